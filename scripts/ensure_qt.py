@@ -1,0 +1,53 @@
+"""Checks that Qt can start on this machine; installs the missing system
+packages when it cannot and we are root, otherwise prints the command to run.
+
+Qt is probed in a child process because a missing library can abort the
+interpreter instead of raising an ImportError.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+INSTALL = HERE / "install-system-packages.sh"
+PROBE = (
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication([])\n"
+    "QWidget().show()\n"
+)
+
+
+def qt_starts(offscreen: bool) -> tuple[bool, str]:
+    env = dict(os.environ)
+    if offscreen:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    return proc.returncode == 0, proc.stderr.strip()
+
+
+def main() -> int:
+    offscreen = "--offscreen" in sys.argv[1:]
+    ok, err = qt_starts(offscreen)
+    if ok:
+        return 0
+    print("Qt cannot start on this machine:", err.splitlines()[-1:] or "", file=sys.stderr)
+    if os.name == "posix" and os.geteuid() == 0 and Path("/usr/bin/apt-get").exists():
+        print("Installing the system packages Qt needs...", file=sys.stderr)
+        subprocess.run(["sh", str(INSTALL)], check=True)
+        ok, err = qt_starts(offscreen)
+        if ok:
+            return 0
+        print(err, file=sys.stderr)
+        return 1
+    print(f"Install the system packages Qt needs, as root: sh {INSTALL}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Translation of the product's own messages outside Qt (model, files, CLI).
+
+Qt code uses ``QObject.tr``; code that must not import Qt uses :func:`tr`,
+whose French catalogue lives in ``resources/translations/fr.json`` (source
+English text -> French text). Placeholders are ``str.format`` fields, filled
+after translation so word order can change between languages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+
+from workbench.resources import resource_path
+
+SUPPORTED = ("en", "fr")
+_language: str | None = None
+
+
+def system_language() -> str:
+    """The user's language from the environment, if we ship it; else English."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        for part in value.split(":"):
+            code = part.split("_")[0].split(".")[0].lower()
+            if code in SUPPORTED:
+                return code
+    return "en"
+
+
+def set_language(code: str | None) -> None:
+    """Choose the language of messages; None goes back to the system's."""
+    global _language
+    _language = code if code in SUPPORTED else None
+
+
+def current_language() -> str:
+    return _language or system_language()
+
+
+@lru_cache(maxsize=None)
+def catalogue(code: str) -> dict[str, str]:
+    if code == "en":
+        return {}
+    path = resource_path("translations", f"{code}.json")
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    return {k: v for k, v in data.items() if isinstance(v, str) and v}
+
+
+def tr(source: str, /, language: str | None = None, **fields: object) -> str:
+    """*source* in the current (or given) language, with *fields* filled in."""
+    text = catalogue(language or current_language()).get(source, source)
+    return text.format(**fields) if fields else text

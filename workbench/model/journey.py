@@ -1,0 +1,188 @@
+"""The journey map as pydantic models: what a `.journey` file holds.
+
+Elements reference each other by stable string ids (see `ids.py`), never by
+Python identity, so a file diffs cleanly and references survive a reload.
+Positions are held in fields (`stage`, `lane`, `order`) rather than in the
+order of the arrays, so moving a card touches one object of the file.
+
+Models are frozen: `JourneyDocument` is the only way to change a journey and it
+replaces elements rather than mutating them, which keeps undo exact.
+Unknown fields are accepted by the models themselves (so a file written by a
+newer minor version keeps them through a load and a save); the file loader
+rejects them in files of the current version, where they are typos.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SECTORS: tuple[str, ...] = (
+    "automotive",
+    "banking",
+    "education",
+    "public_sector",
+    "health",
+    "retail",
+    "other",
+)
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+NATURES: tuple[str, ...] = ("digital", "human", "physical")
+INTENTS: tuple[str, ...] = ("welcome", "guide", "assist", "anticipate")
+LANE_KINDS: tuple[str, ...] = (
+    "actions",
+    "touchpoints",
+    "thoughts",
+    "emotions",
+    "pain_points",
+    "opportunities",
+    "backstage",
+    "custom",
+)
+CARD_KINDS: tuple[str, ...] = (
+    "action",
+    "touchpoint",
+    "thought",
+    "pain_point",
+    "opportunity",
+    "backstage",
+    "note",
+)
+
+Sector = Literal["automotive", "banking", "education", "public_sector", "health", "retail", "other"]
+Language = Literal["en", "fr"]
+Nature = Literal["digital", "human", "physical"]
+Intent = Literal["welcome", "guide", "assist", "anticipate"]
+LaneKind = Literal[
+    "actions",
+    "touchpoints",
+    "thoughts",
+    "emotions",
+    "pain_points",
+    "opportunities",
+    "backstage",
+    "custom",
+]
+CardKind = Literal["action", "touchpoint", "thought", "pain_point", "opportunity", "backstage", "note"]
+
+#: Stable element id: short, readable in a diff, safe in any file name.
+ElementId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+ShortText = Annotated[str, Field(max_length=500)]
+LongText = Annotated[str, Field(max_length=20_000)]
+Order = Annotated[int, Field(ge=0, le=1_000_000_000)]
+#: Emotion on a five-point scale: -2 very negative ... +2 very positive.
+Emotion = Annotated[int, Field(ge=-2, le=2)]
+
+
+class Element(BaseModel):
+    """Base of every model: frozen, unknown fields kept (see module doc)."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="allow",
+        strict=True,
+        json_schema_extra={"additionalProperties": False},
+    )
+
+
+class Persona(Element):
+    name: ShortText = ""
+    description: LongText = ""
+    goals: list[ShortText] = Field(default_factory=list, max_length=200)
+    frustrations: list[ShortText] = Field(default_factory=list, max_length=200)
+
+
+class Stage(Element):
+    id: ElementId
+    title: ShortText
+    order: Order = 0
+    description: LongText = ""
+
+
+class Step(Element):
+    id: ElementId
+    title: ShortText
+    stage: ElementId
+    order: Order = 0
+    description: LongText = ""
+    emotion: Emotion | None = None
+    emotion_note: LongText = ""
+    moment_of_truth: bool = False
+    goal: bool = False
+    """The journey may end here: a goal reached or a deliberate end."""
+
+
+class Lane(Element):
+    id: ElementId
+    kind: LaneKind
+    title: ShortText
+    order: Order = 0
+
+
+class Card(Element):
+    id: ElementId
+    step: ElementId
+    lane: ElementId
+    order: Order = 0
+    kind: CardKind
+    text: LongText = ""
+    channel: ShortText | None = None
+    """Touchpoints only: mobile app, web, SMS, phone with an advisor, branch..."""
+    nature: Nature | None = None
+    """Touchpoints only: digital, human or physical."""
+    intents: list[Intent] = Field(default_factory=list, max_length=4)
+
+
+class Handoff(Element):
+    """Where a digital touchpoint hands the customer over to a human one."""
+
+    id: ElementId
+    source: ElementId
+    """The digital touchpoint card the customer leaves."""
+    target: ElementId
+    """The human touchpoint card that takes over."""
+    trigger: ShortText = ""
+    context_carried: bool = False
+    """True when the person taking over already knows the case."""
+    expected_wait: ShortText = ""
+    return_step: ElementId | None = None
+    """The step the customer goes back to once helped, if any."""
+
+
+class Link(Element):
+    """A flow from one step to another, for branches and loops."""
+
+    id: ElementId
+    source: ElementId
+    target: ElementId
+    label: ShortText = ""
+
+
+class Journey(Element):
+    title: ShortText
+    sector: Sector = "other"
+    language: Language = "en"
+    persona: Persona = Field(default_factory=Persona)
+    scenario: LongText = ""
+    authors: list[ShortText] = Field(default_factory=list, max_length=100)
+    notes: LongText = ""
+    stages: list[Stage] = Field(default_factory=list, max_length=10_000)
+    steps: list[Step] = Field(default_factory=list, max_length=100_000)
+    lanes: list[Lane] = Field(default_factory=list, max_length=1_000)
+    cards: list[Card] = Field(default_factory=list, max_length=1_000_000)
+    handoffs: list[Handoff] = Field(default_factory=list, max_length=100_000)
+    links: list[Link] = Field(default_factory=list, max_length=100_000)
+
+
+#: The collections of a journey that hold elements with ids, in file order.
+COLLECTIONS: tuple[str, ...] = ("stages", "steps", "lanes", "cards", "handoffs", "links")
+ELEMENT_TYPES: dict[str, type[Element]] = {
+    "stages": Stage,
+    "steps": Step,
+    "lanes": Lane,
+    "cards": Card,
+    "handoffs": Handoff,
+    "links": Link,
+}
+COLLECTION_OF: dict[type[Element], str] = {v: k for k, v in ELEMENT_TYPES.items()}

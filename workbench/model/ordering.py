@@ -1,0 +1,37 @@
+"""Order numbers that keep a diff small.
+
+Siblings (steps of a stage, cards of a cell...) are sorted by their ``order``
+field. New places are chosen in the gap between neighbours, so moving one
+element rewrites one number; only when no gap is left are the siblings
+renumbered, with room (``GAP``) between them again.
+"""
+
+from __future__ import annotations
+
+GAP = 10
+
+
+def order_at(orders: list[int], index: int) -> int | None:
+    """The order for a new element at *index* among sorted *orders*.
+
+    None when there is no free number there and the siblings must be
+    renumbered (see :func:`renumbered`).
+    """
+    index = max(0, min(index, len(orders)))
+    before = orders[index - 1] if index > 0 else None
+    after = orders[index] if index < len(orders) else None
+    if before is None and after is None:
+        return GAP
+    if before is None:
+        assert after is not None
+        return after - GAP if after >= GAP else (after // 2 if after >= 1 else None)
+    if after is None:
+        return before + GAP
+    if after - before >= 2:
+        return (before + after) // 2
+    return None
+
+
+def renumbered(count: int) -> list[int]:
+    """Fresh orders for *count* siblings, with room between them."""
+    return [GAP * (i + 1) for i in range(count)]

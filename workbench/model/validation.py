@@ -1,0 +1,165 @@
+"""Checks that a journey holds together beyond what each field says alone.
+
+Field types and ranges are checked by the pydantic models; this module checks
+what spans elements: unique ids, references that point at existing elements,
+touchpoints that have a nature, and handoffs that go from a digital touchpoint
+to a human one. Each problem names the field path a user can look for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.i18n import tr
+from workbench.model.journey import COLLECTIONS, Card, Element, Handoff, Journey, Lane, Link, Stage, Step
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    """Where, as ``journey.cards[2].step``."""
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def field_path(loc: tuple[object, ...], root: str = "journey") -> str:
+    """``('steps', 3, 'emotion')`` -> ``journey.steps[3].emotion``."""
+    out = root
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+Lookup = Callable[[str], "Element | None"]
+
+
+def check_journey(journey: Journey) -> list[Problem]:
+    """Every cross-element problem of *journey*, in file order."""
+    problems: list[Problem] = []
+    by_id: dict[str, Element] = {}
+    where: dict[str, str] = {}
+    for collection in COLLECTIONS:
+        for index, element in enumerate(getattr(journey, collection)):
+            base = f"journey.{collection}[{index}]"
+            if element.id in by_id:
+                problems.append(
+                    Problem(base + ".id", tr("id {id!r} is already used by {other}", id=element.id, other=where[element.id]))
+                )
+            else:
+                by_id[element.id] = element
+                where[element.id] = base
+    for collection in COLLECTIONS:
+        for index, element in enumerate(getattr(journey, collection)):
+            problems += element_problems(element, by_id.get, f"journey.{collection}[{index}]")
+    return problems
+
+
+def element_problems(element: Element, lookup: Lookup, base: str) -> list[Problem]:
+    """What is wrong with *element*'s references, looking others up by id."""
+    if isinstance(element, Step):
+        return _refs(base, lookup, (("stage", element.stage, Stage),))
+    if isinstance(element, Card):
+        return _refs(base, lookup, (("step", element.step, Step), ("lane", element.lane, Lane))) + _card_problems(
+            element, base
+        )
+    if isinstance(element, Handoff):
+        return _handoff_problems(element, lookup, base)
+    if isinstance(element, Link):
+        return _refs(base, lookup, (("source", element.source, Step), ("target", element.target, Step)))
+    return []
+
+
+def _kind_name(kind: type[Element]) -> str:
+    return {Stage: tr("stage"), Step: tr("step"), Lane: tr("lane"), Card: tr("card")}.get(kind, kind.__name__)
+
+
+def _refs(base: str, lookup: Lookup, refs: tuple[tuple[str, str, type[Element]], ...]) -> list[Problem]:
+    out = []
+    for name, ref, kind in refs:
+        if not isinstance(lookup(ref), kind):
+            out.append(
+                Problem(
+                    f"{base}.{name}",
+                    tr("refers to {what} {ref!r}, which does not exist", what=_kind_name(kind), ref=ref),
+                )
+            )
+    return out
+
+
+def _card_problems(card: Card, base: str) -> list[Problem]:
+    out: list[Problem] = []
+    if card.kind == "touchpoint" and card.nature is None:
+        out.append(Problem(base + ".nature", tr("a touchpoint needs a nature: digital, human or physical")))
+    if card.kind != "touchpoint" and card.nature is not None:
+        out.append(Problem(base + ".nature", tr("only touchpoint cards have a nature")))
+    if card.kind != "touchpoint" and card.channel is not None:
+        out.append(Problem(base + ".channel", tr("only touchpoint cards have a channel")))
+    return out
+
+
+def _handoff_problems(handoff: Handoff, lookup: Lookup, base: str) -> list[Problem]:
+    out = _refs(base, lookup, (("source", handoff.source, Card), ("target", handoff.target, Card)))
+    if out:
+        return out
+    for end, wanted in (("source", "digital"), ("target", "human")):
+        ref = getattr(handoff, end)
+        card = lookup(ref)
+        if not isinstance(card, Card) or card.kind != "touchpoint" or card.nature != wanted:
+            message = (
+                tr("a handoff starts from a digital touchpoint, but {ref!r} is not one", ref=ref)
+                if wanted == "digital"
+                else tr("a handoff goes to a human touchpoint, but {ref!r} is not one", ref=ref)
+            )
+            out.append(Problem(f"{base}.{end}", message))
+    if handoff.return_step is not None:
+        out += _refs(base, lookup, (("return_step", handoff.return_step, Step),))
+    return out
+
+
+def describe_error(error: dict) -> str:
+    """A pydantic error entry as a sentence a user understands, in their language."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    got = _shown(error.get("input"))
+    if kind == "missing":
+        return tr("this required field is missing")
+    if kind == "extra_forbidden":
+        return tr("unknown field")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return tr("should be a whole number, not {got}", got=got)
+    if kind in ("string_type", "str_type"):
+        return tr("should be text, not {got}", got=got)
+    if kind == "bool_type":
+        return tr("should be true or false, not {got}", got=got)
+    if kind == "list_type":
+        return tr("should be a list, not {got}", got=got)
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return tr("should be an object, not {got}", got=got)
+    if kind == "literal_error":
+        return tr("should be one of {expected}, not {got}", expected=ctx.get("expected", ""), got=got)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return tr("is out of range: {got}", got=got)
+    if kind == "string_too_long":
+        return tr("is too long (at most {limit} characters)", limit=ctx.get("max_length", "?"))
+    if kind == "too_long":
+        return tr("has too many entries (at most {limit})", limit=ctx.get("max_length", "?"))
+    if kind == "string_pattern_mismatch":
+        return tr("is not a valid id (letters, digits, '-' and '_' only), not {got}", got=got)
+    return str(error.get("msg", kind))
+
+
+def _shown(value: object) -> str:
+    """A short rendering of a bad value for a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return tr("an object")
+    if isinstance(value, list):
+        return tr("a list")
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
