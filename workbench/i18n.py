@@ -49,6 +49,11 @@ def catalogue(code: str) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str) and v}
 
 
+def N_(source: str) -> str:
+    """Marks *source* for translation where it is defined; ``tr()`` it where shown."""
+    return source
+
+
 def tr(source: str, /, language: str | None = None, **fields: object) -> str:
     """*source* in the current (or given) language, with *fields* filled in."""
     text = catalogue(language or current_language()).get(source, source)

@@ -233,6 +233,8 @@ class JourneyDocument:
 
     def build(self, element: Element, **changes: Any) -> Element:
         """A validated copy of *element* with *changes*; EditError if invalid."""
+        if changes.get("id", element.id) != element.id:
+            raise EditError(tr("the id of {id!r} cannot be changed", id=element.id))
         data = {**element.model_dump(), **changes}
         try:
             return type(element).model_validate(data)
@@ -245,9 +247,10 @@ class JourneyDocument:
         """Add *element*; with *index*, at that place among its siblings."""
         collection = COLLECTION_OF[type(element)]
         with self.group() as result:
-            if index is not None or isinstance(element, (Stage, Step, Lane, Card)):
-                element = self._placed(element, index)
-            self.apply(Insert(collection, element))
+            if isinstance(element, (Stage, Step, Lane, Card)):
+                self.apply(Insert(collection, self._placed(element, index)))
+            else:  # handoffs and links have no order: their place is in the array
+                self.apply(Insert(collection, element, index))
         return result[0]
 
     def remove(self, element_id: str) -> Edit:
@@ -279,6 +282,8 @@ class JourneyDocument:
         *placement* is ``stage=`` for a step, ``step=``/``lane=`` for a card.
         """
         element = self.get(element_id)
+        if not isinstance(element, (Stage, Step, Lane, Card)):
+            raise EditError(f"{element_id!r} is a {type(element).__name__}, which has no place to move to")
         with self.group() as result:
             moved = self._placed(self.build(element, **placement), index, exclude=element_id)
             if moved != element:

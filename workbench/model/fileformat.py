@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from workbench.i18n import tr
+from workbench.i18n import N_, tr
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
 from workbench.model.migrations import OLDEST, migrate
@@ -127,15 +127,24 @@ def _decode(data: bytes, source: str) -> str:
         ) from None
 
 
+class _Refused(ValueError):
+    """A value the JSON hooks refuse; *constant* or *key* says where to look for it."""
+
+    def __init__(self, message: str, *, constant: str | None = None, key: str | None = None) -> None:
+        super().__init__(message)
+        self.constant = constant
+        self.key = key
+
+
 def _reject_constant(name: str) -> Any:
-    raise ValueError(tr("{name} is not allowed in a journey file", name=name))
+    raise _Refused(tr("{name} is not allowed in a journey file", name=name), constant=name)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(tr("the key {key!r} appears twice in the same object", key=key))
+            raise _Refused(tr("the key {key!r} appears twice in the same object", key=key), key=key)
         out[key] = value
     return out
 
@@ -153,18 +162,19 @@ def _parse_json(text: str, source: str) -> Any:
         raise LoadError(
             source, tr("nested deeper than {limit} levels", limit=MAX_DEPTH), line=line, column=column
         ) from None
-    except ValueError as error:
-        raise LoadError(source, str(error)) from None
+    except _Refused as error:
+        line, column = _refused_place(text, error) or (None, None)
+        raise LoadError(source, str(error), line=line, column=column) from None
 
 
 _JSON_DETAILS = {
-    "Expecting value": "a value was expected",
-    "Expecting property name enclosed in double quotes": "a key in double quotes was expected",
-    "Expecting ',' delimiter": "a ',' was expected",
-    "Expecting ':' delimiter": "a ':' was expected",
-    "Unterminated string starting at": "a text is not closed by a '\"'",
-    "Invalid control character at": "a text contains a control character",
-    "Extra data": "there is more after the end of the journey",
+    "Expecting value": N_("a value was expected"),
+    "Expecting property name enclosed in double quotes": N_("a key in double quotes was expected"),
+    "Expecting ',' delimiter": N_("a ',' was expected"),
+    "Expecting ':' delimiter": N_("a ':' was expected"),
+    "Unterminated string starting at": N_("a text is not closed by a '\"'"),
+    "Invalid control character at": N_("a text contains a control character"),
+    "Extra data": N_("there is more after the end of the journey"),
 }
 
 
@@ -174,6 +184,39 @@ def _json_detail(msg: str) -> str:
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+_SCAN = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?|[\[\]{}]|-?Infinity|NaN')
+
+
+def _line_column(text: str, pos: int) -> tuple[int, int]:
+    return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _refused_place(text: str, error: _Refused) -> tuple[int, int] | None:
+    """Line and column of the constant or repeated key that *error* refused.
+
+    The parser refuses a repeated key when it closes the object, so the first
+    object to close with that key twice is the one it refused.
+    """
+    stack: list[tuple[set[str], list[int]]] = []
+    for match in _SCAN.finditer(text):
+        token = match.group()
+        if match.group(2) and stack:
+            keys, repeats = stack[-1]
+            key = json.loads(match.group(1))
+            if key == error.key and key in keys:
+                repeats.append(match.start())
+            keys.add(key)
+        elif token in ("[", "{"):
+            stack.append((set(), []))
+        elif token in ("]", "}"):
+            repeats = stack.pop()[1] if stack else []
+            if repeats:
+                return _line_column(text, repeats[0])
+        elif token == error.constant:
+            return _line_column(text, match.start())
+    return None
 
 
 def _deep_place(text: str) -> tuple[int, int]:
@@ -230,7 +273,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
             reason = tr('is not a journey file: the "format" field is missing')
         else:
             reason = tr(
-                'is not a journey file: its format is {found!r}, expected {expected!r}',
+                'is not a journey file: its format is {found}, expected {expected!r}',
                 found=_short(fmt),
                 expected=FORMAT,
             )

@@ -83,6 +83,7 @@ class Element(BaseModel):
         extra="allow",
         strict=True,
         json_schema_extra={"additionalProperties": False},
+        use_attribute_docstrings=True,
     )
 
 

@@ -9,6 +9,8 @@ renumbered, with room (``GAP``) between them again.
 from __future__ import annotations
 
 GAP = 10
+#: The largest order a file may hold (``journey.Order``).
+MAX_ORDER = 1_000_000_000
 
 
 def order_at(orders: list[int], index: int) -> int | None:
@@ -26,7 +28,7 @@ def order_at(orders: list[int], index: int) -> int | None:
         assert after is not None
         return after - GAP if after >= GAP else (after // 2 if after >= 1 else None)
     if after is None:
-        return before + GAP
+        return before + GAP if before + GAP <= MAX_ORDER else None
     if after - before >= 2:
         return (before + after) // 2
     return None

@@ -1,0 +1,1 @@
+"""Size-scaled timings of every stage of the workbench (see README)."""

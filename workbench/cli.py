@@ -1,0 +1,124 @@
+"""The ``workbench`` command: open the GUI (default), or work on files.
+
+    workbench [FILE]                                  open the editor
+    workbench new --sector SECTOR [--lang en|fr] -o FILE
+    workbench check FILE...
+
+Errors go to stderr as one clear sentence naming the file; no traceback ever
+reaches the user. Exit codes: 0 success, 1 failure to write, 2 a file that
+does not load or a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench import __version__
+from workbench.i18n import current_language, tr
+
+COMMANDS = ("new", "check")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description=tr("Journey Workbench: design customer journey maps."),
+        epilog=tr(
+            "Commands: 'workbench new --help' and 'workbench check --help'. "
+            "Without a command, the editor opens (on FILE if given)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help=tr("a .journey file to open"))
+    return parser
+
+
+def _new_parser() -> argparse.ArgumentParser:
+    from workbench.model.journey import SECTORS
+
+    parser = argparse.ArgumentParser(prog="workbench new", description=tr("Write a new journey for a sector."))
+    parser.add_argument(
+        "--sector",
+        required=True,
+        metavar="SECTOR",
+        help=tr("one of: {sectors}", sectors=", ".join(s.replace("_", "-") for s in SECTORS)),
+    )
+    parser.add_argument("--lang", choices=("en", "fr"), default=None, help=tr("language of the journey"))
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("the .journey file to write"))
+    parser.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench check", description=tr("Load and validate journey files."))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to check"))
+    return parser
+
+
+def cmd_new(argv: list[str]) -> int:
+    from workbench.model.errors import SaveError
+    from workbench.model.fileformat import save
+    from workbench.model.templates import normalise_sector, skeleton
+
+    args = _new_parser().parse_args(argv)
+    sector = normalise_sector(args.sector)
+    if sector is None:
+        _error(tr("unknown sector {sector!r}; see 'workbench new --help'", sector=args.sector))
+        return 2
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        _error(tr("{path} already exists; use --force to overwrite it", path=output))
+        return 1
+    journey = skeleton(sector, args.lang or current_language())
+    try:
+        save(journey, output)
+    except SaveError as error:
+        _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
+        return 1
+    print(tr("wrote {path}", path=output))
+    return 0
+
+
+def cmd_check(argv: list[str]) -> int:
+    from workbench.model.errors import LoadError
+    from workbench.model.fileformat import load
+
+    args = _check_parser().parse_args(argv)
+    status = 0
+    for name in args.files:
+        try:
+            journey = load(name)
+        except LoadError as error:
+            _error(str(error))
+            status = 2
+            continue
+        print(tr("{path}: ok ({steps} steps)", path=name, steps=len(journey.steps)))
+    return status
+
+
+def cmd_gui(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    from workbench.ui.app import run
+
+    return run(args.file)
+
+
+def _error(message: str) -> None:
+    print(f"workbench: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return {"new": cmd_new, "check": cmd_check}[argv[0]](argv[1:])
+        return cmd_gui(argv)
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    except Exception as error:  # last resort: a sentence, not a traceback
+        _error(tr("unexpected error: {error}", error=f"{type(error).__name__}: {error}"))
+        return 70

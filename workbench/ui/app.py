@@ -1,0 +1,51 @@
+"""QApplication set-up: names, settings, translations; then the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from workbench import __version__
+from workbench.i18n import current_language, set_language
+from workbench.resources import resource_path
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load the workbench's and Qt's own French texts when the UI is French."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", f"workbench_{language}.qm"))):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Journey Workbench")
+    app.setApplicationName("Journey Workbench")
+    app.setApplicationVersion(__version__)
+    language = current_language()
+    set_language(language)
+    app._translators = install_translators(app, language)  # type: ignore[attr-defined]
+    return app
+
+
+def run(path: str | None = None) -> int:
+    app = make_app()
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path:
+        window.open_path(path)
+    return app.exec()
