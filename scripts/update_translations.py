@@ -77,7 +77,7 @@ def qt_tool(name: str) -> str:
 def update_qt(language: str) -> None:
     ts = TRANSLATIONS / f"workbench_{language}.ts"
     sources = [str(p.relative_to(ROOT)) for p in python_sources(qt=True)]
-    subprocess.run([qt_tool("lupdate"), "-no-obsolete", *sources, "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
+    subprocess.run([qt_tool("lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
     release(language, TRANSLATIONS / f"workbench_{language}.qm")
 
 

@@ -4,90 +4,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="28"/>
         <source>Stage / step</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase / étape</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="28"/>
         <source>Emotion</source>
-        <translation type="unfinished"></translation>
+        <translation>Émotion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="34"/>
         <source>Open a journey with File &gt; Open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un parcours avec Fichier &gt; Ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="37"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="38"/>
         <source>&amp;Open...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="43"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="47"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="48"/>
         <source>&amp;About Journey Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Journey Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="53"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="54"/>
         <source> (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="55"/>
         <source>{name}{suffix} - Journey Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}{suffix} - Journey Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="59"/>
         <source>Open journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un parcours</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="59"/>
         <source>Journey files (*.journey);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de parcours (*.journey);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="69"/>
         <source>Cannot open journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir le parcours</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="79"/>
         <source>{steps} steps in {stages} stages</source>
-        <translation type="unfinished"></translation>
+        <translation>{steps} étapes dans {stages} phases</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="99"/>
         <source>About Journey Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Journey Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="100"/>
         <source>Journey Workbench {version}
 Design customer journey maps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journey Workbench {version}
+Concevez vos parcours clients.</translation>
     </message>
 </context>
 </TS>

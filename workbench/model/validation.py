@@ -73,7 +73,7 @@ def element_problems(element: Element, lookup: Lookup, base: str) -> list[Proble
 
 
 def _kind_name(kind: type[Element]) -> str:
-    return {Stage: tr("stage"), Step: tr("step"), Lane: tr("lane"), Card: tr("card")}.get(kind, kind.__name__)
+    return {Stage: tr("the stage"), Step: tr("the step"), Lane: tr("the lane"), Card: tr("the card")}.get(kind, kind.__name__)
 
 
 def _refs(base: str, lookup: Lookup, refs: tuple[tuple[str, str, type[Element]], ...]) -> list[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
@@ -47,5 +47,6 @@ def run(path: str | None = None) -> int:
     window = MainWindow()
     window.show()
     if path:
-        window.open_path(path)
+        # Open once the event loop runs, so an error dialog has a live window behind it.
+        QTimer.singleShot(0, lambda: window.open_path(path))
     return app.exec()

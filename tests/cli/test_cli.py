@@ -1,0 +1,126 @@
+"""The `workbench` command as a user types it: exit codes, stdout, stderr."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench import __version__
+from workbench.model.fileformat import load
+from workbench.model.journey import SECTORS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def workbench(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en")
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args], capture_output=True, text=True, env=full_env, timeout=120
+    )
+
+
+@pytest.mark.parametrize("sector", [s.replace("_", "-") for s in SECTORS] + ["public_sector"])
+def test_new_writes_a_valid_journey_for_every_sector(tmp_path: Path, sector: str) -> None:
+    out = tmp_path / "new.journey"
+    result = workbench("new", "--sector", sector, "--lang", "fr", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    journey = load(out)
+    assert journey.sector == sector.replace("-", "_")
+    assert journey.language == "fr"
+    assert journey.stages and journey.steps and journey.lanes
+    assert "Découvrir" in [s.title for s in journey.stages]
+
+
+def test_new_refuses_an_unknown_sector_and_an_existing_file(tmp_path: Path) -> None:
+    out = tmp_path / "x.journey"
+    bad = workbench("new", "--sector", "space", "-o", str(out))
+    assert bad.returncode == 2
+    assert "unknown sector 'space'" in bad.stderr
+    assert not out.exists()
+    out.write_text("precious", encoding="utf-8")
+    again = workbench("new", "--sector", "retail", "-o", str(out))
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert out.read_text(encoding="utf-8") == "precious"
+    forced = workbench("new", "--sector", "retail", "--force", "-o", str(out))
+    assert forced.returncode == 0
+    assert load(out).sector == "retail"
+
+
+def test_new_into_a_missing_folder_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "x.journey"
+    result = workbench("new", "--sector", "health", "-o", str(out))
+    assert result.returncode == 1
+    assert str(out.parent) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_exit_codes_and_messages(tmp_path: Path) -> None:
+    good = tmp_path / "good.journey"
+    assert workbench("new", "--sector", "banking", "-o", str(good)).returncode == 0
+    ok = workbench("check", str(good))
+    assert ok.returncode == 0
+    assert "good.journey: ok" in ok.stdout
+    bad = tmp_path / "bad.journey"
+    bad.write_text('{"format": "journey-workbench",\n  "version": 1,\n  "journey": {', encoding="utf-8")
+    both = workbench("check", str(good), str(bad))
+    assert both.returncode == 2
+    assert "good.journey: ok" in both.stdout
+    assert f"{bad}:3:" in both.stderr
+    assert "Traceback" not in both.stderr
+
+
+def test_check_the_shipped_example() -> None:
+    result = workbench("check", str(ROOT / "examples" / "banking-savings.journey"))
+    assert result.returncode == 0, result.stderr
+
+
+def test_messages_follow_the_french_locale(tmp_path: Path) -> None:
+    result = workbench("check", str(tmp_path / "absent.journey"), env={"LANGUAGE": "fr_FR"})
+    assert result.returncode == 2
+    assert "absent.journey" in result.stderr
+    assert "aucun fichier" in result.stderr.lower() or "introuvable" in result.stderr.lower()
+
+
+def test_version_and_help() -> None:
+    version = workbench("--version")
+    assert version.returncode == 0
+    assert __version__ in version.stdout
+    helped = workbench("--help")
+    assert helped.returncode == 0
+    assert "workbench new" in helped.stdout
+    assert "usage: workbench new" in workbench("new", "--help").stdout
+    missing = workbench("new")
+    assert missing.returncode == 2
+    assert "--sector" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_the_gui_reports_a_bad_file_argument_without_a_traceback(tmp_path: Path) -> None:
+    """`workbench FILE` with a broken file: the window opens and a dialog tells why."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QMessageBox\n"
+        "def look():\n"
+        "    box = QApplication.activeModalWidget()\n"
+        "    print('DIALOG:', box.text() if isinstance(box, QMessageBox) else None, flush=True)\n"
+        "    if box is not None:\n"
+        "        box.done(0)\n"
+        "    QTimer.singleShot(0, QApplication.instance().quit)\n"
+        "app = QApplication([])\n"
+        "QTimer.singleShot(500, look)\n"
+        "from workbench.cli import main\n"
+        f"sys.exit(main([{str(tmp_path / 'broken.journey')!r}]))\n"
+    )
+    (tmp_path / "broken.journey").write_text("{oops", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert "DIALOG:" in result.stdout, result.stderr
+    assert "broken.journey:1:2" in result.stdout
+    assert "Traceback" not in result.stderr

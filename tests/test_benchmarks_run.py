@@ -1,0 +1,19 @@
+"""The benchmark runner keeps working (its figures are read by people, not asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_quick_benchmark_prints_a_row_per_size() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].split()[:3] == ["steps", "bytes", "serialise"]
+    assert [line.split()[0] for line in lines[1:]] == ["10", "100"]
