@@ -1,0 +1,143 @@
+"""The geometry of the map: every card in its cell, nothing clipped or overlapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.layout import Layout, Rect, layout
+from workbench.model.document import JourneyDocument
+from workbench.model.fileformat import load
+from workbench.model.journey import Card
+from workbench.textmetrics import line_height, text_width, wrap
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+
+
+@pytest.fixture
+def doc() -> JourneyDocument:
+    return JourneyDocument(load(EXAMPLE))
+
+
+def test_every_card_sits_in_the_cell_of_its_step_and_lane(doc: JourneyDocument) -> None:
+    result = layout(doc)
+    steps = {s.id: s for s in result.steps}
+    lanes = {lane.id: lane for lane in result.lanes}
+    assert len(result.cards) == len(doc.journey.cards)
+    for card in result.cards:
+        column, row = steps[card.step].column, lanes[card.lane].row
+        cell = Rect(column.x, row.y, column.w, row.h)
+        assert card.rect.inside(cell), card.id
+        assert result.cell_at(*card.rect.centre) == (card.step, card.lane)
+
+
+def test_no_two_cards_overlap_and_text_fits(doc: JourneyDocument) -> None:
+    result = layout(doc)
+    for i, a in enumerate(result.cards):
+        for b in result.cards[i + 1 :]:
+            assert not a.rect.overlaps(b.rect), (a.id, b.id)
+        assert a.text.rect.inside(a.rect)
+        for line in a.text.lines:
+            assert text_width(line, a.text.size) <= a.text.rect.w + 0.01
+
+
+def test_long_text_grows_the_card_and_the_lane_instead_of_clipping(doc: JourneyDocument) -> None:
+    before = layout(doc)
+    card = doc.journey.cards[0]
+    doc.update(card.id, text="word " * 80)
+    after = layout(doc)
+    box = next(c for c in after.cards if c.id == card.id)
+    assert len(box.text.lines) > 5
+    assert box.text.rect.inside(box.rect)
+    lane_before = next(lane for lane in before.lanes if lane.id == card.lane)
+    lane_after = next(lane for lane in after.lanes if lane.id == card.lane)
+    assert lane_after.row.h > lane_before.row.h
+    assert box.rect.inside(lane_after.row)
+
+
+def test_stage_headers_span_their_steps_in_time_order(doc: JourneyDocument) -> None:
+    result = layout(doc)
+    xs = [s.column.x for s in result.steps]
+    assert xs == sorted(xs)
+    assert [s.id for s in result.steps] == [s.id for s in doc.steps()]
+    for stage in result.stages:
+        own = [s for s in result.steps if doc.get(s.id).stage == stage.id]
+        assert stage.rect.x == own[0].column.x
+        assert stage.rect.right == own[-1].column.right
+
+
+def test_emotion_points_rise_with_the_level_and_leave_gaps(doc: JourneyDocument) -> None:
+    steps = doc.steps()
+    doc.update(steps[3].id, emotion=None)
+    result = layout(doc)
+    levels = {p.step: p for p in result.emotion_points}
+    assert steps[3].id not in levels
+    by_level = sorted(levels.values(), key=lambda p: p.level)
+    assert all(a.y >= b.y for a, b in zip(by_level, by_level[1:]))
+    # The gap splits the curve into two runs (before and after the missing step).
+    assert len(result.emotion_curves) == 2
+    for point in levels.values():
+        assert result.emotion_level_at(point.y) == point.level
+
+
+def test_handoffs_and_links_connect_their_ends(doc: JourneyDocument) -> None:
+    result = layout(doc)
+    cards = {c.id: c.rect for c in result.cards}
+    for connector, handoff in zip(result.handoffs, doc.journey.handoffs):
+        start, end = connector.path[0], connector.path[3]
+        assert _on_edge(start, cards[handoff.source])
+        assert _on_edge(end, cards[handoff.target])
+        assert connector.context_carried == handoff.context_carried
+        assert connector.label is not None and " ".join(connector.label.lines) == handoff.trigger
+    assert len(result.links) == len(doc.journey.links)
+
+
+def test_drop_targets_are_found_from_a_point(doc: JourneyDocument) -> None:
+    result = layout(doc)
+    first, second = result.steps[0], result.steps[1]
+    assert result.step_gap_at(first.column.x + 1) == 0
+    assert result.step_gap_at(first.column.right + 2) == 1
+    assert result.step_gap_at(second.column.right + 2) == 2
+    assert result.lane_gap_at(result.lanes[0].row.y - 1) == 0
+    assert result.cell_at(1, 1) is None
+
+
+def test_an_empty_stage_keeps_a_column_for_drops(doc: JourneyDocument) -> None:
+    from workbench.model.journey import Stage
+
+    doc.add(Stage(id="stage-empty", title="Renew"))
+    result = layout(doc)
+    empty = next(s for s in result.stages if s.id == "stage-empty")
+    assert empty.rect.w > 100
+    assert all(not s.column.overlaps(empty.rect) for s in result.steps)
+
+
+def test_wrapping_breaks_at_words_and_cuts_only_overlong_words() -> None:
+    lines = wrap("Opens the savings account in the app", 80, 10)
+    assert len(lines) > 1
+    assert " ".join(lines) == "Opens the savings account in the app"
+    long = wrap("x" * 200, 50, 10)
+    assert "".join(long) == "x" * 200
+    assert all(text_width(line, 10) <= 50 for line in long)
+    assert wrap("a\nb", 100, 10) == ["a", "b"]
+    assert wrap("one two three four", 30, 10, max_lines=2)[-1].endswith("…")
+    assert line_height(10) > 10
+
+
+def test_cards_stack_in_their_order(doc: JourneyDocument) -> None:
+    card = doc.journey.cards[0]
+    extra = Card(id="card-extra", step=card.step, lane=card.lane, kind="note", text="first")
+    doc.add(extra, index=0)
+    result: Layout = layout(doc)
+    in_cell = [c for c in result.cards if (c.step, c.lane) == (card.step, card.lane)]
+    assert [c.id for c in in_cell] == ["card-extra", card.id]
+    assert in_cell[0].rect.bottom <= in_cell[1].rect.y
+
+
+def _on_edge(point: tuple[float, float], rect: Rect) -> bool:
+    x, y = point
+    on_x = abs(x - rect.x) < 0.01 or abs(x - rect.right) < 0.01
+    on_y = abs(y - rect.y) < 0.01 or abs(y - rect.bottom) < 0.01
+    return (on_x and rect.y <= y <= rect.bottom) or (on_y and rect.x <= x <= rect.right)

@@ -1,0 +1,385 @@
+"""Where everything of a journey map goes, in points, in pure Python (no Qt).
+
+One layout serves the canvas and the PDF, so paper matches screen. The map
+reads left to right in time: stage headers across the top, a band for flow
+links, step headers, then one row per lane with cards in the cell of their
+step and lane. Heights grow to fit wrapped text, so nothing is ever clipped.
+Text is wrapped here with the bundled font's metrics (`textmetrics`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from workbench.model.document import JourneyDocument
+from workbench.model.journey import Card, Journey, Lane, Step
+from workbench.textmetrics import line_height, wrap
+
+Point = tuple[float, float]
+#: A cubic Bézier segment: start, first control, second control, end.
+Bezier = tuple[Point, Point, Point, Point]
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def centre(self) -> Point:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.right and self.y <= y < self.bottom
+
+    def inside(self, other: Rect) -> bool:
+        return other.x <= self.x and other.y <= self.y and self.right <= other.right and self.bottom <= other.bottom
+
+    def overlaps(self, other: Rect) -> bool:
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+
+@dataclass(frozen=True)
+class Text:
+    """Lines of wrapped text; the first baseline sits one ascent below ``rect.y``."""
+
+    lines: tuple[str, ...]
+    size: float
+    bold: bool
+    rect: Rect
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes of the map, in points. The presentation preset is a zoom, not a style."""
+
+    margin: float = 16
+    gap: float = 8
+    lane_title_width: float = 150
+    column_width: float = 184
+    padding: float = 7
+    card_gap: float = 6
+    title_size: float = 12
+    step_size: float = 10.5
+    card_size: float = 9.5
+    label_size: float = 8
+    lane_min_height: float = 56
+    emotion_height: float = 120
+    link_band: float = 30
+    marker_height: float = 16
+
+
+@dataclass(frozen=True)
+class StageBox:
+    id: str
+    rect: Rect
+    text: Text
+
+
+@dataclass(frozen=True)
+class StepBox:
+    id: str
+    index: int
+    header: Rect
+    column: Rect
+    text: Text
+    moment_of_truth: bool
+    goal: bool
+
+
+@dataclass(frozen=True)
+class LaneBox:
+    id: str
+    kind: str
+    row: Rect
+    title: Text
+
+
+@dataclass(frozen=True)
+class CardBox:
+    id: str
+    step: str
+    lane: str
+    kind: str
+    nature: str | None
+    rect: Rect
+    channel: Text | None
+    text: Text
+
+
+@dataclass(frozen=True)
+class EmotionPoint:
+    step: str
+    level: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Connector:
+    """A handoff (card to card) or a flow link (step to step) as a curve."""
+
+    id: str
+    path: Bezier
+    label: Text | None
+    context_carried: bool | None = None
+
+
+@dataclass
+class Layout:
+    width: float
+    height: float
+    style: Style
+    stages: list[StageBox] = field(default_factory=list)
+    steps: list[StepBox] = field(default_factory=list)
+    lanes: list[LaneBox] = field(default_factory=list)
+    cards: list[CardBox] = field(default_factory=list)
+    emotion_points: list[EmotionPoint] = field(default_factory=list)
+    emotion_curves: list[list[Bezier]] = field(default_factory=list)
+    handoffs: list[Connector] = field(default_factory=list)
+    links: list[Connector] = field(default_factory=list)
+    emotion_lane: LaneBox | None = None
+
+    def step_at(self, x: float) -> StepBox | None:
+        """The step whose column spans *x*."""
+        lefts = [s.column.x for s in self.steps]
+        i = bisect_right(lefts, x) - 1
+        if i >= 0 and self.steps[i].column.x <= x < self.steps[i].column.right:
+            return self.steps[i]
+        return None
+
+    def lane_at(self, y: float) -> LaneBox | None:
+        for lane in self.lanes:
+            if lane.row.y <= y < lane.row.bottom:
+                return lane
+        return None
+
+    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """(step id, lane id) of the cell under the point, if any."""
+        step, lane = self.step_at(x), self.lane_at(y)
+        return (step.id, lane.id) if step and lane else None
+
+    def step_gap_at(self, x: float) -> int:
+        """Where a step dropped at *x* goes, as an index into the steps in time order."""
+        return sum(1 for s in self.steps if s.column.centre[0] < x)
+
+    def lane_gap_at(self, y: float) -> int:
+        return sum(1 for lane in self.lanes if lane.row.centre[1] < y)
+
+    def emotion_level_at(self, y: float) -> int:
+        """The emotion level (-2..2) that a point dragged to *y* stands for."""
+        lane = self.emotion_lane
+        if lane is None:
+            return 0
+        top, span = _curve_span(lane.row, self.style)
+        level = 2 - round((y - top) / span * 4)
+        return max(-2, min(2, level))
+
+
+def _curve_span(row: Rect, style: Style) -> tuple[float, float]:
+    top = row.y + style.padding * 2
+    return top, style.emotion_height - style.padding * 4
+
+
+def _text(text: str, x: float, y: float, width: float, size: float, bold: bool = False) -> Text:
+    lines = tuple(wrap(text, width, size, bold))
+    return Text(lines, size, bold, Rect(x, y, width, len(lines) * line_height(size)))
+
+
+def layout(source: Journey | JourneyDocument, style: Style | None = None) -> Layout:
+    """Compute the geometry of the whole map."""
+    style = style or Style()
+    doc = source if isinstance(source, JourneyDocument) else JourneyDocument(source)
+    s = style
+    stages = doc.stages()
+    steps = doc.steps()
+    lanes = doc.lanes()
+    out = Layout(0, 0, style)
+
+    x0 = s.margin + s.lane_title_width + s.gap
+    # Columns: each step gets one; an empty stage keeps one free column for drops.
+    columns: list[tuple[str, Step | None]] = []
+    for stage in stages:
+        own = [step for step in steps if step.stage == stage.id]
+        columns += [(stage.id, step) for step in own] or [(stage.id, None)]
+    pitch = s.column_width + s.gap
+
+    def col_x(i: int) -> float:
+        return x0 + i * pitch
+
+    # Stage headers.
+    inner = s.column_width - 2 * s.padding
+    stage_texts = {}
+    for stage in stages:
+        span = [i for i, (sid, _) in enumerate(columns) if sid == stage.id]
+        width = len(span) * pitch - s.gap
+        stage_texts[stage.id] = (span[0], width, wrap(stage.title, width - 2 * s.padding, s.title_size, True))
+    stage_h = max([len(t[2]) for t in stage_texts.values()] + [1]) * line_height(s.title_size) + 2 * s.padding
+    y = s.margin
+    for stage in stages:
+        first, width, _ = stage_texts[stage.id]
+        rect = Rect(col_x(first), y, width, stage_h)
+        out.stages.append(StageBox(stage.id, rect, _text(stage.title, rect.x + s.padding, y + s.padding, width - 2 * s.padding, s.title_size, True)))
+    y += stage_h + (s.link_band if doc.journey.links else s.gap)
+
+    # Step headers.
+    step_lines = [wrap(step.title, inner, s.step_size, True) for _, step in columns if step]
+    header_h = max([len(lines) for lines in step_lines] + [1]) * line_height(s.step_size) + 2 * s.padding + s.marker_height
+    header_y = y
+    y += header_h + s.gap
+
+    # Lanes and cards.
+    cards_by_cell: dict[tuple[str, str], list[Card]] = {}
+    for card in doc.journey.cards:
+        cards_by_cell.setdefault((card.step, card.lane), []).append(card)
+    for cell in cards_by_cell.values():
+        cell.sort(key=lambda c: c.order)
+    lane_rows: list[tuple[Lane, float, float]] = []
+    for lane in lanes:
+        boxes: list[CardBox] = []
+        tallest = 0.0
+        for i, (_, step) in enumerate(columns):
+            if step is None:
+                continue
+            cy = y + s.padding
+            if lane.kind == "emotions":
+                cy += s.emotion_height
+            for card in cards_by_cell.get((step.id, lane.id), []):
+                box = _card_box(card, col_x(i) + s.padding, cy, inner, s)
+                boxes.append(box)
+                cy = box.rect.bottom + s.card_gap
+            tallest = max(tallest, cy - y - s.card_gap + s.padding)
+        base = s.emotion_height if lane.kind == "emotions" else s.lane_min_height
+        height = max(base, tallest)
+        out.cards += boxes
+        lane_rows.append((lane, y, height))
+        y += height + s.gap
+    right = col_x(len(columns)) - s.gap if columns else x0
+    for lane, top, height in lane_rows:
+        row = Rect(s.margin, top, right - s.margin, height)
+        title = _text(lane.title, s.margin + s.padding, top + s.padding, s.lane_title_width - 2 * s.padding, s.step_size, True)
+        box = LaneBox(lane.id, lane.kind, row, title)
+        out.lanes.append(box)
+        if lane.kind == "emotions" and out.emotion_lane is None:
+            out.emotion_lane = box
+    bottom = y - s.gap
+
+    for i, (_, step) in enumerate(columns):
+        if step is None:
+            continue
+        header = Rect(col_x(i), header_y, s.column_width, header_h)
+        text = _text(step.title, header.x + s.padding, header_y + s.padding, inner, s.step_size, True)
+        column = Rect(col_x(i), header_y, s.column_width, bottom - header_y)
+        out.steps.append(StepBox(step.id, len(out.steps), header, column, text, step.moment_of_truth, step.goal))
+
+    _emotions(out, steps)
+    _handoffs(out, doc, s)
+    _links(out, doc, s)
+    out.width = right + s.margin
+    out.height = bottom + s.margin
+    return out
+
+
+def _card_box(card: Card, x: float, y: float, width: float, s: Style) -> CardBox:
+    inner = width - 2 * s.padding
+    ty = y + s.padding
+    channel = None
+    if card.kind == "touchpoint" and card.channel:
+        channel = _text(card.channel, x + s.padding, ty, inner, s.label_size, True)
+        ty = channel.rect.bottom + 2
+    text = _text(card.text, x + s.padding, ty, inner, s.card_size)
+    rect = Rect(x, y, width, text.rect.bottom + s.padding - y)
+    return CardBox(card.id, card.step, card.lane, card.kind, card.nature, rect, channel, text)
+
+
+def _emotions(out: Layout, steps: list[Step]) -> None:
+    lane = out.emotion_lane
+    if lane is None:
+        return
+    top, span = _curve_span(lane.row, out.style)
+    by_id = {s.id: s for s in steps}
+    run: list[EmotionPoint] = []
+    for box in out.steps:
+        level = by_id[box.id].emotion
+        if level is None:
+            _close_run(out, run)
+            run = []
+            continue
+        point = EmotionPoint(box.id, level, box.column.centre[0], top + (2 - level) * span / 4)
+        out.emotion_points.append(point)
+        run.append(point)
+    _close_run(out, run)
+
+
+def _close_run(out: Layout, run: list[EmotionPoint]) -> None:
+    """Turn a run of points into a smooth curve (Catmull-Rom as Béziers)."""
+    if len(run) < 2:
+        return
+    pts = [(p.x, p.y) for p in run]
+    segments: list[Bezier] = []
+    for i in range(len(pts) - 1):
+        p0 = pts[i - 1] if i > 0 else pts[i]
+        p1, p2 = pts[i], pts[i + 1]
+        p3 = pts[i + 2] if i + 2 < len(pts) else p2
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        segments.append((p1, c1, c2, p2))
+    out.emotion_curves.append(segments)
+
+
+def _handoffs(out: Layout, doc: JourneyDocument, s: Style) -> None:
+    boxes = {c.id: c for c in out.cards}
+    for handoff in doc.journey.handoffs:
+        a, b = boxes.get(handoff.source), boxes.get(handoff.target)
+        if a is None or b is None:
+            continue
+        path = _card_to_card(a.rect, b.rect)
+        label = None
+        if handoff.trigger:
+            mx = (path[0][0] + path[3][0]) / 2
+            my = (path[0][1] + path[3][1]) / 2
+            width = min(140.0, s.column_width - 2 * s.padding)
+            label = _text(handoff.trigger, mx - width / 2, my + 4, width, s.label_size)
+        out.handoffs.append(Connector(handoff.id, path, label, handoff.context_carried))
+
+
+def _card_to_card(a: Rect, b: Rect) -> Bezier:
+    (ax, ay), (bx, by) = a.centre, b.centre
+    if abs(ax - bx) < 1:  # same column: bottom of the upper to top of the lower
+        upper, lower = (a, b) if ay <= by else (b, a)
+        start, end = (upper.centre[0], upper.bottom), (lower.centre[0], lower.y)
+        if upper is b:
+            start, end = end, start
+        bend = (end[1] - start[1]) / 3
+        return (start, (start[0], start[1] + bend), (end[0], end[1] - bend), end)
+    start = (a.right, ay) if bx > ax else (a.x, ay)
+    end = (b.x, by) if bx > ax else (b.right, by)
+    bend = (end[0] - start[0]) / 2
+    return (start, (start[0] + bend, start[1]), (end[0] - bend, end[1]), end)
+
+
+def _links(out: Layout, doc: JourneyDocument, s: Style) -> None:
+    headers = {st.id: st.header for st in out.steps}
+    for link in doc.journey.links:
+        a, b = headers.get(link.source), headers.get(link.target)
+        if a is None or b is None:
+            continue
+        start, end = (a.centre[0] + 12, a.y), (b.centre[0] - 12, b.y)
+        lift = s.link_band - 4
+        path = (start, (start[0], start[1] - lift), (end[0], end[1] - lift), end)
+        label = None
+        if link.label:
+            width = min(140.0, max(60.0, abs(end[0] - start[0])))
+            label = _text(link.label, (start[0] + end[0]) / 2 - width / 2, start[1] - lift - 2, width, s.label_size)
+        out.links.append(Connector(link.id, path, label))

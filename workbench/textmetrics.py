@@ -1,0 +1,101 @@
+"""Text measurement with the bundled font, in pure Python (no Qt).
+
+The canvas and the PDF both draw text with the bundled DejaVu Sans; measuring
+it here, from the same TTF file, makes lines break at the same words on
+screen and on paper. reportlab's TrueType reader supplies the advance widths.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from workbench.resources import resource_path
+
+FONT_FAMILY = "DejaVu Sans"
+REGULAR = "WorkbenchSans"
+BOLD = "WorkbenchSans-Bold"
+FONT_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+#: Line height as a multiple of the font size (ascent + descent of DejaVu is 1.16 em).
+LINE_SPACING = 1.25
+
+
+@lru_cache(maxsize=None)
+def register_fonts() -> tuple[str, str]:
+    """Register the bundled fonts with reportlab (once); their reportlab names."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, filename in FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    return REGULAR, BOLD
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    return float(stringWidth(text, BOLD if bold else REGULAR, size))
+
+
+def line_height(size: float) -> float:
+    return size * LINE_SPACING
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int | None = None) -> list[str]:
+    return list(_wrap(text, width, size, bold, max_lines))
+
+
+@lru_cache(maxsize=65536)
+def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int | None) -> tuple[str, ...]:
+    """Break *text* into lines no wider than *width*, at spaces where possible.
+
+    Explicit newlines are kept; a word longer than a line is cut between
+    characters. With *max_lines*, the last kept line ends with an ellipsis.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrap_paragraph(paragraph, width, size, bold)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _with_ellipsis(lines[-1], width, size, bold)
+    return tuple(lines)
+
+
+def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> list[str]:
+    words = paragraph.split()
+    if not words:
+        return [""]
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size, bold) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        while text_width(word, size, bold) > width:
+            head = _longest_prefix(word, width, size, bold)
+            lines.append(head)
+            word = word[len(head) :]
+        current = word
+    lines.append(current)
+    return lines
+
+
+def _longest_prefix(word: str, width: float, size: float, bold: bool) -> str:
+    low, high = 1, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if text_width(word[:mid], size, bold) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return word[:low]
+
+
+def _with_ellipsis(line: str, width: float, size: float, bold: bool) -> str:
+    while line and text_width(line + "…", size, bold) > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
