@@ -8,7 +8,7 @@ version is refused, or opened read-only when the caller allows it.
 
 Loading never executes anything and never lets a traceback through: every
 problem becomes a :class:`LoadError` naming the file and the place. Saving
-is atomic and keeps the previous version as ``NAME.bak``.
+is atomic and keeps the previous version as ``NAME.journey.bak``.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ class Loaded:
     migrated_from: int | None = None
     read_only: bool = False
     notices: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Top-level fields of a newer minor version, written back by :func:`save`."""
 
 
 # ---------------------------------------------------------------- loading
@@ -151,7 +153,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+        raw = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+        if _depth_exceeded(raw):
+            raise RecursionError
+        return raw
     except json.JSONDecodeError as error:
         reason = tr("broken JSON: {detail}", detail=_json_detail(error.msg))
         if _unclosed(text):
@@ -165,6 +170,8 @@ def _parse_json(text: str, source: str) -> Any:
     except _Refused as error:
         line, column = _refused_place(text, error) or (None, None)
         raise LoadError(source, str(error), line=line, column=column) from None
+    except ValueError:  # e.g. a number with thousands of digits
+        raise LoadError(source, tr("holds a value that cannot be read (a number too long?)")) from None
 
 
 _JSON_DETAILS = {
@@ -265,8 +272,6 @@ def _depth_exceeded(value: Any, limit: int = MAX_DEPTH) -> bool:
 def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
     if not isinstance(raw, dict):
         raise LoadError(source, tr("is not a journey file: it does not hold a JSON object"))
-    if _depth_exceeded(raw):
-        raise LoadError(source, tr("nested deeper than {limit} levels", limit=MAX_DEPTH))
     fmt = raw.get("format")
     if fmt != FORMAT:
         if fmt is None:
@@ -309,10 +314,11 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         result.migrated_from = version
         result.minor = 0
     keep_unknown = newer_major or (version == VERSION and minor > MINOR)
-    if not keep_unknown:
-        for key in raw:
-            if key not in ENVELOPE_KEYS:
+    for key in raw:
+        if key not in ENVELOPE_KEYS:
+            if not keep_unknown:
                 raise LoadError(source, _unknown(key, ENVELOPE_KEYS), field=key)
+            result.extra[key] = raw[key]
 
     try:
         journey = Journey.model_validate(journey_raw)
@@ -321,7 +327,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         first = errors[0]
         reason = describe_error(first)
         if len(errors) > 1:
-            reason += " " + tr("({count} more problems)", count=len(errors) - 1)
+            reason += " " + _more(len(errors) - 1)
         raise LoadError(source, reason, field=field_path(tuple(first["loc"]))) from None
     if not keep_unknown:
         unknown = _first_unknown(journey, "journey")
@@ -332,7 +338,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
     if problems:
         reason = problems[0].message
         if len(problems) > 1:
-            reason += " " + tr("({count} more problems)", count=len(problems) - 1)
+            reason += " " + _more(len(problems) - 1)
         raise LoadError(source, reason, field=problems[0].path)
 
     result.journey = journey
@@ -350,6 +356,10 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
             tr("This file comes from a newer Journey Workbench; fields this version does not know are kept.")
         )
     return result
+
+
+def _more(count: int) -> str:
+    return tr("(1 more problem)") if count == 1 else tr("({count} more problems)", count=count)
 
 
 def _short(value: Any) -> str:
@@ -387,12 +397,19 @@ def _first_unknown(model: BaseModel, path: str) -> tuple[str, str, BaseModel] | 
 # ----------------------------------------------------------------- saving
 
 
-def dumps(journey: Journey, *, minor: int = MINOR, version: int = VERSION) -> bytes:
-    """The bytes of a `.journey` file: same journey, same bytes, always."""
+def dumps(
+    journey: Journey, *, minor: int = MINOR, version: int = VERSION, extra: dict[str, Any] | None = None
+) -> bytes:
+    """The bytes of a `.journey` file: same journey, same bytes, always.
+
+    *extra* holds top-level fields of a newer minor version, kept as they were.
+    """
     envelope: dict[str, Any] = {"format": FORMAT, "version": version}
     if minor:
         envelope["minor"] = minor
     envelope["journey"] = journey.model_dump(mode="json")
+    for key, value in (extra or {}).items():
+        envelope.setdefault(key, value)
     return (json.dumps(envelope, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -401,38 +418,47 @@ def backup_path(path: str | Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def save(journey: Journey, path: str | Path, *, minor: int = MINOR, backup: bool = True) -> None:
+def save(
+    journey: Journey,
+    path: str | Path,
+    *,
+    minor: int = MINOR,
+    backup: bool = True,
+    extra: dict[str, Any] | None = None,
+) -> None:
     """Write *journey* to *path* atomically.
 
     The new content goes to a temporary file in the same folder, is flushed
     to disk, then renamed over *path*; the previous file is first copied to
-    ``NAME.bak``. On any failure the previous file is left byte-identical and
-    :class:`SaveError` names the path and the reason.
+    ``NAME.journey.bak``. On any failure the previous file is left
+    byte-identical and :class:`SaveError` names the path and the reason.
+    Saving through a symbolic link writes the file it points to.
     """
-    path = Path(os.path.realpath(path))
-    data = dumps(journey, minor=minor)
-    _atomic_write(path, data, backup=backup)
+    data = dumps(journey, minor=minor, extra=extra)
+    _atomic_write(Path(path), data, backup=backup)
 
 
-def _atomic_write(path: Path, data: bytes, *, backup: bool) -> None:
+def _atomic_write(shown: Path, data: bytes, *, backup: bool) -> None:
+    """Write *data* over *shown* (resolved through links); errors name *shown*."""
+    path = Path(os.path.realpath(shown))
     folder = path.parent
     if not folder.is_dir():
-        raise SaveError(path, tr("the folder {folder} does not exist", folder=folder))
+        raise SaveError(shown, tr("the folder {folder} does not exist", folder=shown.parent))
     if path.is_dir():
-        raise SaveError(path, tr("is a folder"))
+        raise SaveError(shown, tr("is a folder"))
     mode = None
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         pass
     except OSError as error:
-        raise SaveError(path, _os_reason(error)) from None
+        raise SaveError(shown, _os_reason(error)) from None
     try:
         if backup and mode is not None:
             _write_temp_and_rename(backup_path(path), path.read_bytes(), mode)
         _write_temp_and_rename(path, data, mode)
     except OSError as error:
-        raise SaveError(path, _os_reason(error)) from None
+        raise SaveError(shown, _os_reason(error)) from None
 
 
 def _write_temp_and_rename(path: Path, data: bytes, mode: int | None) -> None:
@@ -442,7 +468,7 @@ def _write_temp_and_rename(path: Path, data: bytes, mode: int | None) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -453,10 +479,15 @@ def _write_temp_and_rename(path: Path, data: bytes, mode: int | None) -> None:
     _fsync_folder(path.parent)
 
 
-def _umask() -> int:
-    current = os.umask(0)
+def _read_umask() -> int:
+    current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+#: Read once at import: reading the umask means setting it, which would race
+#: with other threads creating files later on.
+_UMASK = _read_umask()
 
 
 def _fsync_folder(folder: Path) -> None:
