@@ -234,7 +234,7 @@ class JourneyDocument:
     def build(self, element: Element, **changes: Any) -> Element:
         """A validated copy of *element* with *changes*; EditError if invalid."""
         if changes.get("id", element.id) != element.id:
-            raise EditError(tr("the id of {id!r} cannot be changed", id=element.id))
+            raise EditError(f"the id of {element.id!r} cannot be changed")
         data = {**element.model_dump(), **changes}
         try:
             return type(element).model_validate(data)

@@ -1,0 +1,163 @@
+"""Hypothesis strategies for valid journeys.
+
+Every journey drawn here passes ``check_journey``: ids are unique across all
+collections, steps point at existing stages, cards at existing steps and
+lanes, only touchpoint cards have a nature or a channel, handoffs go from a
+digital touchpoint card to a human one, and links join existing steps. Sizes
+stay small so hundreds of examples run in seconds; the text is deliberately
+awkward (accents, euro sign, emoji, quotes, backslashes, newlines, NUL).
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import strategies as st
+
+from workbench.model.journey import (
+    CARD_KINDS,
+    COLLECTIONS,
+    INTENTS,
+    LANE_KINDS,
+    LANGUAGES,
+    NATURES,
+    SECTORS,
+    Card,
+    Handoff,
+    Journey,
+    Lane,
+    Link,
+    Persona,
+    Stage,
+    Step,
+)
+
+ID_ALPHABET = string.ascii_letters + string.digits + "_-"
+MAX_STAGES, MAX_STEPS, MAX_LANES, MAX_CARDS, MAX_HANDOFFS, MAX_LINKS = 3, 5, 3, 7, 3, 4
+
+#: Pieces a user really types and a careless writer gets wrong.
+AWKWARD = (
+    "é", "è", "à", "ç", "É", "ß", "€", "£", "😀", "👩‍💻", "🇫🇷", "日本語", "\u0301",
+    '"', "'", "\\", "\\n", "\n", "\r\n", "\t", "\u2028", "\x00", "{}", "</script>", " ",
+)
+
+ids = st.text(alphabet=ID_ALPHABET, min_size=1, max_size=64)
+texts = st.lists(st.one_of(st.sampled_from(AWKWARD), st.text(max_size=10)), max_size=4).map("".join)
+optional_texts = st.none() | texts
+orders = st.one_of(st.integers(0, 100), st.integers(0, 1_000_000_000))
+emotions = st.none() | st.integers(-2, 2)
+text_lists = st.lists(texts, max_size=3)
+
+
+@st.composite
+def personas(draw: st.DrawFn) -> Persona:
+    return Persona(
+        name=draw(texts),
+        description=draw(texts),
+        goals=draw(text_lists),
+        frustrations=draw(text_lists),
+    )
+
+
+@st.composite
+def cards(draw: st.DrawFn, card_id: str, step_ids: list[str], lane_ids: list[str]) -> Card:
+    # Touchpoints are drawn more often than other kinds so handoffs are common.
+    kind = draw(st.one_of(st.just("touchpoint"), st.sampled_from(CARD_KINDS)))
+    touchpoint = kind == "touchpoint"
+    return Card(
+        id=card_id,
+        step=draw(st.sampled_from(step_ids)),
+        lane=draw(st.sampled_from(lane_ids)),
+        order=draw(orders),
+        kind=kind,
+        text=draw(texts),
+        channel=draw(optional_texts) if touchpoint else None,
+        nature=draw(st.sampled_from(NATURES)) if touchpoint else None,
+        intents=draw(st.lists(st.sampled_from(INTENTS), max_size=4, unique=True)),
+    )
+
+
+@st.composite
+def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
+    """A valid journey; with *min_stages* >= 1 it has at least one element."""
+    n_stages = draw(st.integers(min_stages, MAX_STAGES))
+    n_lanes = draw(st.integers(0, MAX_LANES))
+    n_steps = draw(st.integers(0, MAX_STEPS)) if n_stages else 0
+    n_cards = draw(st.integers(0, MAX_CARDS)) if n_steps and n_lanes else 0
+    total = n_stages + n_steps + n_lanes + n_cards + MAX_HANDOFFS + MAX_LINKS
+    pool = iter(draw(st.lists(ids, min_size=total, max_size=total, unique=True)))
+
+    stages = [
+        Stage(id=next(pool), title=draw(texts), order=draw(orders), description=draw(texts))
+        for _ in range(n_stages)
+    ]
+    stage_ids = [s.id for s in stages]
+    steps = [
+        Step(
+            id=next(pool),
+            title=draw(texts),
+            stage=draw(st.sampled_from(stage_ids)),
+            order=draw(orders),
+            description=draw(texts),
+            emotion=draw(emotions),
+            emotion_note=draw(texts),
+            moment_of_truth=draw(st.booleans()),
+            goal=draw(st.booleans()),
+        )
+        for _ in range(n_steps)
+    ]
+    step_ids = [s.id for s in steps]
+    lanes = [
+        Lane(id=next(pool), kind=draw(st.sampled_from(LANE_KINDS)), title=draw(texts), order=draw(orders))
+        for _ in range(n_lanes)
+    ]
+    lane_ids = [lane.id for lane in lanes]
+    card_list = [draw(cards(next(pool), step_ids, lane_ids)) for _ in range(n_cards)]
+
+    digital = [c.id for c in card_list if c.kind == "touchpoint" and c.nature == "digital"]
+    human = [c.id for c in card_list if c.kind == "touchpoint" and c.nature == "human"]
+    handoffs = []
+    if digital and human:
+        for _ in range(draw(st.integers(0, MAX_HANDOFFS))):
+            handoffs.append(
+                Handoff(
+                    id=next(pool),
+                    source=draw(st.sampled_from(digital)),
+                    target=draw(st.sampled_from(human)),
+                    trigger=draw(texts),
+                    context_carried=draw(st.booleans()),
+                    expected_wait=draw(texts),
+                    return_step=draw(st.none() | st.sampled_from(step_ids)),
+                )
+            )
+    links = []
+    if steps:
+        for _ in range(draw(st.integers(0, MAX_LINKS))):
+            links.append(
+                Link(
+                    id=next(pool),
+                    source=draw(st.sampled_from(step_ids)),
+                    target=draw(st.sampled_from(step_ids)),
+                    label=draw(texts),
+                )
+            )
+    return Journey(
+        title=draw(texts),
+        sector=draw(st.sampled_from(SECTORS)),
+        language=draw(st.sampled_from(LANGUAGES)),
+        persona=draw(personas()),
+        scenario=draw(texts),
+        authors=draw(text_lists),
+        notes=draw(texts),
+        stages=stages,
+        steps=steps,
+        lanes=lanes,
+        cards=card_list,
+        handoffs=handoffs,
+        links=links,
+    )
+
+
+def element_ids(journey: Journey) -> list[str]:
+    """Every element id of *journey*, in file order."""
+    return [e.id for collection in COLLECTIONS for e in getattr(journey, collection)]
