@@ -7,10 +7,13 @@ display, and without this, the process aborts instead of failing a test.
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Messages are asserted in English unless a test chooses French.
 os.environ["LANGUAGE"] = "en"
+# Never read or write the real user's settings (recent files, window state).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="workbench-tests-config-")
 
 import pytest  # noqa: E402
 

@@ -37,6 +37,15 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return float(stringWidth(text, BOLD if bold else REGULAR, size))
 
 
+#: Distance from the top of a line to its baseline, as a multiple of the size
+#: (DejaVu Sans ascent is 0.76 em; half the extra line spacing sits above).
+ASCENT = 0.76 + (LINE_SPACING - 1.16) / 2
+
+
+def baseline(size: float) -> float:
+    return size * ASCENT
+
+
 def line_height(size: float) -> float:
     return size * LINE_SPACING
 

@@ -2,30 +2,376 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>MainWindow</name>
+    <name>Canvas</name>
     <message>
-        <source>Stage / step</source>
-        <translation>Phase / étape</translation>
+        <source>Edit text</source>
+        <translation>Modifier le texte</translation>
+    </message>
+    <message>
+        <source>Delete {count} elements</source>
+        <translation>Supprimer {count} éléments</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold cards the workbench can paste.</source>
+        <translation>Le presse-papiers ne contient pas de cartes que l&apos;atelier peut coller.</translation>
+    </message>
+    <message>
+        <source>no lane of this map takes that kind of card</source>
+        <translation>aucune ligne de cette carte n&apos;accepte ce type de carte</translation>
+    </message>
+    <message>
+        <source>Paste {count} cards</source>
+        <translation>Coller {count} cartes</translation>
+    </message>
+    <message>
+        <source>Not possible: {reason}</source>
+        <translation>Impossible : {reason}</translation>
+    </message>
+    <message>
+        <source>A handoff goes from a digital touchpoint to a human one.</source>
+        <translation>Un relais part d&apos;un point de contact numérique vers un point de contact humain.</translation>
+    </message>
+    <message>
+        <source>Add handoff</source>
+        <translation>Ajouter un relais</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Déplacer la phase</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>Déplacer la ligne</translation>
+    </message>
+    <message>
+        <source>Set emotion</source>
+        <translation>Régler l&apos;émotion</translation>
+    </message>
+    <message>
+        <source>A card can only go in a cell of a lane of its kind.</source>
+        <translation>Une carte ne peut aller que dans une ligne de son type.</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>Déplacer la carte</translation>
+    </message>
+    <message>
+        <source>Move {count} cards</source>
+        <translation>Déplacer {count} cartes</translation>
+    </message>
+    <message>
+        <source>Move step</source>
+        <translation>Déplacer l&apos;étape</translation>
+    </message>
+    <message>
+        <source>Add card</source>
+        <translation>Ajouter une carte</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Ajouter une étape</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Nouvelle phase</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Ajouter une phase</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>An advisor takes over</source>
+        <translation>Un conseiller prend le relais</translation>
+    </message>
+    <message>
+        <source>there is no cell further in that direction</source>
+        <translation>il n&apos;y a plus de case dans cette direction</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>Application mobile</translation>
+    </message>
+    <message>
+        <source>Phone with an advisor</source>
+        <translation>Conseiller au téléphone</translation>
+    </message>
+    <message>
+        <source>Shop or branch</source>
+        <translation>Magasin ou agence</translation>
+    </message>
+    <message>
+        <source>What the customer does</source>
+        <translation>Ce que fait le client</translation>
+    </message>
+    <message>
+        <source>What happens here</source>
+        <translation>Ce qui se passe ici</translation>
+    </message>
+    <message>
+        <source>What the customer thinks</source>
+        <translation>Ce que pense le client</translation>
+    </message>
+    <message>
+        <source>What goes wrong</source>
+        <translation>Ce qui coince</translation>
+    </message>
+    <message>
+        <source>An idea to do better</source>
+        <translation>Une idée pour faire mieux</translation>
+    </message>
+    <message>
+        <source>What the organisation does</source>
+        <translation>Ce que fait l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Emotion note</source>
+        <translation>Note sur l&apos;émotion</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>Moment de vérité</translation>
+    </message>
+    <message>
+        <source>Goal or end of the journey</source>
+        <translation>But ou fin du parcours</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Déclencheur</translation>
+    </message>
+    <message>
+        <source>Context carried over</source>
+        <translation>Contexte transmis</translation>
+    </message>
+    <message>
+        <source>Expected wait</source>
+        <translation>Attente prévue</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Return step</source>
+        <translation>Étape de retour</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation>Modifier : {field}</translation>
+    </message>
+    <message>
+        <source>Not possible: {reason}</source>
+        <translation>Impossible : {reason}</translation>
+    </message>
+    <message>
+        <source>+2 very positive</source>
+        <translation>+2 très positive</translation>
+    </message>
+    <message>
+        <source>+1 positive</source>
+        <translation>+1 positive</translation>
+    </message>
+    <message>
+        <source>0 neutral</source>
+        <translation>0 neutre</translation>
+    </message>
+    <message>
+        <source>-1 negative</source>
+        <translation>-1 négative</translation>
+    </message>
+    <message>
+        <source>-2 very negative</source>
+        <translation>-2 très négative</translation>
     </message>
     <message>
         <source>Emotion</source>
         <translation>Émotion</translation>
     </message>
     <message>
-        <source>Open a journey with File &gt; Open.</source>
-        <translation>Ouvrez un parcours avec Fichier &gt; Ouvrir.</translation>
+        <source>Welcome</source>
+        <translation>Accueillir</translation>
     </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guider</translation>
+    </message>
+    <message>
+        <source>Assist</source>
+        <translation>Assister</translation>
+    </message>
+    <message>
+        <source>Anticipate</source>
+        <translation>Anticiper</translation>
+    </message>
+    <message>
+        <source>Intents</source>
+        <translation>Intentions</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>New from &amp;sector</source>
+        <translation>Nouveau depuis un &amp;secteur</translation>
     </message>
     <message>
         <source>&amp;Open...</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Co&amp;ller</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Text</source>
+        <translation>&amp;Modifier le texte</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>Taille &amp;réelle</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Zoom</source>
+        <translation>Zoom &amp;présentation</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -36,16 +382,36 @@
         <translation>À &amp;propos de Journey Workbench</translation>
     </message>
     <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name} before closing it?</source>
+        <translation>Enregistrer les modifications de {name} avant de le fermer ?</translation>
     </message>
     <message>
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <source>{name}{suffix} - Journey Workbench</source>
-        <translation>{name}{suffix} - Journey Workbench</translation>
+        <source>Untitled journey</source>
+        <translation>Parcours sans titre</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
     </message>
     <message>
         <source>Open journey</source>
@@ -60,8 +426,38 @@
         <translation>Impossible d&apos;ouvrir le parcours</translation>
     </message>
     <message>
-        <source>{steps} steps in {stages} stages</source>
-        <translation>{steps} étapes dans {stages} phases</translation>
+        <source>Save journey</source>
+        <translation>Enregistrer le parcours</translation>
+    </message>
+    <message>
+        <source>Journey files (*.journey)</source>
+        <translation>Fichiers de parcours (*.journey)</translation>
+    </message>
+    <message>
+        <source>Cannot save journey</source>
+        <translation>Impossible d&apos;enregistrer le parcours</translation>
+    </message>
+    <message>
+        <source>{path} was not saved: {reason}
+Your work is still open; try another folder.</source>
+        <translation>{path} n&apos;a pas été enregistré : {reason}
+Votre travail est toujours ouvert ; essayez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} enregistré</translation>
+    </message>
+    <message>
+        <source>{name}[*]{suffix} - Journey Workbench</source>
+        <translation>{name}[*]{suffix} - Journey Workbench</translation>
+    </message>
+    <message>
+        <source>{steps} steps · touchpoints: {d} digital, {h} human, {p} physical · {handoffs} handoffs</source>
+        <translation>{steps} étapes · points de contact : {d} numériques, {h} humains, {p} physiques · {handoffs} relais</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>Zoom {percent} %</translation>
     </message>
     <message>
         <source>About Journey Workbench</source>
@@ -72,6 +468,65 @@
 Design customer journey maps.</source>
         <translation>Journey Workbench {version}
 Concevez vos parcours clients.</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Digital touchpoint</source>
+        <translation>Point de contact numérique</translation>
+    </message>
+    <message>
+        <source>Human touchpoint</source>
+        <translation>Point de contact humain</translation>
+    </message>
+    <message>
+        <source>Physical touchpoint</source>
+        <translation>Point de contact physique</translation>
+    </message>
+    <message>
+        <source>Customer action</source>
+        <translation>Action du client</translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation>Pensée</translation>
+    </message>
+    <message>
+        <source>Pain point</source>
+        <translation>Irritant</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunité</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Coulisses</translation>
+    </message>
+    <message>
+        <source>Handoff to a person</source>
+        <translation>Relais vers une personne</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Émotion</translation>
+    </message>
+    <message>
+        <source>Drag onto the map</source>
+        <translation>Faites glisser sur la carte</translation>
     </message>
 </context>
 </TS>

@@ -1,65 +1,144 @@
-"""The plain main window: opens journeys, and reports bad files clearly."""
+"""The main window: opening, saving, the modified marker, prompts and settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from workbench.model.fileformat import save
+from tests.ui.helpers import drop_mime
+from workbench.model.fileformat import dumps, load, save
 from workbench.model.templates import skeleton
 from workbench.ui.main_window import MainWindow
 
 
-def _window(qtbot) -> MainWindow:
+def _window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow()
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
     window.show()
+    qtbot.waitExposed(window)
     return window
 
 
-def test_opening_a_journey_shows_its_stages_and_steps(qtbot, tmp_path: Path) -> None:
+def _answer(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Answer the next modal message box with *button*, noting its text."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        box.button(button).click() if box.button(button) else qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_opening_a_journey_draws_its_stages_and_steps(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "bank.journey"
     save(skeleton("banking", "en"), path)
     window = _window(qtbot)
     assert window.open_path(path)
     assert window.windowTitle().startswith("bank.journey")
-    stages = [window.tree.topLevelItem(i).text(0) for i in range(window.tree.topLevelItemCount())]
-    assert stages == ["Discover", "Choose", "Use", "Get help"]
-    assert window.tree.topLevelItem(0).child(0).text(0) == "New step"
+    window.scene.ensure_fresh()
+    assert [s.box.text.lines[0] for s in window.scene.items() if getattr(s, "kind", "") == "stage"]
+    assert len(window.scene.layout.steps) == 4
+    assert "4 steps" in window.counts_label.text()
 
 
 def test_a_corrupt_file_shows_a_dialog_naming_file_and_place(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "broken.journey"
     path.write_text('{"format": "journey-workbench", "version": 1,\n "journey": {"title": 3}}', encoding="utf-8")
     window = _window(qtbot)
+    before = dumps(window.document.journey)
     seen: list[str] = []
-
-    def answer_dialog() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        qtbot.keyClick(box, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer_dialog)
+    _answer(qtbot, QMessageBox.StandardButton.Ok, seen)
     assert not window.open_path(path)
     assert len(seen) == 1
-    assert str(path) in seen[0]
-    assert "journey.title" in seen[0]
+    assert str(path) in seen[0] and "journey.title" in seen[0]
     assert "Traceback" not in seen[0]
-    assert window.document is None  # nothing half-open
+    assert dumps(window.document.journey) == before  # what was open stays open
+    assert window.path is None
 
 
-def test_ctrl_o_opens_the_file_dialog(qtbot, monkeypatch, tmp_path: Path) -> None:
+def test_ctrl_o_opens_the_file_dialog_and_remembers_the_file(qtbot, monkeypatch, tmp_path: Path) -> None:
     path = tmp_path / "health.journey"
     save(skeleton("health", "en"), path)
     window = _window(qtbot)
-    monkeypatch.setattr(
-        "workbench.ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
-    )
+    monkeypatch.setattr("workbench.ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.tree, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert window.path == path
-    assert window.tree.topLevelItemCount() == 4
+    assert window.recent_files()[0] == str(path.resolve())
+    recent = [a.text() for a in window.actions.recent_menu.actions()]
+    assert recent == ["health.journey"]
+
+
+def test_modified_marker_and_the_close_prompt(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "retail.journey"
+    save(skeleton("retail", "en"), path)
+    window = _window(qtbot)
+    window.open_path(path)
+    assert not window.isWindowModified()
+    x, y = window.scene.layout.steps[0].column.centre[0], window.scene.layout.lanes[2].row.centre[1]
+    assert drop_mime(window, window.palette.mime_for("card:thought"), x, y)
+    assert window.isWindowModified()
+    assert "[*]" in window.windowTitle()
+    seen: list[str] = []
+    _answer(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    window.close()
+    assert window.isVisible() and seen and "retail.journey" in seen[0]
+    _answer(qtbot, QMessageBox.StandardButton.Save, seen)
+    window.close()
+    assert not window.isVisible()
+    assert len(load(path).cards) == 1  # saved on the way out
+
+
+def test_discard_on_open_drops_the_changes(qtbot, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.journey", tmp_path / "b.journey"
+    save(skeleton("retail", "en"), first)
+    save(skeleton("education", "en"), second)
+    window = _window(qtbot)
+    window.open_path(first)
+    window.document.update_journey(title="changed")  # an edit that is not on the stack
+    window.stack.push(__import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("edit"))
+    seen: list[str] = []
+    _answer(qtbot, QMessageBox.StandardButton.Discard, seen)
+    assert window.open_path(second)
+    assert window.path == second and seen
+    assert load(first).title != "changed"
+
+
+def test_a_failed_save_says_why_and_keeps_the_work(qtbot, tmp_path: Path) -> None:
+    window = _window(qtbot)
+    window.document.update_journey(title="Precious work")
+    seen: list[str] = []
+    _answer(qtbot, QMessageBox.StandardButton.Ok, seen)
+    assert not window._save_to(tmp_path / "no-such-folder" / "x.journey")
+    assert seen and "no-such-folder" in seen[0] and "still open" in seen[0]
+    assert window.document.journey.title == "Precious work"
+
+
+def test_dropping_a_journey_file_on_the_window_opens_it(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "dropped.journey"
+    save(skeleton("automotive", "en"), path)
+    window = _window(qtbot)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    assert drop_mime(window, mime, 40, 40)
+    assert window.path == path
+    not_a_journey = QMimeData()
+    not_a_journey.setUrls([QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
+    assert not drop_mime(window, not_a_journey, 40, 40)
+
+
+def test_window_geometry_and_docks_persist(qtbot) -> None:
+    window = _window(qtbot)
+    window.resize(700, 500)  # the offscreen screen is 800 x 600
+    window.inspector_dock.hide()
+    window.close()
+    again = _window(qtbot)
+    assert again.size().width() == 700
+    assert not again.inspector_dock.isVisible()

@@ -1,101 +1,270 @@
-"""The main window: for now a plain view of the open journey.
+"""The main window: canvas in the centre, palette and inspector docks, menus.
 
-The canvas issue replaces the central widget with the drag-and-drop canvas;
-what is here already follows the rules: every text through ``tr()``, load
-errors shown as a dialog with the clear message, never a traceback.
+"Modified" is ``not undo_stack.isClean()``; saving marks the stack clean.
+Closing or opening over unsaved changes asks Save / Discard / Cancel.
+Errors from loading and saving appear as a dialog with the clear message.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
-from workbench import __version__
 from workbench.model.document import JourneyDocument
-from workbench.model.errors import LoadError
-from workbench.model.fileformat import load_file
+from workbench.model.errors import LoadError, SaveError
+from workbench.model.fileformat import SUFFIX, Loaded, load_file, save
+from workbench.model.journey import Journey
+from workbench.ui.canvas.scene import JourneyScene
+from workbench.ui.canvas.view import JourneyView
+from workbench.ui.inspector import Inspector
+from workbench.ui.menus import build_menus
+from workbench.ui.palette import Palette
+
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.document: JourneyDocument | None = None
+        self.setObjectName("main-window")
         self.path: Path | None = None
+        self.loaded = Loaded(journey=Journey(title=self.tr("Untitled journey")))
         self.read_only = False
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Stage / step"), self.tr("Emotion")])
-        self.tree.setColumnWidth(0, 420)
-        self.setCentralWidget(self.tree)
-        self._make_menus()
-        self.resize(900, 600)
+        self.stack = QUndoStack(self)
+        self.document = JourneyDocument(self.loaded.journey)
+        self.scene = JourneyScene(self.document, self.stack, self)
+        self.view = JourneyView(self.scene)
+        self.view.setObjectName("canvas")
+        self.setCentralWidget(self.view)
+        self.palette = Palette()
+        self.inspector = Inspector()
+        self.palette_dock = self._dock(self.tr("Palette"), "palette-dock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock(
+            self.tr("Inspector"), "inspector-dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.zoom_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.actions = build_menus(self)
+        self.stack.cleanChanged.connect(lambda clean: self._update_title())
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.files_dropped.connect(self._open_dropped)
+        self.inspector.message.connect(self.show_message)
+        self.setAcceptDrops(True)
+        self._attach()
+        self.resize(1280, 800)
+        self._restore_settings()
+        self._show_zoom(self.view.zoom)
+
+    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --------------------------------------------------------- documents
+
+    def _attach(self) -> None:
+        """Wire the current document to the scene, inspector and status bar."""
+        self.scene.message.connect(self.show_message)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.refreshed.connect(self._update_counts)
+        self.inspector.set_document(self.document, self.stack)
         self._update_title()
-        self.statusBar().showMessage(self.tr("Open a journey with File > Open."))
+        self._update_counts()
 
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open..."), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_dialog)
-        file_menu.addAction(self.open_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Journey Workbench"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def _detach_scene(self) -> None:
+        scene = self.scene
+        scene.detach()
+        scene.message.disconnect(self.show_message)
+        scene.selectionChanged.disconnect(self._selection_changed)
+        scene.refreshed.disconnect(self._update_counts)
 
-    def _update_title(self) -> None:
-        name = self.path.name if self.path else self.tr("Untitled")
-        suffix = self.tr(" (read-only)") if self.read_only else ""
-        self.setWindowTitle(self.tr("{name}{suffix} - Journey Workbench").format(name=name, suffix=suffix))
+    def set_journey(self, loaded: Loaded, path: Path | None) -> None:
+        """Show *loaded* in this window, replacing what was there."""
+        old_scene = self.scene
+        self._detach_scene()
+        self.stack.clear()
+        self.loaded = loaded
+        self.document = JourneyDocument(loaded.journey)
+        self.scene = JourneyScene(self.document, self.stack, self)
+        self.view.setScene(self.scene)
+        old_scene.deleteLater()
+        self.path = path
+        self.read_only = loaded.read_only
+        self.stack.setClean()
+        self._attach()
+        if loaded.notices:
+            self.show_message(" ".join(loaded.notices))
+
+    def new_journey(self, journey: Journey | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_journey(Loaded(journey=journey or Journey(title=self.tr("Untitled journey"))), None)
+        return True
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open journey"), "", self.tr("Journey files (*.journey);;All files (*)")
+            self, self.tr("Open journey"), self._folder(), self.tr("Journey files (*.journey);;All files (*)")
         )
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open *path*; on a bad file show the message and keep what was open."""
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open *path*; a bad file shows its message and leaves the open journey alone."""
+        if ask and not self.maybe_save():
+            return False
         try:
             loaded = load_file(path, allow_newer=True)
         except LoadError as error:
             QMessageBox.warning(self, self.tr("Cannot open journey"), error.message)
             return False
-        self.document = JourneyDocument(loaded.journey)
-        self.path = Path(path)
-        self.read_only = loaded.read_only
-        self._fill()
-        self._update_title()
-        notice = " ".join(loaded.notices)
-        journey = loaded.journey
-        self.statusBar().showMessage(
-            notice or self.tr("{steps} steps in {stages} stages").format(steps=len(journey.steps), stages=len(journey.stages))
-        )
+        self.set_journey(loaded, Path(path))
+        self._remember(Path(path))
         return True
 
-    def _fill(self) -> None:
-        self.tree.clear()
-        assert self.document is not None
-        faces = {-2: "-2", -1: "-1", 0: "0", 1: "+1", 2: "+2"}
-        for stage in self.document.stages():
-            stage_item = QTreeWidgetItem([stage.title, ""])
-            self.tree.addTopLevelItem(stage_item)
-            for step in self.document.steps():
-                if step.stage == stage.id:
-                    emotion = faces.get(step.emotion, "") if step.emotion is not None else ""
-                    stage_item.addChild(QTreeWidgetItem([step.title, emotion]))
-            stage_item.setExpanded(True)
+    def _open_dropped(self, files: list[str]) -> None:
+        if files:
+            self.open_path(files[0])
 
-    def show_about(self) -> None:
-        QMessageBox.about(
+    def save(self) -> bool:
+        if self.path is None or self.read_only:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        start = str(self.path) if self.path else str(Path(self._folder()) / (self.document.journey.title + SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save journey"), start, self.tr("Journey files (*.journey)"))
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save(self.document.journey, path, minor=self.loaded.minor, extra=self.loaded.extra)
+        except SaveError as error:
+            QMessageBox.critical(
+                self,
+                self.tr("Cannot save journey"),
+                self.tr("{path} was not saved: {reason}\nYour work is still open; try another folder.").format(
+                    path=error.path, reason=error.reason
+                ),
+            )
+            return False
+        self.path = path
+        self.read_only = False
+        self.stack.setClean()
+        self._remember(path)
+        self._update_title()
+        self.show_message(self.tr("Saved {path}").format(path=path))
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current journey (saved, discarded or unchanged)."""
+        if self.stack.isClean():
+            return True
+        name = self.path.name if self.path else self.tr("Untitled")
+        answer = QMessageBox.question(
             self,
-            self.tr("About Journey Workbench"),
-            self.tr("Journey Workbench {version}\nDesign customer journey maps.").format(version=__version__),
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name} before closing it?").format(name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_journey(self) -> None:
+        self.new_journey()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self._save_settings()
+            self._detach_scene()
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().endswith(SUFFIX)]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    # ------------------------------------------------------------- status
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else self.tr("Untitled")
+        suffix = self.tr(" (read-only)") if self.read_only else ""
+        self.setWindowTitle(self.tr("{name}[*]{suffix} - Journey Workbench").format(name=name, suffix=suffix))
+        self.setWindowModified(not self.stack.isClean())
+
+    def _update_counts(self) -> None:
+        journey = self.document.journey
+        natures = {n: sum(1 for c in journey.cards if c.nature == n) for n in ("digital", "human", "physical")}
+        self.counts_label.setText(
+            self.tr("{steps} steps · touchpoints: {d} digital, {h} human, {p} physical · {handoffs} handoffs").format(
+                steps=len(journey.steps),
+                d=natures["digital"],
+                h=natures["human"],
+                p=natures["physical"],
+                handoffs=len(journey.handoffs),
+            )
+        )
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(self.tr("Zoom {percent}%").format(percent=round(zoom * 100)))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_ids()
+        self.inspector.show_element(ids[0] if len(ids) == 1 else None)
+
+    # ----------------------------------------------------------- settings
+
+    def _folder(self) -> str:
+        return str(self.path.parent) if self.path else str(QSettings().value("last-folder", str(Path.home())))
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent-files", [])
+        files = [value] if isinstance(value, str) else list(value or [])
+        return [f for f in files if isinstance(f, str)]
+
+    def _remember(self, path: Path) -> None:
+        settings = QSettings()
+        files = [str(path.resolve())] + [f for f in self.recent_files() if f != str(path.resolve())]
+        settings.setValue("recent-files", files[:MAX_RECENT])
+        settings.setValue("last-folder", str(path.resolve().parent))
+        self.actions.update_recent()
+
+    def _save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+
+def standard(key: QKeySequence.StandardKey) -> QKeySequence:
+    return QKeySequence(key)

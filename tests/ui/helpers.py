@@ -1,0 +1,65 @@
+"""Driving the canvas with real Qt events, from scene coordinates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from workbench.ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def to_view(window: MainWindow, x: float, y: float) -> QPoint:
+    """The viewport point showing scene point (x, y), scrolled into view first."""
+    window.view.ensureVisible(x - 5, y - 5, 10, 10, 60, 60)
+    return window.view.mapFromScene(QPointF(x, y))
+
+
+def drag(window: MainWindow, start: tuple[float, float], end: tuple[float, float], steps: int = 6,
+         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press at *start*, move in several steps, release at *end* (scene coords)."""
+    viewport = window.view.viewport()
+    window.scene.ensure_fresh()
+    a = to_view(window, *start)
+    QTest.mousePress(viewport, LEFT, modifier, a)
+    b = window.view.mapFromScene(QPointF(*end))
+    for i in range(1, steps + 1):
+        p = QPoint(a.x() + (b.x() - a.x()) * i // steps, a.y() + (b.y() - a.y()) * i // steps)
+        QTest.mouseMove(viewport, p)
+    QTest.mouseRelease(viewport, LEFT, modifier, b)
+    QApplication.processEvents()
+
+
+def click(window: MainWindow, x: float, y: float, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    window.scene.ensure_fresh()
+    QTest.mouseClick(window.view.viewport(), LEFT, modifier, to_view(window, x, y))
+
+
+def double_click(window: MainWindow, x: float, y: float) -> None:
+    window.scene.ensure_fresh()
+    QTest.mouseDClick(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, to_view(window, x, y))
+
+
+def drop_mime(window: MainWindow, mime: QMimeData, x: float, y: float) -> bool:
+    """Drag *mime* over the canvas to scene point (x, y) and drop it; True if the drop was accepted."""
+    viewport = window.view.viewport()
+    window.scene.ensure_fresh()
+    pos = QPointF(to_view(window, x, y))
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    if not move.isAccepted():
+        return False
+    drop = QDropEvent(pos, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, drop)
+    QApplication.processEvents()
+    return drop.isAccepted()
+
+
+def centre(rect) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    return rect.centre

@@ -1,0 +1,241 @@
+"""The canvas driven by real mouse and keyboard events, as a facilitator would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.helpers import click, double_click, drag, drop_mime
+from workbench.model.fileformat import dumps, load, save
+from workbench.model.journey import Card, Journey, Lane, Link, Stage, Step
+from workbench.model.templates import standard_lanes
+from workbench.ui.main_window import MainWindow
+
+
+def small_journey() -> Journey:
+    lanes = standard_lanes("en")
+    stages = [Stage(id="stage-a", title="Discover", order=10), Stage(id="stage-b", title="Use", order=20)]
+    steps = [
+        Step(id="step-1", title="Sees the offer", stage="stage-a", order=10, emotion=1),
+        Step(id="step-2", title="Compares", stage="stage-a", order=20, emotion=0),
+        Step(id="step-3", title="Signs up", stage="stage-b", order=10, emotion=-1),
+    ]
+    cards = [
+        Card(id="card-app", step="step-1", lane="lane-touchpoints", kind="touchpoint", text="Reads the offer",
+             channel="Mobile app", nature="digital", order=10),
+        Card(id="card-advisor", step="step-3", lane="lane-touchpoints", kind="touchpoint", text="Calls back",
+             channel="Phone with an advisor", nature="human", order=10),
+        Card(id="card-think", step="step-2", lane="lane-thoughts", kind="thought", text="Is it worth it?", order=10),
+        Card(id="card-pain", step="step-3", lane="lane-pain-points", kind="pain_point", text="Form too long", order=10),
+    ]
+    links = [Link(id="link-back", source="step-3", target="step-2", label="hesitates")]
+    return Journey(title="Test journey", stages=stages, steps=steps, lanes=lanes, cards=cards, links=links)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "test.journey"
+    save(small_journey(), path)
+    win = MainWindow()
+    # Closing at the end of a test must not stop on the unsaved-changes question.
+    qtbot.addWidget(win, before_close_func=lambda w: w.stack.setClean())
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_path(path, ask=False)
+    win.scene.ensure_fresh()
+    win.view.setFocus()
+    return win
+
+
+def box(window: MainWindow, kind: str, element_id: str):  # type: ignore[no-untyped-def]
+    window.scene.ensure_fresh()
+    lay = window.scene.layout
+    found = {
+        "card": {c.id: c.rect for c in lay.cards},
+        "step": {s.id: s.header for s in lay.steps},
+        "column": {s.id: s.column for s in lay.steps},
+        "stage": {s.id: s.rect for s in lay.stages},
+        "lane": {lane.id: lane.row for lane in lay.lanes},
+    }[kind]
+    return found[element_id]
+
+
+def cell_centre(window: MainWindow, step: str, lane: str) -> tuple[float, float]:
+    column, row = box(window, "column", step), box(window, "lane", lane)
+    return column.centre[0], row.y + row.h - 8
+
+
+def test_palette_drag_creates_a_card_in_the_cell_under_the_cursor(window: MainWindow) -> None:
+    mime = window.palette.mime_for("card:pain_point")
+    x, y = cell_centre(window, "step-2", "lane-pain-points")
+    assert drop_mime(window, mime, x, y)
+    new = [c for c in window.document.journey.cards if c.kind == "pain_point" and c.step == "step-2"]
+    assert len(new) == 1 and new[0].lane == "lane-pain-points"
+    assert window.stack.undoText() == "Add card"
+    window.stack.undo()
+    assert not [c for c in window.document.journey.cards if c.step == "step-2" and c.kind == "pain_point"]
+
+
+def test_a_drop_where_the_element_cannot_go_is_refused(window: MainWindow) -> None:
+    before = dumps(window.document.journey)
+    x, y = cell_centre(window, "step-2", "lane-thoughts")
+    assert not drop_mime(window, window.palette.mime_for("card:touchpoint:digital"), x, y)  # wrong lane
+    assert not drop_mime(window, window.palette.mime_for("card:thought"), 2, 2)  # outside the map
+    assert dumps(window.document.journey) == before
+    assert window.stack.count() == 0
+
+
+def test_palette_step_and_lane_drops_insert_where_dropped(window: MainWindow) -> None:
+    first, second = box(window, "column", "step-1"), box(window, "column", "step-2")
+    between = (first.right + second.x) / 2
+    assert drop_mime(window, window.palette.mime_for("step"), between, first.y + 20)
+    titles = [s.title for s in window.document.steps()]
+    assert titles[:3] == ["Sees the offer", "New step", "Compares"]
+    thoughts = box(window, "lane", "lane-thoughts")
+    assert drop_mime(window, window.palette.mime_for("lane"), 60, thoughts.bottom + 2)
+    kinds = [lane.kind for lane in window.document.lanes()]
+    assert kinds.index("custom") == kinds.index("thoughts") + 1
+
+
+def test_moving_a_card_to_another_cell(window: MainWindow) -> None:
+    start = box(window, "card", "card-think").centre
+    target = cell_centre(window, "step-3", "lane-thoughts")
+    drag(window, start, target)
+    card = window.document.get("card-think")
+    assert (card.step, card.lane) == ("step-3", "lane-thoughts")
+    assert window.stack.undoText() == "Move card"
+    window.stack.undo()
+    assert window.document.get("card-think").step == "step-2"
+
+
+def test_dragging_three_cards_is_one_undo_step(window: MainWindow) -> None:
+    doc = window.document
+    for i, step in enumerate(["step-1", "step-1", "step-2"]):
+        doc.add(Card(id=f"card-note-{i}", step=step, lane="lane-actions", kind="action", text=f"act {i}"))
+    before = dumps(doc.journey)
+    window.scene.select_ids(["card-note-0", "card-note-1", "card-note-2"])
+    start = box(window, "card", "card-note-0").centre
+    end = (start[0], cell_centre(window, "step-1", "lane-backstage")[1])  # backstage does not take actions
+    drag(window, start, end)
+    assert dumps(doc.journey) == before  # refused: snapped back, nothing recorded
+    assert window.stack.count() == 0
+    window.scene.select_ids(["card-note-0", "card-note-1", "card-note-2"])
+    third = box(window, "column", "step-2").x - box(window, "column", "step-1").x
+    drag(window, start, (start[0] + third, start[1] + 2))
+    moved = [doc.get(f"card-note-{i}").step for i in range(3)]
+    assert moved == ["step-2", "step-2", "step-3"]
+    assert window.stack.count() == 1
+    assert window.actions.undo.text() == "Undo Move 3 cards"
+    window.stack.undo()
+    assert dumps(doc.journey) == before
+
+
+def test_reordering_a_step_by_dragging_its_header(window: MainWindow) -> None:
+    start = box(window, "step", "step-1").centre
+    end = (box(window, "step", "step-2").right + 10, start[1])
+    drag(window, start, end)
+    assert [s.id for s in window.document.steps()] == ["step-2", "step-1", "step-3"]
+    assert window.stack.undoText() == "Move step"
+
+
+def test_setting_an_emotion_by_dragging_the_face(window: MainWindow) -> None:
+    point = next(p for p in window.scene.layout.emotion_points if p.step == "step-2")
+    lane = window.scene.layout.emotion_lane
+    assert lane is not None
+    drag(window, (point.x, point.y), (point.x, lane.row.y + 12))
+    assert window.document.get("step-2").emotion == 2
+    window.stack.undo()
+    assert window.document.get("step-2").emotion == 0
+
+
+def test_creating_a_handoff_by_dragging_from_the_digital_port(window: MainWindow) -> None:
+    app = box(window, "card", "card-app")
+    port = (app.right, app.y + app.h / 2)
+    drag(window, port, box(window, "card", "card-advisor").centre)
+    handoffs = window.document.journey.handoffs
+    assert len(handoffs) == 1
+    assert (handoffs[0].source, handoffs[0].target) == ("card-app", "card-advisor")
+    assert window.document.get("card-app").step == "step-1"  # the card itself did not move
+    # From a human card, or onto a non-human card, nothing happens.
+    drag(window, port, box(window, "card", "card-pain").centre)
+    assert len(window.document.journey.handoffs) == 1
+
+
+def test_in_place_editing_commits_with_enter_and_cancels_with_escape(window: MainWindow, qtbot) -> None:
+    double_click(window, *box(window, "card", "card-think").centre)
+    assert window.scene.editor is not None
+    QTest.keyClicks(window.view.viewport(), "Too expensive?")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    assert window.document.get("card-think").text == "Too expensive?"
+    assert window.scene.editor is None
+    double_click(window, *box(window, "step", "step-3").centre)
+    QTest.keyClicks(window.view.viewport(), "Nothing")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert window.document.get("step-3").title == "Signs up"
+    assert window.stack.count() == 1
+
+
+def test_keyboard_only_entry_of_five_steps(window: MainWindow) -> None:
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    for title in ["Gets a welcome SMS", "Sets a goal", "Saves monthly", "Checks progress", "Reaches the goal"]:
+        QTest.keyClick(viewport, Qt.Key.Key_Return)  # adds the next step and edits its title
+        assert window.scene.editor is not None
+        QTest.keyClicks(viewport, title)
+        QTest.keyClick(viewport, Qt.Key.Key_Return)  # commits
+    titles = [s.title for s in window.document.steps()]
+    assert titles[-5:] == ["Gets a welcome SMS", "Sets a goal", "Saves monthly", "Checks progress", "Reaches the goal"]
+
+
+def test_delete_then_undo_restores_cards_and_links_in_place(window: MainWindow) -> None:
+    before = dumps(window.document.journey)
+    click(window, *box(window, "step", "step-3").centre)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
+    doc = window.document
+    assert "step-3" not in doc and "card-advisor" not in doc and "link-back" not in doc
+    window.actions.undo.trigger()
+    assert dumps(doc.journey) == before
+
+
+def test_arrow_keys_move_a_card_to_the_next_cell(window: MainWindow) -> None:
+    click(window, *box(window, "card", "card-think").centre)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right)
+    assert window.document.get("card-think").step == "step-3"
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Left)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Left)
+    assert window.document.get("card-think").step == "step-1"
+    assert window.stack.count() == 1  # nudges of the same card merge into one step
+
+
+def test_copy_paste_and_cut(window: MainWindow) -> None:
+    click(window, *box(window, "card", "card-think").centre)
+    window.actions.copy.trigger()
+    window.actions.paste.trigger()
+    thoughts = [c for c in window.document.journey.cards if c.kind == "thought"]
+    assert len(thoughts) == 2 and all(c.text == "Is it worth it?" for c in thoughts)
+    window.actions.cut.trigger()
+    assert len([c for c in window.document.journey.cards if c.kind == "thought"]) == 1
+
+
+def test_zoom_keys_and_presentation_preset(window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    QTest.keyClick(viewport, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom > 1.0
+    QTest.keyClick(viewport, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom == 1.0
+    QTest.keyClick(viewport, Qt.Key.Key_F5)
+    assert window.view.zoom > 1.4
+    assert "160%" in window.zoom_label.text()
+
+
+def test_edit_through_the_canvas_save_reopen_same_journey(window: MainWindow, tmp_path: Path) -> None:
+    drag(window, box(window, "card", "card-think").centre, cell_centre(window, "step-1", "lane-thoughts"))
+    assert drop_mime(window, window.palette.mime_for("card:opportunity"), *cell_centre(window, "step-3", "lane-opportunities"))
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.isClean()
+    reopened = load(window.path)
+    assert dumps(reopened) == dumps(window.document.journey)
+    assert reopened.cards != small_journey().cards

@@ -1,0 +1,449 @@
+"""Graphics items of the canvas: each draws one box of the layout.
+
+Items hold the element id and the layout box they were last given; they
+never change the model. The scene turns their drags into commands and then
+gives them fresh boxes from a new layout.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from workbench import theme
+from workbench.layout import Bezier, CardBox, Connector, EmotionPoint, LaneBox, Rect, StageBox, StepBox, Text
+from workbench.textmetrics import FONT_FAMILY, baseline, line_height
+
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+SENDS_CHANGES = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+
+
+def font_for(painter: QPainter, size: float, bold: bool) -> QFont:
+    """The bundled font at *size* scene units, whatever the device's DPI."""
+    return font_at_dpi(painter.device().logicalDpiY() if painter.device() else 96, size, bold)
+
+
+def font_at_dpi(dpi: int, size: float, bold: bool) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(size * 72.0 / max(dpi, 1))
+    font.setBold(bold)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def draw_text(painter: QPainter, text: Text, origin: QPointF, colour: str) -> None:
+    """Draw wrapped lines at their layout place (scene coords shifted by *origin*)."""
+    painter.setFont(font_for(painter, text.size, text.bold))
+    painter.setPen(QColor(colour))
+    x = text.rect.x - origin.x()
+    y = text.rect.y - origin.y() + baseline(text.size)
+    for line in text.lines:
+        painter.drawText(QPointF(x, y), line)
+        y += line_height(text.size)
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+def bezier_path(segments: list[Bezier] | tuple[Bezier, ...]) -> QPainterPath:
+    path = QPainterPath()
+    for i, (p0, c1, c2, p1) in enumerate(segments):
+        if i == 0:
+            path.moveTo(*p0)
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*p1))
+    return path
+
+
+class BoxItem(QGraphicsItem):
+    """An item placed at a layout rectangle; subclasses paint inside it."""
+
+    kind = "box"
+
+    def __init__(self, element_id: str, rect: Rect) -> None:
+        super().__init__()
+        self.element_id = element_id
+        self.rect = rect
+        self.setPos(rect.x, rect.y)
+
+    def place(self, rect: Rect) -> None:
+        if rect != self.rect or self.pos() != QPointF(rect.x, rect.y):
+            self.prepareGeometryChange()
+            self.rect = rect
+            self.setPos(rect.x, rect.y)
+        self.update()
+
+    def home(self) -> QPointF:
+        return QPointF(self.rect.x, self.rect.y)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-3, -3, self.rect.w + 6, self.rect.h + 6)
+
+    def local(self) -> QRectF:
+        return QRectF(0, 0, self.rect.w, self.rect.h)
+
+    def paint_selection(self, painter: QPainter, radius: float = 6) -> None:
+        if self.isSelected():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(theme.SELECTION), 2.5))
+            painter.drawRoundedRect(self.local().adjusted(-2, -2, 2, 2), radius, radius)
+
+
+class StageItem(BoxItem):
+    kind = "stage"
+
+    def __init__(self, box: StageBox) -> None:
+        super().__init__(box.id, box.rect)
+        self.box = box
+        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+
+    def set_box(self, box: StageBox) -> None:
+        self.box = box
+        self.place(box.rect)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
+            return QPointF(value.x(), self.rect.y)  # stages move sideways only
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.STAGE_FILL))
+        painter.drawRoundedRect(self.local(), 6, 6)
+        draw_text(painter, self.box.text, self.home(), theme.STAGE_TEXT)
+        self.paint_selection(painter)
+
+
+class StepItem(BoxItem):
+    """A step's header: its title, and markers for moment of truth and goal."""
+
+    kind = "step"
+
+    def __init__(self, box: StepBox) -> None:
+        super().__init__(box.id, box.header)
+        self.box = box
+        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+        self.setZValue(2)
+
+    def set_box(self, box: StepBox) -> None:
+        self.box = box
+        self.place(box.header)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
+            return QPointF(value.x(), self.rect.y)
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(QPen(QColor(theme.GRID), 1))
+        painter.setBrush(QColor(theme.STEP_FILL))
+        painter.drawRoundedRect(self.local(), 5, 5)
+        draw_text(painter, self.box.text, self.home(), theme.INK)
+        y = self.rect.h - 12
+        x = 8.0
+        if self.box.moment_of_truth:
+            painter.setPen(QPen(QColor(theme.MOMENT_OF_TRUTH), 1))
+            painter.setBrush(QColor(theme.MOMENT_OF_TRUTH))
+            painter.drawPolygon(star(QPointF(x + 5, y + 4), 6, 2.6))
+            x += 16
+        if self.box.goal:
+            painter.setPen(QPen(QColor(theme.INK), 1.4))
+            painter.drawLine(QPointF(x + 1, y - 3), QPointF(x + 1, y + 10))
+            painter.setBrush(QColor(theme.INK))
+            painter.drawPolygon(QPolygonF([QPointF(x + 1, y - 3), QPointF(x + 10, y + 0.5), QPointF(x + 1, y + 4)]))
+        self.paint_selection(painter, 5)
+
+
+def star(centre: QPointF, outer: float, inner: float) -> QPolygonF:
+    points = []
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle)))
+    return QPolygonF(points)
+
+
+class LaneItem(BoxItem):
+    """A lane's row band (background; not selectable)."""
+
+    kind = "lane-row"
+
+    def __init__(self, box: LaneBox, index: int) -> None:
+        super().__init__(box.id, box.row)
+        self.box = box
+        self.index = index
+        self.setZValue(-10)
+
+    def set_box(self, box: LaneBox, index: int) -> None:
+        self.box, self.index = box, index
+        self.place(box.row)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(QPen(QColor(theme.GRID), 1))
+        painter.setBrush(QColor(theme.LANE_FILL[self.index % 2]))
+        painter.drawRect(self.local())
+
+
+class LaneTitleItem(BoxItem):
+    """A lane's title on the left; drag it up or down to reorder lanes."""
+
+    kind = "lane"
+
+    def __init__(self, box: LaneBox, width: float) -> None:
+        super().__init__(box.id, Rect(box.row.x, box.row.y, width, box.row.h))
+        self.box = box
+        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+        self.setZValue(2)
+
+    def set_box(self, box: LaneBox, width: float) -> None:
+        self.box = box
+        self.place(Rect(box.row.x, box.row.y, width, box.row.h))
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
+            return QPointF(self.rect.x, value.y())
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.STEP_FILL))
+        painter.drawRect(self.local())
+        draw_text(painter, self.box.title, self.home(), theme.INK)
+        self.paint_selection(painter, 2)
+
+
+class CardItem(BoxItem):
+    """A card. Touchpoints show their channel and their nature by border and icon."""
+
+    kind = "card"
+
+    def __init__(self, box: CardBox) -> None:
+        super().__init__(box.id, box.rect)
+        self.box = box
+        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+        self.setZValue(5)
+
+    def set_box(self, box: CardBox) -> None:
+        self.box = box
+        self.place(box.rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        nature = self.box.nature
+        area = self.local()
+        if nature is None:
+            painter.setPen(QPen(QColor(theme.GRID), 1))
+            painter.setBrush(QColor(theme.CARD_FILL.get(self.box.kind, "#ffffff")))
+            painter.drawRoundedRect(area, 4, 4)
+        else:
+            paint_nature_frame(painter, area, nature)
+            paint_nature_icon(painter, QPointF(area.right() - 14, 4), nature)
+        if self.box.channel is not None:
+            draw_text(painter, self.box.channel, self.home(), theme.NATURE_BORDER.get(nature or "", theme.MUTED))
+        draw_text(painter, self.box.text, self.home(), theme.INK)
+        if nature == "digital":  # the port to drag a handoff from
+            painter.setPen(QPen(QColor(theme.HANDOFF), 1.4))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawEllipse(self.port_centre(), self.PORT, self.PORT)
+            painter.drawLine(self.port_centre() + QPointF(-2.5, 0), self.port_centre() + QPointF(2.5, 0))
+        self.paint_selection(painter)
+
+    PORT = 5.0
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-3, -3, self.rect.w + 12, self.rect.h + 6)
+
+    def port_centre(self) -> QPointF:
+        return QPointF(self.rect.w, self.rect.h / 2)
+
+    def port_contains(self, local: QPointF) -> bool:
+        """True on the handoff port of a digital touchpoint (its right edge, middle)."""
+        if self.box.nature != "digital":
+            return False
+        d = local - self.port_centre()
+        return d.x() * d.x() + d.y() * d.y() <= (self.PORT + 3) ** 2
+
+
+def paint_nature_frame(painter: QPainter, area: QRectF, nature: str) -> None:
+    """Digital: thin solid rounded; human: thick double, very rounded; physical: dashed, square."""
+    border = QColor(theme.NATURE_BORDER[nature])
+    painter.setBrush(QColor(theme.NATURE_FILL[nature]))
+    if nature == "digital":
+        painter.setPen(QPen(border, 1.4))
+        painter.drawRoundedRect(area, 6, 6)
+    elif nature == "human":
+        painter.setPen(QPen(border, 2.2))
+        painter.drawRoundedRect(area, 12, 12)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(border, 0.8))
+        painter.drawRoundedRect(area.adjusted(3, 3, -3, -3), 9, 9)
+    else:
+        pen = QPen(border, 1.6, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRect(area)
+
+
+def paint_nature_icon(painter: QPainter, at: QPointF, nature: str) -> None:
+    """A 10-unit pictogram: a screen, a person or a building."""
+    colour = QColor(theme.NATURE_BORDER[nature])
+    painter.setPen(QPen(colour, 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    x, y = at.x(), at.y()
+    if nature == "digital":
+        painter.drawRoundedRect(QRectF(x, y, 10, 7), 1, 1)
+        painter.drawLine(QPointF(x + 3, y + 9), QPointF(x + 7, y + 9))
+    elif nature == "human":
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(x + 5, y + 2.5), 2.3, 2.3)
+        painter.drawPie(QRectF(x + 0.5, y + 5.5, 9, 8), 0, 180 * 16)
+    else:
+        painter.drawPolyline(QPolygonF([QPointF(x, y + 4), QPointF(x + 5, y), QPointF(x + 10, y + 4)]))
+        painter.drawRect(QRectF(x + 1.5, y + 4, 7, 6))
+
+
+class EmotionItem(QGraphicsItem):
+    """A face on the emotion curve; its mouth, not only its colour, tells the level."""
+
+    kind = "emotion"
+    RADIUS = 9.0
+
+    def __init__(self, point: EmotionPoint) -> None:
+        super().__init__()
+        self.element_id = point.step
+        self.point = point
+        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+        self.setZValue(8)
+        self.setPos(point.x, point.y)
+        self.setCursor(Qt.CursorShape.SizeVerCursor)
+
+    def set_point(self, point: EmotionPoint) -> None:
+        self.point = point
+        self.setPos(point.x, point.y)
+        self.update()
+
+    def home(self) -> QPointF:
+        return QPointF(self.point.x, self.point.y)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
+            return QPointF(self.point.x, value.y())
+        return super().itemChange(change, value)
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 3
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        paint_face(painter, QPointF(0, 0), self.RADIUS, self.point.level)
+        if self.isSelected():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(theme.SELECTION), 2))
+            painter.drawEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
+
+
+def paint_face(painter: QPainter, centre: QPointF, radius: float, level: int) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(theme.INK), 1.2))
+    painter.setBrush(QColor(theme.EMOTION_COLOUR[level]))
+    painter.drawEllipse(centre, radius, radius)
+    painter.setBrush(QColor(theme.INK))
+    eye = radius * 0.35
+    for dx in (-eye, eye):
+        painter.drawEllipse(QPointF(centre.x() + dx, centre.y() - radius * 0.3), 1.2, 1.2)
+    mouth = QPainterPath()
+    width = radius * 0.55
+    y = centre.y() + radius * 0.35
+    bend = level * radius * 0.22  # positive: smile (control point below), negative: frown
+    mouth.moveTo(centre.x() - width, y - bend / 2)
+    mouth.quadTo(QPointF(centre.x(), y + bend), QPointF(centre.x() + width, y - bend / 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(theme.INK), 1.6 if abs(level) == 2 else 1.2))
+    painter.drawPath(mouth)
+
+
+class CurveItem(QGraphicsPathItem):
+    kind = "curve"
+
+    def __init__(self) -> None:
+        super().__init__()
+        pen = QPen(QColor(theme.CURVE), 2.2)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+        self.setZValue(6)
+
+    def set_runs(self, runs: list[list[Bezier]]) -> None:
+        path = QPainterPath()
+        for run in runs:
+            path.addPath(bezier_path(run))
+        self.setPath(path)
+
+
+class ConnectorItem(QGraphicsItem):
+    """A handoff (purple, dashed when the context is lost) or a flow link (arrow)."""
+
+    def __init__(self, connector: Connector, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.element_id = connector.id
+        self.connector = connector
+        self.setFlags(SELECTABLE)
+        self.setZValue(7 if kind == "handoff" else 3)
+
+    def set_connector(self, connector: Connector) -> None:
+        self.prepareGeometryChange()
+        self.connector = connector
+        self.update()
+
+    def path(self) -> QPainterPath:
+        return bezier_path([self.connector.path])
+
+    def boundingRect(self) -> QRectF:
+        rect = self.path().boundingRect().adjusted(-12, -12, 12, 12)
+        if self.connector.label is not None:
+            rect = rect.united(qrect(self.connector.label.rect).adjusted(-4, -4, 4, 4))
+        return rect
+
+    def shape(self) -> QPainterPath:
+        from PySide6.QtGui import QPainterPathStroker
+
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        handoff = self.kind == "handoff"
+        colour = QColor(theme.SELECTION if self.isSelected() else (theme.HANDOFF if handoff else theme.LINK))
+        lost = handoff and not self.connector.context_carried
+        pen = QPen(colour, 2.4 if handoff else 1.6, Qt.PenStyle.DashLine if lost else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        start, c1, c2, end = self.connector.path
+        arrow_head(painter, QPointF(*c2), QPointF(*end), colour)
+        if handoff:  # a badge at the start: a filled dot when the context is carried over, a ring with a slash when lost
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(QBrush(colour) if not lost else Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(*start), 4, 4)
+            if lost:
+                painter.drawLine(QPointF(start[0] - 4, start[1] + 4), QPointF(start[0] + 4, start[1] - 4))
+        if self.connector.label is not None:
+            back = qrect(self.connector.label.rect).adjusted(-3, -2, 3, 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 230))
+            painter.drawRoundedRect(back, 3, 3)
+            draw_text(painter, self.connector.label, QPointF(0, 0), theme.HANDOFF if handoff else theme.LINK)
+
+
+def arrow_head(painter: QPainter, before: QPointF, tip: QPointF, colour: QColor) -> None:
+    angle = math.atan2(tip.y() - before.y(), tip.x() - before.x())
+    size = 8.0
+    left = QPointF(tip.x() - size * math.cos(angle - 0.45), tip.y() - size * math.sin(angle - 0.45))
+    right = QPointF(tip.x() - size * math.cos(angle + 0.45), tip.y() - size * math.sin(angle + 0.45))
+    painter.setPen(QPen(colour, 1))
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF([tip, left, right]))

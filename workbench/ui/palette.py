@@ -1,0 +1,91 @@
+"""The palette: things to drag onto the canvas (a custom MIME type carries what)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from workbench import theme
+from workbench.ui.canvas.items import paint_face, paint_nature_frame, paint_nature_icon
+from workbench.ui.mime import PALETTE_MIME
+
+PAYLOAD = Qt.ItemDataRole.UserRole
+
+
+class Palette(QListWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("palette")
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setIconSize(QSize(28, 20))
+        self.setSpacing(2)
+        entries = [
+            ("step", self.tr("Step")),
+            ("stage", self.tr("Stage")),
+            ("lane", self.tr("Lane")),
+            ("card:touchpoint:digital", self.tr("Digital touchpoint")),
+            ("card:touchpoint:human", self.tr("Human touchpoint")),
+            ("card:touchpoint:physical", self.tr("Physical touchpoint")),
+            ("card:action", self.tr("Customer action")),
+            ("card:thought", self.tr("Thought")),
+            ("card:pain_point", self.tr("Pain point")),
+            ("card:opportunity", self.tr("Opportunity")),
+            ("card:backstage", self.tr("Backstage")),
+            ("handoff", self.tr("Handoff to a person")),
+            ("emotion", self.tr("Emotion")),
+        ]
+        for payload, label in entries:
+            item = QListWidgetItem(icon_for(payload), label)
+            item.setData(PAYLOAD, payload)
+            item.setToolTip(self.tr("Drag onto the map"))
+            self.addItem(item)
+
+    def mimeTypes(self) -> list[str]:
+        return [PALETTE_MIME]
+
+    def mimeData(self, items) -> QMimeData:  # type: ignore[no-untyped-def, override]
+        mime = QMimeData()
+        if items:
+            mime.setData(PALETTE_MIME, str(items[0].data(PAYLOAD)).encode("utf-8"))
+        return mime
+
+    def mime_for(self, payload: str) -> QMimeData:
+        """The drag data of the entry with *payload* (what a drag from it carries)."""
+        for row in range(self.count()):
+            if self.item(row).data(PAYLOAD) == payload:
+                return self.mimeData([self.item(row)])
+        raise KeyError(payload)
+
+
+def icon_for(payload: str) -> QIcon:
+    pixmap = QPixmap(56, 40)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    area = QRectF(2, 3, 24, 14)
+    parts = payload.split(":")
+    if parts[0] == "card" and len(parts) == 3:
+        paint_nature_frame(painter, area, parts[2])
+        paint_nature_icon(painter, QPointF(9, 5), parts[2])
+    elif parts[0] == "card":
+        painter.setPen(QColor(theme.GRID))
+        painter.setBrush(QColor(theme.CARD_FILL.get(parts[1], "#ffffff")))
+        painter.drawRoundedRect(area, 3, 3)
+    elif parts[0] == "emotion":
+        paint_face(painter, QPointF(14, 10), 8, 1)
+    elif parts[0] == "handoff":
+        painter.setPen(QColor(theme.HANDOFF))
+        painter.drawLine(QPointF(3, 10), QPointF(25, 10))
+        painter.setBrush(QColor(theme.HANDOFF))
+        painter.drawEllipse(QPointF(4, 10), 2.5, 2.5)
+    else:
+        fill = theme.STAGE_FILL if parts[0] == "stage" else theme.STEP_FILL
+        painter.setPen(QColor(theme.GRID))
+        painter.setBrush(QColor(fill))
+        painter.drawRoundedRect(area, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
