@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from workbench.model.document import JourneyDocument
-from workbench.model.journey import Card, Journey, Lane, Step
+from workbench.model.journey import Card, Handoff, Journey, Lane, Step
 from workbench.textmetrics import line_height, wrap
 
 Point = tuple[float, float]
@@ -76,7 +76,7 @@ class Style:
     label_size: float = 8
     lane_min_height: float = 56
     emotion_height: float = 120
-    link_band: float = 30
+    link_band: float = 40
     marker_height: float = 16
 
 
@@ -246,6 +246,12 @@ def layout(source: Journey | JourneyDocument, style: Style | None = None) -> Lay
     for cell in cards_by_cell.values():
         cell.sort(key=lambda c: c.order)
     lane_rows: list[tuple[Lane, float, float]] = []
+    card_lane = {c.id: (c.step, c.lane) for c in doc.journey.cards}
+    in_lane: dict[str, list[Handoff]] = {}
+    for handoff in doc.journey.handoffs:
+        ends = card_lane.get(handoff.source), card_lane.get(handoff.target)
+        if ends[0] and ends[1] and ends[0][1] == ends[1][1]:
+            in_lane.setdefault(ends[0][1], []).append(handoff)
     for lane in lanes:
         boxes: list[CardBox] = []
         tallest = 0.0
@@ -261,7 +267,12 @@ def layout(source: Journey | JourneyDocument, style: Style | None = None) -> Lay
                 cy = box.rect.bottom + s.card_gap
             tallest = max(tallest, cy - y - s.card_gap + s.padding)
         base = s.emotion_height if lane.kind == "emotions" else s.lane_min_height
-        height = max(base, tallest)
+        content = max(base, tallest)
+        band = 0.0
+        if lane.id in in_lane:
+            connectors, band = _lane_handoffs(in_lane[lane.id], boxes, y + content, s)
+            out.handoffs += connectors
+        height = content + band
         out.cards += boxes
         lane_rows.append((lane, y, height))
         y += height + s.gap
@@ -338,11 +349,54 @@ def _close_run(out: Layout, run: list[EmotionPoint]) -> None:
     out.emotion_curves.append(segments)
 
 
+def _lane_handoffs(
+    handoffs: list[Handoff], boxes: list[CardBox], content_bottom: float, s: Style
+) -> tuple[list[Connector], float]:
+    """Handoffs between cards of one lane, routed just under the cards they span.
+
+    The curve dips below the lowest card of the columns between its ends and
+    its trigger label sits under the curve; handoffs whose spans overlap take
+    successive tracks. Returns the connectors and the extra height the lane
+    needs below its cards.
+    """
+    by_id = {b.id: b.rect for b in boxes}
+    width = min(150.0, s.column_width - 2 * s.padding)
+    taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors
+    out: list[Connector] = []
+    lowest = content_bottom
+    for handoff in sorted(handoffs, key=lambda h: min(by_id[h.source].x, by_id[h.target].x)):
+        a, b = by_id[handoff.source], by_id[handoff.target]
+        mx = (a.centre[0] + b.centre[0]) / 2
+        left = min(a.x, b.x, mx - width / 2)
+        right = max(a.right, b.right, mx + width / 2)
+        spanned = max([r.bottom for r in by_id.values() if r.right > left and r.x < right] + [a.bottom, b.bottom])
+        top = max([spanned] + [bottom for l_, r_, bottom in taken if l_ < right and r_ > left])
+        curve_y = top + 14
+        if abs(a.centre[0] - b.centre[0]) < 1:  # same cell: a bracket on the right-hand side
+            start, end = (a.right, a.centre[1]), (b.right, b.centre[1])
+            path: Bezier = (start, (start[0] + 14, start[1]), (end[0] + 14, end[1]), end)
+            curve_y = top + 2
+        else:
+            start, end = (a.centre[0], a.bottom), (b.centre[0], b.bottom)
+            path = (start, (start[0], curve_y), (end[0], curve_y), end)
+        label = None
+        bottom = curve_y + 2
+        if handoff.trigger:
+            label = _text(handoff.trigger, mx - width / 2, curve_y + 2, width, s.label_size)
+            bottom = label.rect.bottom + 4
+        taken.append((left, right, bottom))
+        lowest = max(lowest, bottom)
+        out.append(Connector(handoff.id, path, label, handoff.context_carried))
+    return out, lowest - content_bottom
+
+
 def _handoffs(out: Layout, doc: JourneyDocument, s: Style) -> None:
+    """Handoffs between lanes (those within a lane were routed with their lane)."""
     boxes = {c.id: c for c in out.cards}
+    done = {h.id for h in out.handoffs}
     for handoff in doc.journey.handoffs:
         a, b = boxes.get(handoff.source), boxes.get(handoff.target)
-        if a is None or b is None:
+        if a is None or b is None or handoff.id in done:
             continue
         path = _card_to_card(a.rect, b.rect)
         label = None
@@ -381,5 +435,7 @@ def _links(out: Layout, doc: JourneyDocument, s: Style) -> None:
         label = None
         if link.label:
             width = min(140.0, max(60.0, abs(end[0] - start[0])))
-            label = _text(link.label, (start[0] + end[0]) / 2 - width / 2, start[1] - lift - 2, width, s.label_size)
+            lines = wrap(link.label, width, s.label_size, max_lines=1)
+            top = start[1] - lift * 0.75 - 2 - len(lines) * line_height(s.label_size)
+            label = Text(tuple(lines), s.label_size, False, Rect((start[0] + end[0]) / 2 - width / 2, top, width, len(lines) * line_height(s.label_size)))
         out.links.append(Connector(link.id, path, label))
