@@ -59,12 +59,21 @@ def main(argv: list[str]) -> int:
     sizes = SIZES[:2] if quick else SIZES
     with tempfile.TemporaryDirectory() as tmp:
         rows = {size: file_stages(size, repeat, Path(tmp)) for size in sizes}
+    print_table("files and document", rows)
+    if "--no-canvas" not in argv:
+        from benchmarks.canvas import canvas_stages
+
+        print_table("canvas", {size: canvas_stages(size, repeat) for size in sizes})
+    return 0
+
+
+def print_table(title: str, rows: dict[int, dict[str, float]]) -> None:
     columns = list(next(iter(rows.values())))
+    print(f"[{title}]")
     print("steps  " + "  ".join(f"{c:>18}" for c in columns))
     for size, row in rows.items():
         cells = "  ".join(f"{row[c]:>18.1f}" if c != "bytes" else f"{row[c]:>18,}" for c in columns)
         print(f"{size:>5}  {cells}")
-    return 0
 
 
 if __name__ == "__main__":

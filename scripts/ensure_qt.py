@@ -31,12 +31,18 @@ def qt_starts(offscreen: bool) -> tuple[bool, str]:
     return proc.returncode == 0, proc.stderr.strip()
 
 
+def last_line(text: str) -> str:
+    """The last non-blank line of a child's stderr: usually the reason it died."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "(it printed no reason)"
+
+
 def main() -> int:
     offscreen = "--offscreen" in sys.argv[1:]
     ok, err = qt_starts(offscreen)
     if ok:
         return 0
-    print("Qt cannot start on this machine:", err.splitlines()[-1:] or "", file=sys.stderr)
+    print("Qt cannot start on this machine:", last_line(err), file=sys.stderr)
     if os.name == "posix" and os.geteuid() == 0 and Path("/usr/bin/apt-get").exists():
         print("Installing the system packages Qt needs...", file=sys.stderr)
         subprocess.run(["sh", str(INSTALL)], check=True)

@@ -15,5 +15,9 @@ def test_quick_benchmark_prints_a_row_per_size() -> None:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0].split()[:3] == ["steps", "bytes", "serialise"]
-    assert [line.split()[0] for line in lines[1:]] == ["10", "100"]
+    assert lines[0] == "[files and document]"
+    assert lines[1].split()[:3] == ["steps", "bytes", "serialise"]
+    assert [line.split()[0] for line in lines[2:4]] == ["10", "100"]
+    assert lines[4] == "[canvas]"
+    assert "build scene ms" in lines[5] and "move card ms" in lines[5]
+    assert [line.split()[0] for line in lines[6:8]] == ["10", "100"]

@@ -73,3 +73,36 @@ def test_the_main_window_speaks_french(qtbot, qt_widget: str) -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+#: environment -> language of the messages (unset variables are absent)
+LOCALES = [
+    ({"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}, "en"),  # LC_ALL=C: output for scripts, in English
+    ({"LC_ALL": "C", "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}, "en"),  # LANGUAGE is ignored under C
+    ({"LC_ALL": "POSIX", "LANGUAGE": "fr:en"}, "en"),
+    ({"LC_MESSAGES": "C", "LANG": "fr_FR.UTF-8"}, "en"),
+    ({"LC_ALL": "", "LANG": "fr_FR.UTF-8"}, "fr"),  # empty counts as unset
+    ({"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+    ({"LC_ALL": "en_GB.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, "en"),
+    ({"LANG": "fr_FR.UTF-8@euro"}, "fr"),
+    ({"LANG": "C.UTF-8", "LANGUAGE": "fr"}, "fr"),  # C.UTF-8 is not C for gettext
+    ({"LANG": "en_US.UTF-8", "LANGUAGE": "de:fr_BE:en"}, "fr"),  # first supported of the list
+    ({"LANG": "fr_FR.UTF-8", "LANGUAGE": "de"}, "en"),  # none of the list is shipped
+    ({"LANGUAGE": "fr"}, "fr"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({}, "en"),
+]
+
+
+LOCALE_IDS = [" ".join(f"{k}={v}" for k, v in environ.items()) or "none" for environ, _ in LOCALES]
+
+
+@pytest.mark.parametrize(("environ", "expected"), LOCALES, ids=LOCALE_IDS)
+def test_the_locale_decides_the_language_as_gettext_does(monkeypatch, environ, expected) -> None:
+    from workbench.i18n import system_language
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in environ.items():
+        monkeypatch.setenv(var, value)
+    assert system_language() == expected

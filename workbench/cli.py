@@ -12,6 +12,7 @@ does not load or a usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -68,6 +69,9 @@ def cmd_new(argv: list[str]) -> int:
         _error(tr("unknown sector {sector!r}; see 'workbench new --help'", sector=args.sector))
         return 2
     output = Path(args.output)
+    if output.is_dir():
+        _error(tr("cannot save {path}: {reason}", path=output, reason=tr("is a folder")))
+        return 1
     if output.exists() and not args.force:
         _error(tr("{path} already exists; use --force to overwrite it", path=output))
         return 1
@@ -100,13 +104,38 @@ def cmd_check(argv: list[str]) -> int:
 
 def cmd_gui(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if not display_available():
+        # Qt would abort the whole process (a core dump), not raise: say why first.
+        _error(
+            tr(
+                "no display was found (DISPLAY and WAYLAND_DISPLAY are not set); to run without a screen, "
+                "set QT_QPA_PLATFORM=offscreen, or start the editor under xvfb-run"
+            )
+        )
+        return 2
     from workbench.ui.app import run
 
     return run(args.file)
 
 
+def display_available(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """False where Qt is certain to find no screen: Linux and BSD without X11 or Wayland.
+
+    Windows and macOS always have one; an explicit ``QT_QPA_PLATFORM``
+    (offscreen, vnc, eglfs...) is the user's choice and is trusted.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin")):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _error(message: str) -> None:
-    print(f"workbench: {message}", file=sys.stderr)
+    try:
+        print(f"workbench: {message}", file=sys.stderr)
+    except UnicodeEncodeError:  # a terminal that cannot show accents still gets the sentence
+        print(f"workbench: {message}".encode("ascii", "backslashreplace").decode("ascii"), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,5 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
     except Exception as error:  # last resort: a sentence, not a traceback
-        _error(tr("unexpected error: {error}", error=f"{type(error).__name__}: {error}"))
+        detail = f"{type(error).__name__}: {error}"
+        try:
+            message = tr("unexpected error: {error}", error=detail)
+        except Exception:  # the catalogue itself is broken or missing
+            message = f"unexpected error: {detail}"
+        _error(message)
         return 70

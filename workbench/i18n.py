@@ -19,14 +19,35 @@ _language: str | None = None
 
 
 def system_language() -> str:
-    """The user's language from the environment, if we ship it; else English."""
-    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        for part in value.split(":"):
-            code = part.split("_")[0].split(".")[0].lower()
+    """The user's language from the environment, if we ship it; else English.
+
+    As gettext does: the first set of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``
+    is the locale; the ``C`` or ``POSIX`` locale means untranslated messages
+    (scripts set ``LC_ALL=C`` to get output they can parse). Otherwise
+    ``LANGUAGE``, a colon-separated list of preferences, comes first.
+    ``C.UTF-8`` is not ``C`` here (glibc's gettext agrees), and neither is an
+    unset locale, so ``LANGUAGE=fr`` alone still works in a bare container.
+    """
+    locale = next((value for var in _LOCALE_VARS if (value := os.environ.get(var, ""))), "")
+    if locale in ("C", "POSIX"):
+        return "en"
+    preferences = os.environ.get("LANGUAGE", "")
+    if preferences:
+        for part in preferences.split(":"):
+            code = _language_code(part)
             if code in SUPPORTED:
                 return code
-    return "en"
+        return "en"
+    code = _language_code(locale)
+    return code if code in SUPPORTED else "en"
+
+
+_LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _language_code(name: str) -> str:
+    """``fr_FR.UTF-8@euro`` -> ``fr``."""
+    return name.split("_")[0].split(".")[0].split("@")[0].lower()
 
 
 def set_language(code: str | None) -> None:

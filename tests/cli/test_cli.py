@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +126,111 @@ def test_the_gui_reports_a_bad_file_argument_without_a_traceback(tmp_path: Path)
     assert "DIALOG:" in result.stdout, result.stderr
     assert "broken.journey:1:2" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_new_refuses_to_replace_a_fifo(tmp_path: Path) -> None:
+    """`-o /dev/null --force` used to replace the device; a FIFO used to hang. Both are not files."""
+    fifo = tmp_path / "pipe.journey"
+    os.mkfifo(fifo)
+    result = workbench("new", "--sector", "banking", "--force", "-o", str(fifo))
+    assert result.returncode == 1
+    assert result.stderr == f"workbench: cannot save {fifo}: is not a regular file\n"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.journey"]
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+def test_new_into_an_existing_folder_says_it_is_a_folder(tmp_path: Path, force: list[str]) -> None:
+    result = workbench("new", "--sector", "banking", *force, "-o", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == f"workbench: cannot save {tmp_path}: is a folder\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_refuses_a_fifo_and_an_empty_file_at_once(tmp_path: Path) -> None:
+    fifo, empty = tmp_path / "pipe.journey", tmp_path / "empty.journey"
+    os.mkfifo(fifo)
+    empty.write_bytes(b"")
+    result = workbench("check", str(fifo), str(empty))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"workbench: {fifo}: is not a regular file",
+        f"workbench: {empty}: the file is empty",
+    ]
+
+
+@pytest.mark.parametrize(("field", "value", "got"), [("steps", 5, "5"), ("handoffs", "abc", "'abc'")])
+def test_check_reports_a_v0_file_of_the_wrong_shape(tmp_path: Path, field: str, value: object, got: str) -> None:
+    path = tmp_path / "old.journey"
+    raw = {"format": "journey-workbench", "version": 0, "journey": {"title": "Old", field: value}}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    result = workbench("check", str(path))
+    assert result.returncode == 2
+    assert result.stderr == f"workbench: {path}: journey.{field}: should be a list, not {got}\n"
+
+
+def test_the_c_locale_gives_english_whatever_lang_says(tmp_path: Path) -> None:
+    absent = str(tmp_path / "absent.journey")
+    english = workbench("check", absent, env={"LC_ALL": "C", "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+    assert english.stderr == f"workbench: {absent}: no such file\n"
+    french = workbench("check", absent, env={"LC_ALL": "", "LANG": "fr_FR.UTF-8", "LANGUAGE": ""})
+    assert french.stderr == f"workbench: {absent}: fichier introuvable\n"
+
+
+NO_DISPLAY_SCRIPT = (
+    "import sys\n"
+    "sys.platform = 'linux'  # the check is for Linux and BSD; pretend, wherever the test runs\n"
+    "from workbench.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_editor_without_a_display_says_so_instead_of_aborting(tmp_path: Path, language: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(LANGUAGE=language, LC_ALL="", LANG="C.UTF-8")
+    result = subprocess.run(
+        [sys.executable, "-c", NO_DISPLAY_SCRIPT, str(tmp_path / "trip.journey")],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == "[]\n"  # Qt was never imported, so it could not abort
+    assert len(result.stderr.splitlines()) == 1
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr and "xvfb-run" in result.stderr
+    assert ("no display was found" if language == "en" else "aucun écran n'a été trouvé") in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {}, False),
+        ("linux", {"DISPLAY": ""}, False),
+        ("freebsd14", {}, False),
+        ("linux", {"DISPLAY": ":0"}, True),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, True),
+        ("linux", {"QT_QPA_PLATFORM": "offscreen"}, True),
+        ("win32", {}, True),
+        ("darwin", {}, True),
+    ],
+)
+def test_display_available(platform: str, environ: dict[str, str], expected: bool) -> None:
+    from workbench.cli import display_available
+
+    assert display_available(environ, platform) is expected
+
+
+def test_the_last_resort_handler_survives_a_broken_catalogue(monkeypatch, capsys) -> None:
+    from workbench import cli
+
+    def crash(argv: list[str]) -> int:
+        raise RuntimeError("boom")
+
+    def broken_tr(*args: object, **kwargs: object) -> str:
+        raise FileNotFoundError("fr.json")
+
+    monkeypatch.setattr(cli, "cmd_check", crash)
+    monkeypatch.setattr(cli, "tr", broken_tr)
+    assert cli.main(["check", "x.journey"]) == 70
+    assert capsys.readouterr().err == "workbench: unexpected error: RuntimeError: boom\n"

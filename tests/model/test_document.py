@@ -122,22 +122,52 @@ def test_appending_after_the_largest_order_keeps_the_file_loadable(doc) -> None:
 
 CASCADES = {  # what removing each element takes with it
     "k1": {"k1"}, "ho1": {"ho1"}, "p1": {"p1"}, "d1": {"d1", "ho1"}, "l2": {"l2", "p1"},
-    "a": {"a", "d1", "h1", "p1", "ho1", "k1", "k2"}, "b": {"b", "d2", "ho1", "ho2", "k2"},
+    "a": {"a", "d1", "h1", "p1", "ho1", "k1", "k2"}, "b": {"b", "d2", "ho2", "k2"},
     "s2": {"s2", "c", "h2", "ho2", "k1"}, "l1": {"l1", "d1", "h1", "d2", "h2", "ho1", "ho2"},
 }
+#: Handoffs that only return to a removed step: they stay, without their return step.
+CLEARED = {"b": {"ho1"}}
 
 
 @pytest.mark.parametrize("target", CASCADES)
 def test_remove_cascades_and_one_inverse_restores_everything_in_place(doc, changes, target) -> None:
     before, ids_before = snap(doc), all_ids(doc)
+    cleared = CLEARED.get(target, set())
     inverse = doc.remove(target)
     assert ids_before - all_ids(doc) == CASCADES[target]
-    assert {c.id for c in changes} == CASCADES[target] and len(changes) == len(CASCADES[target])
-    assert {c.action for c in changes} == {"removed"}
+    assert [(c.action, c.id) for c in changes if c.action != "removed"] == [("updated", h) for h in sorted(cleared)]
+    assert {c.id for c in changes if c.action == "removed"} == CASCADES[target]
+    assert len(changes) == len(CASCADES[target]) + len(cleared)
+    assert all(doc.get(h).return_step is None for h in cleared)
     assert check_journey(doc.journey) == []
+    del changes[:]
     doc.apply(inverse)
     assert snap(doc) == before
-    assert [c.action for c in changes[len(CASCADES[target]) :]] == ["added"] * len(CASCADES[target])
+    assert [c.action for c in changes] == ["added"] * len(CASCADES[target]) + ["updated"] * len(cleared)
+
+
+def test_removing_a_return_step_keeps_the_handoff_and_undo_restores_it(doc) -> None:
+    """ho1 goes from d1 to h1 (both on step a) and returns to b: removing b must not lose it."""
+    before = snap(doc)
+    inverse = doc.remove("b")
+    assert doc.get("ho1") == sample().handoffs[0].model_copy(update={"return_step": None})
+    assert doc.returning("b") == [] and doc.referrers("b") == []
+    assert loads(snap(doc)).journey == doc.journey
+    redo = doc.apply(inverse)
+    assert snap(doc) == before and doc.get("ho1").return_step == "b"
+    doc.apply(redo)
+    assert "b" not in doc and doc.get("ho1").return_step is None
+
+
+def test_a_step_a_handoff_returns_to_cannot_be_deleted_alone(doc, changes) -> None:
+    doc.remove("d2")
+    doc.remove("k2")  # now only ho1's return_step refers to b
+    assert doc.dependents("b") == [] and [h.id for h in doc.referrers("b")] == ["ho1"]
+    before = snap(doc)
+    del changes[:]
+    with pytest.raises(EditError, match="'ho1' refers to it"):
+        doc.apply(Delete("b"))
+    assert snap(doc) == before and changes == []
 
 
 UPDATES = [
@@ -280,13 +310,13 @@ def test_a_failed_batch_inside_a_group_leaves_only_the_good_edits(doc) -> None:
     assert snap(doc) == before
 
 
-def test_a_failed_batch_rolls_back(doc, changes) -> None:
+def test_a_failed_batch_rolls_back_before_anyone_hears_of_it(doc, changes) -> None:
     before = snap(doc)
     bad = doc.get("d1").model_copy(update={"nature": "human"})
     with pytest.raises(EditError):
         doc.apply(Batch((Insert("steps", NEW["step"]), Delete("k1"), Replace(bad))))
     assert snap(doc) == before
-    assert [c.action for c in changes] == ["added", "removed", "added", "removed"]
+    assert changes == []  # listeners never saw the half-done batch
 
 
 def test_each_change_names_action_collection_and_id(doc, changes) -> None:

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import VERSION, load, load_file, loads, save
@@ -113,3 +115,42 @@ def test_version_that_is_not_a_whole_number_from_0_is_refused(version):
         loads(json.dumps(raw), source="passport.journey")
     assert caught.value.place == "version"
     assert "should be a whole number" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "place", "reason"),
+    [
+        ("steps", 5, "journey.steps", "should be a list, not 5"),
+        ("handoffs", "abc", "journey.handoffs", "should be a list, not 'abc'"),
+        ("steps", {"emotion": "happy"}, "journey.steps", "should be a list, not an object"),
+        ("handoffs", [5], "journey.handoffs[0]", "should be an object, not 5"),
+        ("steps", [None], "journey.steps[0]", "should be an object, not null"),
+    ],
+)
+def test_v0_values_of_the_wrong_shape_are_reported_not_crashed_on(field, value, place, reason):
+    raw = v0_raw()
+    raw["journey"][field] = value
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps(raw), source="passport.journey")
+    assert str(caught.value).startswith(f"passport.journey: {place}: {reason}")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.sampled_from(["emotion", "context", "id"]), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(steps=JSON_VALUES, handoffs=JSON_VALUES)
+def test_v0_migration_never_fails_on_any_json(steps, handoffs):
+    raw = v0_raw()
+    raw["journey"]["steps"] = steps
+    raw["journey"]["handoffs"] = handoffs
+    migrate(raw["journey"], 0, 1)
+    try:
+        loads(json.dumps(raw), source="fuzz.journey")
+    except LoadError:
+        pass

@@ -143,13 +143,22 @@ EXPECTED = (
 
 
 def test_the_strategy_reaches_every_case() -> None:
-    """The strategy is not silently narrow: every corner is drawn at least once."""
+    """The strategy is not silently narrow: every corner is drawn at least once.
+
+    Some corners are rare (a handoff needs a digital and a human touchpoint in
+    the same journey: a few percent of examples, fewer when Hypothesis mixes in
+    constants from the code under test), so rounds of examples are drawn until
+    every corner is seen, up to 2,400 examples: 300 alone missed now and then.
+    """
     seen: set[str] = set()
+    for _ in range(8):
 
-    @settings(max_examples=300, deadline=None, database=None, derandomize=True)
-    @given(journeys())
-    def record(journey: Journey) -> None:
-        seen.update(features(journey))
+        @settings(max_examples=300, deadline=None, database=None)
+        @given(journeys())
+        def record(journey: Journey) -> None:
+            seen.update(features(journey))
 
-    record()
+        record()
+        if EXPECTED <= seen:
+            break
     assert EXPECTED - seen == set()

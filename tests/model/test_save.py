@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+import threading
 
 import pytest
 
@@ -152,8 +153,16 @@ def break_rename_over_the_file(monkeypatch, path):
     monkeypatch.setattr(os, "replace", replace)
 
 
+def read_only_file_system(monkeypatch, path):
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(path.parent))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
 FAILURES = {
     "unwritable folder": (break_mkstemp, "permission denied: the folder or file cannot be written"),
+    "read-only file system": (read_only_file_system, "the file system is read-only"),
     "full disk": (break_fsync, "the disk is full"),
     "rename fails": (break_every_rename, "could not be written: Device or resource busy"),
     "rename over the file fails": (break_rename_over_the_file, "could not be written: Input/output error"),
@@ -221,3 +230,46 @@ def test_backup_can_be_turned_off(existing):
     assert backup_path(existing).read_bytes() == b"older backup\n"
     assert existing.read_bytes() == dumps(make_journey())
 
+
+
+# ------------------------------------------------- targets that are not files
+
+
+def finishes(action, fifo, seconds: float = 20.0):
+    """Run *action*; if it blocks on *fifo* (the bug), unblock it and fail instead of hanging."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = action()
+        except BaseException as error:  # handed to the test below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        try:  # a reader is stuck opening the FIFO: give it a writer, then end of file
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+        worker.join(seconds)
+        pytest.fail(f"blocked on the FIFO {fifo}")
+    return outcome
+
+
+@pytest.mark.parametrize("through_link", [False, True], ids=["fifo", "link to a fifo"])
+def test_save_over_a_fifo_is_refused_before_reading_it(tmp_path, through_link):
+    fifo = tmp_path / "pipe.journey"
+    os.mkfifo(fifo)
+    path = fifo
+    if through_link:
+        path = tmp_path / "link.journey"
+        path.symlink_to(fifo)
+    outcome = finishes(lambda: save(make_journey(), path), fifo)
+    error = outcome.get("error")
+    assert isinstance(error, SaveError), outcome
+    assert str(error) == f"{path}: is not a regular file"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert not backup_path(fifo).exists() and not backup_path(path).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({fifo.name, path.name})

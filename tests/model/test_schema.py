@@ -1,4 +1,8 @@
-"""The committed JSON Schema matches the models, and describes real files."""
+"""The committed JSON Schema matches the models and names the envelope and every element.
+
+It is not checked against real files here: that would need `jsonschema`, which is
+not a dependency; the loader itself validates files (see test_load_errors.py).
+"""
 
 from __future__ import annotations
 

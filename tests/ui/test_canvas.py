@@ -153,7 +153,7 @@ def test_setting_an_emotion_by_dragging_the_face(window: MainWindow) -> None:
 
 def test_creating_a_handoff_by_dragging_from_the_digital_port(window: MainWindow) -> None:
     app = box(window, "card", "card-app")
-    port = (app.right, app.y + app.h / 2)
+    port = (app.right + 4, app.y + app.h / 2)
     drag(window, port, box(window, "card", "card-advisor").centre)
     handoffs = window.document.journey.handoffs
     assert len(handoffs) == 1

@@ -1,14 +1,17 @@
 """JourneyDocument: the only way to change a journey.
 
 Every change goes through :meth:`JourneyDocument.apply`, which performs one
-:mod:`edit <workbench.model.edits>`, tells the ``changed`` event about each
-element touched, and returns the inverse edit. The convenience methods
+:mod:`edit <workbench.model.edits>`, then tells the ``changed`` event about
+each element touched, and returns the inverse edit. The convenience methods
 (``add``, ``remove``, ``update``, ``move``...) build edits, apply them and
 return the inverse too, so an undo command needs nothing but that.
 
 The document refuses edits that would break the journey (a dangling
-reference, a handoff from a human touchpoint...) with :class:`EditError`, so
-a document can always be saved and reopened.
+reference, a handoff from a human touchpoint, a value out of range, a field
+the format does not know...) with :class:`EditError`, so a document can
+always be saved and reopened. Each element is validated again as it enters,
+whoever built it. Listeners hear about an edit only once all of it is done:
+whatever they do, even raise, the document is never left half-edited.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from workbench.i18n import tr
 from workbench.model.edits import Batch, Delete, Edit, Insert, Replace, SetJourney
@@ -26,7 +29,7 @@ from workbench.model.events import Change, Event
 from workbench.model.ids import new_id
 from workbench.model.journey import COLLECTION_OF, COLLECTIONS, Card, Element, Journey, Lane, Stage, Step
 from workbench.model.ordering import order_at, renumbered
-from workbench.model.validation import check_journey, describe_error, element_problems
+from workbench.model.validation import check_journey, describe_error, element_problems, unknown_message
 
 #: Journey fields that are not element collections.
 JOURNEY_FIELDS = tuple(name for name in Journey.model_fields if name not in COLLECTIONS)
@@ -45,6 +48,12 @@ class JourneyDocument:
         self._by_id: dict[str, Element] = {
             element.id: element for c in COLLECTIONS for element in getattr(self._journey, c)
         }
+        # Fields unknown to this version may stay where they came with the
+        # journey (a file from a newer minor version); no edit adds others.
+        self._kept_extra: dict[str, frozenset[str]] = {
+            element.id: frozenset(element.model_extra) for element in self._by_id.values() if element.model_extra
+        }
+        self._kept_persona_extra = frozenset(self._journey.persona.model_extra or ())
         self.changed: Event[Change] = Event()
         self._group: list[Edit] | None = None
 
@@ -101,42 +110,57 @@ class JourneyDocument:
         out: list[Element] = []
         out += [s for s in self._journey.steps if s.stage == element_id]
         out += [c for c in self._journey.cards if element_id in (c.step, c.lane)]
-        out += [h for h in self._journey.handoffs if element_id in (h.source, h.target, h.return_step)]
+        out += [h for h in self._journey.handoffs if element_id in (h.source, h.target)]
         out += [lk for lk in self._journey.links if element_id in (lk.source, lk.target)]
         return out
+
+    def returning(self, element_id: str) -> list[Element]:
+        """Handoffs whose customer goes back to the step *element_id*: they stay without it."""
+        return [h for h in self._journey.handoffs if h.return_step == element_id]
+
+    def referrers(self, element_id: str) -> list[Element]:
+        """Every element that refers to *element_id*: its dependents and the handoffs returning to it."""
+        return self.dependents(element_id) + self.returning(element_id)
 
     # ----------------------------------------------------------- changing
 
     def apply(self, edit: Edit) -> Edit:
-        """Perform *edit*; return the edit that undoes it exactly."""
+        """Perform *edit*; return the edit that undoes it exactly.
+
+        The whole edit is performed first (or, refused, undone), and only then
+        are the listeners told, so nothing they do can interrupt it.
+        """
+        changes: list[Change] = []
+        inverse = self._perform(edit, changes)
+        if self._group is not None:
+            self._group.append(inverse)
+        for change in changes:
+            self.changed.emit(change)
+        return inverse
+
+    def _perform(self, edit: Edit, changes: list[Change]) -> Edit:
+        """Perform *edit*, adding a Change per element touched; all or nothing."""
         if isinstance(edit, Batch):
             inverses: list[Edit] = []
-            mark = len(self._group) if self._group is not None else 0
+            mark = len(changes)
             try:
                 for part in edit.edits:
-                    inverses.append(self.apply(part))
-            except Exception:
-                group, self._group = self._group, None
+                    inverses.append(self._perform(part, changes))
+            except BaseException:
                 for inverse in reversed(inverses):  # leave the document as it was
-                    self.apply(inverse)
-                if group is not None:
-                    del group[mark:]
-                self._group = group
+                    self._perform(inverse, [])
+                del changes[mark:]
                 raise
-            inverse_batch: Edit = Batch(tuple(reversed(inverses)), edit.label)
-        elif isinstance(edit, Insert):
-            inverse_batch = self._insert(edit)
-        elif isinstance(edit, Delete):
-            inverse_batch = self._delete(edit)
-        elif isinstance(edit, Replace):
-            inverse_batch = self._replace(edit)
-        elif isinstance(edit, SetJourney):
-            inverse_batch = self._set_journey(edit)
-        else:
-            raise TypeError(f"not an edit: {edit!r}")
-        if self._group is not None and not isinstance(edit, Batch):
-            self._group.append(inverse_batch)
-        return inverse_batch
+            return Batch(tuple(reversed(inverses)), edit.label)
+        if isinstance(edit, Insert):
+            return self._insert(edit, changes)
+        if isinstance(edit, Delete):
+            return self._delete(edit, changes)
+        if isinstance(edit, Replace):
+            return self._replace(edit, changes)
+        if isinstance(edit, SetJourney):
+            return self._set_journey(edit, changes)
+        raise TypeError(f"not an edit: {edit!r}")
 
     @contextmanager
     def group(self, label: str = "") -> Iterator[list[Edit]]:
@@ -160,10 +184,10 @@ class JourneyDocument:
             outer.append(batch)
         result.append(batch)
 
-    def _insert(self, edit: Insert) -> Edit:
-        element = edit.element
-        if edit.collection not in COLLECTIONS or COLLECTION_OF.get(type(element)) != edit.collection:
-            raise EditError(f"{type(element).__name__} does not belong in {edit.collection}")
+    def _insert(self, edit: Insert, changes: list[Change]) -> Edit:
+        if edit.collection not in COLLECTIONS or COLLECTION_OF.get(type(edit.element)) != edit.collection:
+            raise EditError(tr("this element does not belong in {collection}", collection=edit.collection))
+        element = self._validated(edit.element)
         if element.id in self._by_id:
             raise EditError(tr("id {id!r} is already used by {other}", id=element.id, other=edit.collection))
         self._check(element, self._by_id.get)
@@ -171,12 +195,12 @@ class JourneyDocument:
         index = len(items) if edit.index is None else max(0, min(edit.index, len(items)))
         items.insert(index, element)
         self._by_id[element.id] = element
-        self.changed.emit(Change("added", edit.collection, element.id, element, index=index))
+        changes.append(Change("added", edit.collection, element.id, element, index=index))
         return Delete(element.id)
 
-    def _delete(self, edit: Delete) -> Edit:
+    def _delete(self, edit: Delete, changes: list[Change]) -> Edit:
         element = self.get(edit.id)
-        remaining = self.dependents(edit.id)
+        remaining = self.referrers(edit.id)
         if remaining:
             raise EditError(
                 tr("{id!r} cannot be removed while {other!r} refers to it", id=edit.id, other=remaining[0].id)
@@ -186,43 +210,74 @@ class JourneyDocument:
         index = next(i for i, e in enumerate(items) if e.id == edit.id)
         del items[index]
         del self._by_id[edit.id]
-        self.changed.emit(Change("removed", collection, element.id, element, index=index))
+        changes.append(Change("removed", collection, element.id, element, index=index))
         return Insert(collection, element, index)
 
-    def _replace(self, edit: Replace) -> Edit:
-        new = edit.element
+    def _replace(self, edit: Replace, changes: list[Change]) -> Edit:
+        if type(edit.element) not in COLLECTION_OF:
+            raise EditError(tr("this is not an element of a journey"))
+        new = self._validated(edit.element)
         old = self.get(new.id)
         if type(old) is not type(new):
-            raise EditError(f"{new.id!r} is a {type(old).__name__}, not a {type(new).__name__}")
+            raise EditError(tr("{id!r} is another kind of element", id=new.id))
 
         def lookup(ref: str) -> Element | None:
             return new if ref == new.id else self._by_id.get(ref)
 
         self._check(new, lookup)
-        for dependent in self.dependents(new.id):
-            self._check(dependent, lookup)
+        for referrer in self.referrers(new.id):
+            self._check(referrer, lookup)
         collection = COLLECTION_OF[type(new)]
         items: list[Element] = getattr(self._journey, collection)
         index = next(i for i, e in enumerate(items) if e.id == new.id)
         items[index] = new
         self._by_id[new.id] = new
-        self.changed.emit(Change("updated", collection, new.id, new, old, index=index))
+        changes.append(Change("updated", collection, new.id, new, old, index=index))
         return Replace(old)
 
-    def _set_journey(self, edit: SetJourney) -> Edit:
+    def _set_journey(self, edit: SetJourney, changes: list[Change]) -> Edit:
         unknown = [k for k in edit.changes if k not in JOURNEY_FIELDS]
         if unknown:
-            raise EditError(tr("unknown field {key!r}", key=unknown[0]))
+            raise EditError(unknown_message(unknown[0], JOURNEY_FIELDS))
         current = {name: getattr(self._journey, name) for name in JOURNEY_FIELDS}
+        # Models are dumped so that pydantic checks them again (it trusts instances).
+        data = {k: v.model_dump(warnings=False) if isinstance(v, BaseModel) else v for k, v in current.items()}
+        data.update(
+            {k: v.model_dump(warnings=False) if isinstance(v, BaseModel) else v for k, v in edit.changes.items()}
+        )
         try:
-            checked = Journey.model_validate({**current, **edit.changes})
+            checked = Journey.model_validate(data)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             raise EditError(f"{'.'.join(map(str, first['loc']))}: {describe_error(first)}") from None
+        added = [k for k in checked.persona.model_extra or () if k not in self._kept_persona_extra]
+        if added:
+            raise EditError(f"persona.{added[0]}: {unknown_message(added[0], type(checked.persona).model_fields)}")
         old = {name: current[name] for name in edit.changes}
         self._journey = self._journey.model_copy(update={k: getattr(checked, k) for k in edit.changes})
-        self.changed.emit(Change("journey"))
+        changes.append(Change("journey"))
         return SetJourney(old)
+
+    def _validated(self, element: Element) -> Element:
+        """*element* validated afresh: a model_copy or model_construct is not trusted.
+
+        Fields it came with when the document was made may stay; no new ones.
+        """
+        kind = type(element)
+        name = getattr(element, "id", "?")
+        try:
+            checked = kind.model_validate(element.model_dump(warnings=False))
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = ".".join(map(str, first["loc"]))
+            raise EditError(f"{name}.{where}: {describe_error(first)}") from None
+        except (AttributeError, TypeError, ValueError):  # a model_construct missing its fields
+            raise EditError(tr("{id!r} is not a complete element", id=name)) from None
+        kept = self._kept_extra.get(checked.id, frozenset())
+        added = [k for k in checked.model_extra or () if k not in kept]
+        if added:
+            raise EditError(f"{checked.id}.{added[0]}: {unknown_message(added[0], kind.model_fields)}")
+        return checked
 
     def _check(self, element: Element, lookup: Any) -> None:
         problems = element_problems(element, lookup, element.id)
@@ -234,7 +289,7 @@ class JourneyDocument:
     def build(self, element: Element, **changes: Any) -> Element:
         """A validated copy of *element* with *changes*; EditError if invalid."""
         if changes.get("id", element.id) != element.id:
-            raise EditError(f"the id of {element.id!r} cannot be changed")
+            raise EditError(tr("the id of {id!r} cannot be changed", id=element.id))
         data = {**element.model_dump(), **changes}
         try:
             return type(element).model_validate(data)
@@ -254,7 +309,11 @@ class JourneyDocument:
         return result[0]
 
     def remove(self, element_id: str) -> Edit:
-        """Remove an element and everything that depends on it, as one edit."""
+        """Remove an element and everything that depends on it, as one edit.
+
+        A handoff that only *returns* to a removed step stays, with no return
+        step any more (a Replace in the same batch, so undo restores it).
+        """
         order: list[str] = []
 
         def visit(ref: str) -> None:
@@ -266,7 +325,12 @@ class JourneyDocument:
 
         self.get(element_id)
         visit(element_id)
-        return self.apply(Batch(tuple(Delete(ref) for ref in order)))
+        # Cleared first, even on handoffs removed later in the batch: the
+        # deletes then run in any order without a step being still "returned to".
+        cleared: list[Edit] = [
+            Replace(h.model_copy(update={"return_step": None})) for ref in order for h in self.returning(ref)
+        ]
+        return self.apply(Batch((*cleared, *(Delete(ref) for ref in order))))
 
     def update(self, element_id: str, **changes: Any) -> Edit:
         """Change fields of an element (not its place: see :meth:`move`)."""
@@ -283,7 +347,7 @@ class JourneyDocument:
         """
         element = self.get(element_id)
         if not isinstance(element, (Stage, Step, Lane, Card)):
-            raise EditError(f"{element_id!r} is a {type(element).__name__}, which has no place to move to")
+            raise EditError(tr("{id!r} has no place of its own to move to", id=element_id))
         with self.group() as result:
             moved = self._placed(self.build(element, **placement), index, exclude=element_id)
             if moved != element:

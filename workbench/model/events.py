@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -12,7 +13,12 @@ T = TypeVar("T")
 
 
 class Event(Generic[T]):
-    """Callbacks connected to one kind of news; called in connection order."""
+    """Callbacks connected to one kind of news; called in connection order.
+
+    A callback that raises does not stop the others, nor reach the code that
+    emitted: its exception goes to ``sys.excepthook`` (as Qt does for slots),
+    so a faulty view can never leave the document half-edited.
+    """
 
     def __init__(self) -> None:
         self._handlers: list[Callable[[T], None]] = []
@@ -27,7 +33,10 @@ class Event(Generic[T]):
 
     def emit(self, value: T) -> None:
         for handler in list(self._handlers):
-            handler(value)
+            try:
+                handler(value)
+            except Exception:
+                sys.excepthook(*sys.exc_info())
 
     def __len__(self) -> int:
         return len(self._handlers)

@@ -16,21 +16,20 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import stat
 import tempfile
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from workbench.i18n import N_, tr
+from workbench.i18n import tr
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
+from workbench.model.jsontext import MAX_DEPTH, parse_json  # noqa: F401  (MAX_DEPTH: part of this API)
 from workbench.model.migrations import OLDEST, migrate
-from workbench.model.validation import check_journey, describe_error, field_path
+from workbench.model.validation import check_journey, describe_error, field_path, first_unknown, unknown_message
 
 FORMAT = "journey-workbench"
 VERSION = 1
@@ -39,8 +38,6 @@ SUFFIX = ".journey"
 #: Files larger than this are refused before parsing (a 1,000-step journey
 #: with five filled lanes is about 2 MB).
 MAX_BYTES = 32 * 1024 * 1024
-#: JSON nested deeper than this is not a journey (real files nest 5 levels).
-MAX_DEPTH = 32
 ENVELOPE_KEYS = ("format", "version", "minor", "journey")
 
 
@@ -78,6 +75,8 @@ def _read_bytes(path: Path) -> bytes:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise LoadError(path, tr("is a folder, not a journey file"))
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise LoadError(path, tr("is not a regular file"))
         if info.st_size > MAX_BYTES:
             raise LoadError(path, _too_large(info.st_size))
         with open(path, "rb") as handle:
@@ -109,7 +108,13 @@ def loads(data: bytes | str, source: str = "<text>", *, allow_newer: bool = Fals
         text = _decode(data, source)
     else:
         text = data
-    raw = _parse_json(text, source)
+        if len(text) > MAX_BYTES // 4:  # only then can its UTF-8 form pass the limit
+            size = len(text.encode("utf-8", "surrogatepass"))
+            if size > MAX_BYTES:
+                raise LoadError(source, _too_large(size))
+    if not text or text.isspace():
+        raise LoadError(source, tr("the file is empty"))
+    raw = parse_json(text, source)
     return _from_raw(raw, source, allow_newer)
 
 
@@ -127,146 +132,6 @@ def _decode(data: bytes, source: str) -> str:
             line=line,
             column=column,
         ) from None
-
-
-class _Refused(ValueError):
-    """A value the JSON hooks refuse; *constant* or *key* says where to look for it."""
-
-    def __init__(self, message: str, *, constant: str | None = None, key: str | None = None) -> None:
-        super().__init__(message)
-        self.constant = constant
-        self.key = key
-
-
-def _reject_constant(name: str) -> Any:
-    raise _Refused(tr("{name} is not allowed in a journey file", name=name), constant=name)
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Refused(tr("the key {key!r} appears twice in the same object", key=key), key=key)
-        out[key] = value
-    return out
-
-
-def _parse_json(text: str, source: str) -> Any:
-    try:
-        raw = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
-        if _depth_exceeded(raw):
-            raise RecursionError
-        return raw
-    except json.JSONDecodeError as error:
-        reason = tr("broken JSON: {detail}", detail=_json_detail(error.msg))
-        if _unclosed(text):
-            reason = tr("the file ends too early (is it truncated?)")
-        raise LoadError(source, reason, line=error.lineno, column=error.colno) from None
-    except RecursionError:
-        line, column = _deep_place(text)
-        raise LoadError(
-            source, tr("nested deeper than {limit} levels", limit=MAX_DEPTH), line=line, column=column
-        ) from None
-    except _Refused as error:
-        line, column = _refused_place(text, error) or (None, None)
-        raise LoadError(source, str(error), line=line, column=column) from None
-    except ValueError:  # e.g. a number with thousands of digits
-        raise LoadError(source, tr("holds a value that cannot be read (a number too long?)")) from None
-
-
-_JSON_DETAILS = {
-    "Expecting value": N_("a value was expected"),
-    "Expecting property name enclosed in double quotes": N_("a key in double quotes was expected"),
-    "Expecting ',' delimiter": N_("a ',' was expected"),
-    "Expecting ':' delimiter": N_("a ':' was expected"),
-    "Unterminated string starting at": N_("a text is not closed by a '\"'"),
-    "Invalid control character at": N_("a text contains a control character"),
-    "Extra data": N_("there is more after the end of the journey"),
-}
-
-
-def _json_detail(msg: str) -> str:
-    english = _JSON_DETAILS.get(msg)
-    return tr(english) if english else msg
-
-
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-_SCAN = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?|[\[\]{}]|-?Infinity|NaN')
-
-
-def _line_column(text: str, pos: int) -> tuple[int, int]:
-    return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
-def _refused_place(text: str, error: _Refused) -> tuple[int, int] | None:
-    """Line and column of the constant or repeated key that *error* refused.
-
-    The parser refuses a repeated key when it closes the object, so the first
-    object to close with that key twice is the one it refused.
-    """
-    stack: list[tuple[set[str], list[int]]] = []
-    for match in _SCAN.finditer(text):
-        token = match.group()
-        if match.group(2) and stack:
-            keys, repeats = stack[-1]
-            key = json.loads(match.group(1))
-            if key == error.key and key in keys:
-                repeats.append(match.start())
-            keys.add(key)
-        elif token in ("[", "{"):
-            stack.append((set(), []))
-        elif token in ("]", "}"):
-            repeats = stack.pop()[1] if stack else []
-            if repeats:
-                return _line_column(text, repeats[0])
-        elif token == error.constant:
-            return _line_column(text, match.start())
-    return None
-
-
-def _deep_place(text: str) -> tuple[int, int]:
-    """Line and column where nesting first goes past MAX_DEPTH."""
-    depth = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                pos = match.start()
-                line = text.count("\n", 0, pos) + 1
-                return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-        elif token in "]}":
-            depth -= 1
-    return 1, 1
-
-
-def _unclosed(text: str) -> bool:
-    """True when the text stops inside an object, a list or a string."""
-    depth = 0
-    end = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        end = match.end()
-        if token in "[{":
-            depth += 1
-        elif token in "]}":
-            depth -= 1
-    return depth > 0 or '"' in text[end:]
-
-
-def _depth_exceeded(value: Any, limit: int = MAX_DEPTH) -> bool:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return False
 
 
 def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
@@ -302,7 +167,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
             tr(
                 "was written by a newer Journey Workbench (file format {found}); "
                 "this one reads format {supported}. Update the workbench to open it.",
-                found=version,
+                found=_short(version),
                 supported=VERSION,
             ),
             field="version",
@@ -317,7 +182,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
     for key in raw:
         if key not in ENVELOPE_KEYS:
             if not keep_unknown:
-                raise LoadError(source, _unknown(key, ENVELOPE_KEYS), field=key)
+                raise LoadError(source, unknown_message(key, ENVELOPE_KEYS), field=key)
             result.extra[key] = raw[key]
 
     try:
@@ -330,10 +195,10 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
             reason += " " + _more(len(errors) - 1)
         raise LoadError(source, reason, field=field_path(tuple(first["loc"]))) from None
     if not keep_unknown:
-        unknown = _first_unknown(journey, "journey")
+        unknown = first_unknown(journey, "journey")
         if unknown:
             where, key, model = unknown
-            raise LoadError(source, _unknown(key, tuple(type(model).model_fields)), field=where)
+            raise LoadError(source, unknown_message(key, type(model).model_fields), field=where)
     problems = check_journey(journey)
     if problems:
         reason = problems[0].message
@@ -348,7 +213,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
             tr(
                 "This file was written by a newer Journey Workbench (format {found}). "
                 "It is open read-only so that nothing in it is lost.",
-                found=version,
+                found=_short(version),
             )
         )
     elif keep_unknown:
@@ -365,33 +230,6 @@ def _more(count: int) -> str:
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _unknown(key: str, known: tuple[str, ...]) -> str:
-    close = get_close_matches(key, known, n=1)
-    if close:
-        return tr("unknown field {key!r}; did you mean {close!r}?", key=key, close=close[0])
-    return tr("unknown field {key!r}", key=key)
-
-
-def _first_unknown(model: BaseModel, path: str) -> tuple[str, str, BaseModel] | None:
-    """The first field in *model* (depth first) that the format does not define."""
-    if model.model_extra:
-        key = next(iter(model.model_extra))
-        return f"{path}.{key}", key, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            found = _first_unknown(value, f"{path}.{name}")
-            if found:
-                return found
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    found = _first_unknown(item, f"{path}.{name}[{index}]")
-                    if found:
-                        return found
-    return None
 
 
 # ----------------------------------------------------------------- saving
@@ -439,20 +277,28 @@ def save(
 
 
 def _atomic_write(shown: Path, data: bytes, *, backup: bool) -> None:
-    """Write *data* over *shown* (resolved through links); errors name *shown*."""
+    """Write *data* over *shown* (resolved through links); errors name *shown*.
+
+    Only a regular file is ever replaced: a folder, a FIFO or a device at the
+    target (``/dev/null``...) is refused before anything is read or written.
+    """
     path = Path(os.path.realpath(shown))
     folder = path.parent
     if not folder.is_dir():
         raise SaveError(shown, tr("the folder {folder} does not exist", folder=shown.parent))
-    if path.is_dir():
-        raise SaveError(shown, tr("is a folder"))
     mode = None
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.stat()
     except FileNotFoundError:
         pass
     except OSError as error:
         raise SaveError(shown, _os_reason(error)) from None
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise SaveError(shown, tr("is a folder"))
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(shown, tr("is not a regular file"))
+        mode = stat.S_IMODE(info.st_mode)
     try:
         if backup and mode is not None:
             _write_temp_and_rename(backup_path(path), path.read_bytes(), mode)
@@ -505,7 +351,9 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _os_reason(error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno == errno.EROFS:
+        return tr("the file system is read-only")
+    if error.errno in (errno.EACCES, errno.EPERM):
         return tr("permission denied: the folder or file cannot be written")
     if error.errno == errno.ENOSPC:
         return tr("the disk is full")

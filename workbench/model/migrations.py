@@ -25,23 +25,32 @@ _V0_EMOTIONS = {
 
 
 def _v0_to_v1(journey: JSON) -> JSON:
+    """Emotion words become numbers; ``context`` becomes ``context_carried``.
+
+    Values of the wrong shape (``"steps": 5``) are left as they are, for
+    validation to report in the user's words, never to crash a migration.
+    """
     out = dict(journey)
-    steps = []
-    for step in out.get("steps", []):
-        if isinstance(step, dict) and isinstance(step.get("emotion"), str):
-            step = dict(step)
-            step["emotion"] = _V0_EMOTIONS.get(step["emotion"], step["emotion"])
-        steps.append(step)
-    if "steps" in out:
-        out["steps"] = steps
-    handoffs = []
-    for handoff in out.get("handoffs", []):
-        if isinstance(handoff, dict) and "context" in handoff:
-            handoff = {("context_carried" if k == "context" else k): v for k, v in handoff.items()}
-        handoffs.append(handoff)
-    if "handoffs" in out:
-        out["handoffs"] = handoffs
+    steps = out.get("steps")
+    if isinstance(steps, list):
+        out["steps"] = [_v0_step(step) for step in steps]
+    handoffs = out.get("handoffs")
+    if isinstance(handoffs, list):
+        out["handoffs"] = [_v0_handoff(handoff) for handoff in handoffs]
     return out
+
+
+def _v0_step(step: Any) -> Any:
+    if isinstance(step, dict) and isinstance(step.get("emotion"), str):
+        step = dict(step)
+        step["emotion"] = _V0_EMOTIONS.get(step["emotion"], step["emotion"])
+    return step
+
+
+def _v0_handoff(handoff: Any) -> Any:
+    if isinstance(handoff, dict) and "context" in handoff:
+        return {("context_carried" if k == "context" else k): v for k, v in handoff.items()}
+    return handoff
 
 
 #: MIGRATIONS[n] turns a version-n journey object into a version n+1 one.

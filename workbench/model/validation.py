@@ -8,8 +8,12 @@ to a human one. Each problem names the field path a user can look for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from difflib import get_close_matches
+
+from pydantic import BaseModel
 
 from workbench.i18n import tr
 from workbench.model.journey import COLLECTIONS, Card, Element, Handoff, Journey, Lane, Link, Stage, Step
@@ -139,7 +143,9 @@ def describe_error(error: dict) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return tr("should be an object, not {got}", got=got)
     if kind == "literal_error":
-        return tr("should be one of {expected}, not {got}", expected=ctx.get("expected", ""), got=got)
+        return tr("should be one of {expected}, not {got}", expected=_choices(str(ctx.get("expected", ""))), got=got)
+    if kind == "string_unicode":
+        return tr("holds a character that is not valid Unicode (a lone surrogate such as \\ud800)")
     if kind in ("greater_than_equal", "less_than_equal"):
         return tr("is out of range: {got}", got=got)
     if kind == "string_too_long":
@@ -148,7 +154,13 @@ def describe_error(error: dict) -> str:
         return tr("has too many entries (at most {limit})", limit=ctx.get("max_length", "?"))
     if kind == "string_pattern_mismatch":
         return tr("is not a valid id (letters, digits, '-' and '_' only), not {got}", got=got)
-    return str(error.get("msg", kind))
+    return tr("is not a valid value: {got}", got=got)
+
+
+def _choices(expected: str) -> str:
+    """pydantic's ``'a', 'b' or 'c'`` without its English "or": ``'a', 'b', 'c'``."""
+    quoted = re.findall(r"'(?:[^'\\]|\\.)*'", expected)
+    return ", ".join(quoted) if quoted else expected
 
 
 def _shown(value: object) -> str:
@@ -163,3 +175,35 @@ def _shown(value: object) -> str:
         return tr("a list")
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def unknown_message(key: str, known: Iterable[str]) -> str:
+    """The "unknown field" message, naming the closest known field when there is one (a typo)."""
+    close = get_close_matches(key, list(known), n=1)
+    shown = key if len(key) <= 40 else key[:37] + "..."
+    if close:
+        return tr("unknown field {key!r}; did you mean {close!r}?", key=shown, close=close[0])
+    return tr("unknown field {key!r}", key=shown)
+
+
+def first_unknown(model: BaseModel, path: str) -> tuple[str, str, BaseModel] | None:
+    """The first field in *model* (depth first) that the format does not define.
+
+    Returns its path, its name and the model that holds it.
+    """
+    if model.model_extra:
+        key = next(iter(model.model_extra))
+        return f"{path}.{key}", key, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            found = first_unknown(value, f"{path}.{name}")
+            if found:
+                return found
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    found = first_unknown(item, f"{path}.{name}[{index}]")
+                    if found:
+                        return found
+    return None

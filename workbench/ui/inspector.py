@@ -210,6 +210,7 @@ class Inspector(QWidget):
 def _set_text(edit: QLineEdit, value: str) -> None:
     if edit.text() != value and not edit.hasFocus():
         edit.setText(value)
+        edit.setCursorPosition(0)
 
 
 def _set_plain(edit: QPlainTextEdit, value: str) -> None:

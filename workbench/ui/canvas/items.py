@@ -258,7 +258,7 @@ class CardItem(BoxItem):
         return QRectF(-3, -3, self.rect.w + 12, self.rect.h + 6)
 
     def port_centre(self) -> QPointF:
-        return QPointF(self.rect.w, self.rect.h / 2)
+        return QPointF(self.rect.w + 4, self.rect.h / 2)
 
     def port_contains(self, local: QPointF) -> bool:
         """True on the handoff port of a digital touchpoint (its right edge, middle)."""
