@@ -61,7 +61,8 @@ def _check_parser() -> argparse.ArgumentParser:
 def cmd_new(argv: list[str]) -> int:
     from workbench.model.errors import SaveError
     from workbench.model.fileformat import save
-    from workbench.model.templates import normalise_sector, skeleton
+    from workbench.model.errors import LoadError
+    from workbench.model.templates import normalise_sector, template
 
     args = _new_parser().parse_args(argv)
     sector = normalise_sector(args.sector)
@@ -75,7 +76,11 @@ def cmd_new(argv: list[str]) -> int:
     if output.exists() and not args.force:
         _error(tr("{path} already exists; use --force to overwrite it", path=output))
         return 1
-    journey = skeleton(sector, args.lang or current_language())
+    try:
+        journey = template(sector, args.lang or current_language())
+    except LoadError as error:  # a damaged installation: say which template
+        _error(str(error))
+        return 2
     try:
         save(journey, output)
     except SaveError as error:

@@ -430,7 +430,8 @@ def _links(out: Layout, doc: JourneyDocument, s: Style) -> None:
         if a is None or b is None:
             continue
         start, end = (a.centre[0] + 12, a.y), (b.centre[0] - 12, b.y)
-        lift = s.link_band - 4
+        # Longer links arch higher, so that nested loops stay apart.
+        lift = min(s.link_band - 14, 10 + abs(end[0] - start[0]) * 0.02)
         path = (start, (start[0], start[1] - lift), (end[0], end[1] - lift), end)
         label = None
         if link.label:

@@ -282,8 +282,8 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>&amp;Nouveau</translation>
+        <source>&amp;New...</source>
+        <translation>&amp;Nouveau…</translation>
     </message>
     <message>
         <source>New from &amp;sector</source>
@@ -468,6 +468,23 @@ Votre travail est toujours ouvert ; essayez un autre dossier.</translation>
 Design customer journey maps.</source>
         <translation>Journey Workbench {version}
 Concevez vos parcours clients.</translation>
+    </message>
+</context>
+<context>
+    <name>NewJourneyDialog</name>
+    <message>
+        <source>New journey</source>
+        <translation>Nouveau parcours</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Blank journey
+Start from an empty map.</source>
+        <translation>Parcours vierge
+Partir d&apos;une carte vide.</translation>
     </message>
 </context>
 <context>

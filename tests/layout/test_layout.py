@@ -141,3 +141,30 @@ def _on_edge(point: tuple[float, float], rect: Rect) -> bool:
     on_x = abs(x - rect.x) < 0.01 or abs(x - rect.right) < 0.01
     on_y = abs(y - rect.y) < 0.01 or abs(y - rect.bottom) < 0.01
     return (on_x and rect.y <= y <= rect.bottom) or (on_y and rect.x <= x <= rect.right)
+
+
+MAPS = sorted((ROOT / "examples").rglob("*.journey")) + sorted((ROOT / "resources" / "templates").glob("*.journey"))
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_shipped_maps_have_nothing_clipped_or_overlapping(path: Path) -> None:
+    result = layout(load(path))
+    rects = [c.rect for c in result.cards]
+    for i, a in enumerate(rects):
+        assert not any(a.overlaps(b) for b in rects[i + 1 :]), result.cards[i].id
+    for card in result.cards:
+        assert card.text.rect.inside(card.rect)
+        if card.channel is not None:
+            assert card.channel.rect.inside(card.rect)
+    for connector in result.handoffs:
+        if connector.label is not None:
+            hit = [c.id for c in result.cards if c.rect.overlaps(connector.label.rect)]
+            assert not hit, (connector.id, hit)
+            lane = next(lane for lane in result.lanes if lane.row.contains(*connector.label.rect.centre))
+            assert connector.label.rect.inside(lane.row), connector.id
+    headers = [s.header for s in result.steps] + [s.rect for s in result.stages]
+    for connector in result.links:
+        if connector.label is not None:
+            assert not any(connector.label.rect.overlaps(h) for h in headers), connector.id
+    for step in result.steps:
+        assert step.text.rect.inside(step.header)

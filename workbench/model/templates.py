@@ -1,15 +1,19 @@
 """Starting points for a new journey, per sector and language.
 
-For now every sector gets the same minimal skeleton (standard lanes, four
-stages, one step each) with a sector-specific title and scenario; the sector
-templates under ``resources/templates/`` will replace it.
+Each of the six sectors has a template in English and in French under
+``resources/templates/SECTOR.LANG.journey``, loaded through the normal file
+loader (so a broken template is reported like any bad file). "other" gets a
+minimal skeleton: the standard lanes, four stages, one step each.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.i18n import tr
 from workbench.model.journey import SECTORS, Journey, Lane, Stage, Step
 from workbench.model.ordering import renumbered
+from workbench.resources import resource_path
 
 #: Accepted spellings on the command line and in menus.
 SECTOR_ALIASES = {s.replace("_", "-"): s for s in SECTORS}
@@ -47,6 +51,22 @@ def standard_lanes(language: str) -> list[Lane]:
     ]
     orders = renumbered(len(kinds))
     return [Lane(id=f"lane-{kind.replace('_', '-')}", kind=kind, title=title, order=o) for (kind, title), o in zip(kinds, orders)]  # type: ignore[arg-type]
+
+
+TEMPLATE_SECTORS = tuple(s for s in SECTORS if s != "other")
+
+
+def template_path(sector: str, language: str) -> Path:
+    return resource_path("templates", f"{sector}.{language}.journey")
+
+
+def template(sector: str, language: str = "en") -> Journey:
+    """The sector's template in *language*; the skeleton for "other"."""
+    if sector not in TEMPLATE_SECTORS:
+        return skeleton(sector, language)
+    from workbench.model.fileformat import load
+
+    return load(template_path(sector, language))
 
 
 def skeleton(sector: str, language: str = "en") -> Journey:

@@ -108,6 +108,23 @@ class MainWindow(QMainWindow):
         self.set_journey(Loaded(journey=journey or Journey(title=self.tr("Untitled journey"))), None)
         return True
 
+    def new_dialog(self) -> bool:
+        """File > New: pick a sector template or a blank journey."""
+        from workbench.ui.new_dialog import NewJourneyDialog
+
+        if not self.maybe_save():
+            return False
+        dialog = NewJourneyDialog(self, self.tr("Untitled journey"))
+        if dialog.exec() != NewJourneyDialog.DialogCode.Accepted:
+            return False
+        try:
+            journey = dialog.chosen()
+        except LoadError as error:
+            QMessageBox.warning(self, self.tr("Cannot open journey"), error.message)
+            return False
+        self.set_journey(Loaded(journey=journey), None)
+        return True
+
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open journey"), self._folder(), self.tr("Journey files (*.journey);;All files (*)")

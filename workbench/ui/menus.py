@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from workbench import __version__
 from workbench.i18n import current_language
-from workbench.model.journey import SECTORS
-from workbench.model.templates import sector_name, skeleton
+from workbench.model.errors import LoadError
+from workbench.model.templates import TEMPLATE_SECTORS, sector_name, template
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -53,14 +53,12 @@ def build_menus(window: MainWindow) -> WindowActions:
     bar = window.menuBar()
 
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
-    acts.new = acts.make(translate("MainWindow", "&New"), window.new_journey, Std.New)
+    acts.new = acts.make(translate("MainWindow", "&New..."), window.new_dialog, Std.New)
     file_menu.addAction(acts.new)
     sectors = file_menu.addMenu(translate("MainWindow", "New from &sector"))
-    for sector in SECTORS:
-        if sector == "other":
-            continue
+    for sector in TEMPLATE_SECTORS:
         action = sectors.addAction(sector_name(sector))
-        action.triggered.connect(lambda checked=False, s=sector: window.new_journey(skeleton(s, current_language())))
+        action.triggered.connect(lambda checked=False, s=sector: _new_from(window, s))
     acts.open = acts.make(translate("MainWindow", "&Open..."), window.open_dialog, Std.Open)
     file_menu.addAction(acts.open)
     acts.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
@@ -116,6 +114,15 @@ def build_menus(window: MainWindow) -> WindowActions:
     toolbar.addSeparator()
     toolbar.addActions([acts.zoom_out, acts.zoom_in, acts.fit])
     return acts
+
+
+def _new_from(window: MainWindow, sector: str) -> None:
+    try:
+        journey = template(sector, current_language())
+    except LoadError as error:
+        QMessageBox.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
+        return
+    window.new_journey(journey)
 
 
 def _select_all(window: MainWindow):  # type: ignore[no-untyped-def]

@@ -22,28 +22,41 @@ MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 SENDS_CHANGES = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
 
 
-def font_for(painter: QPainter, size: float, bold: bool) -> QFont:
-    """The bundled font at *size* scene units, whatever the device's DPI."""
-    return font_at_dpi(painter.device().logicalDpiY() if painter.device() else 96, size, bold)
+#: Text is drawn with the font at this pixel size and scaled down: Qt rounds
+#: small sizes to whole pixels, which would make lines wider than the layout
+#: measured; at 100 px its advances match the layout's to a fraction of a point.
+REFERENCE_PX = 100
 
 
-def font_at_dpi(dpi: int, size: float, bold: bool) -> QFont:
+def reference_font(bold: bool) -> QFont:
     font = QFont(FONT_FAMILY)
-    font.setPointSizeF(size * 72.0 / max(dpi, 1))
+    font.setPixelSize(REFERENCE_PX)
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
 
 
+def font_at_dpi(dpi: int, size: float, bold: bool) -> QFont:
+    """A font showing about *size* scene units at *dpi* (for editors, which cannot scale)."""
+    font = reference_font(bold)
+    font.setPointSizeF(size * 72.0 / max(dpi, 1))
+    return font
+
+
 def draw_text(painter: QPainter, text: Text, origin: QPointF, colour: str) -> None:
     """Draw wrapped lines at their layout place (scene coords shifted by *origin*)."""
-    painter.setFont(font_for(painter, text.size, text.bold))
+    scale = text.size / REFERENCE_PX
+    painter.save()
+    painter.setFont(reference_font(text.bold))
     painter.setPen(QColor(colour))
-    x = text.rect.x - origin.x()
-    y = text.rect.y - origin.y() + baseline(text.size)
+    painter.translate(text.rect.x - origin.x(), text.rect.y - origin.y())
+    painter.scale(scale, scale)
+    y = baseline(text.size) / scale
+    step = line_height(text.size) / scale
     for line in text.lines:
-        painter.drawText(QPointF(x, y), line)
-        y += line_height(text.size)
+        painter.drawText(QPointF(0, y), line)
+        y += step
+    painter.restore()
 
 
 def qrect(rect: Rect) -> QRectF:

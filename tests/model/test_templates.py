@@ -1,0 +1,105 @@
+"""The sector templates and the example journeys: loadable, complete, bilingual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.model.fileformat import load
+from workbench.model.journey import LANE_KINDS, Journey
+from workbench.model.templates import TEMPLATE_SECTORS, template, template_path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.journey"))
+COUNTER = sorted((ROOT / "examples" / "counter-examples").glob("*.journey"))
+STANDARD_LANES = [k for k in LANE_KINDS if k != "custom"]
+SECTOR_CHANNELS = {  # words a realistic template for the sector must name among its channels
+    "automotive": ("vehicle", "workshop"),
+    "banking": ("app", "sms"),
+    "education": ("portal", "assistant"),
+    "public_sector": ("sensor", "planning", "social"),
+    "health": ("app", "doctor", "community"),
+    "retail": ("community", "pick"),
+}
+
+
+def natures(journey: Journey) -> set[str]:
+    return {c.nature for c in journey.cards if c.kind == "touchpoint" and c.nature}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("sector", TEMPLATE_SECTORS)
+def test_every_template_is_a_credible_starting_point(sector: str, language: str) -> None:
+    journey = template(sector, language)
+    assert journey.sector == sector and journey.language == language
+    assert journey.persona.name and journey.persona.description
+    assert len(journey.persona.goals) >= 2 and len(journey.persona.frustrations) >= 2
+    assert journey.scenario and journey.title
+    assert 4 <= len(journey.stages) <= 7
+    assert 10 <= len(journey.steps) <= 20
+    assert sorted(lane.kind for lane in journey.lanes) == sorted(STANDARD_LANES)
+    assert natures(journey) == {"digital", "human", "physical"}
+    assert all(step.emotion is not None for step in journey.steps)
+    assert sum(c.kind == "pain_point" for c in journey.cards) >= 2
+    assert sum(c.kind == "opportunity" for c in journey.cards) >= 2
+    assert sum(step.moment_of_truth for step in journey.steps) >= 2
+    assert len(journey.handoffs) >= 2
+    assert all(h.trigger for h in journey.handoffs)
+
+
+@pytest.mark.parametrize("sector", TEMPLATE_SECTORS)
+def test_english_template_names_the_sector_channels(sector: str) -> None:
+    channels = " ".join((c.channel or "").lower() for c in template(sector, "en").cards)
+    for word in SECTOR_CHANNELS[sector]:
+        assert word in channels, (sector, word)
+
+
+@pytest.mark.parametrize("sector", TEMPLATE_SECTORS)
+def test_french_template_is_the_same_map_written_in_french(sector: str) -> None:
+    english, french = template(sector, "en"), template(sector, "fr")
+    for collection in ("stages", "steps", "lanes", "cards", "handoffs", "links"):
+        assert [e.id for e in getattr(english, collection)] == [e.id for e in getattr(french, collection)]
+    assert [s.emotion for s in english.steps] == [s.emotion for s in french.steps]
+    text = " ".join([french.title, french.scenario] + [s.title for s in french.steps] + [c.text for c in french.cards])
+    assert any(ch in text for ch in "éèàçê"), "French text without a single accent"
+    different = sum(a.title != b.title for a, b in zip(english.steps, french.steps))
+    assert different == len(english.steps), "some step titles were left in English"
+
+
+def test_template_files_are_where_the_loader_looks() -> None:
+    for sector in TEMPLATE_SECTORS:
+        for language in ("en", "fr"):
+            assert template_path(sector, language).is_file()
+
+
+def test_every_sector_has_a_finished_example() -> None:
+    sectors = sorted({load(path).sector for path in EXAMPLES})
+    assert sectors == sorted(TEMPLATE_SECTORS)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_are_richer_than_templates(path: Path) -> None:
+    journey = load(path)
+    assert journey.notes
+    assert len(journey.steps) >= 14
+    assert journey.links, "a finished example shows where the real journey branches"
+    assert sum(c.kind == "backstage" for c in journey.cards) >= 3
+    assert natures(journey) == {"digital", "human", "physical"}
+    assert all(step.emotion is not None for step in journey.steps)
+    assert sum(step.moment_of_truth for step in journey.steps) >= 2
+    assert len(journey.handoffs) >= 2
+    assert all(h.context_carried and h.return_step for h in journey.handoffs)
+
+
+@pytest.mark.parametrize("path", COUNTER, ids=lambda p: p.name)
+def test_counter_examples_say_what_is_wrong(path: Path) -> None:
+    journey = load(path)
+    assert journey.notes.lower().startswith("counter-example")
+    readme = (ROOT / "examples" / "counter-examples" / "README.md").read_text(encoding="utf-8")
+    assert path.name in readme
+
+
+def test_there_are_at_least_three_counter_examples() -> None:
+    names = {p.stem for p in COUNTER}
+    assert {"telecom-contract-takeover", "train-delay-notifications", "unretrievable-invoices"} <= names
