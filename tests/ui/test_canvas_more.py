@@ -1,0 +1,131 @@
+"""More canvas gestures: stages, lanes, the inspector, selection, panning, two windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from tests.ui.helpers import click, drag
+from tests.ui.test_canvas import box, small_journey
+from workbench.model.fileformat import save
+from workbench.ui.main_window import MainWindow
+
+
+def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow()
+    qtbot.addWidget(win, before_close_func=lambda w: w.stack.setClean())
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_path(path, ask=False)
+    win.scene.ensure_fresh()
+    return win
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    target = tmp_path / "test.journey"
+    save(small_journey(), target)
+    return target
+
+
+def test_dragging_a_stage_header_reorders_the_stages(qtbot, path: Path) -> None:
+    window = open_window(qtbot, path)
+    start = box(window, "stage", "stage-b").centre
+    drag(window, start, (box(window, "stage", "stage-a").x + 5, start[1]))
+    assert [s.id for s in window.document.stages()] == ["stage-b", "stage-a"]
+    assert [s.id for s in window.document.steps()][0] == "step-3"
+    assert window.stack.undoText() == "Move stage"
+
+
+def test_dragging_a_lane_title_reorders_the_lanes(qtbot, path: Path) -> None:
+    window = open_window(qtbot, path)
+    backstage = box(window, "lane", "lane-backstage")
+    start = (backstage.x + 40, backstage.y + 10)
+    drag(window, start, (start[0], box(window, "lane", "lane-actions").y + 2))
+    assert window.document.lanes()[0].id == "lane-backstage"
+    window.stack.undo()
+    assert window.document.lanes()[-1].id == "lane-backstage"
+
+
+def test_typing_in_the_inspector_is_one_undo_step_per_field(qtbot, path: Path) -> None:
+    window = open_window(qtbot, path)
+    click(window, *box(window, "step", "step-2").centre)
+    title = window.inspector.findChild(QLineEdit, "title")
+    assert title is not None and title.text() == "Compares"
+    title.setFocus()
+    title.selectAll()
+    QTest.keyClicks(title, "Compares rates")
+    assert window.document.get("step-2").title == "Compares rates"
+    note = window.inspector.findChild(QLineEdit, "emotion_note")
+    note.setFocus()
+    QTest.keyClicks(note, "unsure")
+    assert window.stack.count() == 2  # one step for each field, not one per key
+    window.stack.undo()
+    window.stack.undo()
+    assert window.document.get("step-2").title == "Compares"
+    assert window.document.get("step-2").emotion_note == ""
+
+
+def test_the_inspector_refuses_an_impossible_nature_and_says_why(qtbot, path: Path) -> None:
+    window = open_window(qtbot, path)
+    window.document.add(
+        __import__("workbench.model.journey", fromlist=["Handoff"]).Handoff(
+            id="handoff-x", source="card-app", target="card-advisor"
+        )
+    )
+    window.scene.ensure_fresh()
+    click(window, *box(window, "card", "card-app").centre)
+    window.inspector.commit("nature", "human", "Nature")
+    assert window.document.get("card-app").nature == "digital"
+    assert "Not possible" in window.statusBar().currentMessage()
+
+
+def test_rubber_band_and_select_all(qtbot, path: Path) -> None:
+    window = open_window(qtbot, path)
+    cards = window.scene.layout.cards
+    left = min(c.rect.x for c in cards) - 4
+    top = min(c.rect.y for c in cards if c.lane == "lane-touchpoints") - 4
+    first = box(window, "card", "card-app")
+    drag(window, (left, top), (first.right + 2, first.bottom + 2))
+    assert window.scene.selected_ids("card") == ["card-app"]
+    window.actions.select_all.trigger()
+    assert len(window.scene.selected_ids("card")) == 4
+    assert len(window.scene.selected_ids("step")) == 3
+
+
+def test_paste_into_another_window(qtbot, path: Path, tmp_path: Path) -> None:
+    first = open_window(qtbot, path)
+    other = tmp_path / "other.journey"
+    save(small_journey(), other)
+    second = open_window(qtbot, other)
+    click(first, *box(first, "card", "card-pain").centre)
+    first.actions.copy.trigger()
+    assert "Form too long" in QApplication.clipboard().text()
+    click(second, *box(second, "card", "card-pain").centre)
+    second.actions.paste.trigger()
+    pains = [c for c in second.document.journey.cards if c.kind == "pain_point"]
+    assert len(pains) == 2 and pains[1].id != "card-pain"
+
+
+def test_ctrl_wheel_zooms_and_middle_drag_pans(qtbot, path: Path) -> None:
+    window = open_window(qtbot, path)
+    viewport = window.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert window.view.zoom > 1.0
+    window.view.set_zoom(3.0)
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    QTest.mousePress(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(300, 200))
+    QTest.mouseMove(viewport, QPoint(200, 200))
+    QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 200))
+    assert bar.value() > before
+    assert window.document.journey == small_journey()  # panning edits nothing
