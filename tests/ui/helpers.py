@@ -63,3 +63,15 @@ def drop_mime(window: MainWindow, mime: QMimeData, x: float, y: float) -> bool:
 
 def centre(rect) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return rect.centre
+
+
+def open_window(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A shown main window on *path*; closing it at the end of the test asks nothing."""
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(path, ask=False)
+    window.scene.ensure_fresh()
+    window.view.setFocus()
+    return window

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.helpers import click, double_click, drag, drop_mime
+from tests.ui.helpers import click, double_click, drag, drop_mime, open_window
 from workbench.model.fileformat import dumps, load, save
 from workbench.model.journey import Card, Journey, Lane, Link, Stage, Step
 from workbench.model.templates import standard_lanes
@@ -36,18 +36,10 @@ def small_journey() -> Journey:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     path = tmp_path / "test.journey"
     save(small_journey(), path)
-    win = MainWindow()
-    # Closing at the end of a test must not stop on the unsaved-changes question.
-    qtbot.addWidget(win, before_close_func=lambda w: w.stack.setClean())
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(path, ask=False)
-    win.scene.ensure_fresh()
-    win.view.setFocus()
-    return win
+    return open_window(qtbot, path)
 
 
 def box(window: MainWindow, kind: str, element_id: str):  # type: ignore[no-untyped-def]

@@ -10,20 +10,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.ui.helpers import click, drag
+from tests.ui.helpers import click, drag, open_window
 from tests.ui.test_canvas import box, small_journey
 from workbench.model.fileformat import save
-from workbench.ui.main_window import MainWindow
-
-
-def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow()
-    qtbot.addWidget(win, before_close_func=lambda w: w.stack.setClean())
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(path, ask=False)
-    win.scene.ensure_fresh()
-    return win
 
 
 @pytest.fixture

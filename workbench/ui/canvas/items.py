@@ -76,12 +76,25 @@ class BoxItem(QGraphicsItem):
     """An item placed at a layout rectangle; subclasses paint inside it."""
 
     kind = "box"
+    #: "x": drags move it sideways only; "y": up and down only; None: freely.
+    axis: str | None = None
 
-    def __init__(self, element_id: str, rect: Rect) -> None:
+    def __init__(self, element_id: str, rect: Rect, movable: bool = False, z: float = 0) -> None:
         super().__init__()
         self.element_id = element_id
         self.rect = rect
         self.setPos(rect.x, rect.y)
+        if movable:
+            self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+        self.setZValue(z)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
+            if self.axis == "x":
+                return QPointF(value.x(), self.rect.y)
+            if self.axis == "y":
+                return QPointF(self.rect.x, value.y())
+        return super().itemChange(change, value)
 
     def place(self, rect: Rect) -> None:
         if rect != self.rect or self.pos() != QPointF(rect.x, rect.y):
@@ -108,20 +121,16 @@ class BoxItem(QGraphicsItem):
 
 class StageItem(BoxItem):
     kind = "stage"
+    axis = "x"
 
     def __init__(self, box: StageBox) -> None:
-        super().__init__(box.id, box.rect)
+        super().__init__(box.id, box.rect, movable=True)
         self.box = box
-        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
 
     def set_box(self, box: StageBox) -> None:
         self.box = box
         self.place(box.rect)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
-            return QPointF(value.x(), self.rect.y)  # stages move sideways only
-        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -135,21 +144,16 @@ class StepItem(BoxItem):
     """A step's header: its title, and markers for moment of truth and goal."""
 
     kind = "step"
+    axis = "x"
 
     def __init__(self, box: StepBox) -> None:
-        super().__init__(box.id, box.header)
+        super().__init__(box.id, box.header, movable=True, z=2)
         self.box = box
-        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
-        self.setZValue(2)
 
     def set_box(self, box: StepBox) -> None:
         self.box = box
         self.place(box.header)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
-            return QPointF(value.x(), self.rect.y)
-        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(QPen(QColor(theme.GRID), 1))
@@ -186,10 +190,9 @@ class LaneItem(BoxItem):
     kind = "lane-row"
 
     def __init__(self, box: LaneBox, index: int) -> None:
-        super().__init__(box.id, box.row)
+        super().__init__(box.id, box.row, z=-10)
         self.box = box
         self.index = index
-        self.setZValue(-10)
 
     def set_box(self, box: LaneBox, index: int) -> None:
         self.box, self.index = box, index
@@ -205,21 +208,16 @@ class LaneTitleItem(BoxItem):
     """A lane's title on the left; drag it up or down to reorder lanes."""
 
     kind = "lane"
+    axis = "y"
 
     def __init__(self, box: LaneBox, width: float) -> None:
-        super().__init__(box.id, Rect(box.row.x, box.row.y, width, box.row.h))
+        super().__init__(box.id, Rect(box.row.x, box.row.y, width, box.row.h), movable=True, z=2)
         self.box = box
-        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
-        self.setZValue(2)
 
     def set_box(self, box: LaneBox, width: float) -> None:
         self.box = box
         self.place(Rect(box.row.x, box.row.y, width, box.row.h))
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
-            return QPointF(self.rect.x, value.y())
-        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -235,10 +233,8 @@ class CardItem(BoxItem):
     kind = "card"
 
     def __init__(self, box: CardBox) -> None:
-        super().__init__(box.id, box.rect)
+        super().__init__(box.id, box.rect, movable=True, z=5)
         self.box = box
-        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
-        self.setZValue(5)
 
     def set_box(self, box: CardBox) -> None:
         self.box = box
