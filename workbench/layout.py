@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from workbench.channels import channel_label
 from workbench.model.document import JourneyDocument
 from workbench.model.journey import Card, Handoff, Journey, Lane, Step
 from workbench.textmetrics import line_height, wrap
@@ -307,7 +308,7 @@ def _card_box(card: Card, x: float, y: float, width: float, s: Style) -> CardBox
     ty = y + s.padding
     channel = None
     if card.kind == "touchpoint" and card.channel:
-        channel = _text(card.channel, x + s.padding, ty, inner, s.label_size, True)
+        channel = _text(channel_label(card.channel), x + s.padding, ty, inner - 12, s.label_size, True)
         ty = channel.rect.bottom + 2
     text = _text(card.text, x + s.padding, ty, inner, s.card_size)
     rect = Rect(x, y, width, text.rect.bottom + s.padding - y)
