@@ -37,6 +37,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     language = current_language()
     set_language(language)
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]
+    # Qt's offscreen platform crashes at exit if the clipboard still holds our
+    # MIME data; on a desktop the clipboard empties when the owner quits anyway.
+    app.aboutToQuit.connect(lambda: app.clipboard().clear())
     return app
 
 
