@@ -55,7 +55,14 @@ class Inspector(QWidget):
         self.show_element(None)
 
     def show_element(self, element_id: str | None) -> None:
-        """Rebuild the form for *element_id* (None: the journey itself)."""
+        """Rebuild the form for *element_id* (None: the journey itself).
+
+        Showing the element already shown only refreshes the values, so the
+        field being typed in keeps its focus and cursor.
+        """
+        if element_id == self.element_id and self.form.rowCount():
+            self._refresh()
+            return
         self.element_id = element_id
         while self.form.rowCount():
             self.form.removeRow(0)

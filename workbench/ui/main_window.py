@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.actions = build_menus(self)
-        self.stack.cleanChanged.connect(lambda clean: self._update_title())
+        self.stack.cleanChanged.connect(self._clean_changed)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.files_dropped.connect(self._open_dropped)
         self.inspector.message.connect(self.show_message)
@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.read_only else ""
         self.setWindowTitle(self.tr("{name}[*]{suffix} - Journey Workbench").format(name=name, suffix=suffix))
         self.setWindowModified(not self.stack.isClean())
+
+    def _clean_changed(self, clean: bool) -> None:
+        self._update_title()
 
     def _update_counts(self) -> None:
         journey = self.document.journey

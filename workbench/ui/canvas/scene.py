@@ -113,7 +113,8 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         for key, item in self.items_by_key.items():
             item.setSelected(key in selected)
         self.blockSignals(False)
-        self.selectionChanged.emit()
+        if {self.key_of(item) for item in self.selectedItems()} != selected:
+            self.selectionChanged.emit()  # an element of the selection is gone
         self.refreshed.emit()
 
     # ---------------------------------------------------------- selection
