@@ -7,31 +7,45 @@ symbols are in the bundled font, so screen and PDF show the same ones.
 
 from __future__ import annotations
 
+import re
+
+#: Words are matched whole (an "s" plural allowed); a word ending in "*" is a stem.
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("✆", ("sms", "text message", "texto")),
-    ("✎", ("chat", "messag", "q&a", "whatsapp")),
+    ("✆", ("sms", "text message", "texto", "notification", "push")),
+    ("✎", ("chat", "chatbot", "messag*", "q&a", "whatsapp", "messenger")),
     ("✉", ("e-mail", "email", "mail", "courriel", "newsletter", "letter", "lettre", "courrier", "post")),
-    ("☎", ("phone", "call", "téléphone", "telephone", "appel", "hotline", "helpline", "voice", "vocal")),
-    ("▣", ("app", "mobile", "smartphone")),
-    ("◉", ("sensor", "capteur", "connected", "connecté", "vehicle", "véhicule", "car ", "voiture", "bluetooth",
-           "device", "monitor", "tensiomètre", "kiosk", "borne")),
-    ("☷", ("social", "réseau", "community", "communauté", "forum", "group", "groupe")),
-    ("☰", ("web", "site", "portal", "portail", "dashboard", "tableau de bord", "online", "en ligne", "tool",
-           "outil", "platform", "plateforme", "faq", "help centre", "espace client")),
+    ("☎", ("phone", "call", "téléphone", "telephone", "appel", "hotline", "helpline", "voice", "vocal",
+           "visio", "video", "vidéo")),
+    ("☷", ("social", "réseaux sociaux", "réseau social", "community", "communauté", "forum", "group", "groupe")),
+    ("☰", ("web", "website", "site web", "site internet", "portal", "portail", "dashboard", "tableau de bord",
+           "online", "en ligne", "digital", "numérique", "tool", "outil", "faq", "help centre", "espace client",
+           "intranet", "platform", "plateforme", "site de", "sur le site")),
+    ("▣", ("app", "application", "mobile", "smartphone")),
+    ("◉", ("sensor*", "capteur*", "connected", "connecté*", "vehicle", "véhicule", "bluetooth", "device",
+           "monitor", "tensiomètre", "kiosk", "borne", "display", "écran", "panneau", "board", "terminal")),
     ("⌂", ("shop", "store", "branch", "agence", "magasin", "workshop", "atelier", "counter", "guichet", "desk",
-           "accueil", "pharmac", "library", "bibliothèque", "bookshop", "librairie", "station", "office", "surgery",
-           "cabinet", "hospital", "hôpital", "clinic", "clinique", "campus", "dealer", "concession", "garage",
-           "home visit", "domicile", "site visit", "chantier")),
+           "accueil", "pharmac*", "library", "bibliothèque", "bookshop", "librairie", "station", "office",
+           "surgery", "cabinet", "hospital", "hôpital", "clinic", "clinique", "campus", "dealer", "concession*",
+           "garage", "room", "hall", "salle", "comptoir", "caisse", "till", "home visit", "domicile", "on site", "sur site", "chantier", "car park", "parking")),
 )
+
+
+def _pattern(word: str) -> re.Pattern[str]:
+    if word.endswith("*"):
+        return re.compile(r"(?<!\w)" + re.escape(word[:-1]))
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"s?(?!\w)")
+
+
+_COMPILED = tuple((symbol, tuple(_pattern(w) for w in words)) for symbol, words in _RULES)
 
 
 def channel_symbol(channel: str | None) -> str:
     """The pictogram of *channel*, or "" when none fits."""
     if not channel:
         return ""
-    text = channel.lower() + " "
-    for symbol, words in _RULES:
-        if any(word in text for word in words):
+    text = channel.lower()
+    for symbol, patterns in _COMPILED:
+        if any(p.search(text) for p in patterns):
             return symbol
     return ""
 

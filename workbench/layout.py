@@ -132,7 +132,8 @@ class Connector:
     """A handoff (card to card) or a flow link (step to step) as a curve."""
 
     id: str
-    path: Bezier
+    path: tuple[Bezier, ...]
+    """Segments drawn end to end; the last one ends at the arrow head."""
     label: Text | None
     context_carried: bool | None = None
 
@@ -373,13 +374,14 @@ def _lane_handoffs(
         spanned = max([r.bottom for r in by_id.values() if r.right > left and r.x < right] + [a.bottom, b.bottom])
         top = max([spanned] + [bottom for l_, r_, bottom in taken if l_ < right and r_ > left])
         curve_y = top + 14
-        if abs(a.centre[0] - b.centre[0]) < 1:  # same cell: a bracket on the right-hand side
-            start, end = (a.right, a.centre[1]), (b.right, b.centre[1])
-            path: Bezier = (start, (start[0] + 14, start[1]), (end[0] + 14, end[1]), end)
+        if abs(a.centre[0] - b.centre[0]) < 1:  # same cell: a bracket on the left-hand side
+            start, end = (a.x, a.centre[1]), (b.x, b.centre[1])
+            path: tuple[Bezier, ...] = ((start, (start[0] - 14, start[1]), (end[0] - 14, end[1]), end),)
             curve_y = top + 2
+            mx = a.centre[0]
         else:
-            start, end = (a.centre[0], a.bottom), (b.centre[0], b.bottom)
-            path = (start, (start[0], curve_y), (end[0], curve_y), end)
+            lowest_in_cell = {r: max(o.bottom for o in by_id.values() if abs(o.x - r.x) < 1) <= r.bottom for r in (a, b)}
+            path, mx = _around_cards(a, b, curve_y, lowest_in_cell, s)
         label = None
         bottom = curve_y + 2
         if handoff.trigger:
@@ -391,6 +393,68 @@ def _lane_handoffs(
     return out, lowest - content_bottom
 
 
+def _around_cards(
+    a: Rect, b: Rect, curve_y: float, lowest: dict[Rect, bool], s: Style
+) -> tuple[tuple[Bezier, ...], float]:
+    """A route from card *a* to card *b* that never crosses a card.
+
+    It leaves *a* by its bottom when nothing is stacked below it, otherwise by
+    its side into the gap between columns; runs under the cards at *curve_y*;
+    and reaches *b* the same way. Returns the segments and the x of the middle.
+    """
+    right = b.centre[0] > a.centre[0]
+    half_gap = s.padding + s.gap / 2
+    points: list[Point] = []
+    if lowest[a]:
+        points += [(a.centre[0], a.bottom), (a.centre[0], curve_y)]
+        down_a = a.centre[0]
+    else:
+        side = a.right if right else a.x
+        down_a = side + (half_gap if right else -half_gap)
+        points += [(side, a.bottom - 6), (down_a, a.bottom - 6), (down_a, curve_y)]
+    if lowest[b]:
+        down_b = b.centre[0]
+        tail = [(b.centre[0], curve_y), (b.centre[0], b.bottom)]
+    else:
+        side = b.x if right else b.right
+        down_b = side - (half_gap if right else -half_gap)
+        if abs(down_b - down_a) < 1:  # both in the same gap: a narrow U, not one line
+            down_b += 3 if right else -3
+        tail = [(down_b, curve_y), (down_b, b.bottom - 6), (side, b.bottom - 6)]
+    return _rounded(points + tail, 5.0), (down_a + down_b) / 2
+
+
+def _rounded(points: list[Point], radius: float) -> tuple[Bezier, ...]:
+    """Straight runs through *points* with rounded corners, as cubic segments."""
+    clean = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    segments: list[Bezier] = []
+    current = clean[0]
+    for i in range(1, len(clean)):
+        corner = clean[i]
+        if i == len(clean) - 1:
+            segments.append(_line(current, corner))
+            break
+        before = _towards(corner, current, radius)
+        after = _towards(corner, clean[i + 1], radius)
+        segments.append(_line(current, before))
+        segments.append((before, corner, corner, after))
+        current = after
+    return tuple(segments)
+
+
+def _towards(origin: Point, target: Point, distance: float) -> Point:
+    dx, dy = target[0] - origin[0], target[1] - origin[1]
+    length = (dx * dx + dy * dy) ** 0.5
+    if length == 0:
+        return origin
+    k = min(distance, length / 2) / length
+    return (origin[0] + dx * k, origin[1] + dy * k)
+
+
+def _line(p: Point, q: Point) -> Bezier:
+    return (p, (p[0] + (q[0] - p[0]) / 3, p[1] + (q[1] - p[1]) / 3), (p[0] + 2 * (q[0] - p[0]) / 3, p[1] + 2 * (q[1] - p[1]) / 3), q)
+
+
 def _handoffs(out: Layout, doc: JourneyDocument, s: Style) -> None:
     """Handoffs between lanes (those within a lane were routed with their lane)."""
     boxes = {c.id: c for c in out.cards}
@@ -399,11 +463,12 @@ def _handoffs(out: Layout, doc: JourneyDocument, s: Style) -> None:
         a, b = boxes.get(handoff.source), boxes.get(handoff.target)
         if a is None or b is None or handoff.id in done:
             continue
-        path = _card_to_card(a.rect, b.rect)
+        curve = _card_to_card(a.rect, b.rect)
+        path = (curve,)
         label = None
         if handoff.trigger:
-            mx = (path[0][0] + path[3][0]) / 2
-            my = (path[0][1] + path[3][1]) / 2
+            mx = (curve[0][0] + curve[3][0]) / 2
+            my = (curve[0][1] + curve[3][1]) / 2
             width = min(140.0, s.column_width - 2 * s.padding)
             label = _text(handoff.trigger, mx - width / 2, my + 4, width, s.label_size)
         out.handoffs.append(Connector(handoff.id, path, label, handoff.context_carried))
@@ -426,6 +491,7 @@ def _card_to_card(a: Rect, b: Rect) -> Bezier:
 
 def _links(out: Layout, doc: JourneyDocument, s: Style) -> None:
     headers = {st.id: st.header for st in out.steps}
+    placed: list[Rect] = []
     for link in doc.journey.links:
         a, b = headers.get(link.source), headers.get(link.target)
         if a is None or b is None:
@@ -433,11 +499,23 @@ def _links(out: Layout, doc: JourneyDocument, s: Style) -> None:
         start, end = (a.centre[0] + 12, a.y), (b.centre[0] - 12, b.y)
         # Longer links arch higher, so that nested loops stay apart.
         lift = min(s.link_band - 14, 10 + abs(end[0] - start[0]) * 0.02)
-        path = (start, (start[0], start[1] - lift), (end[0], end[1] - lift), end)
+        path = ((start, (start[0], start[1] - lift), (end[0], end[1] - lift), end),)
         label = None
         if link.label:
-            width = min(140.0, max(60.0, abs(end[0] - start[0])))
+            width = max(60.0, min(260.0, abs(end[0] - start[0]) + 40))
             lines = wrap(link.label, width, s.label_size, max_lines=1)
-            top = start[1] - lift * 0.75 - 2 - len(lines) * line_height(s.label_size)
-            label = Text(tuple(lines), s.label_size, False, Rect((start[0] + end[0]) / 2 - width / 2, top, width, len(lines) * line_height(s.label_size)))
+            height = line_height(s.label_size)
+            top = start[1] - lift * 0.75 - 2 - height
+            rect = _free_spot(Rect((start[0] + end[0]) / 2 - width / 2, top, width, height), placed)
+            placed.append(rect)
+            label = Text(tuple(lines), s.label_size, False, rect)
         out.links.append(Connector(link.id, path, label))
+
+
+def _free_spot(rect: Rect, taken: list[Rect]) -> Rect:
+    """*rect*, or the nearest sideways shift of it that overlaps none of *taken*."""
+    for shift in (0, 40, -40, 80, -80, 120, -120, 160, -160):
+        candidate = Rect(rect.x + shift, rect.y, rect.w, rect.h)
+        if not any(candidate.overlaps(other) for other in taken):
+            return candidate
+    return rect

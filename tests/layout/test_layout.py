@@ -86,7 +86,7 @@ def test_handoffs_and_links_connect_their_ends(doc: JourneyDocument) -> None:
     result = layout(doc)
     cards = {c.id: c.rect for c in result.cards}
     for connector, handoff in zip(result.handoffs, doc.journey.handoffs):
-        start, end = connector.path[0], connector.path[3]
+        start, end = connector.path[0][0], connector.path[-1][3]
         assert _on_edge(start, cards[handoff.source])
         assert _on_edge(end, cards[handoff.target])
         assert connector.context_carried == handoff.context_carried
@@ -136,6 +136,15 @@ def test_cards_stack_in_their_order(doc: JourneyDocument) -> None:
     assert in_cell[0].rect.bottom <= in_cell[1].rect.y
 
 
+def _point_on(segment, t: float) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = segment
+    u = 1 - t
+    return (
+        u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3,
+        u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3,
+    )
+
+
 def _on_edge(point: tuple[float, float], rect: Rect) -> bool:
     x, y = point
     on_x = abs(x - rect.x) < 0.01 or abs(x - rect.right) < 0.01
@@ -157,6 +166,11 @@ def test_shipped_maps_have_nothing_clipped_or_overlapping(path: Path) -> None:
         if card.channel is not None:
             assert card.channel.rect.inside(card.rect)
     for connector in result.handoffs:
+        for segment in connector.path:  # the route passes between cards, never through one
+            for t in (0.25, 0.5, 0.75):
+                x, y = _point_on(segment, t)
+                inside = [c.id for c in result.cards if c.rect.x + 1 < x < c.rect.right - 1 and c.rect.y + 1 < y < c.rect.bottom - 1]
+                assert not inside, (connector.id, inside)
         if connector.label is not None:
             hit = [c.id for c in result.cards if c.rect.overlaps(connector.label.rect)]
             assert not hit, (connector.id, hit)

@@ -400,7 +400,7 @@ class ConnectorItem(QGraphicsItem):
         self.element_id = connector.id
         self.connector = connector
         self.setFlags(SELECTABLE)
-        self.setZValue(7 if kind == "handoff" else 3)
+        self.setZValue(4 if kind == "handoff" else 3)  # under the cards, which it routes around
 
     def set_connector(self, connector: Connector) -> None:
         self.prepareGeometryChange()
@@ -408,7 +408,7 @@ class ConnectorItem(QGraphicsItem):
         self.update()
 
     def path(self) -> QPainterPath:
-        return bezier_path([self.connector.path])
+        return bezier_path(self.connector.path)
 
     def boundingRect(self) -> QRectF:
         rect = self.path().boundingRect().adjusted(-12, -12, 12, 12)
@@ -432,7 +432,8 @@ class ConnectorItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
-        start, c1, c2, end = self.connector.path
+        start = self.connector.path[0][0]
+        _, _, c2, end = self.connector.path[-1]
         arrow_head(painter, QPointF(*c2), QPointF(*end), colour)
         if handoff:  # a badge at the start: a filled dot when the context is carried over, a ring with a slash when lost
             painter.setPen(QPen(colour, 1.5))
