@@ -5,6 +5,7 @@
     <name>Canvas</name>
     <message>
         <source>Edit text</source>
+        <extracomment>Set for a step just added by Enter: cancelling takes the step away again.</extracomment>
         <translation>Modifier le texte</translation>
     </message>
     <message>
@@ -34,6 +35,10 @@
     <message>
         <source>A handoff goes from a digital touchpoint to a human one.</source>
         <translation>Un relais part d&apos;un point de contact numérique vers un point de contact humain.</translation>
+    </message>
+    <message>
+        <source>These two touchpoints are already linked by a handoff.</source>
+        <translation>Ces deux points de contact sont déjà reliés par un relais.</translation>
     </message>
     <message>
         <source>Add handoff</source>
@@ -179,6 +184,18 @@
         <translation>Canal</translation>
     </message>
     <message>
+        <source>Digital</source>
+        <translation>Numérique</translation>
+    </message>
+    <message>
+        <source>Human</source>
+        <translation>Humain</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>Physique</translation>
+    </message>
+    <message>
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
@@ -221,6 +238,34 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Customer action</source>
+        <translation>Action du client</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Point de contact</translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation>Pensée</translation>
+    </message>
+    <message>
+        <source>Pain point</source>
+        <translation>Irritant</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunité</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Coulisses</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Edit {field}</source>

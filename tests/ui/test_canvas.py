@@ -182,6 +182,24 @@ def test_keyboard_only_entry_of_five_steps(window: MainWindow) -> None:
     assert titles[-5:] == ["Gets a welcome SMS", "Sets a goal", "Saves monthly", "Checks progress", "Reaches the goal"]
 
 
+def test_escape_on_a_step_just_added_takes_it_away(window: MainWindow) -> None:
+    click(window, *box(window, "step", "step-3").centre)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    assert len(window.document.journey.steps) == 4
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert len(window.document.journey.steps) == 3
+    assert window.scene.editor is None
+
+
+def test_the_same_handoff_is_not_drawn_twice(window: MainWindow) -> None:
+    app = box(window, "card", "card-app")
+    port = (app.right + 4, app.y + app.h / 2)
+    drag(window, port, box(window, "card", "card-advisor").centre)
+    drag(window, port, box(window, "card", "card-advisor").centre)
+    assert len(window.document.journey.handoffs) == 1
+    assert "already linked" in window.statusBar().currentMessage()
+
+
 def test_delete_then_undo_restores_cards_and_links_in_place(window: MainWindow) -> None:
     before = dumps(window.document.journey)
     click(window, *box(window, "step", "step-3").centre)

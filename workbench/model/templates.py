@@ -69,6 +69,11 @@ def template(sector: str, language: str = "en") -> Journey:
     return load(template_path(sector, language))
 
 
+def blank(language: str = "en") -> Journey:
+    """A new map with the standard lanes and four generic stages, ready to fill."""
+    return skeleton("other", language).model_copy(update={"title": tr("Untitled journey", language)})
+
+
 def skeleton(sector: str, language: str = "en") -> Journey:
     """A valid, nearly empty journey for *sector* in *language*."""
     if sector not in SECTORS:

@@ -78,11 +78,12 @@ class Inspector(QWidget):
             self._check(self.tr("Moment of truth"), "moment_of_truth")
             self._check(self.tr("Goal or end of the journey"), "goal")
         elif isinstance(element, Card):
-            self.form.addRow(self.tr("Kind"), QLabel(element.kind.replace("_", " ")))
+            self.form.addRow(self.tr("Kind"), QLabel(self.kind_names()[element.kind]))
             self._text(self.tr("Text"), "text")
             if element.kind == "touchpoint":
                 self._line(self.tr("Channel"), "channel")
-                self._combo(self.tr("Nature"), "nature", [(n, n) for n in NATURES])
+                natures = {"digital": self.tr("Digital"), "human": self.tr("Human"), "physical": self.tr("Physical")}
+                self._combo(self.tr("Nature"), "nature", [(n, natures[n]) for n in NATURES])
             self._intents()
         elif isinstance(element, Handoff):
             self._line(self.tr("Trigger"), "trigger")
@@ -104,6 +105,17 @@ class Inspector(QWidget):
             self._text(self.tr("Scenario"), "scenario")
             self._text(self.tr("Notes"), "notes")
         self._refresh()
+
+    def kind_names(self) -> dict[str, str]:
+        return {
+            "action": self.tr("Customer action"),
+            "touchpoint": self.tr("Touchpoint"),
+            "thought": self.tr("Thought"),
+            "pain_point": self.tr("Pain point"),
+            "opportunity": self.tr("Opportunity"),
+            "backstage": self.tr("Backstage"),
+            "note": self.tr("Note"),
+        }
 
     # ------------------------------------------------------------ editing
 

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.fileformat import SUFFIX, Loaded, load_file, save
+from workbench.i18n import current_language
 from workbench.model.journey import Journey
+from workbench.model.templates import blank
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.canvas.view import JourneyView
 from workbench.ui.inspector import Inspector
@@ -31,7 +33,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.path: Path | None = None
-        self.loaded = Loaded(journey=Journey(title=self.tr("Untitled journey")))
+        self.loaded = Loaded(journey=blank(current_language()))
         self.read_only = False
         self.stack = QUndoStack(self)
         self.document = JourneyDocument(self.loaded.journey)
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
     def new_journey(self, journey: Journey | None = None) -> bool:
         if not self.maybe_save():
             return False
-        self.set_journey(Loaded(journey=journey or Journey(title=self.tr("Untitled journey"))), None)
+        self.set_journey(Loaded(journey=journey or blank(current_language())), None)
         return True
 
     def new_dialog(self) -> bool:

@@ -18,7 +18,7 @@ from workbench.i18n import current_language
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError
 from workbench.model.journey import Journey
-from workbench.model.templates import TEMPLATE_SECTORS, sector_name, template
+from workbench.model.templates import TEMPLATE_SECTORS, blank, sector_name, template
 from workbench.ui.canvas.scene import JourneyScene
 
 SECTOR = Qt.ItemDataRole.UserRole
@@ -79,7 +79,7 @@ class NewJourneyDialog(QDialog):
         sector = item.data(SECTOR) if item else None
         language = self.language.currentData()
         if sector is None:
-            return Journey(title=self.untitled or "", language=language)
+            return blank(language)
         return template(sector, language)
 
 

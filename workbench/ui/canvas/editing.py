@@ -36,6 +36,8 @@ class InlineEditor(QGraphicsTextItem):
         self.field = field
         self.original = text
         self.done = False
+        #: Set for a step just added by Enter: cancelling takes the step away again.
+        self.fresh = False
         self.setPlainText(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setZValue(100)
@@ -77,7 +79,10 @@ class InlineEditor(QGraphicsTextItem):
                 translate("Canvas", "Edit text"),
                 lambda: scene.document.update(self.element_id, **{self.field: text}),
             )
-        scene.select_ids([self.element_id])
+        if self.fresh and not commit and scene.stack.canUndo():
+            scene.stack.undo()  # Escape on a step just added: no placeholder left behind
+        else:
+            scene.select_ids([self.element_id])
         for view in scene.views():
             view.setFocus()
 
@@ -85,19 +90,20 @@ class InlineEditor(QGraphicsTextItem):
 class EditingMixin:
     editor: InlineEditor | None = None
 
-    def edit_selected(self) -> bool:
+    def edit_selected(self, fresh: bool = False) -> bool:
         """Start editing the text of the one selected card, step, stage or lane."""
         self.ensure_fresh()
         items = [i for i in self.selectedItems() if isinstance(i, (CardItem, StepItem, StageItem, LaneTitleItem))]
         if len(items) != 1:
             return False
-        return self.edit_item(items[0])
+        return self.edit_item(items[0], fresh)
 
-    def edit_item(self, item) -> bool:  # type: ignore[no-untyped-def]
+    def edit_item(self, item, fresh: bool = False) -> bool:  # type: ignore[no-untyped-def]
         field = EDITABLE[item.kind]
         element = self.document.get(item.element_id)
         text_box = item.box.text if isinstance(item, (CardItem, StepItem, StageItem)) else item.box.title
         editor = InlineEditor(self, item.element_id, field, getattr(element, field))
+        editor.fresh = fresh
         size = max(text_box.size, 9.0)
         view = self.views()[0] if self.views() else None
         editor.setFont(font_at_dpi(view.viewport().logicalDpiY() if view else 96, size, text_box.bold))
@@ -105,6 +111,8 @@ class EditingMixin:
         editor.setPos(item.rect.x, item.rect.y)
         self.addItem(editor)
         self.editor = editor
+        for view in self.views():
+            view.ensureVisible(item.sceneBoundingRect(), 40, 40)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
         cursor.select(cursor.SelectionType.Document)

@@ -45,6 +45,8 @@ class GesturesMixin:
             return False
         if not done:
             self.refresh()
+        else:
+            self.message.emit("")  # an earlier refusal no longer applies
         return done
 
     # -------------------------------------------------------------- mouse
@@ -90,6 +92,9 @@ class GesturesMixin:
         target = next((i for i in self.items(at) if isinstance(i, CardItem)), None)
         if target is None or target.box.nature != "human":
             self.message.emit(translate("Canvas", "A handoff goes from a digital touchpoint to a human one."))
+            return
+        if any(h.source == source.element_id and h.target == target.element_id for h in self.document.journey.handoffs):
+            self.message.emit(translate("Canvas", "These two touchpoints are already linked by a handoff."))
             return
         handoff = Handoff(id=self.document.new_id("handoffs"), source=source.element_id, target=target.element_id)
         self.run(translate("Canvas", "Add handoff"), lambda: self.document.add(handoff))
@@ -299,7 +304,7 @@ class GesturesMixin:
         step = Step(id=doc.new_id("steps"), title=translate("Canvas", "New step"), stage=current.stage)  # type: ignore[attr-defined]
         if self.run(translate("Canvas", "Add step"), lambda: doc.add(step, siblings.index(after) + 1)):
             self.select_ids([step.id])
-            self.edit_selected()
+            self.edit_selected(fresh=True)
 
 
 def _element_ids(doc) -> set[str]:  # type: ignore[no-untyped-def]
