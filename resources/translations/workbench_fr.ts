@@ -236,6 +236,22 @@
         <translation>Scénario</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation>Qui est-ce</translation>
+    </message>
+    <message>
+        <source>Goals (one a line)</source>
+        <translation>Objectifs (un par ligne)</translation>
+    </message>
+    <message>
+        <source>Frustrations (one a line)</source>
+        <translation>Frustrations (une par ligne)</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -274,6 +290,10 @@
     <message>
         <source>Not possible: {reason}</source>
         <translation>Impossible : {reason}</translation>
+    </message>
+    <message>
+        <source>Authors (comma-separated)</source>
+        <translation>Auteurs (séparés par des virgules)</translation>
     </message>
     <message>
         <source>+2 very positive</source>

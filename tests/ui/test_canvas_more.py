@@ -124,3 +124,26 @@ def test_ctrl_wheel_zooms_and_middle_drag_pans(qtbot, path: Path) -> None:
     QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 200))
     assert bar.value() > before
     assert window.document.journey == small_journey()  # panning edits nothing
+
+
+def test_the_inspector_edits_the_persona_and_authors_of_the_journey(qtbot, path: Path) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = open_window(qtbot, path)
+    window.scene.clearSelection()
+    name = window.inspector.findChild(QLineEdit, "persona-name")
+    name.setFocus()
+    for char in "Camille":
+        QTest.keyClick(name, char)
+        qtbot.wait(2)
+    goals = window.inspector.findChild(QPlainTextEdit, "persona-goals")
+    goals.setPlainText("Save for a trip\nSee her real balance")
+    authors = window.inspector.findChild(QLineEdit, "authors")
+    authors.setFocus()
+    QTest.keyClicks(authors, "Ana, Bo")
+    persona = window.document.journey.persona
+    assert persona.name == "Camille"
+    assert persona.goals == ["Save for a trip", "See her real balance"]
+    assert window.document.journey.authors == ["Ana", "Bo"]
+    window.stack.undo()
+    assert window.document.journey.authors == []

@@ -103,6 +103,11 @@ class Inspector(QWidget):
             self._combo(self.tr("Sector"), "sector", [(s, sector_name(s)) for s in SECTORS])
             self._combo(self.tr("Language"), "language", [("en", "English"), ("fr", "Français")])
             self._text(self.tr("Scenario"), "scenario")
+            self._persona_line(self.tr("Persona"), "name")
+            self._persona_text(self.tr("Who they are"), "description")
+            self._persona_text(self.tr("Goals (one a line)"), "goals")
+            self._persona_text(self.tr("Frustrations (one a line)"), "frustrations")
+            self._authors()
             self._text(self.tr("Notes"), "notes")
         self._refresh()
 
@@ -154,6 +159,41 @@ class Inspector(QWidget):
         edit.textChanged.connect(lambda: self.commit(field, edit.toPlainText(), label))
         self.form.addRow(label, edit)
         self._refreshers.append(lambda: _set_plain(edit, self._value(field) or ""))
+
+    def _persona_value(self, field: str) -> str:
+        value = getattr(self._value("persona"), field)
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def _commit_persona(self, field: str, text: str, label: str) -> None:
+        persona = self._value("persona")
+        value: object = [line.strip() for line in text.splitlines() if line.strip()] if field in ("goals", "frustrations") else text
+        if value != getattr(persona, field):
+            self.commit("persona", persona.model_copy(update={field: value}), label)
+
+    def _persona_line(self, label: str, field: str) -> None:
+        edit = QLineEdit()
+        edit.setObjectName(f"persona-{field}")
+        edit.textEdited.connect(lambda text: self._commit_persona(field, text, label))
+        self.form.addRow(label, edit)
+        self._refreshers.append(lambda: _set_text(edit, self._persona_value(field)))
+
+    def _persona_text(self, label: str, field: str) -> None:
+        edit = QPlainTextEdit()
+        edit.setObjectName(f"persona-{field}")
+        edit.setMaximumHeight(70)
+        edit.textChanged.connect(lambda: self._commit_persona(field, edit.toPlainText(), label))
+        self.form.addRow(label, edit)
+        self._refreshers.append(lambda: _set_plain(edit, self._persona_value(field)))
+
+    def _authors(self) -> None:
+        label = self.tr("Authors (comma-separated)")
+        edit = QLineEdit()
+        edit.setObjectName("authors")
+        edit.textEdited.connect(
+            lambda text: self.commit("authors", [a.strip() for a in text.split(",") if a.strip()], label)
+        )
+        self.form.addRow(label, edit)
+        self._refreshers.append(lambda: _set_text(edit, ", ".join(self._value("authors"))))
 
     def _check(self, label: str, field: str) -> None:
         box = QCheckBox(label)

@@ -22,7 +22,7 @@ from workbench.model.templates import TEMPLATE_SECTORS, blank, sector_name, temp
 from workbench.ui.canvas.scene import JourneyScene
 
 SECTOR = Qt.ItemDataRole.UserRole
-PREVIEW = QSize(220, 110)
+PREVIEW = QSize(300, 130)
 
 
 class NewJourneyDialog(QDialog):
@@ -40,7 +40,7 @@ class NewJourneyDialog(QDialog):
         self.choices.setObjectName("sectors")
         self.choices.setIconSize(PREVIEW)
         self.choices.setSpacing(4)
-        self.choices.setMinimumSize(640, 520)
+        self.choices.setMinimumSize(760, 640)
         self.choices.itemDoubleClicked.connect(lambda _: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
