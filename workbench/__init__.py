@@ -1,8 +1,5 @@
 """Journey Workbench: design customer journey maps on a desktop canvas."""
 
-from importlib.metadata import PackageNotFoundError, version
+from workbench.version import __version__
 
-try:
-    __version__ = version("journey-workbench")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
+__all__ = ["__version__"]

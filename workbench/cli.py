@@ -19,7 +19,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.i18n import current_language, tr
 
-COMMANDS = ("new", "check")
+COMMANDS = ("new", "check", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench",
         description=tr("Journey Workbench: design customer journey maps."),
         epilog=tr(
-            "Commands: 'workbench new --help' and 'workbench check --help'. "
+            "Commands: 'workbench new --help', 'workbench check --help' and 'workbench export --help'. "
             "Without a command, the editor opens (on FILE if given)."
         ),
     )
@@ -90,6 +90,12 @@ def cmd_new(argv: list[str]) -> int:
     return 0
 
 
+def cmd_export(argv: list[str]) -> int:
+    from workbench.export.command import run
+
+    return run(argv)
+
+
 def cmd_check(argv: list[str]) -> int:
     from workbench.model.errors import LoadError
     from workbench.model.fileformat import load
@@ -147,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
-            return {"new": cmd_new, "check": cmd_check}[argv[0]](argv[1:])
+            return {"new": cmd_new, "check": cmd_check, "export": cmd_export}[argv[0]](argv[1:])
         return cmd_gui(argv)
     except KeyboardInterrupt:
         return 130

@@ -20,9 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "workbench"
 QT_PREFIXES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2", "pytestqt")
 #: The layout engine and its font metrics serve the PDF too, so they stay Qt-free as well.
-HELPERS = ("i18n", "resources", "layout", "textmetrics", "channels", "theme")
-PURE = sorted((PACKAGE / "model").rglob("*.py")) + [p for h in HELPERS if (p := PACKAGE / f"{h}.py").exists()]
-ALLOWED = ("workbench.model",) + tuple(f"workbench.{h}" for h in HELPERS)
+HELPERS = ("i18n", "resources", "layout", "textmetrics", "channels", "theme", "version")
+#: The PDF export runs on machines without a display, so it stays Qt-free too.
+PACKAGES = ("model", "export")
+PURE = [p for pkg in PACKAGES for p in sorted((PACKAGE / pkg).rglob("*.py"))] + [
+    p for h in HELPERS if (p := PACKAGE / f"{h}.py").exists()
+]
+ALLOWED = tuple(f"workbench.{pkg}" for pkg in PACKAGES) + tuple(f"workbench.{h}" for h in HELPERS)
 #: Set in the child pytest run, which must never start this file again.
 GUARD = "WORKBENCH_NO_QT_CHILD"
 

@@ -1,0 +1,147 @@
+"""The PDF deliverable read back as a client would: pages, text, fonts, metadata."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from workbench.export.pdf import ExportCancelled, PdfOptions, export_pdf
+from workbench.model.fileformat import load
+from workbench.model.templates import template
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def fonts_of(reader: PdfReader) -> list[tuple[str, bool]]:
+    """(base font name, embedded) for every font of every page."""
+    found = []
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = bool(descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+            found.append((str(font["/BaseFont"]), embedded))
+    return found
+
+
+def test_fit_mode_has_title_legend_and_map_with_every_step_title(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    out = tmp_path / "map.pdf"
+    result = export_pdf(journey, out, PdfOptions())
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.pages == 3
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape
+    text = text_of(reader)
+    assert journey.title in text.replace("\n", " ")
+    assert "Legend" in text and "page 3 of 3" in text
+    map_text = " ".join((reader.pages[2].extract_text() or "").split())
+    for step in journey.steps:
+        first_words = " ".join(step.title.split()[:2])
+        assert first_words in map_text, step.title
+    for handoff in journey.handoffs:
+        assert " ".join(handoff.trigger.split()[:2]) in map_text
+    assert "€" in text
+
+
+def test_every_font_is_embedded_and_no_standard_font_is_left(tmp_path: Path) -> None:
+    out = tmp_path / "fonts.pdf"
+    export_pdf(load(EXAMPLE), out, PdfOptions())
+    fonts = fonts_of(PdfReader(out))
+    assert fonts and all(embedded for _, embedded in fonts), fonts
+    assert not [name for name, _ in fonts if "Helvetica" in name or "Times" in name or "Courier" in name]
+
+
+def test_metadata_and_outline(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    out = tmp_path / "meta.pdf"
+    export_pdf(journey, out, PdfOptions())
+    reader = PdfReader(out)
+    meta = reader.metadata
+    assert meta.title == journey.title
+    assert meta.author == ", ".join(journey.authors)
+    assert meta.subject and meta.subject.startswith(journey.scenario[:30])
+    assert "Banking" in (meta.get("/Keywords") or "")
+    assert (meta.creator or "").startswith("Journey Workbench")
+    assert [item.title for item in reader.outline] == [journey.title, "Legend", "Journey map"]
+
+
+def test_a_fitted_big_map_warns_that_text_gets_too_small(tmp_path: Path) -> None:
+    result = export_pdf(load(EXAMPLE), tmp_path / "small.pdf", PdfOptions(page_size="a4"))
+    assert result.warnings and "tiling" in result.warnings[0]
+    roomy = export_pdf(template("retail", "en"), tmp_path / "a3.pdf", PdfOptions(page_size="a3", min_text=1.0))
+    assert roomy.warnings == []
+
+
+def test_tiling_repeats_the_headers_on_every_page(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    out = tmp_path / "tiles.pdf"
+    result = export_pdf(journey, out, PdfOptions(mode="tile", title_page=False, legend=False))
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.pages > 2
+    step_starts = [" ".join(s.title.split()[:3]) for s in journey.steps]
+    lane_titles = [lane.title for lane in journey.lanes]
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    for words in pages:  # step headers and lane titles are repeated on every tile
+        assert any(start in words for start in step_starts), words[:80]
+        assert any(title in words for title in lane_titles), words[:80]
+    lower = [w for w in pages if "Backstage" in w and "Customer actions" not in w]
+    assert lower, "a tile of the lower lanes"
+    assert all(any(start in w for start in step_starts) for w in lower)
+    all_text = " ".join(text_of(reader).split())
+    for step in journey.steps:
+        assert " ".join(step.title.split()[:2]) in all_text
+
+
+def test_french_labels_follow_the_journey_language(tmp_path: Path) -> None:
+    out = tmp_path / "fr.pdf"
+    export_pdf(template("health", "fr"), out, PdfOptions(page_size="a3"))
+    text = text_of(PdfReader(out))
+    assert "Légende" in text and "page 1 sur 3" in text and "très positive" in text
+
+
+def test_cancelling_leaves_no_file_and_an_existing_one_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"old")
+    with pytest.raises(ExportCancelled):
+        export_pdf(load(EXAMPLE), out, PdfOptions(), progress=lambda done, total: done < 2)
+    assert out.read_bytes() == b"old"
+
+
+def test_export_command_without_qt(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from workbench.cli import main\n"
+        f"code = main(['export', {str(EXAMPLE)!r}, {str(ROOT / 'examples' / 'health-wellness-programme.journey')!r},"
+        f" '-o', {str(tmp_path)!r}, '--tile', '--page-size', 'A3'])\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
+        "sys.exit(code)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "banking-savings.pdf").is_file()
+    assert (tmp_path / "health-wellness-programme.pdf").is_file()
+    box = PdfReader(tmp_path / "banking-savings.pdf").pages[0].mediabox
+    assert round(float(box.width)) == 1191  # A3 landscape
+
+
+def test_export_command_reports_bad_input(tmp_path: Path) -> None:
+    from workbench.cli import main
+
+    bad = tmp_path / "bad.journey"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["export", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert not (tmp_path / "x.pdf").exists()
+    assert main(["export", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path / "missing-folder")]) == 2

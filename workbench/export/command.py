@@ -1,0 +1,61 @@
+"""``workbench export FILE... -o OUT``: PDF deliverables from the command line, without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.i18n import tr
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workbench export", description=tr("Export journeys as PDF deliverables."))
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to export"))
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=tr("the file to write (one input) or a folder (several)")
+    )
+    p.add_argument("--format", choices=("pdf",), default="pdf", help=tr("the output format"))
+    p.add_argument("--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower)
+    p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--fit", dest="mode", action="store_const", const="fit", help=tr("the whole map on one page"))
+    mode.add_argument("--tile", dest="mode", action="store_const", const="tile", help=tr("a readable map over several pages"))
+    p.set_defaults(mode="fit")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    from workbench.export.pdf import PdfOptions, export_pdf
+    from workbench.model.errors import LoadError, SaveError
+    from workbench.model.fileformat import load
+
+    args = parser().parse_args(argv)
+    out = Path(args.output)
+    several = len(args.files) > 1
+    if several and not out.is_dir():
+        _error(tr("with several files, -o must be an existing folder: {path}", path=out))
+        return 2
+    options = PdfOptions(page_size=args.page_size, orientation=args.orientation, mode=args.mode)
+    status = 0
+    for name in args.files:
+        target = out / (Path(name).stem + ".pdf") if several or out.is_dir() else out
+        try:
+            journey = load(name)
+            result = export_pdf(journey, target, options)
+        except LoadError as error:
+            _error(str(error))
+            status = 2
+            continue
+        except SaveError as error:
+            _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
+            status = max(status, 1)
+            continue
+        for warning in result.warnings:
+            _error(f"{target}: {warning}")
+        print(tr("wrote {path} ({pages} pages)", path=target, pages=result.pages))
+    return status
+
+
+def _error(message: str) -> None:
+    print(f"workbench: {message}", file=sys.stderr)

@@ -1,0 +1,359 @@
+"""The PDF deliverable: title page, legend, the map (fitted or tiled), findings.
+
+Drawn with reportlab from the same layout as the canvas, with the bundled
+font embedded (no standard font left), real text (searchable), metadata and
+an outline. Runs without Qt. All labels are in the journey's language.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A3, A4, LETTER, TABLOID, landscape, portrait
+from reportlab.pdfgen.canvas import Canvas
+
+import workbench.theme as theme
+from workbench.version import __version__
+from workbench.export import pdfdraw
+from workbench.i18n import tr
+from workbench.layout import Layout, Rect, layout
+from workbench.model.fileformat import _atomic_write
+from workbench.model.journey import Journey
+from workbench.model.templates import sector_name
+from workbench.textmetrics import BOLD, REGULAR, register_fonts, wrap
+
+PAGE_SIZES = {"a4": A4, "a3": A3, "letter": LETTER, "tabloid": TABLOID}
+MARGIN = 36.0
+FOOTER = 22.0
+
+
+class ExportCancelled(Exception):
+    """The user cancelled a long export; nothing was written."""
+
+
+@dataclass
+class PdfOptions:
+    page_size: str = "a4"
+    orientation: str = "landscape"
+    mode: str = "fit"  # "fit": the whole map on one page; "tile": readable size over several pages
+    title_page: bool = True
+    legend: bool = True
+    min_text: float = 5.0
+    """Smallest text size (points) a fitted map may shrink to before a warning."""
+    tile_scale: float = 0.8
+    """Scale of a tiled map (0.8 keeps card text at 7.6 pt)."""
+
+    def size(self) -> tuple[float, float]:
+        base = PAGE_SIZES[self.page_size.lower()]
+        return landscape(base) if self.orientation == "landscape" else portrait(base)
+
+
+@dataclass
+class ExportResult:
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    kind: str  # "title", "legend", "map", "tile", "findings"
+    tile: tuple[int, int, int, int] | None = None  # column, row, columns, rows
+    area: tuple[float, float, float, float] | None = None  # layout x0, y0, x1, y1 of a tile's body
+
+
+def export_pdf(
+    journey: Journey,
+    path: str | Path,
+    options: PdfOptions | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ExportResult:
+    """Write the PDF of *journey* to *path* (atomically).
+
+    *progress(done, total)* is called after each page; returning False
+    cancels the export (ExportCancelled) and leaves any existing file alone.
+    """
+    data, result = render_pdf(journey, options or PdfOptions(), progress)
+    _atomic_write(Path(path), data, backup=False)
+    return result
+
+
+def render_pdf(
+    journey: Journey, options: PdfOptions, progress: Callable[[int, int], bool] | None = None
+) -> tuple[bytes, ExportResult]:
+    register_fonts()
+    lang = journey.language
+    lay = layout(journey)
+    width, height = options.size()
+    result = ExportResult()
+    plan: list[_Page] = []
+    if options.title_page:
+        plan.append(_Page("title"))
+    if options.legend:
+        plan.append(_Page("legend"))
+    body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
+    if options.mode == "tile":
+        xs, ys = _tile_breaks(lay, body_w / options.tile_scale, body_h / options.tile_scale)
+        columns, rows = len(xs) - 1, len(ys) - 1
+        plan += [
+            _Page("tile", (col, row, columns, rows), (xs[col], ys[row], xs[col + 1], ys[row + 1]))
+            for row in range(rows)
+            for col in range(columns)
+        ]
+    else:
+        scale = min(body_w / lay.width, body_h / lay.height, 1.0)
+        smallest = min([lay.style.label_size, lay.style.card_size]) * scale
+        if smallest < options.min_text:
+            result.warnings.append(
+                tr(
+                    "At this page size the smallest text would be {size} pt: choose tiling or a larger page "
+                    "for a readable print.",
+                    lang,
+                    size=round(smallest, 1),
+                )
+            )
+        plan.append(_Page("map"))
+
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=(width, height), initialFontName=REGULAR, initialFontSize=10, pageCompression=1)
+    c.setTitle(journey.title)
+    c.setAuthor(", ".join(journey.authors) or "Journey Workbench")
+    c.setSubject(journey.scenario[:500] or journey.title)
+    c.setKeywords([tr("customer journey", lang), sector_name(journey.sector, lang), journey.persona.name])
+    c.setCreator(f"Journey Workbench {__version__}")
+    total = len(plan)
+    for number, page in enumerate(plan, start=1):
+        if page.kind == "title":
+            _title_page(c, journey, width, height)
+            _outline(c, "title", journey.title)
+        elif page.kind == "legend":
+            _legend_page(c, lang, width, height)
+            _outline(c, "legend", tr("Legend", lang))
+        elif page.kind == "map":
+            _map_page(c, lay, width, height)
+            _outline(c, "map", tr("Journey map", lang))
+        else:
+            assert page.tile is not None and page.area is not None
+            _tile_page(c, lay, page.tile, page.area, width, height, options.tile_scale)
+            if page.tile[:2] == (0, 0):
+                _outline(c, "map", tr("Journey map", lang))
+        _footer(c, journey, number, total, width)
+        c.showPage()
+        result.pages += 1
+        if progress is not None and progress(number, total) is False:
+            raise ExportCancelled()
+    c.showOutline()
+    c.save()
+    return buffer.getvalue(), result
+
+
+def _outline(c: Canvas, key: str, title: str) -> None:
+    c.bookmarkPage(key)
+    c.addOutlineEntry(title, key, level=0)
+
+
+def _flip(c: Canvas, x: float, y_top: float, scale: float) -> None:
+    """Make layout coordinates (y down, points) start at (x, y_top) of the page."""
+    c.translate(x, y_top)
+    c.scale(scale, -scale)
+
+
+def _bands(lay: Layout) -> tuple[float, float]:
+    """Heights of the header band (stages and steps) and width of the lane titles band."""
+    header = (lay.steps[0].header.bottom if lay.steps else lay.style.margin) + lay.style.gap
+    left = lay.style.margin + lay.style.lane_title_width + lay.style.gap
+    return header, left
+
+
+def _map_page(c: Canvas, lay: Layout, width: float, height: float) -> None:
+    body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
+    scale = min(body_w / lay.width, body_h / lay.height, 1.0)
+    c.saveState()
+    _flip(c, MARGIN, height - MARGIN, scale)
+    pdfdraw.draw_layout(c, lay)
+    c.restoreState()
+
+
+def _tile_breaks(lay: Layout, page_w: float, page_h: float) -> tuple[list[float], list[float]]:
+    """Where tiles start and end: between step columns and between lanes when possible."""
+    header_h, left_w = _bands(lay)
+    room_w, room_h = page_w - left_w, page_h - header_h
+    edges_x = sorted({s.column.x - lay.style.gap / 2 for s in lay.steps} | {lay.width})
+    edges_y = sorted({lane.row.y - lay.style.gap / 2 for lane in lay.lanes} | {lay.height})
+    return _greedy(left_w, edges_x, room_w), _greedy(header_h, edges_y, room_h)
+
+
+def _greedy(start: float, edges: list[float], room: float) -> list[float]:
+    """Breaks from *start* to the last edge, each span at most *room*, on edges when one fits."""
+    breaks = [start]
+    end = edges[-1] if edges else start
+    while breaks[-1] < end - 0.5:
+        limit = breaks[-1] + room
+        fitting = [e for e in edges if breaks[-1] + 1 < e <= limit]
+        breaks.append(max(fitting) if fitting else min(limit, end))
+    return breaks if len(breaks) > 1 else [start, start + 1]
+
+
+def _tile_page(
+    c: Canvas,
+    lay: Layout,
+    tile: tuple[int, int, int, int],
+    span: tuple[float, float, float, float],
+    width: float,
+    height: float,
+    scale: float,
+) -> None:
+    """One tile of the map, with the stage/step headers and lane titles repeated."""
+    header_h, left_w = _bands(lay)
+    x0, y0, x1, y1 = span
+    body_w, body_h = x1 - x0, y1 - y0
+    regions = [  # (page area in layout units relative to the page origin, layout offset)
+        (Rect(left_w, header_h, body_w, body_h), (x0 - left_w, y0 - header_h)),
+        (Rect(left_w, 0, body_w, header_h), (x0 - left_w, 0)),
+        (Rect(0, header_h, left_w, body_h), (0, y0 - header_h)),
+        (Rect(0, 0, left_w, header_h), (0, 0)),
+    ]
+    for area, (dx, dy) in regions:
+        c.saveState()
+        _flip(c, MARGIN, height - MARGIN, scale)
+        clip = c.beginPath()
+        clip.rect(area.x, area.y, area.w, area.h)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.translate(-dx, -dy)
+        pdfdraw.draw_layout(c, lay, Rect(area.x + dx, area.y + dy, area.w, area.h))
+        c.restoreState()
+    _overview(c, lay, tile, width)
+
+
+def _overview(c: Canvas, lay: Layout, tile: tuple[int, int, int, int], width: float) -> None:
+    """A small grid in the footer showing where this page sits in the whole map."""
+    col, row, columns, rows = tile
+    cell = 7.0
+    x = width - MARGIN - columns * cell - 140
+    y = MARGIN - 4
+    for r in range(rows):
+        for k in range(columns):
+            c.setStrokeColor(pdfdraw.colour(theme.MUTED))
+            c.setFillColor(pdfdraw.colour(theme.STAGE_FILL if (k, r) == (col, row) else "#ffffff"))
+            c.rect(x + k * cell, y - r * cell, cell, cell, stroke=1, fill=1)
+
+
+def _footer(c: Canvas, journey: Journey, number: int, total: int, width: float) -> None:
+    c.setFont(REGULAR, 8)
+    c.setFillColor(pdfdraw.colour(theme.MUTED))
+    c.drawString(MARGIN, MARGIN - 14, journey.title)
+    label = tr("page {number} of {total}", journey.language, number=number, total=total)
+    c.drawRightString(width - MARGIN, MARGIN - 14, label)
+
+
+def _title_page(c: Canvas, journey: Journey, width: float, height: float) -> None:
+    lang = journey.language
+    y = height - MARGIN - 80
+    c.setFillColor(pdfdraw.colour(theme.STAGE_FILL))
+    c.rect(0, height - 18, width, 18, stroke=0, fill=1)
+    c.setFont(BOLD, 28)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    for line in wrap(journey.title, width - 2 * MARGIN, 28, True):
+        c.drawString(MARGIN, y, line)
+        y -= 34
+    c.setFont(REGULAR, 14)
+    c.setFillColor(pdfdraw.colour(theme.MUTED))
+    c.drawString(MARGIN, y, sector_name(journey.sector, lang))
+    y -= 40
+    rows = [
+        (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p)),
+        (tr("Scenario", lang), journey.scenario),
+        (tr("Authors", lang), ", ".join(journey.authors)),
+        (tr("Date", lang), date.today().isoformat()),
+    ]
+    for label, value in rows:
+        if not value:
+            continue
+        c.setFont(BOLD, 11)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(MARGIN, y, label)
+        c.setFont(REGULAR, 11)
+        for line in wrap(value, width - 2 * MARGIN - 110, 11):
+            c.drawString(MARGIN + 110, y, line)
+            y -= 15
+        y -= 8
+
+
+def _legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
+    y = height - MARGIN - 30
+    c.setFont(BOLD, 20)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    c.drawString(MARGIN, y, tr("Legend", lang))
+    y -= 40
+    c.setFont(BOLD, 12)
+    c.drawString(MARGIN, y, tr("Emotion", lang))
+    levels = [
+        (2, tr("very positive", lang)),
+        (1, tr("positive", lang)),
+        (0, tr("neutral", lang)),
+        (-1, tr("negative", lang)),
+        (-2, tr("very negative", lang)),
+    ]
+    x = MARGIN + 120
+    for level, label in levels:
+        c.saveState()
+        _flip(c, x, y + 4, 1)
+        pdfdraw.face(c, 0, 0, 9, level)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(x + 14, y, label)
+        x += 120
+    y -= 50
+    c.setFont(BOLD, 12)
+    c.drawString(MARGIN, y, tr("Touchpoints", lang))
+    natures = [("digital", tr("digital", lang)), ("human", tr("human", lang)), ("physical", tr("physical", lang))]
+    x = MARGIN + 120
+    for nature, label in natures:
+        c.saveState()
+        _flip(c, x, y + 12, 1)
+        pdfdraw.nature_frame(c, Rect(0, 0, 90, 22), nature)
+        pdfdraw.nature_icon(c, 76, 4, nature)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(x + 6, y - 4, label)
+        x += 130
+    y -= 50
+    c.setFont(BOLD, 12)
+    c.drawString(MARGIN, y, tr("Handoffs and markers", lang))
+    y -= 22
+    items = [
+        ("carried", tr("handoff to a person, context carried over (solid, filled dot)", lang)),
+        ("lost", tr("handoff where the context is lost (dashed, struck ring)", lang)),
+        ("moment", tr("moment of truth", lang)),
+        ("goal", tr("goal or end of the journey", lang)),
+    ]
+    for kind, label in items:
+        c.saveState()
+        _flip(c, MARGIN + 190, y + 4, 1)
+        if kind in ("carried", "lost"):
+            lost = kind == "lost"
+            c.setStrokeColor(pdfdraw.colour(theme.HANDOFF))
+            c.setLineWidth(1.8)
+            if lost:
+                c.setDash(4, 3)
+            c.line(4, 0, 40, 0)
+            c.setDash()
+            pdfdraw.arrow_head(c, (30, 0), (44, 0), theme.HANDOFF)
+            c.setFillColor(pdfdraw.colour(theme.HANDOFF) if not lost else pdfdraw.colour("#ffffff"))
+            c.circle(4, 0, 3.5, stroke=1, fill=1)
+            if lost:
+                c.line(0.5, 3.5, 7.5, -3.5)
+        elif kind == "moment":
+            pdfdraw.star(c, 10, 0, 6, 2.6, theme.MOMENT_OF_TRUTH)
+        else:
+            pdfdraw.flag(c, 5, -4)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(MARGIN + 250, y, label)
+        y -= 24
