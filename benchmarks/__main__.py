@@ -60,6 +60,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         rows = {size: file_stages(size, repeat, Path(tmp)) for size in sizes}
     print_table("files and document", rows)
+    from benchmarks.export import export_stages
+
+    print_table("pdf export", {size: export_stages(size, repeat) for size in sizes})
     if "--no-canvas" not in argv:
         from benchmarks.canvas import canvas_stages
 

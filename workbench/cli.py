@@ -91,7 +91,7 @@ def cmd_new(argv: list[str]) -> int:
 
 
 def cmd_export(argv: list[str]) -> int:
-    from workbench.export.command import run
+    from workbench.cli_export import run
 
     return run(argv)
 

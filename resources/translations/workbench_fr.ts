@@ -375,6 +375,14 @@
         <translation>&amp;Fermer</translation>
     </message>
     <message>
+        <source>Export &amp;PDF...</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Image...</source>
+        <translation>Exporter une &amp;image…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -513,6 +521,10 @@ Votre travail est toujours ouvert ; essayez un autre dossier.</translation>
         <translation>{path} enregistré</translation>
     </message>
     <message>
+        <source>Exported {path}</source>
+        <translation>{path} exporté</translation>
+    </message>
+    <message>
         <source>{name}[*]{suffix} - Journey Workbench</source>
         <translation>{name}[*]{suffix} - Journey Workbench</translation>
     </message>
@@ -609,6 +621,93 @@ Partir d&apos;une carte vide.</translation>
     <message>
         <source>Drag onto the map</source>
         <translation>Faites glisser sur la carte</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExportDialog</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Whole map on one page</source>
+        <translation>Toute la carte sur une page</translation>
+    </message>
+    <message>
+        <source>Readable size, over several pages</source>
+        <translation>Taille lisible, sur plusieurs pages</translation>
+    </message>
+    <message>
+        <source>Title page</source>
+        <translation>Page de titre</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Health check findings</source>
+        <translation>Constats du bilan de santé</translation>
+    </message>
+    <message>
+        <source>Available once the journey health check is part of the workbench.</source>
+        <translation>Disponible quand le bilan de santé du parcours fera partie de l&apos;atelier.</translation>
+    </message>
+    <message>
+        <source>Open the PDF when done</source>
+        <translation>Ouvrir le PDF à la fin</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Inclure</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting the PDF...</source>
+        <translation>Export du PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <source>{path} was not written: {reason}</source>
+        <translation>{path} n&apos;a pas été écrit : {reason}</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>Exporter une image</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
 </context>
 </TS>

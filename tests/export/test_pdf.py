@@ -145,3 +145,16 @@ def test_export_command_reports_bad_input(tmp_path: Path) -> None:
     assert main(["export", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
     assert not (tmp_path / "x.pdf").exists()
     assert main(["export", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path / "missing-folder")]) == 2
+
+
+def test_export_command_writes_png_and_svg_without_a_display(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    for fmt in ("png", "svg"):
+        out = tmp_path / f"map.{fmt}"
+        result = subprocess.run(
+            [sys.executable, "-m", "workbench", "export", str(EXAMPLE), "-o", str(out), "--format", fmt, "--scale", "0.5"],
+            capture_output=True, text=True, env=env, timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        head = out.read_bytes()[:200]
+        assert head.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in head or b"<?xml" in head

@@ -24,3 +24,11 @@ def _empty_clipboard_after_test():
 
     if QApplication.instance() is not None:
         QApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _bundled_fonts(qapp):
+    """The tests draw with the bundled font, as the application does."""
+    from workbench.ui.app import register_fonts
+
+    assert "DejaVu Sans" in register_fonts()

@@ -28,12 +28,27 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
+def register_fonts() -> list[str]:
+    """Give Qt the bundled TTFs, so text looks and measures the same on every machine."""
+    from PySide6.QtGui import QFontDatabase
+
+    from workbench.textmetrics import FONT_FILES
+
+    families: list[str] = []
+    for filename in FONT_FILES.values():
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", filename)))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName("Journey Workbench")
     app.setApplicationName("Journey Workbench")
     app.setApplicationVersion(__version__)
+    register_fonts()
     language = current_language()
     set_language(language)
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]

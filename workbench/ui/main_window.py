@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
-        start = str(self.path) if self.path else str(Path(self._folder()) / (self.document.journey.title + SUFFIX))
+        start = str(self.path) if self.path else str(self._export_start(SUFFIX))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save journey"), start, self.tr("Journey files (*.journey)"))
         if not path:
             return False
@@ -184,6 +184,28 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_message(self.tr("Saved {path}").format(path=path))
         return True
+
+    def _export_start(self, suffix: str) -> Path:
+        if self.path is not None:
+            return self.path.with_suffix(suffix)
+        safe = "".join(ch for ch in self.document.journey.title if ch not in '<>:"/\\|?*').strip() or "journey"
+        return Path(self._folder()) / (safe + suffix)
+
+    def export_pdf(self) -> Path | None:
+        from workbench.ui.export_dialog import export_pdf_interactively
+
+        path = export_pdf_interactively(self, self.document.journey, self._export_start(".pdf"))
+        if path is not None:
+            self.show_message(self.tr("Exported {path}").format(path=path))
+        return path
+
+    def export_image(self) -> Path | None:
+        from workbench.ui.export_dialog import export_image_interactively
+
+        path = export_image_interactively(self, self.document.journey, self._export_start(".png"))
+        if path is not None:
+            self.show_message(self.tr("Exported {path}").format(path=path))
+        return path
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current journey (saved, discarded or unchanged)."""

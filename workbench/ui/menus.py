@@ -69,6 +69,10 @@ def build_menus(window: MainWindow) -> WindowActions:
     acts.close = acts.make(translate("MainWindow", "&Close"), window.close_journey, Std.Close)
     file_menu.addActions([acts.save, acts.save_as, acts.close])
     file_menu.addSeparator()
+    acts.export_pdf = acts.make(translate("MainWindow", "Export &PDF..."), window.export_pdf, "Ctrl+E")
+    acts.export_image = acts.make(translate("MainWindow", "Export &Image..."), window.export_image)
+    file_menu.addActions([acts.export_pdf, acts.export_image])
+    file_menu.addSeparator()
     acts.quit = acts.make(translate("MainWindow", "&Quit"), window.close, Std.Quit)
     file_menu.addAction(acts.quit)
 

@@ -1,4 +1,4 @@
-"""``workbench export FILE... -o OUT``: PDF deliverables from the command line, without Qt."""
+"""``workbench export FILE... -o OUT``: PDF without Qt; PNG and SVG through the canvas (offscreen Qt)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", required=True, metavar="OUT", help=tr("the file to write (one input) or a folder (several)")
     )
-    p.add_argument("--format", choices=("pdf",), default="pdf", help=tr("the output format"))
+    p.add_argument("--format", choices=("pdf", "png", "svg"), default="pdf", help=tr("the output format"))
+    p.add_argument(
+        "--scale", type=float, default=2.0, metavar="N", help=tr("PNG only: pixels per point (2 is sharp on screens)")
+    )
     p.add_argument("--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower)
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     mode = p.add_mutually_exclusive_group()
@@ -37,11 +40,17 @@ def run(argv: list[str]) -> int:
         _error(tr("with several files, -o must be an existing folder: {path}", path=out))
         return 2
     options = PdfOptions(page_size=args.page_size, orientation=args.orientation, mode=args.mode)
+    if args.format != "pdf":
+        _start_qt()
     status = 0
     for name in args.files:
-        target = out / (Path(name).stem + ".pdf") if several or out.is_dir() else out
+        target = out / (Path(name).stem + "." + args.format) if several or out.is_dir() else out
         try:
             journey = load(name)
+            if args.format != "pdf":
+                _export_image(journey, target, args.format, args.scale)
+                print(tr("wrote {path}", path=target))
+                continue
             result = export_pdf(journey, target, options)
         except LoadError as error:
             _error(str(error))
@@ -55,6 +64,32 @@ def run(argv: list[str]) -> int:
             _error(f"{target}: {warning}")
         print(tr("wrote {path} ({pages} pages)", path=target, pages=result.pages))
     return status
+
+
+def _start_qt() -> None:
+    """Images are drawn by the canvas: Qt, offscreen when there is no display."""
+    import os
+
+    from workbench.cli import display_available
+
+    if not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.app import register_fonts
+
+    app = QApplication.instance() or QApplication(["workbench"])
+    register_fonts()
+    _start_qt.app = app  # type: ignore[attr-defined]
+
+
+def _export_image(journey, target: Path, fmt: str, scale: float) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.image_export import export_png, export_svg
+
+    if fmt == "png":
+        export_png(journey, target, scale)
+    else:
+        export_svg(journey, target)
 
 
 def _error(message: str) -> None:

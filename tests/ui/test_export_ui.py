@@ -1,0 +1,61 @@
+"""File > Export PDF / Image from the window, and images without the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.helpers import open_window
+from workbench.model.fileformat import load
+from workbench.ui.export_dialog import PdfExportDialog
+from workbench.ui.image_export import export_png, export_svg
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+
+
+def test_export_pdf_from_the_window_with_tiling(qtbot, monkeypatch, tmp_path: Path) -> None:
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "deliverable.pdf"
+
+    def accept(dialog: PdfExportDialog) -> int:
+        dialog.tile.setChecked(True)
+        dialog.page_size.setCurrentIndex(dialog.page_size.findData("a3"))
+        dialog.open_after.setChecked(False)
+        return PdfExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfExportDialog, "exec", accept)
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.export_pdf() == out
+    reader = PdfReader(out)
+    assert round(float(reader.pages[0].mediabox.width)) == 1191
+    assert len(reader.pages) > 3
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_export_image_from_the_window(qtbot, monkeypatch, tmp_path: Path) -> None:
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "map"
+    monkeypatch.setattr(
+        "workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "SVG drawing (*.svg)")
+    )
+    assert window.export_image() == out.with_suffix(".svg")
+    assert "<svg" in out.with_suffix(".svg").read_text(encoding="utf-8")[:500]
+
+
+def test_png_has_the_chosen_resolution_and_svg_keeps_text(qtbot, tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    size = export_png(journey, tmp_path / "map.png", scale=1.5)
+    from PySide6.QtGui import QImage
+
+    from workbench.layout import layout
+
+    image = QImage(str(tmp_path / "map.png"))
+    lay = layout(journey)
+    assert (image.width(), image.height()) == (round(lay.width * 1.5), round(lay.height * 1.5)) == (size.width(), size.height())
+    export_svg(journey, tmp_path / "map.svg")
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert journey.steps[0].title.split()[0] in svg
+    assert QApplication.instance() is not None

@@ -1,0 +1,143 @@
+"""File > Export PDF... and File > Export Image...: options, progress, cancel, open when done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.export.pdf import ExportCancelled, PdfOptions, export_pdf
+from workbench.model.errors import SaveError
+from workbench.model.journey import Journey
+
+translate = QCoreApplication.translate
+
+
+class PdfExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export PDF"))
+        self.page_size = QComboBox()
+        self.page_size.setObjectName("page-size")
+        for key, label in (("a4", "A4"), ("a3", "A3"), ("letter", "Letter"), ("tabloid", "Tabloid")):
+            self.page_size.addItem(label, key)
+        self.orientation = QComboBox()
+        self.orientation.setObjectName("orientation")
+        self.orientation.addItem(self.tr("Landscape"), "landscape")
+        self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.fit = QRadioButton(self.tr("Whole map on one page"))
+        self.fit.setObjectName("fit")
+        self.tile = QRadioButton(self.tr("Readable size, over several pages"))
+        self.tile.setObjectName("tile")
+        self.fit.setChecked(True)
+        self.title_page = QCheckBox(self.tr("Title page"))
+        self.title_page.setChecked(True)
+        self.legend = QCheckBox(self.tr("Legend"))
+        self.legend.setChecked(True)
+        self.findings = QCheckBox(self.tr("Health check findings"))
+        self.findings.setEnabled(False)
+        self.findings.setToolTip(self.tr("Available once the journey health check is part of the workbench."))
+        self.open_after = QCheckBox(self.tr("Open the PDF when done"))
+        self.open_after.setChecked(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Page size"), self.page_size)
+        form.addRow(self.tr("Orientation"), self.orientation)
+        form.addRow(self.tr("Map"), self.fit)
+        form.addRow("", self.tile)
+        form.addRow(self.tr("Include"), self.title_page)
+        form.addRow("", self.legend)
+        form.addRow("", self.findings)
+        form.addRow("", self.open_after)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def options(self) -> PdfOptions:
+        return PdfOptions(
+            page_size=self.page_size.currentData(),
+            orientation=self.orientation.currentData(),
+            mode="tile" if self.tile.isChecked() else "fit",
+            title_page=self.title_page.isChecked(),
+            legend=self.legend.isChecked(),
+        )
+
+
+def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> Path | None:
+    """Ask for options and a file, export with a cancellable progress bar; the written path."""
+    dialog = PdfExportDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name, _ = QFileDialog.getSaveFileName(parent, translate("PdfExportDialog", "Export PDF"), str(start), translate("PdfExportDialog", "PDF files (*.pdf)"))
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    progress = QProgressDialog(translate("PdfExportDialog", "Exporting the PDF..."), translate("PdfExportDialog", "Cancel"), 0, 100, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+
+    def advance(done: int, total: int) -> bool:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        return not progress.wasCanceled()
+
+    try:
+        result = export_pdf(journey, path, dialog.options(), advance)
+    except ExportCancelled:
+        return None
+    except SaveError as error:
+        QMessageBox.critical(
+            parent,
+            translate("PdfExportDialog", "Cannot export"),
+            translate("PdfExportDialog", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
+        )
+        return None
+    finally:
+        progress.close()
+    if result.warnings:
+        QMessageBox.information(parent, translate("PdfExportDialog", "Export PDF"), "\n".join(result.warnings))
+    if dialog.open_after.isChecked():
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -> Path | None:
+    from workbench.ui.image_export import export_png, export_svg
+
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, translate("PdfExportDialog", "Export image"), str(start), translate("PdfExportDialog", "PNG image (*.png);;SVG drawing (*.svg)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".png", ".svg"):
+        path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+    try:
+        if path.suffix.lower() == ".svg":
+            export_svg(journey, path)
+        else:
+            export_png(journey, path)
+    except SaveError as error:
+        QMessageBox.critical(
+            parent,
+            translate("PdfExportDialog", "Cannot export"),
+            translate("PdfExportDialog", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
+        )
+        return None
+    return path
