@@ -54,7 +54,12 @@ def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None) -> None:
         if visible(stage.rect, view):
             c.setFillColor(colour(theme.STAGE_FILL))
             c.roundRect(stage.rect.x, stage.rect.y, stage.rect.w, stage.rect.h, 5, stroke=0, fill=1)
-            draw_text(c, stage.text, theme.STAGE_TEXT)
+            text = stage.text
+            if view is not None and stage.rect.x < view.x < stage.rect.right - 40:
+                # A stage that began on an earlier page: its title again at this page's edge.
+                shift = view.x + lay.style.padding - text.rect.x
+                text = Text(text.lines, text.size, text.bold, Rect(text.rect.x + shift, text.rect.y, text.rect.w, text.rect.h))
+            draw_text(c, text, theme.STAGE_TEXT)
     for step in lay.steps:
         if visible(step.header, view):
             _step(c, step.header, step.text, step.moment_of_truth, step.goal)
