@@ -102,6 +102,8 @@ def test_tiling_repeats_the_headers_on_every_page(tmp_path: Path) -> None:
     all_text = " ".join(text_of(reader).split())
     for step in journey.steps:
         assert " ".join(step.title.split()[:2]) in all_text
+    for card in journey.cards:  # every card's text can be found in the PDF
+        assert " ".join(card.text.split()[:2]) in all_text, card.text
 
 
 def test_french_labels_follow_the_journey_language(tmp_path: Path) -> None:
@@ -158,3 +160,19 @@ def test_export_command_writes_png_and_svg_without_a_display(tmp_path: Path) -> 
         assert result.returncode == 0, result.stderr
         head = out.read_bytes()[:200]
         assert head.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in head or b"<?xml" in head
+
+
+def test_the_findings_appendix_slot_groups_rows_by_condition(tmp_path: Path) -> None:
+    rows = [
+        ("Plans the switch to a human", "warning", "Step 4 has only digital touchpoints."),
+        ("Plans the switch to a human", "error", "The chatbot loops back to the FAQ."),
+        ("Continuous online and offline", "warning", "The form must be typed again."),
+    ]
+    out = tmp_path / "findings.pdf"
+    export_pdf(load(EXAMPLE), out, PdfOptions(findings=rows))
+    reader = PdfReader(out)
+    last = " ".join((reader.pages[-1].extract_text() or "").split())
+    assert "Health check findings" in last
+    assert last.index("ERROR") < last.index("WARNING")  # most severe first in its group
+    assert "typed again" in last
+    assert [item.title for item in reader.outline][-1] == "Health check findings"

@@ -44,6 +44,9 @@ class PdfOptions:
     legend: bool = True
     min_text: float = 5.0
     """Smallest text size (points) a fitted map may shrink to before a warning."""
+    findings: list[tuple[str, str, str]] | None = None
+    """Appendix (condition, severity, message) rows; None leaves the appendix out.
+    The journey health check fills it."""
     tile_scale: float = 0.8
     """Scale of a tiled map (0.8 keeps card text at 7.6 pt)."""
 
@@ -116,6 +119,8 @@ def render_pdf(
                 )
             )
         plan.append(_Page("map"))
+    if options.findings is not None:
+        plan.append(_Page("findings"))
 
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=(width, height), initialFontName=REGULAR, initialFontSize=10, pageCompression=1)
@@ -135,6 +140,9 @@ def render_pdf(
         elif page.kind == "map":
             _map_page(c, lay, width, height)
             _outline(c, "map", tr("Journey map", lang))
+        elif page.kind == "findings":
+            _findings_page(c, options.findings or [], lang, width, height)
+            _outline(c, "findings", tr("Health check findings", lang))
         else:
             assert page.tile is not None and page.area is not None
             _tile_page(c, lay, page.tile, page.area, width, height, options.tile_scale)
@@ -171,8 +179,10 @@ def _bands(lay: Layout) -> tuple[float, float]:
 def _map_page(c: Canvas, lay: Layout, width: float, height: float) -> None:
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
     scale = min(body_w / lay.width, body_h / lay.height, 1.0)
+    dx = (body_w - lay.width * scale) / 2  # centred in the free space
+    dy = (body_h - lay.height * scale) / 2
     c.saveState()
-    _flip(c, MARGIN, height - MARGIN, scale)
+    _flip(c, MARGIN + dx, height - MARGIN - dy, scale)
     pdfdraw.draw_layout(c, lay)
     c.restoreState()
 
@@ -357,3 +367,36 @@ def _legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.setFillColor(pdfdraw.colour(theme.INK))
         c.drawString(MARGIN + 250, y, label)
         y -= 24
+
+
+def _findings_page(c: Canvas, findings: list[tuple[str, str, str]], lang: str, width: float, height: float) -> None:
+    """Findings grouped by the condition they serve, most severe first within each."""
+    y = height - MARGIN - 30
+    c.setFont(BOLD, 20)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    c.drawString(MARGIN, y, tr("Health check findings", lang))
+    y -= 34
+    if not findings:
+        c.setFont(REGULAR, 11)
+        c.drawString(MARGIN, y, tr("No findings: the journey meets the checks.", lang))
+        return
+    rank = {"error": 0, "warning": 1, "info": 2}
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for condition, severity, message in findings:
+        groups.setdefault(condition, []).append((severity, message))
+    for condition, rows in groups.items():
+        c.setFont(BOLD, 12)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(MARGIN, y, condition)
+        y -= 18
+        for severity, message in sorted(rows, key=lambda r: rank.get(r[0], 3)):
+            c.setFont(BOLD, 9)
+            c.drawString(MARGIN + 10, y, severity.upper())
+            c.setFont(REGULAR, 10)
+            for line in wrap(message, width - 2 * MARGIN - 90, 10):
+                c.drawString(MARGIN + 80, y, line)
+                y -= 13
+            y -= 4
+            if y < MARGIN + FOOTER + 20:
+                return  # the health check issue paginates long appendices
+        y -= 10

@@ -23,16 +23,16 @@ def colour(hex_code: str) -> HexColor:
 
 
 def draw_text(c: Canvas, text: Text, fill: str) -> None:
+    """Lines upright in the flipped map coordinates: one text object, a text matrix a line."""
     c.setFillColor(colour(fill))
-    c.setFont(BOLD if text.bold else REGULAR, text.size)
+    obj = c.beginText()
+    obj.setFont(BOLD if text.bold else REGULAR, text.size)
     y = text.rect.y + baseline(text.size)
     for line in text.lines:
-        c.saveState()
-        c.translate(text.rect.x, y)
-        c.scale(1, -1)
-        c.drawString(0, 0, line)
-        c.restoreState()
+        obj.setTextTransform(1, 0, 0, -1, text.rect.x, y)
+        obj.textOut(line)
         y += line_height(text.size)
+    c.drawText(obj)
 
 
 def visible(rect: Rect, view: Rect | None) -> bool:
