@@ -59,3 +59,26 @@ def test_png_has_the_chosen_resolution_and_svg_keeps_text(qtbot, tmp_path: Path)
     svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
     assert journey.steps[0].title.split()[0] in svg
     assert QApplication.instance() is not None
+
+
+def test_an_export_into_a_missing_folder_says_so(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "no-such-folder" / "map.svg"
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    assert window.export_image() is None
+    assert seen and "no-such-folder" in seen[0] and "not written" in seen[0]
+    assert not out.exists()

@@ -102,11 +102,7 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
     except ExportCancelled:
         return None
     except SaveError as error:
-        QMessageBox.critical(
-            parent,
-            translate("PdfExportDialog", "Cannot export"),
-            translate("PdfExportDialog", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
-        )
+        _cannot_export(parent, error)
         return None
     finally:
         progress.close()
@@ -134,10 +130,14 @@ def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -
         else:
             export_png(journey, path)
     except SaveError as error:
-        QMessageBox.critical(
-            parent,
-            translate("PdfExportDialog", "Cannot export"),
-            translate("PdfExportDialog", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
-        )
+        _cannot_export(parent, error)
         return None
     return path
+
+
+def _cannot_export(parent: QWidget, error: SaveError) -> None:
+    QMessageBox.critical(
+        parent,
+        translate("PdfExportDialog", "Cannot export"),
+        translate("PdfExportDialog", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
+    )
