@@ -61,6 +61,13 @@ def main(argv: list[str]) -> int:
         rows = {size: file_stages(size, repeat, Path(tmp)) for size in sizes}
     print_table("files and document", rows)
     from benchmarks.export import export_stages
+    from workbench.model.analysis import check
+
+    def check_stage(size: int) -> dict[str, float]:
+        journey = journey_of(size)  # links every 20 steps: shortcuts (branches) and retries (loops)
+        return {"links": len(journey.links), "health check ms": best_of(repeat, lambda: check(journey))}
+
+    print_table("health check (target: under 50 ms at 1,000 steps)", {size: check_stage(size) for size in sizes})
 
     print_table("pdf export", {size: export_stages(size, repeat) for size in sizes})
     if "--no-canvas" not in argv:

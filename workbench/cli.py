@@ -53,8 +53,17 @@ def _new_parser() -> argparse.ArgumentParser:
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="workbench check", description=tr("Load and validate journey files."))
+    parser = argparse.ArgumentParser(
+        prog="workbench check", description=tr("Load journey files and run the journey health check on them.")
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to check"))
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=tr("text for people, JSON for tools"))
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help=tr("exit 1 when a finding is at least this severe (default: error)"),
+    )
     return parser
 
 
@@ -97,11 +106,16 @@ def cmd_export(argv: list[str]) -> int:
 
 
 def cmd_check(argv: list[str]) -> int:
+    """Exit 0 clean, 1 findings at or above --fail-on, 2 a file that does not load."""
+    import json
+
+    from workbench.model.analysis import check, condition_name
     from workbench.model.errors import LoadError
     from workbench.model.fileformat import load
 
     args = _check_parser().parse_args(argv)
     status = 0
+    reports = []
     for name in args.files:
         try:
             journey = load(name)
@@ -109,7 +123,42 @@ def cmd_check(argv: list[str]) -> int:
             _error(str(error))
             status = 2
             continue
-        print(tr("{path}: ok ({steps} steps)", path=name, steps=len(journey.steps)))
+        report = check(journey, language=current_language())
+        if report.at_least(args.fail_on) and status == 0:
+            status = 1
+        if args.format == "json":
+            reports.append(
+                {
+                    "file": name,
+                    "findings": [
+                        {
+                            "rule": f.rule,
+                            "severity": f.severity,
+                            "elements": list(f.elements),
+                            "message": f.message,
+                            "condition": f.condition,
+                        }
+                        for f in report.findings
+                    ],
+                    "metrics": vars(report.metrics),
+                }
+            )
+            continue
+        counts = {sev: sum(f.severity == sev for f in report.findings) for sev in ("error", "warning", "info")}
+        print(
+            tr(
+                "{path}: ok ({steps} steps) - {errors} errors, {warnings} warnings, {infos} notes",
+                path=name,
+                steps=len(journey.steps),
+                errors=counts["error"],
+                warnings=counts["warning"],
+                infos=counts["info"],
+            )
+        )
+        for finding in report.findings:
+            print(f"  {finding.severity}: {finding.rule}: {finding.message} [{condition_name(finding.condition)}]")
+    if args.format == "json":
+        print(json.dumps(reports, indent=2, ensure_ascii=False))
     return status
 
 

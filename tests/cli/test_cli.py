@@ -239,3 +239,25 @@ def test_the_last_resort_handler_survives_a_broken_catalogue(monkeypatch, capsys
     monkeypatch.setattr(cli, "tr", broken_tr)
     assert cli.main(["check", "x.journey"]) == 70
     assert capsys.readouterr().err == "workbench: unexpected error: RuntimeError: boom\n"
+
+
+def test_check_runs_the_health_check_with_exit_codes_and_json(tmp_path: Path) -> None:
+    counter = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"
+    clean = ROOT / "examples" / "banking-savings.journey"
+    flagged = workbench("check", str(counter))
+    assert flagged.returncode == 1
+    assert "no-human-within-reach" in flagged.stdout and "trap-loop" in flagged.stdout
+    assert workbench("check", str(clean)).returncode == 0
+    train = ROOT / "examples" / "counter-examples" / "train-delay-notifications.journey"
+    assert workbench("check", str(train)).returncode == 0  # warnings only
+    assert workbench("check", str(train), "--fail-on", "warning").returncode == 1
+    result = workbench("check", str(counter), str(clean), "--format", "json")
+    data = json.loads(result.stdout)
+    assert [entry["file"] for entry in data] == [str(counter), str(clean)]
+    first = data[0]["findings"][0]
+    assert set(first) == {"rule", "severity", "elements", "message", "condition"}
+    assert first["condition"] in ("person", "human", "continuity")
+    assert set(data[0]["metrics"]) >= {"average_emotion", "lowest_emotion", "touchpoint_share", "handoffs"}
+    broken = tmp_path / "broken.journey"
+    broken.write_text("{", encoding="utf-8")
+    assert workbench("check", str(broken), str(counter)).returncode == 2

@@ -112,6 +112,8 @@ class Step(Element):
     moment_of_truth: bool = False
     goal: bool = False
     """The journey may end here: a goal reached or a deliberate end."""
+    deliberate_exit: bool = False
+    """Only a person or a place can serve this step, on purpose (not a forced exit from digital)."""
 
 
 class Lane(Element):
@@ -160,6 +162,15 @@ class Link(Element):
     label: ShortText = ""
 
 
+class CheckSettings(Element):
+    """Thresholds of the journey health check, kept in the file when changed."""
+
+    human_within: Annotated[int, Field(ge=0, le=50)] = 2
+    """How many steps downstream a person may be and still count as within reach."""
+    cliff: Annotated[int, Field(ge=1, le=4)] = 2
+    """A drop of this many emotion levels from one step to the next is a cliff."""
+
+
 class Journey(Element):
     title: ShortText
     sector: Sector = "other"
@@ -174,6 +185,8 @@ class Journey(Element):
     cards: list[Card] = Field(default_factory=list, max_length=1_000_000)
     handoffs: list[Handoff] = Field(default_factory=list, max_length=100_000)
     links: list[Link] = Field(default_factory=list, max_length=100_000)
+    checks: CheckSettings | None = None
+    """Health check thresholds; None means the defaults."""
 
 
 #: The collections of a journey that hold elements with ids, in file order.

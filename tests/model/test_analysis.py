@@ -1,0 +1,171 @@
+"""The journey health check, rule by rule: a small journey that triggers it and one that does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.model.analysis import check
+from workbench.model.fileformat import load
+from workbench.model.journey import Card, CheckSettings, Handoff, Journey, Link, Stage, Step
+from workbench.model.templates import standard_lanes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def journey(
+    steps: list[dict],
+    touch: dict[str, list[str]],
+    handoffs: list[tuple[str, str, bool, str | None]] = (),  # type: ignore[assignment]
+    links: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    pains: list[str] = (),  # type: ignore[assignment]
+    intents: list[str] = ("welcome", "guide", "assist", "anticipate"),  # type: ignore[assignment]
+) -> Journey:
+    """Steps s1..sN in one stage; touch maps a step to the natures of its touchpoints."""
+    stage = Stage(id="stage", title="Stage")
+    step_list = [
+        Step(id=f"s{i + 1}", title=f"Step {i + 1}", stage="stage", order=10 * (i + 1), **spec) for i, spec in enumerate(steps)
+    ]
+    cards = []
+    for step, natures in touch.items():
+        for k, nature in enumerate(natures):
+            cards.append(
+                Card(id=f"c-{step}-{k}", step=step, lane="lane-touchpoints", kind="touchpoint", nature=nature,
+                     channel=nature, text=nature, intents=list(intents) if not cards else [])
+            )
+    cards += [Card(id=f"p-{s}", step=s, lane="lane-pain-points", kind="pain_point", text="pain") for s in pains]
+    hs = [
+        Handoff(id=f"h{i}", source=src, target=dst, trigger="stuck", context_carried=carried, return_step=back)
+        for i, (src, dst, carried, back) in enumerate(handoffs)
+    ]
+    ls = [Link(id=f"l{i}", source=a, target=b) for i, (a, b) in enumerate(links)]
+    return Journey(title="T", stages=[stage], steps=step_list, lanes=standard_lanes("en"), cards=cards, handoffs=hs, links=ls)
+
+
+def rules(j: Journey, settings: CheckSettings | None = None) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for finding in check(j, settings).findings:
+        out.setdefault(finding.rule, []).append(finding.elements)
+    return out
+
+
+END = {"goal": True}
+
+
+def test_no_human_within_reach() -> None:
+    alone = journey([{"emotion": -2}, {}, {}, END], {"s1": ["digital"], "s2": ["digital"], "s3": ["digital"], "s4": ["digital"]})
+    assert rules(alone)["no-human-within-reach"] == [("s1",)]
+    helped = journey([{"emotion": -2}, {}, {}, END], {"s1": ["digital"], "s2": ["digital"], "s3": ["human"], "s4": ["digital"]})
+    assert "no-human-within-reach" not in rules(helped)
+    # ...but only within the configured reach
+    assert "no-human-within-reach" in rules(helped, CheckSettings(human_within=1))
+    moment = journey([{"moment_of_truth": True}, END], {"s1": ["digital"], "s2": ["digital"]})
+    assert "no-human-within-reach" in rules(moment)
+    pain = journey([{}, END], {"s1": ["digital"], "s2": ["digital"]}, pains=["s1"])
+    assert "no-human-within-reach" in rules(pain)
+
+
+def test_a_handoff_counts_as_a_person_within_reach() -> None:
+    j = journey([{"emotion": -1}, END], {"s1": ["digital"], "s2": ["human"]}, handoffs=[("c-s1-0", "c-s2-0", True, "s2")])
+    assert "no-human-within-reach" not in rules(j)
+
+
+def test_dead_end() -> None:
+    j = journey([{}, {}, {}], {"s1": ["digital"]}, links=[])
+    assert rules(j)["dead-end"] == [("s3",)]
+    assert "dead-end" not in rules(journey([{}, {}, END], {"s1": ["digital"]}))
+
+
+def test_trap_loop() -> None:
+    trap = journey([{}, {}, {}, END], {s: ["digital"] for s in ("s1", "s2", "s3", "s4")}, links=[("s3", "s2")])
+    # s2 -> s3 -> s2 ... but s3 -> s4 (goal) is a way out
+    assert "trap-loop" not in rules(trap)
+    closed = journey([{}, {}, {}], {s: ["digital"] for s in ("s1", "s2", "s3")}, links=[("s3", "s2")])
+    assert rules(closed)["trap-loop"] == [("s2", "s3")]  # help page -> FAQ -> help page, no one to talk to
+    with_person = journey([{}, {}, {}], {"s1": ["digital"], "s2": ["digital"], "s3": ["human"]}, links=[("s3", "s2")])
+    assert "trap-loop" not in rules(with_person)
+
+
+def test_context_lost_and_no_way_back() -> None:
+    j = journey([{}, END], {"s1": ["digital"], "s2": ["human"]}, handoffs=[("c-s1-0", "c-s2-0", False, None)])
+    found = rules(j)
+    assert "context-lost" in found and "handoff-without-way-back" in found
+    good = journey([{}, END], {"s1": ["digital"], "s2": ["human"]}, handoffs=[("c-s1-0", "c-s2-0", True, "s2")])
+    assert not {"context-lost", "handoff-without-way-back"} & set(rules(good))
+
+
+def test_forced_exit_from_digital() -> None:
+    spec = [{}, {}, {}, END]
+    forced = journey(spec, {"s1": ["digital"], "s2": ["physical"], "s3": ["human"], "s4": ["digital"]})
+    assert rules(forced)["forced-exit"] == [("s2",), ("s3",)]
+    deliberate = journey([{}, {"deliberate_exit": True}, {"deliberate_exit": True}, END],
+                         {"s1": ["digital"], "s2": ["physical"], "s3": ["human"], "s4": ["digital"]})
+    assert "forced-exit" not in rules(deliberate)
+    planned = journey(spec, {"s1": ["digital"], "s2": ["human"], "s3": ["digital"], "s4": ["digital"]},
+                      handoffs=[("c-s1-0", "c-s2-0", True, "s3")])
+    assert "forced-exit" not in rules(planned)
+
+
+def test_emotion_cliff_and_lowest_point() -> None:
+    j = journey([{"emotion": 1}, {"emotion": -1}, {"emotion": -2, "goal": True}], {"s1": ["human"]})
+    found = rules(j)
+    assert found["emotion-cliff"] == [("s1", "s2")]
+    assert found["lowest-point"] == [("s3",)]
+    gentle = journey([{"emotion": 1}, {"emotion": 0}, {"emotion": -1, "goal": True}], {"s1": ["human"]})
+    assert "emotion-cliff" not in rules(gentle)
+    assert "emotion-cliff" in rules(gentle, CheckSettings(cliff=1))
+
+
+def test_unreachable_step() -> None:
+    j = journey([{"goal": True}, END], {"s1": ["human"]})  # s1 is an end: nothing leads to s2
+    assert rules(j)["unreachable"] == [("s2",)]
+    assert "unreachable" not in rules(journey([{}, END], {"s1": ["human"]}))
+
+
+def test_missing_humanising_intents() -> None:
+    j = journey([{}, END], {"s1": ["human"]}, intents=["welcome"])
+    finding = next(f for f in check(j).findings if f.rule == "humanising-intents")
+    assert "guide" in finding.message and "welcome" not in finding.message
+    assert "humanising-intents" not in rules(journey([{}, END], {"s1": ["human"]}))
+
+
+def test_metrics() -> None:
+    j = journey(
+        [{"emotion": 2}, {"emotion": -2}, {"emotion": 0}, {"emotion": 1, "goal": True}],
+        {"s1": ["digital"], "s2": ["digital"], "s3": ["physical"], "s4": ["human"]},
+        pains=["s2"],
+        handoffs=[("c-s2-0", "c-s4-0", True, "s4")],
+    )
+    metrics = check(j).metrics
+    assert metrics.average_emotion == 0.25 and metrics.lowest_emotion == -2
+    assert metrics.touchpoint_share == {"digital": 0.5, "human": 0.25, "physical": 0.25}
+    assert metrics.handoffs == 1
+    assert metrics.longest_wait_for_a_human == 0  # the handoff starts at the pain point itself
+    later = journey([{"emotion": -1}, {}, {}, END], {"s1": ["digital"], "s4": ["human"]}, pains=["s1"])
+    assert check(later).metrics.longest_wait_for_a_human == 3
+
+
+def test_messages_are_in_the_journey_language() -> None:
+    j = journey([{"emotion": -2}, {}, {}, END], {s: ["digital"] for s in ("s1", "s2", "s3", "s4")}).model_copy(
+        update={"language": "fr"}
+    )
+    message = next(f.message for f in check(j).findings if f.rule == "no-human-within-reach")
+    assert "conseiller" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("telecom-contract-takeover", {"no-human-within-reach", "trap-loop", "dead-end"}),
+        ("train-delay-notifications", {"emotion-cliff", "context-lost"}),
+        ("unretrievable-invoices", {"forced-exit", "context-lost", "dead-end"}),
+    ],
+)
+def test_counter_examples_are_flagged_with_the_rules_they_describe(name: str, expected: set[str]) -> None:
+    assert expected <= set(rules(load(ROOT / "examples" / "counter-examples" / f"{name}.journey")))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.journey")), ids=lambda p: p.name)
+def test_finished_examples_have_no_errors(path: Path) -> None:
+    assert check(load(path)).at_least("error") == []

@@ -1,0 +1,396 @@
+"""The journey health check: where a journey leaves its customer alone.
+
+Steps become a networkx DiGraph (consecutive steps in time order, except
+after a goal; plus every flow link). Each rule returns explainable findings
+tied to one of the three conditions of an augmented digital journey:
+``person`` (treats the customer as a person), ``human`` (plans the switch to a
+human), ``continuity`` (continuous across online and offline). Every
+algorithm is polynomial: breadth-first searches and strongly connected
+components, never an enumeration of paths.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from workbench.i18n import tr
+from workbench.model.document import JourneyDocument
+from workbench.model.journey import INTENTS, CheckSettings, Journey
+
+SEVERITIES = ("error", "warning", "info")
+CONDITIONS = ("person", "human", "continuity")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    elements: tuple[str, ...]
+    message: str
+    condition: str
+
+
+@dataclass
+class Metrics:
+    average_emotion: float | None = None
+    lowest_emotion: int | None = None
+    touchpoint_share: dict[str, float] = field(default_factory=dict)
+    handoffs: int = 0
+    longest_wait_for_a_human: int | None = None
+    """Largest number of steps from a pain point to a person (None: no pain point reaches one)."""
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    metrics: Metrics
+
+    def at_least(self, severity: str) -> list[Finding]:
+        limit = SEVERITIES.index(severity)
+        return [f for f in self.findings if SEVERITIES.index(f.severity) <= limit]
+
+
+def condition_name(condition: str, language: str | None = None) -> str:
+    return {
+        "person": tr("Treats the customer as a person", language),
+        "human": tr("Plans the switch to a human", language),
+        "continuity": tr("Continuous online and offline", language),
+    }[condition]
+
+
+class _Facts:
+    """What the rules need, computed once."""
+
+    def __init__(self, journey: Journey) -> None:
+        self.doc = JourneyDocument(journey)
+        self.steps = self.doc.steps()
+        self.by_id = {s.id: s for s in self.steps}
+        cards = journey.cards
+        self.natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
+        self.pain: set[str] = set()
+        for card in cards:
+            if card.kind == "touchpoint" and card.nature:
+                self.natures[card.step].add(card.nature)
+            if card.kind == "pain_point":
+                self.pain.add(card.step)
+        card_step = {c.id: c.step for c in cards}
+        self.handoff_steps: set[str] = set()
+        for handoff in journey.handoffs:
+            self.handoff_steps.add(card_step[handoff.source])
+            self.handoff_steps.add(card_step[handoff.target])
+        self.graph = nx.DiGraph()
+        self.graph.add_nodes_from(s.id for s in self.steps)
+        for before, after in zip(self.steps, self.steps[1:]):
+            if not before.goal:
+                self.graph.add_edge(before.id, after.id)
+        for link in journey.links:
+            self.graph.add_edge(link.source, link.target)
+
+    def human_at(self, step: str) -> bool:
+        return "human" in self.natures[step] or step in self.handoff_steps
+
+    def within(self, start: str, depth: int) -> list[str]:
+        """Steps reachable from *start* in at most *depth* moves (itself included)."""
+        seen = {start: 0}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            if seen[node] == depth:
+                continue
+            for nxt in self.graph.successors(node):
+                if nxt not in seen:
+                    seen[nxt] = seen[node] + 1
+                    queue.append(nxt)
+        return list(seen)
+
+    def title(self, step: str) -> str:
+        return self.by_id[step].title
+
+
+def check(journey: Journey, settings: CheckSettings | None = None, language: str | None = None) -> Report:
+    """Every finding of the health check on *journey*, and its metrics."""
+    settings = settings or journey.checks or CheckSettings()
+    lang = language or journey.language
+    facts = _Facts(journey)
+    findings: list[Finding] = []
+    for rule in (_no_human, _dead_end, _trap_loop, _context_lost, _forced_exit, _emotion, _unreachable, _intents, _no_way_back):
+        findings += rule(facts, journey, settings, lang)
+    order = {s.id: i for i, s in enumerate(facts.steps)}
+    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), min((order.get(e, 10**9) for e in f.elements), default=0)))
+    return Report(findings, _metrics(facts, journey))
+
+
+def _no_human(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    out = []
+    for step in f.steps:
+        at_risk = (step.emotion is not None and step.emotion < 0) or step.id in f.pain or step.moment_of_truth
+        natures = f.natures[step.id]
+        if not at_risk or not natures or natures != {"digital"}:
+            continue
+        if any(f.human_at(other) for other in f.within(step.id, s.human_within)):
+            continue
+        out.append(
+            Finding(
+                "no-human-within-reach",
+                "error",
+                (step.id,),
+                tr(
+                    "'{title}' is a difficult moment served only by digital touchpoints, and no person can be reached "
+                    "here or in the next {n} steps. Add a handoff to an advisor (chat, call-back) at this step.",
+                    lang,
+                    title=step.title,
+                    n=s.human_within,
+                ),
+                "human",
+            )
+        )
+    return out
+
+
+def _dead_end(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    return [
+        Finding(
+            "dead-end",
+            "error",
+            (step.id,),
+            tr(
+                "'{title}' leads nowhere and is not marked as a goal: the customer is left without a next step. "
+                "Add the way forward, or mark it as a goal or end.",
+                lang,
+                title=step.title,
+            ),
+            "human",
+        )
+        for step in f.steps
+        if f.graph.out_degree(step.id) == 0 and not step.goal
+    ]
+
+
+def _trap_loop(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    exits = {step.id for step in f.steps if step.goal or f.human_at(step.id)}
+    can_leave: set[str] = set(exits)
+    reverse = f.graph.reverse(copy=False)
+    for node in exits:
+        can_leave |= nx.descendants(reverse, node)
+    out = []
+    for component in nx.strongly_connected_components(f.graph):
+        looped = len(component) > 1 or any(f.graph.has_edge(n, n) for n in component)
+        if looped and not (component & can_leave):
+            ids = tuple(step.id for step in f.steps if step.id in component)
+            out.append(
+                Finding(
+                    "trap-loop",
+                    "error",
+                    ids,
+                    tr(
+                        "The customer can go round in circles between {titles} with no way out to a person or a goal. "
+                        "Offer a handoff to an advisor from inside the loop.",
+                        lang,
+                        titles=", ".join(f"'{f.title(i)}'" for i in ids),
+                    ),
+                    "human",
+                )
+            )
+    return out
+
+
+def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    card_step = {c.id: c.step for c in j.cards}
+    return [
+        Finding(
+            "context-lost",
+            "warning",
+            (h.id, card_step[h.source], card_step[h.target]),
+            tr(
+                "At the handoff '{trigger}' the context is not carried over: the customer has to explain or type it "
+                "all again. Pass the case to the person who takes over.",
+                lang,
+                trigger=h.trigger or f.title(card_step[h.source]),
+            ),
+            "continuity",
+        )
+        for h in j.handoffs
+        if not h.context_carried
+    ]
+
+
+def _forced_exit(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    """Non-digital steps the customer is pushed into between digital ones.
+
+    A handoff is a planned switch, and a step can be marked deliberate; the
+    search walks through runs of non-digital steps to the digital ones around.
+    """
+    def digital(step: str) -> bool:
+        return "digital" in f.natures[step]
+
+    def reaches_digital(start: str, neighbours) -> bool:  # type: ignore[no-untyped-def]
+        seen, queue = {start}, deque([start])
+        while queue:
+            for nxt in neighbours(queue.popleft()):
+                if nxt in seen:
+                    continue
+                if digital(nxt):
+                    return True
+                seen.add(nxt)
+                queue.append(nxt)
+        return False
+
+    out = []
+    for step in f.steps:
+        natures = f.natures[step.id]
+        if not natures or digital(step.id) or step.deliberate_exit or step.id in f.handoff_steps:
+            continue
+        if reaches_digital(step.id, f.graph.predecessors) and reaches_digital(step.id, f.graph.successors):
+            out.append(
+                Finding(
+                    "forced-exit",
+                    "warning",
+                    (step.id,),
+                    tr(
+                        "'{title}' forces the customer out of the digital path between two digital steps. Let it be "
+                        "done online too, or mark it as deliberate.",
+                        lang,
+                        title=step.title,
+                    ),
+                    "continuity",
+                )
+            )
+    return out
+
+
+def _emotion(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    out = []
+    for a, b in f.graph.edges:
+        ea, eb = f.by_id[a].emotion, f.by_id[b].emotion
+        if ea is not None and eb is not None and ea - eb >= s.cliff:
+            out.append(
+                Finding(
+                    "emotion-cliff",
+                    "warning",
+                    (a, b),
+                    tr(
+                        "The emotion falls from {a} to {b} between '{first}' and '{second}': anticipate this moment "
+                        "(warn, reassure, offer help) before it happens.",
+                        lang,
+                        a=_level(ea),
+                        b=_level(eb),
+                        first=f.title(a),
+                        second=f.title(b),
+                    ),
+                    "person",
+                )
+            )
+    felt = [step for step in f.steps if step.emotion is not None]
+    if felt:
+        lowest = min(step.emotion for step in felt)  # type: ignore[type-var]
+        ids = tuple(step.id for step in felt if step.emotion == lowest)
+        out.append(
+            Finding(
+                "lowest-point",
+                "info",
+                ids,
+                tr(
+                    "The lowest point of the journey ({level}) is at {titles}.",
+                    lang,
+                    level=_level(lowest),
+                    titles=", ".join(f"'{f.title(i)}'" for i in ids),
+                ),
+                "person",
+            )
+        )
+    return out
+
+
+def _level(value: int) -> str:
+    return f"{value:+d}" if value else "0"
+
+
+def _unreachable(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    if not f.steps:
+        return []
+    reached = nx.descendants(f.graph, f.steps[0].id) | {f.steps[0].id}
+    return [
+        Finding(
+            "unreachable",
+            "warning",
+            (step.id,),
+            tr(
+                "No path from the first step leads to '{title}'. Link it into the flow or remove it.",
+                lang,
+                title=step.title,
+            ),
+            "continuity",
+        )
+        for step in f.steps
+        if step.id not in reached
+    ]
+
+
+def _intents(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    present = {intent for card in j.cards for intent in card.intents}
+    names = {
+        "welcome": tr("welcome", lang),
+        "guide": tr("guide", lang),
+        "assist": tr("assist", lang),
+        "anticipate": tr("anticipate", lang),
+    }
+    missing = [names[i] for i in INTENTS if i not in present]
+    if not missing or not f.steps:
+        return []
+    return [
+        Finding(
+            "humanising-intents",
+            "info",
+            (),
+            tr(
+                "Nowhere does the journey {intents} the customer. Mark the touchpoints that do, or design one.",
+                lang,
+                intents=", ".join(missing),
+            ),
+            "person",
+        )
+    ]
+
+
+def _no_way_back(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    card_step = {c.id: c.step for c in j.cards}
+    return [
+        Finding(
+            "handoff-without-way-back",
+            "warning",
+            (h.id,),
+            tr(
+                "The handoff '{trigger}' has no return step: once helped, where does the customer go back to? "
+                "Set the step the journey resumes at.",
+                lang,
+                trigger=h.trigger or f.title(card_step[h.source]),
+            ),
+            "human",
+        )
+        for h in j.handoffs
+        if h.return_step is None
+    ]
+
+
+def _metrics(f: _Facts, j: Journey) -> Metrics:
+    emotions = [s.emotion for s in f.steps if s.emotion is not None]
+    touchpoints = [c.nature for c in j.cards if c.kind == "touchpoint" and c.nature]
+    share = {n: (touchpoints.count(n) / len(touchpoints) if touchpoints else 0.0) for n in ("digital", "human", "physical")}
+    humans = {s.id for s in f.steps if f.human_at(s.id)}
+    longest: int | None = None
+    if f.pain and humans:
+        # Distance from every step to the nearest person, by one backwards search from all of them.
+        distance = nx.multi_source_dijkstra_path_length(f.graph.reverse(copy=False), humans)
+        reachable = [int(distance[p]) for p in f.pain if p in distance]
+        longest = max(reachable) if reachable else None
+    return Metrics(
+        average_emotion=round(sum(emotions) / len(emotions), 2) if emotions else None,
+        lowest_emotion=min(emotions) if emotions else None,
+        touchpoint_share=share,
+        handoffs=len(j.handoffs),
+        longest_wait_for_a_human=longest,
+    )
+
