@@ -25,6 +25,9 @@ def parser() -> argparse.ArgumentParser:
     mode.add_argument("--fit", dest="mode", action="store_const", const="fit", help=tr("the whole map on one page"))
     mode.add_argument("--tile", dest="mode", action="store_const", const="tile", help=tr("a readable map over several pages"))
     p.set_defaults(mode="fit")
+    p.add_argument(
+        "--no-findings", dest="findings", action="store_false", help=tr("leave the health check appendix out")
+    )
     return p
 
 
@@ -51,6 +54,10 @@ def run(argv: list[str]) -> int:
                 _export_image(journey, target, args.format, args.scale)
                 print(tr("wrote {path}", path=target))
                 continue
+            if args.findings:
+                from workbench.model.analysis import appendix, check
+
+                options.findings, options.metrics = appendix(check(journey), journey.language)
             result = export_pdf(journey, target, options)
         except LoadError as error:
             _error(str(error))

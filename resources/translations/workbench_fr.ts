@@ -658,10 +658,6 @@ Partir d&apos;une carte vide.</translation>
         <translation>Constats du bilan de santé</translation>
     </message>
     <message>
-        <source>Available once the journey health check is part of the workbench.</source>
-        <translation>Disponible quand le bilan de santé du parcours fera partie de l&apos;atelier.</translation>
-    </message>
-    <message>
         <source>Open the PDF when done</source>
         <translation>Ouvrir le PDF à la fin</translation>
     </message>

@@ -176,3 +176,17 @@ def test_the_findings_appendix_slot_groups_rows_by_condition(tmp_path: Path) -> 
     assert last.index("ERROR") < last.index("WARNING")  # most severe first in its group
     assert "typed again" in last
     assert [item.title for item in reader.outline][-1] == "Health check findings"
+
+
+def test_export_command_appends_the_health_check(tmp_path: Path) -> None:
+    from workbench.cli import main
+
+    counter = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"
+    out = tmp_path / "telecom.pdf"
+    assert main(["export", str(counter), "-o", str(out), "--page-size", "a3"]) == 0
+    last = " ".join((PdfReader(out).pages[-1].extract_text() or "").split())
+    assert "Health check findings" in last and "Plans the switch to a human" in last
+    assert "Average emotion" in last and "ERROR" in last
+    plain = tmp_path / "plain.pdf"
+    assert main(["export", str(counter), "-o", str(plain), "--no-findings"]) == 0
+    assert len(PdfReader(plain).pages) == len(PdfReader(out).pages) - 1

@@ -47,6 +47,8 @@ class PdfOptions:
     findings: list[tuple[str, str, str]] | None = None
     """Appendix (condition, severity, message) rows; None leaves the appendix out.
     The journey health check fills it."""
+    metrics: list[tuple[str, str]] = field(default_factory=list)
+    """Appendix (metric, value) rows shown above the findings."""
     tile_scale: float = 0.8
     """Scale of a tiled map (0.8 keeps card text at 7.6 pt)."""
 
@@ -141,7 +143,7 @@ def render_pdf(
             _map_page(c, lay, width, height)
             _outline(c, "map", tr("Journey map", lang))
         elif page.kind == "findings":
-            _findings_page(c, options.findings or [], lang, width, height)
+            _findings_page(c, options.findings or [], options.metrics, lang, width, height)
             _outline(c, "findings", tr("Health check findings", lang))
         else:
             assert page.tile is not None and page.area is not None
@@ -369,13 +371,27 @@ def _legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         y -= 24
 
 
-def _findings_page(c: Canvas, findings: list[tuple[str, str, str]], lang: str, width: float, height: float) -> None:
-    """Findings grouped by the condition they serve, most severe first within each."""
+def _findings_page(
+    c: Canvas,
+    findings: list[tuple[str, str, str]],
+    metrics: list[tuple[str, str]],
+    lang: str,
+    width: float,
+    height: float,
+) -> None:
+    """The metrics, then the findings grouped by the condition they serve, most severe first within each."""
     y = height - MARGIN - 30
     c.setFont(BOLD, 20)
     c.setFillColor(pdfdraw.colour(theme.INK))
     c.drawString(MARGIN, y, tr("Health check findings", lang))
-    y -= 34
+    y -= 30
+    for label, value in metrics:
+        c.setFont(BOLD, 10)
+        c.drawString(MARGIN, y, label)
+        c.setFont(REGULAR, 10)
+        c.drawString(MARGIN + 250, y, value)
+        y -= 14
+    y -= 12
     if not findings:
         c.setFont(REGULAR, 11)
         c.drawString(MARGIN, y, tr("No findings: the journey meets the checks.", lang))

@@ -394,3 +394,23 @@ def _metrics(f: _Facts, j: Journey) -> Metrics:
         longest_wait_for_a_human=longest,
     )
 
+
+
+def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """Rows for the PDF appendix: (condition, severity, message) and (metric, value)."""
+    rows = [(condition_name(f.condition, language), f.severity, f.message) for f in report.findings]
+    m = report.metrics
+    share = ", ".join(
+        f"{tr(n, language)} {round(100 * v)} %" for n, v in m.touchpoint_share.items()
+    )
+    metrics = [
+        (tr("Average emotion", language), "-" if m.average_emotion is None else f"{m.average_emotion:+.2f}"),
+        (tr("Lowest emotion", language), "-" if m.lowest_emotion is None else _level(m.lowest_emotion)),
+        (tr("Touchpoints", language), share),
+        (tr("Handoffs", language), str(m.handoffs)),
+        (
+            tr("Most steps from a pain point to a person", language),
+            "-" if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
+        ),
+    ]
+    return rows, metrics

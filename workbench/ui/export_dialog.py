@@ -49,8 +49,7 @@ class PdfExportDialog(QDialog):
         self.legend = QCheckBox(self.tr("Legend"))
         self.legend.setChecked(True)
         self.findings = QCheckBox(self.tr("Health check findings"))
-        self.findings.setEnabled(False)
-        self.findings.setToolTip(self.tr("Available once the journey health check is part of the workbench."))
+        self.findings.setChecked(True)
         self.open_after = QCheckBox(self.tr("Open the PDF when done"))
         self.open_after.setChecked(True)
         form = QFormLayout()
@@ -69,14 +68,19 @@ class PdfExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def options(self) -> PdfOptions:
-        return PdfOptions(
+    def options(self, journey: Journey) -> PdfOptions:
+        options = PdfOptions(
             page_size=self.page_size.currentData(),
             orientation=self.orientation.currentData(),
             mode="tile" if self.tile.isChecked() else "fit",
             title_page=self.title_page.isChecked(),
             legend=self.legend.isChecked(),
         )
+        if self.findings.isChecked():
+            from workbench.model.analysis import appendix, check
+
+            options.findings, options.metrics = appendix(check(journey), journey.language)
+        return options
 
 
 def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> Path | None:
@@ -98,7 +102,7 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
         return not progress.wasCanceled()
 
     try:
-        result = export_pdf(journey, path, dialog.options(), advance)
+        result = export_pdf(journey, path, dialog.options(journey), advance)
     except ExportCancelled:
         return None
     except SaveError as error:
