@@ -150,6 +150,22 @@
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Finding</source>
+        <extracomment>The element ids of the finding the user clicked. A fresh report, after the timer ran.</extracomment>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>{errors} errors, {warnings} warnings, {infos} notes</source>
+        <translation>{errors} erreurs, {warnings} avertissements, {infos} remarques</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Title</source>
@@ -497,6 +513,10 @@
     <message>
         <source>Cannot open journey</source>
         <translation>Impossible d&apos;ouvrir le parcours</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
     </message>
     <message>
         <source>Save journey</source>

@@ -21,6 +21,7 @@ from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.canvas.view import JourneyView
+from workbench.ui.findings import FindingsPanel
 from workbench.ui.inspector import Inspector
 from workbench.ui.menus import build_menus
 from workbench.ui.palette import Palette
@@ -47,6 +48,12 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock(
             self.tr("Inspector"), "inspector-dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.findings = FindingsPanel()
+        self.findings_dock = self._dock(
+            self.tr("Findings"), "findings-dock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.findings.activated.connect(self.show_elements)
+        self.findings.updated.connect(lambda report: self.scene.set_badges(report))
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -77,6 +84,7 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.refreshed.connect(self._update_counts)
         self.inspector.set_document(self.document, self.stack)
+        self.findings.set_document(self.document)
         self._update_title()
         self._update_counts()
 
@@ -273,6 +281,16 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def show_elements(self, ids: list[str]) -> None:
+        """Select the elements of a finding and bring them into view."""
+        self.scene.select_ids(ids)
+        items = self.scene.selectedItems()
+        if items:
+            area = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                area = area.united(item.sceneBoundingRect())
+            self.view.centerOn(area.center())
 
     def _selection_changed(self) -> None:
         ids = self.scene.selected_ids()

@@ -149,6 +149,13 @@ class StepItem(BoxItem):
     def __init__(self, box: StepBox) -> None:
         super().__init__(box.id, box.header, movable=True, z=2)
         self.box = box
+        self.badge: str | None = None
+
+    def set_badge(self, severity: str | None) -> None:
+        """A health check sign in the corner: square for an error, triangle for a warning."""
+        if severity != self.badge:
+            self.badge = severity
+            self.update()
 
     def set_box(self, box: StepBox) -> None:
         self.box = box
@@ -172,6 +179,15 @@ class StepItem(BoxItem):
             painter.drawLine(QPointF(x + 1, y - 3), QPointF(x + 1, y + 10))
             painter.setBrush(QColor(theme.INK))
             painter.drawPolygon(QPolygonF([QPointF(x + 1, y - 3), QPointF(x + 10, y + 0.5), QPointF(x + 1, y + 4)]))
+        if self.badge is not None:
+            colour = QColor("#c62828" if self.badge == "error" else "#d97706")
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            x, y = self.rect.w - 14, self.rect.h - 14
+            if self.badge == "error":
+                painter.drawRect(QRectF(x, y, 9, 9))
+            else:
+                painter.drawPolygon(QPolygonF([QPointF(x + 5, y - 1), QPointF(x + 10, y + 9), QPointF(x, y + 9)]))
         self.paint_selection(painter, 5)
 
 

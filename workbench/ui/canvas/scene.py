@@ -46,6 +46,7 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         self.addItem(self.curve)
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
         self._dirty = False
+        self.badges: dict[str, str] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -96,7 +97,8 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         for stage in lay.stages:
             sync("stage", stage.id, lambda: StageItem(stage), lambda it: it.set_box(stage))
         for step in lay.steps:
-            sync("step", step.id, lambda: StepItem(step), lambda it: it.set_box(step))
+            item = sync("step", step.id, lambda: StepItem(step), lambda it: it.set_box(step))
+            item.set_badge(self.badges.get(step.id))
         for card in lay.cards:
             sync("card", card.id, lambda: CardItem(card), lambda it: it.set_box(card))
         for point in lay.emotion_points:
@@ -116,6 +118,22 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         if {self.key_of(item) for item in self.selectedItems()} != selected:
             self.selectionChanged.emit()  # an element of the selection is gone
         self.refreshed.emit()
+
+    def set_badges(self, report) -> None:  # type: ignore[no-untyped-def]
+        """Mark each step concerned by a finding with the most severe one's sign."""
+        rank = {"error": 0, "warning": 1, "info": 2}
+        worst: dict[str, str] = {}
+        for finding in report.findings:
+            if finding.severity == "info":
+                continue
+            for element_id in finding.elements:
+                if element_id in worst and rank[worst[element_id]] <= rank[finding.severity]:
+                    continue
+                worst[element_id] = finding.severity
+        self.badges = worst
+        for (kind, element_id), item in self.items_by_key.items():
+            if kind == "step":
+                item.set_badge(worst.get(element_id))
 
     # ---------------------------------------------------------- selection
 

@@ -1,0 +1,50 @@
+"""The Findings dock: updates after edits, click selects, badges on the canvas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.helpers import open_window
+from workbench.ui.findings import ELEMENTS
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNTER = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"
+
+
+def rules_shown(window) -> list[str]:  # type: ignore[no-untyped-def]
+    tree = window.findings.tree
+    return [tree.topLevelItem(i).data(1, ELEMENTS) for i in range(tree.topLevelItemCount())]
+
+
+def test_findings_list_and_click_selects_the_step(qtbot) -> None:
+    window = open_window(qtbot, COUNTER)
+    assert "trap-loop" in rules_shown(window)
+    assert "errors" in window.findings.summary.text()
+    tree = window.findings.tree
+    first = tree.topLevelItem(0)
+    rect = tree.visualItemRect(first)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    selected = window.scene.selected_ids()
+    assert selected and set(selected) <= set(first.data(0, ELEMENTS))
+
+
+def test_badges_mark_the_steps_with_errors(qtbot) -> None:
+    window = open_window(qtbot, COUNTER)
+    window.scene.ensure_fresh()
+    step = window.scene.item_for("step", "step-stuck-paying")
+    assert step is not None and step.badge == "error"
+
+
+def test_the_check_runs_a_moment_after_edits_not_on_every_change(qtbot) -> None:
+    window = open_window(qtbot, COUNTER)
+    before = rules_shown(window).count("dead-end")
+    assert before == 1
+    last = window.document.steps()[-1]
+    window.document.update(last.id, goal=True)  # the dead end is now an end
+    assert rules_shown(window).count("dead-end") == 1  # not yet: the check waits for a pause
+    qtbot.waitUntil(lambda: rules_shown(window).count("dead-end") == 0, timeout=3000)
+    window.scene.ensure_fresh()
+    assert window.scene.item_for("step", last.id).badge == "error"  # still no human within reach there

@@ -1,0 +1,100 @@
+"""The Findings dock: the journey health check, a moment after each edit.
+
+The check runs on a short timer restarted by every document change, so a
+burst of typing or dragging runs it once, after the hands stop. A click on a
+finding selects and centres the elements concerned.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from workbench.model.analysis import Report, check, condition_name
+from workbench.model.document import JourneyDocument
+from workbench.model.events import Change
+
+DELAY_MS = 400
+ELEMENTS = Qt.ItemDataRole.UserRole
+SEVERITY_COLOUR = {"error": "#c62828", "warning": "#d97706", "info": "#486581"}
+
+
+def severity_icon(severity: str) -> QIcon:
+    """Error: a square; warning: a triangle; note: a circle — shape and colour both tell."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(SEVERITY_COLOUR[severity]))
+    if severity == "error":
+        painter.drawRect(QRectF(5, 5, 22, 22))
+    elif severity == "warning":
+        painter.drawPolygon(QPolygonF([QPointF(16, 3), QPointF(30, 28), QPointF(2, 28)]))
+    else:
+        painter.drawEllipse(QRectF(4, 4, 24, 24))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class FindingsPanel(QWidget):
+    #: The element ids of the finding the user clicked.
+    activated = Signal(list)
+    #: A fresh report, after the timer ran.
+    updated = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("findings")
+        self.summary = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("findings-list")
+        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Condition")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, 420)
+        self.tree.itemClicked.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
+        self.tree.itemActivated.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.run)
+        self.document: JourneyDocument | None = None
+        self.report: Report | None = None
+
+    def set_document(self, document: JourneyDocument) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_change)
+        self.document = document
+        document.changed.connect(self._on_change)
+        self.run()
+
+    def _on_change(self, change: Change) -> None:
+        self.timer.start()  # restarted by every change: runs once the edits pause
+
+    def run(self) -> None:
+        if self.document is None:
+            return
+        self.timer.stop()
+        report = check(self.document.journey)
+        self.report = report
+        self.tree.clear()
+        lang = self.document.journey.language
+        for finding in report.findings:
+            item = QTreeWidgetItem([finding.message, condition_name(finding.condition, lang)])
+            item.setIcon(0, severity_icon(finding.severity))
+            item.setToolTip(0, finding.message)
+            item.setData(0, ELEMENTS, list(finding.elements))
+            item.setData(1, ELEMENTS, finding.rule)
+            self.tree.addTopLevelItem(item)
+        counts = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
+        self.summary.setText(
+            self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(
+                errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+            )
+        )
+        self.updated.emit(report)
