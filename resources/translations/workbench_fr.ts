@@ -272,6 +272,14 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Health check: a person within (steps)</source>
+        <translation>Bilan : une personne à moins de (étapes)</translation>
+    </message>
+    <message>
+        <source>Health check: emotion cliff (levels)</source>
+        <translation>Bilan : chute d&apos;émotion (niveaux)</translation>
+    </message>
+    <message>
         <source>Customer action</source>
         <translation>Action du client</translation>
     </message>

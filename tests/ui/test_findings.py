@@ -48,3 +48,22 @@ def test_the_check_runs_a_moment_after_edits_not_on_every_change(qtbot) -> None:
     qtbot.waitUntil(lambda: rules_shown(window).count("dead-end") == 0, timeout=3000)
     window.scene.ensure_fresh()
     assert window.scene.item_for("step", last.id).badge == "error"  # still no human within reach there
+
+
+def test_thresholds_are_set_in_the_inspector_kept_in_the_file_and_used(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QSpinBox
+
+    from workbench.model.fileformat import load, save
+
+    path = tmp_path / "t.journey"
+    save(load(ROOT / "examples" / "counter-examples" / "train-delay-notifications.journey"), path)
+    window = open_window(qtbot, path)
+    assert rules_shown(window).count("emotion-cliff") == 2
+    window.scene.clearSelection()
+    cliff = window.inspector.findChild(QSpinBox, "checks-cliff")
+    cliff.setFocus()
+    QTest.keyClick(cliff, Qt.Key.Key_Up)  # 2 -> 3 levels
+    assert window.document.journey.checks is not None and window.document.journey.checks.cliff == 3
+    qtbot.waitUntil(lambda: rules_shown(window).count("emotion-cliff") == 0, timeout=3000)
+    window.save()
+    assert load(path).checks.cliff == 3

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.events import Change
-from workbench.model.journey import INTENTS, NATURES, SECTORS, Card, Handoff, Lane, Link, Stage, Step
+from workbench.model.journey import INTENTS, NATURES, SECTORS, Card, CheckSettings, Handoff, Lane, Link, Stage, Step
 from workbench.model.templates import sector_name
 from workbench.ui.commands import perform
 
@@ -109,6 +110,8 @@ class Inspector(QWidget):
             self._persona_text(self.tr("Frustrations (one a line)"), "frustrations")
             self._authors()
             self._text(self.tr("Notes"), "notes")
+            self._threshold(self.tr("Health check: a person within (steps)"), "human_within", 0, 50)
+            self._threshold(self.tr("Health check: emotion cliff (levels)"), "cliff", 1, 4)
         self._refresh()
 
     def kind_names(self) -> dict[str, str]:
@@ -195,6 +198,20 @@ class Inspector(QWidget):
         self.form.addRow(label, edit)
         self._refreshers.append(lambda: _set_text(edit, ", ".join(self._value("authors"))))
 
+    def _threshold(self, label: str, field: str, low: int, high: int) -> None:
+        """A health check threshold; the journey keeps it once changed."""
+        box = QSpinBox()
+        box.setObjectName(f"checks-{field}")
+        box.setRange(low, high)
+
+        def changed(value: int) -> None:
+            current = self._value("checks") or CheckSettings()
+            self.commit("checks", current.model_copy(update={field: value}), label)
+
+        box.valueChanged.connect(changed)
+        self.form.addRow(label, box)
+        self._refreshers.append(lambda: _set_spin(box, getattr(self._value("checks") or CheckSettings(), field)))
+
     def _check(self, label: str, field: str) -> None:
         box = QCheckBox(label)
         box.setObjectName(field)
@@ -277,6 +294,13 @@ def _set_plain(edit: QPlainTextEdit, value: str) -> None:
         edit.blockSignals(True)
         edit.setPlainText(value)
         edit.blockSignals(False)
+
+
+def _set_spin(box: QSpinBox, value: int) -> None:
+    if box.value() != value:
+        box.blockSignals(True)
+        box.setValue(value)
+        box.blockSignals(False)
 
 
 def _set_checked(box: QCheckBox, value: bool) -> None:
