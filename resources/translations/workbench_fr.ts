@@ -188,6 +188,14 @@
         <translation>But ou fin du parcours</translation>
     </message>
     <message>
+        <source>Served in person on purpose</source>
+        <translation>Servie en personne, volontairement</translation>
+    </message>
+    <message>
+        <source>The customer re-enters earlier data here</source>
+        <translation>Le client ressaisit ici des données déjà fournies</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Type</translation>
     </message>

@@ -95,6 +95,17 @@ def test_context_lost_and_no_way_back() -> None:
     assert not {"context-lost", "handoff-without-way-back"} & set(rules(good))
 
 
+def test_context_lost_when_the_channel_changes_and_data_is_typed_again() -> None:
+    def two(reentered: bool, second_channel: str) -> Journey:
+        j = journey([{}, {"data_reentered": reentered, "goal": True}], {"s1": ["digital"], "s2": ["digital"]})
+        cards = [c.model_copy(update={"channel": "Web" if c.step == "s1" else second_channel}) for c in j.cards]
+        return j.model_copy(update={"cards": cards})
+
+    assert rules(two(True, "Mobile app"))["context-lost"] == [("s1", "s2")]
+    assert "context-lost" not in rules(two(False, "Mobile app"))  # the form follows the customer
+    assert "context-lost" not in rules(two(True, "web"))  # same channel: not a switch
+
+
 def test_forced_exit_from_digital() -> None:
     spec = [{}, {}, {}, END]
     forced = journey(spec, {"s1": ["digital"], "s2": ["physical"], "s3": ["human"], "s4": ["digital"]})

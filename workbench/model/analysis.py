@@ -199,7 +199,28 @@ def _trap_loop(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Findi
 
 def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     card_step = {c.id: c.step for c in j.cards}
-    return [
+    channels: dict[str, set[str]] = {}
+    for card in j.cards:
+        if card.kind == "touchpoint" and card.nature == "digital" and card.channel:
+            channels.setdefault(card.step, set()).add(card.channel.strip().lower())
+    switches = [
+        Finding(
+            "context-lost",
+            "warning",
+            (a, b),
+            tr(
+                "Between '{first}' and '{second}' the customer changes channel and has to enter again what "
+                "they already gave. Carry the data over (save the form, resume it on any device).",
+                lang,
+                first=f.title(a),
+                second=f.title(b),
+            ),
+            "continuity",
+        )
+        for a, b in f.graph.edges
+        if f.by_id[b].data_reentered and channels.get(a) and channels.get(b) and not channels[a] & channels[b]
+    ]
+    return switches + [
         Finding(
             "context-lost",
             "warning",

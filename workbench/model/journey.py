@@ -114,6 +114,8 @@ class Step(Element):
     """The journey may end here: a goal reached or a deliberate end."""
     deliberate_exit: bool = False
     """Only a person or a place can serve this step, on purpose (not a forced exit from digital)."""
+    data_reentered: bool = False
+    """The customer types again here what an earlier step already had (a form restarted on another device)."""
 
 
 class Lane(Element):

@@ -78,6 +78,8 @@ class Inspector(QWidget):
             self._line(self.tr("Emotion note"), "emotion_note")
             self._check(self.tr("Moment of truth"), "moment_of_truth")
             self._check(self.tr("Goal or end of the journey"), "goal")
+            self._check(self.tr("Served in person on purpose"), "deliberate_exit")
+            self._check(self.tr("The customer re-enters earlier data here"), "data_reentered")
         elif isinstance(element, Card):
             self.form.addRow(self.tr("Kind"), QLabel(self.kind_names()[element.kind]))
             self._text(self.tr("Text"), "text")
