@@ -75,3 +75,22 @@ def open_window(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
     window.scene.ensure_fresh()
     window.view.setFocus()
     return window
+
+
+def answer_next_message(qtbot, button, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Answer the next modal message box with *button* (a StandardButton), noting its text in *seen*."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        if box.button(button) is not None:
+            box.button(button).click()
+        else:
+            box.accept()
+
+    QTimer.singleShot(0, answer)

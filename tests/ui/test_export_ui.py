@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.helpers import open_window
+from tests.ui.helpers import answer_next_message, open_window
 from workbench.model.fileformat import load
 from workbench.ui.export_dialog import PdfExportDialog
 from workbench.ui.image_export import export_png, export_svg
@@ -62,23 +62,13 @@ def test_png_has_the_chosen_resolution_and_svg_keeps_text(qtbot, tmp_path: Path)
 
 
 def test_an_export_into_a_missing_folder_says_so(qtbot, monkeypatch, tmp_path: Path) -> None:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     window = open_window(qtbot, EXAMPLE)
     out = tmp_path / "no-such-folder" / "map.svg"
     monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, answer)
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
     assert window.export_image() is None
     assert seen and "no-such-folder" in seen[0] and "not written" in seen[0]
     assert not out.exists()

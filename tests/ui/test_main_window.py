@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.helpers import drop_mime
+from tests.ui.helpers import answer_next_message, drop_mime
 from workbench.model.fileformat import dumps, load, save
 from workbench.model.templates import skeleton
 from workbench.ui.main_window import MainWindow
@@ -19,20 +19,6 @@ def _window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def _answer(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Answer the next modal message box with *button*, noting its text."""
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(box.text())
-        box.button(button).click() if box.button(button) else qtbot.keyClick(box, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer)
 
 
 def test_opening_a_journey_draws_its_stages_and_steps(qtbot, tmp_path: Path) -> None:
@@ -53,7 +39,7 @@ def test_a_corrupt_file_shows_a_dialog_naming_file_and_place(qtbot, tmp_path: Pa
     window = _window(qtbot)
     before = dumps(window.document.journey)
     seen: list[str] = []
-    _answer(qtbot, QMessageBox.StandardButton.Ok, seen)
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
     assert not window.open_path(path)
     assert len(seen) == 1
     assert str(path) in seen[0] and "journey.title" in seen[0]
@@ -87,10 +73,10 @@ def test_modified_marker_and_the_close_prompt(qtbot, tmp_path: Path) -> None:
     assert window.isWindowModified()
     assert "[*]" in window.windowTitle()
     seen: list[str] = []
-    _answer(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
     window.close()
     assert window.isVisible() and seen and "retail.journey" in seen[0]
-    _answer(qtbot, QMessageBox.StandardButton.Save, seen)
+    answer_next_message(qtbot, QMessageBox.StandardButton.Save, seen)
     window.close()
     assert not window.isVisible()
     assert len(load(path).cards) == 1  # saved on the way out
@@ -105,7 +91,7 @@ def test_discard_on_open_drops_the_changes(qtbot, tmp_path: Path) -> None:
     window.document.update_journey(title="changed")  # an edit that is not on the stack
     window.stack.push(__import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("edit"))
     seen: list[str] = []
-    _answer(qtbot, QMessageBox.StandardButton.Discard, seen)
+    answer_next_message(qtbot, QMessageBox.StandardButton.Discard, seen)
     assert window.open_path(second)
     assert window.path == second and seen
     assert load(first).title != "changed"
@@ -115,7 +101,7 @@ def test_a_failed_save_says_why_and_keeps_the_work(qtbot, tmp_path: Path) -> Non
     window = _window(qtbot)
     window.document.update_journey(title="Precious work")
     seen: list[str] = []
-    _answer(qtbot, QMessageBox.StandardButton.Ok, seen)
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
     assert not window._save_to(tmp_path / "no-such-folder" / "x.journey")
     assert seen and "no-such-folder" in seen[0] and "still open" in seen[0]
     assert window.document.journey.title == "Precious work"
