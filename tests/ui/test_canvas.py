@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from tests.ui.helpers import click, double_click, drag, drop_mime, open_window
 from workbench.model.fileformat import dumps, load, save
-from workbench.model.journey import Card, Journey, Lane, Link, Stage, Step
+from workbench.model.journey import Card, Journey, Link, Stage, Step
 from workbench.model.templates import standard_lanes
 from workbench.ui.main_window import MainWindow
 
