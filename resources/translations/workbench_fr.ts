@@ -268,24 +268,44 @@
         <translation>Qui est-ce</translation>
     </message>
     <message>
-        <source>Goals (one a line)</source>
-        <translation>Objectifs (un par ligne)</translation>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
     </message>
     <message>
-        <source>Frustrations (one a line)</source>
-        <translation>Frustrations (une par ligne)</translation>
+        <source>Frustrations</source>
+        <translation>Frustrations</translation>
+    </message>
+    <message>
+        <source>Person within</source>
+        <translation>Personne à moins de</translation>
+    </message>
+    <message>
+        <source>Emotion cliff</source>
+        <translation>Chute d&apos;émotion</translation>
+    </message>
+    <message>
+        <source>One a line</source>
+        <translation>Un par ligne</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Health check: how many steps away a person still counts as within reach</source>
+        <translation>Bilan de santé : à combien d&apos;étapes une personne compte encore comme joignable</translation>
+    </message>
+    <message>
+        <source>Health check: a drop of this many emotion levels is a cliff</source>
+        <translation>Bilan de santé : une chute de ce nombre de niveaux d&apos;émotion est une rupture</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Health check: a person within (steps)</source>
-        <translation>Bilan : une personne à moins de (étapes)</translation>
-    </message>
-    <message>
-        <source>Health check: emotion cliff (levels)</source>
-        <translation>Bilan : chute d&apos;émotion (niveaux)</translation>
     </message>
     <message>
         <source>Customer action</source>
@@ -322,10 +342,6 @@
     <message>
         <source>Not possible: {reason}</source>
         <translation>Impossible : {reason}</translation>
-    </message>
-    <message>
-        <source>Authors (comma-separated)</source>
-        <translation>Auteurs (séparés par des virgules)</translation>
     </message>
     <message>
         <source>+2 very positive</source>

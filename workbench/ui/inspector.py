@@ -108,12 +108,12 @@ class Inspector(QWidget):
             self._text(self.tr("Scenario"), "scenario")
             self._persona_line(self.tr("Persona"), "name")
             self._persona_text(self.tr("Who they are"), "description")
-            self._persona_text(self.tr("Goals (one a line)"), "goals")
-            self._persona_text(self.tr("Frustrations (one a line)"), "frustrations")
+            self._persona_text(self.tr("Goals"), "goals")
+            self._persona_text(self.tr("Frustrations"), "frustrations")
             self._authors()
             self._text(self.tr("Notes"), "notes")
-            self._threshold(self.tr("Health check: a person within (steps)"), "human_within", 0, 50)
-            self._threshold(self.tr("Health check: emotion cliff (levels)"), "cliff", 1, 4)
+            self._threshold(self.tr("Person within"), "human_within", 0, 50)
+            self._threshold(self.tr("Emotion cliff"), "cliff", 1, 4)
         self._refresh()
 
     def kind_names(self) -> dict[str, str]:
@@ -186,14 +186,17 @@ class Inspector(QWidget):
         edit = QPlainTextEdit()
         edit.setObjectName(f"persona-{field}")
         edit.setMaximumHeight(70)
+        if field in ("goals", "frustrations"):
+            edit.setToolTip(self.tr("One a line"))
         edit.textChanged.connect(lambda: self._commit_persona(field, edit.toPlainText(), label))
         self.form.addRow(label, edit)
         self._refreshers.append(lambda: _set_plain(edit, self._persona_value(field)))
 
     def _authors(self) -> None:
-        label = self.tr("Authors (comma-separated)")
+        label = self.tr("Authors")
         edit = QLineEdit()
         edit.setObjectName("authors")
+        edit.setToolTip(self.tr("Separated by commas"))
         edit.textEdited.connect(
             lambda text: self.commit("authors", [a.strip() for a in text.split(",") if a.strip()], label)
         )
@@ -205,6 +208,11 @@ class Inspector(QWidget):
         box = QSpinBox()
         box.setObjectName(f"checks-{field}")
         box.setRange(low, high)
+        box.setToolTip(
+            self.tr("Health check: how many steps away a person still counts as within reach")
+            if field == "human_within"
+            else self.tr("Health check: a drop of this many emotion levels is a cliff")
+        )
 
         def changed(value: int) -> None:
             current = self._value("checks") or CheckSettings()
