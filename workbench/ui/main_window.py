@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._attach()
         self.resize(1280, 800)
+        # The map gets the height; the findings a strip below it (until the user resizes).
+        self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
         self._restore_settings()
         self._show_zoom(self.view.zoom)
 
