@@ -68,9 +68,8 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def cmd_new(argv: list[str]) -> int:
-    from workbench.model.errors import SaveError
+    from workbench.model.errors import LoadError, SaveError
     from workbench.model.fileformat import save
-    from workbench.model.errors import LoadError
     from workbench.model.templates import normalise_sector, template
 
     args = _new_parser().parse_args(argv)

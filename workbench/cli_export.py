@@ -73,6 +73,10 @@ def run(argv: list[str]) -> int:
     return status
 
 
+#: Kept alive for the images drawn by the canvas (a QApplication must outlive its scenes).
+_qt_app: object = None
+
+
 def _start_qt() -> None:
     """Images are drawn by the canvas: Qt, offscreen when there is no display."""
     import os
@@ -85,9 +89,9 @@ def _start_qt() -> None:
 
     from workbench.ui.app import register_fonts
 
-    app = QApplication.instance() or QApplication(["workbench"])
+    global _qt_app
+    _qt_app = QApplication.instance() or QApplication(["workbench"])
     register_fonts()
-    _start_qt.app = app  # type: ignore[attr-defined]
 
 
 def _export_image(journey, target: Path, fmt: str, scale: float) -> None:  # type: ignore[no-untyped-def]

@@ -4,194 +4,31 @@ One layout serves the canvas and the PDF, so paper matches screen. The map
 reads left to right in time: stage headers across the top, a band for flow
 links, step headers, then one row per lane with cards in the cell of their
 step and lane. Heights grow to fit wrapped text, so nothing is ever clipped.
-Text is wrapped here with the bundled font's metrics (`textmetrics`).
+Text is wrapped here with the bundled font's metrics (`textmetrics`); the
+shapes it produces are defined in `geometry.py`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-
 from workbench.channels import channel_label
+from workbench.geometry import (
+    Bezier,
+    CardBox,
+    Connector,
+    EmotionPoint,
+    LaneBox,
+    Layout,
+    Point,
+    Rect,
+    StageBox,
+    StepBox,
+    Style,
+    Text,
+    curve_span,
+)
 from workbench.model.document import JourneyDocument
 from workbench.model.journey import Card, Handoff, Journey, Lane, Step
 from workbench.textmetrics import line_height, wrap
-
-Point = tuple[float, float]
-#: A cubic Bézier segment: start, first control, second control, end.
-Bezier = tuple[Point, Point, Point, Point]
-
-
-@dataclass(frozen=True)
-class Rect:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def centre(self) -> Point:
-        return (self.x + self.w / 2, self.y + self.h / 2)
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x <= x < self.right and self.y <= y < self.bottom
-
-    def inside(self, other: Rect) -> bool:
-        return other.x <= self.x and other.y <= self.y and self.right <= other.right and self.bottom <= other.bottom
-
-    def overlaps(self, other: Rect) -> bool:
-        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
-
-
-@dataclass(frozen=True)
-class Text:
-    """Lines of wrapped text; the first baseline sits one ascent below ``rect.y``."""
-
-    lines: tuple[str, ...]
-    size: float
-    bold: bool
-    rect: Rect
-
-
-@dataclass(frozen=True)
-class Style:
-    """Sizes of the map, in points. The presentation preset is a zoom, not a style."""
-
-    margin: float = 16
-    gap: float = 8
-    lane_title_width: float = 150
-    column_width: float = 184
-    padding: float = 7
-    card_gap: float = 6
-    title_size: float = 12
-    step_size: float = 10.5
-    card_size: float = 9.5
-    label_size: float = 8
-    lane_min_height: float = 56
-    emotion_height: float = 120
-    link_band: float = 40
-    marker_height: float = 16
-
-
-@dataclass(frozen=True)
-class StageBox:
-    id: str
-    rect: Rect
-    text: Text
-
-
-@dataclass(frozen=True)
-class StepBox:
-    id: str
-    index: int
-    header: Rect
-    column: Rect
-    text: Text
-    moment_of_truth: bool
-    goal: bool
-
-
-@dataclass(frozen=True)
-class LaneBox:
-    id: str
-    kind: str
-    row: Rect
-    title: Text
-
-
-@dataclass(frozen=True)
-class CardBox:
-    id: str
-    step: str
-    lane: str
-    kind: str
-    nature: str | None
-    rect: Rect
-    channel: Text | None
-    text: Text
-
-
-@dataclass(frozen=True)
-class EmotionPoint:
-    step: str
-    level: int
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class Connector:
-    """A handoff (card to card) or a flow link (step to step) as a curve."""
-
-    id: str
-    path: tuple[Bezier, ...]
-    """Segments drawn end to end; the last one ends at the arrow head."""
-    label: Text | None
-    context_carried: bool | None = None
-
-
-@dataclass
-class Layout:
-    width: float
-    height: float
-    style: Style
-    stages: list[StageBox] = field(default_factory=list)
-    steps: list[StepBox] = field(default_factory=list)
-    lanes: list[LaneBox] = field(default_factory=list)
-    cards: list[CardBox] = field(default_factory=list)
-    emotion_points: list[EmotionPoint] = field(default_factory=list)
-    emotion_curves: list[list[Bezier]] = field(default_factory=list)
-    handoffs: list[Connector] = field(default_factory=list)
-    links: list[Connector] = field(default_factory=list)
-    emotion_lane: LaneBox | None = None
-
-    def step_at(self, x: float) -> StepBox | None:
-        """The step whose column spans *x*."""
-        lefts = [s.column.x for s in self.steps]
-        i = bisect_right(lefts, x) - 1
-        if i >= 0 and self.steps[i].column.x <= x < self.steps[i].column.right:
-            return self.steps[i]
-        return None
-
-    def lane_at(self, y: float) -> LaneBox | None:
-        for lane in self.lanes:
-            if lane.row.y <= y < lane.row.bottom:
-                return lane
-        return None
-
-    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
-        """(step id, lane id) of the cell under the point, if any."""
-        step, lane = self.step_at(x), self.lane_at(y)
-        return (step.id, lane.id) if step and lane else None
-
-    def step_gap_at(self, x: float) -> int:
-        """Where a step dropped at *x* goes, as an index into the steps in time order."""
-        return sum(1 for s in self.steps if s.column.centre[0] < x)
-
-    def lane_gap_at(self, y: float) -> int:
-        return sum(1 for lane in self.lanes if lane.row.centre[1] < y)
-
-    def emotion_level_at(self, y: float) -> int:
-        """The emotion level (-2..2) that a point dragged to *y* stands for."""
-        lane = self.emotion_lane
-        if lane is None:
-            return 0
-        top, span = _curve_span(lane.row, self.style)
-        level = 2 - round((y - top) / span * 4)
-        return max(-2, min(2, level))
-
-
-def _curve_span(row: Rect, style: Style) -> tuple[float, float]:
-    top = row.y + style.padding * 2
-    return top, style.emotion_height - style.padding * 4
 
 
 def _text(text: str, x: float, y: float, width: float, size: float, bold: bool = False) -> Text:
@@ -320,7 +157,7 @@ def _emotions(out: Layout, steps: list[Step]) -> None:
     lane = out.emotion_lane
     if lane is None:
         return
-    top, span = _curve_span(lane.row, out.style)
+    top, span = curve_span(lane.row, out.style)
     by_id = {s.id: s for s in steps}
     run: list[EmotionPoint] = []
     for box in out.steps:

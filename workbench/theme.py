@@ -33,3 +33,5 @@ CURVE = "#334e68"
 HANDOFF = "#6b3fa0"
 LINK = "#486581"
 MOMENT_OF_TRUTH = "#d97706"
+#: Health check signs (the shape tells the severity too: see ui/canvas/painting.py).
+SEVERITY = {"error": "#c62828", "warning": "#d97706", "info": "#486581"}

@@ -166,6 +166,14 @@
     </message>
 </context>
 <context>
+    <name>ImageExport</name>
+    <message>
+        <source>the image would be {width} x {height} pixels; choose a smaller scale</source>
+        <extracomment>Larger images than this are refused: a 1,000-step map at 2x would need gigabytes.</extracomment>
+        <translation>l&apos;image ferait {width} x {height} pixels ; choisissez une échelle plus petite</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Title</source>

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.layout import Layout, Rect, layout
+from workbench.geometry import Layout, Rect
+from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import load
 from workbench.model.journey import Card

@@ -8,7 +8,15 @@ import pytest
 
 from workbench.model.analysis import check
 from workbench.model.fileformat import load
-from workbench.model.journey import Card, CheckSettings, Handoff, Journey, Link, Stage, Step
+from workbench.model.journey import (
+    Card,
+    CheckSettings,
+    Handoff,
+    Journey,
+    Link,
+    Stage,
+    Step,
+)
 from workbench.model.templates import standard_lanes
 
 ROOT = Path(__file__).resolve().parents[2]

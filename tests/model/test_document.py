@@ -13,7 +13,18 @@ from workbench.model.errors import EditError
 from workbench.model.events import Change
 from workbench.model.fileformat import dumps, loads
 from workbench.model.ids import new_id
-from workbench.model.journey import COLLECTION_OF, COLLECTIONS, Card, Handoff, Journey, Lane, Link, Persona, Stage, Step
+from workbench.model.journey import (
+    COLLECTION_OF,
+    COLLECTIONS,
+    Card,
+    Handoff,
+    Journey,
+    Lane,
+    Link,
+    Persona,
+    Stage,
+    Step,
+)
 from workbench.model.ordering import GAP
 from workbench.model.validation import check_journey
 

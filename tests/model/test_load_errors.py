@@ -16,7 +16,15 @@ import pytest
 
 from workbench.model import fileformat
 from workbench.model.errors import LoadError
-from workbench.model.fileformat import MAX_BYTES, MAX_DEPTH, dumps, load, load_file, loads, save
+from workbench.model.fileformat import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    dumps,
+    load,
+    load_file,
+    loads,
+    save,
+)
 
 BAD = Path(__file__).resolve().parent.parent / "data" / "bad"
 

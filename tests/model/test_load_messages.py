@@ -19,6 +19,7 @@ from workbench.model.errors import LoadError
 from workbench.model.fileformat import MAX_BYTES, load, loads
 from workbench.model.jsontext import json_reason
 
+
 def test_a_fifo_is_refused_before_it_is_opened(tmp_path):
     fifo = tmp_path / "pipe.journey"
     os.mkfifo(fifo)

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from tests.strategies import element_ids, journeys
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import backup_path, dumps, load, loads, save
-from workbench.model.journey import CARD_KINDS, INTENTS, LANE_KINDS, LANGUAGES, SECTORS, Journey
+from workbench.model.journey import (
+    CARD_KINDS,
+    INTENTS,
+    LANE_KINDS,
+    LANGUAGES,
+    SECTORS,
+    Journey,
+)
 from workbench.model.validation import check_journey
 
 MANY = settings(max_examples=500, deadline=None)

@@ -61,9 +61,6 @@ def drop_mime(window: MainWindow, mime: QMimeData, x: float, y: float) -> bool:
     return drop.isAccepted()
 
 
-def centre(rect) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    return rect.centre
-
 
 def open_window(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
     """A shown main window on *path*; closing it at the end of the test asks nothing."""

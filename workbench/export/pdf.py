@@ -17,14 +17,15 @@ from reportlab.lib.pagesizes import A3, A4, LETTER, TABLOID, landscape, portrait
 from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
-from workbench.version import __version__
 from workbench.export import pdfdraw
+from workbench.geometry import Layout, Rect
 from workbench.i18n import tr
-from workbench.layout import Layout, Rect, layout
-from workbench.model.fileformat import _atomic_write
+from workbench.layout import layout
+from workbench.model.fileformat import atomic_write
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
 from workbench.textmetrics import BOLD, REGULAR, register_fonts, wrap
+from workbench.version import __version__
 
 PAGE_SIZES = {"a4": A4, "a3": A3, "letter": LETTER, "tabloid": TABLOID}
 MARGIN = 36.0
@@ -82,7 +83,7 @@ def export_pdf(
     cancels the export (ExportCancelled) and leaves any existing file alone.
     """
     data, result = render_pdf(journey, options or PdfOptions(), progress)
-    _atomic_write(Path(path), data, backup=False)
+    atomic_write(Path(path), data, backup=False)
     return result
 
 

@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
-from workbench.layout import Bezier, CardBox, Connector, Layout, Rect, Text
+from workbench.geometry import Bezier, CardBox, Connector, Layout, Rect, Text
 from workbench.textmetrics import BOLD, REGULAR, baseline, line_height
 
 

@@ -18,10 +18,9 @@ import networkx as nx
 
 from workbench.i18n import tr
 from workbench.model.document import JourneyDocument
-from workbench.model.journey import INTENTS, CheckSettings, Journey
+from workbench.model.journey import INTENTS, CheckSettings, Handoff, Journey
 
 SEVERITIES = ("error", "warning", "info")
-CONDITIONS = ("person", "human", "continuity")
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,8 @@ class _Facts:
                 self.natures[card.step].add(card.nature)
             if card.kind == "pain_point":
                 self.pain.add(card.step)
-        card_step = {c.id: c.step for c in cards}
+        self.card_step = {c.id: c.step for c in cards}
+        card_step = self.card_step
         self.handoff_steps: set[str] = set()
         for handoff in journey.handoffs:
             self.handoff_steps.add(card_step[handoff.source])
@@ -108,6 +108,10 @@ class _Facts:
 
     def title(self, step: str) -> str:
         return self.by_id[step].title
+
+    def handoff_name(self, handoff: Handoff) -> str:
+        """How a message names a handoff: its trigger, or the step it leaves from."""
+        return handoff.trigger or self.title(self.card_step[handoff.source])
 
 
 def check(journey: Journey, settings: CheckSettings | None = None, language: str | None = None) -> Report:
@@ -198,7 +202,7 @@ def _trap_loop(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Findi
 
 
 def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
-    card_step = {c.id: c.step for c in j.cards}
+    card_step = f.card_step
     channels: dict[str, set[str]] = {}
     for card in j.cards:
         if card.kind == "touchpoint" and card.nature == "digital" and card.channel:
@@ -229,7 +233,7 @@ def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fi
                 "At the handoff '{trigger}' the context is not carried over: the customer has to explain or type it "
                 "all again. Pass the case to the person who takes over.",
                 lang,
-                trigger=h.trigger or f.title(card_step[h.source]),
+                trigger=f.handoff_name(h),
             ),
             "continuity",
         )
@@ -377,7 +381,6 @@ def _intents(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding
 
 
 def _no_way_back(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
-    card_step = {c.id: c.step for c in j.cards}
     return [
         Finding(
             "handoff-without-way-back",
@@ -387,7 +390,7 @@ def _no_way_back(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fin
                 "The handoff '{trigger}' has no return step: once helped, where does the customer go back to? "
                 "Set the step the journey resumes at.",
                 lang,
-                trigger=h.trigger or f.title(card_step[h.source]),
+                trigger=f.handoff_name(h),
             ),
             "human",
         )

@@ -27,9 +27,23 @@ from workbench.model.edits import Batch, Delete, Edit, Insert, Replace, SetJourn
 from workbench.model.errors import EditError
 from workbench.model.events import Change, Event
 from workbench.model.ids import new_id
-from workbench.model.journey import COLLECTION_OF, COLLECTIONS, Card, Element, Journey, Lane, Stage, Step
+from workbench.model.journey import (
+    COLLECTION_OF,
+    COLLECTIONS,
+    Card,
+    Element,
+    Journey,
+    Lane,
+    Stage,
+    Step,
+)
 from workbench.model.ordering import order_at, renumbered
-from workbench.model.validation import check_journey, describe_error, element_problems, unknown_message
+from workbench.model.validation import (
+    check_journey,
+    describe_error,
+    element_problems,
+    unknown_message,
+)
 
 #: Journey fields that are not element collections.
 JOURNEY_FIELDS = tuple(name for name in Journey.model_fields if name not in COLLECTIONS)

@@ -29,7 +29,13 @@ from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
 from workbench.model.jsontext import MAX_DEPTH, parse_json  # noqa: F401  (MAX_DEPTH: part of this API)
 from workbench.model.migrations import OLDEST, migrate
-from workbench.model.validation import check_journey, describe_error, field_path, first_unknown, unknown_message
+from workbench.model.validation import (
+    check_journey,
+    describe_error,
+    field_path,
+    first_unknown,
+    unknown_message,
+)
 
 FORMAT = "journey-workbench"
 VERSION = 1
@@ -273,10 +279,10 @@ def save(
     Saving through a symbolic link writes the file it points to.
     """
     data = dumps(journey, minor=minor, extra=extra)
-    _atomic_write(Path(path), data, backup=backup)
+    atomic_write(Path(path), data, backup=backup)
 
 
-def _atomic_write(shown: Path, data: bytes, *, backup: bool) -> None:
+def atomic_write(shown: Path, data: bytes, *, backup: bool) -> None:
     """Write *data* over *shown* (resolved through links); errors name *shown*.
 
     Only a regular file is ever replaced: a folder, a FIFO or a device at the

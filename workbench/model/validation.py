@@ -16,7 +16,17 @@ from difflib import get_close_matches
 from pydantic import BaseModel
 
 from workbench.i18n import tr
-from workbench.model.journey import COLLECTIONS, Card, Element, Handoff, Journey, Lane, Link, Stage, Step
+from workbench.model.journey import (
+    COLLECTIONS,
+    Card,
+    Element,
+    Handoff,
+    Journey,
+    Lane,
+    Link,
+    Stage,
+    Step,
+)
 
 
 @dataclass(frozen=True)

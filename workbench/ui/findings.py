@@ -7,33 +7,26 @@ finding selects and centres the elements concerned.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from workbench.model.analysis import Report, check, condition_name
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
+from workbench.ui.canvas.painting import paint_severity
 
 DELAY_MS = 400
 ELEMENTS = Qt.ItemDataRole.UserRole
-SEVERITY_COLOUR = {"error": "#c62828", "warning": "#d97706", "info": "#486581"}
 
 
 def severity_icon(severity: str) -> QIcon:
-    """Error: a square; warning: a triangle; note: a circle — shape and colour both tell."""
+    """The same sign as the badges on the canvas: the shape tells the severity, not only the colour."""
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(SEVERITY_COLOUR[severity]))
-    if severity == "error":
-        painter.drawRect(QRectF(5, 5, 22, 22))
-    elif severity == "warning":
-        painter.drawPolygon(QPolygonF([QPointF(16, 3), QPointF(30, 28), QPointF(2, 28)]))
-    else:
-        painter.drawEllipse(QRectF(4, 4, 24, 24))
+    paint_severity(painter, QRectF(4, 4, 24, 24), severity)
     painter.end()
     return QIcon(pixmap)
 

@@ -27,7 +27,18 @@ from PySide6.QtWidgets import (
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.events import Change
-from workbench.model.journey import INTENTS, NATURES, SECTORS, Card, CheckSettings, Handoff, Lane, Link, Stage, Step
+from workbench.model.journey import (
+    INTENTS,
+    NATURES,
+    SECTORS,
+    Card,
+    CheckSettings,
+    Handoff,
+    Lane,
+    Link,
+    Stage,
+    Step,
+)
 from workbench.model.templates import sector_name
 from workbench.ui.commands import perform
 

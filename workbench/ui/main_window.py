@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
+from workbench.i18n import current_language
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.fileformat import SUFFIX, Loaded, load_file, save
-from workbench.i18n import current_language
 from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui.canvas.scene import JourneyScene
@@ -329,6 +329,3 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-
-def standard(key: QKeySequence.StandardKey) -> QKeySequence:
-    return QKeySequence(key)

@@ -7,7 +7,11 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from workbench import theme
-from workbench.ui.canvas.items import paint_face, paint_nature_frame, paint_nature_icon
+from workbench.ui.canvas.painting import (
+    paint_face,
+    paint_nature_frame,
+    paint_nature_icon,
+)
 from workbench.ui.mime import PALETTE_MIME
 
 PAYLOAD = Qt.ItemDataRole.UserRole

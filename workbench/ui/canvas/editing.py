@@ -17,8 +17,14 @@ from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
 from workbench.model.journey import Card
+from workbench.ui.canvas.items import (
+    CardItem,
+    LaneTitleItem,
+    StageItem,
+    StepItem,
+)
+from workbench.ui.canvas.painting import font_at_dpi
 from workbench.ui.canvas.placement import card_fits_lane
-from workbench.ui.canvas.items import CardItem, LaneTitleItem, StageItem, StepItem, font_at_dpi
 from workbench.ui.mime import ELEMENTS_MIME
 
 translate = QCoreApplication.translate

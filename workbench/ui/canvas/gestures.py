@@ -11,14 +11,24 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
 
 from workbench import theme
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
 from workbench.model.journey import Card, Handoff, Lane, Stage, Step
 from workbench.ui.canvas import placement
-from workbench.ui.canvas.items import CardItem, EmotionItem, LaneTitleItem, StageItem, StepItem
+from workbench.ui.canvas.items import (
+    CardItem,
+    EmotionItem,
+    LaneTitleItem,
+    StageItem,
+    StepItem,
+)
 from workbench.ui.commands import perform
 from workbench.ui.mime import PALETTE_MIME, parse_palette
 

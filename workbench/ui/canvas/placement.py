@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.layout import Layout
+from workbench.geometry import Layout
 from workbench.model.document import JourneyDocument
 
 #: Which lane kinds accept which card kinds; "custom" lanes accept any card.

@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from workbench import theme
-from workbench.layout import Layout, layout
+from workbench.geometry import Layout
+from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.ui.canvas.editing import EditingMixin
@@ -163,6 +164,3 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         for (kind, element_id), item in self.items_by_key.items():
             if element_id in wanted and kind not in ("lane-row", "emotion"):
                 item.setSelected(True)
-
-    def card_items(self) -> list[CardItem]:
-        return [i for i in self.items_by_key.values() if isinstance(i, CardItem)]
