@@ -210,12 +210,13 @@ def test_delete_then_undo_restores_cards_and_links_in_place(window: MainWindow) 
     assert dumps(doc.journey) == before
 
 
-def test_arrow_keys_move_a_card_to_the_next_cell(window: MainWindow) -> None:
+def test_ctrl_arrow_keys_move_a_card_to_the_next_cell(window: MainWindow) -> None:
     click(window, *box(window, "card", "card-think").centre)
-    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right, ctrl)
     assert window.document.get("card-think").step == "step-3"
-    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Left)
-    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Left)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Left, ctrl)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Left, ctrl)
     assert window.document.get("card-think").step == "step-1"
     assert window.stack.count() == 1  # nudges of the same card merge into one step
 

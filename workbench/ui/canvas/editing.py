@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem
+from PySide6.QtWidgets import QApplication, QCompleter, QGraphicsTextItem, QLineEdit
 
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
 from workbench.model.journey import Card
 from workbench.ui.canvas.items import (
     CardItem,
+    ConnectorItem,
     LaneTitleItem,
     StageItem,
     StepItem,
@@ -28,8 +29,18 @@ from workbench.ui.canvas.placement import card_fits_lane
 from workbench.ui.mime import ELEMENTS_MIME
 
 translate = QCoreApplication.translate
-EDITABLE = {"card": "text", "step": "title", "stage": "title", "lane": "title"}
+EDITABLE = {"card": "text", "step": "title", "stage": "title", "lane": "title", "link": "label", "handoff": "trigger"}
 DELETABLE = ("handoff", "link", "card", "step", "lane", "stage")
+
+
+def qrect_of(item: ConnectorItem) -> QRectF:
+    """Where a connector's label is, or the middle of its curve when it has none."""
+    label = item.connector.label
+    if label is not None:
+        r = label.rect
+        return QRectF(r.x, r.y, r.w, r.h)
+    middle = item.path().pointAtPercent(0.5)
+    return QRectF(middle.x() - 60, middle.y() - 10, 120, 20)
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -44,6 +55,9 @@ class InlineEditor(QGraphicsTextItem):
         self.done = False
         #: Set for a step just added by Enter: cancelling takes the step away again.
         self.fresh = False
+        #: A touchpoint's channel (Tab goes on to it); None for anything else.
+        self.channel: str | None = None
+        self.fresh_card = False
         self.setPlainText(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setZValue(100)
@@ -66,7 +80,22 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(commit=False)
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Tab and self.channel is not None:
+            self.to_channel()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.accept()  # not a character of a title; focus stays in the editor
+            return
         super().keyPressEvent(event)
+
+    def to_channel(self) -> None:
+        """Tab on a touchpoint: its channel next, then Enter keeps both as one edit."""
+        self.done = True
+        scene = self._scene
+        scene.removeItem(self)
+        scene.editor = None
+        ChannelEditor(scene, self.element_id, self.toPlainText(), self.channel or "", self.fresh_card).start()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -93,32 +122,138 @@ class InlineEditor(QGraphicsTextItem):
             view.setFocus()
 
 
+class ChannelEditor(QLineEdit):
+    """A touchpoint's channel, typed after its text (Tab), with the journey's channels offered."""
+
+    def __init__(self, scene, card_id: str, text: str, channel: str, fresh_card: bool) -> None:  # type: ignore[no-untyped-def]
+        view = scene.views()[0]
+        super().__init__(view.viewport())
+        self._scene = scene
+        self.card_id = card_id
+        self.text_value = text
+        self.done = False
+        self.fresh_card = fresh_card
+        self.setObjectName("channel-editor")
+        self.setAccessibleName(translate("Canvas", "Channel"))
+        self.setPlaceholderText(translate("Canvas", "Channel: mobile app, phone with an advisor, shop..."))
+        self.setText(channel)
+        channels = sorted({c.channel for c in scene.document.journey.cards if c.channel})
+        completer = QCompleter(channels, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        item = scene.items_by_key.get(("card", card_id))
+        rect = item.sceneBoundingRect() if item is not None else QRectF(0, 0, 160, 20)
+        top_left = view.mapFromScene(QPointF(rect.left(), rect.bottom()))
+        self.setMinimumWidth(max(160, view.mapFromScene(QPointF(rect.right(), 0)).x() - top_left.x()))
+        self.move(top_left)
+
+    def start(self) -> None:
+        self._scene.channel_editor = self
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        self.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer().popup()
+        if popup is not None and popup.isVisible():
+            super().keyPressEvent(event)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish(commit=True)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.finish(commit=False)
+        elif event.key() == Qt.Key.Key_Backtab:  # back to the text
+            self.done = True
+            self._close()
+            self._scene.edit_element(self.card_id, text=self.text_value)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        popup = self.completer().popup()
+        if popup is not None and popup.isVisible():
+            return
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.finish(commit=True)
+
+    def _close(self) -> None:
+        self._scene.channel_editor = None
+        self.hide()
+        self.deleteLater()
+
+    def finish(self, commit: bool) -> None:
+        if self.done:
+            return
+        self.done = True
+        scene, card_id = self._scene, self.card_id
+        self._close()
+        if commit and card_id in scene.document:
+            text, channel = self.text_value, self.text().strip()
+            scene.run(
+                translate("Canvas", "Edit touchpoint"),
+                lambda: scene.document.update(card_id, text=text, channel=channel or None),
+            )
+        scene.select_ids([card_id])
+        for view in scene.views():
+            view.setFocus()
+
+
 class EditingMixin:
     editor: InlineEditor | None = None
+    channel_editor: ChannelEditor | None = None
 
     def edit_selected(self, fresh: bool = False) -> bool:
-        """Start editing the text of the one selected card, step, stage or lane."""
+        """Start editing the text of the one selected card, step, stage, lane, link or handoff."""
         self.ensure_fresh()
-        items = [i for i in self.selectedItems() if isinstance(i, (CardItem, StepItem, StageItem, LaneTitleItem))]
+        items = [i for i in self.selectedItems() if isinstance(i, (CardItem, StepItem, StageItem, LaneTitleItem, ConnectorItem))]
         if len(items) != 1:
             return False
         return self.edit_item(items[0], fresh)
 
-    def edit_item(self, item, fresh: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    def edit_element(self, element_id: str, text: str | None = None) -> bool:
+        """Open the in-place editor of an element (a new card or step just added, say)."""
+        self.ensure_fresh()
+        item = next((it for (kind, eid), it in self.items_by_key.items() if eid == element_id and kind in EDITABLE), None)
+        if item is None:
+            return False
+        self.clearSelection()
+        item.setSelected(True)
+        return self.edit_item(item, text=text, fresh_card=text is None)
+
+    def edit_item(self, item, fresh: bool = False, text: str | None = None, fresh_card: bool = False) -> bool:  # type: ignore[no-untyped-def]
+        if self.editor is not None:
+            self.editor.finish(commit=True)
         field = EDITABLE[item.kind]
         element = self.document.get(item.element_id)
-        text_box = item.box.text if isinstance(item, (CardItem, StepItem, StageItem)) else item.box.title
+        if isinstance(item, ConnectorItem):
+            text_box = item.connector.label
+            rect = qrect_of(item)
+        else:
+            text_box = item.box.text if isinstance(item, (CardItem, StepItem, StageItem)) else item.box.title
+            rect = QRectF(item.rect.x, item.rect.y, item.rect.w, item.rect.h)
         editor = InlineEditor(self, item.element_id, field, getattr(element, field))
+        if text is not None:
+            editor.setPlainText(text)
         editor.fresh = fresh
-        size = max(text_box.size, 9.0)
+        if isinstance(item, CardItem) and item.box.kind == "touchpoint":
+            editor.channel = getattr(element, "channel", None) or ""
+            editor.fresh_card = fresh_card
+        size = max(text_box.size if text_box is not None else 9.0, 9.0)
+        bold = text_box.bold if text_box is not None else False
         view = self.views()[0] if self.views() else None
-        editor.setFont(font_at_dpi(view.viewport().logicalDpiY() if view else 96, size, text_box.bold))
-        editor.setTextWidth(max(item.rect.w, 120))
-        editor.setPos(item.rect.x, item.rect.y)
+        editor.setFont(font_at_dpi(view.viewport().logicalDpiY() if view else 96, size, bold))
+        editor.setTextWidth(max(rect.width(), 120))
+        editor.setPos(rect.x(), rect.y())
         self.addItem(editor)
         self.editor = editor
         for view in self.views():
             view.ensureVisible(item.sceneBoundingRect(), 40, 40)
+            view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys come to the canvas, not the palette
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
         cursor.select(cursor.SelectionType.Document)
@@ -127,7 +262,8 @@ class EditingMixin:
 
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         item = next(
-            (i for i in self.items(event.scenePos()) if isinstance(i, (CardItem, StepItem, StageItem, LaneTitleItem))),
+            (i for i in self.items(event.scenePos())
+             if isinstance(i, (CardItem, StepItem, StageItem, LaneTitleItem, ConnectorItem))),
             None,
         )
         if item is not None and self.editor is None:

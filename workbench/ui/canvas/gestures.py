@@ -1,28 +1,31 @@
 """What the hands do on the canvas, turned into commands.
 
-Drags of cards, steps, stages, lanes and emotion faces; drops from the
-palette; a drag from a digital touchpoint's port to a human touchpoint (a
-handoff); keys. Each gesture is one undo step. Mixed into `JourneyScene`.
+Drags of cards, steps, stages, lanes and emotion faces; a drag (or a click
+then a click) from a port to draw a handoff (digital to human touchpoint) or a
+flow link (step to step); Escape cancels whatever is in progress. While an
+element is dragged, the drop indicator shows where it would land, or the
+status bar says why it cannot. Each gesture is one undo step. Mixed into
+`JourneyScene`; palette drops are in `dropping.py`, keys in `keyboard.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPen, QTransform
-from PySide6.QtWidgets import (
-    QGraphicsLineItem,
-    QGraphicsSceneDragDropEvent,
-    QGraphicsSceneMouseEvent,
-)
+from PySide6.QtGui import QColor, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
 from workbench import theme
+from workbench.geometry import Rect
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
-from workbench.model.journey import Card, Handoff, Lane, Stage, Step
+from workbench.model.journey import Handoff, Lane, Link
 from workbench.ui.canvas import placement
+from workbench.ui.canvas.dropping import DropPlan, Refusal, card_slot_line, step_slot_line
 from workbench.ui.canvas.items import (
+    BoxItem,
     CardItem,
     EmotionItem,
     LaneTitleItem,
@@ -30,17 +33,27 @@ from workbench.ui.canvas.items import (
     StepItem,
 )
 from workbench.ui.commands import perform
-from workbench.ui.mime import PALETTE_MIME, parse_palette
 
 translate = QCoreApplication.translate
 Action = Callable[[], Edit]
 
 
+@dataclass
+class Connection:
+    """A handoff or link being drawn: from a source element to the pointer."""
+
+    kind: str  # "handoff" or "link"
+    source: BoxItem
+    line: QGraphicsLineItem
+    #: Started from a menu: the next click finishes it (no button is held).
+    by_click: bool = False
+
+
 class GesturesMixin:
-    """Mouse, drop and key handling of JourneyScene (see scene.py)."""
+    """Mouse handling of JourneyScene (see scene.py)."""
 
     def init_gestures(self) -> None:
-        self._connecting: tuple[CardItem, QGraphicsLineItem] | None = None
+        self._connecting: Connection | None = None
         self._pressed = False
 
     # ------------------------------------------------------------ running
@@ -59,19 +72,34 @@ class GesturesMixin:
             self.message.emit("")  # an earlier refusal no longer applies
         return done
 
+    def _view(self):  # type: ignore[no-untyped-def]
+        return self.views()[0] if self.views() else None
+
     # -------------------------------------------------------------- mouse
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.ensure_fresh()
+        if self.keyboard_active:  # the mouse leads again: no keyboard outline
+            self.keyboard_active = False
+            self.cursor_cell = None
+            self.update_focus_frame()
+        if self._connecting is not None:  # started from a menu: this click ends it
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._finish_connection(event.scenePos())
+            else:
+                self.cancel_gesture()
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
-            view = self.views()[0] if self.views() else None
+            view = self._view()
             item = self.itemAt(event.scenePos(), view.transform() if view else QTransform())
-            if isinstance(item, CardItem) and item.port_contains(item.mapFromScene(event.scenePos())):
-                line = QGraphicsLineItem(QLineF(event.scenePos(), event.scenePos()))
-                line.setPen(QPen(QColor(theme.HANDOFF), 2, Qt.PenStyle.DashLine))
-                line.setZValue(20)
-                self.addItem(line)
-                self._connecting = (item, line)
+            local = item.mapFromScene(event.scenePos()) if item is not None else QPointF()
+            if isinstance(item, CardItem) and item.port_contains(local):
+                self._start_connection("handoff", item, event.scenePos())
+                event.accept()
+                return
+            if isinstance(item, StepItem) and item.port_contains(local):
+                self._start_connection("link", item, event.scenePos())
                 event.accept()
                 return
         self._pressed = True
@@ -79,39 +107,200 @@ class GesturesMixin:
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connecting is not None:
-            source, line = self._connecting
-            line.setLine(QLineF(source.mapToScene(source.port_centre()), event.scenePos()))
+            conn = self._connecting
+            conn.line.setLine(QLineF(conn.source.mapToScene(conn.source.port_centre()), event.scenePos()))
+            self._show_connection_target(event.scenePos())
             event.accept()
             return
         super().mouseMoveEvent(event)  # type: ignore[misc]
+        if self._pressed and event.buttons() & Qt.MouseButton.LeftButton:
+            self._show_move_target()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connecting is not None:
-            source, line = self._connecting
-            self._connecting = None
-            self.removeItem(line)
-            self._finish_handoff(source, event.scenePos())
+            if not self._connecting.by_click:
+                self._finish_connection(event.scenePos())
             event.accept()
             return
         super().mouseReleaseEvent(event)  # type: ignore[misc]
         if self._pressed and event.button() == Qt.MouseButton.LeftButton:
             self._pressed = False
+            self._set_drag_cursor(None)
+            self.drop_hint.hide()
             self._finish_drag()
 
-    def _finish_handoff(self, source: CardItem, at: QPointF) -> None:
-        target = next((i for i in self.items(at) if isinstance(i, CardItem)), None)
-        if target is None or target.box.nature != "human":
+    def cancel_gesture(self) -> bool:
+        """Escape: drop the drag or the connection in progress; the journey stays as it was."""
+        if self._connecting is not None:
+            self.removeItem(self._connecting.line)
+            self._connecting = None
+            self.clear_drop_hint()
+            self.message.emit(translate("Canvas", "Cancelled."))
+            return True
+        moved = self._moved_items()
+        if not self._pressed or not moved:
+            return False
+        grabber = self.mouseGrabberItem()
+        if grabber is not None:
+            grabber.ungrabMouse()
+        self._pressed = False
+        for item in moved:
+            item.setPos(item.home())
+        self._set_drag_cursor(None)
+        self.clear_drop_hint()
+        self.message.emit(translate("Canvas", "Move cancelled."))
+        return True
+
+    # --------------------------------------------------------- connections
+
+    def begin_connection(self, kind: str, element_id: str) -> bool:
+        """Start drawing a handoff from a digital card, or a link from a step; a click ends it."""
+        item = self.item_for("card" if kind == "handoff" else "step", element_id)
+        if item is None:
+            return False
+        if kind == "handoff" and item.box.nature != "digital":
             self.message.emit(translate("Canvas", "A handoff goes from a digital touchpoint to a human one."))
+            return False
+        self._start_connection(kind, item, item.mapToScene(item.port_centre()), by_click=True)
+        self.message.emit(
+            translate("Canvas", "Click the human touchpoint that takes over (Escape cancels).")
+            if kind == "handoff"
+            else translate("Canvas", "Click the step this one leads to (Escape cancels).")
+        )
+        return True
+
+    def _start_connection(self, kind: str, item: BoxItem, at: QPointF, by_click: bool = False) -> None:
+        start = item.mapToScene(item.port_centre())
+        line = QGraphicsLineItem(QLineF(start, at))
+        colour = theme.HANDOFF if kind == "handoff" else theme.LINK
+        line.setPen(QPen(QColor(colour), 2, Qt.PenStyle.DashLine))
+        line.setZValue(20)
+        self.addItem(line)
+        self._connecting = Connection(kind, item, line, by_click)
+
+    def _connection_target(self, at: QPointF) -> BoxItem | str:
+        """The element a connection released at *at* would reach, or why none."""
+        conn = self._connecting
+        assert conn is not None
+        if conn.kind == "handoff":
+            target = next((i for i in self.items(at) if isinstance(i, CardItem)), None)
+            if target is None or target.box.nature != "human":
+                return translate("Canvas", "A handoff goes from a digital touchpoint to a human one.")
+            if any(h.source == conn.source.element_id and h.target == target.element_id
+                   for h in self.document.journey.handoffs):
+                return translate("Canvas", "These two touchpoints are already linked by a handoff.")
+            return target
+        target = next((i for i in self.items(at) if isinstance(i, StepItem)), None)
+        if target is None:
+            box = self.layout.step_at(at.x())
+            if box is not None and at.y() >= box.header.y:
+                target = self.items_by_key.get(("step", box.id))
+        if target is None:
+            return translate("Canvas", "A link goes to a step: release it on the step's header or column.")
+        if target.element_id == conn.source.element_id:
+            return translate("Canvas", "A link goes to another step.")
+        if any(k.source == conn.source.element_id and k.target == target.element_id
+               for k in self.document.journey.links):
+            return translate("Canvas", "These two steps are already linked.")
+        return target
+
+    def _show_connection_target(self, at: QPointF) -> None:
+        target = self._connection_target(at)
+        if isinstance(target, str):
+            self.show_drop_answer(Refusal(target))
+        else:
+            self.show_drop_answer(DropPlan("", lambda: None, target.rect))  # type: ignore[arg-type, return-value]
+
+    def _finish_connection(self, at: QPointF) -> None:
+        conn = self._connecting
+        assert conn is not None
+        target = self._connection_target(at)
+        self.removeItem(conn.line)
+        self._connecting = None
+        self.drop_hint.hide()
+        if isinstance(target, str):
+            self._last_refusal = ""
+            self._refuse(target)
             return
-        if any(h.source == source.element_id and h.target == target.element_id for h in self.document.journey.handoffs):
-            self.message.emit(translate("Canvas", "These two touchpoints are already linked by a handoff."))
+        doc, source = self.document, conn.source.element_id
+        if conn.kind == "handoff":
+            element = Handoff(id=doc.new_id("handoffs"), source=source, target=target.element_id)
+            label = translate("Canvas", "Add handoff")
+        else:
+            element = Link(id=doc.new_id("links"), source=source, target=target.element_id)
+            label = translate("Canvas", "Add link")
+        if self.run(label, lambda: doc.add(element)):
+            self.select_ids([element.id])
+
+    # -------------------------------------------------------- moving items
+
+    def _moved_items(self) -> list[QGraphicsItem]:
+        return [i for i in self.selectedItems() if hasattr(i, "home") and (i.pos() - i.home()).manhattanLength() > 2]
+
+    def _set_drag_cursor(self, shape: Qt.CursorShape | None) -> None:
+        view = self._view()
+        if view is None:
             return
-        handoff = Handoff(id=self.document.new_id("handoffs"), source=source.element_id, target=target.element_id)
-        self.run(translate("Canvas", "Add handoff"), lambda: self.document.add(handoff))
-        self.select_ids([handoff.id])
+        if shape is None:
+            view.viewport().unsetCursor()
+        else:
+            view.viewport().setCursor(shape)
+
+    def _move_answer(self, first: QGraphicsItem, moved: list[QGraphicsItem]) -> DropPlan | Refusal | None:
+        """Where the dragged elements would land (the indicator), or why they cannot."""
+        lay = self.layout
+        nothing = lambda: None  # noqa: E731 - a plan here is only shown, never run
+        if isinstance(first, CardItem):
+            ids = {i.element_id for i in moved}
+            centre = first.mapToScene(first.local().center())
+            cell = lay.cell_at(centre.x(), centre.y())
+            lane = self.document.find(cell[1]) if cell else None
+            for item in moved:
+                c = item.mapToScene(item.local().center())
+                cell_i = lay.cell_at(c.x(), c.y())
+                lane_i = self.document.find(cell_i[1]) if cell_i else None
+                if cell_i is None or not isinstance(lane_i, Lane) or not placement.card_fits_lane(item.box.kind, lane_i.kind):
+                    return Refusal(translate("Canvas", "A card can only go in a cell of a lane of its kind."))
+            assert cell is not None and isinstance(lane, Lane)
+            index = placement.card_index(lay, cell[0], cell[1], centre.y(), ids)
+            column = next(s.column for s in lay.steps if s.id == cell[0])
+            row = next(la.row for la in lay.lanes if la.id == cell[1])
+            return DropPlan("", nothing, Rect(column.x, row.y, column.w, row.h),  # type: ignore[arg-type, return-value]
+                            card_slot_line(lay, cell[0], cell[1], index, ids))
+        if isinstance(first, StepItem):
+            slot = placement.step_slot(self.document, lay, first.sceneBoundingRect().center().x(), first.element_id)
+            if slot is None:
+                return None
+            return DropPlan("", nothing, line=step_slot_line(self.document, lay, slot, first.element_id))  # type: ignore[arg-type, return-value]
+        if isinstance(first, StageItem):
+            index = placement.stage_index(lay, first.sceneBoundingRect().center().x(), first.element_id)
+            others = [s.rect for s in lay.stages if s.id != first.element_id]
+            if not others:
+                return None
+            x = others[index].x - lay.style.gap / 2 if index < len(others) else others[-1].right + lay.style.gap / 2
+            return DropPlan("", nothing, line=(x, others[0].y, x, others[0].bottom))  # type: ignore[arg-type, return-value]
+        if isinstance(first, LaneTitleItem):
+            index = placement.lane_index(lay, first.sceneBoundingRect().center().y(), first.element_id)
+            others = [la.row for la in lay.lanes if la.id != first.element_id]
+            if not others:
+                return None
+            y = others[index].y if index < len(others) else others[-1].bottom
+            return DropPlan("", nothing, line=(lay.style.margin, y, lay.width - lay.style.margin, y))  # type: ignore[arg-type, return-value]
+        return None
+
+    def _show_move_target(self) -> None:
+        moved = self._moved_items()
+        if not moved or isinstance(moved[0], EmotionItem):
+            return
+        answer = self._move_answer(moved[0], moved)
+        if answer is None:
+            self.drop_hint.hide()
+            return
+        ok = self.show_drop_answer(answer)
+        self._set_drag_cursor(None if ok else Qt.CursorShape.ForbiddenCursor)
 
     def _finish_drag(self) -> None:
-        moved = [i for i in self.selectedItems() if hasattr(i, "home") and (i.pos() - i.home()).manhattanLength() > 2]
+        moved = self._moved_items()
         if not moved:
             return
         first = moved[0]
@@ -164,183 +353,3 @@ class GesturesMixin:
             self.refresh()
             return
         self.run(translate("Canvas", "Move step"), lambda: self.document.move(item.element_id, slot.index, stage=slot.stage))
-
-    # -------------------------------------------------------- palette drop
-
-    def drop_action(self, payload: str, at: QPointF) -> tuple[str, Action] | None:
-        """The command a palette drop at *at* would run, or None if it cannot go there."""
-        spec = parse_palette(payload)
-        if spec is None:
-            return None
-        what, kind, nature = spec
-        doc, lay = self.document, self.layout
-        x, y = at.x(), at.y()
-        if what == "card":
-            cell = lay.cell_at(x, y)
-            lane = doc.find(cell[1]) if cell else None
-            if cell is None or not isinstance(lane, Lane) or not placement.card_fits_lane(kind, lane.kind):
-                return None
-            card = Card(
-                id=doc.new_id("cards"),
-                step=cell[0],
-                lane=cell[1],
-                kind=kind,  # type: ignore[arg-type]
-                text=default_card_text(kind, nature),
-                channel=default_channel(nature) if kind == "touchpoint" else None,
-                nature=nature if kind == "touchpoint" else None,  # type: ignore[arg-type]
-            )
-            index = placement.card_index(lay, cell[0], cell[1], y, set())
-            return translate("Canvas", "Add card"), lambda: doc.add(card, index)
-        if what == "step":
-            slot = placement.step_slot(doc, lay, x)
-            if slot is None or y < lay.stages[0].rect.bottom:
-                return None
-            step = Step(id=doc.new_id("steps"), title=translate("Canvas", "New step"), stage=slot.stage)
-            return translate("Canvas", "Add step"), lambda: doc.add(step, slot.index)
-        if what == "stage":
-            if lay.steps and y > lay.steps[0].header.y:
-                return None
-            stage = Stage(id=doc.new_id("stages"), title=translate("Canvas", "New stage"))
-            return translate("Canvas", "Add stage"), lambda: doc.add(stage, placement.stage_index(lay, x))
-        if what == "lane":
-            if not lay.steps or y < lay.steps[0].header.bottom:
-                return None
-            lane = Lane(id=doc.new_id("lanes"), kind="custom", title=translate("Canvas", "New lane"))
-            return translate("Canvas", "Add lane"), lambda: doc.add(lane, placement.lane_index(lay, y))
-        if what == "emotion":
-            step_box = lay.step_at(x)
-            lane_box = lay.lane_at(y)
-            if step_box is None or lane_box is None or lane_box.kind != "emotions":
-                return None
-            level = lay.emotion_level_at(y)
-            return translate("Canvas", "Set emotion"), lambda: doc.update(step_box.id, emotion=level)
-        if what == "handoff":
-            return self._handoff_drop(x, y)
-        return None
-
-    def _handoff_drop(self, x: float, y: float) -> tuple[str, Action] | None:
-        """A handoff dropped on a digital touchpoint adds an advisor and hands over to it."""
-        doc = self.document
-        source = next((c for c in self.layout.cards if c.rect.contains(x, y)), None)
-        if source is None or source.nature != "digital":
-            return None
-        advisor = Card(
-            id=doc.new_id("cards"),
-            step=source.step,
-            lane=source.lane,
-            kind="touchpoint",
-            text=translate("Canvas", "An advisor takes over"),
-            channel=default_channel("human"),
-            nature="human",
-        )
-        handoff = Handoff(id=doc.new_id("handoffs"), source=source.id, target=advisor.id)
-
-        def add_both() -> Edit:
-            with doc.group() as result:
-                doc.add(advisor)
-                doc.add(handoff)
-            return result[0]
-
-        return translate("Canvas", "Add handoff"), add_both
-
-    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        self.dragMoveEvent(event)
-
-    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        self.ensure_fresh()
-        mime = event.mimeData()
-        ok = mime.hasFormat(PALETTE_MIME) and self.drop_action(_payload(mime), event.scenePos()) is not None
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.setAccepted(ok)  # not accepted: Qt shows the "forbidden" cursor
-
-    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        event.accept()
-
-    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        self.ensure_fresh()
-        mime = event.mimeData()
-        found = self.drop_action(_payload(mime), event.scenePos()) if mime.hasFormat(PALETTE_MIME) else None
-        if found is None:
-            event.ignore()
-            return
-        label, action = found
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        before = _element_ids(self.document)
-        if self.run(label, action):
-            self.select_ids(sorted(_element_ids(self.document) - before))
-
-    # ---------------------------------------------------------------- keys
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.focusItem() is not None:  # an in-place editor has the keys
-            super().keyPressEvent(event)  # type: ignore[misc]
-            return
-        key = event.key()
-        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
-        if key in arrows and self.selected_ids("card"):
-            self.nudge_cards(*arrows[key])
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(self.selected_ids("step")) == 1:
-            self.add_next_step(self.selected_ids("step")[0])
-        elif key == Qt.Key.Key_F2:
-            self.edit_selected()
-        else:
-            super().keyPressEvent(event)  # type: ignore[misc]
-            return
-        event.accept()
-
-    def nudge_cards(self, dx: int, dy: int) -> None:
-        ids = self.selected_ids("card")
-        doc = self.document
-
-        def move_all() -> Edit:
-            with doc.group() as result:
-                for card_id in ids:
-                    card = doc.get(card_id)
-                    target = placement.neighbour_cell(doc, card.step, card.lane, dx, dy, card.kind)  # type: ignore[attr-defined]
-                    if target is None:
-                        raise EditError(translate("Canvas", "there is no cell further in that direction"))
-                    doc.move(card_id, len(doc.cards_at(*target)), step=target[0], lane=target[1])
-            return result[0]
-
-        label = translate("Canvas", "Move card") if len(ids) == 1 else translate("Canvas", "Move {count} cards").format(count=len(ids))
-        if self.run(label, move_all, merge_key=("nudge", tuple(ids))):
-            self.select_ids(ids)
-
-    def add_next_step(self, after: str) -> None:
-        doc = self.document
-        current = doc.get(after)
-        siblings = [s.id for s in doc.siblings(current)]
-        step = Step(id=doc.new_id("steps"), title=translate("Canvas", "New step"), stage=current.stage)  # type: ignore[attr-defined]
-        if self.run(translate("Canvas", "Add step"), lambda: doc.add(step, siblings.index(after) + 1)):
-            self.select_ids([step.id])
-            self.edit_selected(fresh=True)
-
-
-def _element_ids(doc) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.id for c in ("stages", "steps", "lanes", "cards") for e in getattr(doc.journey, c)}
-
-
-def _payload(mime) -> str:  # type: ignore[no-untyped-def]
-    return bytes(mime.data(PALETTE_MIME).data()).decode("utf-8", "replace")
-
-
-def default_channel(nature: str | None) -> str:
-    return {
-        "digital": translate("Canvas", "Mobile app"),
-        "human": translate("Canvas", "Phone with an advisor"),
-        "physical": translate("Canvas", "Shop or branch"),
-    }.get(nature or "", "")
-
-
-def default_card_text(kind: str, nature: str | None) -> str:
-    texts = {
-        "action": translate("Canvas", "What the customer does"),
-        "touchpoint": translate("Canvas", "What happens here"),
-        "thought": translate("Canvas", "What the customer thinks"),
-        "pain_point": translate("Canvas", "What goes wrong"),
-        "opportunity": translate("Canvas", "An idea to do better"),
-        "backstage": translate("Canvas", "What the organisation does"),
-        "note": translate("Canvas", "Note"),
-    }
-    return texts.get(kind, "")

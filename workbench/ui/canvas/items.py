@@ -126,10 +126,35 @@ class StepItem(BoxItem):
     kind = "step"
     axis = "x"
 
+    PORT = 5.0
+
     def __init__(self, box: StepBox) -> None:
         super().__init__(box.id, box.header, movable=True, z=2)
         self.box = box
         self.badge: str | None = None
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def port_centre(self) -> QPointF:
+        """The link port: top right corner of the header, inside it."""
+        return QPointF(self.rect.w - 9, 9)
+
+    def port_contains(self, local: QPointF) -> bool:
+        """True on the link port, while it shows (hovered or selected)."""
+        if not (self.hovered or self.isSelected()):
+            return False
+        d = local - self.port_centre()
+        return d.x() * d.x() + d.y() * d.y() <= (self.PORT + 3) ** 2
 
     def set_badge(self, severity: str | None) -> None:
         """A health check sign in the corner: square for an error, triangle for a warning."""
@@ -161,6 +186,13 @@ class StepItem(BoxItem):
             painter.drawPolygon(QPolygonF([QPointF(x + 1, y - 3), QPointF(x + 10, y + 0.5), QPointF(x + 1, y + 4)]))
         if self.badge is not None:
             paint_severity(painter, QRectF(self.rect.w - 14, self.rect.h - 15, 10, 10), self.badge)
+        if self.hovered or self.isSelected():  # the port to drag a flow link from
+            centre = self.port_centre()
+            painter.setPen(QPen(QColor(theme.LINK), 1.4))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawEllipse(centre, self.PORT, self.PORT)
+            painter.drawLine(centre + QPointF(-2.5, 0), centre + QPointF(2.5, 0))
+            painter.drawLine(centre + QPointF(0, -2.5), centre + QPointF(0, 2.5))
         self.paint_selection(painter, 5)
 
 

@@ -17,8 +17,10 @@ from workbench.geometry import Layout
 from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
+from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.gestures import GesturesMixin
+from workbench.ui.canvas.keyboard import KeyboardMixin
 from workbench.ui.canvas.items import (
     CardItem,
     ConnectorItem,
@@ -31,11 +33,13 @@ from workbench.ui.canvas.items import (
 )
 
 
-class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
+class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QGraphicsScene):
     #: A short message for the status bar (a refused drop, a refused edit...).
     message = Signal(str)
     #: Emitted after every refresh, with the new layout.
     refreshed = Signal()
+    #: A right-click menu is about to show (tests close it from here).
+    context_menu_shown = Signal(object)
 
     def __init__(self, document: JourneyDocument, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,8 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         self.init_gestures()
+        self.init_dropping()
+        self.init_keyboard()
         document.changed.connect(self._on_change)
         self.refresh()
 
@@ -118,6 +124,7 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         self.blockSignals(False)
         if {self.key_of(item) for item in self.selectedItems()} != selected:
             self.selectionChanged.emit()  # an element of the selection is gone
+        self.update_focus_frame()
         self.refreshed.emit()
 
     def set_badges(self, report) -> None:  # type: ignore[no-untyped-def]
@@ -135,6 +142,15 @@ class JourneyScene(EditingMixin, GesturesMixin, QGraphicsScene):
         for (kind, element_id), item in self.items_by_key.items():
             if kind == "step":
                 item.set_badge(worst.get(element_id))
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        from workbench.ui.canvas.context_menu import context_menu
+
+        menu = context_menu(self, event.scenePos())
+        if menu is not None:
+            self.context_menu_shown.emit(menu)
+            menu.exec(event.screenPos())
+            event.accept()
 
     # ---------------------------------------------------------- selection
 

@@ -1,10 +1,19 @@
-"""The canvas view: zoom, pan, rubber-band selection, and `.journey` files dropped on it."""
+"""The canvas view: zoom, pan, rubber-band selection, drags that scroll, and `.journey` files dropped on it.
+
+A palette drag is accepted when it enters, wherever it enters (a header, a lane
+title, empty space): on X11, a drag refused on entry gets no further move or
+drop events, so the scene decides at each move instead, showing where the
+item would land or why it cannot. Near an edge the view scrolls by itself,
+for palette drags and for elements dragged inside the map.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
     QMouseEvent,
@@ -14,6 +23,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView
 
 from workbench.ui.canvas.scene import JourneyScene
+from workbench.ui.mime import PALETTE_MIME
+
+translate = QCoreApplication.translate
+#: How close to an edge (pixels) a drag starts scrolling the view.
+EDGE = 36
 
 MIN_ZOOM = 0.1
 MAX_ZOOM = 6.0
@@ -38,6 +52,18 @@ class JourneyView(QGraphicsView):
         self._zoom = 1.0
         self._space = False
         self._panning: QPointF | None = None
+        self.setAccessibleName(self.tr("Journey map"))
+        self.setAccessibleDescription(
+            self.tr("The map: arrow keys move between steps and cells, Enter adds or edits, F2 edits, Delete deletes.")
+        )
+        # Scrolling by itself while a drag is held near an edge.
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(30)
+        self._scroll_timer.timeout.connect(self._auto_scroll)
+        self._scroll_by = QPoint()
+        self._drag_pos: QPointF | None = None
+        self._drag_mime = None
+        self._mouse_drag: tuple[QPointF, Qt.KeyboardModifier] | None = None
 
     def journey_scene(self) -> JourneyScene:
         scene = self.scene()
@@ -85,34 +111,46 @@ class JourneyView(QGraphicsView):
                 self.zoom_out()
             event.accept()
             return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().x() == 0:
+            # Shift+wheel scrolls sideways (a journey is wide), on every platform.
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - event.angleDelta().y() * bar.singleStep() // 40)
+            event.accept()
+            return
         super().wheelEvent(event)
 
     # ---------------------------------------------------------------- pan
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         scene = self.journey_scene()
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and scene.editor is None:
-            self._space = True
-            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        if event.key() == Qt.Key.Key_Space and scene.editor is None and scene.channel_editor is None:
+            if not event.isAutoRepeat():
+                self._space = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:
-            self._space = False
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        if event.key() == Qt.Key.Key_Space and self._space:
+            if not event.isAutoRepeat():
+                self._space = False
+                if self._panning is None:
+                    self.viewport().unsetCursor()
             event.accept()
             return
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.MiddleButton:
+        # Middle-drag, or Space held: pan, whatever is under the pointer (cards included).
+        if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
             self._panning = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
         super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._mouse_drag = (event.position(), event.modifiers())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._panning is not None:
@@ -123,30 +161,124 @@ class JourneyView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        scene = self.journey_scene()
+        dragging = event.buttons() & Qt.MouseButton.LeftButton and (
+            scene.mouseGrabberItem() is not None or scene._connecting is not None
+        )
+        if dragging or (scene._connecting is not None and scene._connecting.by_click):
+            self._mouse_drag = (event.position(), event.modifiers())
+            self._near_edge(event.position())
+        else:
+            self._stop_scrolling()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.MiddleButton and self._panning is not None:
+        if self._panning is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
             self._panning = None
-            self.viewport().unsetCursor()
+            if self._space:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
             event.accept()
             return
+        self._stop_scrolling()
+        self._mouse_drag = None
         super().mouseReleaseEvent(event)
 
-    # -------------------------------------------------------- file drops
+    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._space:  # the Space release may go elsewhere
+            self._space = False
+            if self._panning is None:
+                self.viewport().unsetCursor()
+        super().focusOutEvent(event)
+
+    # ------------------------------------------------------- auto-scroll
+
+    def _near_edge(self, pos: QPointF) -> None:
+        """Start (or stop) scrolling by itself when a drag is held near an edge."""
+        area = self.viewport().rect()
+
+        def speed(distance: float) -> int:
+            return int((EDGE - distance) / 3) + 2 if distance < EDGE else 0
+
+        dx = -speed(pos.x()) if pos.x() < EDGE else speed(area.width() - pos.x())
+        dy = -speed(pos.y()) if pos.y() < EDGE else speed(area.height() - pos.y())
+        self._scroll_by = QPoint(dx, dy)
+        if dx or dy:
+            if not self._scroll_timer.isActive():
+                self._scroll_timer.start()
+        else:
+            self._scroll_timer.stop()
+
+    def _stop_scrolling(self) -> None:
+        self._scroll_timer.stop()
+        self._scroll_by = QPoint()
+
+    def _auto_scroll(self) -> None:
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        before = (h.value(), v.value())
+        h.setValue(h.value() + self._scroll_by.x())
+        v.setValue(v.value() + self._scroll_by.y())
+        if (h.value(), v.value()) == before:
+            self._stop_scrolling()
+            return
+        scene = self.journey_scene()
+        if self._drag_pos is not None and self._drag_mime is not None:
+            # The pointer stands still over a map that moves: ask again where it would land.
+            from workbench.ui.canvas.dropping import palette_payload
+
+            at = self.mapToScene(self._drag_pos.toPoint())
+            scene.show_drop_answer(scene.plan_drop(palette_payload(self._drag_mime), at))
+        elif self._mouse_drag is not None:
+            # The dragged element follows the pointer over the scrolled map.
+            pos, modifiers = self._mouse_drag
+            move = QMouseEvent(QEvent.Type.MouseMove, pos, self.viewport().mapToGlobal(pos),
+                               Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, modifiers)
+            QCoreApplication.sendEvent(self.viewport(), move)
+
+    # ------------------------------------------------------------ drops
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(PALETTE_MIME):
+            super().dragEnterEvent(event)  # the scene shows where it would land, or why not
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()  # whatever the scene said: the move events decide
+            self._track_drag(event)
+            return
         if _journey_files(event):
             event.acceptProposedAction()
             return
-        super().dragEnterEvent(event)
+        if mime.hasUrls():
+            self.journey_scene().message.emit(self.tr("Only .journey files can be opened by dropping them here."))
+        event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(PALETTE_MIME):
+            super().dragMoveEvent(event)
+            self._track_drag(event)
+            return
         if _journey_files(event):
             event.acceptProposedAction()
             return
-        super().dragMoveEvent(event)
+        event.ignore()
+
+    def _track_drag(self, event: QDragMoveEvent) -> None:
+        self._drag_pos = event.position()
+        self._drag_mime = event.mimeData()
+        self._near_edge(event.position())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._end_drag()
+        super().dragLeaveEvent(event)
+        self.journey_scene().clear_drop_hint()
+
+    def _end_drag(self) -> None:
+        self._stop_scrolling()
+        self._drag_pos = None
+        self._drag_mime = None
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._end_drag()
         files = _journey_files(event)
         if files:
             event.acceptProposedAction()

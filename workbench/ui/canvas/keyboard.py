@@ -1,0 +1,325 @@
+"""The canvas without a mouse: moving through steps and cells, adding from the palette.
+
+Arrow keys move the selection between step headers, cards and empty cells;
+Tab and Shift+Tab go from step to step; Ctrl+arrows move the selected cards
+(or reorder the selected step); Enter adds the next step, edits a card, or
+adds a card in an empty cell; F2 edits; Escape cancels a gesture. The
+element the keys act on is outlined. Palette items chosen with the keyboard
+land at the selection, through the same rules as a drop. Mixed into `JourneyScene`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from workbench import theme
+from workbench.geometry import Rect
+from workbench.model.edits import Edit
+from workbench.model.errors import EditError
+from workbench.model.journey import Step
+from workbench.ui.canvas import placement
+from workbench.ui.canvas.dropping import DropPlan, Refusal
+
+translate = QCoreApplication.translate
+Key = Qt.Key
+ARROWS = {Key.Key_Left: (-1, 0), Key.Key_Right: (1, 0), Key.Key_Up: (0, -1), Key.Key_Down: (0, 1)}
+
+
+class FocusFrame(QGraphicsItem):
+    """The outline of the element (or empty cell) the keyboard acts on."""
+
+    kind = "focus-frame"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.area = QRectF()
+        self.setZValue(60)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.hide()
+
+    def frame(self, area: QRectF | None) -> None:
+        if area is None:
+            self.hide()
+            return
+        self.prepareGeometryChange()
+        self.area = QRectF(area).adjusted(-4, -4, 4, 4)
+        self.show()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.area.adjusted(-3, -3, 3, 3)
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never under the pointer: clicks go to what it outlines
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DotLine))
+        painter.drawRoundedRect(self.area, 6, 6)
+
+
+class KeyboardMixin:
+    """Keys of JourneyScene (see scene.py)."""
+
+    def init_keyboard(self) -> None:
+        #: An empty cell (step, lane) the keyboard is on; None when an element is.
+        self.cursor_cell: tuple[str, str] | None = None
+        #: The keys moved last (not the mouse): the element they act on is outlined.
+        self.keyboard_active = False
+        self.focus_frame = FocusFrame()
+        self.addItem(self.focus_frame)
+        self.selectionChanged.connect(self._selection_moved)
+
+    # -------------------------------------------------------------- frame
+
+    def _selection_moved(self) -> None:
+        if self.selectedItems():
+            self.cursor_cell = None
+        self.update_focus_frame()
+
+    def update_focus_frame(self) -> None:
+        if not self.keyboard_active:
+            self.focus_frame.hide()
+            return
+        if self.cursor_cell is not None and self.cursor_cell[0] in self.document and self.cursor_cell[1] in self.document:
+            r = self.cell_rect(*self.cursor_cell)
+            self.focus_frame.frame(QRectF(r.x, r.y, r.w, r.h))
+            return
+        self.cursor_cell = None
+        items = self.selectedItems()
+        self.focus_frame.frame(items[0].sceneBoundingRect() if len(items) == 1 else None)
+
+    def cell_rect(self, step: str, lane: str) -> Rect:
+        column = next(s.column for s in self.layout.steps if s.id == step)
+        row = next(la.row for la in self.layout.lanes if la.id == lane)
+        return Rect(column.x, row.y, column.w, row.h)
+
+    def focus_cell(self, step: str, lane: str) -> None:
+        """Put the keyboard on a cell: its first card, or the empty cell itself."""
+        cards = self.document.cards_at(step, lane)
+        if cards:
+            self.select_ids([cards[0].id])
+        else:
+            self.clearSelection()
+            self.cursor_cell = (step, lane)
+        self.update_focus_frame()
+        self._show_focus()
+
+    def _select_one(self, element_id: str) -> None:
+        self.cursor_cell = None
+        self.select_ids([element_id])
+        self.update_focus_frame()
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        if self.focus_frame.isVisible():
+            for view in self.views():
+                view.ensureVisible(self.focus_frame.sceneBoundingRect(), 30, 30)
+
+    # ---------------------------------------------------------- position
+
+    def keyboard_place(self) -> tuple[str, str | None, int | None] | None:
+        """(step, lane, card index) of the keyboard: lane None on a step header."""
+        if self.cursor_cell is not None:
+            return self.cursor_cell[0], self.cursor_cell[1], None
+        cards = self.selected_ids("card")
+        if cards:
+            card = self.document.get(cards[0])
+            in_cell = [c.id for c in self.document.cards_at(card.step, card.lane)]  # type: ignore[attr-defined]
+            return card.step, card.lane, in_cell.index(card.id)  # type: ignore[attr-defined]
+        steps = self.selected_ids("step")
+        if steps:
+            return steps[0], None, None
+        return None
+
+    def navigate(self, dx: int, dy: int) -> None:
+        doc = self.document
+        steps = [s.id for s in doc.steps()]
+        lanes = [la.id for la in doc.lanes()]
+        if not steps:
+            return
+        place = self.keyboard_place()
+        if place is None:
+            self._select_one(steps[0])
+            return
+        step, lane, index = place
+        if dx:
+            i = max(0, min(len(steps) - 1, steps.index(step) + dx))
+            if lane is None:
+                self._select_one(steps[i])
+            else:
+                self.focus_cell(steps[i], lane)
+            return
+        if lane is None:  # on the header: down into the first lane
+            if dy > 0 and lanes:
+                self.focus_cell(step, lanes[0])
+            return
+        cards = [c.id for c in doc.cards_at(step, lane)]
+        if index is not None and 0 <= index + dy < len(cards):
+            self._select_one(cards[index + dy])
+            return
+        j = lanes.index(lane) + dy
+        if j < 0:
+            self._select_one(step)
+        elif j < len(lanes):
+            target = [c.id for c in doc.cards_at(step, lanes[j])]
+            if target:
+                self._select_one(target[-1] if dy < 0 else target[0])
+            else:
+                self.focus_cell(step, lanes[j])
+
+    def next_step(self, forward: bool) -> None:
+        steps = [s.id for s in self.document.steps()]
+        if not steps:
+            return
+        place = self.keyboard_place()
+        if place is None:
+            self._select_one(steps[0] if forward else steps[-1])
+            return
+        i = steps.index(place[0])
+        if place[1] is None:
+            i += 1 if forward else -1
+        self._select_one(steps[max(0, min(len(steps) - 1, i))])
+
+    # -------------------------------------------------------------- keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.focusItem() is not None:  # an in-place editor has the keys
+            super().keyPressEvent(event)  # type: ignore[misc]
+            return
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        self.keyboard_active = True
+        if key == Key.Key_Escape:
+            if not self.cancel_gesture():
+                self.cursor_cell = None
+                self.update_focus_frame()
+        elif key in ARROWS and ctrl and self.selected_ids("card"):
+            self.nudge_cards(*ARROWS[key])
+        elif key in (Key.Key_Left, Key.Key_Right) and ctrl and len(self.selected_ids("step")) == 1:
+            self.shift_step(self.selected_ids("step")[0], ARROWS[key][0])
+        elif key in ARROWS and not ctrl:
+            self.navigate(*ARROWS[key])
+        elif key == Key.Key_Tab:
+            self.next_step(True)
+        elif key == Key.Key_Backtab:
+            self.next_step(False)
+        elif key in (Key.Key_Return, Key.Key_Enter):
+            self._enter()
+        elif key == Key.Key_F2:
+            self.edit_selected()
+        else:
+            super().keyPressEvent(event)  # type: ignore[misc]
+            return
+        event.accept()
+
+    def _enter(self) -> None:
+        if self.cursor_cell is not None:
+            step, lane_id = self.cursor_cell
+            lane = self.document.get(lane_id)
+            kind = {"touchpoints": "card:touchpoint:digital", "emotions": ""}.get(
+                lane.kind, "card:" + next((c for c, k in placement.LANE_FOR_CARD.items() if k == lane.kind), "note"))  # type: ignore[attr-defined]
+            if kind:
+                self.insert_from_palette(kind)
+            return
+        if len(self.selected_ids("step")) == 1 and not self.selected_ids("card"):
+            self.add_next_step(self.selected_ids("step")[0])
+        else:
+            self.edit_selected()
+
+    def nudge_cards(self, dx: int, dy: int) -> None:
+        ids = self.selected_ids("card")
+        doc = self.document
+
+        def move_all() -> Edit:
+            with doc.group() as result:
+                for card_id in ids:
+                    card = doc.get(card_id)
+                    target = placement.neighbour_cell(doc, card.step, card.lane, dx, dy, card.kind)  # type: ignore[attr-defined]
+                    if target is None:
+                        raise EditError(translate("Canvas", "there is no cell further in that direction"))
+                    doc.move(card_id, len(doc.cards_at(*target)), step=target[0], lane=target[1])
+            return result[0]
+
+        label = translate("Canvas", "Move card") if len(ids) == 1 else translate("Canvas", "Move {count} cards").format(count=len(ids))
+        if self.run(label, move_all, merge_key=("nudge", tuple(ids))):
+            self.select_ids(ids)
+            self.update_focus_frame()
+
+    def shift_step(self, step_id: str, dx: int) -> None:
+        """Ctrl+Left / Ctrl+Right: the step swaps places with its neighbour in its stage."""
+        doc = self.document
+        siblings = [s.id for s in doc.siblings(doc.get(step_id))]
+        index = siblings.index(step_id) + dx
+        if not 0 <= index < len(siblings):
+            self.message.emit(translate("Canvas", "Not possible: {reason}").format(
+                reason=translate("Canvas", "the step is already at the edge of its stage")))
+            return
+        if self.run(translate("Canvas", "Move step"), lambda: doc.move(step_id, index), merge_key=("nudge", step_id)):
+            self.select_ids([step_id])
+            self.update_focus_frame()
+
+    def add_next_step(self, after: str) -> None:
+        doc = self.document
+        current = doc.get(after)
+        siblings = [s.id for s in doc.siblings(current)]
+        step = Step(id=doc.new_id("steps"), title=translate("Canvas", "New step"), stage=current.stage)  # type: ignore[attr-defined]
+        if self.run(translate("Canvas", "Add step"), lambda: doc.add(step, siblings.index(after) + 1)):
+            self.select_ids([step.id])
+            self.edit_selected(fresh=True)
+
+    # ---------------------------------------------------- palette by keys
+
+    def insert_from_palette(self, payload: str) -> bool:
+        """Add a palette item where the keyboard is (as a drop there would), then edit it."""
+        self.ensure_fresh()
+        at = self._insertion_point(payload)
+        answer = self.plan_drop(payload, at) if at is not None else Refusal(
+            translate("Canvas", "Select a step first: the new element goes next to it."))
+        if isinstance(answer, Refusal):
+            self._last_refusal = ""
+            self._refuse(answer.reason)
+            return False
+        assert isinstance(answer, DropPlan)
+        for view in self.views():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return bool(self.perform_plan(answer))
+
+    def _insertion_point(self, payload: str) -> QPointF | None:
+        lay, doc = self.layout, self.document
+        place = self.keyboard_place()
+        if place is None and lay.steps:
+            place = (lay.steps[-1].id, None, None)
+        what = payload.split(":")[0]
+        if place is None:
+            if what == "stage":
+                return QPointF(lay.width, lay.style.margin + 4)
+            if what == "step" and lay.stages:
+                return QPointF(lay.stages[0].rect.centre[0], lay.stages[0].rect.bottom + 8)
+            return None
+        step, lane, _ = place
+        box = next(s for s in lay.steps if s.id == step)
+        stage = next(s.rect for s in lay.stages if s.id == doc.get(step).stage)  # type: ignore[attr-defined]
+        if what == "step":
+            return QPointF(box.column.right + 1, box.column.centre[1])
+        if what == "stage":
+            return QPointF(stage.right + 1, stage.centre[1])
+        if what == "lane":
+            row = next((la.row for la in lay.lanes if la.id == lane), lay.lanes[-1].row if lay.lanes else None)
+            return QPointF(box.column.centre[0], row.bottom - 1) if row is not None else None
+        if what == "emotion":
+            row = lay.emotion_lane.row if lay.emotion_lane else None
+            return QPointF(box.column.centre[0], row.centre[1]) if row is not None else None
+        if what == "handoff":
+            cards = self.selected_ids("card")
+            rect = next((c.rect for c in lay.cards if cards and c.id == cards[0]), None)
+            return QPointF(*rect.centre) if rect is not None else None
+        kind = payload.split(":")[1] if ":" in payload else ""
+        lanes = [la for la in doc.lanes() if placement.card_fits_lane(kind, la.kind)]
+        target = next((la for la in lanes if la.id == lane), lanes[0] if lanes else None)
+        if target is None:
+            return None
+        row = next(la.row for la in lay.lanes if la.id == target.id)
+        return QPointF(box.column.centre[0], row.bottom - 2)
