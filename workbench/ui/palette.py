@@ -1,9 +1,13 @@
-"""The palette: things to drag onto the canvas (a custom MIME type carries what)."""
+"""The palette: things to drag onto the canvas (a custom MIME type carries what).
+
+Enter or Space on an item adds it at the canvas's selection instead, for
+people who work from the keyboard (and screen-reader users).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from workbench import theme
@@ -18,9 +22,16 @@ PAYLOAD = Qt.ItemDataRole.UserRole
 
 
 class Palette(QListWidget):
+    #: Enter or Space on an item: its payload, to add at the selection.
+    chosen = Signal(str)
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("palette")
+        self.setAccessibleName(self.tr("Palette"))
+        self.setAccessibleDescription(
+            self.tr("Elements to add to the map: drag one onto the map, or press Enter to add it at the selection.")
+        )
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -44,8 +55,20 @@ class Palette(QListWidget):
         for payload, label in entries:
             item = QListWidgetItem(icon_for(payload), label)
             item.setData(PAYLOAD, payload)
-            item.setToolTip(self.tr("Drag onto the map"))
+            hint = self.tr("Drag onto the map, or press Enter to add it at the selection")
+            item.setToolTip(hint)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
             self.addItem(item)
+        self.setCurrentRow(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if item is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.chosen.emit(str(item.data(PAYLOAD)))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mimeTypes(self) -> list[str]:
         return [PALETTE_MIME]

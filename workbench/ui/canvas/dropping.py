@@ -245,10 +245,9 @@ class DroppingMixin:
             self.message.emit(reason)
 
     def clear_drop_hint(self) -> None:
+        """The drag left or ended: no indicator. A refusal stays said (the drop did nothing)."""
         self.drop_hint.hide()
-        if self._last_refusal:
-            self._last_refusal = ""
-            self.message.emit("")
+        self._last_refusal = ""
 
     def show_drop_answer(self, answer: DropPlan | Refusal) -> bool:
         """Show the indicator of a plan, or the reason of a refusal; True for a plan."""

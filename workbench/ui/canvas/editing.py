@@ -80,13 +80,6 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(commit=False)
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Tab and self.channel is not None:
-            self.to_channel()
-            event.accept()
-            return
-        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            event.accept()  # not a character of a title; focus stays in the editor
-            return
         super().keyPressEvent(event)
 
     def to_channel(self) -> None:

@@ -1,7 +1,7 @@
 """The canvas without a mouse: moving through steps and cells, adding from the palette.
 
 Arrow keys move the selection between step headers, cards and empty cells;
-Tab and Shift+Tab go from step to step; Ctrl+arrows move the selected cards
+Tab and Shift+Tab go from step to step (see tab()); Ctrl+arrows move the selected cards
 (or reorder the selected step); Enter adds the next step, edits a card, or
 adds a card in an empty cell; F2 edits; Escape cancels a gesture. The
 element the keys act on is outlined. Palette items chosen with the keyboard
@@ -202,10 +202,6 @@ class KeyboardMixin:
             self.shift_step(self.selected_ids("step")[0], ARROWS[key][0])
         elif key in ARROWS and not ctrl:
             self.navigate(*ARROWS[key])
-        elif key == Key.Key_Tab:
-            self.next_step(True)
-        elif key == Key.Key_Backtab:
-            self.next_step(False)
         elif key in (Key.Key_Return, Key.Key_Enter):
             self._enter()
         elif key == Key.Key_F2:
@@ -214,6 +210,20 @@ class KeyboardMixin:
             super().keyPressEvent(event)  # type: ignore[misc]
             return
         event.accept()
+
+    def tab(self, next: bool) -> bool:
+        """Tab and Shift+Tab: from step to step (the view sends them here; see JourneyView.event).
+
+        In a touchpoint's text editor, Tab goes on to its channel; in any
+        other editor it stays put (a title has no tab characters).
+        """
+        if self.editor is not None:
+            if next and self.editor.channel is not None:
+                self.editor.to_channel()
+            return True
+        self.keyboard_active = True
+        self.next_step(next)
+        return True
 
     def _enter(self) -> None:
         if self.cursor_cell is not None:

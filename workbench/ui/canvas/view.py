@@ -119,6 +119,19 @@ class JourneyView(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab move within the map (or from a touchpoint's text to its channel).
+
+        Qt would otherwise use them to move the focus out of the canvas, which
+        left keyboard users stranded with nothing selected.
+        """
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
+            mods = event.modifiers()  # type: ignore[attr-defined]
+            if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                forward = event.key() == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+                return self.journey_scene().tab(forward)
+        return super().event(event)
+
     # ---------------------------------------------------------------- pan
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

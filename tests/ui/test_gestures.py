@@ -1,0 +1,267 @@
+"""Every gesture lands: drags that enter anywhere, drop indicator, refusals said, Escape, auto-scroll.
+
+Palette drags are sent as Qt delivers them from a real window: the enter event
+comes where the pointer first crosses into the map, and when the enter event is
+refused no further move or drop is delivered (that is what X11 does, and what
+made drops fail silently). Real-window versions are in tests/realwindow/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.helpers import LEFT, click, drag, open_window, to_view
+from tests.ui.test_canvas import box, cell_centre, small_journey
+from workbench.model.fileformat import dumps, save
+from workbench.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    path = tmp_path / "test.journey"
+    save(small_journey(), path)
+    return open_window(qtbot, path)
+
+
+def view_point(window: MainWindow, x: float, y: float) -> QPointF:
+    return QPointF(window.view.mapFromScene(QPointF(x, y)))
+
+
+def real_drag(window: MainWindow, mime: QMimeData, points: list[QPointF], drop: bool = True) -> bool:
+    """Drag *mime* along viewport *points* as a real window delivers it; True if a drop was accepted.
+
+    The first point gets the enter event. As on X11, a refused enter ends the
+    delivery: no move, no drop reaches the canvas afterwards.
+    """
+    viewport = window.view.viewport()
+    copy = Qt.DropAction.CopyAction
+    none = Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(points[0].toPoint(), copy, mime, LEFT, none)
+    QApplication.sendEvent(viewport, enter)
+    if not enter.isAccepted():
+        return False
+    accepted = False
+    for point in points:
+        move = QDragMoveEvent(point.toPoint(), copy, mime, LEFT, none)
+        QApplication.sendEvent(viewport, move)
+        accepted = move.isAccepted()
+    if not drop:
+        QApplication.sendEvent(viewport, QDragLeaveEvent())
+        return False
+    if not accepted:  # Qt does not deliver a drop where the last move was refused
+        QApplication.sendEvent(viewport, QDragLeaveEvent())
+        return False
+    event = QDropEvent(points[-1], copy, mime, LEFT, none)
+    QApplication.sendEvent(viewport, event)
+    QApplication.processEvents()
+    return event.isAccepted()
+
+
+def lane_title_point(window: MainWindow, lane: str) -> QPointF:
+    row = box(window, "lane", lane)
+    return view_point(window, 20, row.y + row.h / 2)
+
+
+def test_a_drag_entering_over_the_lane_titles_then_crossing_headers_drops_on_its_cell(window: MainWindow) -> None:
+    window.view.horizontalScrollBar().setValue(0)
+    x, y = cell_centre(window, "step-2", "lane-touchpoints")
+    header = box(window, "step", "step-1")
+    path = [
+        lane_title_point(window, "lane-touchpoints"),  # enters over the lane-title column
+        view_point(window, header.x + 10, header.y + 5),  # over a step header
+        view_point(window, x, box(window, "step", "step-2").y + 5),
+        view_point(window, x, y),
+    ]
+    mime = window.palette.mime_for("card:touchpoint:digital")
+    assert real_drag(window, mime, path)
+    added = [c for c in window.document.journey.cards if c.step == "step-2" and c.nature == "digital"]
+    assert len(added) == 1 and added[0].lane == "lane-touchpoints"
+    assert window.stack.undoText() == "Add card"
+
+
+def test_the_drop_indicator_shows_the_cell_and_the_status_bar_says_why_not(window: MainWindow) -> None:
+    mime = window.palette.mime_for("card:pain_point")
+    viewport = window.view.viewport()
+    copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
+    start = lane_title_point(window, "lane-pain-points")
+    QApplication.sendEvent(viewport, QDragEnterEvent(start.toPoint(), copy, mime, LEFT, none))
+    # Over the thoughts lane: refused, with the reason, and no indicator.
+    move = QDragMoveEvent(view_point(window, *cell_centre(window, "step-2", "lane-thoughts")).toPoint(), copy, mime, LEFT, none)
+    QApplication.sendEvent(viewport, move)
+    assert not move.isAccepted()
+    assert not window.scene.drop_hint.isVisible()
+    assert "Pain points" in window.statusBar().currentMessage()
+    # Over a pain-points cell: accepted, that cell highlighted, the reason gone.
+    x, y = cell_centre(window, "step-2", "lane-pain-points")
+    move = QDragMoveEvent(view_point(window, x, y).toPoint(), copy, mime, LEFT, none)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()
+    hint = window.scene.drop_hint
+    column, row = box(window, "column", "step-2"), box(window, "lane", "lane-pain-points")
+    assert hint.isVisible() and hint.area is not None
+    assert (hint.area.x(), hint.area.y(), hint.area.width(), hint.area.height()) == (column.x, row.y, column.w, row.h)
+    assert hint.line is not None and column.x < hint.line[0] < column.right
+    assert window.statusBar().currentMessage() == ""
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert not hint.isVisible()
+
+
+def test_a_drag_released_where_nothing_can_go_leaves_the_reason_and_changes_nothing(window: MainWindow) -> None:
+    before = dumps(window.document.journey)
+    mime = window.palette.mime_for("emotion")
+    emotions = cell_centre(window, "step-2", "lane-emotions")
+    thoughts = cell_centre(window, "step-2", "lane-thoughts")
+    # Qt delivers no drop where the last move was refused: the drag just leaves.
+    assert not real_drag(window, mime, [view_point(window, *emotions), view_point(window, *thoughts)])
+    assert "Emotions lane" in window.statusBar().currentMessage()
+    assert dumps(window.document.journey) == before
+    assert not window.scene.drop_hint.isVisible()
+
+
+def test_the_new_card_takes_the_keys_even_when_the_palette_had_focus(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.palette.setFocus()
+    x, y = cell_centre(window, "step-2", "lane-touchpoints")
+    mime = window.palette.mime_for("card:touchpoint:human")
+    assert real_drag(window, mime, [lane_title_point(window, "lane-touchpoints"), view_point(window, x, y)])
+    qtbot.waitUntil(lambda: window.scene.editor is not None)
+    QTest.keyClicks(QApplication.focusWidget(), "Doctor")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    channel = QApplication.focusWidget()
+    assert channel is window.scene.channel_editor
+    QTest.keyClicks(channel, "Video call")
+    QTest.keyClick(channel, Qt.Key.Key_Return)
+    card = next(c for c in window.document.journey.cards if c.step == "step-2" and c.nature == "human")
+    assert (card.text, card.channel) == ("Doctor", "Video call")
+    assert window.stack.undoText() == "Edit touchpoint"
+    window.stack.undo()  # the text and the channel come back together
+    card = window.document.get(card.id)
+    assert (card.text, card.channel) == ("What happens here", "Phone with an advisor")
+
+
+def test_the_channel_offers_the_channels_already_in_the_journey(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click(window, *box(window, "card", "card-app").centre)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_F2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    channel = window.scene.channel_editor
+    completer = channel.completer()
+    completer.setCompletionPrefix("advis")
+    assert completer.currentCompletion() == "Phone with an advisor"
+    QTest.keyClick(channel, Qt.Key.Key_Escape)  # cancels the text and the channel
+    assert window.stack.count() == 0
+
+
+def test_escape_cancels_a_card_drag_and_leaves_the_journey_unchanged(window: MainWindow) -> None:
+    before = dumps(window.document.journey)
+    viewport = window.view.viewport()
+    start = to_view(window, *box(window, "card", "card-think").centre)
+    end = window.view.mapFromScene(QPointF(*cell_centre(window, "step-3", "lane-thoughts")))
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, start + (end - start) * i / 5)
+    assert window.scene.drop_hint.isVisible()
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    QTest.mouseMove(viewport, end + QPoint(3, 3))
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, end)
+    assert dumps(window.document.journey) == before
+    assert window.stack.count() == 0
+    item = window.scene.item_for("card", "card-think")
+    assert item.pos() == item.home()
+    assert not window.scene.drop_hint.isVisible()
+
+
+def test_a_card_dragged_to_a_wrong_lane_shows_the_forbidden_cursor_and_why(window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    start = to_view(window, *box(window, "card", "card-think").centre)
+    end = window.view.mapFromScene(QPointF(*cell_centre(window, "step-2", "lane-pain-points")))
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, start + (end - start) * i / 5)
+    assert viewport.cursor().shape() == Qt.CursorShape.ForbiddenCursor
+    assert "lane of its kind" in window.statusBar().currentMessage()
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, end)
+    assert window.document.get("card-think").lane == "lane-thoughts"
+    assert viewport.cursor().shape() != Qt.CursorShape.ForbiddenCursor
+
+
+def test_a_palette_drag_near_the_edge_scrolls_the_map(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.view.set_zoom(3.0)
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(0)
+    viewport = window.view.viewport()
+    mime = window.palette.mime_for("card:thought")
+    copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
+    near_right = QPoint(viewport.width() - 5, viewport.height() // 2)
+    QApplication.sendEvent(viewport, QDragEnterEvent(near_right, copy, mime, LEFT, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(near_right, copy, mime, LEFT, none))
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    value = bar.value()
+    QTest.qWait(100)
+    assert bar.value() == value  # stops when the drag leaves
+
+
+def test_a_card_carried_to_the_edge_scrolls_the_map_and_follows(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.view.set_zoom(3.0)
+    bar = window.view.horizontalScrollBar()
+    viewport = window.view.viewport()
+    start = to_view(window, *box(window, "card", "card-think").centre)
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, start)
+    edge = QPoint(viewport.width() - 4, start.y())
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, start + (edge - start) * i / 5)
+    before = bar.value()
+    qtbot.waitUntil(lambda: bar.value() > before + 100, timeout=3000)
+    item = window.scene.item_for("card", "card-think")
+    under_pointer = window.view.mapToScene(edge)
+    assert abs(item.sceneBoundingRect().center().x() - under_pointer.x()) < 150  # the card came along
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, edge)
+
+
+def test_space_drag_over_a_card_pans_instead_of_moving_it(window: MainWindow) -> None:
+    window.view.set_zoom(3.0)
+    viewport = window.view.viewport()
+    at = to_view(window, *box(window, "card", "card-think").centre)
+    bar = window.view.horizontalScrollBar()
+    before = bar.value()
+    QTest.keyPress(viewport, Qt.Key.Key_Space)
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, at)
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, at + QPoint(-20 * i, 0))
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, at + QPoint(-100, 0))
+    QTest.keyRelease(viewport, Qt.Key.Key_Space)
+    assert bar.value() == before + 100
+    assert window.stack.count() == 0
+    assert window.document.get("card-think").step == "step-2"
+
+
+def test_shift_wheel_scrolls_sideways(window: MainWindow) -> None:
+    window.view.set_zoom(3.0)
+    h, v = window.view.horizontalScrollBar(), window.view.verticalScrollBar()
+    h.setValue(0)
+    v_before = v.value()
+    centre = QPointF(window.view.viewport().rect().center())
+    wheel = QWheelEvent(centre, QPointF(window.view.viewport().mapToGlobal(centre.toPoint())), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ShiftModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(window.view.viewport(), wheel)
+    assert h.value() > 0 and v.value() == v_before
+
+
+def test_a_file_that_is_not_a_journey_is_refused_with_a_reason(window: MainWindow, tmp_path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.view.viewport(), enter)
+    assert not enter.isAccepted()
+    assert ".journey" in window.statusBar().currentMessage()
+
+
+def test_drag_helper_still_moves_cards(window: MainWindow) -> None:
+    drag(window, box(window, "card", "card-think").centre, cell_centre(window, "step-3", "lane-thoughts"))
+    assert window.document.get("card-think").step == "step-3"
+    assert not window.scene.drop_hint.isVisible()
