@@ -37,7 +37,7 @@ run: venv system-packages
 	$(BIN)/workbench $(EXAMPLE)
 
 test: venv
-	$(BIN)/python scripts/ensure_qt.py --offscreen
+	$(BIN)/python scripts/ensure_qt.py --offscreen --test-tools
 	$(BIN)/python -m pytest
 
 bench: venv

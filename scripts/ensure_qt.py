@@ -8,6 +8,7 @@ interpreter instead of raising an ImportError.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,19 +38,33 @@ def last_line(text: str) -> str:
     return lines[-1] if lines else "(it printed no reason)"
 
 
+#: What the real-window tests drive the editor with (`--test-tools`).
+TEST_TOOLS = ("xvfb-run", "Xvfb", "xdotool")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TEST_TOOLS if shutil.which(tool) is None]
+
+
 def main() -> int:
     offscreen = "--offscreen" in sys.argv[1:]
+    tools = "--test-tools" in sys.argv[1:]
     ok, err = qt_starts(offscreen)
-    if ok:
+    missing = missing_tools() if tools else []
+    if ok and not missing:
         return 0
-    print("Qt cannot start on this machine:", last_line(err), file=sys.stderr)
+    if not ok:
+        print("Qt cannot start on this machine:", last_line(err), file=sys.stderr)
+    if missing:
+        print("The real-window tests need:", ", ".join(missing), file=sys.stderr)
     if os.name == "posix" and os.geteuid() == 0 and Path("/usr/bin/apt-get").exists():
-        print("Installing the system packages Qt needs...", file=sys.stderr)
+        print("Installing the system packages Qt and the tests need...", file=sys.stderr)
         subprocess.run(["sh", str(INSTALL)], check=True)
         ok, err = qt_starts(offscreen)
-        if ok:
+        missing = missing_tools() if tools else []
+        if ok and not missing:
             return 0
-        print(err, file=sys.stderr)
+        print(err or "still missing: " + ", ".join(missing), file=sys.stderr)
         return 1
     print(f"Install the system packages Qt needs, as root: sh {INSTALL}", file=sys.stderr)
     return 1

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Qt needs to run (offscreen and in a real
-# window) and the PDF tools the tests use. Needs root.
+# window under Xvfb, driven by xdotool in the real-window tests) and the PDF
+# tools the tests use. Needs root.
 set -eu
 PACKAGES="libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libx11-6 \
 libxkbcommon0 libdbus-1-3 \
 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
-libxcb-xkb1 \
+libxcb-xkb1 xdotool \
 poppler-utils fonts-dejavu-core"
 if [ "$(id -u)" -ne 0 ]; then
     echo "Run as root: apt-get update && apt-get install -y $PACKAGES" >&2

@@ -100,3 +100,19 @@ def test_ensure_qt_prints_the_reason_as_text_not_a_list(ensure_qt, monkeypatch, 
     assert ensure_qt.main() == 1
     first = capsys.readouterr().err.splitlines()[0]
     assert first == f"Qt cannot start on this machine: {shown}"
+
+
+def test_ensure_qt_names_the_missing_real_window_test_tools(ensure_qt, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "argv", ["ensure_qt.py", "--offscreen", "--test-tools"])
+    monkeypatch.setattr(ensure_qt, "qt_starts", lambda offscreen: (True, ""))
+    monkeypatch.setattr(ensure_qt.shutil, "which", lambda tool: None if tool == "xdotool" else "/usr/bin/" + tool)
+    assert ensure_qt.main() == 1
+    err = capsys.readouterr().err
+    assert "The real-window tests need: xdotool" in err
+    assert "install-system-packages.sh" in err
+
+
+def test_the_system_package_script_installs_the_real_window_tools() -> None:
+    script = (ROOT / "scripts" / "install-system-packages.sh").read_text()
+    for package in ("xvfb", "xauth", "xdotool", "libxcb-cursor0"):
+        assert f" {package} " in script.replace("\\\n", " ") or f" {package}\n" in script

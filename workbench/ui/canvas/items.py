@@ -372,9 +372,13 @@ class ConnectorItem(QGraphicsItem):
         return rect
 
     def shape(self) -> QPainterPath:
+        """The curve, widened to be easy to hit, and its label (a click there selects it too)."""
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
-        return stroker.createStroke(self.path())
+        shape = stroker.createStroke(self.path())
+        if self.connector.label is not None:
+            shape.addRect(qrect(self.connector.label.rect).adjusted(-3, -2, 3, 2))
+        return shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -1,0 +1,173 @@
+"""Runs the editor in a real X11 window and drives it with xdotool (real pointer events).
+
+Started by tests/realwindow/test_real_window.py as a child process under Xvfb:
+``python -m tests.realwindow.driver SCENARIO JOURNEY RESULT``. The scenario
+moves the real pointer over the window while the Qt event loop runs, then
+writes what the journey holds afterwards to RESULT (JSON), for the test to check.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QApplication
+
+from workbench.ui.app import make_app
+from workbench.ui.main_window import MainWindow
+
+
+def pump(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def xdotool(*commands: list[str]) -> None:
+    """Run xdotool commands, one after the other, in a background shell while Qt keeps handling events.
+
+    One background process for the whole gesture: a drag runs Qt's own nested
+    event loop (QDrag.exec) until the button is released, so nothing in this
+    loop could send the release itself. One xdotool call per command, since
+    ``type`` takes every word after it as text.
+    """
+    lines = []
+    for command in commands:
+        if command[0] == "sleep":
+            lines.append("sleep " + shlex.quote(command[1]))
+        elif command[0] == "screenshot":  # the whole screen, mid-gesture, for the docs
+            lines.append("import -window root " + shlex.quote(command[1]))
+        else:
+            lines.append("xdotool " + " ".join(shlex.quote(word) for word in command) + " && sleep 0.02")
+    proc = subprocess.Popen(["sh", "-ec", "\n".join(lines)])
+    while proc.poll() is None:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    pump(0.2)
+    if proc.returncode != 0:
+        raise RuntimeError(f"xdotool failed ({proc.returncode})")
+
+
+def glide(start: QPoint, end: QPoint, steps: int = 25, delay: float = 0.02) -> list[list[str]]:
+    """Pointer moves from *start* to *end* at a hand's pace."""
+    out = []
+    for i in range(1, steps + 1):
+        x = start.x() + (end.x() - start.x()) * i // steps
+        y = start.y() + (end.y() - start.y()) * i // steps
+        out += [["mousemove", str(x), str(y)], ["sleep", str(delay)]]
+    return out
+
+
+def scene_to_global(window: MainWindow, x: float, y: float) -> QPoint:
+    window.view.ensureVisible(x - 5, y - 5, 10, 10, 60, 60)
+    pump(0.1)
+    return window.view.viewport().mapToGlobal(window.view.mapFromScene(QPointF(x, y)))
+
+
+def palette_item_global(window: MainWindow, payload: str) -> QPoint:
+    palette = window.palette
+    for row in range(palette.count()):
+        item = palette.item(row)
+        if item.data(256) == payload:
+            rect = palette.visualItemRect(item)
+            return palette.viewport().mapToGlobal(rect.center())
+    raise KeyError(payload)
+
+
+def cell_centre(window: MainWindow, step: str, lane: str) -> tuple[float, float]:
+    lay = window.scene.layout
+    column = next(s.column for s in lay.steps if s.id == step)
+    row = next(la.row for la in lay.lanes if la.id == lane)
+    return column.centre[0], row.y + row.h - 10
+
+
+def press_drag_release(start: QPoint, end: QPoint, via: QPoint | None = None, then: list[list[str]] | None = None,
+                       before_release: list[list[str]] | None = None) -> None:
+    """Press at *start*, move at a hand's pace (through *via*), release at *end*; then more commands."""
+    path = [*glide(start, via), *glide(via, end)] if via is not None else glide(start, end)
+    xdotool(["mousemove", str(start.x()), str(start.y())], ["mousemove", str(start.x() + 1), str(start.y())],
+            ["mousedown", "1"], *path, *(before_release or []), ["mouseup", "1"], *(then or []))
+    pump(0.5)
+
+
+def scenario_palette_drop(window: MainWindow, args: dict) -> None:
+    """Palette item to a cell, entering the canvas over the lane titles and crossing headers; then typing."""
+    window.view.horizontalScrollBar().setValue(0)
+    pump(0.2)
+    start = palette_item_global(window, args["payload"])
+    x, y = cell_centre(window, args["step"], args["lane"])
+    end = scene_to_global(window, x, y)
+    lane_title = window.view.viewport().mapToGlobal(QPoint(20, window.view.mapFromScene(QPointF(x, y)).y()))
+    typing = [["sleep", "0.5"], *args.get("keys", [])]
+    escape = [["key", "Escape"]] if args.get("escape") else []
+    if args.get("screenshot"):
+        escape = [["sleep", "0.4"], ["screenshot", args["screenshot"]], *escape]
+    press_drag_release(start, end, via=lane_title, then=typing, before_release=escape)
+
+
+def scenario_card_move(window: MainWindow, args: dict) -> None:
+    item = window.scene.item_for("card", args["card"])
+    start = scene_to_global(window, *item.box.rect.centre)
+    end = scene_to_global(window, *cell_centre(window, args["step"], args["lane"]))
+    press_drag_release(start, end)
+
+
+def scenario_handoff(window: MainWindow, args: dict) -> None:
+    source = window.scene.item_for("card", args["source"])
+    port = source.mapToScene(source.port_centre())
+    start = scene_to_global(window, port.x(), port.y())
+    end = scene_to_global(window, *window.scene.item_for("card", args["target"]).box.rect.centre)
+    press_drag_release(start, end)
+
+
+def scenario_link(window: MainWindow, args: dict) -> None:
+    source = window.scene.item_for("step", args["source"])
+    header = scene_to_global(window, *source.box.header.centre)
+    port = source.mapToScene(source.port_centre())
+    start = scene_to_global(window, port.x(), port.y())
+    end = scene_to_global(window, *window.scene.item_for("step", args["target"]).box.header.centre)
+    xdotool(*glide(header, start, steps=5))  # hovering the header shows its port
+    press_drag_release(start, end, before_release=[["sleep", "0.4"], ["screenshot", args["screenshot"]]]
+                       if args.get("screenshot") else None)
+
+
+SCENARIOS = {
+    "palette-drop": scenario_palette_drop,
+    "card-move": scenario_card_move,
+    "handoff": scenario_handoff,
+    "link": scenario_link,
+}
+
+
+def main() -> int:
+    name, journey, result = sys.argv[1], sys.argv[2], sys.argv[3]
+    args = json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}
+    app = make_app()
+    window = MainWindow()
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    window.activateWindow()
+    pump(0.5)
+    assert window.open_path(journey, ask=False)
+    pump(0.5)
+    # No window manager under Xvfb gives the window the keyboard on a click, as a desktop does.
+    xdotool(["windowfocus", "--sync", str(int(window.winId()))])
+    SCENARIOS[name](window, args)
+    journey_now = window.document.journey.model_dump(mode="json")
+    Path(result).write_text(json.dumps({"journey": journey_now, "undo": window.stack.undoText(),
+                                        "status": window.statusBar().currentMessage()}))
+    window.stack.setClean()
+    window.close()
+    app.clipboard().clear()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The key gestures in a real X11 window (Xvfb), with real pointer and key events from xdotool.
+
+Synthetic Qt events once passed where a real drag failed: X11 stops sending a
+drag to a widget that refused its entry. Each test starts the editor under
+Xvfb in a child process (`driver.py`), moves the real pointer, and reads back
+what the journey holds. `scripts/install-system-packages.sh` installs Xvfb and
+xdotool (`make test` runs it when they are missing).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ui.test_canvas import small_journey
+from workbench.model.fileformat import save
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Xvfb are Linux tools")
+
+
+def run_scenario(tmp_path: Path, name: str, **args: object) -> dict:
+    for tool in ("xvfb-run", "xdotool"):
+        assert shutil.which(tool), f"{tool} is missing: run scripts/install-system-packages.sh as root"
+    journey, result = tmp_path / "map.journey", tmp_path / "result.json"
+    save(small_journey(), journey)
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-m", "tests.realwindow.driver",
+               name, str(journey), str(result), json.dumps(args)]
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(result.read_text())
+
+
+def cards_at(journey: dict, step: str, lane: str) -> list[dict]:
+    return [c for c in journey["cards"] if c["step"] == step and c["lane"] == lane]
+
+
+def test_palette_drop_entering_over_the_lane_titles_then_typing_text_and_channel(tmp_path: Path) -> None:
+    keys = [["type", "Doctor"], ["key", "Tab"], ["type", "Video call"], ["key", "Return"]]
+    out = run_scenario(tmp_path, "palette-drop", payload="card:touchpoint:human", step="step-2",
+                       lane="lane-touchpoints", keys=keys)
+    added = cards_at(out["journey"], "step-2", "lane-touchpoints")
+    assert [(c["text"], c["channel"], c["nature"]) for c in added] == [("Doctor", "Video call", "human")]
+    assert out["undo"] == "Edit touchpoint"
+
+
+def test_escape_during_a_palette_drag_adds_nothing(tmp_path: Path) -> None:
+    out = run_scenario(tmp_path, "palette-drop", payload="card:thought", step="step-1", lane="lane-thoughts",
+                       escape=True)
+    assert len(out["journey"]["cards"]) == len(small_journey().cards)
+    assert out["undo"] == ""
+
+
+def test_a_card_dragged_to_the_next_step(tmp_path: Path) -> None:
+    out = run_scenario(tmp_path, "card-move", card="card-think", step="step-3", lane="lane-thoughts")
+    assert [c["id"] for c in cards_at(out["journey"], "step-3", "lane-thoughts")] == ["card-think"]
+    assert out["undo"] == "Move card"
+
+
+def test_a_handoff_drawn_from_the_port_of_a_digital_touchpoint(tmp_path: Path) -> None:
+    out = run_scenario(tmp_path, "handoff", source="card-app", target="card-advisor")
+    assert [(h["source"], h["target"]) for h in out["journey"]["handoffs"]] == [("card-app", "card-advisor")]
+
+
+def test_a_link_drawn_from_a_step_port_to_a_later_step(tmp_path: Path) -> None:
+    out = run_scenario(tmp_path, "link", source="step-1", target="step-3")
+    assert ("step-1", "step-3") in [(k["source"], k["target"]) for k in out["journey"]["links"]]
+    assert out["undo"] == "Add link"

@@ -1,0 +1,200 @@
+"""Flow links drawn on the canvas, and the map worked from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.helpers import LEFT, click, double_click, open_window, to_view
+from tests.ui.test_canvas import box, cell_centre, small_journey
+from workbench.model.fileformat import dumps, save
+from workbench.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    path = tmp_path / "test.journey"
+    save(small_journey(), path)
+    return open_window(qtbot, path)
+
+
+def port_of(window: MainWindow, step: str) -> QPointF:
+    item = window.scene.item_for("step", step)
+    return item.mapToScene(item.port_centre())
+
+
+def hover_then_drag(window: MainWindow, start: QPointF, end: QPointF) -> None:
+    viewport = window.view.viewport()
+    a = to_view(window, start.x(), start.y())
+    QTest.mouseMove(viewport, a)  # hovering shows the port
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, a)
+    b = window.view.mapFromScene(end)
+    for i in range(1, 7):
+        QTest.mouseMove(viewport, a + (b - a) * i / 6)
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, b)
+
+
+def links(window: MainWindow) -> list[tuple[str, str]]:
+    return [(k.source, k.target) for k in window.document.journey.links]
+
+
+def test_the_link_port_shows_on_hover(window: MainWindow) -> None:
+    item = window.scene.item_for("step", "step-1")
+    header = box(window, "step", "step-1")
+    far = box(window, "stage", "stage-b")
+    QTest.mouseMove(window.view.viewport(), to_view(window, *far.centre))
+    assert not item.port_contains(item.port_centre())
+    QTest.mouseMove(window.view.viewport(), to_view(window, *header.centre))
+    assert item.hovered and item.port_contains(item.port_centre())
+
+
+def test_dragging_from_a_step_port_to_a_later_step_draws_a_branch(window: MainWindow) -> None:
+    before = dumps(window.document.journey)
+    hover_then_drag(window, port_of(window, "step-1"), QPointF(*box(window, "step", "step-3").centre))
+    assert ("step-1", "step-3") in links(window)
+    assert window.stack.undoText() == "Add link"
+    link = next(k for k in window.document.journey.links if k.source == "step-1")
+    assert window.scene.selected_ids() == [link.id]  # selected, ready to label or delete
+    window.stack.undo()
+    assert dumps(window.document.journey) == before
+
+
+def test_a_link_to_itself_or_to_nothing_is_refused_with_a_reason(window: MainWindow) -> None:
+    before = dumps(window.document.journey)
+    hover_then_drag(window, port_of(window, "step-2"), QPointF(*box(window, "step", "step-2").centre))
+    assert "another step" in window.statusBar().currentMessage()
+    hover_then_drag(window, port_of(window, "step-2"), QPointF(5, 5))
+    assert "release it on the step" in window.statusBar().currentMessage()
+    assert dumps(window.document.journey) == before and window.stack.count() == 0
+
+
+def test_escape_cancels_a_link_being_drawn(window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    a = to_view(window, port_of(window, "step-1").x(), port_of(window, "step-1").y())
+    QTest.mouseMove(viewport, a)
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, a)
+    b = window.view.mapFromScene(QPointF(*box(window, "step", "step-3").centre))
+    QTest.mouseMove(viewport, (a + b) / 2)
+    QTest.mouseMove(viewport, b)
+    assert window.scene.drop_hint.isVisible()  # the target step is highlighted
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, b)
+    assert links(window) == [("step-3", "step-2")]
+    assert window.stack.count() == 0
+
+
+def test_a_link_started_from_a_menu_ends_with_a_click(window: MainWindow) -> None:
+    assert window.scene.begin_connection("link", "step-1")
+    click(window, *box(window, "step", "step-2").centre)
+    assert ("step-1", "step-2") in links(window)
+
+
+def test_a_link_is_labelled_in_place_selected_deleted_and_undone(window: MainWindow) -> None:
+    label = window.scene.item_for("link", "link-back").connector.label
+    double_click(window, label.rect.x + 5, label.rect.y + 4)
+    editor = window.scene.editor
+    assert editor is not None and editor.field == "label"
+    QTest.keyClicks(QApplication.focusWidget(), "goes back to compare")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.document.get("link-back").label == "goes back to compare"
+    window.scene.select_ids(["link-back"])
+    window.actions.delete.trigger()
+    assert links(window) == []
+    window.stack.undo()
+    assert window.document.get("link-back").label == "goes back to compare"
+    window.stack.undo()
+    assert window.document.get("link-back").label == "hesitates"
+
+
+def test_arrow_keys_walk_headers_cells_and_cards(window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    window.view.setFocus()
+    QTest.keyClick(viewport, Qt.Key.Key_Right)  # nothing selected: the first step
+    assert window.scene.selected_ids() == ["step-1"]
+    QTest.keyClick(viewport, Qt.Key.Key_Right)
+    assert window.scene.selected_ids() == ["step-2"]
+    QTest.keyClick(viewport, Qt.Key.Key_Down)  # the first lane's cell, empty: the cell is outlined
+    first_lane = window.document.lanes()[0].id
+    assert window.scene.cursor_cell == ("step-2", first_lane) and window.scene.selected_ids() == []
+    frame = window.scene.focus_frame
+    cell = window.scene.cell_rect("step-2", first_lane)
+    assert frame.isVisible() and frame.sceneBoundingRect().contains(QPointF(*cell.centre))
+    lanes = [la.id for la in window.document.lanes()]
+    for _ in range(lanes.index("lane-thoughts")):
+        QTest.keyClick(viewport, Qt.Key.Key_Down)
+    assert window.scene.selected_ids() == ["card-think"]  # a cell with a card: the card
+    QTest.keyClick(viewport, Qt.Key.Key_Right)
+    assert window.scene.cursor_cell == ("step-3", "lane-thoughts")
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Tab goes to the focus widget: the view
+    assert window.scene.selected_ids() == ["step-3"]  # from a cell of step 3: its header
+    QTest.keyClick(window.view, Qt.Key.Key_Backtab)
+    assert window.scene.selected_ids() == ["step-2"]
+    assert QApplication.focusWidget() is window.view  # Tab stayed in the map
+
+
+def test_enter_on_an_empty_cell_adds_a_card_of_its_lane_and_edits_it(window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    window.scene.select_ids(["card-think"])
+    QTest.keyClick(viewport, Qt.Key.Key_Left)  # step-1's thoughts cell is empty
+    assert window.scene.cursor_cell == ("step-1", "lane-thoughts")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClicks(QApplication.focusWidget(), "Looks simple")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    cards = window.document.cards_at("step-1", "lane-thoughts")
+    assert [(c.kind, c.text) for c in cards] == [("thought", "Looks simple")]
+
+
+def test_ctrl_left_right_reorder_the_selected_step(window: MainWindow) -> None:
+    window.scene.select_ids(["step-1"])
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert [s.id for s in window.document.steps()] == ["step-2", "step-1", "step-3"]
+    window.stack.undo()
+    assert [s.id for s in window.document.steps()] == ["step-1", "step-2", "step-3"]
+
+
+def test_enter_on_a_palette_item_adds_it_at_the_selection_and_edits_it(window: MainWindow) -> None:
+    window.scene.select_ids(["step-2"])
+    palette = window.palette
+    row = next(r for r in range(palette.count()) if palette.item(r).data(Qt.ItemDataRole.UserRole) == "card:pain_point")
+    palette.setCurrentRow(row)
+    palette.setFocus()
+    QTest.keyClick(palette, Qt.Key.Key_Return)
+    cards = window.document.cards_at("step-2", "lane-pain-points")
+    assert len(cards) == 1 and window.stack.undoText() == "Add card"
+    assert window.scene.editor is not None and window.scene.editor.element_id == cards[0].id
+    QTest.keyClicks(QApplication.focusWidget(), "Hidden fees")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.document.get(cards[0].id).text == "Hidden fees"
+
+
+def test_space_on_the_step_item_adds_the_next_step(window: MainWindow) -> None:
+    window.scene.select_ids(["step-1"])
+    palette = window.palette
+    palette.setCurrentRow(0)  # "Step"
+    QTest.keyClick(palette, Qt.Key.Key_Space)
+    steps = [s.id for s in window.document.steps()]
+    assert len(steps) == 4 and steps[0] == "step-1" and steps[1] not in ("step-2", "step-3")
+    assert window.document.get(steps[1]).stage == "stage-a"
+
+
+def test_a_palette_item_with_no_place_says_why(window: MainWindow) -> None:
+    window.scene.select_ids(["card-think"])
+    palette = window.palette
+    row = next(r for r in range(palette.count()) if palette.item(r).data(Qt.ItemDataRole.UserRole) == "handoff")
+    palette.setCurrentRow(row)
+    QTest.keyClick(palette, Qt.Key.Key_Return)  # a handoff needs a digital touchpoint
+    assert "digital touchpoint" in window.statusBar().currentMessage()
+    assert window.stack.count() == 0
+
+
+def test_palette_items_have_accessible_names(window: MainWindow) -> None:
+    palette = window.palette
+    for r in range(palette.count()):
+        item = palette.item(r)
+        assert item.data(Qt.ItemDataRole.AccessibleTextRole) == item.text()
+        assert "Enter" in item.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert window.view.accessibleName() == "Journey map"
