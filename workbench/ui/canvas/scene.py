@@ -151,6 +151,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QG
             self.context_menu_shown.emit(menu)
             menu.exec(event.screenPos())
             event.accept()
+        else:
+            super().contextMenuEvent(event)  # an in-place editor's own copy/paste menu
 
     # ---------------------------------------------------------- selection
 
