@@ -2,7 +2,9 @@
 
 The check runs on a short timer restarted by every document change, so a
 burst of typing or dragging runs it once, after the hands stop. A click on a
-finding selects and centres the elements concerned.
+finding selects and centres the elements concerned. Each finding is named
+for assistive technology by its whole sentence, with its severity and
+condition as description (the icon's shape alone is not read aloud).
 """
 
 from __future__ import annotations
@@ -41,8 +43,14 @@ class FindingsPanel(QWidget):
         super().__init__()
         self.setObjectName("findings")
         self.summary = QLabel()
+        self.summary.setObjectName("findings-summary")
+        self.summary.setAccessibleDescription(self.tr("How many findings the health check has, by severity"))
         self.tree = QTreeWidget()
         self.tree.setObjectName("findings-list")
+        self.tree.setAccessibleName(self.tr("Findings"))
+        self.tree.setAccessibleDescription(
+            self.tr("The journey health check; activate a finding to select the elements concerned")
+        )
         self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Condition")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
@@ -77,10 +85,21 @@ class FindingsPanel(QWidget):
         self.report = report
         self.tree.clear()
         lang = self.document.journey.language
+        severities = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         for finding in report.findings:
-            item = QTreeWidgetItem([finding.message, condition_name(finding.condition, lang)])
+            condition = condition_name(finding.condition, lang)
+            item = QTreeWidgetItem([finding.message, condition])
             item.setIcon(0, severity_icon(finding.severity))
             item.setToolTip(0, finding.message)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, finding.message)
+            item.setData(
+                0,
+                Qt.ItemDataRole.AccessibleDescriptionRole,
+                self.tr("{severity}; condition: {condition}").format(
+                    severity=severities.get(finding.severity, finding.severity), condition=condition
+                ),
+            )
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, condition)
             item.setData(0, ELEMENTS, list(finding.elements))
             item.setData(1, ELEMENTS, finding.rule)
             self.tree.addTopLevelItem(item)

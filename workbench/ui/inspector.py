@@ -3,6 +3,8 @@
 Each change is a command merged by (element, field), so typing a sentence
 is one undo step. Widgets follow the document when it changes elsewhere
 (undo, canvas edits), without disturbing the field being typed in.
+Every field carries its label as accessible name and says what it is for,
+and Tab visits the fields top to bottom. Links live in inspector_links.py.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +43,7 @@ from workbench.model.journey import (
 )
 from workbench.model.templates import sector_name
 from workbench.ui.commands import perform
+from workbench.ui.inspector_links import StepLinks, link_rows
 
 
 class Inspector(QWidget):
@@ -58,6 +61,7 @@ class Inspector(QWidget):
         self.element_id: str | None = None
         self._refreshers: list[Callable[[], None]] = []
         self._updating = False
+        self.step_links: StepLinks | None = None
 
     def set_document(self, document: JourneyDocument, stack: QUndoStack) -> None:
         if self.document is not None:
@@ -79,53 +83,108 @@ class Inspector(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self._refreshers = []
+        self.step_links = None
         if self.document is None:
             return
         element = self.document.find(element_id) if element_id else None
         if isinstance(element, Step):
-            self._line(self.tr("Title"), "title")
-            self._text(self.tr("Description"), "description")
+            self.line(self.tr("Title"), "title", self.tr("The name of the step, shown on the map"))
+            self._text(self.tr("Description"), "description", self.tr("What happens in this step"))
             self._emotion()
-            self._line(self.tr("Emotion note"), "emotion_note")
-            self._check(self.tr("Moment of truth"), "moment_of_truth")
-            self._check(self.tr("Goal or end of the journey"), "goal")
-            self._check(self.tr("Served in person on purpose"), "deliberate_exit")
-            self._check(self.tr("The customer re-enters earlier data here"), "data_reentered")
+            self.line(self.tr("Emotion note"), "emotion_note", self.tr("Why the customer feels this way here"))
+            self._check(self.tr("Moment of truth"), "moment_of_truth",
+                        self.tr("A moment that decides whether the customer stays or leaves"))
+            self._check(self.tr("Goal or end of the journey"), "goal",
+                        self.tr("The customer reaches a goal here: the health check does not call it a dead end"))
+            self._check(self.tr("Served in person on purpose"), "deliberate_exit",
+                        self.tr("Leaving the digital path here is intended, not a forced exit"))
+            self._check(self.tr("The customer re-enters earlier data here"), "data_reentered",
+                        self.tr("The customer types again what they gave before: the health check flags it"))
+            self.step_links = StepLinks(self)
         elif isinstance(element, Card):
             self.form.addRow(self.tr("Kind"), QLabel(self.kind_names()[element.kind]))
-            self._text(self.tr("Text"), "text")
+            self._text(self.tr("Text"), "text", self.tr("The text of the card, shown on the map"))
             if element.kind == "touchpoint":
-                self._line(self.tr("Channel"), "channel")
+                self.line(self.tr("Channel"), "channel",
+                          self.tr("Where the contact happens, for example a mobile app or a phone call"))
                 natures = {"digital": self.tr("Digital"), "human": self.tr("Human"), "physical": self.tr("Physical")}
-                self._combo(self.tr("Nature"), "nature", [(n, natures[n]) for n in NATURES])
+                self._combo(self.tr("Nature"), "nature", [(n, natures[n]) for n in NATURES],
+                            self.tr("Whether a screen, a person or a place serves the customer"))
             self._intents()
         elif isinstance(element, Handoff):
-            self._line(self.tr("Trigger"), "trigger")
-            self._check(self.tr("Context carried over"), "context_carried")
-            self._line(self.tr("Expected wait"), "expected_wait")
+            self.line(self.tr("Trigger"), "trigger", self.tr("What makes the customer move to a person"))
+            self._check(self.tr("Context carried over"), "context_carried",
+                        self.tr("The person receives what the customer already said or typed"))
+            self.line(self.tr("Expected wait"), "expected_wait",
+                      self.tr("How long the customer waits for the person, for example two days"))
             steps = [(None, self.tr("(none)"))] + [(s.id, s.title) for s in self.document.steps()]
-            self._combo(self.tr("Return step"), "return_step", steps)
+            self._combo(self.tr("Return step"), "return_step", steps,
+                        self.tr("The step the customer comes back to after the handoff"))
         elif isinstance(element, (Stage, Lane)):
-            self._line(self.tr("Title"), "title")
+            self.line(self.tr("Title"), "title", self.tr("The name shown on the map"))
             if isinstance(element, Stage):
-                self._text(self.tr("Description"), "description")
+                self._text(self.tr("Description"), "description", self.tr("What this stage of the journey covers"))
         elif isinstance(element, Link):
-            self._line(self.tr("Label"), "label")
+            link_rows(self)
         else:
             self.element_id = None
-            self._line(self.tr("Title"), "title")
-            self._combo(self.tr("Sector"), "sector", [(s, sector_name(s)) for s in SECTORS])
-            self._combo(self.tr("Language"), "language", [("en", "English"), ("fr", "Français")])
-            self._text(self.tr("Scenario"), "scenario")
-            self._persona_line(self.tr("Persona"), "name")
-            self._persona_text(self.tr("Who they are"), "description")
-            self._persona_text(self.tr("Goals"), "goals")
-            self._persona_text(self.tr("Frustrations"), "frustrations")
-            self._authors()
-            self._text(self.tr("Notes"), "notes")
-            self._threshold(self.tr("Person within"), "human_within", 0, 50)
-            self._threshold(self.tr("Emotion cliff"), "cliff", 1, 4)
+            self._journey_rows()
+        self._chain_focus()
         self._refresh()
+
+    def _journey_rows(self) -> None:
+        self.line(self.tr("Title"), "title", self.tr("The name of the journey, shown on the map and in the PDF"))
+        self._combo(self.tr("Sector"), "sector", [(s, sector_name(s)) for s in SECTORS],
+                    self.tr("The sector the journey belongs to"))
+        self._combo(self.tr("Language"), "language", [("en", "English"), ("fr", "Français")],
+                    self.tr("The language the journey is written in; the PDF follows it"))
+        self._text(self.tr("Scenario"), "scenario", self.tr("The situation the journey follows"))
+        self._persona_line(self.tr("Persona"), "name", self.tr("The name of the customer this journey follows"))
+        self._persona_text(self.tr("Who they are"), "description", self.tr("Who the persona is"))
+        self._persona_text(self.tr("Goals"), "goals", self.tr("What the persona wants to achieve, one a line"))
+        self._persona_text(self.tr("Frustrations"), "frustrations", self.tr("What frustrates the persona, one a line"))
+        self._authors()
+        self._text(self.tr("Notes"), "notes", self.tr("Free notes about the journey"))
+        self._threshold(self.tr("Person within"), "human_within", 0, 50)
+        self._threshold(self.tr("Emotion cliff"), "cliff", 1, 4)
+
+    # ------------------------------------------------------------- rows
+
+    def add_row(self, label: str, widget: QWidget, description: str = "") -> None:
+        """Add a row; with *description*, the field is named after *label* for assistive technology."""
+        if description:
+            self.describe(widget, label, description)
+        self.form.addRow(label, widget)
+
+    def describe(self, widget: QWidget, name: str, description: str) -> None:
+        widget.setAccessibleName(name)
+        widget.setAccessibleDescription(description)
+        if not widget.toolTip():
+            widget.setToolTip(description)
+
+    def follow(self, refresh: Callable[[], None]) -> None:
+        """Call *refresh* whenever the document may have changed what a row shows."""
+        self._refreshers.append(refresh)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The fields Tab visits, in the order of the rows (top to bottom), left to right within a row."""
+        out: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                out.append(widget)
+            else:
+                children = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                out += [w for w in children if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        return out
+
+    def _chain_focus(self) -> None:
+        chain = self.focus_chain()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def kind_names(self) -> dict[str, str]:
         return {
@@ -161,20 +220,18 @@ class Inspector(QWidget):
             self.message.emit(self.tr("Not possible: {reason}").format(reason=error))
             self._refresh()
 
-    def _line(self, label: str, field: str) -> None:
+    def line(self, label: str, field: str, description: str) -> None:
         edit = QLineEdit()
         edit.setObjectName(field)
         edit.textEdited.connect(lambda text: self.commit(field, text if text or field != "channel" else None, label))
-        self.form.addRow(label, edit)
-        self._refreshers.append(lambda: _set_text(edit, self._value(field) or ""))
+        self.add_row(label, edit, description)
+        self.follow(lambda: _set_text(edit, self._value(field) or ""))
 
-    def _text(self, label: str, field: str) -> None:
-        edit = QPlainTextEdit()
-        edit.setObjectName(field)
-        edit.setMaximumHeight(90)
+    def _text(self, label: str, field: str, description: str) -> None:
+        edit = _plain_edit(field, 90)
         edit.textChanged.connect(lambda: self.commit(field, edit.toPlainText(), label))
-        self.form.addRow(label, edit)
-        self._refreshers.append(lambda: _set_plain(edit, self._value(field) or ""))
+        self.add_row(label, edit, description)
+        self.follow(lambda: _set_plain(edit, self._value(field) or ""))
 
     def _persona_value(self, field: str) -> str:
         value = getattr(self._value("persona"), field)
@@ -186,22 +243,20 @@ class Inspector(QWidget):
         if value != getattr(persona, field):
             self.commit("persona", persona.model_copy(update={field: value}), label)
 
-    def _persona_line(self, label: str, field: str) -> None:
+    def _persona_line(self, label: str, field: str, description: str) -> None:
         edit = QLineEdit()
         edit.setObjectName(f"persona-{field}")
         edit.textEdited.connect(lambda text: self._commit_persona(field, text, label))
-        self.form.addRow(label, edit)
-        self._refreshers.append(lambda: _set_text(edit, self._persona_value(field)))
+        self.add_row(label, edit, description)
+        self.follow(lambda: _set_text(edit, self._persona_value(field)))
 
-    def _persona_text(self, label: str, field: str) -> None:
-        edit = QPlainTextEdit()
-        edit.setObjectName(f"persona-{field}")
-        edit.setMaximumHeight(70)
+    def _persona_text(self, label: str, field: str, description: str) -> None:
+        edit = _plain_edit(f"persona-{field}", 70)
         if field in ("goals", "frustrations"):
             edit.setToolTip(self.tr("One a line"))
         edit.textChanged.connect(lambda: self._commit_persona(field, edit.toPlainText(), label))
-        self.form.addRow(label, edit)
-        self._refreshers.append(lambda: _set_plain(edit, self._persona_value(field)))
+        self.add_row(label, edit, description)
+        self.follow(lambda: _set_plain(edit, self._persona_value(field)))
 
     def _authors(self) -> None:
         label = self.tr("Authors")
@@ -211,8 +266,8 @@ class Inspector(QWidget):
         edit.textEdited.connect(
             lambda text: self.commit("authors", [a.strip() for a in text.split(",") if a.strip()], label)
         )
-        self.form.addRow(label, edit)
-        self._refreshers.append(lambda: _set_text(edit, ", ".join(self._value("authors"))))
+        self.add_row(label, edit, self.tr("The people who wrote the journey, separated by commas"))
+        self.follow(lambda: _set_text(edit, ", ".join(self._value("authors"))))
 
     def _threshold(self, label: str, field: str, low: int, high: int) -> None:
         """A health check threshold; the journey keeps it once changed."""
@@ -230,24 +285,25 @@ class Inspector(QWidget):
             self.commit("checks", current.model_copy(update={field: value}), label)
 
         box.valueChanged.connect(changed)
-        self.form.addRow(label, box)
-        self._refreshers.append(lambda: _set_spin(box, getattr(self._value("checks") or CheckSettings(), field)))
+        self.add_row(label, box, box.toolTip())
+        self.follow(lambda: _set_spin(box, getattr(self._value("checks") or CheckSettings(), field)))
 
-    def _check(self, label: str, field: str) -> None:
+    def _check(self, label: str, field: str, description: str) -> None:
         box = QCheckBox(label)
         box.setObjectName(field)
         box.toggled.connect(lambda on: self.commit(field, on, label))
+        self.describe(box, label, description)
         self.form.addRow("", box)
-        self._refreshers.append(lambda: _set_checked(box, bool(self._value(field))))
+        self.follow(lambda: _set_checked(box, bool(self._value(field))))
 
-    def _combo(self, label: str, field: str, choices: list[tuple[Any, str]]) -> None:
+    def _combo(self, label: str, field: str, choices: list[tuple[Any, str]], description: str) -> None:
         combo = QComboBox()
         combo.setObjectName(field)
         for value, text in choices:
             combo.addItem(text, value)
         combo.activated.connect(lambda index: self.commit(field, combo.itemData(index), label))
-        self.form.addRow(label, combo)
-        self._refreshers.append(lambda: _set_combo(combo, self._value(field)))
+        self.add_row(label, combo, description)
+        self.follow(lambda: _set_combo(combo, self._value(field)))
 
     def _emotion(self) -> None:
         levels = [
@@ -258,7 +314,8 @@ class Inspector(QWidget):
             (-1, self.tr("-1 negative")),
             (-2, self.tr("-2 very negative")),
         ]
-        self._combo(self.tr("Emotion"), "emotion", levels)
+        self._combo(self.tr("Emotion"), "emotion", levels,
+                    self.tr("How the customer feels at this step, from very negative to very positive"))
 
     def _intents(self) -> None:
         names = {
@@ -277,16 +334,18 @@ class Inspector(QWidget):
                 self.commit("intents", wanted, self.tr("Intents"))
 
             box.toggled.connect(toggled)
+            purpose = self.tr("Tick when this card serves the humanising intent: {intent}")
+            self.describe(box, names[intent], purpose.format(intent=names[intent]))
             self.form.addRow("" if intent != "welcome" else self.tr("Intents"), box)
-            self._refreshers.append(lambda box=box, intent=intent: _set_checked(box, intent in self._value("intents")))
+            self.follow(lambda box=box, intent=intent: _set_checked(box, intent in self._value("intents")))
 
     # ---------------------------------------------------------- following
 
     def _on_change(self, change: Change) -> None:
         if self.element_id is not None and self.document is not None and self.element_id not in self.document:
             self.show_element(None)
-        elif change.id is None or change.id == self.element_id:
-            self._refresh()
+        elif change.id is None or change.id == self.element_id or change.collection in ("links", "steps", "stages"):
+            self._refresh()  # links show step titles and time order
 
     def _refresh(self) -> None:
         self._updating = True
@@ -302,6 +361,15 @@ class Inspector(QWidget):
 
     def refresh(self) -> None:
         self._refresh()
+
+
+def _plain_edit(name: str, height: int) -> QPlainTextEdit:
+    """A multi-line field that Tab leaves (a tab character is never what the user means here)."""
+    edit = QPlainTextEdit()
+    edit.setObjectName(name)
+    edit.setMaximumHeight(height)
+    edit.setTabChangesFocus(True)
+    return edit
 
 
 def _set_text(edit: QLineEdit, value: str) -> None:

@@ -24,6 +24,7 @@ from workbench.ui.canvas.view import JourneyView
 from workbench.ui.findings import FindingsPanel
 from workbench.ui.inspector import Inspector
 from workbench.ui.menus import build_menus
+from workbench.ui.outline import Outline
 from workbench.ui.palette import Palette
 
 MAX_RECENT = 8
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("canvas")
         self.setCentralWidget(self.view)
         self.palette = Palette()
+        self.palette.chosen.connect(lambda payload: self.scene.insert_from_palette(payload))
         self.inspector = Inspector()
         self.palette_dock = self._dock(self.tr("Palette"), "palette-dock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector_dock = self._dock(
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock(
             self.tr("Findings"), "findings-dock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.outline = Outline()
+        self.outline_dock = self._dock(self.tr("Outline"), "outline-dock", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.findings.activated.connect(self.show_elements)
         self.findings.updated.connect(lambda report: self.scene.set_badges(report))
         self.zoom_label = QLabel()
@@ -74,6 +78,9 @@ class MainWindow(QMainWindow):
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
+        dock.setAccessibleName(title)
+        if not widget.accessibleName():
+            widget.setAccessibleName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -87,6 +94,7 @@ class MainWindow(QMainWindow):
         self.scene.refreshed.connect(self._update_counts)
         self.inspector.set_document(self.document, self.stack)
         self.findings.set_document(self.document)
+        self.outline.attach(self.scene)
         self._update_title()
         self._update_counts()
 
@@ -245,8 +253,11 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.mimeData().hasUrls():
+        if any(u.toLocalFile().endswith(SUFFIX) for u in event.mimeData().urls()):
             event.acceptProposedAction()
+        elif event.mimeData().hasUrls():
+            self.show_message(self.tr("Only .journey files can be opened by dropping them here."))
+            event.ignore()
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().endswith(SUFFIX)]

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+from shiboken6 import isValid
 
 from workbench import __version__
 from workbench.i18n import current_language
@@ -36,6 +37,12 @@ class WindowActions(QObject):
         action.triggered.connect(lambda checked=False: slot())
         return action
 
+    def follow_undo_text(self) -> None:
+        """Hovering Undo or Redo says what it would undo ("Undo Add link"), as the menu does."""
+        for action in (self.undo, self.redo):
+            if isValid(action):
+                _tool_tip(action, action.text())
+
     def update_recent(self) -> None:
         if self.recent_menu is None:
             return
@@ -44,6 +51,7 @@ class WindowActions(QObject):
         for path in files:
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
+            action.setStatusTip(translate("MainWindow", "Open {path}").format(path=path))
             action.triggered.connect(lambda checked=False, p=path: self.window.open_path(p))
         self.recent_menu.setEnabled(bool(files))
 
@@ -58,6 +66,9 @@ def build_menus(window: MainWindow) -> WindowActions:
     sectors = file_menu.addMenu(translate("MainWindow", "New from &sector"))
     for sector in TEMPLATE_SECTORS:
         action = sectors.addAction(sector_name(sector))
+        action.setStatusTip(
+            translate("MainWindow", "Start a new journey from the {sector} template").format(sector=sector_name(sector))
+        )
         action.triggered.connect(lambda checked=False, s=sector: _new_from(window, s))
     acts.open = acts.make(translate("MainWindow", "&Open..."), window.open_dialog, Std.Open)
     file_menu.addAction(acts.open)
@@ -105,6 +116,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     view_menu.addSeparator()
     view_menu.addAction(window.palette_dock.toggleViewAction())
     view_menu.addAction(window.inspector_dock.toggleViewAction())
+    view_menu.addAction(window.outline_dock.toggleViewAction())
 
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     acts.about = acts.make(translate("MainWindow", "&About Journey Workbench"), lambda: _about(window))
@@ -112,12 +124,62 @@ def build_menus(window: MainWindow) -> WindowActions:
 
     toolbar = window.addToolBar(translate("MainWindow", "Main"))
     toolbar.setObjectName("main-toolbar")
+    toolbar.setAccessibleName(translate("MainWindow", "Main toolbar"))
+    toolbar.setAccessibleDescription(translate("MainWindow", "File, undo and zoom commands"))
     toolbar.addActions([acts.new, acts.open, acts.save])
     toolbar.addSeparator()
     toolbar.addActions([acts.undo, acts.redo])
     toolbar.addSeparator()
     toolbar.addActions([acts.zoom_out, acts.zoom_in, acts.fit])
+    _describe(window, acts, sectors)
     return acts
+
+
+def _describe(window: MainWindow, acts: WindowActions, sectors: QMenu) -> None:
+    """Every action says what it does: in the status bar, and on hover with its shortcut."""
+    tips = [
+        (acts.new, translate("MainWindow", "Start a new journey, blank or from a sector template")),
+        (sectors.menuAction(), translate("MainWindow", "Start a new journey from a sector template")),
+        (acts.open, translate("MainWindow", "Open a journey file")),
+        (acts.save, translate("MainWindow", "Save the journey")),
+        (acts.save_as, translate("MainWindow", "Save the journey in another file")),
+        (acts.close, translate("MainWindow", "Close the journey")),
+        (acts.export_pdf, translate("MainWindow", "Export the journey map as a PDF document")),
+        (acts.export_image, translate("MainWindow", "Export the journey map as an image")),
+        (acts.quit, translate("MainWindow", "Quit Journey Workbench")),
+        (acts.undo, translate("MainWindow", "Undo the last change")),
+        (acts.redo, translate("MainWindow", "Redo the last change undone")),
+        (acts.cut, translate("MainWindow", "Move the selection to the clipboard")),
+        (acts.copy, translate("MainWindow", "Copy the selection to the clipboard")),
+        (acts.paste, translate("MainWindow", "Paste the clipboard into the journey")),
+        (acts.delete, translate("MainWindow", "Delete the selection")),
+        (acts.select_all, translate("MainWindow", "Select every step and card")),
+        (acts.edit_text, translate("MainWindow", "Edit the text of the selected element on the map")),
+        (acts.zoom_in, translate("MainWindow", "Show the map larger")),
+        (acts.zoom_out, translate("MainWindow", "Show the map smaller")),
+        (acts.zoom_reset, translate("MainWindow", "Show the map at its actual size")),
+        (acts.fit, translate("MainWindow", "Show the whole map in the window")),
+        (acts.present, translate("MainWindow", "Zoom so the map reads well on a projector")),
+        (acts.about, translate("MainWindow", "Version and purpose of Journey Workbench")),
+    ]
+    if acts.recent_menu is not None:
+        tips.append((acts.recent_menu.menuAction(), translate("MainWindow", "Open a journey used recently")))
+    for dock in window.findChildren(QDockWidget):
+        tip = translate("MainWindow", "Show or hide the {panel} panel").format(panel=dock.windowTitle())
+        tips.append((dock.toggleViewAction(), tip))
+    for action, tip in tips:
+        action.setStatusTip(tip)
+        _tool_tip(action, tip)
+    window.stack.undoTextChanged.connect(acts.follow_undo_text)
+    window.stack.redoTextChanged.connect(acts.follow_undo_text)
+    acts.follow_undo_text()
+
+
+def _tool_tip(action: QAction, tip: str) -> None:
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    text = translate("MainWindow", "{tip} ({keys})").format(tip=tip, keys=keys) if keys else tip
+    if action.toolTip() != text:
+        action.setToolTip(text)
 
 
 def _new_from(window: MainWindow, sector: str) -> None:

@@ -1,0 +1,471 @@
+"""The Outline dock: the whole journey as a tree the keyboard drives, and the screen-reader path.
+
+A map is spatial: neither a keyboard-only user nor a screen reader can walk it.
+The outline shows the same journey as stages > steps (time order) > the step's
+cards (lane by lane), handoffs and flow links, each row carrying a sentence that
+says what it is. Every key runs the command the canvas would run, through
+``scene.run``, so the outline is a second way to edit, never a second model.
+
+The tree is rebuilt from the document on a 0 ms single-shot timer, so a burst of
+changes (a batch, an undo) rebuilds once; a step's children are made only when
+the step is opened, so a journey of 1,000 steps stays quick (about 20 ms for
+1,000 steps and 3,000 cards). Open rows, the current row and the scroll
+position are kept by element id across rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
+
+from workbench.model.document import JourneyDocument
+from workbench.model.edits import Edit
+from workbench.model.events import Change
+from workbench.model.journey import Card, Element, Handoff, Link, Stage, Step
+from workbench.ui.canvas.placement import LANE_FOR_CARD, neighbour_cell
+from workbench.ui.outline_names import _short, card_name, handoff_name, link_name, stage_name, step_name
+
+if TYPE_CHECKING:
+    from workbench.ui.canvas.scene import JourneyScene
+
+translate = QCoreApplication.translate
+KIND, ELEMENT = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+#: The element's own text, which the editor starts from (the row itself shows a sentence).
+TEXT = Qt.ItemDataRole.UserRole + 2
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+#: The field F2 edits, by kind of row; a handoff has no text of its own.
+EDITED = {"stage": "title", "step": "title", "card": "text", "link": "label"}
+Mod, Select, View = Qt.KeyboardModifier, QItemSelectionModel.SelectionFlag, QAbstractItemView
+NONE, ALT, ALT_SHIFT = Mod.NoModifier.value, Mod.AltModifier.value, (Mod.AltModifier | Mod.ShiftModifier).value
+
+# ----------------------------------------------------------------------- tree
+
+
+class _TextDelegate(QStyledItemDelegate):
+    """Edits the element's own text, not the row's sentence; never writes the tree (the row follows the document)."""
+
+    def __init__(self, outline: Outline) -> None:
+        super().__init__(outline)
+        self._outline = outline
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(translate("Outline", "Text"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(TEXT) or ""))
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            self._outline.commit_text(index.data(ELEMENT), index.data(KIND), str(index.data(TEXT) or ""), editor.text())
+
+
+class Outline(QTreeWidget):
+    """The journey as a tree; Insert, F2/Enter, Delete and Alt+arrows edit it through the scene."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(View.SelectionMode.SingleSelection)
+        self.setEditTriggers(View.EditTrigger.DoubleClicked)  # F2 and Enter: keyPressEvent
+        self.setItemDelegate(_TextDelegate(self))
+        self.setAccessibleName(self.tr("Journey outline"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Stages, steps, cards, handoffs and links in journey order. Insert adds after the current row, "
+                "Alt+Insert adds inside it, F2 or Enter edits its text, Delete deletes it, Alt+Up and Alt+Down "
+                "move it, Alt+Left and Alt+Right move a card to the previous or next step, Alt+Shift+Up and "
+                "Alt+Shift+Down to another lane."
+            )
+        )
+        self.scene: JourneyScene | None = None
+        self._rows: dict[str, QTreeWidgetItem] = {}
+        #: Children of the steps not opened yet, and the step of each such child.
+        self._pending: dict[str, list[Element]] = {}
+        self._parent_of: dict[str, str] = {}
+        self._cards: dict[str, Card] = {}
+        self._steps: dict[str, Step] = {}
+        #: Opened or closed by the user, by element id (stages start open, steps closed).
+        self._open: dict[str, bool] = {}
+        #: Set while the outline itself changes a selection: the echo is not news.
+        self._syncing = False
+        self._dirty = False
+        #: (id, undo index, row to go back to) of a row just inserted: Escape takes it away again.
+        self._fresh: tuple[str, int, str | None] | None = None
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.rebuild)
+        self.itemExpanded.connect(self._opened)
+        self.itemCollapsed.connect(lambda row: self._open.__setitem__(row.data(0, ELEMENT), False))
+        self.itemSelectionChanged.connect(self._tree_selection_changed)
+
+    @property
+    def doc(self) -> JourneyDocument:
+        assert self.scene is not None, "attach() a scene first"
+        return self.scene.document
+
+    def attach(self, scene: JourneyScene) -> None:
+        """Follow *scene* and its document, leaving the previous ones (a file was opened)."""
+        if self.scene is not None:
+            self.doc.changed.disconnect(self._on_change)
+            try:
+                self.scene.selectionChanged.disconnect(self._canvas_selection_changed)
+            except (RuntimeError, TypeError):  # the old scene is already gone
+                pass
+        self.scene, self._fresh = scene, None
+        self._open.clear()
+        self._quietly(self._clear)  # nothing of the old journey is "current" in the new one
+        scene.document.changed.connect(self._on_change)
+        scene.selectionChanged.connect(self._canvas_selection_changed)
+        self.rebuild()
+
+    def row_for(self, element_id: str) -> QTreeWidgetItem | None:
+        """The row of an element, made and shown (its step opened) if needed."""
+        step = self._parent_of.get(element_id)
+        if element_id not in self._rows and step in self._rows:
+            self._populate(self._rows[step])
+        row = self._rows.get(element_id)
+        parent = row.parent() if row is not None else None
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        return row
+
+    # ---------------------------------------------------------- rebuilding
+
+    def _on_change(self, change: Change) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def rebuild(self) -> None:
+        """Show the document again, keeping open rows, the current row and the scroll position."""
+        self._timer.stop()
+        if self.scene is None:
+            return
+        if self.state() == View.State.EditingState or not self.isVisible():
+            self._dirty = True  # the edited row outlives its editor; a hidden dock waits (closeEditor, showEvent)
+            return
+        self._dirty = False
+        keep, selected, scroll = self._current_and_neighbours(), bool(self.selectedItems()), self.verticalScrollBar().value()
+        self._syncing = True
+        try:
+            self._clear()
+            self._fill()
+            for element_id, row in list(self._rows.items()):
+                if self._open.get(element_id, row.data(0, KIND) == "stage"):
+                    self._populate(row)
+                    row.setExpanded(True)
+            found = next((row for row in map(self.row_for, keep) if row is not None), None)
+            if found is not None:
+                self.setCurrentItem(found, 0, Select.ClearAndSelect if selected else Select.NoUpdate)
+            self.verticalScrollBar().setValue(scroll)
+        finally:
+            self._syncing = False
+
+    def _clear(self) -> None:
+        self.clear()  # deletes the rows: no table may keep them
+        for table in (self._rows, self._pending, self._parent_of):
+            table.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A hidden outline does no work; shown again, it catches up with the document and the canvas."""
+        super().showEvent(event)
+        if self._dirty:
+            self.rebuild()
+        self._canvas_selection_changed()
+
+    def _fill(self) -> None:
+        """Make the stage and step rows; a step's children wait in _pending until it opens."""
+        doc, journey = self.doc, self.doc.journey
+        lane_rank = {lane.id: i for i, lane in enumerate(doc.lanes())}
+        self._cards, self._steps = {c.id: c for c in journey.cards}, {s.id: s for s in journey.steps}
+        children: dict[str, list[Element]] = defaultdict(list)
+        for card in sorted(journey.cards, key=lambda c: (lane_rank.get(c.lane, 0), c.order)):
+            children[card.step].append(card)
+        for handoff in journey.handoffs:
+            if handoff.source in self._cards:
+                children[self._cards[handoff.source].step].append(handoff)
+        for link in journey.links:
+            children[link.source].append(link)
+        stages, steps = doc.stages(), doc.steps()
+        by_stage: dict[str, list[Step]] = defaultdict(list)
+        for step in steps:
+            by_stage[step.stage].append(step)
+        top, number = [], 0
+        for n, stage in enumerate(stages, 1):
+            stage_row = self._make("stage", stage, stage.title, stage_name(stage, n, len(stages), len(by_stage[stage.id])))
+            for step in by_stage[stage.id]:
+                number += 1
+                kids = children.get(step.id, [])
+                touch = [c for c in kids if isinstance(c, Card) and c.kind == "touchpoint"]
+                row = self._make("step", step, step.title, step_name(step, number, len(steps), touch))
+                if kids:
+                    row.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                    self._pending[step.id] = kids
+                    self._parent_of.update((kid.id, step.id) for kid in kids)  # type: ignore[attr-defined]
+                stage_row.addChild(row)
+            top.append(stage_row)
+        self.addTopLevelItems(top)
+
+    def _make(self, kind: str, element: Element, display: str, name: str) -> QTreeWidgetItem:
+        row, element_id = QTreeWidgetItem([_short(display)]), element.id  # type: ignore[attr-defined]
+        for role, value in ((KIND, kind), (ELEMENT, element_id), (ACCESSIBLE, name)):
+            row.setData(0, role, value)
+        row.setToolTip(0, name)
+        if kind in EDITED:
+            row.setData(0, TEXT, getattr(element, EDITED[kind]))
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)
+        self._rows[element_id] = row
+        return row
+
+    def _populate(self, row: QTreeWidgetItem) -> None:
+        rows = []
+        for kid in self._pending.pop(row.data(0, ELEMENT), []):
+            if isinstance(kid, Card):
+                rows.append(self._make("card", kid, card_name(kid), card_name(kid)))
+            elif isinstance(kid, Handoff):
+                name = handoff_name(kid, self._cards)
+                rows.append(self._make("handoff", kid, name, name))
+            elif isinstance(kid, Link):
+                name = link_name(kid, self._steps)
+                rows.append(self._make("link", kid, name, name))
+        row.addChildren(rows)
+
+    def _opened(self, row: QTreeWidgetItem) -> None:
+        self._populate(row)
+        self._open[row.data(0, ELEMENT)] = True
+
+    def _current_and_neighbours(self) -> list[str]:
+        """The current row's id, then where to land if it goes: next, previous, parent."""
+        row = self.currentItem()
+        if row is None:
+            return []
+        parent = row.parent()
+        index = parent.indexOfChild(row) if parent else self.indexOfTopLevelItem(row)
+        count = parent.childCount() if parent else self.topLevelItemCount()
+        sibling = parent.child if parent else self.topLevelItem
+        around = [sibling(i) for i in (index + 1, index - 1) if 0 <= i < count] + ([parent] if parent else [])
+        return [row.data(0, ELEMENT)] + [r.data(0, ELEMENT) for r in around]
+
+    # ----------------------------------------------------------- selection
+
+    def _tree_selection_changed(self) -> None:
+        if self._syncing or self.scene is None:
+            return
+        rows = self.selectedItems()
+        if rows:
+            self._show_on_canvas(rows[0])
+        else:
+            self._quietly(self.scene.clearSelection)
+
+    def _show_on_canvas(self, row: QTreeWidgetItem) -> None:
+        """Select the row's element on the canvas and scroll the map to it."""
+        assert self.scene is not None
+        scene, kind, element_id = self.scene, row.data(0, KIND), row.data(0, ELEMENT)
+        self._quietly(lambda: scene.select_ids([element_id]))
+        item = scene.item_for(kind, element_id)
+        if item is not None and scene.views():
+            scene.views()[0].ensureVisible(item.sceneBoundingRect())
+
+    def _canvas_selection_changed(self) -> None:
+        """The first selected element that has a row becomes the current row (lanes have none)."""
+        if self._syncing or self.scene is None or not self.isVisible():
+            return
+        if self._dirty:
+            self.rebuild()  # a new element may be selected before the timer shows its row
+        found = next((row for row in map(self.row_for, self.scene.selected_ids()) if row is not None), None)
+        if found is None:
+            self._quietly(self.clearSelection)
+        else:
+            self._quietly(lambda: self.setCurrentItem(found, 0, Select.ClearAndSelect))
+            self.scrollToItem(found)
+
+    def _quietly(self, change: Callable[[], object]) -> None:
+        self._syncing = True
+        try:
+            change()
+        finally:
+            self._syncing = False
+
+    # ---------------------------------------------------------------- keys
+
+    def _action_for(self, event: QKeyEvent) -> Callable[[], None] | None:
+        key = Qt.Key
+        actions: dict[tuple[int, int], Callable[[], None]] = {
+            (key.Key_Insert, NONE): self.insert_after,
+            (key.Key_Insert, ALT): self.insert_inside,
+            (key.Key_F2, NONE): self.edit_current,
+            (key.Key_Return, NONE): self.edit_current,
+            (key.Key_Enter, NONE): self.edit_current,
+            (key.Key_Delete, NONE): self.delete_current,
+            (key.Key_Up, ALT): lambda: self.move_current(-1),
+            (key.Key_Down, ALT): lambda: self.move_current(1),
+            (key.Key_Left, ALT): lambda: self.move_card(-1, 0),
+            (key.Key_Right, ALT): lambda: self.move_card(1, 0),
+            (key.Key_Up, ALT_SHIFT): lambda: self.move_card(0, -1),
+            (key.Key_Down, ALT_SHIFT): lambda: self.move_card(0, 1),
+        }
+        return actions.get((int(event.key()), (event.modifiers() & ~Mod.KeypadModifier).value))
+
+    def event(self, event: QEvent) -> bool:
+        """Our keys beat the window's shortcuts (Delete, F2) while the outline has the focus."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._action_for(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == View.State.EditingState  # the editor let a key through (Enter does)
+        action = self._action_for(event) if self.scene is not None and not editing else None
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        if self._dirty:
+            self.rebuild()  # act on the journey as it is now
+        action()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Escape on a row just inserted takes it away again, as on the canvas."""
+        fresh, self._fresh = self._fresh, None
+        super().closeEditor(editor, hint)
+        stack = self.scene.stack if self.scene is not None else None
+        if fresh and stack and hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and stack.index() == fresh[1]:
+            stack.undo()
+            self._after_edit(fresh[2])
+        elif self._dirty:
+            self._timer.start()
+
+    # ------------------------------------------------------------ commands
+
+    def _current(self) -> Element | None:
+        row = self.currentItem()
+        return self.doc.find(row.data(0, ELEMENT)) if row is not None else None
+
+    def _say(self, text: str) -> None:
+        if self.scene is not None:
+            self.scene.message.emit(text)
+
+    def _after_edit(self, element_id: str | None, edit: bool = False) -> None:
+        """Show the edit now, not on the timer, with the focus on *element_id* (or the row that took its place)."""
+        self.rebuild()
+        row = (self.row_for(element_id) if element_id else None) or self.currentItem()
+        if row is None:
+            return
+        self._quietly(lambda: self.setCurrentItem(row, 0, Select.ClearAndSelect))
+        self.scrollToItem(row)
+        self._show_on_canvas(row)
+        self.setFocus()
+        if edit:
+            self.editItem(row, 0)
+
+    def _run(self, label: str, action: Callable[[], Edit], keep: str | None, merge_key: object = None) -> None:
+        assert self.scene is not None
+        if self.scene.run(label, action, merge_key):
+            self._after_edit(keep)
+
+    def insert_after(self) -> None:
+        """A sibling after the current row (a stage in an empty outline), titled by default and being edited."""
+        doc, element = self.doc, self._current()
+        if element is None or isinstance(element, Stage):
+            new: Element = Stage(id=doc.new_id("stages"), title=self.tr("New stage"))
+            index = [s.id for s in doc.stages()].index(element.id) + 1 if element else 0
+            return self._add(self.tr("Add stage"), new, index)
+        if isinstance(element, (Step, Card)):
+            index = [s.id for s in doc.siblings(element)].index(element.id) + 1
+            if isinstance(element, Step):
+                step = Step(id=doc.new_id("steps"), title=self.tr("New step"), stage=element.stage)
+                return self._add(self.tr("Add step"), step, index)
+            card = self._new_card(element.step, element.lane, element.kind, element.nature, element.channel)
+            return self._add(self.tr("Add card"), card, index)
+        self._say(self.tr("Insert adds a stage, a step or a card after the current one."))
+
+    def insert_inside(self) -> None:
+        """A child: a step at the end of a stage; a card in the first lane of a step (the palette's job, by keyboard)."""
+        doc, element = self.doc, self._current()
+        lane = next((la for la in doc.lanes() if la.kind != "emotions"), None)
+        if isinstance(element, Stage):
+            self._add(self.tr("Add step"), Step(id=doc.new_id("steps"), title=self.tr("New step"), stage=element.id), None)
+        elif isinstance(element, Step) and lane is not None:
+            kind = next((k for k, lane_kind in LANE_FOR_CARD.items() if lane_kind == lane.kind), "note")
+            self._add(self.tr("Add card"), self._new_card(element.id, lane.id, kind, "digital", None), None)
+        else:
+            self._say(self.tr("Alt+Insert adds a step in a stage or a card in a step."))
+
+    def _new_card(self, step: str, lane: str, kind: str, nature: str | None, channel: str | None) -> Card:
+        touch = kind == "touchpoint"
+        return Card.model_validate({
+            "id": self.doc.new_id("cards"), "step": step, "lane": lane, "kind": kind, "text": self.tr("New card"),
+            "channel": channel if touch else None, "nature": (nature or "digital") if touch else None,
+        })
+
+    def _add(self, label: str, element: Stage | Step | Card, index: int | None) -> None:
+        assert self.scene is not None
+        doc, stack, back = self.doc, self.scene.stack, self.currentItem()
+        if self.scene.run(label, lambda: doc.add(element, index)):
+            self._fresh = (element.id, stack.index(), back.data(0, ELEMENT) if back else None)
+            self._after_edit(element.id, edit=True)
+
+    def edit_current(self) -> None:
+        row = self.currentItem()
+        if row is not None and row.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.editItem(row, 0)
+
+    def commit_text(self, element_id: str, kind: str, old: str, text: str) -> None:
+        """The editor's text as one "Edit text" command; nothing if unchanged, and a title is never emptied."""
+        field = EDITED.get(kind)
+        text = text.strip() if field == "title" else text
+        if field is None or self.scene is None or text == old or (field == "title" and not text):
+            return
+        doc = self.doc
+        self.scene.run(self.tr("Edit text"), lambda: doc.update(element_id, **{field: text}))
+
+    def delete_current(self) -> None:
+        """One command; the document takes a step's cards, handoffs and links with it."""
+        element, doc = self._current(), self.doc
+        if element is not None:
+            element_id: str = element.id  # type: ignore[attr-defined]
+            self._run(self.tr("Delete"), lambda: doc.remove(element_id), None)
+
+    def move_current(self, delta: int) -> None:
+        """Alt+Up/Down: one place among its siblings; past the end of its stage, a step goes on into the next."""
+        element, doc = self._current(), self.doc
+        if not isinstance(element, (Stage, Step, Card)):
+            return
+        element_id, kind = element.id, {Stage: "stage", Step: "step", Card: "card"}[type(element)]
+        siblings = [s.id for s in (doc.stages() if isinstance(element, Stage) else doc.siblings(element))]
+        index = siblings.index(element_id) + delta
+        placement: dict[str, str] = {}
+        if isinstance(element, Step) and not 0 <= index < len(siblings):
+            stages = [s.id for s in doc.stages()]
+            at = stages.index(element.stage) + delta
+            if 0 <= at < len(stages):
+                placement = {"stage": stages[at]}
+                index = 0 if delta > 0 else sum(1 for s in doc.journey.steps if s.stage == stages[at])
+        if not placement and not 0 <= index < len(siblings):
+            return self._say(self.tr("It cannot move further that way."))
+        labels = {"stage": self.tr("Move stage"), "step": self.tr("Move step"), "card": self.tr("Move card")}
+        self._run(labels[kind], lambda: doc.move(element_id, index, **placement), element_id, ("outline-move", element_id))
+
+    def move_card(self, dx: int, dy: int) -> None:
+        """Alt+Left/Right: the previous/next step's cell; Alt+Shift+Up/Down: the next lane that takes the card."""
+        card, doc = self._current(), self.doc
+        if not isinstance(card, Card):
+            return
+        target = neighbour_cell(doc, card.step, card.lane, dx, dy, card.kind)
+        if target is None:
+            return self._say(self.tr("There is no cell further in that direction for this card."))
+        step, lane = target
+        card_id = card.id
+        action: Callable[[], Edit] = lambda: doc.move(card_id, len(doc.cards_at(step, lane)), step=step, lane=lane)  # noqa: E731
+        self._run(self.tr("Move card"), action, card_id, ("outline-move", card_id))
