@@ -70,6 +70,15 @@ def scene_to_global(window: MainWindow, x: float, y: float) -> QPoint:
     return window.view.viewport().mapToGlobal(window.view.mapFromScene(QPointF(x, y)))
 
 
+def on_screen(window: MainWindow, *points: QPointF) -> list[QPoint]:
+    """Screen positions of scene points, all scrolled into view together (scrolling for one moves the others)."""
+    xs, ys = [p.x() for p in points], [p.y() for p in points]
+    window.view.ensureVisible(min(xs) - 5, min(ys) - 5, max(xs) - min(xs) + 10, max(ys) - min(ys) + 10, 40, 40)
+    pump(0.1)
+    viewport = window.view.viewport()
+    return [viewport.mapToGlobal(window.view.mapFromScene(p)) for p in points]
+
+
 def palette_item_global(window: MainWindow, payload: str) -> QPoint:
     palette = window.palette
     for row in range(palette.count()):
@@ -113,28 +122,24 @@ def scenario_palette_drop(window: MainWindow, args: dict) -> None:
 
 def scenario_card_move(window: MainWindow, args: dict) -> None:
     item = window.scene.item_for("card", args["card"])
-    start = scene_to_global(window, *item.box.rect.centre)
-    end = scene_to_global(window, *cell_centre(window, args["step"], args["lane"]))
+    start, end = on_screen(window, QPointF(*item.box.rect.centre), QPointF(*cell_centre(window, args["step"], args["lane"])))
     press_drag_release(start, end)
 
 
 def scenario_handoff(window: MainWindow, args: dict) -> None:
     source = window.scene.item_for("card", args["source"])
-    port = source.mapToScene(source.port_centre())
-    start = scene_to_global(window, port.x(), port.y())
-    end = scene_to_global(window, *window.scene.item_for("card", args["target"]).box.rect.centre)
+    target = window.scene.item_for("card", args["target"])
+    start, end = on_screen(window, source.mapToScene(source.port_centre()), QPointF(*target.box.rect.centre))
     press_drag_release(start, end)
 
 
 def scenario_link(window: MainWindow, args: dict) -> None:
     source = window.scene.item_for("step", args["source"])
-    header = scene_to_global(window, *source.box.header.centre)
-    port = source.mapToScene(source.port_centre())
-    start = scene_to_global(window, port.x(), port.y())
-    end = scene_to_global(window, *window.scene.item_for("step", args["target"]).box.header.centre)
+    target = window.scene.item_for("step", args["target"])
+    header, start, end = on_screen(window, QPointF(*source.box.header.centre), source.mapToScene(source.port_centre()),
+                                   QPointF(*target.box.header.centre))
     xdotool(*glide(header, start, steps=5))  # hovering the header shows its port
-    press_drag_release(start, end, before_release=[["sleep", "0.4"], ["screenshot", args["screenshot"]]]
-                       if args.get("screenshot") else None)
+    press_drag_release(start, end)
 
 
 SCENARIOS = {
@@ -160,6 +165,9 @@ def main() -> int:
     # No window manager under Xvfb gives the window the keyboard on a click, as a desktop does.
     xdotool(["windowfocus", "--sync", str(int(window.winId()))])
     SCENARIOS[name](window, args)
+    if args.get("shot_after"):  # the screen once the gesture is done, for the docs
+        pump(0.5)
+        xdotool(["screenshot", str(args["shot_after"])])
     journey_now = window.document.journey.model_dump(mode="json")
     Path(result).write_text(json.dumps({"journey": journey_now, "undo": window.stack.undoText(),
                                         "status": window.statusBar().currentMessage()}))
