@@ -136,6 +136,7 @@ def scenario_handoff(window: MainWindow, args: dict) -> None:
 def scenario_link(window: MainWindow, args: dict) -> None:
     source = window.scene.item_for("step", args["source"])
     target = window.scene.item_for("step", args["target"])
+    on_screen(window, QPointF(*source.box.header.centre), QPointF(*target.box.header.centre))  # headers in place
     header, start, end = on_screen(window, QPointF(*source.box.header.centre), source.mapToScene(source.port_centre()),
                                    QPointF(*target.box.header.centre))
     xdotool(*glide(header, start, steps=5))  # hovering the header shows its port

@@ -28,6 +28,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
 
 def menu_at(window: MainWindow, x: float, y: float) -> QMenu:
     window.scene.ensure_fresh()
+    to_view(window, x, y)  # on screen, where a right-click can reach it (headers in their own place)
     menu = context_menu(window.scene, QPointF(x, y))
     assert menu is not None, f"no menu at {(x, y)}"
     return menu

@@ -23,6 +23,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
 
 
 def port_of(window: MainWindow, step: str) -> QPointF:
+    to_view(window, *box(window, "step", step).centre)  # the header in view, in its own place
     item = window.scene.item_for("step", step)
     return item.mapToScene(item.port_centre())
 

@@ -149,6 +149,7 @@ class DroppingMixin:
         if spec is None:
             return Refusal(translate("Canvas", "The workbench does not know this item."))
         what, kind, nature = spec
+        at = self.unfrozen(at)  # a frozen header stands for the header itself
         x, y = at.x(), at.y()
         if what == "card":
             return self._plan_card(kind, nature, x, y)

@@ -19,6 +19,7 @@ from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
+from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
 from workbench.ui.canvas.items import (
@@ -33,7 +34,7 @@ from workbench.ui.canvas.items import (
 )
 
 
-class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QGraphicsScene):
+class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, QGraphicsScene):
     #: A short message for the status bar (a refused drop, a refused edit...).
     message = Signal(str)
     #: Emitted after every refresh, with the new layout.
@@ -56,6 +57,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QG
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        self.init_frozen()
         self.init_gestures()
         self.init_dropping()
         self.init_keyboard()
@@ -85,6 +87,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QG
         self.layout = lay
         seen: set[tuple[str, str]] = set()
 
+        bands = {"stage": self.header_band, "step": self.header_band, "lane": self.title_band}
+
         def sync(kind: str, element_id: str, make, update) -> QGraphicsItem:  # type: ignore[no-untyped-def]
             key = (kind, element_id)
             seen.add(key)
@@ -92,7 +96,10 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QG
             if item is None:
                 item = make()
                 self.items_by_key[key] = item
-                self.addItem(item)
+                if kind in bands:  # headers ride on their band (see frozen.py)
+                    item.setParentItem(bands[kind])
+                else:
+                    self.addItem(item)
             else:
                 update(item)
             return item
@@ -118,6 +125,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, QG
             self.removeItem(self.items_by_key.pop(key))
         self.curve.set_runs(lay.emotion_curves)
         self.setSceneRect(QRectF(0, 0, lay.width, lay.height))
+        self.freeze_headers()
         self.blockSignals(True)
         for key, item in self.items_by_key.items():
             item.setSelected(key in selected)

@@ -9,7 +9,7 @@ for palette drags and for elements dragged inside the map.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.mime import PALETTE_MIME
@@ -64,6 +64,7 @@ class JourneyView(QGraphicsView):
         self._drag_pos: QPointF | None = None
         self._drag_mime = None
         self._mouse_drag: tuple[QPointF, Qt.KeyboardModifier] | None = None
+        scene.refreshed.connect(self.freeze_headers)
 
     def journey_scene(self) -> JourneyScene:
         scene = self.scene()
@@ -203,6 +204,46 @@ class JourneyView(QGraphicsView):
             if self._panning is None:
                 self.viewport().unsetCursor()
         super().focusOutEvent(event)
+
+    # ---------------------------------------------------- frozen headers
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.freeze_headers()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.freeze_headers()
+
+    def setScene(self, scene) -> None:  # type: ignore[no-untyped-def, override]
+        super().setScene(scene)
+        scene.refreshed.connect(self.freeze_headers)
+        self.freeze_headers()
+
+    def ensureVisible(self, *args) -> None:  # type: ignore[no-untyped-def, override]
+        """As QGraphicsView's, but what is shown clears the frozen headers instead of hiding under them."""
+        scene = self.scene()
+        if not isinstance(scene, JourneyScene) or not args or isinstance(args[0], QGraphicsItem):
+            if args and isinstance(args[0], QGraphicsItem):
+                rect, margins = args[0].sceneBoundingRect(), args[1:]
+            else:
+                super().ensureVisible(*args)
+                return
+        elif isinstance(args[0], (QRectF, QRect)):
+            rect, margins = QRectF(args[0]), args[1:]
+        else:
+            rect, margins = QRectF(*args[:4]), args[4:]
+        top, left = scene.header_block(), scene.title_block()
+        # Below the headers: room above it for them. A header itself: its whole block in its own place.
+        grow_x = left.width() if rect.left() > left.right() else max(0.0, rect.left() - left.left())
+        grow_y = top.height() if rect.top() > top.bottom() else max(0.0, rect.top() - top.top())
+        super().ensureVisible(rect.adjusted(-grow_x, -grow_y, 0, 0), *margins)
+
+    def freeze_headers(self) -> None:
+        """Lane titles at the left edge, stage and step headers at the top, whatever is scrolled."""
+        scene = self.scene()
+        if isinstance(scene, JourneyScene):
+            scene.freeze_headers(self.mapToScene(self.viewport().rect()).boundingRect())
 
     # ------------------------------------------------------- auto-scroll
 

@@ -1,0 +1,102 @@
+"""Frozen headers: lane titles at the left edge, stage and step headers at the top, while the map scrolls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.helpers import LEFT, open_window
+from tests.ui.test_gestures import real_drag
+from workbench.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    return open_window(qtbot, ROOT / "examples" / "banking-savings.journey")
+
+
+def scroll_to_middle(window: MainWindow, zoom: float = 1.5) -> None:
+    window.view.set_zoom(zoom)
+    h, v = window.view.horizontalScrollBar(), window.view.verticalScrollBar()
+    h.setValue(h.maximum() // 2)
+    v.setValue(v.maximum() // 2)
+
+
+def visible(window: MainWindow):  # type: ignore[no-untyped-def]
+    return window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+
+
+def test_after_scrolling_right_and_down_the_headers_stay_at_the_edges(window: MainWindow) -> None:
+    scroll_to_middle(window)
+    area = visible(window)
+    scene = window.scene
+    for lane in scene.layout.lanes:
+        title = scene.item_for("lane", lane.id).sceneBoundingRect()
+        assert abs(title.left() - area.left()) < 12, lane.id  # at the left edge, not scrolled away
+    for step in scene.layout.steps:
+        header = scene.item_for("step", step.id).sceneBoundingRect()
+        assert area.top() <= header.top() < area.top() + scene.header_block().height()
+    stage = scene.item_for("stage", scene.layout.stages[0].id).sceneBoundingRect()
+    assert area.top() <= stage.top() < area.top() + 20
+    assert scene.header_band.zValue() > max(i.zValue() for i in scene.items() if getattr(i, "kind", "") == "card")
+    assert scene.corner.isVisible()
+
+
+def test_back_at_the_top_left_the_headers_are_in_their_own_place(window: MainWindow) -> None:
+    scroll_to_middle(window)
+    window.view.horizontalScrollBar().setValue(0)
+    window.view.verticalScrollBar().setValue(0)
+    scene = window.scene
+    step = scene.layout.steps[0]
+    assert scene.item_for("step", step.id).sceneBoundingRect().top() == pytest.approx(step.header.y - 3)
+    assert not scene.corner.isVisible()
+
+
+def test_the_headers_stay_in_view_when_zooming_too(window: MainWindow) -> None:
+    scroll_to_middle(window, 0.8)
+    window.view.zoom_in()
+    window.view.zoom_in()
+    area = visible(window)
+    header = window.scene.item_for("step", window.scene.layout.steps[3].id).sceneBoundingRect()
+    assert area.top() <= header.top() < area.top() + window.scene.header_block().height()
+
+
+def test_a_click_on_a_frozen_step_header_selects_that_step(window: MainWindow) -> None:
+    scroll_to_middle(window)
+    scene = window.scene
+    area = visible(window)
+    step = next(s for s in scene.layout.steps if area.left() + 200 < s.header.centre[0] < area.right())
+    shown = scene.item_for("step", step.id).sceneBoundingRect().center()
+    QTest.mouseClick(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, window.view.mapFromScene(shown))
+    assert scene.selected_ids() == [step.id]
+
+
+def test_a_step_dropped_on_a_frozen_header_goes_between_steps(window: MainWindow) -> None:
+    scroll_to_middle(window)
+    scene = window.scene
+    area = visible(window)
+    steps = [s for s in scene.layout.steps if area.left() + 200 < s.header.centre[0] < area.right() - 50]
+    target = scene.item_for("step", steps[0].id).sceneBoundingRect()
+    at = window.view.mapFromScene(QPointF(target.right() + 2, target.center().y()))
+    before = {s.id for s in window.document.journey.steps}
+    assert real_drag(window, window.palette.mime_for("step"), [QPointF(at + QPoint(0, 40)), QPointF(at)])
+    order = [s.id for s in window.document.steps()]
+    added = [i for i in order if i not in before]
+    assert len(added) == 1
+    assert order.index(steps[0].id) + 1 == order.index(added[0])
+
+
+def test_ensure_visible_keeps_a_card_clear_of_the_frozen_headers(window: MainWindow) -> None:
+    scroll_to_middle(window)
+    scene = window.scene
+    card = scene.layout.cards[-1]
+    window.view.ensureVisible(card.rect.x, card.rect.y, card.rect.w, card.rect.h, 10, 10)
+    window.view.ensureVisible(card.rect.x, card.rect.y, card.rect.w, card.rect.h, 10, 10)
+    area = visible(window)
+    assert card.rect.y >= area.top() + scene.header_block().height() - 1 or scene.frozen_offset.y() == 0
+    assert card.rect.x >= area.left() + scene.title_block().width() - 1 or scene.frozen_offset.x() == 0
