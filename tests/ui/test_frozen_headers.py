@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    return open_window(qtbot, ROOT / "examples" / "banking-savings.journey")
+    window = open_window(qtbot, ROOT / "examples" / "banking-savings.journey")
+    window.resize(1366, 740)  # a workshop laptop's screen
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 600)
+    return window
 
 
 def scroll_to_middle(window: MainWindow, zoom: float = 1.5) -> None:

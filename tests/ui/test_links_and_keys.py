@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -48,9 +48,10 @@ def test_the_link_port_shows_on_hover(window: MainWindow) -> None:
     header = box(window, "step", "step-1")
     far = box(window, "stage", "stage-b")
     QTest.mouseMove(window.view.viewport(), to_view(window, *far.centre))
-    assert not item.port_contains(item.port_centre())
+    assert not item.hovered
     QTest.mouseMove(window.view.viewport(), to_view(window, *header.centre))
     assert item.hovered and item.port_contains(item.port_centre())
+    assert not item.port_contains(item.port_centre() + QPointF(-30, 0))
 
 
 def test_dragging_from_a_step_port_to_a_later_step_draws_a_branch(window: MainWindow) -> None:

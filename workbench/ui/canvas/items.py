@@ -150,9 +150,7 @@ class StepItem(BoxItem):
         return QPointF(self.rect.w - 9, 9)
 
     def port_contains(self, local: QPointF) -> bool:
-        """True on the link port, while it shows (hovered or selected)."""
-        if not (self.hovered or self.isSelected()):
-            return False
+        """True on the link port (it shows whenever the pointer is over the header, so a press there means it)."""
         d = local - self.port_centre()
         return d.x() * d.x() + d.y() * d.y() <= (self.PORT + 3) ** 2
 

@@ -30,6 +30,8 @@ translate = QCoreApplication.translate
 EDGE = 36
 
 MIN_ZOOM = 0.1
+#: Fits go further out, so that a map of thousands of steps still fits.
+FIT_FLOOR = 0.002
 MAX_ZOOM = 6.0
 STEP = 1.25
 #: "Presentation" zoom: text large enough to read on a projected screen.
@@ -77,32 +79,66 @@ class JourneyView(QGraphicsView):
     def zoom(self) -> float:
         return self._zoom
 
-    def set_zoom(self, zoom: float) -> None:
-        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+    def set_zoom(self, zoom: float, floor: float = MIN_ZOOM) -> None:
+        """Zoom, clamped; fits may go below MIN_ZOOM (*floor*) so a map of any size fits."""
+        zoom = max(min(floor, MIN_ZOOM), min(MAX_ZOOM, zoom))
         self.setTransform(self.transform().fromScale(zoom, zoom))
         self._zoom = zoom
         self.zoom_changed.emit(zoom)
 
+    def _zoom_keeping_corner(self, zoom: float) -> None:
+        """Keyboard zooms keep the top-left corner of what is shown where it is (not the pointer's spot)."""
+        corner = self.mapToScene(self.viewport().rect().topLeft())
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.set_zoom(zoom)
+        self.setTransformationAnchor(anchor)
+        self.scroll_to(corner)
+
+    def scroll_to(self, corner: QPointF) -> None:
+        """Put scene point *corner* at the top-left of the viewport (as far as the scroll bars allow)."""
+        at = self.transform().map(corner)
+        self.horizontalScrollBar().setValue(int(at.x()))
+        self.verticalScrollBar().setValue(int(at.y()))
+
     def zoom_in(self) -> None:
-        self.set_zoom(self._zoom * STEP)
+        self._zoom_keeping_corner(self._zoom * STEP)
 
     def zoom_out(self) -> None:
-        self.set_zoom(self._zoom / STEP)
+        self._zoom_keeping_corner(self._zoom / STEP)
 
     def reset_zoom(self) -> None:
-        self.set_zoom(1.0)
+        self._zoom_keeping_corner(1.0)
 
     def presentation_zoom(self) -> None:
-        self.set_zoom(PRESENTATION_ZOOM)
+        self._zoom_keeping_corner(PRESENTATION_ZOOM)
 
-    def fit_to_window(self) -> None:
+    def show_start(self) -> None:
+        """A file opens at its top-left corner (stage bar and lane titles in view), at actual size."""
+        self.set_zoom(1.0)
+        self.scroll_to(QPointF(0, 0))
+
+    def _fit(self, width: bool, height: bool) -> None:
         rect = self.sceneRect()
         if rect.isEmpty():
             return
         viewport = self.viewport().rect()
-        zoom = min(viewport.width() / rect.width(), viewport.height() / rect.height()) * 0.98
-        self.set_zoom(zoom)
-        self.centerOn(rect.center())
+        sides = []
+        if width:
+            sides.append(viewport.width() / rect.width())
+        if height:
+            sides.append(viewport.height() / rect.height())
+        self.set_zoom(min(sides) * 0.98, floor=FIT_FLOOR)
+        self.scroll_to(QPointF(0, 0)) if not (width and height) else self.centerOn(rect.center())
+
+    def fit_to_window(self) -> None:
+        self._fit(True, True)
+
+    def fit_width(self) -> None:
+        self._fit(True, False)
+
+    def fit_height(self) -> None:
+        self._fit(False, True)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -1,0 +1,49 @@
+"""The window on a laptop screen: never larger than the screen, docks that do not push the map around.
+
+A workshop laptop is often 1366×768: the window must fit the available area
+(task bar excluded), and a dock whose content grows (the inspector of the
+journey has many fields) must scroll rather than make the window taller or
+change the map's width when the selection changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+
+
+def scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """*widget* in a vertical scroll area: its height never sets the window's, its width stays put."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(220)
+    if widget.accessibleName():
+        area.setAccessibleName(widget.accessibleName())
+    return area
+
+
+def available_area(window: QWidget) -> QRect | None:
+    screen = window.screen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Shrink and move the window inside the screen's available area (restored geometry included)."""
+    area = available_area(window)
+    if area is None or area.isEmpty():
+        return
+    frame = window.frameGeometry()
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(window.x(), area.left()), area.right() - width - extra_w + 1)
+    y = min(max(window.y(), area.top()), area.bottom() - height - extra_h + 1)
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
