@@ -19,6 +19,8 @@ from workbench.ui.canvas.painting import (
 from workbench.ui.mime import PALETTE_MIME
 
 PAYLOAD = Qt.ItemDataRole.UserRole
+#: The palette as an icon strip (View > Compact Palette).
+COMPACT_WIDTH = 52
 
 
 class Palette(QListWidget):
@@ -61,6 +63,21 @@ class Palette(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
             self.addItem(item)
         self.setCurrentRow(0)
+        self.compact = False
+
+    def set_compact(self, on: bool) -> None:
+        """An icon strip (at most 56 px wide, names in the tooltips) or icons with their names."""
+        for row in range(self.count()):
+            item = self.item(row)
+            name = item.data(Qt.ItemDataRole.AccessibleTextRole)
+            item.setText("" if on else name)
+            item.setToolTip(name if on else self.tr("Drag onto the map, or press Enter to add it at the selection"))
+        if on:
+            self.setFixedWidth(COMPACT_WIDTH)
+        else:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16_777_215)
+        self.compact = on
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()

@@ -31,7 +31,7 @@ EDGE = 36
 
 MIN_ZOOM = 0.1
 #: Fits go further out, so that a map of thousands of steps still fits.
-FIT_FLOOR = 0.002
+FIT_FLOOR = 0.0001
 MAX_ZOOM = 6.0
 STEP = 1.25
 #: "Presentation" zoom: text large enough to read on a projected screen.

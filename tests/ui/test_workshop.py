@@ -1,0 +1,132 @@
+"""Workshop mode on a laptop: the window fits the screen, the map keeps its place, presentation, the View menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtTest import QTest
+
+from benchmarks.generate import journey_of
+from tests.ui.helpers import open_window
+from workbench import theme
+from workbench.model.fileformat import save
+from workbench.ui.main_window import MainWindow
+from workbench.ui.window_layout import fit_to_screen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, ROOT / "examples" / "banking-savings.journey")
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 600)
+    return window
+
+
+def test_the_window_never_opens_larger_than_the_screen(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    laptop = QRect(0, 0, 1366, 728)  # 1366x768 less a 40-px task bar
+    monkeypatch.setattr("workbench.ui.window_layout.available_area", lambda w: laptop)
+    window.resize(1600, 1000)
+    window.move(300, 200)
+    fit_to_screen(window)
+    assert laptop.contains(window.frameGeometry())
+    assert window.minimumSizeHint().height() <= laptop.height()  # every part of the window can be seen
+
+
+def test_selecting_anything_leaves_the_map_where_it_is(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.view
+    view.horizontalScrollBar().setValue(200)
+    view.verticalScrollBar().setValue(100)
+    before = (view.viewport().size(), view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    scene = window.scene
+    for ids in ([scene.layout.steps[1].id], [scene.layout.cards[0].id], [scene.layout.stages[0].id], []):
+        scene.select_ids(ids)
+        QTest.qWait(20)
+        after = (view.viewport().size(), view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+        assert after == before, ids
+
+
+def test_fit_shows_the_whole_map_even_at_a_thousand_steps(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "big.journey"
+    save(journey_of(1000), path)
+    window = open_window(qtbot, path)
+    window.actions.fit.trigger()
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.adjusted(-1, -1, 1, 1).contains(window.scene.sceneRect())
+    window.actions.fit_width.trigger()
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.left() <= 1 and shown.right() >= window.scene.sceneRect().right() - 1
+
+
+def test_a_file_opens_at_its_top_left_corner(window: MainWindow) -> None:
+    window.view.horizontalScrollBar().setValue(500)
+    window.open_path(ROOT / "examples" / "retail-neighbourhood-bookshop.journey", ask=False)
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.left() <= 1 and shown.top() <= 1 and window.view.zoom == 1.0
+
+
+def test_f5_presents_stage_by_stage_and_escape_restores_the_window_exactly(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.view.set_zoom(0.8)
+    window.view.horizontalScrollBar().setValue(120)
+    geometry, state = window.geometry(), window.saveState()
+    scroll = window.view.horizontalScrollBar().value()
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    assert window.isFullScreen()
+    assert not any(d.isVisible() for d in (window.palette_dock, window.inspector_dock, window.findings_dock))
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    lay = window.scene.layout
+    first = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert first.left() < lay.stages[0].rect.x < first.right()
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    second = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    stage = lay.stages[1].rect
+    assert second.left() < stage.x and stage.right <= second.right() + 2  # the next stage fills the width
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.isFullScreen()
+    assert window.geometry() == geometry and window.saveState() == state
+    assert window.view.zoom == pytest.approx(0.8) and window.view.horizontalScrollBar().value() == scroll
+    assert window.palette_dock.isVisible() and window.menuBar().isVisible()
+
+
+def test_every_dock_is_in_the_view_menu_and_reset_layout_brings_them_back(window: MainWindow) -> None:
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    listed = set(view_menu.actions())
+    for dock in (window.palette_dock, window.inspector_dock, window.findings_dock, window.outline_dock):
+        assert dock.toggleViewAction() in listed
+        dock.toggleViewAction().trigger()
+        assert not dock.isVisible()
+    window.actions.reset_layout.trigger()
+    assert all(d.isVisible() for d in (window.palette_dock, window.inspector_dock, window.findings_dock, window.outline_dock))
+
+
+def test_the_compact_palette_is_an_icon_strip_with_tooltips(window: MainWindow) -> None:
+    window.actions.compact.trigger()
+    palette = window.palette
+    assert palette.width() <= 56
+    assert all(palette.item(r).text() == "" and palette.item(r).toolTip() for r in range(palette.count()))
+    window.actions.compact.trigger()
+    assert palette.item(0).text() == "Step"
+
+
+def test_the_inspector_collapses_with_a_shortcut(window: MainWindow) -> None:
+    assert window.inspector_dock.isVisible()
+    QTest.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.inspector_dock.isVisible()
+    QTest.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.inspector_dock.isVisible()
+
+
+def test_projector_contrast_darkens_the_map_and_comes_back(window: MainWindow) -> None:
+    before = theme.GRID
+    window.actions.contrast.trigger()
+    try:
+        assert theme.current == "projector" and theme.GRID != before
+        with theme.using("standard"):
+            assert theme.GRID == before  # what a PDF is drawn with
+        assert theme.current == "projector"
+    finally:
+        window.actions.contrast.trigger()
+    assert theme.GRID == before

@@ -1,0 +1,124 @@
+"""Presentation mode (F5): the map alone, full screen, stage by stage, for a room to read.
+
+Docks, toolbars, menus and the status bar go; the map zooms so one stage fills
+the width, with the headers frozen; Right / Page Down and Left / Page Up step
+through the stages, Home and End go to the first and the last. Escape or F5
+brings back exactly the window as it was (geometry, docks, zoom, scroll).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QToolBar
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+Key = Qt.Key
+NEXT = (Key.Key_Right, Key.Key_PageDown, Key.Key_Space)
+PREVIOUS = (Key.Key_Left, Key.Key_PageUp)
+
+
+@dataclass
+class _Saved:
+    geometry: QByteArray
+    rect: QRect
+    state: QByteArray
+    window_state: Qt.WindowState
+    zoom: float
+    scroll: tuple[int, int]
+    menu_bar: bool
+    status_bar: bool
+    hidden: list[QObject]
+
+
+class Presentation(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.saved: _Saved | None = None
+        self.stage = 0
+
+    @property
+    def active(self) -> bool:
+        return self.saved is not None
+
+    def toggle(self) -> None:
+        self.leave() if self.active else self.enter()
+
+    def enter(self) -> None:
+        w, view = self.window, self.window.view
+        shown = [d for d in w.findChildren(QDockWidget) + w.findChildren(QToolBar) if d.isVisible()]
+        self.saved = _Saved(w.saveGeometry(), w.geometry(), w.saveState(), w.windowState(), view.zoom,
+                            (view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
+                            w.menuBar().isVisible(), w.statusBar().isVisible(), shown)
+        for widget in shown:
+            widget.hide()  # type: ignore[attr-defined]
+        w.menuBar().hide()
+        w.statusBar().hide()
+        w.showFullScreen()
+        view.installEventFilter(self)
+        view.setFocus()
+        steps = w.scene.selected_ids("step")
+        self.stage = self._stage_of(steps[0]) if steps else 0
+        self.show_stage(self.stage)
+
+    def leave(self) -> None:
+        saved, w = self.saved, self.window
+        if saved is None:
+            return
+        self.saved = None
+        w.view.removeEventFilter(self)
+        w.setWindowState(saved.window_state)
+        w.restoreGeometry(saved.geometry)
+        if saved.window_state == Qt.WindowState.WindowNoState:
+            w.setGeometry(saved.rect)  # restoreGeometry may nudge it to fit the screen it thinks it is on
+        w.restoreState(saved.state)
+        for widget in saved.hidden:
+            widget.show()  # type: ignore[attr-defined]
+        w.menuBar().setVisible(saved.menu_bar)
+        w.statusBar().setVisible(saved.status_bar)
+        w.view.set_zoom(saved.zoom)
+        w.view.horizontalScrollBar().setValue(saved.scroll[0])
+        w.view.verticalScrollBar().setValue(saved.scroll[1])
+
+    def _stage_of(self, step_id: str) -> int:
+        stage = self.window.document.get(step_id).stage  # type: ignore[attr-defined]
+        ids = [s.id for s in self.window.scene.layout.stages]
+        return ids.index(stage) if stage in ids else 0
+
+    def show_stage(self, index: int) -> None:
+        """Zoom so stage *index* fills the width beside the lane titles, from the top of the map."""
+        view, lay = self.window.view, self.window.scene.layout
+        if not lay.stages:
+            return
+        self.stage = max(0, min(len(lay.stages) - 1, index))
+        stage = lay.stages[self.stage].rect
+        titles = self.window.scene.title_block().width()
+        width = view.viewport().width()
+        zoom = max(0.4, min(3.0, (width - 8) / (stage.w + titles + 2 * lay.style.gap)))
+        view.set_zoom(zoom)
+        view.scroll_to(QPointF(stage.x - titles - lay.style.gap, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self.active:
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key in (Key.Key_Escape, Key.Key_F5) and self.window.scene.editor is None:
+            self.leave()
+        elif key in NEXT:
+            self.show_stage(self.stage + 1)
+        elif key in PREVIOUS:
+            self.show_stage(self.stage - 1)
+        elif key == Key.Key_Home:
+            self.show_stage(0)
+        elif key == Key.Key_End:
+            self.show_stage(len(self.window.scene.layout.stages) - 1)
+        else:
+            return False
+        return True

@@ -1,0 +1,110 @@
+"""The View menu: zooms and fits, presentation mode, every dock, a compact palette, projector contrast, reset layout.
+
+Kept apart from menus.py because it is the workshop's menu: what a
+facilitator reaches for in front of a room. Every dock is listed with a check
+mark, and "Reset layout" brings every dock back, so none is ever unreachable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from workbench import theme
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.menus import WindowActions
+
+translate = QCoreApplication.translate
+Std = QKeySequence.StandardKey
+
+
+def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
+    from workbench.ui.presentation import Presentation
+
+    menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
+    view = window.view
+    acts.zoom_in = acts.make(translate("MainWindow", "Zoom &In"), view.zoom_in, Std.ZoomIn)
+    acts.zoom_out = acts.make(translate("MainWindow", "Zoom &Out"), view.zoom_out, Std.ZoomOut)
+    acts.zoom_reset = acts.make(translate("MainWindow", "&Actual Size"), view.reset_zoom, "Ctrl+0")
+    acts.fit = acts.make(translate("MainWindow", "&Fit to Window"), view.fit_to_window, "Ctrl+9")
+    acts.fit_width = acts.make(translate("MainWindow", "Fit to &Width"), view.fit_width, "Ctrl+8")
+    acts.fit_height = acts.make(translate("MainWindow", "Fit to &Height"), view.fit_height, "Ctrl+7")
+    window.presentation = Presentation(window)
+    acts.present = acts.make(translate("MainWindow", "&Presentation Mode"), window.presentation.toggle, "F5")
+    window.addAction(acts.present)  # F5 still works while the menu bar is hidden
+    menu.addActions([acts.zoom_in, acts.zoom_out, acts.zoom_reset, acts.fit, acts.fit_width, acts.fit_height])
+    menu.addSeparator()
+    menu.addAction(acts.present)
+    menu.addSeparator()
+    for dock in (window.palette_dock, window.outline_dock, window.inspector_dock, window.findings_dock):
+        menu.addAction(dock.toggleViewAction())
+    window.inspector_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+I"))
+    window.outline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+O"))
+    window.addActions([window.inspector_dock.toggleViewAction(), window.outline_dock.toggleViewAction()])
+    menu.addSeparator()
+    settings = QSettings()
+    acts.compact = acts.make(translate("MainWindow", "&Compact Palette"), lambda: None, "Ctrl+Shift+P")
+    acts.compact.setCheckable(True)
+    acts.compact.toggled.connect(lambda on: _compact(window, on))
+    acts.contrast = acts.make(translate("MainWindow", "Projector &Contrast"), lambda: None)
+    acts.contrast.setCheckable(True)
+    acts.contrast.toggled.connect(lambda on: _contrast(window, on))
+    acts.reset_layout = acts.make(translate("MainWindow", "&Reset Layout"), lambda: reset_layout(window))
+    menu.addActions([acts.compact, acts.contrast])
+    menu.addSeparator()
+    menu.addAction(acts.reset_layout)
+    tips = [
+        (acts.zoom_in, translate("MainWindow", "Show the map larger")),
+        (acts.zoom_out, translate("MainWindow", "Show the map smaller")),
+        (acts.zoom_reset, translate("MainWindow", "Show the map at its actual size")),
+        (acts.fit, translate("MainWindow", "Show the whole map in the window")),
+        (acts.fit_width, translate("MainWindow", "Show the whole width of the map")),
+        (acts.fit_height, translate("MainWindow", "Show the whole height of the map")),
+        (acts.present, translate("MainWindow", "Full screen, stage by stage, for a room to read (Escape comes back)")),
+        (acts.compact, translate("MainWindow", "Show the palette as a strip of icons")),
+        (acts.contrast, translate("MainWindow", "Stronger lines and text, legible from the back of a room")),
+        (acts.reset_layout, translate("MainWindow", "Bring every panel back to its place")),
+    ]
+    for action, tip in tips:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    acts.compact.setChecked(settings.value("view/compact-palette", False, type=bool))
+    acts.contrast.setChecked(settings.value("view/projector-contrast", False, type=bool))
+
+
+def _compact(window: MainWindow, on: bool) -> None:
+    window.palette.set_compact(on)
+    QSettings().setValue("view/compact-palette", on)
+
+
+def _contrast(window: MainWindow, on: bool) -> None:
+    theme.use("projector" if on else "standard")
+    QSettings().setValue("view/projector-contrast", on)
+    window.scene.update()
+    window.view.viewport().update()
+
+
+def reset_layout(window: MainWindow) -> None:
+    """Every dock back where it starts: palette and outline left, inspector right, findings below."""
+    places = {
+        window.palette_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+        window.outline_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+        window.inspector_dock: Qt.DockWidgetArea.RightDockWidgetArea,
+        window.findings_dock: Qt.DockWidgetArea.BottomDockWidgetArea,
+    }
+    for dock, area in places.items():
+        dock.setFloating(False)
+        window.addDockWidget(area, dock)
+        dock.show()
+    window.splitDockWidget(window.palette_dock, window.outline_dock, Qt.Orientation.Vertical)
+    window.resizeDocks([window.palette_dock, window.inspector_dock], [170, 300], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.findings_dock], [150], Qt.Orientation.Vertical)
+
+
+def dock_actions(window: MainWindow) -> list[QAction]:
+    return [d.toggleViewAction() for d in window.findChildren(QDockWidget)]
