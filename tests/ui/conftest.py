@@ -32,3 +32,15 @@ def _bundled_fonts(qapp):
     from workbench.ui.app import register_fonts
 
     assert "DejaVu Sans" in register_fonts()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """A shown main window on the small journey of test_canvas.py (files may define their own `window`)."""
+    from tests.ui.helpers import open_window
+    from tests.ui.test_canvas import small_journey
+    from workbench.model.fileformat import save
+
+    path = tmp_path / "test.journey"
+    save(small_journey(), path)
+    return open_window(qtbot, path)

@@ -19,13 +19,6 @@ from workbench.ui.canvas.context_menu import context_menu
 from workbench.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    path = tmp_path / "test.journey"
-    save(small_journey(), path)
-    return open_window(qtbot, path)
-
-
 def menu_at(window: MainWindow, x: float, y: float) -> QMenu:
     window.scene.ensure_fresh()
     to_view(window, x, y)  # on screen, where a right-click can reach it (headers in their own place)

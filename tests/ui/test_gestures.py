@@ -22,13 +22,6 @@ from workbench.model.fileformat import dumps, save
 from workbench.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    path = tmp_path / "test.journey"
-    save(small_journey(), path)
-    return open_window(qtbot, path)
-
-
 def view_point(window: MainWindow, x: float, y: float) -> QPointF:
     return QPointF(window.view.mapFromScene(QPointF(x, y)))
 

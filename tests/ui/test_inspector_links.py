@@ -23,13 +23,6 @@ LEFT = Qt.MouseButton.LeftButton
 NO = Qt.KeyboardModifier.NoModifier
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    path = tmp_path / "links.journey"
-    save(small_journey(), path)
-    return open_window(qtbot, path)
-
-
 def links(window: MainWindow) -> list[tuple[str, str, str]]:
     return [(lk.source, lk.target, lk.label) for lk in window.document.journey.links]
 

@@ -15,13 +15,6 @@ from workbench.model.fileformat import dumps, save
 from workbench.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    path = tmp_path / "test.journey"
-    save(small_journey(), path)
-    return open_window(qtbot, path)
-
-
 def port_of(window: MainWindow, step: str) -> QPointF:
     to_view(window, *box(window, "step", step).centre)  # the header in view, in its own place
     item = window.scene.item_for("step", step)

@@ -23,13 +23,6 @@ ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    path = tmp_path / "test.journey"
-    save(small_journey(), path)
-    return open_window(qtbot, path)
-
-
 def outline_of(window: MainWindow) -> Outline:
     outline = window.outline
     if outline._dirty:

@@ -34,8 +34,6 @@ MIN_ZOOM = 0.1
 FIT_FLOOR = 0.0001
 MAX_ZOOM = 6.0
 STEP = 1.25
-#: "Presentation" zoom: text large enough to read on a projected screen.
-PRESENTATION_ZOOM = 1.6
 
 
 class JourneyView(QGraphicsView):
@@ -109,9 +107,6 @@ class JourneyView(QGraphicsView):
 
     def reset_zoom(self) -> None:
         self._zoom_keeping_corner(1.0)
-
-    def presentation_zoom(self) -> None:
-        self._zoom_keeping_corner(PRESENTATION_ZOOM)
 
     def show_start(self) -> None:
         """A file opens at its top-left corner (stage bar and lane titles in view), at actual size."""
