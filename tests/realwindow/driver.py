@@ -143,7 +143,23 @@ def scenario_link(window: MainWindow, args: dict) -> None:
     press_drag_release(start, end)
 
 
+def scenario_show(window: MainWindow, args: dict) -> None:
+    """The window filling the screen (optionally in presentation mode), for the docs' screenshots."""
+    area = window.screen().availableGeometry()
+    window.setGeometry(area)
+    pump(0.5)
+    window.view.show_start()
+    if args.get("select"):
+        window.scene.select_ids([args["select"]])
+    if args.get("present"):
+        xdotool(["key", "F5"], ["sleep", "0.5"])
+        for _ in range(int(args.get("next", 0))):
+            xdotool(["key", "Right"])
+    pump(0.5)
+
+
 SCENARIOS = {
+    "show": scenario_show,
     "palette-drop": scenario_palette_drop,
     "card-move": scenario_card_move,
     "handoff": scenario_handoff,

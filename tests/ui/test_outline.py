@@ -320,10 +320,11 @@ def test_a_big_journey_makes_rows_only_for_what_is_open(qtbot, tmp_path: Path) -
     assert shown.intersects(window.scene.item_for("step", "step-999").sceneBoundingRect())
 
 
-def test_the_outline_docks_left_and_the_view_menu_shows_and_hides_it(window: MainWindow) -> None:
+def test_the_outline_shares_the_right_with_the_inspector_and_the_view_menu_shows_and_hides_it(window: MainWindow) -> None:
     dock = window.outline_dock
     assert dock.objectName() == "outline-dock" and dock.widget() is window.outline
-    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert dock in window.tabifiedDockWidgets(window.inspector_dock)
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert dock.toggleViewAction() in view_menu.actions()
     dock.toggleViewAction().trigger()

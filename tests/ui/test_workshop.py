@@ -130,3 +130,19 @@ def test_projector_contrast_darkens_the_map_and_comes_back(window: MainWindow) -
     finally:
         window.actions.contrast.trigger()
     assert theme.GRID == before
+
+
+def test_with_compact_docks_the_map_has_most_of_a_laptop_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.actions.reset_layout.trigger()
+    window.actions.compact.trigger()
+    qtbot.waitUntil(lambda: window.palette.width() <= 56)
+    QTest.qWait(50)
+    assert window.view.width() >= 0.70 * window.width(), (window.view.width(), window.width())
+
+
+def test_ctrl_shift_o_brings_the_outline_forward_with_the_keyboard_in_it(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.outline_dock.hide()
+    assert not window.outline.isVisible()
+    QTest.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.outline.isVisible())
+    assert window.outline.hasFocus()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -44,8 +44,9 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
     for dock in (window.palette_dock, window.outline_dock, window.inspector_dock, window.findings_dock):
         menu.addAction(dock.toggleViewAction())
     window.inspector_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+I"))
-    window.outline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+O"))
-    window.addActions([window.inspector_dock.toggleViewAction(), window.outline_dock.toggleViewAction()])
+    window.addAction(window.inspector_dock.toggleViewAction())
+    acts.go_outline = acts.make(translate("MainWindow", "&Go to the Outline"), lambda: _go_outline(window), "Ctrl+Shift+O")
+    menu.addAction(acts.go_outline)
     menu.addSeparator()
     settings = QSettings()
     acts.compact = acts.make(translate("MainWindow", "&Compact Palette"), lambda: None, "Ctrl+Shift+P")
@@ -69,12 +70,19 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
         (acts.compact, translate("MainWindow", "Show the palette as a strip of icons")),
         (acts.contrast, translate("MainWindow", "Stronger lines and text, legible from the back of a room")),
         (acts.reset_layout, translate("MainWindow", "Bring every panel back to its place")),
+        (acts.go_outline, translate("MainWindow", "Show the Outline and put the keyboard in it")),
     ]
     for action, tip in tips:
         action.setStatusTip(tip)
         action.setToolTip(tip)
     acts.compact.setChecked(settings.value("view/compact-palette", False, type=bool))
     acts.contrast.setChecked(settings.value("view/projector-contrast", False, type=bool))
+
+
+def _go_outline(window: MainWindow) -> None:
+    window.outline_dock.show()
+    window.outline_dock.raise_()
+    window.outline.setFocus()
 
 
 def _compact(window: MainWindow, on: bool) -> None:
@@ -90,20 +98,10 @@ def _contrast(window: MainWindow, on: bool) -> None:
 
 
 def reset_layout(window: MainWindow) -> None:
-    """Every dock back where it starts: palette and outline left, inspector right, findings below."""
-    places = {
-        window.palette_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
-        window.outline_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
-        window.inspector_dock: Qt.DockWidgetArea.RightDockWidgetArea,
-        window.findings_dock: Qt.DockWidgetArea.BottomDockWidgetArea,
-    }
-    for dock, area in places.items():
-        dock.setFloating(False)
-        window.addDockWidget(area, dock)
-        dock.show()
-    window.splitDockWidget(window.palette_dock, window.outline_dock, Qt.Orientation.Vertical)
-    window.resizeDocks([window.palette_dock, window.inspector_dock], [170, 300], Qt.Orientation.Horizontal)
-    window.resizeDocks([window.findings_dock], [150], Qt.Orientation.Vertical)
+    """Every dock back where it starts (see window_layout.arrange_docks): none is ever out of reach."""
+    from workbench.ui.window_layout import arrange_docks
+
+    arrange_docks(window)
 
 
 def dock_actions(window: MainWindow) -> list[QAction]:

@@ -8,8 +8,13 @@ change the map's width when the selection changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
 
 
 def scrolling(widget: QWidget, name: str) -> QScrollArea:
@@ -47,3 +52,23 @@ def fit_to_screen(window: QMainWindow) -> None:
     y = min(max(window.y(), area.top()), area.bottom() - height - extra_h + 1)
     if (x, y) != (window.x(), window.y()):
         window.move(x, y)
+
+
+#: Starting widths: the palette's column and the inspector's, so the map has at least 70 % of a 1366-px window.
+PALETTE_WIDTH, INSPECTOR_WIDTH = 170, 300
+
+
+def arrange_docks(window: MainWindow) -> None:
+    """Palette on the left; inspector and outline tabbed on the right (inspector in front); findings below."""
+    Area, Orientation = Qt.DockWidgetArea, Qt.Orientation
+    for dock, area in ((window.palette_dock, Area.LeftDockWidgetArea), (window.inspector_dock, Area.RightDockWidgetArea),
+                       (window.outline_dock, Area.RightDockWidgetArea), (window.findings_dock, Area.BottomDockWidgetArea)):
+        dock.setFloating(False)
+        window.addDockWidget(area, dock)
+        dock.show()
+    window.tabifyDockWidget(window.inspector_dock, window.outline_dock)
+    window.inspector_dock.raise_()
+    if not window.isVisible():  # a tab is raised only once the window shows
+        QTimer.singleShot(0, window.inspector_dock.raise_)
+    window.resizeDocks([window.palette_dock, window.inspector_dock], [PALETTE_WIDTH, INSPECTOR_WIDTH], Orientation.Horizontal)
+    window.resizeDocks([window.findings_dock], [150], Orientation.Vertical)
