@@ -146,3 +146,13 @@ def test_ctrl_shift_o_brings_the_outline_forward_with_the_keyboard_in_it(window:
     QTest.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.outline.isVisible())
     assert window.outline.hasFocus()
+
+
+def test_closing_in_presentation_remembers_the_normal_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    assert window.isFullScreen()
+    window.close()
+    assert not window.isFullScreen() and window.palette_dock.isVisibleTo(window)
+    assert QSettings().value("window/state") == window.saveState()

@@ -62,6 +62,7 @@ class Presentation(QObject):
         w.statusBar().hide()
         w.showFullScreen()
         view.installEventFilter(self)
+        w.installEventFilter(self)  # closing in presentation saves the normal window, not this one
         view.setFocus()
         steps = w.scene.selected_ids("step")
         self.stage = self._stage_of(steps[0]) if steps else 0
@@ -73,6 +74,7 @@ class Presentation(QObject):
             return
         self.saved = None
         w.view.removeEventFilter(self)
+        w.removeEventFilter(self)
         w.setWindowState(saved.window_state)
         w.restoreGeometry(saved.geometry)
         if saved.window_state == Qt.WindowState.WindowNoState:
@@ -105,6 +107,9 @@ class Presentation(QObject):
         view.scroll_to(QPointF(stage.x - titles - lay.style.gap, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.window and self.active:
+            self.leave()
+            return False  # the window goes on closing, with its settings as they were before F5
         if event.type() != QEvent.Type.KeyPress or not self.active:
             return False
         assert isinstance(event, QKeyEvent)
