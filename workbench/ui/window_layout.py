@@ -55,7 +55,7 @@ def fit_to_screen(window: QMainWindow) -> None:
 
 
 #: Starting widths: the palette's column and the inspector's, so the map has at least 70 % of a 1366-px window.
-PALETTE_WIDTH, INSPECTOR_WIDTH = 170, 300
+PALETTE_WIDTH, INSPECTOR_WIDTH = 210, 300
 
 
 def arrange_docks(window: MainWindow) -> None:
