@@ -1,5 +1,8 @@
 """``python -m benchmarks [--quick]``: time every stage at 10, 100 and 1,000 steps.
 
+The last table is how fast, and in how little memory, hostile 32 MB files
+are refused (``benchmarks/hostile.py``).
+
 Figures are printed, never asserted: a timing assertion in a test is a flaky
 test. Each figure is the best of several runs (the least disturbed one).
 """
@@ -74,6 +77,9 @@ def main(argv: list[str]) -> int:
         from benchmarks.canvas import canvas_stages
 
         print_table("canvas", {size: canvas_stages(size, repeat) for size in sizes})
+    from benchmarks.hostile import hostile_stages, print_hostile
+
+    print_hostile(hostile_stages(quick))
     return 0
 
 

@@ -1,6 +1,8 @@
 """Hypothesis strategies for valid journeys.
 
-Every journey drawn here passes ``check_journey``: ids are unique across all
+Every field of the model is drawn, over its whole range, defaults included
+(``tests/model/test_fields.py`` fails when a field is added that these
+strategies never set). Every journey drawn here passes ``check_journey``: ids are unique across all
 collections, steps point at existing stages, cards at existing steps and
 lanes, only touchpoint cards have a nature or a channel, handoffs go from a
 digital touchpoint card to a human one, and links join existing steps. Sizes
@@ -23,6 +25,7 @@ from workbench.model.journey import (
     NATURES,
     SECTORS,
     Card,
+    CheckSettings,
     Handoff,
     Journey,
     Lane,
@@ -57,6 +60,12 @@ def personas(draw: st.DrawFn) -> Persona:
         goals=draw(text_lists),
         frustrations=draw(text_lists),
     )
+
+
+@st.composite
+def check_settings(draw: st.DrawFn) -> CheckSettings:
+    """Health check thresholds, over their whole ranges (defaults included)."""
+    return CheckSettings(human_within=draw(st.integers(0, 50)), cliff=draw(st.integers(1, 4)))
 
 
 @st.composite
@@ -103,6 +112,8 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
             emotion_note=draw(texts),
             moment_of_truth=draw(st.booleans()),
             goal=draw(st.booleans()),
+            deliberate_exit=draw(st.booleans()),
+            data_reentered=draw(st.booleans()),
         )
         for _ in range(n_steps)
     ]
@@ -155,6 +166,7 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
         cards=card_list,
         handoffs=handoffs,
         links=links,
+        checks=draw(st.none() | check_settings()),
     )
 
 

@@ -1,25 +1,34 @@
 """The ``workbench`` command: open the GUI (default), or work on files.
 
     workbench [FILE]                                  open the editor
-    workbench new --sector SECTOR [--lang en|fr] -o FILE
+    workbench new --sector SECTOR [--lang en|fr] -o FILE [--force]
     workbench check FILE...
+    workbench convert FILE -o FILE [--force]
+    workbench export FILE... -o OUT [--force]         (see cli_export.py)
 
 Errors go to stderr as one clear sentence naming the file; no traceback ever
 reaches the user. Exit codes: 0 success, 1 failure to write, 2 a file that
-does not load or a usage error.
+does not load or a usage error, 141 when whoever reads the output stopped
+reading (``workbench check ... | head -1``), as a shell reports a program
+ended by SIGPIPE. Nothing is ever written over an existing file without
+``--force``.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
 from workbench import __version__
 from workbench.i18n import current_language, tr
 
-COMMANDS = ("new", "check", "export")
+COMMANDS = ("new", "check", "convert", "export")
+#: The exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports it.
+PIPE_CLOSED = 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench",
         description=tr("Journey Workbench: design customer journey maps."),
         epilog=tr(
-            "Commands: 'workbench new --help', 'workbench check --help' and 'workbench export --help'. "
+            "Commands: 'workbench new --help', 'workbench check --help', 'workbench convert --help' "
+            "and 'workbench export --help'. "
             "Without a command, the editor opens (on FILE if given)."
         ),
     )
@@ -48,7 +58,23 @@ def _new_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("en", "fr"), default=None, help=tr("language of the journey"))
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("the .journey file to write"))
-    parser.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
+    parser.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists, even if it is read-only"))
+    return parser
+
+
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench convert",
+        description=tr(
+            "Write a journey file again in the current format: older formats are migrated, "
+            "and the result is the file the editor would save."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help=tr("the .journey file to read"))
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=tr("the .journey file to write (it may be FILE itself)")
+    )
+    parser.add_argument("--force", action="store_true", help=tr("overwrite OUT if it exists, even if it is read-only"))
     return parser
 
 
@@ -78,11 +104,7 @@ def cmd_new(argv: list[str]) -> int:
         _error(tr("unknown sector {sector!r}; see 'workbench new --help'", sector=args.sector))
         return 2
     output = Path(args.output)
-    if output.is_dir():
-        _error(tr("cannot save {path}: {reason}", path=output, reason=tr("is a folder")))
-        return 1
-    if output.exists() and not args.force:
-        _error(tr("{path} already exists; use --force to overwrite it", path=output))
+    if not _may_write(output, args.force):
         return 1
     try:
         journey = template(sector, args.lang or current_language())
@@ -90,11 +112,59 @@ def cmd_new(argv: list[str]) -> int:
         _error(str(error))
         return 2
     try:
-        save(journey, output)
+        save(journey, output, replace_read_only=args.force)
     except SaveError as error:
         _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
         return 1
     print(tr("wrote {path}", path=output))
+    return 0
+
+
+def _may_write(output: Path, force: bool, same_as: Path | None = None) -> bool:
+    """False (and says why) when *output* is a folder, or exists and --force was not given.
+
+    Writing a journey over the file it was read from (*same_as*) needs no
+    --force: that is what saving is, and the previous version is kept as ``.bak``.
+    """
+    if output.is_dir():
+        _error(tr("cannot save {path}: {reason}", path=output, reason=tr("is a folder")))
+        return False
+    if output.exists() and not force and not (same_as is not None and _same_file(output, same_as)):
+        _error(tr("{path} already exists; use --force to overwrite it", path=output))
+        return False
+    return True
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def cmd_convert(argv: list[str]) -> int:
+    """Migrate and re-save one file: exit 0 written, 1 not written, 2 the file does not load."""
+    from workbench.model.errors import LoadError, SaveError
+    from workbench.model.fileformat import load_file, save_loaded
+
+    args = _convert_parser().parse_args(argv)
+    source, output = Path(args.file), Path(args.output)
+    try:
+        loaded = load_file(source)
+    except LoadError as error:
+        _error(str(error))
+        return 2
+    if not _may_write(output, args.force, same_as=source):
+        return 1
+    try:
+        save_loaded(loaded, output, replace_read_only=args.force)
+    except SaveError as error:
+        _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
+        return 1
+    if loaded.migrated_from is not None:
+        print(tr("wrote {path} (migrated from format {old})", path=output, old=loaded.migrated_from))
+    else:
+        print(tr("wrote {path}", path=output))
     return 0
 
 
@@ -155,7 +225,8 @@ def cmd_check(argv: list[str]) -> int:
             )
         )
         for finding in report.findings:
-            print(f"  {finding.severity}: {finding.rule}: {finding.message} [{condition_name(finding.condition)}]")
+            message = printable(finding.message)
+            print(f"  {finding.severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
     if args.format == "json":
         print(json.dumps(reports, indent=2, ensure_ascii=False))
     return status
@@ -190,6 +261,19 @@ def display_available(environ: dict[str, str] | None = None, platform: str | Non
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """*text* (a finding quoting step titles) safe for a terminal: control characters become spaces.
+
+    A title pasted from Word holds vertical tabs; one from a hostile file
+    could hold escape sequences that rewrite the terminal. One line per
+    finding also keeps the output easy for scripts to read.
+    """
+    return _CONTROL.sub(" ", text)
+
+
 def _error(message: str) -> None:
     try:
         print(f"workbench: {message}", file=sys.stderr)
@@ -198,15 +282,28 @@ def _error(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run the command; a reader that stops reading (``| head``) ends it quietly with 141."""
+    try:
+        status = _dispatch(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # a pipe holds output until here: a closed one fails now, not at exit
+        return status
+    except BrokenPipeError:
+        _quiet_closed_streams()
+        return PIPE_CLOSED
+
+
+def _dispatch(argv: list[str]) -> int:
+    commands = {"new": cmd_new, "check": cmd_check, "convert": cmd_convert, "export": cmd_export}
     try:
         if argv and argv[0] in COMMANDS:
-            return {"new": cmd_new, "check": cmd_check, "export": cmd_export}[argv[0]](argv[1:])
+            return commands[argv[0]](argv[1:])
         return cmd_gui(argv)
     except KeyboardInterrupt:
         return 130
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    except BrokenPipeError:
+        raise
     except Exception as error:  # last resort: a sentence, not a traceback
         detail = f"{type(error).__name__}: {error}"
         try:
@@ -215,3 +312,19 @@ def main(argv: list[str] | None = None) -> int:
             message = f"unexpected error: {detail}"
         _error(message)
         return 70
+
+
+def _quiet_closed_streams() -> None:
+    """Point stdout and stderr at the null device, so that what is still
+    buffered for a closed pipe is dropped at exit instead of raising again
+    (Python would print "Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            continue  # not a real file (captured by a test): nothing will be flushed to a pipe
+    os.close(devnull)

@@ -1,23 +1,55 @@
-"""``workbench export FILE... -o OUT``: PDF without Qt; PNG and SVG through the canvas (offscreen Qt)."""
+"""``workbench export FILE... -o OUT``: PDF without Qt; PNG and SVG through the canvas (offscreen Qt).
+
+Every target is worked out and checked before anything is written, and a
+single refusal writes nothing at all: an export never writes over one of its
+inputs or over a ``.journey`` file (not even with ``--force``), nor over an
+existing file without ``--force``. Two inputs that would give the same
+output name in a folder (``a/plan.journey`` and ``b/plan.journey``) are
+refused, naming both, rather than having the second silently replace the
+first; names are compared ignoring case, as Windows and macOS do.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import math
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.i18n import tr
+
+#: ``--scale`` above this would ask for images of gigapixels even for a small map.
+MAX_SCALE = 16.0
+SUFFIX = ".journey"
+
+
+def scale(text: str) -> float:
+    """``--scale``: a number in (0, 16], or argparse's usage error (exit 2)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= MAX_SCALE):
+        raise argparse.ArgumentTypeError(
+            tr("must be a number greater than 0 and at most {limit}, not {value!r}", limit=int(MAX_SCALE), value=text)
+        )
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workbench export", description=tr("Export journeys as PDF deliverables."))
     p.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to export"))
     p.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help=tr("the file to write (one input) or a folder (several)")
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help=tr("the file to write (one input), or an existing folder (several inputs, or OUT ending in '/')"),
     )
     p.add_argument("--format", choices=("pdf", "png", "svg"), default="pdf", help=tr("the output format"))
     p.add_argument(
-        "--scale", type=float, default=2.0, metavar="N", help=tr("PNG only: pixels per point (2 is sharp on screens)")
+        "--scale", type=scale, default=2.0, metavar="N", help=tr("PNG only: pixels per point (2 is sharp on screens)")
     )
     p.add_argument("--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower)
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
@@ -28,7 +60,75 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-findings", dest="findings", action="store_false", help=tr("leave the health check appendix out")
     )
+    p.add_argument(
+        "--force", action="store_true", help=tr("overwrite existing files, even read-only ones (never a .journey file)")
+    )
     return p
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the export cannot start, and the exit status that says so."""
+
+    message: str
+    status: int
+
+
+def targets(files: list[str], output: str, fmt: str, force: bool) -> tuple[list[tuple[str, Path]], list[Refusal]]:
+    """Each input with the file it is exported to, and every reason not to start."""
+    out = Path(output)
+    as_folder = len(files) > 1 or output.endswith(("/", os.sep) + ((os.altsep,) if os.altsep else ()))
+    if as_folder and not out.is_dir():
+        if out.exists():
+            return [], [Refusal(tr("with several files, -o must be an existing folder: {path}", path=out), 2)]
+        return [], [Refusal(tr("the folder {folder} does not exist", folder=out), 2)]
+    into_folder = as_folder or out.is_dir()
+    pairs = [(name, out / (Path(name).stem + "." + fmt) if into_folder else out) for name in files]
+    refusals: list[Refusal] = []
+    first_for: dict[str, str] = {}
+    for name, target in pairs:
+        key = os.path.normcase(os.path.abspath(target)).casefold()
+        if key in first_for:
+            refusals.append(
+                Refusal(
+                    tr(
+                        "{first} and {second} would both be exported to {target}; "
+                        "export them one at a time or to different folders",
+                        first=first_for[key],
+                        second=name,
+                        target=target,
+                    ),
+                    2,
+                )
+            )
+            continue
+        first_for[key] = name
+        refusals += _target_refusals(target, files, force, fmt)
+    return pairs, refusals
+
+
+def _target_refusals(target: Path, files: list[str], force: bool, fmt: str) -> list[Refusal]:
+    if target.suffix.lower() == SUFFIX:
+        reason = tr(
+            "{path} is a journey file name; an export is never written there (choose a name ending in .{ext})",
+            path=target,
+            ext=fmt,
+        )
+        return [Refusal(reason, 1)]
+    if any(_same_file(target, Path(f)) for f in files):
+        return [Refusal(tr("{path} is one of the files being exported; it is never written over", path=target), 1)]
+    if target.is_dir():
+        return [Refusal(tr("cannot save {path}: {reason}", path=target, reason=tr("is a folder")), 1)]
+    if target.exists() and not force:
+        return [Refusal(tr("{path} already exists; use --force to overwrite it", path=target), 1)]
+    return []
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def run(argv: list[str]) -> int:
@@ -37,28 +137,28 @@ def run(argv: list[str]) -> int:
     from workbench.model.fileformat import load
 
     args = parser().parse_args(argv)
-    out = Path(args.output)
-    several = len(args.files) > 1
-    if several and not out.is_dir():
-        _error(tr("with several files, -o must be an existing folder: {path}", path=out))
-        return 2
+    pairs, refusals = targets(args.files, args.output, args.format, args.force)
+    if refusals:
+        for refusal in refusals:
+            _error(refusal.message)
+        _error(tr("nothing was exported"))
+        return max(r.status for r in refusals)
     options = PdfOptions(page_size=args.page_size, orientation=args.orientation, mode=args.mode)
     if args.format != "pdf":
         _start_qt()
     status = 0
-    for name in args.files:
-        target = out / (Path(name).stem + "." + args.format) if several or out.is_dir() else out
+    for name, target in pairs:
         try:
             journey = load(name)
             if args.format != "pdf":
-                _export_image(journey, target, args.format, args.scale)
+                _export_image(journey, target, args.format, args.scale, args.force)
                 print(tr("wrote {path}", path=target))
                 continue
             if args.findings:
                 from workbench.model.analysis import appendix, check
 
                 options.findings, options.metrics = appendix(check(journey), journey.language)
-            result = export_pdf(journey, target, options)
+            result = export_pdf(journey, target, options, replace_read_only=args.force)
         except LoadError as error:
             _error(str(error))
             status = 2
@@ -79,8 +179,6 @@ _qt_app: object = None
 
 def _start_qt() -> None:
     """Images are drawn by the canvas: Qt, offscreen when there is no display."""
-    import os
-
     from workbench.cli import display_available
 
     if not display_available():
@@ -94,14 +192,16 @@ def _start_qt() -> None:
     register_fonts()
 
 
-def _export_image(journey, target: Path, fmt: str, scale: float) -> None:  # type: ignore[no-untyped-def]
+def _export_image(journey, target: Path, fmt: str, scale: float, force: bool) -> None:  # type: ignore[no-untyped-def]
     from workbench.ui.image_export import export_png, export_svg
 
     if fmt == "png":
-        export_png(journey, target, scale)
+        export_png(journey, target, scale, replace_read_only=force)
     else:
-        export_svg(journey, target)
+        export_svg(journey, target, replace_read_only=force)
 
 
 def _error(message: str) -> None:
-    print(f"workbench: {message}", file=sys.stderr)
+    from workbench.cli import _error as error
+
+    error(message)

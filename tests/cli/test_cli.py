@@ -126,7 +126,8 @@ def test_the_gui_reports_a_bad_file_argument_without_a_traceback(tmp_path: Path)
         f"sys.exit(main([{str(tmp_path / 'broken.journey')!r}]))\n"
     )
     (tmp_path / "broken.journey").write_text("{oops", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en")
+    # A data folder of its own: recovery copies in the user's would be offered first.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en", JOURNEY_WORKBENCH_DATA=str(tmp_path / "data"))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert "DIALOG:" in result.stdout, result.stderr
     assert "broken.journey:1:2" in result.stdout

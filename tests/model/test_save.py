@@ -164,7 +164,12 @@ FAILURES = {
     "unwritable folder": (break_mkstemp, "permission denied: the folder or file cannot be written"),
     "read-only file system": (read_only_file_system, "the file system is read-only"),
     "full disk": (break_fsync, "the disk is full"),
-    "rename fails": (break_every_rename, "could not be written: Device or resource busy"),
+    # The backup is renamed first: a rename that fails there is blamed on the backup's name.
+    "rename fails": (
+        break_every_rename,
+        "its backup copy {bak} cannot be written (Device or resource busy); "
+        "nothing was saved. Move {bak} away, or save under another name.",
+    ),
     "rename over the file fails": (break_rename_over_the_file, "could not be written: Input/output error"),
 }
 
@@ -180,7 +185,7 @@ def test_failed_save_leaves_the_old_file_and_no_temporary_files(existing, monkey
         save(make_journey(), existing)
 
     monkeypatch.undo()
-    assert str(caught.value) == f"{existing}: {reason}"
+    assert str(caught.value) == f"{existing}: {reason.format(bak=backup_path(existing))}"
     assert caught.value.path == str(existing)
     assert existing.read_bytes() == OLD_BYTES
     assert sorted(p.name for p in folder.iterdir()) == before, "a temporary file was left behind"

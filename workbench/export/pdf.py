@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, LETTER, TABLOID, landscape, portrait
@@ -18,18 +17,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw
+from workbench.export.pdfpages import FOOTER, MARGIN, findings_page, flip, legend_page, title_page
 from workbench.geometry import Layout, Rect
 from workbench.i18n import tr
 from workbench.layout import layout
-from workbench.model.fileformat import atomic_write
+from workbench.model.atomic import atomic_write
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
-from workbench.textmetrics import BOLD, REGULAR, register_fonts, wrap
+from workbench.textmetrics import REGULAR, register_fonts
 from workbench.version import __version__
 
 PAGE_SIZES = {"a4": A4, "a3": A3, "letter": LETTER, "tabloid": TABLOID}
-MARGIN = 36.0
-FOOTER = 22.0
 
 
 class ExportCancelled(Exception):
@@ -76,14 +74,19 @@ def export_pdf(
     path: str | Path,
     options: PdfOptions | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    *,
+    replace_read_only: bool = False,
 ) -> ExportResult:
     """Write the PDF of *journey* to *path* (atomically).
 
     *progress(done, total)* is called after each page; returning False
     cancels the export (ExportCancelled) and leaves any existing file alone.
+    A read-only file at *path* is replaced only with *replace_read_only*
+    (the command's ``--force``); whether to replace a writable one is the
+    caller's question to ask.
     """
     data, result = render_pdf(journey, options or PdfOptions(), progress)
-    atomic_write(Path(path), data, backup=False)
+    atomic_write(Path(path), data, backup=False, replace_read_only=replace_read_only)
     return result
 
 
@@ -135,16 +138,16 @@ def render_pdf(
     total = len(plan)
     for number, page in enumerate(plan, start=1):
         if page.kind == "title":
-            _title_page(c, journey, width, height)
+            title_page(c, journey, width, height)
             _outline(c, "title", journey.title)
         elif page.kind == "legend":
-            _legend_page(c, lang, width, height)
+            legend_page(c, lang, width, height)
             _outline(c, "legend", tr("Legend", lang))
         elif page.kind == "map":
             _map_page(c, lay, width, height)
             _outline(c, "map", tr("Journey map", lang))
         elif page.kind == "findings":
-            _findings_page(c, options.findings or [], options.metrics, lang, width, height)
+            findings_page(c, options.findings or [], options.metrics, lang, width, height)
             _outline(c, "findings", tr("Health check findings", lang))
         else:
             assert page.tile is not None and page.area is not None
@@ -166,12 +169,6 @@ def _outline(c: Canvas, key: str, title: str) -> None:
     c.addOutlineEntry(title, key, level=0)
 
 
-def _flip(c: Canvas, x: float, y_top: float, scale: float) -> None:
-    """Make layout coordinates (y down, points) start at (x, y_top) of the page."""
-    c.translate(x, y_top)
-    c.scale(scale, -scale)
-
-
 def _bands(lay: Layout) -> tuple[float, float]:
     """Heights of the header band (stages and steps) and width of the lane titles band."""
     header = (lay.steps[0].header.bottom if lay.steps else lay.style.margin) + lay.style.gap
@@ -185,7 +182,7 @@ def _map_page(c: Canvas, lay: Layout, width: float, height: float) -> None:
     dx = (body_w - lay.width * scale) / 2  # centred in the free space
     dy = (body_h - lay.height * scale) / 2
     c.saveState()
-    _flip(c, MARGIN + dx, height - MARGIN - dy, scale)
+    flip(c, MARGIN + dx, height - MARGIN - dy, scale)
     pdfdraw.draw_layout(c, lay)
     c.restoreState()
 
@@ -231,7 +228,7 @@ def _tile_page(
     ]
     for area, (dx, dy) in regions:
         c.saveState()
-        _flip(c, MARGIN, height - MARGIN, scale)
+        flip(c, MARGIN, height - MARGIN, scale)
         clip = c.beginPath()
         clip.rect(area.x, area.y, area.w, area.h)
         c.clipPath(clip, stroke=0, fill=0)
@@ -260,160 +257,3 @@ def _footer(c: Canvas, journey: Journey, number: int, total: int, width: float) 
     c.drawString(MARGIN, MARGIN - 14, journey.title)
     label = tr("page {number} of {total}", journey.language, number=number, total=total)
     c.drawRightString(width - MARGIN, MARGIN - 14, label)
-
-
-def _title_page(c: Canvas, journey: Journey, width: float, height: float) -> None:
-    lang = journey.language
-    y = height - MARGIN - 80
-    c.setFillColor(pdfdraw.colour(theme.STAGE_FILL))
-    c.rect(0, height - 18, width, 18, stroke=0, fill=1)
-    c.setFont(BOLD, 28)
-    c.setFillColor(pdfdraw.colour(theme.INK))
-    for line in wrap(journey.title, width - 2 * MARGIN, 28, True):
-        c.drawString(MARGIN, y, line)
-        y -= 34
-    c.setFont(REGULAR, 14)
-    c.setFillColor(pdfdraw.colour(theme.MUTED))
-    c.drawString(MARGIN, y, sector_name(journey.sector, lang))
-    y -= 40
-    rows = [
-        (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p)),
-        (tr("Scenario", lang), journey.scenario),
-        (tr("Authors", lang), ", ".join(journey.authors)),
-        (tr("Date", lang), date.today().isoformat()),
-    ]
-    for label, value in rows:
-        if not value:
-            continue
-        c.setFont(BOLD, 11)
-        c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(MARGIN, y, label)
-        c.setFont(REGULAR, 11)
-        for line in wrap(value, width - 2 * MARGIN - 110, 11):
-            c.drawString(MARGIN + 110, y, line)
-            y -= 15
-        y -= 8
-
-
-def _legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
-    y = height - MARGIN - 30
-    c.setFont(BOLD, 20)
-    c.setFillColor(pdfdraw.colour(theme.INK))
-    c.drawString(MARGIN, y, tr("Legend", lang))
-    y -= 40
-    c.setFont(BOLD, 12)
-    c.drawString(MARGIN, y, tr("Emotion", lang))
-    levels = [
-        (2, tr("very positive", lang)),
-        (1, tr("positive", lang)),
-        (0, tr("neutral", lang)),
-        (-1, tr("negative", lang)),
-        (-2, tr("very negative", lang)),
-    ]
-    x = MARGIN + 120
-    for level, label in levels:
-        c.saveState()
-        _flip(c, x, y + 4, 1)
-        pdfdraw.face(c, 0, 0, 9, level)
-        c.restoreState()
-        c.setFont(REGULAR, 10)
-        c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(x + 14, y, label)
-        x += 120
-    y -= 50
-    c.setFont(BOLD, 12)
-    c.drawString(MARGIN, y, tr("Touchpoints", lang))
-    natures = [("digital", tr("digital", lang)), ("human", tr("human", lang)), ("physical", tr("physical", lang))]
-    x = MARGIN + 120
-    for nature, label in natures:
-        c.saveState()
-        _flip(c, x, y + 12, 1)
-        pdfdraw.nature_frame(c, Rect(0, 0, 90, 22), nature)
-        pdfdraw.nature_icon(c, 76, 4, nature)
-        c.restoreState()
-        c.setFont(REGULAR, 10)
-        c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(x + 6, y - 4, label)
-        x += 130
-    y -= 50
-    c.setFont(BOLD, 12)
-    c.drawString(MARGIN, y, tr("Handoffs and markers", lang))
-    y -= 22
-    items = [
-        ("carried", tr("handoff to a person, context carried over (solid, filled dot)", lang)),
-        ("lost", tr("handoff where the context is lost (dashed, struck ring)", lang)),
-        ("moment", tr("moment of truth", lang)),
-        ("goal", tr("goal or end of the journey", lang)),
-    ]
-    for kind, label in items:
-        c.saveState()
-        _flip(c, MARGIN + 190, y + 4, 1)
-        if kind in ("carried", "lost"):
-            lost = kind == "lost"
-            c.setStrokeColor(pdfdraw.colour(theme.HANDOFF))
-            c.setLineWidth(1.8)
-            if lost:
-                c.setDash(4, 3)
-            c.line(4, 0, 40, 0)
-            c.setDash()
-            pdfdraw.arrow_head(c, (30, 0), (44, 0), theme.HANDOFF)
-            c.setFillColor(pdfdraw.colour(theme.HANDOFF) if not lost else pdfdraw.colour("#ffffff"))
-            c.circle(4, 0, 3.5, stroke=1, fill=1)
-            if lost:
-                c.line(0.5, 3.5, 7.5, -3.5)
-        elif kind == "moment":
-            pdfdraw.star(c, 10, 0, 6, 2.6, theme.MOMENT_OF_TRUTH)
-        else:
-            pdfdraw.flag(c, 5, -4)
-        c.restoreState()
-        c.setFont(REGULAR, 10)
-        c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(MARGIN + 250, y, label)
-        y -= 24
-
-
-def _findings_page(
-    c: Canvas,
-    findings: list[tuple[str, str, str]],
-    metrics: list[tuple[str, str]],
-    lang: str,
-    width: float,
-    height: float,
-) -> None:
-    """The metrics, then the findings grouped by the condition they serve, most severe first within each."""
-    y = height - MARGIN - 30
-    c.setFont(BOLD, 20)
-    c.setFillColor(pdfdraw.colour(theme.INK))
-    c.drawString(MARGIN, y, tr("Health check findings", lang))
-    y -= 30
-    for label, value in metrics:
-        c.setFont(BOLD, 10)
-        c.drawString(MARGIN, y, label)
-        c.setFont(REGULAR, 10)
-        c.drawString(MARGIN + 250, y, value)
-        y -= 14
-    y -= 12
-    if not findings:
-        c.setFont(REGULAR, 11)
-        c.drawString(MARGIN, y, tr("No findings: the journey meets the checks.", lang))
-        return
-    rank = {"error": 0, "warning": 1, "info": 2}
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for condition, severity, message in findings:
-        groups.setdefault(condition, []).append((severity, message))
-    for condition, rows in groups.items():
-        c.setFont(BOLD, 12)
-        c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(MARGIN, y, condition)
-        y -= 18
-        for severity, message in sorted(rows, key=lambda r: rank.get(r[0], 3)):
-            c.setFont(BOLD, 9)
-            c.drawString(MARGIN + 10, y, severity.upper())
-            c.setFont(REGULAR, 10)
-            for line in wrap(message, width - 2 * MARGIN - 90, 10):
-                c.drawString(MARGIN + 80, y, line)
-                y -= 13
-            y -= 4
-            if y < MARGIN + FOOTER + 20:
-                return  # the health check issue paginates long appendices
-        y -= 10

@@ -7,17 +7,17 @@ its unknown fields are kept through a load and a save. A newer *major*
 version is refused, or opened read-only when the caller allows it.
 
 Loading never executes anything and never lets a traceback through: every
-problem becomes a :class:`LoadError` naming the file and the place. Saving
-is atomic and keeps the previous version as ``NAME.journey.bak``.
+problem becomes a :class:`LoadError` naming the file and the place. Sizes
+are checked before the costly steps (see :mod:`~workbench.model.limits`).
+Saving is atomic and keeps the previous version as ``NAME.journey.bak``
+(see :mod:`~workbench.model.atomic`); fields equal to their default are
+left out, so the same journey always gives the same bytes.
 """
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from workbench.i18n import tr
+from workbench.model.atomic import atomic_write, backup_path  # noqa: F401  (part of this API)
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
 from workbench.model.jsontext import MAX_DEPTH, parse_json  # noqa: F401  (MAX_DEPTH: part of this API)
+from workbench.model.limits import check_data, check_text
 from workbench.model.migrations import OLDEST, migrate
 from workbench.model.validation import (
     check_journey,
@@ -47,6 +49,19 @@ MAX_BYTES = 32 * 1024 * 1024
 ENVELOPE_KEYS = ("format", "version", "minor", "journey")
 
 
+class KeptFields(dict[str, Any]):
+    """Top-level fields of a newer file that this version does not know.
+
+    It remembers the format version they belong to, so that passing it to
+    :func:`save` or :func:`dumps` (as ``extra=loaded.extra``) can never write
+    them, or the journey they came with, under an older version number.
+    """
+
+    def __init__(self, fields: dict[str, Any] | None = None, *, version: int = VERSION) -> None:
+        super().__init__(fields or {})
+        self.version = version
+
+
 @dataclass
 class Loaded:
     """A journey read from a file, and how it was read."""
@@ -56,9 +71,20 @@ class Loaded:
     minor: int = MINOR
     migrated_from: int | None = None
     read_only: bool = False
+    """The file is of a newer major version: show it, do not save over it."""
     notices: list[str] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Top-level fields of a newer minor version, written back by :func:`save`."""
+    extra: KeptFields = field(default_factory=KeptFields)
+    """Top-level fields of a newer version, written back by :func:`save_loaded`."""
+
+    @property
+    def writable_version(self) -> int:
+        """The format version a save of this journey writes.
+
+        The current version, except for a file of a newer major version: it
+        is written back as that version (a faithful copy, see
+        :func:`save_loaded`), never downgraded to this one.
+        """
+        return max(self.version, VERSION)
 
 
 # ---------------------------------------------------------------- loading
@@ -120,6 +146,7 @@ def loads(data: bytes | str, source: str = "<text>", *, allow_newer: bool = Fals
                 raise LoadError(source, _too_large(size))
     if not text or text.isspace():
         raise LoadError(source, tr("the file is empty"))
+    check_text(text, source)  # before parsing: ten million objects cost gigabytes to parse
     raw = parse_json(text, source)
     return _from_raw(raw, source, allow_newer)
 
@@ -165,7 +192,8 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
     if not isinstance(journey_raw, dict):
         raise LoadError(source, tr("should be an object, not {got}", got=_short(journey_raw)), field="journey")
 
-    result = Loaded(journey=None, version=version, minor=minor)  # type: ignore[arg-type]
+    kept = KeptFields(version=version)
+    result = Loaded(journey=None, version=version, minor=minor, extra=kept)  # type: ignore[arg-type]
     newer_major = version > VERSION
     if newer_major and not allow_newer:
         raise LoadError(
@@ -180,6 +208,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         )
     if version < OLDEST:
         raise LoadError(source, tr("file format {found} is too old to be read", found=version), field="version")
+    check_data(journey_raw, source)  # before migrating and validating: both cost a pass per entry
     if version < VERSION:
         journey_raw = migrate(journey_raw, version, VERSION)
         result.migrated_from = version
@@ -246,20 +275,27 @@ def dumps(
 ) -> bytes:
     """The bytes of a `.journey` file: same journey, same bytes, always.
 
-    *extra* holds top-level fields of a newer minor version, kept as they were.
+    A field equal to its default is left out, so that a field added to the
+    format later never shows up in the diff of an old file saved again, and
+    every file says only what differs from a blank journey. (The defaults are
+    thus part of the format: changing one takes a new major version.)
+    *extra* holds top-level fields of a newer version, kept as they were; a
+    :class:`KeptFields` from a newer *major* version also keeps that version
+    (see :func:`save_loaded`).
     """
+    version = max(version, getattr(extra, "version", VERSION))
     envelope: dict[str, Any] = {"format": FORMAT, "version": version}
     if minor:
         envelope["minor"] = minor
-    envelope["journey"] = journey.model_dump(mode="json")
+    if version > VERSION:
+        # That version's defaults may not be ours: write back exactly the
+        # fields the file had (and those edits set), whatever their values.
+        envelope["journey"] = journey.model_dump(mode="json", exclude_unset=True)
+    else:
+        envelope["journey"] = journey.model_dump(mode="json", exclude_defaults=True)
     for key, value in (extra or {}).items():
         envelope.setdefault(key, value)
     return (json.dumps(envelope, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def backup_path(path: str | Path) -> Path:
-    path = Path(path)
-    return path.with_name(path.name + ".bak")
 
 
 def save(
@@ -269,98 +305,57 @@ def save(
     minor: int = MINOR,
     backup: bool = True,
     extra: dict[str, Any] | None = None,
+    replace_read_only: bool = False,
 ) -> None:
-    """Write *journey* to *path* atomically.
+    """Write *journey* to *path* atomically (see :func:`atomic_write`).
 
-    The new content goes to a temporary file in the same folder, is flushed
-    to disk, then renamed over *path*; the previous file is first copied to
-    ``NAME.journey.bak``. On any failure the previous file is left
-    byte-identical and :class:`SaveError` names the path and the reason.
-    Saving through a symbolic link writes the file it points to.
+    The previous file is first copied to ``NAME.journey.bak``. On any failure
+    the previous file is left byte-identical and :class:`SaveError` names the
+    path and the reason. Saving through a symbolic link writes the file it
+    points to. A read-only file is replaced only with *replace_read_only*.
+
+    Fields this version does not know (from a newer file) are written only
+    with the minor or major version they came with (pass the ``minor`` and
+    ``extra`` of the :class:`Loaded`, or use :func:`save_loaded`): a file of
+    the current version holding them would not open again.
     """
+    if extra is None or getattr(extra, "version", VERSION) <= VERSION:
+        if minor <= MINOR:
+            unknown = first_unknown(journey, "journey")
+            if unknown:
+                raise SaveError(
+                    path,
+                    tr(
+                        "holds a field this version does not know ({field}); it is kept only "
+                        "in a file of the newer version it came from",
+                        field=unknown[0],
+                    ),
+                )
     data = dumps(journey, minor=minor, extra=extra)
-    atomic_write(Path(path), data, backup=backup)
+    atomic_write(Path(path), data, backup=backup, replace_read_only=replace_read_only)
 
 
-def atomic_write(shown: Path, data: bytes, *, backup: bool) -> None:
-    """Write *data* over *shown* (resolved through links); errors name *shown*.
+def save_loaded(
+    loaded: Loaded,
+    path: str | Path,
+    journey: Journey | None = None,
+    *,
+    backup: bool = True,
+    replace_read_only: bool = False,
+) -> None:
+    """Save *journey* (by default the one read) with the version *loaded* came with.
 
-    Only a regular file is ever replaced: a folder, a FIFO or a device at the
-    target (``/dev/null``...) is refused before anything is read or written.
+    A file of the current or an older version is written as the current
+    version. A newer minor version keeps its minor number and its unknown
+    fields. A newer major version (opened read-only) is written as that same
+    version, with its unknown fields and exactly the fields it had, never as
+    a version-1 file: saving it elsewhere makes a faithful copy.
     """
-    path = Path(os.path.realpath(shown))
-    folder = path.parent
-    if not folder.is_dir():
-        raise SaveError(shown, tr("the folder {folder} does not exist", folder=shown.parent))
-    mode = None
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise SaveError(shown, _os_reason(error)) from None
-    else:
-        if stat.S_ISDIR(info.st_mode):
-            raise SaveError(shown, tr("is a folder"))
-        if not stat.S_ISREG(info.st_mode):
-            raise SaveError(shown, tr("is not a regular file"))
-        mode = stat.S_IMODE(info.st_mode)
-    try:
-        if backup and mode is not None:
-            _write_temp_and_rename(backup_path(path), path.read_bytes(), mode)
-        _write_temp_and_rename(path, data, mode)
-    except OSError as error:
-        raise SaveError(shown, _os_reason(error)) from None
-
-
-def _write_temp_and_rename(path: Path, data: bytes, mode: int | None) -> None:
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode if mode is not None else 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(path.parent)
-
-
-def _read_umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-#: Read once at import: reading the umask means setting it, which would race
-#: with other threads creating files later on.
-_UMASK = _read_umask()
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _os_reason(error: OSError) -> str:
-    if error.errno == errno.EROFS:
-        return tr("the file system is read-only")
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return tr("permission denied: the folder or file cannot be written")
-    if error.errno == errno.ENOSPC:
-        return tr("the disk is full")
-    return tr("could not be written: {reason}", reason=error.strerror or str(error))
+    save(
+        loaded.journey if journey is None else journey,
+        path,
+        minor=loaded.minor,
+        backup=backup,
+        extra=loaded.extra,
+        replace_read_only=replace_read_only,
+    )

@@ -109,6 +109,8 @@ def json_reason(msg: str) -> str:
 # the text, in one go (possessive: no backtracking), so that scanning is
 # linear however many quotes an unclosed string holds.
 _STRING = r'"(?:[^"\\]++|\\.)*+(?:(?P<closed>")|\\?\Z)'
+#: A JSON string token, closed or running to the end of the text, without named groups.
+STRING_PATTERN = _STRING.replace("(?P<closed>", "(")
 _TOKEN = re.compile(_STRING + r"|[\[\]{}]", re.DOTALL)
 _NUMBER = r"-?(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?(?:[eE][-+]?[0-9]++)?"
 _SCAN = re.compile(

@@ -1,4 +1,11 @@
-"""File > Export PDF... and File > Export Image...: options, progress, cancel, open when done."""
+"""File > Export PDF... and File > Export Image...: options, progress, cancel, open when done.
+
+The file dialog is told not to ask about replacing a file, because the name
+it returns may still change (``.pdf`` added, the image's suffix chosen): the
+question is asked here, about the file that will really be written. Every
+message box shows plain text, since paths and reasons may hold text from a
+file (a ``<b>`` in a journey's name must not turn into bold).
+"""
 
 from __future__ import annotations
 
@@ -88,10 +95,18 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
     dialog = PdfExportDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    name, _ = QFileDialog.getSaveFileName(parent, translate("PdfExportDialog", "Export PDF"), str(start), translate("PdfExportDialog", "PDF files (*.pdf)"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("PdfExportDialog", "Export PDF"),
+        str(start),
+        translate("PdfExportDialog", "PDF files (*.pdf)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not name:
         return None
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    if not confirm_replace(parent, path):
+        return None
     progress = QProgressDialog(translate("PdfExportDialog", "Exporting the PDF..."), translate("PdfExportDialog", "Cancel"), 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
@@ -111,7 +126,8 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
     finally:
         progress.close()
     if result.warnings:
-        QMessageBox.information(parent, translate("PdfExportDialog", "Export PDF"), "\n".join(result.warnings))
+        title = translate("PdfExportDialog", "Export PDF")
+        plain_message(parent, QMessageBox.Icon.Information, title, "\n".join(result.warnings))
     if dialog.open_after.isChecked():
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
@@ -121,13 +137,19 @@ def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -
     from workbench.ui.image_export import export_png, export_svg
 
     name, chosen = QFileDialog.getSaveFileName(
-        parent, translate("PdfExportDialog", "Export image"), str(start), translate("PdfExportDialog", "PNG image (*.png);;SVG drawing (*.svg)")
+        parent,
+        translate("PdfExportDialog", "Export image"),
+        str(start),
+        translate("PdfExportDialog", "PNG image (*.png);;SVG drawing (*.svg)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+    if not confirm_replace(parent, path):
+        return None
     try:
         if path.suffix.lower() == ".svg":
             export_svg(journey, path)
@@ -139,9 +161,46 @@ def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -
     return path
 
 
-def _cannot_export(parent: QWidget, error: SaveError) -> None:
-    QMessageBox.critical(
+def confirm_replace(parent: QWidget, path: Path) -> bool:
+    """True when nothing is at *path*, or the user agreed to replace the file there.
+
+    A folder is not asked about: the export itself refuses it, saying so.
+    """
+    if not path.exists() or path.is_dir():
+        return True
+    answer = plain_message(
         parent,
+        QMessageBox.Icon.Question,
+        translate("PdfExportDialog", "Replace file?"),
+        translate("PdfExportDialog", "{path} already exists.\nDo you want to replace it?").format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def plain_message(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox.StandardButton:
+    """A modal message box whose *text* is shown as plain text, never as HTML; the button chosen."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    box.exec()
+    clicked = box.clickedButton()
+    return box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.NoButton
+
+
+def _cannot_export(parent: QWidget, error: SaveError) -> None:
+    plain_message(
+        parent,
+        QMessageBox.Icon.Critical,
         translate("PdfExportDialog", "Cannot export"),
         translate("PdfExportDialog", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
     )

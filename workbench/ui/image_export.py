@@ -1,7 +1,14 @@
-"""PNG and SVG of the whole map, drawn by the canvas itself (so they need Qt)."""
+"""PNG and SVG of the whole map, drawn by the canvas itself (so they need Qt).
+
+Qt's SVG generator writes text as it is given, and journey text may hold
+characters XML 1.0 forbids (Word's vertical tab for a line break, a NUL
+pasted from elsewhere): any viewer would refuse such a file. So the SVG is
+cleaned before it is written; see :func:`well_formed`.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,8 +55,11 @@ def _render(scene: JourneyScene, device, target: QRectF) -> None:  # type: ignor
     painter.end()
 
 
-def export_png(journey: Journey, path: str | Path, scale: float = 2.0) -> QSize:
-    """Write a PNG of the map at *scale* pixels per point; returns its size."""
+def export_png(journey: Journey, path: str | Path, scale: float = 2.0, *, replace_read_only: bool = False) -> QSize:
+    """Write a PNG of the map at *scale* pixels per point; returns its size.
+
+    A read-only file at *path* is replaced only with *replace_read_only*.
+    """
     scene = _scene(journey)
     rect = scene.sceneRect()
     size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
@@ -63,12 +73,13 @@ def export_png(journey: Journey, path: str | Path, scale: float = 2.0) -> QSize:
     image.fill(Qt.GlobalColor.white)
     _render(scene, image, QRectF(0, 0, size.width(), size.height()))
     scene.detach()
-    atomic_write(Path(path), _encoded(lambda buffer: image.save(buffer, "PNG")), backup=False)
+    data = _encoded(lambda buffer: image.save(buffer, "PNG"))
+    atomic_write(Path(path), data, backup=False, replace_read_only=replace_read_only)
     return size
 
 
-def export_svg(journey: Journey, path: str | Path) -> None:
-    """Write an SVG of the map (vector, text as text)."""
+def export_svg(journey: Journey, path: str | Path, *, replace_read_only: bool = False) -> None:
+    """Write an SVG of the map (vector, text as text), always well-formed XML."""
     scene = _scene(journey)
     rect = scene.sceneRect()
 
@@ -80,6 +91,33 @@ def export_svg(journey: Journey, path: str | Path) -> None:
         generator.setTitle(journey.title)
         _render(scene, generator, QRectF(0, 0, rect.width(), rect.height()))
 
-    data = _encoded(draw)
+    data = well_formed(_encoded(draw))
     scene.detach()
-    atomic_write(Path(path), data, backup=False)
+    atomic_write(Path(path), data, backup=False, replace_read_only=replace_read_only)
+
+
+#: Characters XML 1.0 does not allow, raw or as character references: C0
+#: controls but tab, newline and carriage return; U+FFFE and U+FFFF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _allowed(code: int) -> bool:
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def _reference(match: re.Match[str]) -> str:
+    hexa, decimal = match.groups()
+    code = int(hexa, 16) if hexa else int(decimal)
+    return match.group() if _allowed(code) else " "
+
+
+def well_formed(svg: bytes) -> bytes:
+    """*svg* with every character XML forbids replaced by a space.
+
+    A space, because the usual culprit (Word's vertical tab) stands for a
+    line break between two words. Bytes that are not UTF-8 become U+FFFD.
+    """
+    text = svg.decode("utf-8", errors="replace")
+    text = _REFERENCE.sub(_reference, _NOT_XML.sub(" ", text))
+    return text.encode("utf-8")

@@ -1,0 +1,62 @@
+"""Every shipped journey is saved back byte for byte: opening and saving one changes nothing.
+
+The files are canonical: written by the serializer, which leaves out every
+field equal to its default. So a field added to the model later does not
+appear in a single line of their diff when they are saved again.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.model.fileformat import dumps, load, save
+from workbench.model.journey import ELEMENT_TYPES, Journey
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted(ROOT.glob("examples/**/*.journey")) + sorted(ROOT.glob("resources/templates/*.journey"))
+
+
+def test_every_shipped_file_is_found() -> None:
+    names = {p.relative_to(ROOT).as_posix() for p in SHIPPED}
+    assert "examples/banking-savings.journey" in names
+    assert "examples/counter-examples/telecom-contract-takeover.journey" in names
+    assert "resources/templates/retail.fr.journey" in names
+    assert len(SHIPPED) == 21
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_load_and_save_gives_the_same_bytes(tmp_path, path: Path) -> None:
+    original = path.read_bytes()
+    copy = tmp_path / path.name
+    copy.write_bytes(original)
+    save(load(copy), copy)
+    assert copy.read_bytes() == original
+    assert dumps(load(path)) == original
+
+
+def test_a_default_value_is_never_written() -> None:
+    """What keeps the files canonical: no shipped file spells out a default."""
+    spelled: list[str] = []
+    for path in SHIPPED:
+        raw = json.loads(path.read_text(encoding="utf-8"))["journey"]
+        models = [("journey", Journey, raw)] + [
+            (f"{name}[{i}]", ELEMENT_TYPES[name], item)
+            for name in ELEMENT_TYPES
+            for i, item in enumerate(raw.get(name, []))
+        ]
+        for where, model, data in models:
+            for field, info in model.model_fields.items():
+                if not info.is_required() and field in data:
+                    default = info.get_default(call_default_factory=True)
+                    plain = default.model_dump() if hasattr(default, "model_dump") else default
+                    if data[field] == plain:
+                        spelled.append(f"{path.name}: {where}.{field}")
+    assert spelled == []
+
+
+def test_a_blank_journey_is_its_title_alone() -> None:
+    written = json.loads(dumps(Journey(title="Blank")))
+    assert written == {"format": "journey-workbench", "version": 1, "journey": {"title": "Blank"}}

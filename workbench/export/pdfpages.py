@@ -1,0 +1,185 @@
+"""The PDF's pages around the map: title page, legend, health check appendix.
+
+Split from ``pdf.py``, which lays out the map itself; these pages only need
+the journey, the page size and the shapes of ``pdfdraw``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.pdfgen.canvas import Canvas
+
+import workbench.theme as theme
+from workbench.export import pdfdraw
+from workbench.geometry import Rect
+from workbench.i18n import tr
+from workbench.model.journey import Journey
+from workbench.model.templates import sector_name
+from workbench.textmetrics import BOLD, REGULAR, wrap
+
+MARGIN = 36.0
+FOOTER = 22.0
+
+
+def flip(c: Canvas, x: float, y_top: float, scale: float) -> None:
+    """Make layout coordinates (y down, points) start at (x, y_top) of the page."""
+    c.translate(x, y_top)
+    c.scale(scale, -scale)
+
+
+def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None:
+    lang = journey.language
+    y = height - MARGIN - 80
+    c.setFillColor(pdfdraw.colour(theme.STAGE_FILL))
+    c.rect(0, height - 18, width, 18, stroke=0, fill=1)
+    c.setFont(BOLD, 28)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    for line in wrap(journey.title, width - 2 * MARGIN, 28, True):
+        c.drawString(MARGIN, y, line)
+        y -= 34
+    c.setFont(REGULAR, 14)
+    c.setFillColor(pdfdraw.colour(theme.MUTED))
+    c.drawString(MARGIN, y, sector_name(journey.sector, lang))
+    y -= 40
+    rows = [
+        (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p)),
+        (tr("Scenario", lang), journey.scenario),
+        (tr("Authors", lang), ", ".join(journey.authors)),
+        (tr("Date", lang), date.today().isoformat()),
+    ]
+    for label, value in rows:
+        if not value:
+            continue
+        c.setFont(BOLD, 11)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(MARGIN, y, label)
+        c.setFont(REGULAR, 11)
+        for line in wrap(value, width - 2 * MARGIN - 110, 11):
+            c.drawString(MARGIN + 110, y, line)
+            y -= 15
+        y -= 8
+
+
+def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
+    y = height - MARGIN - 30
+    c.setFont(BOLD, 20)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    c.drawString(MARGIN, y, tr("Legend", lang))
+    y -= 40
+    c.setFont(BOLD, 12)
+    c.drawString(MARGIN, y, tr("Emotion", lang))
+    levels = [
+        (2, tr("very positive", lang)),
+        (1, tr("positive", lang)),
+        (0, tr("neutral", lang)),
+        (-1, tr("negative", lang)),
+        (-2, tr("very negative", lang)),
+    ]
+    x = MARGIN + 120
+    for level, label in levels:
+        c.saveState()
+        flip(c, x, y + 4, 1)
+        pdfdraw.face(c, 0, 0, 9, level)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(x + 14, y, label)
+        x += 120
+    y -= 50
+    c.setFont(BOLD, 12)
+    c.drawString(MARGIN, y, tr("Touchpoints", lang))
+    natures = [("digital", tr("digital", lang)), ("human", tr("human", lang)), ("physical", tr("physical", lang))]
+    x = MARGIN + 120
+    for nature, label in natures:
+        c.saveState()
+        flip(c, x, y + 12, 1)
+        pdfdraw.nature_frame(c, Rect(0, 0, 90, 22), nature)
+        pdfdraw.nature_icon(c, 76, 4, nature)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(x + 6, y - 4, label)
+        x += 130
+    y -= 50
+    c.setFont(BOLD, 12)
+    c.drawString(MARGIN, y, tr("Handoffs and markers", lang))
+    y -= 22
+    items = [
+        ("carried", tr("handoff to a person, context carried over (solid, filled dot)", lang)),
+        ("lost", tr("handoff where the context is lost (dashed, struck ring)", lang)),
+        ("moment", tr("moment of truth", lang)),
+        ("goal", tr("goal or end of the journey", lang)),
+    ]
+    for kind, label in items:
+        c.saveState()
+        flip(c, MARGIN + 190, y + 4, 1)
+        if kind in ("carried", "lost"):
+            lost = kind == "lost"
+            c.setStrokeColor(pdfdraw.colour(theme.HANDOFF))
+            c.setLineWidth(1.8)
+            if lost:
+                c.setDash(4, 3)
+            c.line(4, 0, 40, 0)
+            c.setDash()
+            pdfdraw.arrow_head(c, (30, 0), (44, 0), theme.HANDOFF)
+            c.setFillColor(pdfdraw.colour(theme.HANDOFF) if not lost else pdfdraw.colour("#ffffff"))
+            c.circle(4, 0, 3.5, stroke=1, fill=1)
+            if lost:
+                c.line(0.5, 3.5, 7.5, -3.5)
+        elif kind == "moment":
+            pdfdraw.star(c, 10, 0, 6, 2.6, theme.MOMENT_OF_TRUTH)
+        else:
+            pdfdraw.flag(c, 5, -4)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(MARGIN + 250, y, label)
+        y -= 24
+
+
+def findings_page(
+    c: Canvas,
+    findings: list[tuple[str, str, str]],
+    metrics: list[tuple[str, str]],
+    lang: str,
+    width: float,
+    height: float,
+) -> None:
+    """The metrics, then the findings grouped by the condition they serve, most severe first within each."""
+    y = height - MARGIN - 30
+    c.setFont(BOLD, 20)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    c.drawString(MARGIN, y, tr("Health check findings", lang))
+    y -= 30
+    for label, value in metrics:
+        c.setFont(BOLD, 10)
+        c.drawString(MARGIN, y, label)
+        c.setFont(REGULAR, 10)
+        c.drawString(MARGIN + 250, y, value)
+        y -= 14
+    y -= 12
+    if not findings:
+        c.setFont(REGULAR, 11)
+        c.drawString(MARGIN, y, tr("No findings: the journey meets the checks.", lang))
+        return
+    rank = {"error": 0, "warning": 1, "info": 2}
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for condition, severity, message in findings:
+        groups.setdefault(condition, []).append((severity, message))
+    for condition, rows in groups.items():
+        c.setFont(BOLD, 12)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        c.drawString(MARGIN, y, condition)
+        y -= 18
+        for severity, message in sorted(rows, key=lambda r: rank.get(r[0], 3)):
+            c.setFont(BOLD, 9)
+            c.drawString(MARGIN + 10, y, severity.upper())
+            c.setFont(REGULAR, 10)
+            for line in wrap(message, width - 2 * MARGIN - 90, 10):
+                c.drawString(MARGIN + 80, y, line)
+                y -= 13
+            y -= 4
+            if y < MARGIN + FOOTER + 20:
+                return  # the health check issue paginates long appendices
+        y -= 10
