@@ -156,3 +156,20 @@ def test_closing_in_presentation_remembers_the_normal_window(window: MainWindow,
     window.close()
     assert not window.isFullScreen() and window.palette_dock.isVisibleTo(window)
     assert QSettings().value("window/state") == window.saveState()
+
+
+def test_deliverables_keep_the_standard_colours_under_projector_contrast(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.export.pdf import PdfOptions, render_pdf
+    from workbench.ui import image_export
+
+    seen: list[str] = []
+    monkeypatch.setattr(image_export.JourneyScene, "render", lambda *args, **kw: seen.append(theme.current))
+    monkeypatch.setattr("workbench.export.pdf._render_pdf", lambda *args: seen.append(theme.current) or (b"", None))
+    theme.use("projector")
+    try:
+        image_export.export_png(journey_of(3), tmp_path / "map.png")
+        render_pdf(journey_of(3), PdfOptions())
+        assert theme.current == "projector"
+    finally:
+        theme.use("standard")
+    assert seen == ["standard", "standard"]

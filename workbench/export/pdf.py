@@ -93,6 +93,14 @@ def export_pdf(
 def render_pdf(
     journey: Journey, options: PdfOptions, progress: Callable[[int, int], bool] | None = None
 ) -> tuple[bytes, ExportResult]:
+    """The PDF in the standard colours, whatever contrast the screen uses (see theme.using)."""
+    with theme.using("standard"):
+        return _render_pdf(journey, options, progress)
+
+
+def _render_pdf(
+    journey: Journey, options: PdfOptions, progress: Callable[[int, int], bool] | None = None
+) -> tuple[bytes, ExportResult]:
     register_fonts()
     lang = journey.language
     lay = layout(journey)

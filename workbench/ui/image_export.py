@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPainter, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
 
+from workbench import theme
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import SaveError
 from workbench.model.fileformat import atomic_write
@@ -49,10 +50,11 @@ def _encoded(draw: Callable[[QBuffer], None]) -> bytes:
 
 
 def _render(scene: JourneyScene, device, target: QRectF) -> None:  # type: ignore[no-untyped-def]
-    painter = QPainter(device)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, target, scene.sceneRect())
-    painter.end()
+    with theme.using("standard"):  # a deliverable is drawn in the standard colours
+        painter = QPainter(device)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        scene.render(painter, target, scene.sceneRect())
+        painter.end()
 
 
 def export_png(journey: Journey, path: str | Path, scale: float = 2.0, *, replace_read_only: bool = False) -> QSize:
