@@ -14,6 +14,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["LANGUAGE"] = "en"
 # Never read or write the real user's settings (recent files, window state).
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="workbench-tests-config-")
+# Nor the real user's data folder (recovery copies, saved versions).
+os.environ["JOURNEY_WORKBENCH_DATA"] = tempfile.mkdtemp(prefix="workbench-tests-data-")
 
 import pytest  # noqa: E402
 

@@ -63,7 +63,21 @@ def drop_mime(window: MainWindow, mime: QMimeData, x: float, y: float) -> bool:
 
 
 def open_window(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
-    """A shown main window on *path*; closing it at the end of the test asks nothing."""
+    """A shown main window on *path*; closing it at the end of the test asks nothing.
+
+    A file of the repository (an example) is opened from a private copy: an
+    open file gets a lock beside it, and none must land in the checkout or be
+    met by another test run's window.
+    """
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    if Path(path).resolve().is_relative_to(root):
+        copy = Path(tempfile.mkdtemp(prefix="workbench-test-")) / Path(path).name
+        shutil.copyfile(path, copy)
+        path = copy
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
     window.show()

@@ -143,13 +143,18 @@ class DroppingMixin:
 
     # ------------------------------------------------------------ the rules
 
-    def plan_drop(self, payload: str, at: QPointF) -> DropPlan | Refusal:
-        """What a palette drop of *payload* at scene point *at* would do, or why it cannot."""
+    def plan_drop(self, payload: str, at: QPointF, shown: bool = True) -> DropPlan | Refusal:
+        """What a palette drop of *payload* at scene point *at* would do, or why it cannot.
+
+        *shown*: *at* is where the pointer is, over the map as shown (frozen
+        headers included); False for a point of the layout itself.
+        """
         spec = parse_palette(payload)
         if spec is None:
             return Refusal(translate("Canvas", "The workbench does not know this item."))
         what, kind, nature = spec
-        at = self.unfrozen(at)  # a frozen header stands for the header itself
+        if shown:
+            at = self.unfrozen(at)  # a frozen header stands for the header itself
         x, y = at.x(), at.y()
         if what == "card":
             return self._plan_card(kind, nature, x, y)

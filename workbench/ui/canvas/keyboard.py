@@ -286,7 +286,7 @@ class KeyboardMixin:
         """Add a palette item where the keyboard is (as a drop there would), then edit it."""
         self.ensure_fresh()
         at = self._insertion_point(payload)
-        answer = self.plan_drop(payload, at) if at is not None else Refusal(
+        answer = self.plan_drop(payload, at, shown=False) if at is not None else Refusal(
             translate("Canvas", "Select a step first: the new element goes next to it."))
         if isinstance(answer, Refusal):
             self._last_refusal = ""
