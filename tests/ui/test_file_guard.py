@@ -1,0 +1,435 @@
+"""The window and its file: lock prompts, changes on disk, read-only documents.
+
+Modal boxes are answered from a QTimer, by the object name of their button
+(``lock-read-only``, ``reload``, ``overwrite``...), whatever the language.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+
+from workbench.model import locks
+from workbench.model.fileformat import dumps, load, save
+from workbench.model.locks import lock_path, read_lock
+from workbench.model.templates import skeleton
+from workbench.ui.file_guard import FileGuard
+from workbench.ui.main_window import MainWindow
+
+Cancel = QMessageBox.StandardButton.Cancel
+
+
+def answer(button: str | QMessageBox.StandardButton, seen: list[str], tries: int = 500) -> None:
+    """Answer the next modal box with the button named *button*, noting its texts in *seen*."""
+
+    def attempt(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if left:
+                QTimer.singleShot(10, lambda: attempt(left - 1))
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        chosen = box.findChild(QAbstractButton, button) if isinstance(button, str) else box.button(button)
+        assert chosen is not None, f"no button {button} in {box.text()!r}"
+        chosen.click()
+
+    QTimer.singleShot(0, lambda: attempt(tries))
+
+
+class BoxSpy:
+    """Records (and cancels) every modal box that shows up: a test of silence."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._look)
+        self.timer.start(10)
+
+    def _look(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            self.seen.append(box.text())
+            box.reject()
+
+    def stop(self) -> list[str]:
+        self.timer.stop()
+        return self.seen
+
+
+def make_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def title(window: MainWindow) -> str:
+    """The title bar as shown (Qt puts "*" for "[*]" when modified)."""
+    return window.windowTitle().replace("[*]", "*" if window.isWindowModified() else "")
+
+
+def edit(window: MainWindow, title: str) -> None:
+    """An unsaved change (the document changes; the stack stops being clean)."""
+    window.document.update_journey(title=title)
+    window.stack.push(QUndoCommand("edit"))
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    target = tmp_path / "plan.journey"
+    save(skeleton("retail", "en"), target)
+    return target
+
+
+def foreign_lock(path: Path, **fields: object) -> bytes:
+    record = {"user": "Ana", "host": "laptop-2", "pid": 4242, "time": "2024-05-02T08:30:00+00:00", "token": "t"}
+    record.update(fields)
+    raw = json.dumps(record).encode()
+    incoming = lock_path(path).with_name("incoming-lock.tmp")
+    incoming.write_bytes(raw)
+    os.replace(incoming, lock_path(path))  # as an editor taking the lock over writes it
+    return raw
+
+
+def no_save_dialog(monkeypatch, returns: str = "") -> list[str]:  # type: ignore[no-untyped-def]
+    """Replace the Save As file dialog; returns the list of times it was shown."""
+    shown: list[str] = []
+
+    def dialog(*args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append(str(args[2]) if len(args) > 2 else "")
+        return returns, ""
+
+    monkeypatch.setattr("workbench.ui.main_window.QFileDialog.getSaveFileName", dialog)
+    return shown
+
+
+# ---------------------------------------------------------------- locks
+
+
+def test_opening_makes_a_lock_and_closing_removes_it(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    info = read_lock(path)
+    assert info is not None and info.pid == os.getpid() and info.in_this_process
+    window.close()
+    assert not lock_path(path).exists()
+
+
+def test_a_colleagues_lock_names_them_and_open_read_only_redirects_save(qtbot, path: Path, monkeypatch) -> None:
+    raw = foreign_lock(path)
+    window = make_window(qtbot)
+    seen: list[str] = []
+    answer("lock-read-only", seen)
+    assert window.open_path(path)
+    assert seen and "plan.journey is being edited by Ana on laptop-2 since" in seen[0]
+    assert "2024" in seen[0] or "24" in seen[0]  # the date of the lock, in the user's locale
+    assert window.read_only and window.path == path
+    assert "plan.journey (read-only: opened by Ana on laptop-2)" in title(window)
+    assert lock_path(path).read_bytes() == raw  # theirs, untouched
+    shown = no_save_dialog(monkeypatch)
+    before = path.read_bytes()
+    edit(window, "Mine")
+    assert not window.save()
+    assert len(shown) == 1 and path.read_bytes() == before  # Save went to Save As
+    window.stack.setClean()
+    window.close()
+    assert lock_path(path).read_bytes() == raw  # closing never removes someone else's lock
+
+
+def test_open_a_copy_gives_an_untitled_journey_with_the_content(qtbot, path: Path) -> None:
+    raw = foreign_lock(path)
+    window = make_window(qtbot)
+    answer("lock-copy", [])
+    assert window.open_path(path)
+    assert window.path is None and not window.read_only
+    assert dumps(window.document.journey) == dumps(load(path))
+    assert title(window).startswith("Untitled")
+    assert lock_path(path).read_bytes() == raw
+
+
+def test_open_anyway_takes_the_lock_over(qtbot, path: Path) -> None:
+    foreign_lock(path)
+    window = make_window(qtbot)
+    answer("lock-anyway", [])
+    assert window.open_path(path)
+    assert not window.read_only and "read-only" not in title(window)
+    info = read_lock(path)
+    assert info is not None and info.pid == os.getpid() and info.user == locks.this_user()
+    window.close()
+    assert not lock_path(path).exists()
+
+
+def test_cancel_keeps_what_was_open(qtbot, path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.journey"
+    save(skeleton("banking", "en"), other)
+    window = make_window(qtbot)
+    assert window.open_path(other)
+    raw = foreign_lock(path)
+    answer(Cancel, [])
+    assert not window.open_path(path)
+    assert window.path == other and read_lock(other).in_this_process  # type: ignore[union-attr]
+    assert lock_path(path).read_bytes() == raw
+
+
+def test_another_window_of_this_instance_is_told_so(qtbot, path: Path) -> None:
+    first = make_window(qtbot)
+    assert first.open_path(path)
+    second = make_window(qtbot)
+    seen: list[str] = []
+    answer("lock-read-only", seen)
+    assert second.open_path(path)
+    assert "being edited by another window since" in seen[0]
+    assert "(read-only: opened by another window)" in title(second)
+    second.close()
+    assert read_lock(path).in_this_process  # type: ignore[union-attr]
+    first.close()
+    assert not lock_path(path).exists()
+
+
+def test_opening_the_same_file_again_in_its_window_asks_nothing(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    spy = BoxSpy()
+    assert window.open_path(path)
+    assert spy.stop() == [] and not window.read_only
+
+
+def test_a_stale_lock_is_taken_over_without_a_question(qtbot, path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    foreign_lock(path, host=locks.this_host(), pid=proc.pid)
+    window = make_window(qtbot)
+    spy = BoxSpy()
+    assert window.open_path(path)
+    assert spy.stop() == []
+    assert read_lock(path).pid == os.getpid() and not window.read_only  # type: ignore[union-attr]
+
+
+def test_a_garbled_lock_is_someones_and_can_be_opened_anyway(qtbot, path: Path) -> None:
+    lock_path(path).write_bytes(b"\x00 not a lock")
+    window = make_window(qtbot)
+    seen: list[str] = []
+    answer("lock-anyway", seen)
+    assert window.open_path(path)
+    assert "locked by someone" in seen[0] and str(lock_path(path)) in seen[0]
+    assert read_lock(path).in_this_process  # type: ignore[union-attr]
+
+
+def test_the_lock_goes_when_another_file_is_opened_and_moves_with_save_as(qtbot, path: Path, tmp_path: Path, monkeypatch) -> None:
+    other, renamed = tmp_path / "other.journey", tmp_path / "renamed.journey"
+    save(skeleton("banking", "en"), other)
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    assert window.open_path(other)
+    assert not lock_path(path).exists() and lock_path(other).exists()
+    no_save_dialog(monkeypatch, str(renamed))
+    assert window.save_as()
+    assert not lock_path(other).exists() and read_lock(renamed).in_this_process  # type: ignore[union-attr]
+    window.new_journey()  # File > Close
+    assert not lock_path(renamed).exists()
+
+
+def test_saving_over_a_file_someone_holds_asks_first(qtbot, path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "theirs.journey"
+    save(skeleton("banking", "en"), target)
+    foreign_lock(target)
+    before = target.read_bytes()
+    window = make_window(qtbot)
+    seen: list[str] = []
+    answer(Cancel, seen)
+    assert not window._save_to(target)
+    assert "being edited by Ana on laptop-2" in seen[0] and target.read_bytes() == before
+    answer("save-anyway", seen)
+    assert window._save_to(target)
+    assert target.read_bytes() != before and read_lock(target).in_this_process  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------ changes on disk
+
+
+def test_a_change_on_disk_offers_reload_which_shows_the_disk_content(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    seen: list[str] = []
+    answer("reload", seen)
+    theirs = skeleton("banking", "en")
+    path.write_bytes(dumps(theirs))  # written in place, as a simple editor does
+    qtbot.waitUntil(lambda: window.document.journey.title == theirs.title, timeout=5000)
+    assert "plan.journey has been changed on disk" in seen[0]
+    assert window.stack.isClean() and window.path == path
+    assert read_lock(path).in_this_process  # type: ignore[union-attr]  # still ours after the reload
+
+
+def test_a_save_by_rename_is_noticed_again_and_again(qtbot, path: Path) -> None:
+    """Editors that save by renaming replace the file's inode: the folder watch still sees it."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    for sector in ("banking", "health"):
+        theirs = skeleton(sector, "en")
+        answer("reload", [])
+        tmp = path.with_name("incoming.tmp")
+        tmp.write_bytes(dumps(theirs))
+        os.replace(tmp, path)
+        qtbot.waitUntil(lambda t=theirs: window.document.journey.title == t.title, timeout=5000)
+
+
+def test_keep_mine_then_save_asks_before_overwriting(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    edit(window, "Mine")
+    seen: list[str] = []
+    answer("keep-mine", seen)
+    theirs = dumps(skeleton("banking", "en"))
+    path.write_bytes(theirs)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert "unsaved changes will be lost" in seen[0]
+    assert window.document.journey.title == "Mine" and window.isWindowModified()
+    answer(Cancel, seen)
+    assert not window.save()
+    assert "changed on disk since you opened or last saved it" in seen[1]
+    assert path.read_bytes() == theirs
+    answer("overwrite", seen)
+    assert window.save()
+    assert load(path).title == "Mine" and not window.isWindowModified()
+    spy = BoxSpy()
+    edit(window, "Mine again")
+    assert window.save()  # what we wrote is what we compare with now
+    qtbot.wait(600)
+    assert spy.stop() == []
+
+
+def test_keep_mine_is_asked_once_per_change(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    seen: list[str] = []
+    answer("keep-mine", seen)
+    path.write_bytes(dumps(skeleton("banking", "en")))
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    spy = BoxSpy()
+    lock_path(path).touch()  # anything else in the folder: no new question for the same change
+    qtbot.wait(700)
+    assert spy.stop() == []
+    answer("keep-mine", seen)
+    path.write_bytes(dumps(skeleton("health", "en")))  # a new change is a new question
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+
+
+def test_a_file_deleted_then_put_back_is_noticed(qtbot, path: Path) -> None:
+    """As ``git checkout`` does: the file's own watch is gone with it, the folder's remains."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    path.unlink()
+    qtbot.waitUntil(window.isWindowModified, timeout=5000)
+    theirs = skeleton("banking", "en")
+    answer("reload", [])
+    save(theirs, path)
+    qtbot.waitUntil(lambda: window.document.journey.title == theirs.title, timeout=5000)
+    assert not window.isWindowModified()
+
+
+def test_someone_opening_anyway_is_noticed_and_saving_asks_twice(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    edit(window, "Mine")
+    foreign_lock(path)  # Ana chose "Open anyway"...
+    qtbot.waitUntil(lambda: "opened anyway by Ana on laptop-2" in window.statusBar().currentMessage(), timeout=5000)
+    seen: list[str] = []
+    answer("keep-mine", seen)
+    theirs = dumps(skeleton("banking", "en"))
+    path.write_bytes(theirs)  # ...and saved
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    answer("save-anyway", seen)
+    answer("overwrite", seen)
+    assert window.save()
+    assert "being edited by Ana on laptop-2" in seen[1] and "changed on disk" in seen[2]
+    assert load(path).title == "Mine" and read_lock(path).in_this_process  # type: ignore[union-attr]
+
+
+def test_keep_mine_on_an_unchanged_journey_still_marks_it_modified(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    seen: list[str] = []
+    answer("keep-mine", seen)
+    path.write_bytes(dumps(skeleton("banking", "en")))
+    qtbot.waitUntil(lambda: window.isWindowModified(), timeout=5000)
+    assert "keep the version shown" in seen[0]
+
+
+def test_the_hash_is_checked_before_saving_even_when_no_watcher_fired(qtbot, path: Path, tmp_path: Path, monkeypatch) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    FileGuard.of(window).watcher.blockSignals(True)  # a network drive: no notification comes
+    edit(window, "Mine")
+    theirs = dumps(skeleton("banking", "en"))
+    path.write_bytes(theirs)
+    elsewhere = tmp_path / "mine.journey"
+    no_save_dialog(monkeypatch, str(elsewhere))
+    seen: list[str] = []
+    answer("save-as", seen)
+    assert window.save()
+    assert seen and "changed on disk" in seen[0]
+    assert path.read_bytes() == theirs and load(elsewhere).title == "Mine" and window.path == elsewhere
+
+
+def test_our_own_saves_never_prompt(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    spy = BoxSpy()
+    for title in ("One", "Two", "Three"):
+        edit(window, title)
+        assert window.save()
+        qtbot.wait(300)
+    assert spy.stop() == []
+    assert str(path) in FileGuard.of(window).watcher.files()  # still watching the renamed-in file
+    assert load(path).title == "Three"
+
+
+def test_a_deleted_file_marks_the_journey_modified(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    assert not window.isWindowModified()
+    path.unlink()
+    qtbot.waitUntil(window.isWindowModified, timeout=5000)
+    assert "deleted or moved" in window.statusBar().currentMessage()
+
+
+# --------------------------------------------------------- read-only
+
+
+def test_a_newer_version_file_is_read_only_and_save_goes_to_save_as(qtbot, tmp_path: Path, monkeypatch) -> None:
+    newer = tmp_path / "future.journey"
+    newer.write_text(
+        json.dumps({"format": "journey-workbench", "version": 99, "journey": {"title": "From the future"}}),
+        encoding="utf-8",
+    )
+    window = make_window(qtbot)
+    assert window.open_path(newer)
+    assert window.read_only and "future.journey (read-only: made by a newer version)" in title(window)
+    assert not lock_path(newer).exists()  # never written over: nobody to keep out
+    shown = no_save_dialog(monkeypatch)
+    before = newer.read_bytes()
+    assert not window.save()
+    assert len(shown) == 1 and newer.read_bytes() == before
+
+
+def test_a_file_without_write_permission_is_read_only(qtbot, path: Path, monkeypatch) -> None:
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    assert window.read_only and "plan.journey (read-only file)" in title(window)
+    assert not lock_path(path).exists()
+    shown = no_save_dialog(monkeypatch)
+    edit(window, "Mine")
+    assert not window.save() and len(shown) == 1
+    window.stack.setClean()

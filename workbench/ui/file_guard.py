@@ -1,0 +1,425 @@
+"""The window's watch over its file: who else has it open, and what changed on disk.
+
+Three promises of "work is never lost" meet here (the lock files and hashes
+themselves are :mod:`workbench.model.locks`, without Qt):
+
+* Opening a file someone holds (another window, another instance, a
+  colleague on a shared drive) says who and since when, and offers Open
+  read-only / Open a copy / Open anyway / Cancel. A crash's stale lock is
+  taken over without a word.
+* A change on disk (another editor, a ``git pull``, a sync client) is noticed
+  by watching the file *and* its folder (editors that save by renaming give
+  the file a new inode, which a watch on the file alone loses), and offers
+  Reload or Keep mine. Our own saves are recognised by their hash.
+* No save ever silently overwrites a file that changed since it was loaded
+  or saved: the hash is checked right before writing (watchers miss changes
+  on network drives), and a mismatch asks Overwrite / Save As / Cancel.
+
+It is a child of the window, made on first use (:meth:`FileGuard.of`), so the
+window's constructor needs nothing from it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QDateTime, QFileSystemWatcher, QLocale, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from workbench.model.errors import LoadError
+from workbench.model.fileformat import Loaded, load_file
+from workbench.model.locks import (
+    Lock,
+    LockHeld,
+    LockInfo,
+    acquire,
+    file_digest,
+    is_writable,
+    lock_path,
+    read_lock,
+    same_file,
+    take_over,
+)
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+#: Changes on disk come in bursts (a temporary file, a rename, a backup): wait for the last.
+SETTLE_MS = 200
+SAVE, SAVE_AS, CANCEL = "save", "save-as", "cancel"
+
+
+@dataclass
+class Opened:
+    """A file read for a window, and on what terms: *path* None for a copy, *holder* when read-only."""
+
+    loaded: Loaded
+    path: Path | None
+    digest: str | None = None
+    lock: Lock | None = None
+    holder: LockInfo | None = None
+
+
+class FileGuard(QObject):
+    """Locks, watches and checks the one file a window shows."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("file-guard")
+        self.window = window
+        self.path: Path | None = None
+        self.digest: str | None = None
+        """SHA-256 of the file as we last read or wrote it: a different hash on disk is someone else's."""
+        self.lock: Lock | None = None
+        self.holder: LockInfo | None = None
+        """Who held the lock when we opened read-only because of it."""
+        self.newer = False
+        self.note: str | None = None
+        self.watcher = QFileSystemWatcher(self)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SETTLE_MS)
+        self.timer.timeout.connect(self.check)
+        self.watcher.fileChanged.connect(lambda _path: self.timer.start())
+        self.watcher.directoryChanged.connect(lambda _path: self.timer.start())
+        self._pending: Opened | None = None
+        self._kept: str | None = None  # the disk hash the user chose "Keep mine" over
+        self._agreed: Path | None = None  # a locked target the user chose to save over
+        self._gone = False
+        self._asking = False
+
+    @staticmethod
+    def of(window: MainWindow) -> FileGuard:
+        """The window's guard, made on first use (the window's constructor is not ours to change)."""
+        guard = window.findChild(FileGuard, "file-guard", Qt.FindChildOption.FindDirectChildrenOnly)
+        return guard if guard is not None else FileGuard(window)
+
+    @property
+    def read_only(self) -> bool:
+        return self.note is not None
+
+    # ------------------------------------------------------------ opening
+
+    def open(self, path: Path) -> Opened | None:
+        """Read *path* and settle its lock, asking if someone holds it; None when cancelled.
+
+        Raises :class:`LoadError` for a file that does not load (no lock is left then).
+        """
+        loaded, digest = read_with_digest(path)
+        opened = Opened(loaded, path, digest)
+        if loaded.read_only or not is_writable(path):
+            pass  # never written over: no need to keep others out
+        elif self.lock is not None and same_file(self.lock.document, path) and self.lock.is_ours():
+            opened.lock = self.lock  # the file this window already holds, opened again
+        else:
+            try:
+                opened.lock = acquire(path)
+            except LockHeld as held:
+                choice = self._ask_locked(path, held.info)
+                if choice == "cancel":
+                    return None
+                if choice == "copy":
+                    loaded.notices.append(self.tr("This is a copy of {path}: save it under a new name.").format(path=path))
+                    return Opened(loaded, None)
+                if choice == "read-only":
+                    opened.holder = held.info
+                else:
+                    opened.lock = _quietly(take_over, path)
+            except OSError:
+                pass  # a read-only folder or share: no lock can be made, nor a save
+        self._pending = opened
+        return opened
+
+    def adopt(self, loaded: Loaded, path: Path | None) -> bool:
+        """Follow the window to the journey it now shows; True when it must not be saved over its file.
+
+        Called by every ``set_journey``: what :meth:`open` settled is used
+        when it is for this path; the same file shown again (a reload, a
+        recovered copy) keeps its lock; any other file is locked quietly.
+        """
+        pending, self._pending = self._pending, None
+        if pending is not None and (path is None or pending.path is None or not same_file(path, pending.path)):
+            if pending.lock is not None and pending.lock is not self.lock:
+                pending.lock.release()
+            pending = None
+        if pending is not None:
+            lock, holder, digest = pending.lock, pending.holder, pending.digest
+        elif path is not None and self.path is not None and same_file(path, self.path):
+            lock, holder, digest = self.lock, self.holder, file_digest(path)
+        elif path is not None:
+            lock, holder, digest = *self._lock_quietly(path, loaded), file_digest(path)
+        else:
+            lock, holder, digest = None, None, None
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.lock, self.holder, self.digest, self.path = lock, holder, digest, path
+        self.newer = loaded.read_only
+        self._kept, self._gone, self._agreed = None, False, None
+        self._watch()
+        self.note = self._note()
+        return self.read_only
+
+    def _lock_quietly(self, path: Path, loaded: Loaded) -> tuple[Lock | None, LockInfo | None]:
+        if loaded.read_only or not is_writable(path):
+            return None, None
+        try:
+            return acquire(path), None
+        except LockHeld as held:
+            return None, held.info  # nobody to ask here: read-only, and Save goes to Save As
+        except OSError:
+            return None, None
+
+    def reload(self) -> bool:
+        """Show the file as it is on disk now, on the same terms (lock, read-only) as before."""
+        if self.path is None:
+            return False
+        try:
+            loaded, digest = read_with_digest(self.path)
+        except LoadError as error:
+            QMessageBox.warning(self.window, self.tr("Cannot reload journey"), error.message)
+            return False
+        self._pending = Opened(loaded, self.path, digest, self.lock, self.holder)
+        self.window.set_journey(loaded, self.path)
+        return True
+
+    def release(self) -> None:
+        """The window closes: give the lock back, stop watching."""
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.path, self.digest, self.holder = None, None, None, None
+        self._watch()
+
+    # ------------------------------------------------------------- saving
+
+    def before_save(self, path: Path) -> str:
+        """SAVE, SAVE_AS or CANCEL: ask before writing over someone's file or someone's changes."""
+        ours = self.lock is not None and same_file(self.lock.document, path) and self.lock.is_ours()
+        if not ours:
+            info = read_lock(path)
+            if info is not None and not info.is_stale():
+                if not self._ask_in_use(path, info):
+                    return CANCEL
+                self._agreed = path
+        if self.path is not None and same_file(path, self.path):
+            disk = file_digest(path)
+            if disk is not None and disk != self.digest:
+                return self._ask_overwrite(path)
+        return SAVE
+
+    def saved(self, path: Path) -> None:
+        """*path* now holds our journey: remember its hash, and move the lock there."""
+        agreed = self._agreed is not None and same_file(self._agreed, path)
+        lock = self.lock if self.lock is not None and same_file(self.lock.document, path) else None
+        if lock is not None and not lock.is_ours():
+            lock.forget()
+            lock = None
+        if lock is None:
+            try:
+                lock = acquire(path)
+            except LockHeld:
+                lock = _quietly(take_over, path) if agreed else None
+            except OSError:
+                lock = None
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.lock, self.holder, self.path = lock, None, path
+        self.digest = file_digest(path)
+        self.newer, self._kept, self._gone, self._agreed = False, None, False, None
+        self._watch()
+        self.note = self._note()
+
+    # -------------------------------------------------------- on the disk
+
+    def check(self) -> None:
+        """Compare the file on disk with what we read or wrote; offer a reload when it changed."""
+        if self.path is None or self._asking:
+            return
+        self._watch()  # a file replaced by a rename drops out of the watch
+        self._check_lock()
+        disk = file_digest(self.path)
+        if disk is None:
+            if not self._gone:
+                self._gone = True
+                self.window.stack.resetClean()  # only this window holds the journey now: closing asks
+                self.window.show_message(
+                    self.tr("{name} was deleted or moved on disk; save to keep your journey there.").format(
+                        name=self.path.name
+                    )
+                )
+            return
+        self._gone = False
+        if disk in (self.digest, self._kept):
+            return
+        self._asking = True
+        try:
+            reload = self._ask_reload(self.path)
+        finally:
+            self._asking = False
+        if not (reload and self.reload()):
+            self._kept = disk
+            if not self.window.read_only:
+                self.window.stack.resetClean()  # what is shown is no longer what is on disk
+        self.timer.start()  # changes that came while the question was open
+
+    def _check_lock(self) -> None:
+        """Someone chose "Open anyway": stop counting the lock as ours, and say so once."""
+        if self.lock is None or self.lock.is_ours():
+            return
+        self.lock.forget()
+        self.lock = None
+        info = read_lock(self.path) if self.path is not None else None
+        if info is not None and self.path is not None:
+            self.window.show_message(
+                self.tr("{name} was opened anyway by {holder}; saving will ask before overwriting their changes.").format(
+                    name=self.path.name, holder=self.holder_text(info)
+                )
+            )
+
+    def _watch(self) -> None:
+        wanted = [] if self.path is None else [str(self.path), str(self.path.parent)]
+        wanted = [p for p in wanted if os.path.exists(p)]
+        current = self.watcher.files() + self.watcher.directories()
+        stale = [p for p in current if p not in wanted]
+        if stale:
+            self.watcher.removePaths(stale)
+        new = [p for p in wanted if p not in current]
+        if new:
+            self.watcher.addPaths(new)
+
+    # ------------------------------------------------------------ wording
+
+    def _note(self) -> str | None:
+        """Why the window may not save over its file, for the title bar; None when it may."""
+        if self.newer:
+            return self.tr("read-only: made by a newer version")
+        if self.path is None:
+            return None
+        if self.holder is not None:
+            return self.tr("read-only: opened by {holder}").format(holder=self.holder_text(self.holder))
+        if not is_writable(self.path):
+            return self.tr("read-only file")
+        if not os.access(self.path.parent, os.W_OK):
+            return self.tr("read-only folder")
+        return None
+
+    def holder_text(self, info: LockInfo) -> str:
+        if info.garbled:
+            return self.tr("someone")
+        if info.in_this_process:
+            return self.tr("another window")
+        return self.tr("{user} on {host}").format(user=info.user, host=info.host)
+
+    def _held_sentence(self, path: Path, info: LockInfo) -> str:
+        if info.garbled or info.time is None:
+            return self.tr("{name} is locked by someone: its lock file {lock} cannot be read.").format(
+                name=path.name, lock=lock_path(path)
+            )
+        when = QLocale().toString(
+            QDateTime.fromSecsSinceEpoch(int(info.time.timestamp())), QLocale.FormatType.ShortFormat
+        )
+        return self.tr("{name} is being edited by {holder} since {time}.").format(
+            name=path.name, holder=self.holder_text(info), time=when
+        )
+
+    def _ask_locked(self, path: Path, info: LockInfo) -> str:
+        box = _box(self.window, self.tr("File in use"), self._held_sentence(path, info))
+        box.setInformativeText(
+            self.tr(
+                "Open it read-only, open a copy as a new untitled journey, or open it anyway. "
+                "Open it anyway only if nobody is editing it: two people saving the same file "
+                "overwrite each other's work."
+            )
+        )
+        read_only = _button(box, self.tr("Open &Read-Only"), "lock-read-only", QMessageBox.ButtonRole.AcceptRole)
+        copy = _button(box, self.tr("Open a &Copy"), "lock-copy", QMessageBox.ButtonRole.AcceptRole)
+        anyway = _button(box, self.tr("Open &Anyway"), "lock-anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return {read_only: "read-only", copy: "copy", anyway: "anyway"}.get(clicked, "cancel")
+
+    def _ask_reload(self, path: Path) -> bool:
+        box = _box(
+            self.window,
+            self.tr("File changed on disk"),
+            self.tr("{name} has been changed on disk by another program.").format(name=path.name),
+        )
+        modified = not self.window.stack.isClean()
+        box.setInformativeText(
+            self.tr(
+                "Reload it (your unsaved changes will be lost), or keep yours: "
+                "saving will then ask before overwriting the file on disk."
+            )
+            if modified
+            else self.tr("Reload it, or keep the version shown: saving will then ask before overwriting the file on disk.")
+        )
+        reload = _button(box, self.tr("&Reload"), "reload", QMessageBox.ButtonRole.AcceptRole)
+        keep = _button(box, self.tr("&Keep Mine"), "keep-mine", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep if modified else reload)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is reload
+
+    def _ask_overwrite(self, path: Path) -> str:
+        box = _box(
+            self.window,
+            self.tr("File changed on disk"),
+            self.tr("{name} has been changed on disk since you opened or last saved it.").format(name=path.name),
+        )
+        box.setInformativeText(
+            self.tr("Overwrite it with your version (the changes on disk will be lost), or save yours under another name?")
+        )
+        overwrite = _button(box, self.tr("&Overwrite"), "overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = _button(box, self.tr("Save &As..."), "save-as", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return {overwrite: SAVE, save_as: SAVE_AS}.get(box.clickedButton(), CANCEL)
+
+    def _ask_in_use(self, path: Path, info: LockInfo) -> bool:
+        box = _box(self.window, self.tr("File in use"), self._held_sentence(path, info))
+        box.setInformativeText(self.tr("Saving over it may make them lose their work. Save anyway?"))
+        anyway = _button(box, self.tr("&Save Anyway"), "save-anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is anyway
+
+
+def read_with_digest(path: Path) -> tuple[Loaded, str | None]:
+    """The journey in *path* and the hash of exactly the bytes it came from.
+
+    Hashed before and after reading: if the file changed in between (a save
+    from elsewhere landing at that moment), it is read again, so the hash
+    never vouches for content we did not show.
+    """
+    for _attempt in range(3):
+        before = file_digest(path)
+        loaded = load_file(path, allow_newer=True)
+        after = file_digest(path)
+        if before == after:
+            break
+    return loaded, after
+
+
+def _quietly(make: Callable[[Path], Lock], path: Path) -> Lock | None:
+    """*make*'s lock, or None where no lock can be written (a read-only share): opening goes on."""
+    try:
+        return make(path)
+    except OSError:
+        return None
+
+
+def _box(parent: QWidget, title: str, text: str) -> QMessageBox:
+    return QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+
+
+def _button(box: QMessageBox, text: str, name: str, role: QMessageBox.ButtonRole) -> QPushButton:
+    """A button named for tests and scripts, whatever the language of its text."""
+    button = box.addButton(text, role)
+    button.setObjectName(name)
+    return button
