@@ -680,6 +680,10 @@
         <translation>{severity} · {condition}</translation>
     </message>
     <message>
+        <source>Concerns (click to select):</source>
+        <translation>Concerne (cliquez pour sélectionner)&#xa0;:</translation>
+    </message>
+    <message>
         <source>{severity}; condition: {condition}</source>
         <translation>{severity}&#xa0;; condition&#xa0;: {condition}</translation>
     </message>

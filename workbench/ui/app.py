@@ -61,10 +61,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def run(path: str | None = None) -> int:
     app = make_app()
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.recovery_dialog import start_up
+    from workbench.ui.welcome import offer_at_start
 
     window = MainWindow()
     window.show()
-    if path:
-        # Open once the event loop runs, so an error dialog has a live window behind it.
-        QTimer.singleShot(0, lambda: window.open_path(path))
+
+    def start() -> None:
+        start_up(window, path)
+        offer_at_start(window, path)  # no FILE and nothing recovered: the welcome page
+
+    # Once the event loop runs, so dialogs have a live window behind them: first what a
+    # crash left unsaved (recovery copies), then FILE.
+    QTimer.singleShot(0, start)
     return app.exec()

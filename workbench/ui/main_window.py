@@ -21,11 +21,13 @@ from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.canvas.view import JourneyView
+from workbench.ui.file_guard import SAVE, SAVE_AS, FileGuard
 from workbench.ui.findings import FindingsPanel
 from workbench.ui.inspector import Inspector
 from workbench.ui.menus import build_menus
 from workbench.ui.outline import Outline
 from workbench.ui.palette import Palette
+from workbench.ui.window_layout import arrange_docks, fit_to_screen, scrolling
 
 MAX_RECENT = 8
 
@@ -48,14 +50,15 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector()
         self.palette_dock = self._dock(self.tr("Palette"), "palette-dock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector_dock = self._dock(
-            self.tr("Inspector"), "inspector-dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Inspector"), "inspector-dock", scrolling(self.inspector, "inspector-scroll"),
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.findings = FindingsPanel()
         self.findings_dock = self._dock(
             self.tr("Findings"), "findings-dock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.outline = Outline()
-        self.outline_dock = self._dock(self.tr("Outline"), "outline-dock", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock(self.tr("Outline"), "outline-dock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
         self.findings.activated.connect(self.show_elements)
         self.findings.updated.connect(lambda report: self.scene.set_badges(report))
         self.zoom_label = QLabel()
@@ -68,11 +71,16 @@ class MainWindow(QMainWindow):
         self.view.files_dropped.connect(self._open_dropped)
         self.inspector.message.connect(self.show_message)
         self.setAcceptDrops(True)
+        from workbench.ui.autosave import Autosaver
+
+        self.autosaver = Autosaver(self)  # recovery copies of unsaved work, versions of saved files
         self._attach()
         self.resize(1280, 800)
         # The map gets the height; the findings a strip below it (until the user resizes).
         self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        arrange_docks(self)  # the palette alone on the left; inspector and outline share the right
         self._restore_settings()
+        fit_to_screen(self)
         self._show_zoom(self.view.zoom)
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
@@ -95,6 +103,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(self.document, self.stack)
         self.findings.set_document(self.document)
         self.outline.attach(self.scene)
+        self.autosaver.attach(self.document)
         self._update_title()
         self._update_counts()
 
@@ -114,9 +123,10 @@ class MainWindow(QMainWindow):
         self.document = JourneyDocument(loaded.journey)
         self.scene = JourneyScene(self.document, self.stack, self)
         self.view.setScene(self.scene)
+        self.view.show_start()
         old_scene.deleteLater()
         self.path = path
-        self.read_only = loaded.read_only
+        self.read_only = FileGuard.of(self).adopt(loaded, path) or loaded.read_only
         self.stack.setClean()
         self._attach()
         if loaded.notices:
@@ -157,12 +167,16 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            loaded = load_file(path, allow_newer=True)
+            # Reads the file and settles its lock: someone else's lock asks read-only / copy / anyway.
+            opened = FileGuard.of(self).open(Path(path))
         except LoadError as error:
             QMessageBox.warning(self, self.tr("Cannot open journey"), error.message)
             return False
-        self.set_journey(loaded, Path(path))
-        self._remember(Path(path))
+        if opened is None:
+            return False
+        self.set_journey(opened.loaded, opened.path)
+        if opened.path is not None:
+            self._remember(opened.path)
         return True
 
     def _open_dropped(self, files: list[str]) -> None:
@@ -184,6 +198,10 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        guard = FileGuard.of(self)
+        verdict = guard.before_save(path)  # changed on disk, or open elsewhere: ask first
+        if verdict != SAVE:
+            return verdict == SAVE_AS and self.save_as()
         try:
             save(self.document.journey, path, minor=self.loaded.minor, extra=self.loaded.extra)
         except SaveError as error:
@@ -196,8 +214,10 @@ class MainWindow(QMainWindow):
             )
             return False
         self.path = path
-        self.read_only = False
+        guard.saved(path)
+        self.read_only = guard.read_only
         self.stack.setClean()
+        self.autosaver.saved(path)  # its recovery copy goes; the file is kept as a version
         self._remember(path)
         self._update_title()
         self.show_message(self.tr("Saved {path}").format(path=path))
@@ -239,13 +259,17 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.autosaver.discarded()  # lost on purpose: so is the recovery copy
+            return True
+        return False
 
     def close_journey(self) -> None:
         self.new_journey()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            FileGuard.of(self).release()
             self._save_settings()
             self._detach_scene()
             event.accept()
@@ -269,7 +293,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else self.tr("Untitled")
-        suffix = self.tr(" (read-only)") if self.read_only else ""
+        note = FileGuard.of(self).note  # why it is read-only: "opened by Ana on laptop-2"...
+        suffix = (f" ({note})" if note else self.tr(" (read-only)")) if self.read_only else ""
         self.setWindowTitle(self.tr("{name}[*]{suffix} - Journey Workbench").format(name=name, suffix=suffix))
         self.setWindowModified(not self.stack.isClean())
 

@@ -79,6 +79,8 @@ def build_menus(window: MainWindow) -> WindowActions:
     acts.save_as = acts.make(translate("MainWindow", "Save &As..."), window.save_as, Std.SaveAs)
     acts.close = acts.make(translate("MainWindow", "&Close"), window.close_journey, Std.Close)
     file_menu.addActions([acts.save, acts.save_as, acts.close])
+    acts.versions = acts.make(translate("MainWindow", "&Versions..."), lambda: _versions(window))
+    file_menu.addAction(acts.versions)
     file_menu.addSeparator()
     acts.export_pdf = acts.make(translate("MainWindow", "Export &PDF..."), window.export_pdf, "Ctrl+E")
     acts.export_image = acts.make(translate("MainWindow", "Export &Image..."), window.export_image)
@@ -105,22 +107,27 @@ def build_menus(window: MainWindow) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addActions([acts.select_all, acts.edit_text])
 
-    view_menu = bar.addMenu(translate("MainWindow", "&View"))
-    view = window.view
-    acts.zoom_in = acts.make(translate("MainWindow", "Zoom &In"), view.zoom_in, Std.ZoomIn)
-    acts.zoom_out = acts.make(translate("MainWindow", "Zoom &Out"), view.zoom_out, Std.ZoomOut)
-    acts.zoom_reset = acts.make(translate("MainWindow", "&Actual Size"), view.reset_zoom, "Ctrl+0")
-    acts.fit = acts.make(translate("MainWindow", "&Fit to Window"), view.fit_to_window, "Ctrl+9")
-    acts.present = acts.make(translate("MainWindow", "&Presentation Zoom"), view.presentation_zoom, "F5")
-    view_menu.addActions([acts.zoom_in, acts.zoom_out, acts.zoom_reset, acts.fit, acts.present])
-    view_menu.addSeparator()
-    view_menu.addAction(window.palette_dock.toggleViewAction())
-    view_menu.addAction(window.inspector_dock.toggleViewAction())
-    view_menu.addAction(window.outline_dock.toggleViewAction())
+    from workbench.ui.view_menu import build_view_menu
+
+    build_view_menu(window, acts)
 
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    from workbench.ui import help as help_pages, welcome  # noqa: I001 - the Help menu's own pages
+
+    acts.guide = acts.make(translate("MainWindow", "&User Guide"), lambda: help_pages.show_guide(window), Std.HelpContents)
+    acts.shortcuts = acts.make(translate("MainWindow", "&Keyboard Shortcuts"), lambda: help_pages.show_shortcuts(window))
+    acts.welcome = acts.make(translate("MainWindow", "&Welcome Page"), lambda: welcome.show_welcome(window))
     acts.about = acts.make(translate("MainWindow", "&About Journey Workbench"), lambda: _about(window))
+    help_menu.addActions([acts.guide, acts.shortcuts, acts.welcome])
+    help_menu.addSeparator()
     help_menu.addAction(acts.about)
+    for action, tip in (
+        (acts.guide, translate("MainWindow", "Read how to use the workbench, in the application")),
+        (acts.shortcuts, translate("MainWindow", "List every keyboard shortcut")),
+        (acts.welcome, translate("MainWindow", "Start from a template, a file, an example or a recent journey")),
+    ):
+        action.setStatusTip(tip)
+        _tool_tip(action, tip)
 
     toolbar = window.addToolBar(translate("MainWindow", "Main"))
     toolbar.setObjectName("main-toolbar")
@@ -144,6 +151,7 @@ def _describe(window: MainWindow, acts: WindowActions, sectors: QMenu) -> None:
         (acts.save, translate("MainWindow", "Save the journey")),
         (acts.save_as, translate("MainWindow", "Save the journey in another file")),
         (acts.close, translate("MainWindow", "Close the journey")),
+        (acts.versions, translate("MainWindow", "Open one of the last saved versions of this file as a copy")),
         (acts.export_pdf, translate("MainWindow", "Export the journey map as a PDF document")),
         (acts.export_image, translate("MainWindow", "Export the journey map as an image")),
         (acts.quit, translate("MainWindow", "Quit Journey Workbench")),
@@ -155,11 +163,6 @@ def _describe(window: MainWindow, acts: WindowActions, sectors: QMenu) -> None:
         (acts.delete, translate("MainWindow", "Delete the selection")),
         (acts.select_all, translate("MainWindow", "Select every step and card")),
         (acts.edit_text, translate("MainWindow", "Edit the text of the selected element on the map")),
-        (acts.zoom_in, translate("MainWindow", "Show the map larger")),
-        (acts.zoom_out, translate("MainWindow", "Show the map smaller")),
-        (acts.zoom_reset, translate("MainWindow", "Show the map at its actual size")),
-        (acts.fit, translate("MainWindow", "Show the whole map in the window")),
-        (acts.present, translate("MainWindow", "Zoom so the map reads well on a projector")),
         (acts.about, translate("MainWindow", "Version and purpose of Journey Workbench")),
     ]
     if acts.recent_menu is not None:
@@ -189,6 +192,12 @@ def _new_from(window: MainWindow, sector: str) -> None:
         QMessageBox.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
         return
     window.new_journey(journey)
+
+
+def _versions(window: MainWindow) -> None:
+    from workbench.ui.recovery_dialog import show_versions
+
+    show_versions(window)
 
 
 def _select_all(window: MainWindow):  # type: ignore[no-untyped-def]
