@@ -173,3 +173,18 @@ def test_deliverables_keep_the_standard_colours_under_projector_contrast(tmp_pat
     finally:
         theme.use("standard")
     assert seen == ["standard", "standard"]
+
+
+def test_in_presentation_the_selected_step_is_highlighted_for_the_room(window: MainWindow) -> None:
+    step = window.scene.layout.steps[2]
+    window.scene.select_ids([step.id])
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    spot = window.presentation.spotlight
+    assert spot is not None and spot.isVisible()
+    assert spot.rect().contains(step.column.x + 1, step.column.y + 1)
+    other = window.scene.layout.steps[3]
+    window.scene.select_ids([other.id])
+    assert spot.rect().contains(other.column.x + 1, other.column.y + 1)
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.presentation.spotlight is None
+    assert not [i for i in window.scene.items() if type(i).__name__ == "Spotlight"]

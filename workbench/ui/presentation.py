@@ -1,7 +1,8 @@
 """Presentation mode (F5): the map alone, full screen, stage by stage, for a room to read.
 
 Docks, toolbars, menus and the status bar go; the map zooms so one stage fills
-the width, with the headers frozen; Right / Page Down and Left / Page Up step
+the width, with the headers frozen, and the selected step's column is
+tinted for the room to follow; Right / Page Down and Left / Page Up step
 through the stages, Home and End go to the first and the last. Escape or F5
 brings back exactly the window as it was (geometry, docks, zoom, scroll).
 """
@@ -11,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPen
+from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QToolBar
+
+from workbench import theme
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -36,12 +39,45 @@ class _Saved:
     hidden: list[QObject]
 
 
+class Spotlight(QGraphicsRectItem):
+    """The selected step's column, tinted for the room to follow (presentation only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        colour = QColor(theme.MOMENT_OF_TRUTH)
+        colour.setAlpha(45)
+        self.setBrush(colour)
+        self.setPen(QPen(QColor(theme.MOMENT_OF_TRUTH), 3))
+        self.setZValue(-5)  # over the lane bands, under the cards
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+
 class Presentation(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.saved: _Saved | None = None
         self.stage = 0
+        self.spotlight: Spotlight | None = None
+
+    def _follow_selection(self) -> None:
+        """Tint the column of the selected step (or of the selected card's step)."""
+        scene = self.window.scene
+        if self.spotlight is None or self.spotlight.scene() is not scene:
+            self.spotlight = Spotlight()
+            scene.addItem(self.spotlight)
+        steps = scene.selected_ids("step") or [scene.document.get(c).step for c in scene.selected_ids("card")]  # type: ignore[attr-defined]
+        box = next((b for b in scene.layout.steps if steps and b.id == steps[0]), None)
+        if box is None:
+            self.spotlight.hide()
+            return
+        self.spotlight.setRect(QRectF(box.column.x - 3, box.column.y - 3, box.column.w + 6, box.column.h + 6))
+        self.spotlight.show()
+
+    def _drop_spotlight(self) -> None:
+        if self.spotlight is not None and self.spotlight.scene() is not None:
+            self.spotlight.scene().removeItem(self.spotlight)
+        self.spotlight = None
 
     @property
     def active(self) -> bool:
@@ -67,6 +103,9 @@ class Presentation(QObject):
         steps = w.scene.selected_ids("step")
         self.stage = self._stage_of(steps[0]) if steps else 0
         self.show_stage(self.stage)
+        w.scene.selectionChanged.connect(self._follow_selection)
+        w.scene.refreshed.connect(self._follow_selection)
+        self._follow_selection()
 
     def leave(self) -> None:
         saved, w = self.saved, self.window
@@ -74,6 +113,12 @@ class Presentation(QObject):
             return
         self.saved = None
         w.view.removeEventFilter(self)
+        for signal in (w.scene.selectionChanged, w.scene.refreshed):
+            try:
+                signal.disconnect(self._follow_selection)
+            except (RuntimeError, TypeError):
+                pass
+        self._drop_spotlight()
         w.removeEventFilter(self)
         w.setWindowState(saved.window_state)
         w.restoreGeometry(saved.geometry)
