@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench.export.pdf import ExportCancelled, PdfOptions, export_pdf
 from workbench.model.errors import SaveError
 from workbench.model.journey import Journey
+from workbench.ui.messages import plain_message
 
 translate = QCoreApplication.translate
 
@@ -177,24 +178,6 @@ def confirm_replace(parent: QWidget, path: Path) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def plain_message(
-    parent: QWidget,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
-) -> QMessageBox.StandardButton:
-    """A modal message box whose *text* is shown as plain text, never as HTML; the button chosen."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if default != QMessageBox.StandardButton.NoButton:
-        box.setDefaultButton(default)
-    box.exec()
-    clicked = box.clickedButton()
-    return box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.NoButton
 
 
 def _cannot_export(parent: QWidget, error: SaveError) -> None:

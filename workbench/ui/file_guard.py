@@ -43,6 +43,7 @@ from workbench.model.locks import (
     same_file,
     take_over,
 )
+from workbench.ui import messages
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -179,7 +180,7 @@ class FileGuard(QObject):
         try:
             loaded, digest = read_with_digest(self.path)
         except LoadError as error:
-            QMessageBox.warning(self.window, self.tr("Cannot reload journey"), error.message)
+            messages.warning(self.window, self.tr("Cannot reload journey"), error.message)
             return False
         self._pending = Opened(loaded, self.path, digest, self.lock, self.holder)
         self.window.set_journey(loaded, self.path)
@@ -415,7 +416,9 @@ def _quietly(make: Callable[[Path], Lock], path: Path) -> Lock | None:
 
 
 def _box(parent: QWidget, title: str, text: str) -> QMessageBox:
-    return QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names from a lock file are never HTML
+    return box
 
 
 def _button(box: QMessageBox, text: str, name: str, role: QMessageBox.ButtonRole) -> QPushButton:

@@ -28,6 +28,7 @@ from workbench.ui.menus import build_menus
 from workbench.ui.outline import Outline
 from workbench.ui.palette import Palette
 from workbench.ui.window_layout import arrange_docks, fit_to_screen, scrolling
+from workbench.ui import messages
 
 MAX_RECENT = 8
 
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         try:
             journey = dialog.chosen()
         except LoadError as error:
-            QMessageBox.warning(self, self.tr("Cannot open journey"), error.message)
+            messages.warning(self, self.tr("Cannot open journey"), error.message)
             return False
         self.set_journey(Loaded(journey=journey), None)
         return True
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
             # Reads the file and settles its lock: someone else's lock asks read-only / copy / anyway.
             opened = FileGuard.of(self).open(Path(path))
         except LoadError as error:
-            QMessageBox.warning(self, self.tr("Cannot open journey"), error.message)
+            messages.warning(self, self.tr("Cannot open journey"), error.message)
             return False
         if opened is None:
             return False
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         try:
             save(self.document.journey, path, minor=self.loaded.minor, extra=self.loaded.extra)
         except SaveError as error:
-            QMessageBox.critical(
+            messages.critical(
                 self,
                 self.tr("Cannot save journey"),
                 self.tr("{path} was not saved: {reason}\nYour work is still open; try another folder.").format(
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
         if self.stack.isClean():
             return True
         name = self.path.name if self.path else self.tr("Untitled")
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("Save the changes to {name} before closing it?").format(name=name),

@@ -14,6 +14,7 @@ from workbench import __version__
 from workbench.i18n import current_language
 from workbench.model.errors import LoadError
 from workbench.model.templates import TEMPLATE_SECTORS, sector_name, template
+from workbench.ui import messages
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -189,7 +190,7 @@ def _new_from(window: MainWindow, sector: str) -> None:
     try:
         journey = template(sector, current_language())
     except LoadError as error:
-        QMessageBox.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
+        messages.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
         return
     window.new_journey(journey)
 

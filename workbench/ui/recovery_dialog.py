@@ -37,6 +37,7 @@ from workbench.model import recovery, versions
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.fileformat import SUFFIX, Loaded, atomic_write
 from workbench.model.recovery import RecoveryCopy
+from workbench.ui import messages
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -150,7 +151,7 @@ class RecoveryDialog(QDialog):
         try:
             return copy.loaded()
         except LoadError as error:
-            QMessageBox.warning(self, self.tr("Cannot recover journey"), error.message)
+            messages.warning(self, self.tr("Cannot recover journey"), error.message)
             return None
 
     def restore_current(self) -> None:
@@ -172,7 +173,7 @@ class RecoveryDialog(QDialog):
         try:
             atomic_write(path, copy.text.encode("utf-8"), backup=True)  # the bytes a save would have written
         except SaveError as error:
-            QMessageBox.critical(self, self.tr("Cannot save journey"), self.tr("{path} was not saved: {reason}").format(
+            messages.critical(self, self.tr("Cannot save journey"), self.tr("{path} was not saved: {reason}").format(
                 path=error.path, reason=error.reason))
             return
         try:
@@ -187,7 +188,7 @@ class RecoveryDialog(QDialog):
         if copy is None:
             return
         name = copy.original.name if copy.original is not None else self.tr("Untitled")
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, self.tr("Discard unsaved work"),
             self.tr("Discard the unsaved changes to {name}? They cannot be recovered afterwards.").format(name=name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
@@ -288,7 +289,7 @@ class VersionsDialog(QDialog):
         try:
             loaded = version.loaded()
         except LoadError as error:
-            QMessageBox.warning(self, self.tr("Cannot open journey"), error.message)
+            messages.warning(self, self.tr("Cannot open journey"), error.message)
             return None
         window = new_window(self.main_window)
         window.set_journey(loaded, None)

@@ -44,6 +44,7 @@ from workbench.model.fileformat import load_file
 from workbench.model.journey import Journey
 from workbench.model.templates import TEMPLATE_SECTORS, blank, sector_name, template
 from workbench.resources import resource_path
+from workbench.ui import messages
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -254,7 +255,7 @@ def new_from(window: MainWindow, sector: str) -> bool:
     try:
         journey = template(sector, current_language())
     except LoadError as error:
-        QMessageBox.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
+        messages.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
         return False
     return window.new_journey(journey)
 
@@ -270,7 +271,7 @@ def open_example(window: MainWindow, example: Example) -> bool:
     try:
         journey = example.journey()
     except LoadError as error:
-        QMessageBox.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
+        messages.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
         return False
     if not window.new_journey(journey):
         return False
