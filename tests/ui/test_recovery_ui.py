@@ -245,14 +245,16 @@ def test_save_as_and_discard_from_the_dialog(qtbot, bank: Path, tmp_path: Path, 
     copies = {c.path: c for c in recovery.list_copies()}
     target = tmp_path / "rescued"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
     dialog = RecoveryDialog([copies[saved], copies[dropped]], lambda copy, loaded: None)
     qtbot.addWidget(dialog)
     dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
     dialog.save_current()
     assert (tmp_path / "rescued.journey").read_bytes() == text
     assert not saved.exists() and dialog.table.topLevelItemCount() == 1
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Discard, seen)  # "Discard the unsaved changes...?"
     dialog.discard_current()
+    assert seen and "bank.journey" in seen[0]
     assert not dropped.exists() and dialog.result() == RecoveryDialog.DialogCode.Accepted
     assert bank.exists()  # discarding a copy never touches the file
 
