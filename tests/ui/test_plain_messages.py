@@ -39,3 +39,15 @@ def test_no_message_box_of_the_ui_is_made_with_a_static_rich_text_call() -> None
         if any(f"QMessageBox.{name}(" in line for name in ("warning", "critical", "question", "information"))
     ]
     assert not offenders, f"use workbench.ui.messages (plain text): {offenders}"
+
+
+def test_a_title_that_looks_like_html_is_shown_as_written_in_tooltips(window: MainWindow) -> None:
+    window.document.update("step-1", title="<b>Bold</b> & <i>co</i>")
+    window.outline.rebuild()
+    from PySide6.QtWidgets import QApplication as App
+
+    App.processEvents()
+    row = window.outline.row_for("step-1")
+    assert row is not None
+    tip = row.toolTip(0)
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in tip and "<b>Bold" not in tip

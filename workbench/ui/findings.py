@@ -55,6 +55,7 @@ from workbench.model.events import Change
 from workbench.model.journey import Card, Handoff, Link, Stage, Step
 from workbench.ui.canvas.painting import paint_severity
 from workbench.ui.outline_names import card_name, handoff_name, link_name, step_name
+from workbench.ui import messages
 
 DELAY_MS = 400
 ELEMENTS = Qt.ItemDataRole.UserRole
@@ -223,7 +224,7 @@ class FindingsPanel(QWidget):
             condition = condition_name(finding.condition, lang)
             item = QTreeWidgetItem([finding.message, condition])
             item.setIcon(0, severity_icon(finding.severity))
-            item.setToolTip(0, finding.message)
+            item.setToolTip(0, messages.plain_tip(finding.message))
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, finding.message)
             item.setData(
                 0,

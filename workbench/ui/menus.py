@@ -51,7 +51,7 @@ class WindowActions(QObject):
         files = self.window.recent_files()
         for path in files:
             action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(messages.plain_tip(path))
             action.setStatusTip(translate("MainWindow", "Open {path}").format(path=path))
             action.triggered.connect(lambda checked=False, p=path: self.window.open_path(p))
         self.recent_menu.setEnabled(bool(files))

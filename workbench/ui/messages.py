@@ -47,3 +47,10 @@ def question(
     default: QMessageBox.StandardButton = Button.NoButton,
 ) -> QMessageBox.StandardButton:
     return plain_message(parent, QMessageBox.Icon.Question, title, text, buttons, default)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows *text* as written: Qt renders a tooltip as HTML when it looks like HTML."""
+    import html
+
+    return '<p style="white-space:pre-wrap">' + html.escape(text) + "</p>" if text else ""

@@ -20,6 +20,7 @@ from workbench.model.errors import LoadError
 from workbench.model.journey import Journey
 from workbench.model.templates import TEMPLATE_SECTORS, blank, sector_name, template
 from workbench.ui.canvas.scene import JourneyScene
+from workbench.ui import messages
 
 SECTOR = Qt.ItemDataRole.UserRole
 PREVIEW = QSize(300, 130)
@@ -68,7 +69,7 @@ class NewJourneyDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             else:
                 item = QListWidgetItem(preview(journey), f"{sector_name(sector, language)}\n{journey.title}")
-                item.setToolTip(journey.scenario)
+                item.setToolTip(messages.plain_tip(journey.scenario))
             item.setData(SECTOR, sector)
             self.choices.addItem(item)
         self.choices.setCurrentRow(row)

@@ -30,6 +30,7 @@ from workbench.model.events import Change
 from workbench.model.journey import Card, Element, Handoff, Link, Stage, Step
 from workbench.ui.canvas.placement import LANE_FOR_CARD, neighbour_cell
 from workbench.ui.outline_names import _short, card_name, handoff_name, link_name, stage_name, step_name
+from workbench.ui import messages
 
 if TYPE_CHECKING:
     from workbench.ui.canvas.scene import JourneyScene
@@ -221,7 +222,7 @@ class Outline(QTreeWidget):
         row, element_id = QTreeWidgetItem([_short(display)]), element.id  # type: ignore[attr-defined]
         for role, value in ((KIND, kind), (ELEMENT, element_id), (ACCESSIBLE, name)):
             row.setData(0, role, value)
-        row.setToolTip(0, name)
+        row.setToolTip(0, messages.plain_tip(name))
         if kind in EDITED:
             row.setData(0, TEXT, getattr(element, EDITED[kind]))
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)

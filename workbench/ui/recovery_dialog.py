@@ -108,7 +108,7 @@ class RecoveryDialog(QDialog):
             original = str(copy.original) if copy.original is not None else self.tr("Untitled")
             item = QTreeWidgetItem([copy.title, original, _when(copy.saved_at), found])
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(3, found)
+            item.setToolTip(3, messages.plain_tip(found))
             self.table.addTopLevelItem(item)
         for column in range(3):
             self.table.resizeColumnToContents(column)

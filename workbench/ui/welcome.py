@@ -194,7 +194,7 @@ class WelcomeDialog(QDialog):
         files = self.window_.recent_files()
         for path in files:
             item = QListWidgetItem(f"{Path(path).name}\n{Path(path).parent}")
-            item.setToolTip(path)
+            item.setToolTip(messages.plain_tip(path))
             item.setData(OPEN, path)
             if not Path(path).is_file():
                 item.setText(self.tr("{name} (not found)\n{folder}").format(name=Path(path).name, folder=Path(path).parent))
