@@ -22,7 +22,6 @@ import json
 import os
 import secrets
 import socket
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +32,7 @@ from workbench.model.datafolder import subfolder
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import MAX_BYTES, Loaded, atomic_write, load_file, loads
 from workbench.model.journey import Card, Journey, Step
+from workbench.model.locks import process_alive
 
 FORMAT = "journey-workbench-recovery"
 VERSION = 1
@@ -206,42 +206,11 @@ def writer_alive(pid: int, host: str, process: str | None = None) -> bool:
         return False
     if pid == os.getpid():
         return True
-    if not _pid_exists(pid):
+    if not process_alive(pid):  # the same test as a lock's holder (locks.py)
         return False
     if process is not None and Path("/proc").is_dir():
         return process_stamp(pid) == process  # None (gone, zombie) or another start time: not the writer
     return True
-
-
-def _pid_exists(pid: int) -> bool:
-    if pid <= 0:
-        return False  # 0 and negative pids name process groups, not a process
-    if sys.platform == "win32":
-        return _windows_pid_exists(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, and belongs to someone else
-    except OSError:
-        return False
-    return True
-
-
-def _windows_pid_exists(pid: int) -> bool:
-    """os.kill on Windows would end the process: ask for its exit code instead."""
-    import ctypes
-
-    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    try:
-        code = ctypes.c_ulong()
-        return bool(kernel.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel.CloseHandle(handle)
 
 
 # ---------------------------------------------- what differs from disk
