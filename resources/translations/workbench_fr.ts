@@ -1595,7 +1595,6 @@ Partir d&apos;une carte vide.</translation>
     <name>Outline</name>
     <message>
         <source>Text</source>
-        <extracomment>The element&apos;s own text, which the editor starts from (the row itself shows a sentence). The field F2 edits, by kind of row; a handoff has no text of its own.</extracomment>
         <translation>Texte</translation>
     </message>
     <message>
@@ -1608,7 +1607,7 @@ Partir d&apos;une carte vide.</translation>
     </message>
     <message>
         <source>New stage</source>
-        <extracomment>Children of the steps not opened yet, and the step of each such child. Opened or closed by the user, by element id (stages start open, steps closed). Set while the outline itself changes a selection: the echo is not news. (id, undo index, row to go back to) of a row just inserted: Escape takes it away again.</extracomment>
+        <extracomment>The field F2 edits, by kind of row; a handoff has no text of its own.</extracomment>
         <translation>Nouvelle phase</translation>
     </message>
     <message>
