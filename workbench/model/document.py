@@ -27,6 +27,7 @@ from workbench.model.edits import Batch, Delete, Edit, Insert, Replace, SetJourn
 from workbench.model.errors import EditError
 from workbench.model.events import Change, Event
 from workbench.model.ids import new_id
+from workbench.model.index import JourneyIndex
 from workbench.model.journey import (
     COLLECTION_OF,
     COLLECTIONS,
@@ -68,6 +69,8 @@ class JourneyDocument:
             element.id: frozenset(element.model_extra) for element in self._by_id.values() if element.model_extra
         }
         self._kept_persona_extra = frozenset(self._journey.persona.model_extra or ())
+        #: Sorted views and reverse references, kept current by every edit below.
+        self.index = JourneyIndex(self._journey)
         self.changed: Event[Change] = Event()
         self._group: list[Edit] | None = None
 
@@ -95,46 +98,40 @@ class JourneyDocument:
 
     def siblings(self, element: Element) -> list[Element]:
         """The elements ordered together with *element* (itself included if present), sorted."""
-        collection = COLLECTION_OF[type(element)]
-        items = getattr(self._journey, collection)
         if isinstance(element, Step):
-            items = [s for s in items if s.stage == element.stage]
-        elif isinstance(element, Card):
-            items = [c for c in items if c.step == element.step and c.lane == element.lane]
-        elif not isinstance(element, (Stage, Lane)):
-            return list(items)
-        return sorted(items, key=lambda e: e.order)  # stable: ties keep file order
+            return list(self.index.steps_of(element.stage))
+        if isinstance(element, Card):
+            return list(self.index.cards_at(element.step, element.lane))
+        if isinstance(element, Stage):
+            return list(self.index.stages())
+        if isinstance(element, Lane):
+            return list(self.index.lanes())
+        return list(getattr(self._journey, COLLECTION_OF[type(element)]))
 
     def stages(self) -> list[Stage]:
-        return sorted(self._journey.stages, key=lambda s: s.order)
+        return list(self.index.stages())
 
     def lanes(self) -> list[Lane]:
-        return sorted(self._journey.lanes, key=lambda lane: lane.order)
+        return list(self.index.lanes())
 
     def steps(self) -> list[Step]:
         """All steps in time order: by stage, then by order within the stage."""
-        rank = {stage.id: i for i, stage in enumerate(self.stages())}
-        return sorted(self._journey.steps, key=lambda s: (rank.get(s.stage, len(rank)), s.order))
+        return list(self.index.steps())
 
     def cards_at(self, step: str, lane: str) -> list[Card]:
-        return sorted((c for c in self._journey.cards if c.step == step and c.lane == lane), key=lambda c: c.order)
+        return list(self.index.cards_at(step, lane))
 
     def dependents(self, element_id: str) -> list[Element]:
         """Elements that refer to *element_id* and cannot stay without it."""
-        out: list[Element] = []
-        out += [s for s in self._journey.steps if s.stage == element_id]
-        out += [c for c in self._journey.cards if element_id in (c.step, c.lane)]
-        out += [h for h in self._journey.handoffs if element_id in (h.source, h.target)]
-        out += [lk for lk in self._journey.links if element_id in (lk.source, lk.target)]
-        return out
+        return self.index.dependents(element_id)
 
     def returning(self, element_id: str) -> list[Element]:
         """Handoffs whose customer goes back to the step *element_id*: they stay without it."""
-        return [h for h in self._journey.handoffs if h.return_step == element_id]
+        return list(self.index.returning(element_id))
 
     def referrers(self, element_id: str) -> list[Element]:
         """Every element that refers to *element_id*: its dependents and the handoffs returning to it."""
-        return self.dependents(element_id) + self.returning(element_id)
+        return self.index.referrers(element_id)
 
     # ----------------------------------------------------------- changing
 
@@ -209,6 +206,7 @@ class JourneyDocument:
         index = len(items) if edit.index is None else max(0, min(edit.index, len(items)))
         items.insert(index, element)
         self._by_id[element.id] = element
+        self.index.added(element)
         changes.append(Change("added", edit.collection, element.id, element, index=index))
         return Delete(element.id)
 
@@ -224,6 +222,7 @@ class JourneyDocument:
         index = next(i for i, e in enumerate(items) if e.id == edit.id)
         del items[index]
         del self._by_id[edit.id]
+        self.index.removed(element)
         changes.append(Change("removed", collection, element.id, element, index=index))
         return Insert(collection, element, index)
 
@@ -246,6 +245,7 @@ class JourneyDocument:
         index = next(i for i, e in enumerate(items) if e.id == new.id)
         items[index] = new
         self._by_id[new.id] = new
+        self.index.replaced(old, new)
         changes.append(Change("updated", collection, new.id, new, old, index=index))
         return Replace(old)
 
@@ -269,6 +269,8 @@ class JourneyDocument:
             raise EditError(f"persona.{added[0]}: {unknown_message(added[0], type(checked.persona).model_fields)}")
         old = {name: current[name] for name in edit.changes}
         self._journey = self._journey.model_copy(update={k: getattr(checked, k) for k in edit.changes})
+        self.index.rebind(self._journey)
+        self.index.touched()
         changes.append(Change("journey"))
         return SetJourney(old)
 
