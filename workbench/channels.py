@@ -8,6 +8,7 @@ symbols are in the bundled font, so screen and PDF show the same ones.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Words are matched whole (an "s" plural allowed); a word ending in "*" is a stem.
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -39,6 +40,7 @@ def _pattern(word: str) -> re.Pattern[str]:
 _COMPILED = tuple((symbol, tuple(_pattern(w) for w in words)) for symbol, words in _RULES)
 
 
+@lru_cache(maxsize=4096)
 def channel_symbol(channel: str | None) -> str:
     """The pictogram of *channel*, or "" when none fits."""
     if not channel:
@@ -50,6 +52,7 @@ def channel_symbol(channel: str | None) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def channel_label(channel: str | None) -> str:
     """What a touchpoint card shows as its channel: the pictogram, then the name."""
     if not channel:

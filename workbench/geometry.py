@@ -73,6 +73,30 @@ class Style:
     marker_height: float = 16
 
 
+class Anchor:
+    """A place that moves as a whole: the top of a lane row, the bottom of the map.
+
+    Boxes that live inside a lane keep their y relative to the lane's anchor,
+    so a lane pushed down by the one above it moves one number, not every
+    card in it. The layout engine moves anchors; boxes only read them.
+    """
+
+    __slots__ = ("y",)
+
+    def __init__(self, y: float = 0.0) -> None:
+        self.y = y
+
+    def __repr__(self) -> str:
+        return f"Anchor({self.y})"
+
+
+def _moved(text: Text | None, dx: float, dy: float) -> Text | None:
+    if text is None:
+        return None
+    r = text.rect
+    return Text(text.lines, text.size, text.bold, Rect(r.x + dx, r.y + dy, r.w, r.h))
+
+
 @dataclass(frozen=True)
 class StageBox:
     id: str
@@ -83,12 +107,18 @@ class StageBox:
 @dataclass(frozen=True)
 class StepBox:
     id: str
-    index: int
     header: Rect
-    column: Rect
     text: Text
     moment_of_truth: bool
     goal: bool
+    bottom: Anchor = field(compare=False, repr=False)
+    """The bottom of the map, where every step's column ends."""
+
+    @property
+    def column(self) -> Rect:
+        """The step's header and everything under it, to the bottom of the map."""
+        h = self.header
+        return Rect(h.x, h.y, h.w, self.bottom.y - h.y)
 
 
 @dataclass(frozen=True)
@@ -101,14 +131,32 @@ class LaneBox:
 
 @dataclass(frozen=True)
 class CardBox:
+    """A card; its place is held relative to its lane's top (``anchor``)."""
+
     id: str
     step: str
     lane: str
     kind: str
     nature: str | None
-    rect: Rect
-    channel: Text | None
-    text: Text
+    local: Rect
+    """x in the map, y from the top of the lane row."""
+    local_channel: Text | None
+    """The channel line, placed from the card's top-left corner."""
+    local_text: Text
+    anchor: Anchor = field(compare=False, repr=False)
+
+    @property
+    def rect(self) -> Rect:
+        r = self.local
+        return Rect(r.x, self.anchor.y + r.y, r.w, r.h)
+
+    @property
+    def channel(self) -> Text | None:
+        return _moved(self.local_channel, self.local.x, self.anchor.y + self.local.y)
+
+    @property
+    def text(self) -> Text:
+        return _moved(self.local_text, self.local.x, self.anchor.y + self.local.y)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -116,7 +164,13 @@ class EmotionPoint:
     step: str
     level: int
     x: float
-    y: float
+    offset: float
+    """y from the top of the emotion lane."""
+    anchor: Anchor = field(compare=False, repr=False)
+
+    @property
+    def y(self) -> float:
+        return self.anchor.y + self.offset
 
 
 @dataclass(frozen=True)
@@ -129,6 +183,11 @@ class Connector:
     label: Text | None
     context_carried: bool | None = None
 
+    def moved(self, dy: float) -> Connector:
+        """This connector *dy* lower (a lane's route placed in the map)."""
+        path = tuple(tuple((x, y + dy) for x, y in seg) for seg in self.path)
+        return Connector(self.id, path, _moved(self.label, 0, dy), self.context_carried)  # type: ignore[arg-type]
+
 
 @dataclass
 class Layout:
@@ -138,12 +197,32 @@ class Layout:
     stages: list[StageBox] = field(default_factory=list)
     steps: list[StepBox] = field(default_factory=list)
     lanes: list[LaneBox] = field(default_factory=list)
-    cards: list[CardBox] = field(default_factory=list)
+    card_boxes: dict[str, CardBox] = field(default_factory=dict)
     emotion_points: list[EmotionPoint] = field(default_factory=list)
-    emotion_curves: list[list[Bezier]] = field(default_factory=list)
-    handoffs: list[Connector] = field(default_factory=list)
+    local_curves: list[list[Bezier]] = field(default_factory=list)
+    """The emotion curve's runs, y from the top of the emotion lane."""
+    handoff_routes: dict[str, tuple[str | None, Connector]] = field(default_factory=dict)
+    """Each handoff's lane and route; a handoff within one lane is placed from that lane's top."""
     links: list[Connector] = field(default_factory=list)
     emotion_lane: LaneBox | None = None
+
+    @property
+    def handoffs(self) -> list[Connector]:
+        """Every handoff's route in map coordinates."""
+        tops = {lane.id: lane.row.y for lane in self.lanes}
+        return [c if lane is None else c.moved(tops[lane]) for lane, c in self.handoff_routes.values()]
+
+    @property
+    def cards(self) -> list[CardBox]:
+        return list(self.card_boxes.values())
+
+    @property
+    def emotion_curves(self) -> list[list[Bezier]]:
+        """The emotion curve's runs in map coordinates."""
+        if self.emotion_lane is None:
+            return []
+        dy = self.emotion_lane.row.y
+        return [[tuple((x, y + dy) for x, y in seg) for seg in run] for run in self.local_curves]  # type: ignore[misc]
 
     def step_at(self, x: float) -> StepBox | None:
         """The step whose column spans *x*."""

@@ -42,6 +42,7 @@ class JourneyIndex:
         self._journey = journey
         self._stages: dict[str, Stage] = {}
         self._lanes: dict[str, Lane] = {}
+        self._steps: dict[str, Step] = {}
         self._steps_by_stage: dict[str, dict[str, Step]] = {}
         self._cards_by_cell: dict[tuple[str, str], dict[str, Card]] = {}
         self._refs: dict[str, dict[str, Element]] = {}
@@ -92,6 +93,7 @@ class JourneyIndex:
             self._lanes[element.id] = element
             self._sorted_lanes = None
         elif isinstance(element, Step):
+            self._steps[element.id] = element
             self._steps_by_stage.setdefault(element.stage, {})[element.id] = element
             self._stage_steps.pop(element.stage, None)
             self._forget_steps()
@@ -115,6 +117,7 @@ class JourneyIndex:
             self._lanes.pop(element.id, None)
             self._sorted_lanes = None
         elif isinstance(element, Step):
+            self._steps.pop(element.id, None)
             group = self._steps_by_stage.get(element.stage, {})
             group.pop(element.id, None)
             if not group and element.stage not in self._stages:
@@ -179,6 +182,10 @@ class JourneyIndex:
             strays = [s for sid in self._steps_by_stage if sid not in self._stages for s in self.steps_of(sid)]
             self._sorted_steps = out + self._sorted(strays, "steps") if strays else out
         return self._sorted_steps
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id (KeyError if there is none)."""
+        return self._steps[step_id]
 
     def step_rank(self, step_id: str) -> int:
         """The position of a step in time order (KeyError if there is none)."""

@@ -1,0 +1,149 @@
+"""The incremental layout equals a layout from scratch, element for element, after any edits.
+
+A `LayoutEngine` kept current from a document's changes (as the canvas keeps
+it) is compared after every step of random edit sequences (adds, moves,
+updates, deletes with their cascades, undo) with a fresh engine laid out from
+nothing. Everything is compared in map coordinates, so a lane's anchor left
+behind or a card box not re-placed shows up as a difference.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.geometry import Layout
+from workbench.layout import LayoutEngine, layout
+from workbench.model.document import JourneyDocument
+from workbench.model.edits import Edit
+from workbench.model.errors import EditError
+from workbench.model.fileformat import load
+from workbench.model.journey import CARD_KINDS, LANE_KINDS, NATURES, Card, Handoff, Lane, Link, Stage, Step
+from tests.strategies import journeys
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = ("", "Short", "A title long enough to wrap over two lines or three", "word " * 40, "Appel\nconseiller")
+
+
+def picture(lay: Layout) -> dict[str, Any]:
+    """Everything a layout shows, in map coordinates."""
+    return {
+        "size": (lay.width, lay.height),
+        "stages": [(b.id, b.rect, b.text) for b in lay.stages],
+        "steps": [(b.id, b.header, b.column, b.text, b.moment_of_truth, b.goal) for b in lay.steps],
+        "lanes": [(b.id, b.kind, b.row, b.title) for b in lay.lanes],
+        "cards": sorted((c.id, c.step, c.lane, c.kind, c.nature, c.rect, c.channel, c.text) for c in lay.cards),
+        "emotions": [(p.step, p.level, p.x, p.y) for p in lay.emotion_points],
+        "curves": lay.emotion_curves,
+        "handoffs": sorted(((c.id, c.path, c.label, c.context_carried) for c in lay.handoffs), key=lambda t: t[0]),
+        "links": [(c.id, c.path, c.label) for c in lay.links],
+        "emotion lane": lay.emotion_lane.id if lay.emotion_lane else None,
+    }
+
+
+def random_edit(doc: JourneyDocument, rnd: random.Random) -> Edit:
+    """One edit of any kind at random; EditError when the model refuses it."""
+    j = doc.journey
+    stages, steps, lanes, cards = doc.stages(), doc.steps(), doc.lanes(), list(j.cards)
+    pick = rnd.choice
+    what = rnd.randrange(16)
+    if what == 0 or not stages:
+        return doc.add(Stage(id=doc.new_id("stages"), title=pick(TEXTS) or "S"), rnd.randint(0, len(stages)))
+    if what == 1 or not steps:
+        stage = pick(stages)
+        return doc.add(Step(id=doc.new_id("steps"), title=pick(TEXTS), stage=stage.id, emotion=pick((None, -2, 0, 2))),
+                       rnd.randint(0, len(doc.index.steps_of(stage.id))))
+    if what == 2 or not lanes:
+        return doc.add(Lane(id=doc.new_id("lanes"), kind=pick(LANE_KINDS), title=pick(TEXTS) or "L"), rnd.randint(0, len(lanes)))
+    if what in (3, 4) or not cards:
+        kind = pick(CARD_KINDS)
+        touch = kind == "touchpoint"
+        card = Card(id=doc.new_id("cards"), step=pick(steps).id, lane=pick(lanes).id, kind=kind, text=pick(TEXTS),
+                    channel=pick((None, "Mobile app", "Conseiller au téléphone")) if touch else None,
+                    nature=pick(NATURES) if touch else None)
+        return doc.add(card, rnd.randint(0, 3))
+    if what == 5:
+        digital = [c for c in cards if c.nature == "digital"]
+        human = [c for c in cards if c.nature == "human"]
+        if digital and human:
+            return doc.add(Handoff(id=doc.new_id("handoffs"), source=pick(digital).id, target=pick(human).id,
+                                   trigger=pick(TEXTS), context_carried=rnd.random() < 0.5))
+        what = 6
+    if what == 6:
+        return doc.add(Link(id=doc.new_id("links"), source=pick(steps).id, target=pick(steps).id, label=pick(TEXTS)))
+    if what == 7:
+        card = pick(cards)
+        return doc.move(card.id, rnd.randint(0, 3), step=pick(steps).id, lane=pick(lanes).id)
+    if what == 8:
+        step = pick(steps)
+        stage = pick(stages)
+        return doc.move(step.id, rnd.randint(0, len(doc.index.steps_of(stage.id))), stage=stage.id)
+    if what == 9:
+        element = pick(stages + lanes)
+        return doc.move(element.id, rnd.randint(0, 5))
+    if what == 10:
+        card = pick(cards)
+        return doc.update(card.id, text=pick(TEXTS))
+    if what == 11:
+        step = pick(steps)
+        return doc.update(step.id, title=pick(TEXTS), emotion=pick((None, -2, -1, 0, 1, 2)),
+                          moment_of_truth=rnd.random() < 0.3, goal=rnd.random() < 0.2)
+    if what == 12:
+        element = pick(stages + lanes)
+        changes: dict[str, Any] = {"title": pick(TEXTS) or "T"}
+        if isinstance(element, Lane) and rnd.random() < 0.5:
+            changes["kind"] = pick(LANE_KINDS)
+        return doc.update(element.id, **changes)
+    if what == 13 and (j.handoffs or j.links):
+        element = pick(list(j.handoffs) + list(j.links))
+        field = "trigger" if isinstance(element, Handoff) else "label"
+        return doc.update(element.id, **{field: pick(TEXTS)})
+    element = pick(stages + steps + lanes + cards + list(j.handoffs) + list(j.links))
+    return doc.remove(element.id)
+
+
+def run_edits(doc: JourneyDocument, rnd: random.Random, count: int) -> None:
+    engine = LayoutEngine(lambda: doc.journey, doc.index)
+    doc.changed.connect(engine.note)
+    undo: list[Edit] = []
+    for _ in range(count):
+        for _ in range(rnd.choice((1, 1, 1, 2, 3))):  # sometimes several edits before one update, as in a batch
+            try:
+                if undo and rnd.random() < 0.25:
+                    doc.apply(undo.pop())
+                else:
+                    undo.append(random_edit(doc, rnd))
+            except EditError:
+                pass
+        engine.update()
+        assert picture(engine.layout) == picture(layout(doc))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(journeys(min_stages=1), st.randoms(use_true_random=False))
+def test_incremental_layout_equals_a_full_layout_after_random_edits(journey, rnd) -> None:  # type: ignore[no-untyped-def]
+    run_edits(JourneyDocument(journey), rnd, 25)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_incremental_layout_of_a_shipped_example_stays_exact(rnd) -> None:  # type: ignore[no-untyped-def]
+    example = rnd.choice(sorted((ROOT / "examples").glob("*.journey")))
+    run_edits(JourneyDocument(load(example)), rnd, 40)
+
+
+def test_a_lane_pushed_down_moves_its_anchor_not_its_cards() -> None:
+    doc = JourneyDocument(load(ROOT / "examples" / "banking-savings.journey"))
+    engine = LayoutEngine(lambda: doc.journey, doc.index)
+    doc.changed.connect(engine.note)
+    top_lane, last_lane = doc.lanes()[0], doc.lanes()[-1]
+    card = next(c for c in doc.journey.cards if c.lane == top_lane.id)
+    doc.update(card.id, text="word " * 120)
+    patch = engine.update()
+    assert patch.cards == {card.id}
+    assert last_lane.id in patch.anchors
+    assert picture(engine.layout) == picture(layout(doc))

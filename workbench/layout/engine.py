@@ -1,0 +1,455 @@
+"""The layout engine: lays a journey out once, then again only where an edit touched it.
+
+The map reads left to right in time: stage headers across the top, a band
+for flow links, step headers, then one row per lane with cards in the cell
+of their step and lane. Heights grow to fit wrapped text, so nothing is ever
+clipped.
+
+The engine keeps what it measured: the columns, each cell's card boxes and
+how far down it reaches, each lane's cells by height, the routes within a
+lane. :meth:`LayoutEngine.note` hears the document's changes; :meth:`update`
+then re-measures the cells, columns and lanes they touch, moves the lanes'
+anchors (cards, faces and routes within a lane keep their y from the lane's
+top, so a lane pushed down is one number) and says in a :class:`Patch` which
+boxes changed. A full layout is the same engine with everything to do, so
+the two cannot drift apart; a property test compares them after random edits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from workbench.geometry import Anchor, CardBox, Connector, LaneBox, Layout, Rect, StageBox, StepBox, Style
+from workbench.layout.boxes import cell_top, place_cell, text_box
+from workbench.layout.emotions import emotion_points
+from workbench.layout.routes import cross_handoff, lane_handoffs, link_routes
+from workbench.model.events import Change
+from workbench.model.index import JourneyIndex
+from workbench.model.journey import Handoff, Journey, Lane
+from workbench.textmetrics import line_height, wrap
+
+Cell = tuple[str, str]
+
+
+@dataclass
+class Patch:
+    """What an update changed, by kind and id (ids whose box is gone included)."""
+
+    full: bool = False
+    cards: set[str] = field(default_factory=set)
+    steps: set[str] = field(default_factory=set)
+    stages: bool = False
+    lanes: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=set)
+    """Lanes whose top moved: what is placed from it moves along."""
+    emotions: set[str] = field(default_factory=set)
+    curve: bool = False
+    handoffs: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _LaneRoutes:
+    handoffs: tuple[Handoff, ...]
+    content: float
+    columns: frozenset[int]
+    band: float = 0.0
+
+
+class LayoutEngine:
+    """Computes the :class:`Layout` of one journey and keeps it current."""
+
+    def __init__(self, journey: Callable[[], Journey], index: JourneyIndex, style: Style | None = None) -> None:
+        self._journey = journey
+        self.index = index
+        self.style = s = style or Style()
+        self.layout = Layout(0, 0, s)
+        self._x0 = s.margin + s.lane_title_width + s.gap
+        self._pitch = s.column_width + s.gap
+        self._columns: list[tuple[str, str | None]] = []
+        self._col_of: dict[str, int] = {}
+        self._lines_of: dict[str, int] = {}
+        self._line_counts: Counter[int] = Counter()
+        self._stage_h = 0.0
+        self._header = (0.0, 0.0)
+        self._step_boxes: dict[str, StepBox] = {}
+        self._cells: dict[Cell, list[CardBox]] = {}
+        self._extent: dict[Cell, float] = {}
+        self._lane_extents: dict[str, Counter[float]] = {}
+        self._anchors: dict[str, Anchor] = {}
+        self._routes: dict[str, _LaneRoutes] = {}
+        self._cross: dict[str, tuple[Handoff, CardBox, CardBox, float, float]] = {}
+        self._bottom = Anchor()
+        self._emotion_lane: tuple[str, str] | None = None
+        self._all = True
+        self._reset()
+        self.update()
+
+    def _reset(self) -> None:
+        self._columns_dirty = False
+        self._stages_dirty = False
+        self._lanes_dirty = False
+        self._steps_dirty: set[str] = set()
+        self._cells_dirty: set[Cell] = set()
+        self._refilled: set[str] = set()
+        self._emotions_dirty = False
+        self._links_dirty = False
+
+    # -------------------------------------------------------------- hearing
+
+    def note(self, change: Change) -> None:
+        """Remember what *change* touched, for the next :meth:`update`."""
+        new, old = change.element, change.old
+        updated = change.action == "updated"
+        if change.collection == "stages":
+            self._columns_dirty = self._stages_dirty = True
+        elif change.collection == "steps":
+            self._steps_dirty.update(e.id for e in (new, old) if e is not None)  # type: ignore[union-attr]
+            if not updated or (old.stage, old.order) != (new.stage, new.order):  # type: ignore[union-attr]
+                self._columns_dirty = True
+            if not updated or old.emotion != new.emotion:  # type: ignore[union-attr]
+                self._emotions_dirty = True
+        elif change.collection == "lanes":
+            self._lanes_dirty = self._emotions_dirty = True  # the emotion lane may be another one now
+            if not updated or old.kind != new.kind:  # type: ignore[union-attr]
+                self._refilled.add(change.id)  # type: ignore[arg-type]
+        elif change.collection == "cards":
+            self._cells_dirty.update((e.step, e.lane) for e in (new, old) if e is not None)  # type: ignore[union-attr]
+        elif change.collection == "links":
+            self._links_dirty = True
+        # Handoffs are all looked at on every update (there are few); the journey's own fields place nothing.
+
+    # ------------------------------------------------------------- updating
+
+    def update(self) -> Patch:
+        """Bring the layout in line with the journey; what changed."""
+        s, lay = self.style, self.layout
+        full = self._all
+        patch = Patch(full=full)
+        moved, columns_changed = self._update_columns(full, patch)
+        self._measure_titles(self._col_of.keys() if full else self._steps_dirty | moved)
+        if columns_changed or self._stages_dirty:
+            stage_h = self._stage_height()
+        else:
+            stage_h = self._stage_h
+        header_y = s.margin + stage_h + (s.link_band if self._journey().links else s.gap)
+        tallest_title = max([n for n, count in self._line_counts.items() if count > 0] + [1])
+        header = (header_y, tallest_title * line_height(s.step_size) + 2 * s.padding + s.marker_height)
+        headers_moved = header != self._header
+        self._header = header
+
+        lanes = self.index.lanes()
+        lane_of = {lane.id: lane for lane in lanes}
+        touched = self._update_cells(full, moved, lane_of, patch)
+        self._update_lanes(lanes, touched, bool(moved) or columns_changed, patch)
+        if columns_changed or self._stages_dirty or stage_h != self._stage_h:
+            self._stage_h = stage_h
+            lay.stages = self._stage_boxes()
+            patch.stages = True
+        headers_changed = self._update_steps(full or headers_moved, moved, columns_changed, patch)
+        if full or self._emotions_dirty or moved or columns_changed or self._emotion_lane_changed():
+            self._update_emotions(patch)
+        self._update_cross_handoffs(patch)
+        if full or self._links_dirty or headers_changed:
+            self._update_links(patch)
+        self._all = False
+        self._reset()
+        return patch
+
+    # -------------------------------------------------------------- columns
+
+    def _update_columns(self, full: bool, patch: Patch) -> tuple[set[str], bool]:
+        """Each step gets a column; an empty stage keeps one free column for drops."""
+        if not (full or self._columns_dirty):
+            return set(), False
+        columns: list[tuple[str, str | None]] = []
+        for stage in self.index.stages():
+            columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
+        col_of = {sid: i for i, (_, sid) in enumerate(columns) if sid is not None}
+        moved = {sid for sid, i in col_of.items() if self._col_of.get(sid) != i}
+        for sid in [sid for sid in self._col_of if sid not in col_of]:
+            self._forget_title(sid)
+            self._step_boxes.pop(sid, None)
+            patch.steps.add(sid)
+        changed = full or columns != self._columns
+        self._columns, self._col_of = columns, col_of
+        return moved, changed
+
+    def _column_x(self, i: int) -> float:
+        return self._x0 + i * self._pitch
+
+    def _forget_title(self, sid: str) -> None:
+        lines = self._lines_of.pop(sid, None)
+        if lines is not None:
+            self._line_counts[lines] -= 1
+
+    def _measure_titles(self, ids: Iterable[str]) -> None:
+        s = self.style
+        for sid in list(ids):
+            self._forget_title(sid)
+            if sid in self._col_of:
+                lines = len(wrap(self.index.step(sid).title, s.column_width - 2 * s.padding, s.step_size, True))
+                self._lines_of[sid] = lines
+                self._line_counts[lines] += 1
+
+    def _stage_height(self) -> float:
+        s = self.style
+        counts = Counter(sid for sid, _ in self._columns)
+        most = 1
+        for stage in self.index.stages():
+            width = counts[stage.id] * self._pitch - s.gap
+            most = max(most, len(wrap(stage.title, width - 2 * s.padding, s.title_size, True)))
+        return most * line_height(s.title_size) + 2 * s.padding
+
+    def _stage_boxes(self) -> list[StageBox]:
+        s = self.style
+        first: dict[str, int] = {}
+        counts: Counter[str] = Counter()
+        for i, (sid, _) in enumerate(self._columns):
+            first.setdefault(sid, i)
+            counts[sid] += 1
+        out = []
+        for stage in self.index.stages():
+            width = counts[stage.id] * self._pitch - s.gap
+            rect = Rect(self._column_x(first[stage.id]), s.margin, width, self._stage_h)
+            text = text_box(stage.title, rect.x + s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
+            out.append(StageBox(stage.id, rect, text))
+        return out
+
+    def _update_steps(self, every: bool, moved: set[str], columns_changed: bool, patch: Patch) -> bool:
+        """Rebuild the step headers that changed; True if a header appeared, went or moved."""
+        s = self.style
+        header_y, header_h = self._header
+        ids = self._col_of.keys() if every else (moved | self._steps_dirty) & self._col_of.keys()
+        headers_changed = bool(patch.steps)
+        inner = s.column_width - 2 * s.padding
+        for sid in ids:
+            step = self.index.step(sid)
+            x = self._column_x(self._col_of[sid])
+            header = Rect(x, header_y, s.column_width, header_h)
+            text = text_box(step.title, x + s.padding, header_y + s.padding, inner, s.step_size, True)
+            box = StepBox(sid, header, text, step.moment_of_truth, step.goal, self._bottom)
+            before = self._step_boxes.get(sid)
+            if before != box:
+                patch.steps.add(sid)
+                headers_changed = headers_changed or before is None or before.header != header
+                self._step_boxes[sid] = box
+        if ids or columns_changed or patch.steps:
+            self.layout.steps = [self._step_boxes[sid] for _, sid in self._columns if sid is not None]
+        return headers_changed
+
+    # ---------------------------------------------------------------- cells
+
+    def _update_cells(self, full: bool, moved: set[str], lane_of: dict[str, Lane], patch: Patch) -> set[str]:
+        """Place the cards of every cell an edit touched; the lanes those cells are in."""
+        index = self.index
+        todo: set[Cell] = set(self._cells_dirty)
+        if full:
+            todo.update(index.cells())
+        for sid in moved:
+            todo.update((sid, lane_id) for lane_id in lane_of if index.cards_at(sid, lane_id))
+        for lane_id in self._refilled:
+            todo.update(c for c in index.cells() if c[1] == lane_id)
+        if self._lanes_dirty:
+            todo.update(c for c in self._cells if c[1] not in lane_of)
+        for cell in todo:
+            self._place(cell, lane_of, patch)
+        return {lane_id for _, lane_id in todo}
+
+    def _place(self, cell: Cell, lane_of: dict[str, Lane], patch: Patch) -> None:
+        boxes_by_id = self.layout.card_boxes
+        step_id, lane_id = cell
+        old = self._cells.pop(cell, [])
+        if cell in self._extent:
+            extents = self._lane_extents[lane_id]
+            extent = self._extent.pop(cell)
+            extents[extent] -= 1
+            if extents[extent] <= 0:
+                del extents[extent]
+        for box in old:
+            if boxes_by_id.get(box.id) is box:
+                del boxes_by_id[box.id]
+                patch.cards.add(box.id)
+        lane = lane_of.get(lane_id)
+        cards = self.index.cards_at(step_id, lane_id)
+        if lane is None or step_id not in self._col_of or not cards:
+            return
+        x = self._column_x(self._col_of[step_id]) + self.style.padding
+        anchor = self._anchors.setdefault(lane_id, Anchor())
+        boxes, extent = place_cell(cards, x, cell_top(lane.kind, self.style), self.style, anchor)
+        previous = {b.id: b for b in old}
+        for box in boxes:
+            if previous.get(box.id) != box:
+                patch.cards.add(box.id)
+            boxes_by_id[box.id] = box
+        self._cells[cell] = boxes
+        self._extent[cell] = extent
+        self._lane_extents.setdefault(lane_id, Counter())[extent] += 1
+
+    # ---------------------------------------------------------------- lanes
+
+    def _update_lanes(self, lanes: list[Lane], touched: set[str], columns_moved: bool, patch: Patch) -> None:
+        """Lanes top to bottom: heights from their tallest cell and routes; anchors moved."""
+        s, lay = self.style, self.layout
+        y = self._header[0] + self._header[1] + s.gap
+        right = self._column_x(len(self._columns)) - s.gap if self._columns else self._x0
+        in_lane = self._handoffs_by_lane()
+        empty = 2 * s.padding - s.card_gap
+        old = {b.id: b for b in lay.lanes}
+        boxes: list[LaneBox] = []
+        for lane in lanes:
+            emotions = s.emotion_height if lane.kind == "emotions" else 0.0
+            extents = self._lane_extents.get(lane.id)
+            tallest = max(extents) if extents else 0.0
+            if self._col_of:  # an empty cell of a step column still counts its padding
+                tallest = max(tallest, empty + emotions)
+            content = max(emotions or s.lane_min_height, tallest)
+            band = self._route(lane.id, tuple(in_lane.get(lane.id, ())), content, lane.id in touched, columns_moved, patch)
+            anchor = self._anchors.setdefault(lane.id, Anchor())
+            if anchor.y != y:
+                anchor.y = y
+                patch.anchors.add(lane.id)
+            row = Rect(s.margin, y, right - s.margin, content + band)
+            title = text_box(lane.title, s.margin + s.padding, y + s.padding, s.lane_title_width - 2 * s.padding, s.step_size, True)
+            box = LaneBox(lane.id, lane.kind, row, title)
+            if old.get(lane.id) != box:
+                patch.lanes.add(lane.id)
+            boxes.append(box)
+            y += row.h + s.gap
+        gone = set(old) - {lane.id for lane in lanes}
+        patch.lanes |= gone
+        for lane_id in gone:
+            self._anchors.pop(lane_id, None)
+            known = self._routes.pop(lane_id, None)
+            for handoff in known.handoffs if known else ():
+                if lay.handoff_routes.get(handoff.id, (None,))[0] == lane_id:
+                    del lay.handoff_routes[handoff.id]
+                patch.handoffs.add(handoff.id)
+        lay.lanes = boxes
+        lay.emotion_lane = next((b for b in boxes if b.kind == "emotions"), None)
+        self._bottom.y = y - s.gap
+        lay.width, lay.height = right + s.margin, self._bottom.y + s.margin
+
+    def _handoffs_by_lane(self) -> dict[str, list[Handoff]]:
+        boxes = self.layout.card_boxes
+        in_lane: dict[str, list[Handoff]] = {}
+        for handoff in self._journey().handoffs:
+            a, b = boxes.get(handoff.source), boxes.get(handoff.target)
+            if a is not None and b is not None and a.lane == b.lane:
+                in_lane.setdefault(a.lane, []).append(handoff)
+        return in_lane
+
+    def _route(
+        self, lane_id: str, handoffs: tuple[Handoff, ...], content: float, touched: bool, columns_moved: bool, patch: Patch
+    ) -> float:
+        """Route the handoffs within a lane again if what they pass by changed; the band they need."""
+        known = self._routes.get(lane_id)
+        same = known is not None and len(known.handoffs) == len(handoffs)
+        if same and known.content == content and all(a is b for a, b in zip(known.handoffs, handoffs)):  # type: ignore[union-attr]
+            if not handoffs or not (columns_moved or touched and self._crossed(lane_id, known.columns, patch)):  # type: ignore[union-attr]
+                return known.band  # type: ignore[union-attr]
+        routes = self.layout.handoff_routes
+        if known is not None:
+            for handoff in known.handoffs:
+                if routes.get(handoff.id, (None,))[0] == lane_id:
+                    del routes[handoff.id]
+                patch.handoffs.add(handoff.id)
+        if not handoffs:
+            self._routes[lane_id] = _LaneRoutes((), content, frozenset())
+            return 0.0
+        connectors, band, columns = self._route_lane(lane_id, handoffs, content)
+        for connector in connectors:
+            routes[connector.id] = (lane_id, connector)
+            patch.handoffs.add(connector.id)
+        self._routes[lane_id] = _LaneRoutes(handoffs, content, columns, band)
+        return band
+
+    def _crossed(self, lane_id: str, columns: frozenset[int], patch: Patch) -> bool:
+        """True if a card that changed in the lane lies in a column its routes pass by."""
+        boxes = self.layout.card_boxes
+        for card_id in patch.cards:
+            box = boxes.get(card_id)
+            if box is None or box.lane == lane_id and self._col_of.get(box.step, -1) in columns:
+                return True
+        return False
+
+    def _route_lane(self, lane_id: str, handoffs: tuple[Handoff, ...], content: float) -> tuple[list[Connector], float, frozenset[int]]:
+        boxes = self.layout.card_boxes
+        x0, pitch = self._x0, self._pitch
+        rect_of = {cid: boxes[cid].local for h in handoffs for cid in (h.source, h.target)}
+        steps = [sid for _, sid in self._columns]
+        passed: set[int] = set()
+
+        def span_bottom(left: float, right: float) -> float:
+            lowest = float("-inf")
+            first = max(0, int((left - x0) // pitch) - 1)
+            last = min(len(steps) - 1, int((right - x0) // pitch) + 1)
+            passed.update(range(first, last + 1))
+            for i in range(first, last + 1):
+                cell = self._cells.get((steps[i], lane_id)) if steps[i] else None
+                if cell and cell[0].local.right > left and cell[0].local.x < right:
+                    lowest = max(lowest, cell[-1].local.bottom)
+            return lowest
+
+        def cell_bottom(card_id: str) -> float:
+            box = boxes[card_id]
+            return self._cells[(box.step, box.lane)][-1].local.bottom
+
+        connectors, band = lane_handoffs(list(handoffs), rect_of, span_bottom, cell_bottom, content, self.style)
+        return connectors, band, frozenset(passed)
+
+    def _update_cross_handoffs(self, patch: Patch) -> None:
+        """Handoffs between two lanes: routed again when an end's box or lane moved."""
+        boxes, routes = self.layout.card_boxes, self.layout.handoff_routes
+        now: dict[str, tuple[Handoff, CardBox, CardBox, float, float]] = {}
+        for handoff in self._journey().handoffs:
+            a, b = boxes.get(handoff.source), boxes.get(handoff.target)
+            if a is None or b is None or a.lane == b.lane:
+                continue
+            key = (handoff, a, b, a.anchor.y, b.anchor.y)
+            before = self._cross.get(handoff.id)
+            now[handoff.id] = key
+            if before is not None and before[0] is handoff and before[1] == a and before[2] == b and before[3:] == key[3:]:
+                continue
+            routes[handoff.id] = (None, cross_handoff(handoff, a.rect, b.rect, self.style))
+            patch.handoffs.add(handoff.id)
+        for handoff_id in set(self._cross) - set(now):
+            if routes.get(handoff_id, (None,))[0] is None:
+                routes.pop(handoff_id, None)
+            patch.handoffs.add(handoff_id)
+        self._cross = now
+
+    def _update_links(self, patch: Patch) -> None:
+        lay = self.layout
+        headers = {b.id: b.header for b in lay.steps}
+        links = link_routes(self._journey().links, headers, self.style)
+        old = {c.id: c for c in lay.links}
+        new = {c.id: c for c in links}
+        patch.links.update(i for i, c in new.items() if old.get(i) != c)
+        patch.links.update(set(old) - set(new))
+        lay.links = links
+
+    # ------------------------------------------------------------- emotions
+
+    def _emotion_lane_changed(self) -> bool:
+        lane = self.layout.emotion_lane
+        return (lane.id, lane.kind) != self._emotion_lane if lane else self._emotion_lane is not None
+
+    def _update_emotions(self, patch: Patch) -> None:
+        lay = self.layout
+        lane = lay.emotion_lane
+        self._emotion_lane = (lane.id, lane.kind) if lane else None
+        old = {p.step: p for p in lay.emotion_points}
+        if lane is None:
+            points, runs = [], []
+        else:
+            points, runs = emotion_points(lay.steps, self.index.step, self._anchors[lane.id], self.style)
+        new = {p.step: p for p in points}
+        patch.emotions = {i for i, p in new.items() if old.get(i) != p} | (set(old) - set(new))
+        if lane is not None and old and next(iter(old.values())).anchor is not self._anchors[lane.id]:
+            patch.emotions |= set(new)  # another lane holds the curve now
+        patch.curve = runs != lay.local_curves or bool(patch.emotions)
+        lay.emotion_points = points
+        lay.local_curves = runs

@@ -1,0 +1,190 @@
+"""Routes of handoffs and flow links between laid-out boxes (no Qt).
+
+Handoffs within one lane run under the cards they span, inside the lane, so
+they are routed in the lane's own coordinates (y from its top) and follow it
+when it moves. Handoffs between lanes go straight from card to card; flow
+links arch over the step headers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workbench.geometry import Bezier, Connector, Point, Rect, Style, Text
+from workbench.layout.boxes import text_box
+from workbench.model.journey import Handoff, Link
+from workbench.textmetrics import line_height, wrap
+
+
+def lane_handoffs(
+    handoffs: list[Handoff],
+    rect_of: dict[str, Rect],
+    span_bottom: Callable[[float, float], float],
+    cell_bottom: Callable[[str], float],
+    content_bottom: float,
+    s: Style,
+) -> tuple[list[Connector], float]:
+    """Handoffs between cards of one lane, routed just under the cards they span.
+
+    Rects are in the lane's coordinates. *span_bottom(left, right)* is the
+    lowest card bottom of the lane's cells between two x; *cell_bottom(card)*
+    the lowest of the card's own cell. The curve dips below the lowest card of
+    the columns between its ends and its trigger label sits under it;
+    handoffs whose spans overlap take successive tracks. Returns the
+    connectors and the extra height the lane needs below its cards.
+    """
+    width = min(150.0, s.column_width - 2 * s.padding)
+    taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors
+    out: list[Connector] = []
+    lowest = content_bottom
+    for handoff in sorted(handoffs, key=lambda h: min(rect_of[h.source].x, rect_of[h.target].x)):
+        a, b = rect_of[handoff.source], rect_of[handoff.target]
+        mx = (a.centre[0] + b.centre[0]) / 2
+        left = min(a.x, b.x, mx - width / 2)
+        right = max(a.right, b.right, mx + width / 2)
+        spanned = max(span_bottom(left, right), a.bottom, b.bottom)
+        top = max([spanned] + [bottom for l_, r_, bottom in taken if l_ < right and r_ > left])
+        curve_y = top + 14
+        if abs(a.centre[0] - b.centre[0]) < 1:  # same cell: a bracket on the left-hand side
+            start, end = (a.x, a.centre[1]), (b.x, b.centre[1])
+            path: tuple[Bezier, ...] = ((start, (start[0] - 14, start[1]), (end[0] - 14, end[1]), end),)
+            curve_y = top + 2
+            mx = a.centre[0]
+        else:
+            lowest_in_cell = {
+                handoff.source: cell_bottom(handoff.source) <= a.bottom,
+                handoff.target: cell_bottom(handoff.target) <= b.bottom,
+            }
+            path, mx = _around_cards(a, b, curve_y, lowest_in_cell[handoff.source], lowest_in_cell[handoff.target], s)
+        label = None
+        bottom = curve_y + 2
+        if handoff.trigger:
+            label = text_box(handoff.trigger, mx - width / 2, curve_y + 2, width, s.label_size)
+            bottom = label.rect.bottom + 4
+        taken.append((left, right, bottom))
+        lowest = max(lowest, bottom)
+        out.append(Connector(handoff.id, path, label, handoff.context_carried))
+    return out, lowest - content_bottom
+
+
+def cross_handoff(handoff: Handoff, a: Rect, b: Rect, s: Style) -> Connector:
+    """A handoff between cards of two lanes, straight from one to the other."""
+    curve = _card_to_card(a, b)
+    label = None
+    if handoff.trigger:
+        mx = (curve[0][0] + curve[3][0]) / 2
+        my = (curve[0][1] + curve[3][1]) / 2
+        width = min(140.0, s.column_width - 2 * s.padding)
+        label = text_box(handoff.trigger, mx - width / 2, my + 4, width, s.label_size)
+    return Connector(handoff.id, (curve,), label, handoff.context_carried)
+
+
+def link_routes(links: list[Link], headers: dict[str, Rect], s: Style) -> list[Connector]:
+    """Flow links over the step headers; labels shift sideways so that none overlaps another."""
+    placed: list[Rect] = []
+    out: list[Connector] = []
+    for link in links:
+        a, b = headers.get(link.source), headers.get(link.target)
+        if a is None or b is None:
+            continue
+        start, end = (a.centre[0] + 12, a.y), (b.centre[0] - 12, b.y)
+        # Longer links arch higher, so that nested loops stay apart.
+        lift = min(s.link_band - 14, 10 + abs(end[0] - start[0]) * 0.02)
+        path = ((start, (start[0], start[1] - lift), (end[0], end[1] - lift), end),)
+        label = None
+        if link.label:
+            width = max(60.0, min(260.0, abs(end[0] - start[0]) + 40))
+            lines = wrap(link.label, width, s.label_size, max_lines=1)
+            height = line_height(s.label_size)
+            top = start[1] - lift * 0.75 - 2 - height
+            rect = _free_spot(Rect((start[0] + end[0]) / 2 - width / 2, top, width, height), placed)
+            placed.append(rect)
+            label = Text(tuple(lines), s.label_size, False, rect)
+        out.append(Connector(link.id, path, label))
+    return out
+
+
+def _around_cards(
+    a: Rect, b: Rect, curve_y: float, a_lowest: bool, b_lowest: bool, s: Style
+) -> tuple[tuple[Bezier, ...], float]:
+    """A route from card *a* to card *b* that never crosses a card.
+
+    It leaves *a* by its bottom when nothing is stacked below it, otherwise by
+    its side into the gap between columns; runs under the cards at *curve_y*;
+    and reaches *b* the same way. Returns the segments and the x of the middle.
+    """
+    right = b.centre[0] > a.centre[0]
+    half_gap = s.padding + s.gap / 2
+    points: list[Point] = []
+    if a_lowest:
+        points += [(a.centre[0], a.bottom), (a.centre[0], curve_y)]
+        down_a = a.centre[0]
+    else:
+        side = a.right if right else a.x
+        down_a = side + (half_gap if right else -half_gap)
+        points += [(side, a.bottom - 6), (down_a, a.bottom - 6), (down_a, curve_y)]
+    if b_lowest:
+        down_b = b.centre[0]
+        tail = [(b.centre[0], curve_y), (b.centre[0], b.bottom)]
+    else:
+        side = b.x if right else b.right
+        down_b = side - (half_gap if right else -half_gap)
+        if abs(down_b - down_a) < 1:  # both in the same gap: a narrow U, not one line
+            down_b += 3 if right else -3
+        tail = [(down_b, curve_y), (down_b, b.bottom - 6), (side, b.bottom - 6)]
+    return _rounded(points + tail, 5.0), (down_a + down_b) / 2
+
+
+def _rounded(points: list[Point], radius: float) -> tuple[Bezier, ...]:
+    """Straight runs through *points* with rounded corners, as cubic segments."""
+    clean = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    segments: list[Bezier] = []
+    current = clean[0]
+    for i in range(1, len(clean)):
+        corner = clean[i]
+        if i == len(clean) - 1:
+            segments.append(_line(current, corner))
+            break
+        before = _towards(corner, current, radius)
+        after = _towards(corner, clean[i + 1], radius)
+        segments.append(_line(current, before))
+        segments.append((before, corner, corner, after))
+        current = after
+    return tuple(segments)
+
+
+def _towards(origin: Point, target: Point, distance: float) -> Point:
+    dx, dy = target[0] - origin[0], target[1] - origin[1]
+    length = (dx * dx + dy * dy) ** 0.5
+    if length == 0:
+        return origin
+    k = min(distance, length / 2) / length
+    return (origin[0] + dx * k, origin[1] + dy * k)
+
+
+def _line(p: Point, q: Point) -> Bezier:
+    return (p, (p[0] + (q[0] - p[0]) / 3, p[1] + (q[1] - p[1]) / 3), (p[0] + 2 * (q[0] - p[0]) / 3, p[1] + 2 * (q[1] - p[1]) / 3), q)
+
+
+def _card_to_card(a: Rect, b: Rect) -> Bezier:
+    (ax, ay), (bx, by) = a.centre, b.centre
+    if abs(ax - bx) < 1:  # same column: bottom of the upper to top of the lower
+        upper, lower = (a, b) if ay <= by else (b, a)
+        start, end = (upper.centre[0], upper.bottom), (lower.centre[0], lower.y)
+        if upper is b:
+            start, end = end, start
+        bend = (end[1] - start[1]) / 3
+        return (start, (start[0], start[1] + bend), (end[0], end[1] - bend), end)
+    start = (a.right, ay) if bx > ax else (a.x, ay)
+    end = (b.x, by) if bx > ax else (b.right, by)
+    bend = (end[0] - start[0]) / 2
+    return (start, (start[0] + bend, start[1]), (end[0] - bend, end[1]), end)
+
+
+def _free_spot(rect: Rect, taken: list[Rect]) -> Rect:
+    """*rect*, or the nearest sideways shift of it that overlaps none of *taken*."""
+    for shift in (0, 40, -40, 80, -80, 120, -120, 160, -160):
+        candidate = Rect(rect.x + shift, rect.y, rect.w, rect.h)
+        if not any(candidate.overlaps(other) for other in taken):
+            return candidate
+    return rect
