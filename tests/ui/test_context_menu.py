@@ -42,7 +42,7 @@ def trigger(window: MainWindow, menu: QMenu, name: str) -> None:
 def connector_point(window: MainWindow, kind: str, element_id: str) -> tuple[float, float]:
     item = window.scene.item_for(kind, element_id)
     assert item is not None
-    point = item.path().pointAtPercent(0.5)
+    point = item.mapToScene(item.path().pointAtPercent(0.5))  # routes within a lane are placed from its top
     return point.x(), point.y()
 
 

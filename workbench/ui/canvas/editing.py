@@ -38,9 +38,9 @@ def qrect_of(item: ConnectorItem) -> QRectF:
     label = item.connector.label
     if label is not None:
         r = label.rect
-        return QRectF(r.x, r.y, r.w, r.h)
+        return item.mapRectToScene(QRectF(r.x, r.y, r.w, r.h))
     middle = item.path().pointAtPercent(0.5)
-    return QRectF(middle.x() - 60, middle.y() - 10, 120, 20)
+    return item.mapRectToScene(QRectF(middle.x() - 60, middle.y() - 10, 120, 20))
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -211,7 +211,7 @@ class EditingMixin:
     def edit_element(self, element_id: str, text: str | None = None) -> bool:
         """Open the in-place editor of an element (a new card or step just added, say)."""
         self.ensure_fresh()
-        item = next((it for (kind, eid), it in self.items_by_key.items() if eid == element_id and kind in EDITABLE), None)
+        item = next((it for kind in EDITABLE if (it := self.items_by_key.get((kind, element_id))) is not None), None)
         if item is None:
             return False
         self.clearSelection()

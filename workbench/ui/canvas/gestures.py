@@ -315,7 +315,7 @@ class GesturesMixin:
             index = placement.lane_index(self.layout, first.sceneBoundingRect().center().y(), first.element_id)
             self.run(translate("Canvas", "Move lane"), lambda: self.document.move(first.element_id, index))
         elif isinstance(first, EmotionItem):
-            level = self.layout.emotion_level_at(first.pos().y())
+            level = self.layout.emotion_level_at(first.scenePos().y())
             self.run(translate("Canvas", "Set emotion"), lambda: self.document.update(first.element_id, emotion=level))
         else:
             self.refresh()
@@ -323,7 +323,7 @@ class GesturesMixin:
     def _drop_cards(self, cards: list[CardItem]) -> None:
         moving = {c.element_id for c in cards}
         plan: list[tuple[str, str, str, float]] = []
-        for item in sorted(cards, key=lambda c: c.pos().y()):
+        for item in sorted(cards, key=lambda c: c.scenePos().y()):
             centre = item.mapToScene(item.local().center())
             cell = self.layout.cell_at(centre.x(), centre.y())
             lane = self.document.find(cell[1]) if cell else None

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -52,17 +53,25 @@ MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 SENDS_CHANGES = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
 
 
-class BoxItem(QGraphicsItem):
-    """An item placed at a layout rectangle; subclasses paint inside it."""
+class BoxItem(QGraphicsRectItem):
+    """An item placed at a layout rectangle; subclasses paint inside it.
+
+    Based on QGraphicsRectItem so that Qt knows its bounds without calling
+    Python: finding what is in view among thousands of items stays in C++.
+    """
 
     kind = "box"
     #: "x": drags move it sideways only; "y": up and down only; None: freely.
     axis: str | None = None
+    #: Room around the box for the selection outline (and, on the right, a port).
+    EXTRA_RIGHT = 3.0
 
     def __init__(self, element_id: str, rect: Rect, movable: bool = False, z: float = 0) -> None:
         super().__init__()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.element_id = element_id
         self.rect = rect
+        self._set_bounds()
         self.setPos(rect.x, rect.y)
         if movable:
             self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
@@ -76,18 +85,26 @@ class BoxItem(QGraphicsItem):
                 return QPointF(self.rect.x, value.y())
         return super().itemChange(change, value)
 
+    def _set_bounds(self) -> None:
+        self.setRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 6))
+
     def place(self, rect: Rect) -> None:
-        if rect != self.rect or self.pos() != QPointF(rect.x, rect.y):
-            self.prepareGeometryChange()
+        if rect != self.rect:
+            resized = (rect.w, rect.h) != (self.rect.w, self.rect.h)
             self.rect = rect
-            self.setPos(rect.x, rect.y)
+            if resized:
+                self._set_bounds()
+        if self.pos() != self.home():
+            self.setPos(self.home())
         self.update()
 
-    def home(self) -> QPointF:
+    def origin(self) -> QPointF:
+        """The item's top-left corner in the map (where the layout's texts are placed from)."""
         return QPointF(self.rect.x, self.rect.y)
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, self.rect.w + 6, self.rect.h + 6)
+    def home(self) -> QPointF:
+        """Where the item belongs, in its parent's coordinates."""
+        return QPointF(self.rect.x, self.rect.y)
 
     def local(self) -> QRectF:
         return QRectF(0, 0, self.rect.w, self.rect.h)
@@ -116,7 +133,7 @@ class StageItem(BoxItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(theme.STAGE_FILL))
         painter.drawRoundedRect(self.local(), 6, 6)
-        draw_text(painter, self.box.text, self.home(), theme.STAGE_TEXT)
+        draw_text(painter, self.box.text, self.origin(), theme.STAGE_TEXT)
         self.paint_selection(painter)
 
 
@@ -169,7 +186,7 @@ class StepItem(BoxItem):
         painter.setPen(QPen(QColor(theme.GRID), 1))
         painter.setBrush(QColor(theme.STEP_FILL))
         painter.drawRoundedRect(self.local(), 5, 5)
-        draw_text(painter, self.box.text, self.home(), theme.INK)
+        draw_text(painter, self.box.text, self.origin(), theme.INK)
         y = self.rect.h - 12
         x = 8.0
         if self.box.moment_of_truth:
@@ -233,7 +250,7 @@ class LaneTitleItem(BoxItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(theme.STEP_FILL))
         painter.drawRect(self.local())
-        draw_text(painter, self.box.title, self.home(), theme.INK)
+        draw_text(painter, self.box.title, self.origin(), theme.INK)
         self.paint_selection(painter, 2)
 
 
@@ -245,10 +262,31 @@ class CardItem(BoxItem):
     def __init__(self, box: CardBox) -> None:
         super().__init__(box.id, box.rect, movable=True, z=5)
         self.box = box
+        self.setPos(self.home())
 
     def set_box(self, box: CardBox) -> None:
         self.box = box
         self.place(box.rect)
+
+    def home(self) -> QPointF:
+        """Cards live in their lane's layer: y from the lane's top."""
+        return QPointF(self.box.local.x, self.box.local.y)
+
+    def origin(self) -> QPointF:
+        return QPointF(self.box.local.x, self.box.anchor.y + self.box.local.y)
+
+    def paint_text(self, painter: QPainter) -> None:
+        """The channel and text, placed from the card's own corner (no map coordinates needed)."""
+        nature = self.box.nature
+        if self.box.local_channel is not None:
+            draw_text(painter, self.box.local_channel, QPointF(0, 0), theme.NATURE_BORDER.get(nature or "", theme.MUTED))
+        draw_text(painter, self.box.local_text, QPointF(0, 0), theme.INK)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged and self.parentItem() is not None:
+            # A card dragged over the lanes below stays above their cards.
+            self.parentItem().setZValue(LaneLayer.RAISED if value else LaneLayer.RESTING)
+        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -261,9 +299,7 @@ class CardItem(BoxItem):
         else:
             paint_nature_frame(painter, area, nature)
             paint_nature_icon(painter, QPointF(area.right() - 14, 4), nature)
-        if self.box.channel is not None:
-            draw_text(painter, self.box.channel, self.home(), theme.NATURE_BORDER.get(nature or "", theme.MUTED))
-        draw_text(painter, self.box.text, self.home(), theme.INK)
+        self.paint_text(painter)
         if nature == "digital":  # the port to drag a handoff from
             painter.setPen(QPen(QColor(theme.HANDOFF), 1.4))
             painter.setBrush(QColor("#ffffff"))
@@ -272,9 +308,7 @@ class CardItem(BoxItem):
         self.paint_selection(painter)
 
     PORT = 5.0
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, self.rect.w + 12, self.rect.h + 6)
+    EXTRA_RIGHT = 9.0  # the handoff port sticks out on the right
 
     def port_centre(self) -> QPointF:
         return QPointF(self.rect.w + 4, self.rect.h / 2)
@@ -287,7 +321,7 @@ class CardItem(BoxItem):
         return d.x() * d.x() + d.y() * d.y() <= (self.PORT + 3) ** 2
 
 
-class EmotionItem(QGraphicsItem):
+class EmotionItem(QGraphicsRectItem):
     """A face on the emotion curve; its mouth, not only its colour, tells the level."""
 
     kind = "emotion"
@@ -297,27 +331,29 @@ class EmotionItem(QGraphicsItem):
         super().__init__()
         self.element_id = point.step
         self.point = point
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        r = self.RADIUS + 3
+        self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
         self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
         self.setZValue(8)
-        self.setPos(point.x, point.y)
+        self.setPos(point.x, point.offset)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
 
     def set_point(self, point: EmotionPoint) -> None:
+        if point.level != self.point.level:
+            self.update()
         self.point = point
-        self.setPos(point.x, point.y)
-        self.update()
+        if self.pos() != self.home():
+            self.setPos(self.home())
 
     def home(self) -> QPointF:
-        return QPointF(self.point.x, self.point.y)
+        """Faces live in the emotion lane's layer: y from the lane's top."""
+        return QPointF(self.point.x, self.point.offset)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
             return QPointF(self.point.x, value.y())
         return super().itemChange(change, value)
-
-    def boundingRect(self) -> QRectF:
-        r = self.RADIUS + 3
-        return QRectF(-r, -r, 2 * r, 2 * r)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_face(painter, QPointF(0, 0), self.RADIUS, self.point.level)
@@ -325,6 +361,24 @@ class EmotionItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(theme.SELECTION), 2))
             painter.drawEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
+
+
+class LaneLayer(QGraphicsRectItem):
+    """The parent of a lane's cards, routes and faces, at the lane's top.
+
+    It draws nothing and catches no clicks; a lane pushed down by the one
+    above it moves this item, and everything in the lane follows.
+    """
+
+    kind = "lane-layer"
+    RESTING, RAISED = 5.0, 5.5
+
+    def __init__(self, lane_id: str) -> None:
+        super().__init__()
+        self.element_id = lane_id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(self.RESTING)
 
 
 class CurveItem(QGraphicsPathItem):
@@ -351,23 +405,30 @@ class ConnectorItem(QGraphicsItem):
         super().__init__()
         self.kind = kind
         self.element_id = connector.id
-        self.connector = connector
         self.setFlags(SELECTABLE)
         self.setZValue(4 if kind == "handoff" else 3)  # under the cards, which it routes around
+        self._take(connector)
+
+    def _take(self, connector: Connector) -> None:
+        self.connector = connector
+        self._path = bezier_path(connector.path)
+        rect = self._path.boundingRect().adjusted(-12, -12, 12, 12)
+        if connector.label is not None:
+            rect = rect.united(qrect(connector.label.rect).adjusted(-4, -4, 4, 4))
+        self._bounds = rect
 
     def set_connector(self, connector: Connector) -> None:
+        if connector == self.connector:
+            return
         self.prepareGeometryChange()
-        self.connector = connector
+        self._take(connector)
         self.update()
 
     def path(self) -> QPainterPath:
-        return bezier_path(self.connector.path)
+        return self._path
 
     def boundingRect(self) -> QRectF:
-        rect = self.path().boundingRect().adjusted(-12, -12, 12, 12)
-        if self.connector.label is not None:
-            rect = rect.united(qrect(self.connector.label.rect).adjusted(-4, -4, 4, 4))
-        return rect
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         """The curve, widened to be easy to hit, and its label (a click there selects it too)."""

@@ -1,9 +1,12 @@
 """The canvas scene: draws the layout of a document and keeps up with its events.
 
-The scene keeps ``{element_id: item}`` and, after any change to the
-document, computes a fresh layout and moves, adds or drops items to match.
-Gestures (drags, drops, keys) live in `gestures.py` and become commands; the
-scene itself never edits the document.
+The scene keeps ``{(kind, element_id): item}``. The layout engine hears each
+change of the document; after it (on a zero-delay timer, so a batch of
+changes is one update) the engine re-measures what the change touched and
+the scene touches only the items its :class:`Patch` names. Cards, routes
+within a lane and emotion faces are children of their lane's layer item, so
+a lane pushed down moves one item. Gestures (drags, drops, keys) live in
+`gestures.py` and become commands; the scene itself never edits the document.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from workbench import theme
 from workbench.geometry import Layout
-from workbench.layout import layout
+from workbench.layout import LayoutEngine, Patch
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.ui.canvas.dropping import DroppingMixin
@@ -28,10 +31,14 @@ from workbench.ui.canvas.items import (
     CurveItem,
     EmotionItem,
     LaneItem,
+    LaneLayer,
     LaneTitleItem,
     StageItem,
     StepItem,
 )
+
+#: Kinds of item that stand for an element the user can select.
+SELECTABLE_KINDS = ("card", "step", "stage", "lane", "handoff", "link")
 
 
 class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, QGraphicsScene):
@@ -44,10 +51,15 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
 
     def __init__(self, document: JourneyDocument, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # No spatial index: items move in thousands when a lane or column shifts, and
+        # finding what is in view by a scan of C++ bounds is cheaper than keeping a tree.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.document = document
         self.stack = stack
-        self.layout: Layout = layout(document)
+        self.engine = LayoutEngine(lambda: document.journey, document.index)
+        self.layout: Layout = self.engine.layout
         self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
+        self.layers: dict[str, LaneLayer] = {}
         self.curve = CurveItem()
         self.addItem(self.curve)
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
@@ -62,7 +74,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.init_dropping()
         self.init_keyboard()
         document.changed.connect(self._on_change)
-        self.refresh()
+        self._apply(Patch(full=True))
 
     def detach(self) -> None:
         """Stop listening to the document (the window is closing or switching)."""
@@ -71,6 +83,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
     # ------------------------------------------------------------ refresh
 
     def _on_change(self, change: Change) -> None:
+        self.engine.note(change)
         self._dirty = True
         self._timer.start()
 
@@ -79,61 +92,142 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             self.refresh()
 
     def refresh(self) -> None:
-        """Lay the document out again and bring every item in line with it."""
+        """Bring the layout and the items touched by the last edits in line with the document.
+
+        Items dragged away from their place (a refused or cancelled drag) go
+        back to where the layout puts them.
+        """
         self._dirty = False
         self._timer.stop()
+        self._apply(self.engine.update())
+        for item in self.selectedItems():
+            home = getattr(item, "home", None)
+            if home is not None and item.pos() != home():
+                item.setPos(home())
+
+    def _apply(self, patch: Patch) -> None:
         selected = {self.key_of(item) for item in self.selectedItems()}
-        lay = layout(self.document)
-        self.layout = lay
-        seen: set[tuple[str, str]] = set()
-
-        bands = {"stage": self.header_band, "step": self.header_band, "lane": self.title_band}
-
-        def sync(kind: str, element_id: str, make, update) -> QGraphicsItem:  # type: ignore[no-untyped-def]
-            key = (kind, element_id)
-            seen.add(key)
-            item = self.items_by_key.get(key)
-            if item is None:
-                item = make()
-                self.items_by_key[key] = item
-                if kind in bands:  # headers ride on their band (see frozen.py)
-                    item.setParentItem(bands[kind])
-                else:
-                    self.addItem(item)
-            else:
-                update(item)
-            return item
-
-        for i, lane in enumerate(lay.lanes):
-            sync("lane-row", lane.id, lambda: LaneItem(lane, i), lambda it: it.set_box(lane, i))
-            width = lay.style.lane_title_width
-            sync("lane", lane.id, lambda: LaneTitleItem(lane, width), lambda it: it.set_box(lane, width))
-        for stage in lay.stages:
-            sync("stage", stage.id, lambda: StageItem(stage), lambda it: it.set_box(stage))
-        for step in lay.steps:
-            item = sync("step", step.id, lambda: StepItem(step), lambda it: it.set_box(step))
-            item.set_badge(self.badges.get(step.id))
-        for card in lay.cards:
-            sync("card", card.id, lambda: CardItem(card), lambda it: it.set_box(card))
-        for point in lay.emotion_points:
-            sync("emotion", point.step, lambda: EmotionItem(point), lambda it: it.set_point(point))
-        for connector in lay.handoffs:
-            sync("handoff", connector.id, lambda: ConnectorItem(connector, "handoff"), lambda it: it.set_connector(connector))
-        for connector in lay.links:
-            sync("link", connector.id, lambda: ConnectorItem(connector, "link"), lambda it: it.set_connector(connector))
-        for key in [k for k in self.items_by_key if k not in seen]:
-            self.removeItem(self.items_by_key.pop(key))
-        self.curve.set_runs(lay.emotion_curves)
-        self.setSceneRect(QRectF(0, 0, lay.width, lay.height))
+        lay = self.layout
+        full = patch.full
+        if full or patch.lanes:
+            self._sync_lanes()
+        for lane in lay.lanes if full or patch.anchors or patch.lanes else ():
+            layer = self.layers[lane.id]
+            if layer.y() != lane.row.y:
+                layer.setPos(0, lane.row.y)
+        if full or patch.stages:
+            self._sync_all("stage", lay.stages, StageItem, bands=self.header_band)
+        boxes = lay.card_boxes
+        for card_id in boxes if full else patch.cards:
+            box = boxes.get(card_id)
+            item = self._sync("card", card_id, box, CardItem)
+            if item is not None and item.parentItem() is not self.layers[box.lane]:  # type: ignore[union-attr]
+                item.setParentItem(self.layers[box.lane])  # type: ignore[union-attr]
+        if full or patch.steps:
+            step_boxes = {b.id: b for b in lay.steps}
+            for step_id in step_boxes if full else patch.steps:
+                item = self._sync("step", step_id, step_boxes.get(step_id), StepItem, band=self.header_band)
+                if item is not None:
+                    item.set_badge(self.badges.get(step_id))  # type: ignore[attr-defined]
+        if full or patch.emotions or patch.curve:
+            self._sync_emotions(patch)
+        routes = lay.handoff_routes
+        for handoff_id in routes if full else patch.handoffs:
+            lane, connector = routes.get(handoff_id, (None, None))
+            item = self._sync("handoff", handoff_id, connector, ConnectorItem)
+            parent = self.layers[lane] if lane is not None else None
+            if item is not None and item.parentItem() is not parent:
+                item.setParentItem(parent)
+            if item is not None and item.scene() is None:
+                self.addItem(item)
+        if full or patch.links:
+            links = {c.id: c for c in lay.links}
+            for link_id in links if full else patch.links:
+                self._sync("link", link_id, links.get(link_id), ConnectorItem)
+        for lane_id in [k for k in self.layers if k not in {lane.id for lane in lay.lanes}]:
+            self.removeItem(self.layers.pop(lane_id))
+        rect = QRectF(0, 0, lay.width, lay.height)
+        if self.sceneRect() != rect:
+            self.setSceneRect(rect)
         self.freeze_headers()
-        self.blockSignals(True)
-        for key, item in self.items_by_key.items():
-            item.setSelected(key in selected)
-        self.blockSignals(False)
         if {self.key_of(item) for item in self.selectedItems()} != selected:
             self.selectionChanged.emit()  # an element of the selection is gone
         self.update_focus_frame()
         self.refreshed.emit()
+
+    def _sync(self, kind: str, element_id: str, box, make, band: QGraphicsItem | None = None) -> QGraphicsItem | None:  # type: ignore[no-untyped-def]
+        """Create, update or remove the item of one element from its new box (None: it is gone)."""
+        key = (kind, element_id)
+        item = self.items_by_key.get(key)
+        if box is None:
+            if item is not None:
+                del self.items_by_key[key]
+                self.removeItem(item)
+            return None
+        if item is None:
+            item = make(box, kind) if make is ConnectorItem else make(box)
+            self.items_by_key[key] = item
+            if band is not None:  # headers ride on their band (see frozen.py)
+                item.setParentItem(band)
+            elif kind not in ("card", "handoff"):  # those go into their lane's layer
+                self.addItem(item)
+        elif make is ConnectorItem:
+            item.set_connector(box)  # type: ignore[attr-defined]
+        else:
+            item.set_box(box)  # type: ignore[attr-defined]
+        return item
+
+    def _sync_all(self, kind: str, boxes, make, bands: QGraphicsItem) -> None:  # type: ignore[no-untyped-def]
+        ids = {b.id for b in boxes}
+        for key in [k for k in self.items_by_key if k[0] == kind and k[1] not in ids]:
+            self._sync(kind, key[1], None, make)
+        for box in boxes:
+            self._sync(kind, box.id, box, make, band=bands)
+
+    def _sync_lanes(self) -> None:
+        """Lane rows, titles and layers (a handful: all of them are looked at)."""
+        lay = self.layout
+        width = lay.style.lane_title_width
+        ids = {lane.id for lane in lay.lanes}
+        for key in [k for k in self.items_by_key if k[0] in ("lane-row", "lane") and k[1] not in ids]:
+            self.removeItem(self.items_by_key.pop(key))
+        for i, lane in enumerate(lay.lanes):
+            row = self.items_by_key.get(("lane-row", lane.id))
+            if row is None:
+                self.items_by_key[("lane-row", lane.id)] = row = LaneItem(lane, i)
+                self.addItem(row)
+                self.items_by_key[("lane", lane.id)] = title = LaneTitleItem(lane, width)
+                title.setParentItem(self.title_band)
+                self.layers[lane.id] = layer = LaneLayer(lane.id)
+                self.addItem(layer)
+            else:
+                row.set_box(lane, i)  # type: ignore[attr-defined]
+                self.items_by_key[("lane", lane.id)].set_box(lane, width)  # type: ignore[attr-defined]
+
+    def _sync_emotions(self, patch: Patch) -> None:
+        lay = self.layout
+        lane = lay.emotion_lane
+        layer = self.layers.get(lane.id) if lane else None
+        points = {p.step: p for p in lay.emotion_points}
+        for step_id in points if patch.full else patch.emotions:
+            point = points.get(step_id)
+            key = ("emotion", step_id)
+            item = self.items_by_key.get(key)
+            if point is None or layer is None:
+                if item is not None:
+                    self.removeItem(self.items_by_key.pop(key))
+                continue
+            if item is None:
+                self.items_by_key[key] = item = EmotionItem(point)
+            else:
+                item.set_point(point)  # type: ignore[attr-defined]
+            if item.parentItem() is not layer:
+                item.setParentItem(layer)
+        if self.curve.parentItem() is not layer:
+            self.curve.setParentItem(layer)
+            if layer is None:
+                self.addItem(self.curve)
+        self.curve.set_runs(lay.local_curves if layer is not None else [])
 
     def set_badges(self, report) -> None:  # type: ignore[no-untyped-def]
         """Mark each step concerned by a finding with the most severe one's sign."""
@@ -146,10 +240,12 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 if element_id in worst and rank[worst[element_id]] <= rank[finding.severity]:
                     continue
                 worst[element_id] = finding.severity
+        changed = {k for k in set(worst) | set(self.badges) if worst.get(k) != self.badges.get(k)}
         self.badges = worst
-        for (kind, element_id), item in self.items_by_key.items():
-            if kind == "step":
-                item.set_badge(worst.get(element_id))
+        for element_id in changed:
+            item = self.items_by_key.get(("step", element_id))
+            if item is not None:
+                item.set_badge(worst.get(element_id))  # type: ignore[attr-defined]
 
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         from workbench.ui.canvas.context_menu import context_menu
@@ -186,7 +282,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
     def select_ids(self, ids: list[str]) -> None:
         self.ensure_fresh()
         self.clearSelection()
-        wanted = set(ids)
-        for (kind, element_id), item in self.items_by_key.items():
-            if element_id in wanted and kind not in ("lane-row", "emotion"):
-                item.setSelected(True)
+        for element_id in ids:
+            for kind in SELECTABLE_KINDS:
+                item = self.items_by_key.get((kind, element_id))
+                if item is not None:
+                    item.setSelected(True)
