@@ -286,7 +286,10 @@ class LayoutEngine:
             boxes_by_id[box.id] = box
         self._cells[cell] = boxes
         self._extent[cell] = extent
-        self._lane_extents.setdefault(lane_id, Counter())[extent] += 1
+        extents = self._lane_extents.get(lane_id)
+        if extents is None:
+            extents = self._lane_extents[lane_id] = Counter()
+        extents[extent] += 1
 
     # ---------------------------------------------------------------- lanes
 

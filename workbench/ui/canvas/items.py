@@ -50,7 +50,9 @@ from workbench.ui.canvas.painting import (
 
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-SENDS_CHANGES = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+SELECTABLE_MOVABLE = SELECTABLE | MOVABLE
+#: Shared: made once, not once per item.
+NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 class BoxItem(QGraphicsRectItem):
@@ -68,22 +70,15 @@ class BoxItem(QGraphicsRectItem):
 
     def __init__(self, element_id: str, rect: Rect, movable: bool = False, z: float = 0) -> None:
         super().__init__()
-        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setPen(NO_PEN)
         self.element_id = element_id
         self.rect = rect
         self._set_bounds()
         self.setPos(rect.x, rect.y)
         if movable:
-            self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
-        self.setZValue(z)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
-            if self.axis == "x":
-                return QPointF(value.x(), self.rect.y)
-            if self.axis == "y":
-                return QPointF(self.rect.x, value.y())
-        return super().itemChange(change, value)
+            self.setFlags(SELECTABLE_MOVABLE)
+        if z:
+            self.setZValue(z)
 
     def _set_bounds(self) -> None:
         self.setRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 6))
@@ -97,6 +92,10 @@ class BoxItem(QGraphicsRectItem):
         if self.pos() != self.home():
             self.setPos(self.home())
         self.update()
+
+    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().mouseMoveEvent(event)
+        hold_to_axes(self.scene().selectedItems())
 
     def origin(self) -> QPointF:
         """The item's top-left corner in the map (where the layout's texts are placed from)."""
@@ -116,7 +115,29 @@ class BoxItem(QGraphicsRectItem):
             painter.drawRoundedRect(self.local().adjusted(-2, -2, 2, 2), radius, radius)
 
 
-class StageItem(BoxItem):
+def hold_to_axes(items: list[QGraphicsItem]) -> None:
+    """Put dragged items that move along one axis back on it (Qt moved all of the selection freely).
+
+    Done after each drag move rather than in ``itemChange``: a Python
+    ``itemChange`` is called for every change of every item, thousands of
+    times while a map is built.
+    """
+    for item in items:
+        axis = getattr(item, "axis", None)
+        if axis is None:
+            continue
+        pos, home = item.pos(), item.home()  # type: ignore[attr-defined]
+        if axis == "x" and pos.y() != home.y():
+            item.setPos(pos.x(), home.y())
+        elif axis == "y" and pos.x() != home.x():
+            item.setPos(home.x(), pos.y())
+
+
+class AxisItem(BoxItem):
+    """A header dragged along one axis only (stages and steps sideways, lanes up and down)."""
+
+
+class StageItem(AxisItem):
     kind = "stage"
     axis = "x"
 
@@ -137,7 +158,7 @@ class StageItem(BoxItem):
         self.paint_selection(painter)
 
 
-class StepItem(BoxItem):
+class StepItem(AxisItem):
     """A step's header: its title, and markers for moment of truth and goal."""
 
     kind = "step"
@@ -231,7 +252,7 @@ class LaneItem(BoxItem):
         painter.drawRect(self.local())
 
 
-class LaneTitleItem(BoxItem):
+class LaneTitleItem(AxisItem):
     """A lane's title on the left; drag it up or down to reorder lanes."""
 
     kind = "lane"
@@ -282,11 +303,15 @@ class CardItem(BoxItem):
             draw_text(painter, self.box.local_channel, QPointF(0, 0), theme.NATURE_BORDER.get(nature or "", theme.MUTED))
         draw_text(painter, self.box.local_text, QPointF(0, 0), theme.INK)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged and self.parentItem() is not None:
-            # A card dragged over the lanes below stays above their cards.
-            self.parentItem().setZValue(LaneLayer.RAISED if value else LaneLayer.RESTING)
-        return super().itemChange(change, value)
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.parentItem() is not None:  # a card dragged over the lanes below stays above their cards
+            self.parentItem().setZValue(LaneLayer.RAISED)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().mouseReleaseEvent(event)
+        if self.parentItem() is not None:
+            self.parentItem().setZValue(LaneLayer.RESTING)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -325,16 +350,17 @@ class EmotionItem(QGraphicsRectItem):
     """A face on the emotion curve; its mouth, not only its colour, tells the level."""
 
     kind = "emotion"
+    axis = "y"
     RADIUS = 9.0
 
     def __init__(self, point: EmotionPoint) -> None:
         super().__init__()
         self.element_id = point.step
         self.point = point
-        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setPen(NO_PEN)
         r = self.RADIUS + 3
         self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
-        self.setFlags(SELECTABLE | MOVABLE | SENDS_CHANGES)
+        self.setFlags(SELECTABLE_MOVABLE)
         self.setZValue(8)
         self.setPos(point.x, point.offset)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
@@ -350,10 +376,9 @@ class EmotionItem(QGraphicsRectItem):
         """Faces live in the emotion lane's layer: y from the lane's top."""
         return QPointF(self.point.x, self.point.offset)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
-            return QPointF(self.point.x, value.y())
-        return super().itemChange(change, value)
+    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().mouseMoveEvent(event)
+        hold_to_axes(self.scene().selectedItems())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_face(painter, QPointF(0, 0), self.RADIUS, self.point.level)
