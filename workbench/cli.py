@@ -17,6 +17,7 @@ ended by SIGPIPE. Nothing is ever written over an existing file without
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import os
 import re
@@ -243,9 +244,23 @@ def cmd_gui(argv: list[str]) -> int:
             )
         )
         return 2
+    for name in BEFORE_QT:
+        importlib.import_module(name)
     from workbench.ui.app import run
 
     return run(args.file)
+
+
+#: The Qt-free modules the editor's first window needs (pydantic and the model with them),
+#: imported before PySide6: once PySide6 is imported, its import hook reads the source of
+#: every module imported after it (to see whether it uses PySide6), a few hundred here.
+BEFORE_QT = (
+    "workbench.model.document",
+    "workbench.model.fileformat",
+    "workbench.model.recovery",
+    "workbench.model.templates",
+    "workbench.layout",
+)
 
 
 def display_available(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:

@@ -2,13 +2,17 @@
 
 The canvas and the PDF both draw text with the bundled DejaVu Sans; measuring
 it here, from the same TTF file, makes lines break at the same words on
-screen and on paper. reportlab's TrueType reader supplies the advance widths.
+screen and on paper. The advance widths come from :mod:`workbench.fontmetrics`,
+which reads them from the TTF exactly as reportlab does, without importing
+reportlab: text is measured before the first window is painted, and
+reportlab (with PIL behind it) loads only when a PDF is made.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from workbench.fontmetrics import FontMetrics
 from workbench.resources import resource_path
 
 FONT_FAMILY = "DejaVu Sans"
@@ -21,7 +25,7 @@ LINE_SPACING = 1.25
 
 @lru_cache(maxsize=None)
 def register_fonts() -> tuple[str, str]:
-    """Register the bundled fonts with reportlab (once); their reportlab names."""
+    """Register the bundled fonts with reportlab (once, for the PDF); their reportlab names."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -30,11 +34,15 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+@lru_cache(maxsize=None)
+def font_metrics(name: str) -> FontMetrics:
+    """The advance widths of the bundled font *name* (REGULAR or BOLD), read once."""
+    return FontMetrics(resource_path("fonts", FONT_FILES[name]))
 
-    register_fonts()
-    return float(stringWidth(text, BOLD if bold else REGULAR, size))
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points, equal to reportlab's ``stringWidth`` with the same font (no kerning)."""
+    return float(font_metrics(BOLD if bold else REGULAR).string_width(text, size))
 
 
 #: Distance from the top of a line to its baseline, as a multiple of the size
@@ -71,24 +79,36 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int | Non
 
 
 def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> list[str]:
+    """Greedy: as many words on a line as fit, measured as :func:`text_width` measures.
+
+    Each candidate line is measured from its characters' advances, kept as
+    lists so no character is looked up twice; ``scale * sum(advances)`` is
+    the very float :func:`text_width` gives for that line (same values, same
+    order, same ``sum``), so lines break exactly where they always did.
+    """
     words = paragraph.split()
     if not words:
         return [""]
+    font = font_metrics(BOLD if bold else REGULAR)
+    scale = 0.001 * size
+    space = font.advances(" ")
     lines: list[str] = []
     current = ""
+    current_advances: list[float] = []
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, bold) <= width:
-            current = candidate
+        word_advances = font.advances(word)
+        candidate = current_advances + space + word_advances if current else word_advances
+        if scale * sum(candidate) <= width:
+            current = f"{current} {word}" if current else word
+            current_advances = candidate
             continue
         if current:
             lines.append(current)
-        current = ""
-        while text_width(word, size, bold) > width:
+        while scale * sum(word_advances) > width:
             head = _longest_prefix(word, width, size, bold)
             lines.append(head)
-            word = word[len(head) :]
-        current = word
+            word, word_advances = word[len(head) :], word_advances[len(head) :]
+        current, current_advances = word, word_advances
     lines.append(current)
     return lines
 

@@ -1,15 +1,34 @@
-"""QApplication set-up: names, settings, translations; then the main window."""
+"""QApplication set-up: names, settings, translations; then the main window.
+
+Start-up is measured against a bare PySide6 window (``benchmarks/startup.py``):
+until the main window is first painted, only what that paint needs runs.
+FILE is read right after ``show()`` and before the event loop, so the first
+paint is the journey, never an empty one replaced a moment later; the health
+check (and whatever else the window does not show at once) waits for
+:meth:`MainWindow.after_first_paint`.
+reportlab, PIL, networkx and the dialogs load when first used.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.i18n import current_language, set_language
 from workbench.resources import resource_path
+
+#: Set to 1, the application quits right after the first paint of its main window
+#: (FILE shown, when one was given), before anything that waits for that paint:
+#: how ``benchmarks/startup.py`` times start-up.
+EXIT_AFTER_PAINT_ENV = "JOURNEY_WORKBENCH_EXIT_AFTER_PAINT"
+#: Test hook: a file where the application writes (JSON), at its first paint, what it
+#: shows and which modules were imported by then (tests/test_startup.py).
+STARTUP_REPORT_ENV = "JOURNEY_WORKBENCH_STARTUP_REPORT"
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -58,20 +77,44 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def exit_after_paint() -> bool:
+    return os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
+
+
+def write_startup_report(path: Path, window) -> None:  # type: ignore[no-untyped-def]
+    """What the first paint showed and what had been imported for it (:data:`STARTUP_REPORT_ENV`)."""
+    import json
+
+    report = {
+        "modules": sorted(sys.modules),
+        "file": str(window.path) if window.path is not None else None,
+        "steps": len(window.document.journey.steps),
+        "title": window.windowTitle(),
+    }
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    os.replace(temporary, path)  # whoever waits for the file never reads half of it
+
+
 def run(path: str | None = None) -> int:
     app = make_app()
     from workbench.ui.main_window import MainWindow
     from workbench.ui.recovery_dialog import start_up
-    from workbench.ui.welcome import offer_at_start
 
-    window = MainWindow()
+    window = MainWindow(defer=True)
     window.show()
+    report = os.environ.get(STARTUP_REPORT_ENV)
+    if report:
+        window.first_painted.connect(lambda: write_startup_report(Path(report), window))
+    if exit_after_paint():
+        # Measuring start-up: quitting closes the window, so what waits for the paint never runs.
+        window.first_painted.connect(app.quit)
+    # With the window shown (so dialogs have a live window behind them) but before
+    # the event loop paints it: first what a crash left unsaved (recovery copies),
+    # then FILE; without FILE, the welcome page.
+    start_up(window, path)
+    if not path:
+        from workbench.ui.welcome import offer_at_start
 
-    def start() -> None:
-        start_up(window, path)
-        offer_at_start(window, path)  # no FILE and nothing recovered: the welcome page
-
-    # Once the event loop runs, so dialogs have a live window behind them: first what a
-    # crash left unsaved (recovery copies), then FILE.
-    QTimer.singleShot(0, start)
+        offer_at_start(window, path)
     return app.exec()

@@ -3,13 +3,20 @@
 "Modified" is ``not undo_stack.isClean()``; saving marks the stack clean.
 Closing or opening over unsaved changes asks Save / Discard / Cancel.
 Errors from loading and saving appear as a dialog with the clear message.
+
+The window the application starts with is made with ``defer=True``: what
+its first paint does not need waits until the canvas has been painted (see
+:meth:`after_first_paint`): the health check (which may import networkx), the
+outline (a tab behind the inspector, one row per element of the map) and the
+Open Recent list. Tests and other windows (``defer=False``) get them at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
@@ -34,9 +41,14 @@ MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    #: Once, on the turn of the event loop after the canvas was first painted (windows made with ``defer``).
+    first_painted = Signal()
+
+    def __init__(self, defer: bool = False) -> None:
         super().__init__()
         self.setObjectName("main-window")
+        #: What waits for the first paint, by name (a later request replaces an earlier one); None once painted.
+        self._waiting: dict[str, Callable[[], object]] | None = {} if defer else None
         self.path: Path | None = None
         self.loaded = Loaded(journey=blank(current_language()))
         self.read_only = False
@@ -83,6 +95,35 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         fit_to_screen(self)
         self._show_zoom(self.view.zoom)
+        if defer:
+            self._paint_watch = _FirstPaint(self.view.viewport(), self)
+
+    # ------------------------------------------------------- first paint
+
+    def after_first_paint(self, action: Callable[[], object], name: str | None = None) -> None:
+        """Run *action* once the window has been painted (at once if it has, or if it was made without ``defer``).
+
+        A later *action* of the same *name* replaces a waiting one (the
+        health check of the journey shown then, not of every journey
+        opened before the first paint).
+        """
+        if self._waiting is None:
+            action()
+        else:
+            self._waiting[name or f"action-{len(self._waiting)}"] = action
+
+    @property
+    def painted(self) -> bool:
+        """False until a window made with ``defer`` has been painted."""
+        return self._waiting is None
+
+    def _painted(self) -> None:
+        waiting, self._waiting = self._waiting or {}, None
+        self.first_painted.emit()
+        if not self.isVisible():
+            return  # closed at once (a quit as soon as it was painted): nothing left to set up
+        for action in waiting.values():
+            action()
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
         dock = QDockWidget(title, self)
@@ -102,8 +143,10 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.refreshed.connect(self._update_counts)
         self.inspector.set_document(self.document, self.stack)
-        self.findings.set_document(self.document)
-        self.outline.attach(self.scene)
+        # After the first paint: the check may take a while (and import networkx), and
+        # the outline (a tab behind the inspector) lists every element of a large map.
+        self.after_first_paint(lambda: self.findings.set_document(self.document), "findings")
+        self.after_first_paint(lambda: self.outline.attach(self.scene), "outline")
         self.autosaver.attach(self.document)
         self._update_title()
         self._update_counts()
@@ -177,7 +220,8 @@ class MainWindow(QMainWindow):
             return False
         self.set_journey(opened.loaded, opened.path)
         if opened.path is not None:
-            self._remember(opened.path)
+            path = opened.path  # the Open Recent menu is not seen in the first paint
+            self.after_first_paint(lambda: self._remember(path), "remember")
         return True
 
     def _open_dropped(self, files: list[str]) -> None:
@@ -366,3 +410,20 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+
+class _FirstPaint(QObject):
+    """Calls the window's ``_painted`` on the turn of the event loop after *widget*'s first paint, then goes."""
+
+    def __init__(self, widget: QObject, window: MainWindow) -> None:
+        super().__init__(widget)
+        self._window = window
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Next turn: the paint of the whole window (docks, menus) is done by then. The
+            # window is the timer's context: a window deleted meanwhile is not called.
+            QTimer.singleShot(0, self._window, self._window._painted)
+            self.deleteLater()
+        return False

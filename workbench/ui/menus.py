@@ -113,11 +113,9 @@ def build_menus(window: MainWindow) -> WindowActions:
     build_view_menu(window, acts)
 
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-    from workbench.ui import help as help_pages, welcome  # noqa: I001 - the Help menu's own pages
-
-    acts.guide = acts.make(translate("MainWindow", "&User Guide"), lambda: help_pages.show_guide(window), Std.HelpContents)
-    acts.shortcuts = acts.make(translate("MainWindow", "&Keyboard Shortcuts"), lambda: help_pages.show_shortcuts(window))
-    acts.welcome = acts.make(translate("MainWindow", "&Welcome Page"), lambda: welcome.show_welcome(window))
+    acts.guide = acts.make(translate("MainWindow", "&User Guide"), lambda: _show_guide(window), Std.HelpContents)
+    acts.shortcuts = acts.make(translate("MainWindow", "&Keyboard Shortcuts"), lambda: _show_shortcuts(window))
+    acts.welcome = acts.make(translate("MainWindow", "&Welcome Page"), lambda: _show_welcome(window))
     acts.about = acts.make(translate("MainWindow", "&About Journey Workbench"), lambda: _about(window))
     help_menu.addActions([acts.guide, acts.shortcuts, acts.welcome])
     help_menu.addSeparator()
@@ -199,6 +197,25 @@ def _versions(window: MainWindow) -> None:
     from workbench.ui.recovery_dialog import show_versions
 
     show_versions(window)
+
+
+# The Help menu's pages are dialogs: their modules load when one is first opened.
+def _show_guide(window: MainWindow) -> object:
+    from workbench.ui.help import show_guide
+
+    return show_guide(window)
+
+
+def _show_shortcuts(window: MainWindow) -> object:
+    from workbench.ui.help import show_shortcuts
+
+    return show_shortcuts(window)
+
+
+def _show_welcome(window: MainWindow) -> object:
+    from workbench.ui.welcome import show_welcome
+
+    return show_welcome(window)
 
 
 def _select_all(window: MainWindow):  # type: ignore[no-untyped-def]

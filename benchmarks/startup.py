@@ -1,0 +1,187 @@
+"""Start-up to the first painted window, against a bare PySide6 window, in the same run.
+
+``python -m benchmarks.startup [--runs N] [--sizes 10,100,1000]`` prints, per
+journey size, the median and 95th percentile of:
+
+* the application: ``python -m workbench FILE`` from process start to the
+  first paint of the main window showing FILE, then exit (the application
+  quits there when ``JOURNEY_WORKBENCH_EXIT_AFTER_PAINT=1``);
+* a bare PySide6 window: a ``QMainWindow`` holding a ``QGraphicsView``, shown,
+  painted once, then exit -- the floor no Qt application can go under;
+
+both as CPU time (user + system of the whole process, from
+``getrusage(RUSAGE_CHILDREN)``) and wall time, and their ratios (application
+median / bare median; p95 / p95). The two are run alternately so that a
+disturbance of the machine hits both. Every process runs offscreen with its
+own empty settings and data folders (no recovery dialog, no saved layout),
+and byte code cached in a folder of the benchmark's own (as an installed
+application has its ``.pyc`` files; nothing is written in the source tree).
+
+Figures are printed, never asserted: a timing assertion in a test is a flaky test.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = (10, 100, 1000)
+#: The application quits right after the first paint of its main window (see workbench/ui/app.py).
+EXIT_ENV = "JOURNEY_WORKBENCH_EXIT_AFTER_PAINT"
+TIMEOUT = 300
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+scene = QGraphicsScene()
+view = QGraphicsView(scene)
+window.setCentralWidget(view)
+
+
+class QuitAfterPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+quitter = QuitAfterPaint()
+view.viewport().installEventFilter(quitter)
+window.resize(1280, 800)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    """The *fraction* quantile, linear between the closest ranks (as numpy's default)."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = fraction * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """CPU ms (user + system of the child) and wall ms of one run of *command* to its exit."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} ended with {result.returncode}:\n{result.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu * 1000, wall * 1000
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    # As on a user's machine, byte code is compiled once and then read (the unmeasured
+    # first runs write it): in a folder of the benchmark's own, never in the source tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "LANGUAGE": "en",
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "JOURNEY_WORKBENCH_DATA": str(folder / "data"),
+            EXIT_ENV: "1",
+        }
+    )
+    return env
+
+
+def _write_journeys(sizes: tuple[int, ...], folder: Path) -> dict[int, Path]:
+    from benchmarks.generate import journey_of
+    from workbench.model.fileformat import save
+
+    paths = {}
+    for size in sizes:
+        paths[size] = folder / f"startup-{size}.journey"
+        save(journey_of(size), paths[size])
+    return paths
+
+
+def _summary(app: list[tuple[float, float]], bare: list[tuple[float, float]]) -> dict[str, float]:
+    row: dict[str, float] = {}
+    for index, clock in enumerate(("cpu", "wall")):
+        mine = [sample[index] for sample in app]
+        floor = [sample[index] for sample in bare]
+        row[f"app {clock} median ms"] = statistics.median(mine)
+        row[f"app {clock} p95 ms"] = _percentile(mine, 0.95)
+        row[f"bare {clock} median ms"] = statistics.median(floor)
+        row[f"bare {clock} p95 ms"] = _percentile(floor, 0.95)
+        row[f"{clock} ratio median"] = row[f"app {clock} median ms"] / row[f"bare {clock} median ms"]
+        row[f"{clock} ratio p95"] = row[f"app {clock} p95 ms"] / row[f"bare {clock} p95 ms"]
+    return row
+
+
+def startup_stages(sizes: tuple[int, ...] = SIZES, runs: int = 10) -> dict[int, dict[str, float]]:
+    """Per size: median and p95 (ms) of the application's start-up and of a bare window's, and their ratios.
+
+    One unmeasured run of each comes first (the disk cache, Python's byte code).
+    """
+    with tempfile.TemporaryDirectory(prefix="workbench-startup-") as tmp:
+        folder = Path(tmp)
+        env = _environment(folder)
+        paths = _write_journeys(sizes, folder)
+        bare_script = folder / "bare_window.py"
+        bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+        bare_command = [sys.executable, str(bare_script)]
+        rows: dict[int, dict[str, float]] = {}
+        for size in sizes:
+            app_command = [sys.executable, "-m", "workbench", str(paths[size])]
+            _timed(bare_command, env, ROOT)
+            _timed(app_command, env, ROOT)
+            app: list[tuple[float, float]] = []
+            bare: list[tuple[float, float]] = []
+            for _ in range(runs):
+                bare.append(_timed(bare_command, env, ROOT))
+                app.append(_timed(app_command, env, ROOT))
+            rows[size] = _summary(app, bare)
+    return rows
+
+
+def print_table(rows: dict[int, dict[str, float]]) -> None:
+    print("[start-up to the first painted window (targets: cpu ratio <= 1.5 at 10 steps, <= 3 at 1,000)]")
+    for clock in ("cpu", "wall"):
+        print(
+            f"{'steps':>6} {clock + ' app p50':>13} {'app p95':>9} {'bare p50':>9} {'bare p95':>9}"
+            f" {'ratio p50':>10} {'ratio p95':>10}"
+        )
+        for size, row in rows.items():
+            print(
+                f"{size:>6} {row[f'app {clock} median ms']:>13.0f} {row[f'app {clock} p95 ms']:>9.0f}"
+                f" {row[f'bare {clock} median ms']:>9.0f} {row[f'bare {clock} p95 ms']:>9.0f}"
+                f" {row[f'{clock} ratio median']:>10.2f} {row[f'{clock} ratio p95']:>10.2f}"
+            )
+
+
+def main(argv: list[str]) -> int:
+    runs = 10
+    sizes = SIZES
+    if "--runs" in argv:
+        runs = int(argv[argv.index("--runs") + 1])
+    if "--sizes" in argv:
+        sizes = tuple(int(part) for part in argv[argv.index("--sizes") + 1].split(","))
+    print_table(startup_stages(sizes, runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
