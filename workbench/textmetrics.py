@@ -81,36 +81,50 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int | Non
 def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> list[str]:
     """Greedy: as many words on a line as fit, measured as :func:`text_width` measures.
 
-    Each candidate line is measured from its characters' advances, kept as
-    lists so no character is looked up twice; ``scale * sum(advances)`` is
-    the very float :func:`text_width` gives for that line (same values, same
-    order, same ``sum``), so lines break exactly where they always did.
+    A line's width is its characters' advances added one by one, left to
+    right, from zero: the very float ``sum()`` gives in :func:`text_width`
+    (same values, same order), kept as a running total so each character is
+    added once; a word's advances are looked up once per word and font.
     """
     words = paragraph.split()
     if not words:
         return [""]
-    font = font_metrics(BOLD if bold else REGULAR)
+    name = BOLD if bold else REGULAR
     scale = 0.001 * size
-    space = font.advances(" ")
+    space = _word_advances(name, " ")
     lines: list[str] = []
     current = ""
-    current_advances: list[float] = []
+    total = 0.0
     for word in words:
-        word_advances = font.advances(word)
-        candidate = current_advances + space + word_advances if current else word_advances
-        if scale * sum(candidate) <= width:
+        advances = _word_advances(name, word)
+        candidate = total
+        if current:
+            for advance in space:
+                candidate += advance
+        else:
+            candidate = 0.0
+        for advance in advances:
+            candidate += advance
+        if scale * candidate <= width:
             current = f"{current} {word}" if current else word
-            current_advances = candidate
+            total = candidate
             continue
         if current:
             lines.append(current)
-        while scale * sum(word_advances) > width:
+        while scale * sum(advances) > width:
             head = _longest_prefix(word, width, size, bold)
             lines.append(head)
-            word, word_advances = word[len(head) :], word_advances[len(head) :]
-        current, current_advances = word, word_advances
+            word, advances = word[len(head) :], advances[len(head) :]
+        current, total = word, 0.0
+        for advance in advances:
+            total += advance
     lines.append(current)
     return lines
+
+
+@lru_cache(maxsize=65536)
+def _word_advances(name: str, word: str) -> tuple[float, ...]:
+    return tuple(font_metrics(name).advances(word))
 
 
 def _longest_prefix(word: str, width: float, size: float, bold: bool) -> str:

@@ -18,6 +18,7 @@ the file positions are looked up only when a group has one.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -47,6 +48,8 @@ class JourneyIndex:
         self._cards_by_cell: dict[tuple[str, str], dict[str, Card]] = {}
         self._refs: dict[str, dict[str, Element]] = {}
         self._returning: dict[str, dict[str, Handoff]] = {}
+        #: How many touchpoints of each nature (the status bar shows them after every edit).
+        self.natures: Counter[str] = Counter()
         # Sorted caches; a key missing means "sort again when asked".
         self._sorted_stages: list[Stage] | None = None
         self._sorted_lanes: list[Lane] | None = None
@@ -101,6 +104,8 @@ class JourneyIndex:
             cell = (element.step, element.lane)
             self._cards_by_cell.setdefault(cell, {})[element.id] = element
             self._cell_cards.pop(cell, None)
+            if element.nature:
+                self.natures[element.nature] += 1
         for name in _REFERENCES.get(type(element), ()):
             self._refs.setdefault(getattr(element, name), {})[element.id] = element
         if isinstance(element, Handoff) and element.return_step:
@@ -131,6 +136,8 @@ class JourneyIndex:
             if not cards:
                 self._cards_by_cell.pop(cell, None)
             self._cell_cards.pop(cell, None)
+            if element.nature:
+                self.natures[element.nature] -= 1
         for name in _REFERENCES.get(type(element), ()):
             refs = self._refs.get(getattr(element, name))
             if refs is not None:

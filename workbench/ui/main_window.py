@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         journey = self.document.journey
-        natures = {n: sum(1 for c in journey.cards if c.nature == n) for n in ("digital", "human", "physical")}
+        natures = self.document.index.natures  # kept by the index: no scan of every card after each edit
         self.counts_label.setText(
             self.tr("{steps} steps · touchpoints: {d} digital, {h} human, {p} physical · {handoffs} handoffs").format(
                 steps=len(journey.steps),

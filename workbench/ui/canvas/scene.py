@@ -189,8 +189,9 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         lay = self.layout
         width = lay.style.lane_title_width
         ids = {lane.id for lane in lay.lanes}
-        for key in [k for k in self.items_by_key if k[0] in ("lane-row", "lane") and k[1] not in ids]:
-            self.removeItem(self.items_by_key.pop(key))
+        for lane_id in [k for k in self.layers if k not in ids]:
+            for kind in ("lane-row", "lane"):
+                self.removeItem(self.items_by_key.pop((kind, lane_id)))
         for i, lane in enumerate(lay.lanes):
             row = self.items_by_key.get(("lane-row", lane.id))
             if row is None:
