@@ -592,7 +592,7 @@
     <name>FindingsPanel</name>
     <message>
         <source>How many findings the health check has, by severity</source>
-        <extracomment>QSettings keys of the filter; values are comma-joined so &quot;nothing checked&quot; survives an INI file. The scheme of the element links in the detail pane. The columns that wrap (all by default); the others keep their text on one line. The element ids of the finding the user clicked. A fresh report, after the timer ran.</extracomment>
+        <extracomment>QSettings keys of the filter; values are comma-joined so &quot;nothing checked&quot; survives an INI file. The scheme of the element links in the detail pane. The element ids of the finding the user clicked. A fresh report, shown: the check ran (off the UI thread) on the journey as it is now.</extracomment>
         <translation>Nombre de constats du bilan de santé, par gravité</translation>
     </message>
     <message>
@@ -617,6 +617,7 @@
     </message>
     <message>
         <source>Errors</source>
+        <extracomment>The report shown, or None before the first result for this document. What the shown report was computed from: (document, index generation).</extracomment>
         <translation>Erreurs</translation>
     </message>
     <message>
@@ -650,6 +651,10 @@
     <message>
         <source>Condition</source>
         <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Checking the journey…</source>
+        <translation>Vérification du parcours…</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1495,6 +1500,7 @@
     </message>
     <message>
         <source>Palette</source>
+        <extracomment>Once, on the turn of the event loop after the canvas was first painted (windows made with ``defer``). What waits for the first paint, by name (a later request replaces an earlier one); None once painted.</extracomment>
         <translation>Palette</translation>
     </message>
     <message>
@@ -1595,6 +1601,7 @@ Partir d&apos;une carte vide.</translation>
     <name>Outline</name>
     <message>
         <source>Text</source>
+        <extracomment>Past this many rows touched at once (a template pasted, a big undo), making the tree again is quicker.</extracomment>
         <translation>Texte</translation>
     </message>
     <message>

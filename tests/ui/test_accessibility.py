@@ -132,7 +132,8 @@ def test_tab_visits_the_inspector_fields_top_to_bottom(qtbot, window: MainWindow
 
 
 def test_the_findings_list_and_each_finding_are_named(qtbot, window: MainWindow) -> None:
-    window.findings.run()
+    with qtbot.waitSignal(window.findings.updated, timeout=5000):
+        window.findings.run()  # the check runs off the UI thread: wait for its result to be shown
     report = window.findings.report
     assert report is not None and report.findings
     tree = window.findings.tree

@@ -9,9 +9,17 @@ from PySide6.QtTest import QTest
 
 from tests.ui.helpers import open_window
 from workbench.ui.findings import ELEMENTS
+from workbench.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTER = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"
+
+
+def open_checked(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window on *path* once the health check (run off the UI thread) has shown its findings."""
+    window = open_window(qtbot, path)
+    qtbot.waitUntil(window.findings.is_current, timeout=5000)
+    return window
 
 
 def rules_shown(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -20,7 +28,7 @@ def rules_shown(window) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_findings_list_and_click_selects_the_step(qtbot) -> None:
-    window = open_window(qtbot, COUNTER)
+    window = open_checked(qtbot, COUNTER)
     assert "trap-loop" in rules_shown(window)
     assert "errors" in window.findings.summary.text()
     tree = window.findings.tree
@@ -32,14 +40,14 @@ def test_findings_list_and_click_selects_the_step(qtbot) -> None:
 
 
 def test_badges_mark_the_steps_with_errors(qtbot) -> None:
-    window = open_window(qtbot, COUNTER)
+    window = open_checked(qtbot, COUNTER)
     window.scene.ensure_fresh()
     step = window.scene.item_for("step", "step-stuck-paying")
     assert step is not None and step.badge == "error"
 
 
 def test_the_check_runs_a_moment_after_edits_not_on_every_change(qtbot) -> None:
-    window = open_window(qtbot, COUNTER)
+    window = open_checked(qtbot, COUNTER)
     before = rules_shown(window).count("dead-end")
     assert before == 1
     last = window.document.steps()[-1]
@@ -57,7 +65,7 @@ def test_thresholds_are_set_in_the_inspector_kept_in_the_file_and_used(qtbot, tm
 
     path = tmp_path / "t.journey"
     save(load(ROOT / "examples" / "counter-examples" / "train-delay-notifications.journey"), path)
-    window = open_window(qtbot, path)
+    window = open_checked(qtbot, path)
     assert rules_shown(window).count("emotion-cliff") == 2
     window.scene.clearSelection()
     cliff = window.inspector.findChild(QSpinBox, "checks-cliff")

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QTreeWidgetItem
 
-from tests.ui.helpers import open_window
+from tests.ui.test_findings import open_checked
 from workbench.ui.findings import ELEMENTS, FindingsPanel
 from workbench.ui.main_window import MainWindow
 
@@ -53,7 +53,7 @@ def lines_needed(panel: FindingsPanel, text: str) -> int:
 
 
 def test_a_long_finding_is_wrapped_to_show_its_whole_sentence(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, copy_of(TELECOM, tmp_path))
+    window = open_checked(qtbot, copy_of(TELECOM, tmp_path))
     window.resize(1100, 800)
     panel = window.findings
     qtbot.waitUntil(lambda: panel.tree.columnWidth(0) > 200)
@@ -70,7 +70,7 @@ def test_a_long_finding_is_wrapped_to_show_its_whole_sentence(qtbot, tmp_path: P
 
 
 def test_the_detail_pane_shows_the_finding_and_links_to_its_elements(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, copy_of(TELECOM, tmp_path))
+    window = open_checked(qtbot, copy_of(TELECOM, tmp_path))
     panel = window.findings
     assert "Select a finding" in panel.detail.toPlainText()
     item = rows(panel)[0]
@@ -95,7 +95,7 @@ def test_the_detail_pane_shows_the_finding_and_links_to_its_elements(qtbot, tmp_
 
 
 def test_severity_buttons_hide_rows_keep_the_report_and_are_remembered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, copy_of(INVOICES, tmp_path / "first"))
+    window = open_checked(qtbot, copy_of(INVOICES, tmp_path / "first"))
     panel = window.findings
     assert visible_severities(panel) == {"error", "warning", "info"}
     total = len(panel.report.findings)
@@ -110,14 +110,14 @@ def test_severity_buttons_hide_rows_keep_the_report_and_are_remembered(qtbot, tm
     QTest.mouseClick(panel.severity_buttons["info"], LEFT)
     assert visible_severities(panel) == {"warning"}
 
-    again = open_window(qtbot, copy_of(INVOICES, tmp_path / "later"))  # a later session
+    again = open_checked(qtbot, copy_of(INVOICES, tmp_path / "later"))  # a later session
     assert not again.findings.severity_buttons["error"].isChecked()
     assert not again.findings.severity_buttons["info"].isChecked()
     assert visible_severities(again.findings) == {"warning"}
 
 
 def test_the_condition_filter_keeps_one_condition_and_is_remembered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, copy_of(INVOICES, tmp_path / "first"))
+    window = open_checked(qtbot, copy_of(INVOICES, tmp_path / "first"))
     panel = window.findings
     combo = panel.findChild(QComboBox, "findings-condition")
     assert combo.currentText() == "All conditions"
@@ -131,14 +131,14 @@ def test_the_condition_filter_keeps_one_condition_and_is_remembered(qtbot, tmp_p
     assert shown and {f.condition for f in shown} == {"continuity"}
     assert len(shown) < len(panel.report.findings)
 
-    again = open_window(qtbot, copy_of(INVOICES, tmp_path / "later"))
+    again = open_checked(qtbot, copy_of(INVOICES, tmp_path / "later"))
     assert again.findings.shown_condition() == "continuity"
     kept = [f for f, item in zip(again.findings.report.findings, rows(again.findings)) if not item.isHidden()]
     assert kept == shown
 
 
 def test_a_hidden_current_finding_leaves_the_detail_pane(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, copy_of(TELECOM, tmp_path))
+    window = open_checked(qtbot, copy_of(TELECOM, tmp_path))
     panel = window.findings
     click_row(panel, rows(panel)[0])
     assert panel.report.findings[0].message.split()[0] in panel.detail.toPlainText()
@@ -148,7 +148,7 @@ def test_a_hidden_current_finding_leaves_the_detail_pane(qtbot, tmp_path: Path) 
 
 
 def test_clicking_a_wrapped_finding_still_selects_its_steps(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window: MainWindow = open_window(qtbot, copy_of(TELECOM, tmp_path))
+    window: MainWindow = open_checked(qtbot, copy_of(TELECOM, tmp_path))
     panel = window.findings
     window.resizeDocks([window.findings_dock], [320], Qt.Orientation.Vertical)
     qtbot.waitUntil(lambda: panel.tree.viewport().height() > 200, timeout=2000)
@@ -163,7 +163,7 @@ def test_clicking_a_wrapped_finding_still_selects_its_steps(qtbot, tmp_path: Pat
 
 
 def test_the_finding_being_read_stays_current_after_an_edit_elsewhere(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, copy_of(TELECOM, tmp_path))
+    window = open_checked(qtbot, copy_of(TELECOM, tmp_path))
     panel = window.findings
     click_row(panel, rows(panel)[1])
     message = panel.report.findings[1].message

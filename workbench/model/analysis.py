@@ -1,24 +1,33 @@
 """The journey health check: where a journey leaves its customer alone.
 
-Steps become a networkx DiGraph (consecutive steps in time order, except
-after a goal; plus every flow link). Each rule returns explainable findings
-tied to one of the three conditions of an augmented digital journey:
-``person`` (treats the customer as a person), ``human`` (plans the switch to a
-human), ``continuity`` (continuous across online and offline). Every
-algorithm is polynomial: breadth-first searches and strongly connected
-components, never an enumeration of paths.
+Steps form a directed graph (consecutive steps in time order, except after a
+goal; plus every flow link). Each rule returns explainable findings tied to
+one of the three conditions of an augmented digital journey: ``person``
+(treats the customer as a person), ``human`` (plans the switch to a human),
+``continuity`` (continuous across online and offline). Every algorithm is
+polynomial, never an enumeration of paths.
+
+The check runs after every pause in editing, on maps of thousands of steps,
+so a question asked "from every step" is answered by one search from every
+answer at once: one backwards search from all the people gives each step its
+distance to the nearest one (reach, wait), one from all the exits tells which
+loops are closed, one each way from all the digital steps finds the forced
+exits. The graph lives in plain dictionaries for these searches; networkx
+(slow to import, so imported on first use) finds the loops among the few
+steps that cannot reach an exit. The steps are read in time order from a
+:class:`~workbench.model.index.JourneyIndex`; a ``JourneyDocument`` would
+validate the whole journey again just to sort it.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import networkx as nx
-
 from workbench.i18n import tr
-from workbench.model.document import JourneyDocument
-from workbench.model.journey import INTENTS, CheckSettings, Handoff, Journey
+from workbench.model.index import JourneyIndex
+from workbench.model.journey import INTENTS, CheckSettings, Handoff, Journey, Step
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -60,20 +69,28 @@ def condition_name(condition: str, language: str | None = None) -> str:
     }[condition]
 
 
-class _Facts:
-    """What the rules need, computed once."""
+#: Adjacency of the step graph: for each step, its neighbours as the keys of a dict (an ordered set).
+_Adjacency = dict[str, dict[str, None]]
 
-    def __init__(self, journey: Journey) -> None:
-        self.doc = JourneyDocument(journey)
-        self.steps = self.doc.steps()
+
+class _Facts:
+    """What the rules need, computed once, in one pass over each collection."""
+
+    def __init__(self, journey: Journey, index: JourneyIndex | None = None) -> None:
+        if index is None:
+            # Only the time order of the steps is read: an index without cards, lanes
+            # and references costs a seventh of a full one.
+            index = JourneyIndex(journey.model_copy(update={"lanes": [], "cards": [], "handoffs": [], "links": []}))
+        self.steps: list[Step] = list(index.steps())
         self.by_id = {s.id: s for s in self.steps}
+        self.order = {s.id: i for i, s in enumerate(self.steps)}
         cards = journey.cards
         self.natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
         self.pain: set[str] = set()
         for card in cards:
             if card.kind == "touchpoint" and card.nature:
                 self.natures[card.step].add(card.nature)
-            if card.kind == "pain_point":
+            elif card.kind == "pain_point":
                 self.pain.add(card.step)
         self.card_step = {c.id: c.step for c in cards}
         card_step = self.card_step
@@ -81,30 +98,61 @@ class _Facts:
         for handoff in journey.handoffs:
             self.handoff_steps.add(card_step[handoff.source])
             self.handoff_steps.add(card_step[handoff.target])
-        self.graph = nx.DiGraph()
-        self.graph.add_nodes_from(s.id for s in self.steps)
+        # Neighbours in insertion order, as a networkx DiGraph would list them:
+        # the next step in time first, then the links in file order.
+        self.successors: _Adjacency = {s.id: {} for s in self.steps}
+        self.predecessors: _Adjacency = {s.id: {} for s in self.steps}
+        successors, predecessors = self.successors, self.predecessors
         for before, after in zip(self.steps, self.steps[1:]):
             if not before.goal:
-                self.graph.add_edge(before.id, after.id)
+                successors[before.id][after.id] = None
+                predecessors[after.id][before.id] = None
         for link in journey.links:
-            self.graph.add_edge(link.source, link.target)
+            self._edge(link.source, link.target)
+        self.humans = [s.id for s in self.steps if self.human_at(s.id)]
+        #: Steps from each step to the nearest person (absent: no person ahead).
+        self.to_human = self.distances_to(self.humans)
+
+    def _edge(self, source: str, target: str) -> None:
+        """A flow link (one to a missing step, in a journey never validated, still leaves a graph)."""
+        self.successors.setdefault(source, {})[target] = None
+        self.predecessors.setdefault(target, {})[source] = None
+        self.successors.setdefault(target, {})
+        self.predecessors.setdefault(source, {})
+
+    def edges(self) -> Iterable[tuple[str, str]]:
+        """Every edge, by source in time order, then by target in insertion order."""
+        for source, targets in self.successors.items():
+            for target in targets:
+                yield source, target
 
     def human_at(self, step: str) -> bool:
         return "human" in self.natures[step] or step in self.handoff_steps
 
-    def within(self, start: str, depth: int) -> list[str]:
-        """Steps reachable from *start* in at most *depth* moves (itself included)."""
-        seen = {start: 0}
-        queue = deque([start])
+    def distances_to(self, targets: Iterable[str]) -> dict[str, int]:
+        """Fewest moves from each step to the nearest of *targets*: one backwards search from all of them."""
+        distance = dict.fromkeys(targets, 0)
+        queue = deque(distance)
+        predecessors = self.predecessors
         while queue:
             node = queue.popleft()
-            if seen[node] == depth:
-                continue
-            for nxt in self.graph.successors(node):
-                if nxt not in seen:
-                    seen[nxt] = seen[node] + 1
+            far = distance[node] + 1
+            for previous in predecessors[node]:
+                if previous not in distance:
+                    distance[previous] = far
+                    queue.append(previous)
+        return distance
+
+    def reached_from(self, sources: Iterable[str], neighbours: _Adjacency) -> set[str]:
+        """Steps at least one move away from any of *sources* (a source is included only if reached again)."""
+        reached: set[str] = set()
+        queue = deque(sources)
+        while queue:
+            for nxt in neighbours[queue.popleft()]:
+                if nxt not in reached:
+                    reached.add(nxt)
                     queue.append(nxt)
-        return list(seen)
+        return reached
 
     def title(self, step: str) -> str:
         return self.by_id[step].title
@@ -114,27 +162,38 @@ class _Facts:
         return handoff.trigger or self.title(self.card_step[handoff.source])
 
 
-def check(journey: Journey, settings: CheckSettings | None = None, language: str | None = None) -> Report:
-    """Every finding of the health check on *journey*, and its metrics."""
+def check(
+    journey: Journey,
+    settings: CheckSettings | None = None,
+    language: str | None = None,
+    *,
+    index: JourneyIndex | None = None,
+) -> Report:
+    """Every finding of the health check on *journey*, and its metrics.
+
+    *index*, if given, must be an index of this very journey (a document's);
+    it is only read. Without it the check builds the little it needs.
+    """
     settings = settings or journey.checks or CheckSettings()
     lang = language or journey.language
-    facts = _Facts(journey)
+    facts = _Facts(journey, index)
     findings: list[Finding] = []
     for rule in (_no_human, _dead_end, _trap_loop, _context_lost, _forced_exit, _emotion, _unreachable, _intents, _no_way_back):
         findings += rule(facts, journey, settings, lang)
-    order = {s.id: i for i, s in enumerate(facts.steps)}
+    order = facts.order
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), min((order.get(e, 10**9) for e in f.elements), default=0)))
     return Report(findings, _metrics(facts, journey))
 
 
 def _no_human(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     out = []
+    reach = s.human_within
     for step in f.steps:
         at_risk = (step.emotion is not None and step.emotion < 0) or step.id in f.pain or step.moment_of_truth
         natures = f.natures[step.id]
         if not at_risk or not natures or natures != {"digital"}:
             continue
-        if any(f.human_at(other) for other in f.within(step.id, s.human_within)):
+        if f.to_human.get(step.id, reach + 1) <= reach:
             continue
         out.append(
             Finding(
@@ -169,36 +228,42 @@ def _dead_end(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Findin
             "human",
         )
         for step in f.steps
-        if f.graph.out_degree(step.id) == 0 and not step.goal
+        if not f.successors[step.id] and not step.goal
     ]
 
 
 def _trap_loop(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
-    exits = {step.id for step in f.steps if step.goal or f.human_at(step.id)}
-    can_leave: set[str] = set(exits)
-    reverse = f.graph.reverse(copy=False)
-    for node in exits:
-        can_leave |= nx.descendants(reverse, node)
-    out = []
-    for component in nx.strongly_connected_components(f.graph):
-        looped = len(component) > 1 or any(f.graph.has_edge(n, n) for n in component)
-        if looped and not (component & can_leave):
-            ids = tuple(step.id for step in f.steps if step.id in component)
-            out.append(
-                Finding(
-                    "trap-loop",
-                    "error",
-                    ids,
-                    tr(
-                        "The customer can go round in circles between {titles} with no way out to a person or a goal. "
-                        "Offer a handoff to an advisor from inside the loop.",
-                        lang,
-                        titles=", ".join(f"'{f.title(i)}'" for i in ids),
-                    ),
-                    "human",
-                )
-            )
-    return out
+    can_leave = f.distances_to(step.id for step in f.steps if step.goal or f.human_at(step.id))
+    # A loop is whole on either side: if one of its steps can leave, all can. So the
+    # closed loops are among the steps that cannot leave, and so are all their successors.
+    trapped = [step.id for step in f.steps if step.id not in can_leave]
+    if not trapped:
+        return []
+    import networkx as nx  # first use: slow to import, and most journeys never get here
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(trapped)
+    graph.add_edges_from((a, b) for a in trapped for b in f.successors[a])
+    loops = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1 or any(graph.has_edge(n, n) for n in component):
+            loops.append(tuple(sorted(component, key=f.order.__getitem__)))
+    loops.sort(key=lambda ids: f.order[ids[0]])
+    return [
+        Finding(
+            "trap-loop",
+            "error",
+            ids,
+            tr(
+                "The customer can go round in circles between {titles} with no way out to a person or a goal. "
+                "Offer a handoff to an advisor from inside the loop.",
+                lang,
+                titles=", ".join(f"'{f.title(i)}'" for i in ids),
+            ),
+            "human",
+        )
+        for ids in loops
+    ]
 
 
 def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
@@ -221,7 +286,7 @@ def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fi
             ),
             "continuity",
         )
-        for a, b in f.graph.edges
+        for a, b in f.edges()
         if f.by_id[b].data_reentered and channels.get(a) and channels.get(b) and not channels[a] & channels[b]
     ]
     return switches + [
@@ -245,30 +310,21 @@ def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fi
 def _forced_exit(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     """Non-digital steps the customer is pushed into between digital ones.
 
-    A handoff is a planned switch, and a step can be marked deliberate; the
-    search walks through runs of non-digital steps to the digital ones around.
+    A handoff is a planned switch, and a step can be marked deliberate. A
+    step is between two digital ones if a run of non-digital steps links it
+    to a digital step on each side; one search from all the digital steps,
+    each way, answers for every step at once: a path from any digital step
+    ends with such a run, after the last digital step on it.
     """
-    def digital(step: str) -> bool:
-        return "digital" in f.natures[step]
-
-    def reaches_digital(start: str, neighbours) -> bool:  # type: ignore[no-untyped-def]
-        seen, queue = {start}, deque([start])
-        while queue:
-            for nxt in neighbours(queue.popleft()):
-                if nxt in seen:
-                    continue
-                if digital(nxt):
-                    return True
-                seen.add(nxt)
-                queue.append(nxt)
-        return False
-
+    digital = {step for step, natures in f.natures.items() if "digital" in natures}
+    after_digital = f.reached_from(digital, f.successors)
+    before_digital = f.reached_from(digital, f.predecessors)
     out = []
     for step in f.steps:
         natures = f.natures[step.id]
-        if not natures or digital(step.id) or step.deliberate_exit or step.id in f.handoff_steps:
+        if not natures or step.id in digital or step.deliberate_exit or step.id in f.handoff_steps:
             continue
-        if reaches_digital(step.id, f.graph.predecessors) and reaches_digital(step.id, f.graph.successors):
+        if step.id in after_digital and step.id in before_digital:
             out.append(
                 Finding(
                     "forced-exit",
@@ -288,8 +344,9 @@ def _forced_exit(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fin
 
 def _emotion(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     out = []
-    for a, b in f.graph.edges:
-        ea, eb = f.by_id[a].emotion, f.by_id[b].emotion
+    by_id = f.by_id
+    for a, b in f.edges():
+        ea, eb = by_id[a].emotion, by_id[b].emotion
         if ea is not None and eb is not None and ea - eb >= s.cliff:
             out.append(
                 Finding(
@@ -336,7 +393,8 @@ def _level(value: int) -> str:
 def _unreachable(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     if not f.steps:
         return []
-    reached = nx.descendants(f.graph, f.steps[0].id) | {f.steps[0].id}
+    first = f.steps[0].id
+    reached = f.reached_from([first], f.successors) | {first}
     return [
         Finding(
             "unreachable",
@@ -403,12 +461,9 @@ def _metrics(f: _Facts, j: Journey) -> Metrics:
     emotions = [s.emotion for s in f.steps if s.emotion is not None]
     touchpoints = [c.nature for c in j.cards if c.kind == "touchpoint" and c.nature]
     share = {n: (touchpoints.count(n) / len(touchpoints) if touchpoints else 0.0) for n in ("digital", "human", "physical")}
-    humans = {s.id for s in f.steps if f.human_at(s.id)}
     longest: int | None = None
-    if f.pain and humans:
-        # Distance from every step to the nearest person, by one backwards search from all of them.
-        distance = nx.multi_source_dijkstra_path_length(f.graph.reverse(copy=False), humans)
-        reachable = [int(distance[p]) for p in f.pain if p in distance]
+    if f.pain and f.humans:
+        reachable = [f.to_human[p] for p in f.pain if p in f.to_human]
         longest = max(reachable) if reachable else None
     return Metrics(
         average_emotion=round(sum(emotions) / len(emotions), 2) if emotions else None,
@@ -417,7 +472,6 @@ def _metrics(f: _Facts, j: Journey) -> Metrics:
         handoffs=len(j.handoffs),
         longest_wait_for_a_human=longest,
     )
-
 
 
 def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:

@@ -6,6 +6,16 @@ finding selects and centres the elements concerned. Each finding is named
 for assistive technology by its whole sentence, with its severity and
 condition as description (the icon's shape alone is not read aloud).
 
+The check never runs on the UI thread: a worker checks a snapshot of the
+journey (see :mod:`~workbench.ui.check_worker`) and its result is shown only
+if the document is still as it was when the snapshot was taken (same
+document, same index generation). A result overtaken by edits is dropped,
+and the check runs again once the edits pause. Until the first result for a
+newly opened journey arrives, the panel says it is checking rather than
+showing the previous journey's findings. ``updated`` is emitted each time a
+result is shown; :meth:`FindingsPanel.is_current` says whether the findings
+shown are those of the journey as it is now.
+
 On a laptop the dock is a short strip under the map, so a finding's sentence
 must never be cut off: rows wrap, and the pane beside the list repeats the
 current finding in full with the elements it concerns, each a link. The
@@ -17,28 +27,16 @@ facilitator who only wants the errors in front of a room says so once.
 from __future__ import annotations
 
 import html
+from collections.abc import Hashable
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QRectF,
-    QSettings,
-    QSize,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTextBrowser,
     QToolButton,
@@ -49,64 +47,29 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.i18n import current_language
-from workbench.model.analysis import SEVERITIES, Finding, Report, check, condition_name
+from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card, Handoff, Link, Stage, Step
-from workbench.ui.canvas.painting import paint_severity
+from workbench.ui.check_worker import CheckWorker, Job
+from workbench.ui.finding_rows import WrappingDelegate, row_changes, severity_icon
 from workbench.ui.outline_names import card_name, handoff_name, link_name, step_name
 from workbench.ui import messages
 
+__all__ = ["ELEMENTS", "FindingsPanel", "WrappingDelegate", "severity_icon"]  # the delegate serves the help window too
+
 DELAY_MS = 400
 ELEMENTS = Qt.ItemDataRole.UserRole
-ROW_PADDING = 6
 CONDITIONS = ("person", "human", "continuity")
 #: QSettings keys of the filter; values are comma-joined so "nothing checked" survives an INI file.
 SEVERITY_KEY = "findings/severities"
 CONDITION_KEY = "findings/condition"
 #: The scheme of the element links in the detail pane.
 ELEMENT_SCHEME = "element"
-
-
-def severity_icon(severity: str) -> QIcon:
-    """The same sign as the badges on the canvas: the shape tells the severity, not only the colour."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_severity(painter, QRectF(4, 4, 24, 24), severity)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text.
-
-    QTreeView measures rows without a width (it never wraps them), so the
-    style is asked here for the size of the text in the column's real width.
-    """
-
-    def __init__(self, tree: QTreeWidget, columns: tuple[int, ...] | None = None) -> None:
-        super().__init__(tree)
-        self.tree = tree
-        #: The columns that wrap (all by default); the others keep their text on one line.
-        self.columns = columns
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if self.columns is not None and index.column() not in self.columns:
-            return super().sizeHint(option, index) + QSize(0, ROW_PADDING)
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.rect = QRect(0, 0, max(self.tree.columnWidth(index.column()), 1), 1)
-        item.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        size = self.tree.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, item, QSize(), self.tree)
-        return size + QSize(0, ROW_PADDING)  # wrapped rows run together without a little air
-
-
 class FindingsPanel(QWidget):
     #: The element ids of the finding the user clicked.
     activated = Signal(list)
-    #: A fresh report, after the timer ran.
+    #: A fresh report, shown: the check ran (off the UI thread) on the journey as it is now.
     updated = Signal(object)
 
     def __init__(self) -> None:
@@ -115,6 +78,7 @@ class FindingsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("findings-summary")
         self.summary.setAccessibleDescription(self.tr("How many findings the health check has, by severity"))
+        self._fix_summary_width()
         self.severity_buttons = {severity: self._severity_button(severity) for severity in SEVERITIES}
         self.condition = QComboBox()
         self.condition.setObjectName("findings-condition")
@@ -153,7 +117,12 @@ class FindingsPanel(QWidget):
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.run)
         self.document: JourneyDocument | None = None
+        #: The report shown, or None before the first result for this document.
         self.report: Report | None = None
+        #: What the shown report was computed from: (document, index generation).
+        self._shown_for: tuple[JourneyDocument, int] | None = None
+        self.worker = CheckWorker(self._check_done)
+        self.destroyed.connect(self.worker.close)  # a result arriving after this panel is gone is dropped
         self._restore_filter()
         for button in self.severity_buttons.values():
             button.toggled.connect(self._filter_changed)
@@ -185,7 +154,10 @@ class FindingsPanel(QWidget):
         tree.setRootIsDecorated(False)
         tree.setWordWrap(True)  # a row grows to show the whole sentence...
         tree.setUniformRowHeights(False)  # ...so rows differ in height
-        tree.setItemDelegate(WrappingDelegate(tree))
+        # Each row's wrapped size is measured once and kept on the item (SizeHintRole):
+        # asking a Python delegate for every row at every layout took 30 ms at a
+        # thousand findings, after every edit that changed one of them.
+        self.measure = WrappingDelegate(tree)
         tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         tree.setAlternatingRowColors(True)
         tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
@@ -195,7 +167,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 190)
         # A wider or narrower column changes how many lines each row needs.
-        header.sectionResized.connect(lambda *args: tree.doItemsLayout())
+        header.sectionResized.connect(lambda column, old, new: self._measure(self._rows(), (column,)))
         tree.itemClicked.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
         tree.itemActivated.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
         tree.currentItemChanged.connect(lambda current, previous: self._show_detail(current))
@@ -206,41 +178,142 @@ class FindingsPanel(QWidget):
             self.document.changed.disconnect(self._on_change)
         self.document = document
         document.changed.connect(self._on_change)
+        self._show_checking()  # never the previous journey's findings, even for a moment
         self.run()
 
     def _on_change(self, change: Change) -> None:
-        self.timer.start()  # restarted by every change: runs once the edits pause
+        if shiboken6.isValid(self):  # a deleted panel may still hear its last document
+            self.timer.start()  # restarted by every change: runs once the edits pause
+
+    def _key(self) -> tuple[JourneyDocument, int] | None:
+        """What identifies the journey as it is now: its document and the index generation."""
+        document = self.document
+        return None if document is None else (document, document.index.generation)
+
+    def is_current(self) -> bool:
+        """True if the findings shown are those of the journey as it is now."""
+        return self._shown_for is not None and self._shown_for == self._key()
 
     def run(self) -> None:
-        if self.document is None:
+        """Check the journey as it is now, in a worker thread; ``updated`` tells when the result is shown.
+
+        One check runs at a time: if one is running, its result is dropped if
+        the journey changed meanwhile, and the check then runs again.
+        """
+        key = self._key()
+        if key is None:
             return
         self.timer.stop()
-        report = check(self.document.journey)
-        current = self._current_finding()
-        self.report = report
+        if self.worker.busy():
+            return  # see _check_done
+        self.worker.start(key, key[0].journey)
+
+    def _check_done(self, job: Job) -> None:
+        """A check ended (on the UI thread): show its report if nothing changed since its snapshot."""
+        if not shiboken6.isValid(self):
+            return
+        if job.key != self._key():
+            # Overtaken by edits or by another document. While the edits go on,
+            # the timer will run the check; if they have paused, run it now.
+            if not self.timer.isActive():
+                self.run()
+            return
+        if job.error is not None:
+            raise job.error
+        assert job.report is not None
+        self._show_report(job.report, job.key)
+
+    def _show_checking(self) -> None:
+        self.timer.stop()
+        self.report = None
+        self._shown_for = None
         self.tree.clear()
+        self._show_detail(None)
+        self.summary.setText(self.tr("Checking the journey…"))
+
+    def _show_report(self, report: Report, key: Hashable) -> None:
+        """Show *report*, changing only the rows of the findings that changed.
+
+        A thousand rows rebuilt after each edit would freeze the window for a
+        tenth of a second; most edits change a handful of findings, or none.
+        """
+        assert self.document is not None
         lang = self.document.journey.language
-        for finding in report.findings:
-            condition = condition_name(finding.condition, lang)
-            item = QTreeWidgetItem([finding.message, condition])
-            item.setIcon(0, severity_icon(finding.severity))
-            item.setToolTip(0, messages.plain_tip(finding.message))
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, finding.message)
-            item.setData(
-                0,
-                Qt.ItemDataRole.AccessibleDescriptionRole,
-                self.tr("{severity}; condition: {condition}").format(
-                    severity=self._severity_name(finding.severity), condition=condition
-                ),
-            )
-            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, condition)
-            item.setData(0, ELEMENTS, list(finding.elements))
-            item.setData(1, ELEMENTS, finding.rule)
-            self.tree.addTopLevelItem(item)
-            if current is not None and (finding.rule, finding.elements) == current:
-                self.tree.setCurrentItem(item)  # still there after the edit: keep reading it
+        same_document = self.report is not None and self._shown_for is not None and self._shown_for[0] is self.document
+        old = self.report.findings if same_document and self.report is not None else []
+        new = report.findings
+        self._shown_for = key  # type: ignore[assignment]
+        current = self._current_finding()
+        current_item = self.tree.currentItem()
+        self.report = report
+        if not same_document:
+            self.tree.clear()
+        if old != new:
+            blocker = QSignalBlocker(self.tree)  # the detail pane is refreshed once, below
+            self.tree.setUpdatesEnabled(False)
+            for first, last, start, stop in reversed(row_changes(old, new)):
+                for row in range(last - 1, first - 1, -1):
+                    self.tree.takeTopLevelItem(row)
+                items = [self._item(finding, lang) for finding in new[start:stop]]
+                self.tree.insertTopLevelItems(first, items)
+                self._measure(items)
+            if current is not None and (current_item is None or current_item.treeWidget() is not self.tree):
+                # The row being read was replaced: follow its finding if it is still there.
+                row = next((i for i, f in enumerate(new) if (f.rule, f.elements) == current), None)
+                self.tree.setCurrentItem(self.tree.topLevelItem(row) if row is not None else None)  # type: ignore[arg-type]
+            self.tree.setUpdatesEnabled(True)
+            blocker.unblock()
         self._apply_filter()
         self.updated.emit(report)
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def _measure(self, items: list[QTreeWidgetItem], columns: tuple[int, ...] = (0, 1)) -> None:
+        """Keep on each row the size of its text wrapped in its column's width."""
+        if not items:
+            return
+        option = QStyleOptionViewItem()
+        self.tree.initViewItemOption(option)
+        tree, measure, role = self.tree, self.measure, Qt.ItemDataRole.SizeHintRole
+        for item in items:
+            for column in columns:
+                item.setData(column, role, measure.sizeHint(option, tree.indexFromItem(item, column)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fix_summary_width()
+            self._measure(self._rows())
+
+    def _fix_summary_width(self) -> None:
+        """A minimum width for the summary that does not follow its text.
+
+        The text changes with each result, and reads "Checking..." until the
+        first one arrives, a moment after the window opens: a minimum that
+        followed it would widen or narrow the dock (and change the window's
+        saved layout) as results come in.
+        """
+        sample = self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(errors=99, warnings=99, infos=99)
+        self.summary.setMinimumWidth(self.summary.fontMetrics().horizontalAdvance(sample))
+
+    def _item(self, finding: Finding, lang: str) -> QTreeWidgetItem:
+        condition = condition_name(finding.condition, lang)
+        item = QTreeWidgetItem([finding.message, condition])
+        item.setIcon(0, severity_icon(finding.severity))
+        item.setToolTip(0, messages.plain_tip(finding.message))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, finding.message)
+        item.setData(
+            0,
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+            self.tr("{severity}; condition: {condition}").format(
+                severity=self._severity_name(finding.severity), condition=condition
+            ),
+        )
+        item.setData(1, Qt.ItemDataRole.AccessibleTextRole, condition)
+        item.setData(0, ELEMENTS, list(finding.elements))
+        item.setData(1, ELEMENTS, finding.rule)
+        return item
 
     def _current_finding(self) -> tuple[str, tuple[str, ...]] | None:
         """What identifies the finding being read, across runs of the check (its rule and elements)."""
@@ -286,11 +359,13 @@ class FindingsPanel(QWidget):
     def _apply_filter(self) -> None:
         """Hide the rows the filter leaves out; the report, the badges and the count stay whole."""
         findings = self.report.findings if self.report is not None else []
+        severities, condition = self.shown_severities(), self.shown_condition()
         shown = 0
         for i, finding in enumerate(findings):
             item = self.tree.topLevelItem(i)
-            visible = self.passes(finding)
-            item.setHidden(not visible)
+            visible = finding.severity in severities and (not condition or finding.condition == condition)
+            if item.isHidden() == visible:  # a row's visibility changed only where the filter or the finding did
+                item.setHidden(not visible)
             shown += visible
         current = self.tree.currentItem()
         if current is not None and current.isHidden():
@@ -357,3 +432,4 @@ class FindingsPanel(QWidget):
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() == ELEMENT_SCHEME and url.path():
             self.activated.emit([url.path()])
+
