@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         # the outline (a tab behind the inspector) lists every element of a large map.
         self.after_first_paint(lambda: self.findings.set_document(self.document), "findings")
         self.after_first_paint(lambda: self.outline.attach(self.scene), "outline")
+        from workbench.ui.memory import settle
+
+        self.after_first_paint(settle, "settle")
         self.autosaver.attach(self.document)
         self._update_title()
         self._update_counts()
