@@ -7,8 +7,6 @@ card it changed, never the others.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from workbench.channels import channel_label
 from workbench.geometry import Anchor, CardBox, Rect, Style, Text
 from workbench.model.journey import Card
@@ -20,17 +18,52 @@ def text_box(text: str, x: float, y: float, width: float, size: float, bold: boo
     return Text(lines, size, bold, Rect(x, y, width, len(lines) * line_height(size)))
 
 
-@lru_cache(maxsize=65536)
-def card_parts(label: str | None, text: str, width: float, s: Style) -> tuple[float, Text | None, Text]:
-    """Height of a card and its channel line and text, placed from its top-left corner."""
-    inner = width - 2 * s.padding
-    ty = s.padding
-    channel = None
-    if label is not None:
-        channel = text_box(label, s.padding, ty, inner - 12, s.label_size, True)
-        ty = channel.rect.bottom + 2
-    body = text_box(text, s.padding, ty, inner, s.card_size)
-    return body.rect.bottom + s.padding, channel, body
+class CardMeasures:
+    """Each distinct card measured once, for one style: height, channel line and text from its corner.
+
+    A card's size depends only on its channel, text and the column width, so
+    an edit re-measures the card it changed and reuses the others. The
+    cache is kept by the engine (keyed without the style, which would be
+    hashed field by field on every look-up).
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self, s: Style) -> None:
+        self.style = s
+        self.width = s.column_width - 2 * s.padding
+        self._known: dict[tuple[str | None, str], tuple[float, Text | None, Text]] = {}
+
+    def __call__(self, label: str | None, text: str) -> tuple[float, Text | None, Text]:
+        key = (label, text)
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = self._known[key] = self._measure(label, text)
+        return found
+
+    def _measure(self, label: str | None, text: str) -> tuple[float, Text | None, Text]:
+        s = self.style
+        inner = self.width - 2 * s.padding
+        ty = s.padding
+        channel = None
+        if label is not None:
+            channel = text_box(label, s.padding, ty, inner - 12, s.label_size, True)
+            ty = channel.rect.bottom + 2
+        body = text_box(text, s.padding, ty, inner, s.card_size)
+        return body.rect.bottom + s.padding, channel, body
+
+
+_MEASURES: dict[Style, CardMeasures] = {}
+
+
+def measures_for(s: Style) -> CardMeasures:
+    """The card measures of one style, shared by every layout made with it."""
+    found = _MEASURES.get(s)
+    if found is None:
+        found = _MEASURES[s] = CardMeasures(s)
+    return found
 
 
 def cell_top(lane_kind: str, s: Style) -> float:
@@ -38,16 +71,17 @@ def cell_top(lane_kind: str, s: Style) -> float:
     return s.padding + (s.emotion_height if lane_kind == "emotions" else 0.0)
 
 
-def place_cell(cards: list[Card], x: float, top: float, s: Style, anchor: Anchor) -> tuple[list[CardBox], float]:
+def place_cell(cards: list[Card], x: float, top: float, measure: CardMeasures, anchor: Anchor) -> tuple[list[CardBox], float]:
     """The boxes of a cell's cards stacked from *top*, and how far down the cell reaches (with its padding)."""
-    width = s.column_width - 2 * s.padding
+    s, width = measure.style, measure.width
+    gap = s.card_gap
     boxes: list[CardBox] = []
     cy = top
     for card in cards:
         label = channel_label(card.channel) if card.kind == "touchpoint" and card.channel else None
-        height, channel, body = card_parts(label, card.text, width, s)
+        height, channel, body = measure(label, card.text)
         boxes.append(
             CardBox(card.id, card.step, card.lane, card.kind, card.nature, Rect(x, cy, width, height), channel, body, anchor)
         )
-        cy += height + s.card_gap
-    return boxes, cy - s.card_gap + s.padding
+        cy += height + gap
+    return boxes, cy - gap + s.padding

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.geometry import Anchor, CardBox, Connector, LaneBox, Layout, Rect, StageBox, StepBox, Style
-from workbench.layout.boxes import cell_top, place_cell, text_box
+from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
 from workbench.layout.emotions import emotion_points
 from workbench.layout.routes import cross_handoff, lane_handoffs, link_routes
 from workbench.model.events import Change
@@ -66,6 +66,7 @@ class LayoutEngine:
         self.index = index
         self.style = s = style or Style()
         self.layout = Layout(0, 0, s)
+        self._measure = measures_for(s)
         self._x0 = s.margin + s.lane_title_width + s.gap
         self._pitch = s.column_width + s.gap
         self._columns: list[tuple[str, str | None]] = []
@@ -278,7 +279,7 @@ class LayoutEngine:
             return
         x = self._column_x(self._col_of[step_id]) + self.style.padding
         anchor = self._anchors.setdefault(lane_id, Anchor())
-        boxes, extent = place_cell(cards, x, cell_top(lane.kind, self.style), self.style, anchor)
+        boxes, extent = place_cell(cards, x, cell_top(lane.kind, self.style), self._measure, anchor)
         previous = {b.id: b for b in old}
         for box in boxes:
             if previous.get(box.id) != box:
