@@ -1,52 +1,110 @@
-"""Canvas timings: building the scene, and moving one card in it (offscreen Qt)."""
+"""The canvas as a user feels it: scene build and each edit, to the painted frame, against Qt's own floor.
+
+For each size, one window with the real canvas and inspector (`edits.py`)
+and one with a bare scene of as many items (`frames.Floor`), measured in
+the same run so that the ratio says how much the workbench adds to what Qt
+costs anyway, whatever the machine. The edited elements sit near the top
+left, in view: an edit off screen would not need a frame at all. Next to
+the wall-clock figures, the process's CPU time: on a shared machine the
+wall clock also counts the neighbours, and "cpu" says what the edit cost.
+"""
 
 from __future__ import annotations
 
-import os
-import time
+import gc
+from dataclasses import dataclass, field
 
+from benchmarks.frames import Floor, Frame, qt_app, settle
 from benchmarks.generate import journey_of
+from benchmarks.report import Cell, p50, p95, print_rows, ratio
+
+#: The figures, in the order they are printed.
+EDITS = ("card drop", "undo move", "redo move", "inspector key", "Enter new step", "step move")
 
 
-def canvas_stages(size: int, repeat: int) -> dict[str, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication
+@dataclass
+class CanvasFigures:
+    """Every sample of one size, and what they are compared with."""
 
-    from workbench.layout import layout
-    from workbench.model.document import JourneyDocument
-    from workbench.textmetrics import _wrap
-    from workbench.ui.canvas.scene import JourneyScene
+    size: int
+    items: int
+    build: list[Frame] = field(default_factory=list)
+    build_floor: list[Frame] = field(default_factory=list)
+    edits: dict[str, list[Frame]] = field(default_factory=dict)
+    floor: list[Frame] = field(default_factory=list)
 
-    app = QApplication.instance() or QApplication([])
-    journey = journey_of(size)
-    best_build = best_layout = best_cold = float("inf")
-    for _ in range(repeat):
-        _wrap.cache_clear()
-        start = time.perf_counter()
-        layout(journey)
-        best_cold = min(best_cold, time.perf_counter() - start)
-        start = time.perf_counter()
-        layout(journey)
-        best_layout = min(best_layout, time.perf_counter() - start)
-        document = JourneyDocument(journey)
-        start = time.perf_counter()
-        scene = JourneyScene(document, QUndoStack())
-        best_build = min(best_build, time.perf_counter() - start)
-    card = document.journey.cards[len(document.journey.cards) // 2]
-    target = document.journey.steps[0].id
-    best_move = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        inverse = document.move(card.id, 0, step=target)
-        scene.refresh()
-        best_move = min(best_move, time.perf_counter() - start)
-        document.apply(inverse)
-        scene.refresh()
-    app.processEvents()
-    return {
-        "layout cold ms": best_cold * 1000,
-        "layout warm ms": best_layout * 1000,
-        "build scene ms": best_build * 1000,
-        "move card ms": best_move * 1000,
-    }
+
+def canvas_figures(size: int, edits: int, builds: int) -> CanvasFigures:
+    """Time the scene build and every edit of EDITS on a journey of *size* steps (at least 5: one stage)."""
+    qt_app()
+    from benchmarks.edits import CanvasBench
+
+    bench = CanvasBench(journey_of(size))
+    journey = bench.journey
+    items = len(journey.cards) + len(journey.steps) + len(journey.stages) + len(journey.lanes)
+    figures = CanvasFigures(size, items)
+    try:
+        gc.collect()
+        figures.build = bench.build_frames(builds)
+        card, home, there = "card-1-actions", "step-1", "step-2"  # the second and third steps of stage 1
+        gc.collect()
+        figures.edits["card drop"] = bench.card_drop_frames(_even(edits), card, there)
+        gc.collect()
+        undos, redos = bench.undo_redo_frames(edits, card, there)
+        figures.edits["undo move"], figures.edits["redo move"] = undos, redos
+        gc.collect()
+        figures.edits["inspector key"] = bench.keystroke_frames(_even(edits), card)
+        gc.collect()
+        figures.edits["Enter new step"] = bench.enter_step_frames(edits, there, "step-3")
+        gc.collect()
+        figures.edits["step move"] = bench.step_move_frames(_even(edits), home, there)
+        floor = Floor(items, bench.view)
+    finally:
+        bench.close()
+    try:
+        gc.collect()
+        figures.floor = floor.move_frames(_even(edits))
+        gc.collect()
+        figures.build_floor = floor.build_frames(builds)
+    finally:
+        floor.close()
+    settle()
+    return figures
+
+
+def _even(n: int) -> int:
+    """Edits alternate with their inverse: an even count leaves the map as it was."""
+    return n + n % 2
+
+
+def _walls(frames: list[Frame]) -> list[float]:
+    return [f.wall for f in frames]
+
+
+def _cpus(frames: list[Frame]) -> list[float]:
+    return [f.cpu for f in frames]
+
+
+def print_canvas(results: list[CanvasFigures]) -> None:
+    build_rows: list[dict[str, Cell]] = []
+    for r in results:
+        build, floor = _walls(r.build), _walls(r.build_floor)
+        build_rows.append({
+            "steps": r.size, "items": r.items, "p50 ms": p50(build), "p95 ms": p95(build),
+            "cpu p50 ms": p50(_cpus(r.build)), "floor p50 ms": p50(floor), "x floor p50": ratio(p50(build), p50(floor)),
+            "builds": len(build),
+        })
+    print_rows("scene build to first painted frame (floor: a bare QGraphicsScene of as many items, shown)", build_rows)
+    rows: list[dict[str, Cell]] = []
+    for r in results:
+        floor = _walls(r.floor)
+        named = [("floor: move 1 item", r.floor)] + [(name, r.edits[name]) for name in EDITS]
+        for name, frames in named:
+            walls = _walls(frames)
+            rows.append({
+                "steps": r.size, "edit": name, "p50 ms": p50(walls), "p95 ms": p95(walls),
+                "cpu p50 ms": p50(_cpus(frames)),
+                "x floor p50": ratio(p50(walls), p50(floor)), "x floor p95": ratio(p95(walls), p95(floor)),
+                "n": len(walls),
+            })
+    print_rows("edit to painted frame (floor: a bare QGraphicsScene of as many items moving one, same run)", rows)
