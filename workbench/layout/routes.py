@@ -81,7 +81,7 @@ def cross_handoff(handoff: Handoff, a: Rect, b: Rect, s: Style) -> Connector:
 
 def link_routes(links: list[Link], headers: dict[str, Rect], s: Style) -> list[Connector]:
     """Flow links over the step headers; labels shift sideways so that none overlaps another."""
-    placed: list[Rect] = []
+    placed = _Placed()
     out: list[Connector] = []
     for link in links:
         a, b = headers.get(link.source), headers.get(link.target)
@@ -98,7 +98,7 @@ def link_routes(links: list[Link], headers: dict[str, Rect], s: Style) -> list[C
             height = line_height(s.label_size)
             top = start[1] - lift * 0.75 - 2 - height
             rect = _free_spot(Rect((start[0] + end[0]) / 2 - width / 2, top, width, height), placed)
-            placed.append(rect)
+            placed.add(rect)
             label = Text(tuple(lines), s.label_size, False, rect)
         out.append(Connector(link.id, path, label))
     return out
@@ -181,10 +181,29 @@ def _card_to_card(a: Rect, b: Rect) -> Bezier:
     return (start, (start[0] + bend, start[1]), (end[0] - bend, end[1]), end)
 
 
-def _free_spot(rect: Rect, taken: list[Rect]) -> Rect:
+class _Placed:
+    """Label rectangles already placed, filed by stretches of x so a new one is checked against its neighbours only."""
+
+    STRETCH = 256.0
+
+    def __init__(self) -> None:
+        self._by_stretch: dict[int, list[Rect]] = {}
+
+    def _stretches(self, rect: Rect) -> range:
+        return range(int(rect.x // self.STRETCH), int(rect.right // self.STRETCH) + 1)
+
+    def add(self, rect: Rect) -> None:
+        for i in self._stretches(rect):
+            self._by_stretch.setdefault(i, []).append(rect)
+
+    def overlaps(self, rect: Rect) -> bool:
+        return any(rect.overlaps(other) for i in self._stretches(rect) for other in self._by_stretch.get(i, ()))
+
+
+def _free_spot(rect: Rect, taken: _Placed) -> Rect:
     """*rect*, or the nearest sideways shift of it that overlaps none of *taken*."""
     for shift in (0, 40, -40, 80, -80, 120, -120, 160, -160):
         candidate = Rect(rect.x + shift, rect.y, rect.w, rect.h)
-        if not any(candidate.overlaps(other) for other in taken):
+        if not taken.overlaps(candidate):
             return candidate
     return rect
