@@ -6,32 +6,29 @@ its top), so a lane pushed down moves them without re-computing them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from workbench.geometry import Anchor, Bezier, EmotionPoint, StepBox, Style
-from workbench.model.journey import Step
 
 
-def emotion_points(
-    steps: list[StepBox], step_of: Callable[[str], Step], anchor: Anchor, s: Style
-) -> tuple[list[EmotionPoint], list[list[Bezier]]]:
-    """Points of the steps in time order that have an emotion, and the runs between gaps."""
+def emotion_point(box: StepBox, level: int, anchor: Anchor, s: Style) -> EmotionPoint:
+    """The face of a step: over its column, higher the better the level."""
     top = s.padding * 2
     span = s.emotion_height - s.padding * 4
-    points: list[EmotionPoint] = []
+    return EmotionPoint(box.id, level, box.header.centre[0], top + (2 - level) * span / 4, anchor)
+
+
+def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint]) -> list[list[Bezier]]:
+    """The curve through the faces of the steps in time order, broken where a step has none."""
     runs: list[list[Bezier]] = []
     run: list[EmotionPoint] = []
     for box in steps:
-        level = step_of(box.id).emotion
-        if level is None:
+        point = points.get(box.id)
+        if point is None:
             runs += _curve(run)
             run = []
-            continue
-        point = EmotionPoint(box.id, level, box.header.centre[0], top + (2 - level) * span / 4, anchor)
-        points.append(point)
-        run.append(point)
+        else:
+            run.append(point)
     runs += _curve(run)
-    return points, runs
+    return runs
 
 
 def _curve(run: list[EmotionPoint]) -> list[list[Bezier]]:

@@ -21,9 +21,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.geometry import Anchor, CardBox, Connector, LaneBox, Layout, Rect, StageBox, StepBox, Style
+from workbench.geometry import Anchor, CardBox, Connector, EmotionPoint, LaneBox, Layout, Rect, StageBox, StepBox, Style
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
-from workbench.layout.emotions import emotion_points
+from workbench.layout.emotions import curve_runs, emotion_point
 from workbench.layout.routes import cross_handoff, lane_handoffs, link_routes
 from workbench.model.events import Change
 from workbench.model.index import JourneyIndex
@@ -84,6 +84,7 @@ class LayoutEngine:
         self._cross: dict[str, tuple[Handoff, CardBox, CardBox, float, float]] = {}
         self._bottom = Anchor()
         self._emotion_lane: tuple[str, str] | None = None
+        self._points: dict[str, EmotionPoint] = {}
         self._all = True
         self._reset()
         self.update()
@@ -129,7 +130,7 @@ class LayoutEngine:
         s, lay = self.style, self.layout
         full = self._all
         patch = Patch(full=full)
-        moved, columns_changed = self._update_columns(full, patch)
+        moved, shifted, columns_changed = self._update_columns(full, patch)
         self._measure_titles(self._col_of.keys() if full else self._steps_dirty | moved)
         if columns_changed or self._stages_dirty:
             stage_h = self._stage_height()
@@ -144,14 +145,18 @@ class LayoutEngine:
         lanes = self.index.lanes()
         lane_of = {lane.id: lane for lane in lanes}
         touched = self._update_cells(full, moved, lane_of, patch)
-        self._update_lanes(lanes, touched, bool(moved) or columns_changed, patch)
+        self._update_lanes(lanes, touched, shifted, patch)
         if columns_changed or self._stages_dirty or stage_h != self._stage_h:
             self._stage_h = stage_h
             lay.stages = self._stage_boxes()
             patch.stages = True
         headers_changed = self._update_steps(full or headers_moved, moved, columns_changed, patch)
-        if full or self._emotions_dirty or moved or columns_changed or self._emotion_lane_changed():
-            self._update_emotions(patch)
+        if full or self._emotion_lane_changed():
+            self._update_emotions(None, patch)
+        elif self._emotions_dirty or moved or patch.steps:
+            # A step added or gone may join or break a run of the curve even where no face moved.
+            reordered = bool(moved) or any(sid not in self._col_of for sid in patch.steps)
+            self._update_emotions(moved | self._steps_dirty | patch.steps, patch, reordered)
         self._update_cross_handoffs(patch)
         if full or self._links_dirty or headers_changed:
             self._update_links(patch)
@@ -161,10 +166,14 @@ class LayoutEngine:
 
     # -------------------------------------------------------------- columns
 
-    def _update_columns(self, full: bool, patch: Patch) -> tuple[set[str], bool]:
-        """Each step gets a column; an empty stage keeps one free column for drops."""
+    def _update_columns(self, full: bool, patch: Patch) -> tuple[set[str], bool, bool]:
+        """Each step gets a column; an empty stage keeps one free column for drops.
+
+        Returns the steps whose column is new or another one, whether a step
+        already shown changed column, and whether the columns changed at all.
+        """
         if not (full or self._columns_dirty):
-            return set(), False
+            return set(), False, False
         columns: list[tuple[str, str | None]] = []
         for stage in self.index.stages():
             columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
@@ -175,8 +184,9 @@ class LayoutEngine:
             self._step_boxes.pop(sid, None)
             patch.steps.add(sid)
         changed = full or columns != self._columns
+        shifted = any(sid in self._col_of for sid in moved)
         self._columns, self._col_of = columns, col_of
-        return moved, changed
+        return moved, shifted, changed
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch
@@ -441,19 +451,37 @@ class LayoutEngine:
         lane = self.layout.emotion_lane
         return (lane.id, lane.kind) != self._emotion_lane if lane else self._emotion_lane is not None
 
-    def _update_emotions(self, patch: Patch) -> None:
+    def _update_emotions(self, changed: set[str] | None, patch: Patch, reordered: bool = True) -> None:
+        """Faces of the steps in *changed* (None: all) placed again; the curve's runs drawn anew."""
         lay = self.layout
         lane = lay.emotion_lane
-        self._emotion_lane = (lane.id, lane.kind) if lane else None
-        old = {p.step: p for p in lay.emotion_points}
+        key = (lane.id, lane.kind) if lane else None
+        if changed is None or key != self._emotion_lane:
+            changed = set(self._col_of) | set(self._points)
+        self._emotion_lane = key
         if lane is None:
-            points, runs = [], []
-        else:
-            points, runs = emotion_points(lay.steps, self.index.step, self._anchors[lane.id], self.style)
-        new = {p.step: p for p in points}
-        patch.emotions = {i for i, p in new.items() if old.get(i) != p} | (set(old) - set(new))
-        if lane is not None and old and next(iter(old.values())).anchor is not self._anchors[lane.id]:
-            patch.emotions |= set(new)  # another lane holds the curve now
-        patch.curve = runs != lay.local_curves or bool(patch.emotions)
-        lay.emotion_points = points
-        lay.local_curves = runs
+            patch.emotions |= set(self._points)
+            self._points = {}
+            lay.emotion_points, lay.local_curves = [], []
+            patch.curve = True
+            return
+        anchor = self._anchors[lane.id]
+        for step_id in changed:
+            box = self._step_boxes.get(step_id) if step_id in self._col_of else None
+            level = self.index.step(step_id).emotion if box is not None else None
+            old = self._points.get(step_id)
+            if level is None:
+                if old is not None:
+                    del self._points[step_id]
+                    patch.emotions.add(step_id)
+                continue
+            point = emotion_point(box, level, anchor, self.style)  # type: ignore[arg-type]
+            if point != old or old.anchor is not anchor:  # type: ignore[union-attr]
+                self._points[step_id] = point
+                patch.emotions.add(step_id)
+        if patch.emotions or patch.full or reordered:
+            points = self._points
+            lay.emotion_points = [points[b.id] for b in lay.steps if b.id in points]
+            runs = curve_runs(lay.steps, points)
+            patch.curve = runs != lay.local_curves
+            lay.local_curves = runs

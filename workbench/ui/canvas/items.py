@@ -406,21 +406,55 @@ class LaneLayer(QGraphicsRectItem):
         self.setZValue(self.RESTING)
 
 
-class CurveItem(QGraphicsPathItem):
+class CurveItem(QGraphicsRectItem):
+    """The emotion curve, drawn by pieces of a few dozen segments each.
+
+    An edit near the end of a long journey changes the last piece only, so
+    only its path is made again (one path for 1,000 steps took milliseconds
+    to rebuild after every edit). The item itself draws nothing.
+    """
+
     kind = "curve"
+    PIECE = 48
 
     def __init__(self) -> None:
         super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(6)
         pen = QPen(QColor(theme.CURVE), 2.2)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
-        self.setZValue(6)
+        self._pen = pen
+        self._pieces: list[tuple[tuple[Bezier, ...], QGraphicsPathItem]] = []
 
     def set_runs(self, runs: list[list[Bezier]]) -> None:
-        path = QPainterPath()
-        for run in runs:
-            path.addPath(bezier_path(run))
-        self.setPath(path)
+        wanted = [tuple(run[i : i + self.PIECE]) for run in runs for i in range(0, len(run), self.PIECE)]
+        for i, segments in enumerate(wanted):
+            if i < len(self._pieces):
+                if self._pieces[i][0] == segments:
+                    continue
+                item = self._pieces[i][1]
+            else:
+                item = QGraphicsPathItem(self)
+                item.setPen(self._pen)
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setPath(bezier_path(segments))
+            if i < len(self._pieces):
+                self._pieces[i] = (segments, item)
+            else:
+                self._pieces.append((segments, item))
+        for _, item in self._pieces[len(wanted) :]:
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        del self._pieces[len(wanted) :]
+
+    def path(self) -> QPainterPath:
+        """The whole curve (for tests and hit checks), pieces joined."""
+        out = QPainterPath()
+        for _, item in self._pieces:
+            out.addPath(item.path())
+        return out
 
 
 class ConnectorItem(QGraphicsItem):
