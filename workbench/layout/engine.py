@@ -74,6 +74,8 @@ class LayoutEngine:
         self._lines_of: dict[str, int] = {}
         self._line_counts: Counter[int] = Counter()
         self._stage_h = 0.0
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._shifted: set[int] = set()
         self._header = (0.0, 0.0)
         self._step_boxes: dict[str, StepBox] = {}
         self._cells: dict[Cell, list[CardBox]] = {}
@@ -130,9 +132,9 @@ class LayoutEngine:
         s, lay = self.style, self.layout
         full = self._all
         patch = Patch(full=full)
-        moved, shifted, columns_changed = self._update_columns(full, patch)
+        moved, shifted, spans_changed = self._update_columns(full, patch)
         self._measure_titles(self._col_of.keys() if full else self._steps_dirty | moved)
-        if columns_changed or self._stages_dirty:
+        if spans_changed or self._stages_dirty:
             stage_h = self._stage_height()
         else:
             stage_h = self._stage_h
@@ -146,11 +148,11 @@ class LayoutEngine:
         lane_of = {lane.id: lane for lane in lanes}
         touched = self._update_cells(full, moved, lane_of, patch)
         self._update_lanes(lanes, touched, shifted, patch)
-        if columns_changed or self._stages_dirty or stage_h != self._stage_h:
+        if spans_changed or self._stages_dirty or stage_h != self._stage_h:
             self._stage_h = stage_h
             lay.stages = self._stage_boxes()
             patch.stages = True
-        headers_changed = self._update_steps(full or headers_moved, moved, columns_changed, patch)
+        headers_changed = self._update_steps(full or headers_moved, moved, bool(moved) or spans_changed, patch)
         if full or self._emotion_lane_changed():
             self._update_emotions(None, patch)
         elif self._emotions_dirty or moved or patch.steps:
@@ -184,9 +186,16 @@ class LayoutEngine:
             self._step_boxes.pop(sid, None)
             patch.steps.add(sid)
         changed = full or columns != self._columns
-        shifted = any(sid in self._col_of for sid in moved)
-        self._columns, self._col_of = columns, col_of
-        return moved, shifted, changed
+        # Columns left or taken by a step already shown: routes passing them are routed again.
+        self._shifted = {i for sid in moved if sid in self._col_of for i in (self._col_of[sid], col_of[sid])}
+        self._shifted.update(self._col_of[sid] for sid in self._col_of if sid not in col_of)
+        spans: dict[str, tuple[int, int]] = {}
+        for i, (stage_id, _) in enumerate(columns):
+            first, count = spans.get(stage_id, (i, 0))
+            spans[stage_id] = (first, count + 1)
+        spans_changed = full or spans != self._spans
+        self._columns, self._col_of, self._spans = columns, col_of, spans
+        return moved, bool(self._shifted), spans_changed
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch
@@ -207,24 +216,19 @@ class LayoutEngine:
 
     def _stage_height(self) -> float:
         s = self.style
-        counts = Counter(sid for sid, _ in self._columns)
         most = 1
         for stage in self.index.stages():
-            width = counts[stage.id] * self._pitch - s.gap
+            width = self._spans[stage.id][1] * self._pitch - s.gap
             most = max(most, len(wrap(stage.title, width - 2 * s.padding, s.title_size, True)))
         return most * line_height(s.title_size) + 2 * s.padding
 
     def _stage_boxes(self) -> list[StageBox]:
         s = self.style
-        first: dict[str, int] = {}
-        counts: Counter[str] = Counter()
-        for i, (sid, _) in enumerate(self._columns):
-            first.setdefault(sid, i)
-            counts[sid] += 1
         out = []
         for stage in self.index.stages():
-            width = counts[stage.id] * self._pitch - s.gap
-            rect = Rect(self._column_x(first[stage.id]), s.margin, width, self._stage_h)
+            first, count = self._spans[stage.id]
+            width = count * self._pitch - s.gap
+            rect = Rect(self._column_x(first), s.margin, width, self._stage_h)
             text = text_box(stage.title, rect.x + s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
             out.append(StageBox(stage.id, rect, text))
         return out
@@ -362,7 +366,8 @@ class LayoutEngine:
         known = self._routes.get(lane_id)
         same = known is not None and len(known.handoffs) == len(handoffs)
         if same and known.content == content and all(a is b for a, b in zip(known.handoffs, handoffs)):  # type: ignore[union-attr]
-            if not handoffs or not (columns_moved or touched and self._crossed(lane_id, known.columns, patch)):  # type: ignore[union-attr]
+            shifted = columns_moved and not self._shifted.isdisjoint(known.columns)  # type: ignore[union-attr]
+            if not handoffs or not (shifted or touched and self._crossed(lane_id, known.columns, patch)):  # type: ignore[union-attr]
                 return known.band  # type: ignore[union-attr]
         routes = self.layout.handoff_routes
         if known is not None:
