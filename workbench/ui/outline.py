@@ -6,16 +6,23 @@ cards (lane by lane), handoffs and flow links, each row carrying a sentence that
 says what it is. Every key runs the command the canvas would run, through
 ``scene.run``, so the outline is a second way to edit, never a second model.
 
-The tree is rebuilt from the document on a 0 ms single-shot timer, so a burst of
-changes (a batch, an undo) rebuilds once; a step's children are made only when
-the step is opened, so a journey of 1,000 steps stays quick (about 20 ms for
-1,000 steps and 3,000 cards). Open rows, the current row and the scroll
-position are kept by element id across rebuilds.
+An edit costs what it touches, not what the map holds: the document's changes
+are noted as they come (:class:`~workbench.ui.outline_rows.Stale`) and applied
+together on a 0 ms single-shot timer, so a burst of changes (a batch, an undo)
+is applied once. A changed element's row is updated in place; a step whose
+cards, handoffs or links changed has only its children made again (and only if
+it is open); a step or stage added, removed or moved is one row inserted,
+taken out or moved. Sentences that hold numbers ("Step 12 of 1000") are said
+by each row when asked (:class:`~workbench.ui.outline_rows.OutlineRow`), so
+adding a step re-makes nothing else. A step's children are made only when the
+step is opened. Rare changes (lanes reordered, another journey) rebuild the
+whole tree, as does showing a dock that was hidden while the journey changed.
+Open rows, the current row and the scroll position are kept by element id.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -26,20 +33,20 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
-from workbench.model.journey import Card, Element, Handoff, Link, Step
-from workbench.ui.outline_names import _short, card_name, handoff_name, link_name, stage_name, step_name
-from workbench.ui import messages
+from workbench.model.journey import Element
 from workbench.ui.outline_edits import EDITED, ELEMENT, KIND, OutlineEditsMixin
+from workbench.ui.outline_rows import ACCESSIBLE, TEXT, OutlineRow, Stale, step_of
+from workbench.ui.outline_tree import OutlineTreeMixin
 
 if TYPE_CHECKING:
     from workbench.ui.canvas.scene import JourneyScene
 
 translate = QCoreApplication.translate
-#: The element's own text, which the editor starts from (the row itself shows a sentence).
-TEXT = Qt.ItemDataRole.UserRole + 2
-ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 Mod, Select, View = Qt.KeyboardModifier, QItemSelectionModel.SelectionFlag, QAbstractItemView
 NONE, ALT, ALT_SHIFT = Mod.NoModifier.value, Mod.AltModifier.value, (Mod.AltModifier | Mod.ShiftModifier).value
+#: Past this many rows touched at once (a template pasted, a big undo), making the tree again is quicker.
+PATCH_LIMIT = 400
+__all__ = ["ACCESSIBLE", "EDITED", "ELEMENT", "KIND", "TEXT", "Outline"]
 
 # ----------------------------------------------------------------------- tree
 
@@ -66,7 +73,7 @@ class _TextDelegate(QStyledItemDelegate):
             self._outline.commit_text(index.data(ELEMENT), index.data(KIND), str(index.data(TEXT) or ""), editor.text())
 
 
-class Outline(OutlineEditsMixin, QTreeWidget):
+class Outline(OutlineEditsMixin, OutlineTreeMixin, QTreeWidget):
     """The journey as a tree; Insert, F2/Enter, Delete and Alt+arrows edit it through the scene."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,12 +94,12 @@ class Outline(OutlineEditsMixin, QTreeWidget):
             )
         )
         self.scene: JourneyScene | None = None
-        self._rows: dict[str, QTreeWidgetItem] = {}
-        #: Children of the steps not opened yet, and the step of each such child.
-        self._pending: dict[str, list[Element]] = {}
-        self._parent_of: dict[str, str] = {}
-        self._cards: dict[str, Card] = {}
-        self._steps: dict[str, Step] = {}
+        #: The rows made, by element id (a step's children are made when it first opens).
+        self._rows: dict[str, OutlineRow] = {}
+        #: Steps whose children rows are made.
+        self._populated: set[str] = set()
+        #: What the changes not shown yet touched.
+        self._stale = Stale()
         #: Opened or closed by the user, by element id (stages start open, steps closed).
         self._open: dict[str, bool] = {}
         #: Set while the outline itself changes a selection: the echo is not news.
@@ -122,16 +129,19 @@ class Outline(OutlineEditsMixin, QTreeWidget):
         self.scene, self._fresh = scene, None
         self._open.clear()
         self._quietly(self._clear)  # nothing of the old journey is "current" in the new one
+        self._stale = Stale(full=True)
         scene.document.changed.connect(self._on_change)
         scene.selectionChanged.connect(self._canvas_selection_changed)
         self.rebuild()
 
     def row_for(self, element_id: str) -> QTreeWidgetItem | None:
         """The row of an element, made and shown (its step opened) if needed."""
-        step = self._parent_of.get(element_id)
-        if element_id not in self._rows and step in self._rows:
-            self._populate(self._rows[step])
-        row = self._rows.get(element_id)
+        row: QTreeWidgetItem | None = self._rows.get(element_id)
+        if row is None and self.scene is not None:
+            step = self._rows.get(step_of(self.doc, element_id) or "")
+            if step is not None:
+                self._populate(step)
+                row = self._rows.get(element_id)
         parent = row.parent() if row is not None else None
         while parent is not None:
             parent.setExpanded(True)
@@ -142,37 +152,52 @@ class Outline(OutlineEditsMixin, QTreeWidget):
 
     def _on_change(self, change: Change) -> None:
         self._dirty = True
+        if self.isVisible():
+            self._stale.note(change, self.doc)
+        elif not self._stale.full:
+            self._stale = Stale(full=True)  # a hidden dock notes nothing: it is made again when shown
         self._timer.start()
 
     def rebuild(self) -> None:
-        """Show the document again, keeping open rows, the current row and the scroll position."""
+        """Show the document as it is now: the rows the last changes touched, or all of them after a rare change.
+
+        Open rows, the current row and the scroll position are kept.
+        """
         self._timer.stop()
         if self.scene is None:
             return
         if self.state() == View.State.EditingState or not self.isVisible():
             self._dirty = True  # the edited row outlives its editor; a hidden dock waits (closeEditor, showEvent)
+            if not self.isVisible():
+                self._stale = Stale(full=True)
             return
         self._dirty = False
-        keep, selected, scroll = self._current_and_neighbours(), bool(self.selectedItems()), self.verticalScrollBar().value()
+        stale, self._stale = self._stale, Stale()
+        if not stale:
+            return
+        current, keep, selected = self.currentItem(), self._current_and_neighbours(), bool(self.selectedItems())
+        scroll = self.verticalScrollBar().value()
         self._syncing = True
         try:
-            self._clear()
-            self._fill()
-            for element_id, row in list(self._rows.items()):
-                if self._open.get(element_id, row.data(0, KIND) == "stage"):
-                    self._populate(row)
-                    row.setExpanded(True)
-            found = next((row for row in map(self.row_for, keep) if row is not None), None)
-            if found is not None:
-                self.setCurrentItem(found, 0, Select.ClearAndSelect if selected else Select.NoUpdate)
-            self.verticalScrollBar().setValue(scroll)
+            if stale.full or stale.size() > PATCH_LIMIT:
+                self._clear()
+                self._fill()
+            else:
+                try:
+                    self._patch(stale)
+                except Exception:  # a bug must not leave a wrong tree behind: report it, show the journey all the same
+                    sys.excepthook(*sys.exc_info())
+                    self._clear()
+                    self._fill()
+            if self.currentItem() is not current or current is None or current.treeWidget() is None \
+                    or bool(self.selectedItems()) != selected:
+                found = next((row for row in map(self.row_for, keep) if row is not None), None)
+                if found is not None:
+                    self.setCurrentItem(found, 0, Select.ClearAndSelect if selected else Select.NoUpdate)
+            if self.verticalScrollBar().value() != scroll:
+                self.verticalScrollBar().setValue(scroll)
         finally:
             self._syncing = False
-
-    def _clear(self) -> None:
-        self.clear()  # deletes the rows: no table may keep them
-        for table in (self._rows, self._pending, self._parent_of):
-            table.clear()
 
     def showEvent(self, event: QShowEvent) -> None:
         """A hidden outline does no work; shown again, it catches up with the document and the canvas."""
@@ -180,63 +205,6 @@ class Outline(OutlineEditsMixin, QTreeWidget):
         if self._dirty:
             self.rebuild()
         self._canvas_selection_changed()
-
-    def _fill(self) -> None:
-        """Make the stage and step rows; a step's children wait in _pending until it opens."""
-        doc, journey = self.doc, self.doc.journey
-        lane_rank = {lane.id: i for i, lane in enumerate(doc.lanes())}
-        self._cards, self._steps = {c.id: c for c in journey.cards}, {s.id: s for s in journey.steps}
-        children: dict[str, list[Element]] = defaultdict(list)
-        for card in sorted(journey.cards, key=lambda c: (lane_rank.get(c.lane, 0), c.order)):
-            children[card.step].append(card)
-        for handoff in journey.handoffs:
-            if handoff.source in self._cards:
-                children[self._cards[handoff.source].step].append(handoff)
-        for link in journey.links:
-            children[link.source].append(link)
-        stages, steps = doc.stages(), doc.steps()
-        by_stage: dict[str, list[Step]] = defaultdict(list)
-        for step in steps:
-            by_stage[step.stage].append(step)
-        top, number = [], 0
-        for n, stage in enumerate(stages, 1):
-            stage_row = self._make("stage", stage, stage.title, stage_name(stage, n, len(stages), len(by_stage[stage.id])))
-            for step in by_stage[stage.id]:
-                number += 1
-                kids = children.get(step.id, [])
-                touch = [c for c in kids if isinstance(c, Card) and c.kind == "touchpoint"]
-                row = self._make("step", step, step.title, step_name(step, number, len(steps), touch))
-                if kids:
-                    row.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-                    self._pending[step.id] = kids
-                    self._parent_of.update((kid.id, step.id) for kid in kids)  # type: ignore[attr-defined]
-                stage_row.addChild(row)
-            top.append(stage_row)
-        self.addTopLevelItems(top)
-
-    def _make(self, kind: str, element: Element, display: str, name: str) -> QTreeWidgetItem:
-        row, element_id = QTreeWidgetItem([_short(display)]), element.id  # type: ignore[attr-defined]
-        for role, value in ((KIND, kind), (ELEMENT, element_id), (ACCESSIBLE, name)):
-            row.setData(0, role, value)
-        row.setToolTip(0, messages.plain_tip(name))
-        if kind in EDITED:
-            row.setData(0, TEXT, getattr(element, EDITED[kind]))
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)
-        self._rows[element_id] = row
-        return row
-
-    def _populate(self, row: QTreeWidgetItem) -> None:
-        rows = []
-        for kid in self._pending.pop(row.data(0, ELEMENT), []):
-            if isinstance(kid, Card):
-                rows.append(self._make("card", kid, card_name(kid), card_name(kid)))
-            elif isinstance(kid, Handoff):
-                name = handoff_name(kid, self._cards)
-                rows.append(self._make("handoff", kid, name, name))
-            elif isinstance(kid, Link):
-                name = link_name(kid, self._steps)
-                rows.append(self._make("link", kid, name, name))
-        row.addChildren(rows)
 
     def _opened(self, row: QTreeWidgetItem) -> None:
         self._populate(row)
