@@ -19,7 +19,7 @@ from benchmarks.generate import journey_of
 from benchmarks.report import Cell, p50, p95, print_rows, ratio
 
 #: The figures, in the order they are printed.
-EDITS = ("card drop", "undo move", "redo move", "inspector key", "Enter new step", "step move")
+EDITS = ("card drop", "undo move", "redo move", "inspector key", "Enter new step", "Enter, last step", "step move")
 
 
 @dataclass
@@ -56,6 +56,9 @@ def canvas_figures(size: int, edits: int, builds: int) -> CanvasFigures:
         figures.edits["inspector key"] = bench.keystroke_frames(_even(edits), card)
         gc.collect()
         figures.edits["Enter new step"] = bench.enter_step_frames(edits, there, "step-3")
+        gc.collect()
+        # The facilitator's usual case: the journey grows at its end (no column to its right moves).
+        figures.edits["Enter, last step"] = bench.enter_step_frames(edits, bench.document.steps()[-1].id, None)
         gc.collect()
         figures.edits["step move"] = bench.step_move_frames(_even(edits), home, there)
         floor = Floor(items, bench.view)

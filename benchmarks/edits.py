@@ -177,18 +177,24 @@ class CanvasBench:
             settle()
         return out
 
-    def enter_step_frames(self, edits: int, step_id: str, next_id: str) -> list[Frame]:
+    def enter_step_frames(self, edits: int, step_id: str, next_id: str | None) -> list[Frame]:
         """Return on the view with a step selected adds the next step; Escape (not timed) takes it away.
 
-        The frame must show *next_id*, the step after it, moved a column on.
+        The frame must show *next_id*, the step after it, moved a column on
+        (None: the step is the last one; the view is brought to it first).
         """
         count = len(self.journey.steps)
         out: list[Frame] = []
+        shows = ("step", next_id) if next_id is not None else None
         for _ in range(edits):
             self.scene.select_ids([step_id])
+            if next_id is None:
+                item = self.scene.item_for("step", step_id)
+                if item is not None:
+                    self.view.centerOn(item)
             self.view.setFocus()
             settle()
-            out.append(self.probe.frame(lambda: key_click(self.view, Qt.Key.Key_Return), shows=("step", next_id)))
+            out.append(self.probe.frame(lambda: key_click(self.view, Qt.Key.Key_Return), shows=shows))
             assert len(self.journey.steps) == count + 1, "Return did not add a step"
             settle()
             key_click(self.view, Qt.Key.Key_Escape)  # cancels the new step's title: it goes away
@@ -197,6 +203,9 @@ class CanvasBench:
                 self.stack.undo()
                 settle()
             assert len(self.journey.steps) == count, "the added step could not be taken away"
+        if next_id is None:
+            self.view.show_start()  # back to where the other edits are timed
+            settle()
         return out
 
     def step_move_frames(self, edits: int, step_id: str, neighbour: str) -> list[Frame]:

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-EDITS = ["card drop", "undo move", "redo move", "inspector key", "Enter new step", "step move"]
+EDITS = ["card drop", "undo move", "redo move", "inspector key", "Enter new step", "Enter, last step", "step move"]
 
 
 @pytest.fixture(scope="module")
