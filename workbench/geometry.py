@@ -74,20 +74,22 @@ class Style:
 
 
 class Anchor:
-    """A place that moves as a whole: the top of a lane row, the bottom of the map.
+    """A place that moves as a whole: the top of a lane row, the left of a step's column, the bottom of the map.
 
-    Boxes that live inside a lane keep their y relative to the lane's anchor,
-    so a lane pushed down by the one above it moves one number, not every
-    card in it. The layout engine moves anchors; boxes only read them.
+    Boxes inside a lane keep their y relative to the lane's anchor, and cards
+    their x relative to their column's, so a lane pushed down or a column
+    pushed right moves one number, not every card in it. The layout engine
+    moves anchors; boxes only read them.
     """
 
-    __slots__ = ("y",)
+    __slots__ = ("x", "y")
 
-    def __init__(self, y: float = 0.0) -> None:
+    def __init__(self, y: float = 0.0, x: float = 0.0) -> None:
+        self.x = x
         self.y = y
 
     def __repr__(self) -> str:
-        return f"Anchor({self.y})"
+        return f"Anchor(x={self.x}, y={self.y})"
 
 
 def _moved(text: Text | None, dx: float, dy: float) -> Text | None:
@@ -139,24 +141,31 @@ class CardBox:
     kind: str
     nature: str | None
     local: Rect
-    """x in the map, y from the top of the lane row."""
+    """x from the left of the step's column, y from the top of the lane row."""
     local_channel: Text | None
     """The channel line, placed from the card's top-left corner."""
     local_text: Text
     anchor: Anchor = field(compare=False, repr=False)
+    """The lane's top."""
+    column: Anchor = field(compare=False, repr=False)
+    """The left of the step's column."""
+
+    @property
+    def x(self) -> float:
+        return self.column.x + self.local.x
 
     @property
     def rect(self) -> Rect:
         r = self.local
-        return Rect(r.x, self.anchor.y + r.y, r.w, r.h)
+        return Rect(self.column.x + r.x, self.anchor.y + r.y, r.w, r.h)
 
     @property
     def channel(self) -> Text | None:
-        return _moved(self.local_channel, self.local.x, self.anchor.y + self.local.y)
+        return _moved(self.local_channel, self.x, self.anchor.y + self.local.y)
 
     @property
     def text(self) -> Text:
-        return _moved(self.local_text, self.local.x, self.anchor.y + self.local.y)  # type: ignore[return-value]
+        return _moved(self.local_text, self.x, self.anchor.y + self.local.y)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -71,9 +71,15 @@ def cell_top(lane_kind: str, s: Style) -> float:
     return s.padding + (s.emotion_height if lane_kind == "emotions" else 0.0)
 
 
-def place_cell(cards: list[Card], x: float, top: float, measure: CardMeasures, anchor: Anchor) -> tuple[list[CardBox], float]:
-    """The boxes of a cell's cards stacked from *top*, and how far down the cell reaches (with its padding)."""
+def place_cell(
+    cards: list[Card], top: float, measure: CardMeasures, anchor: Anchor, column: Anchor
+) -> tuple[list[CardBox], float]:
+    """The boxes of a cell's cards stacked from *top*, and how far down the cell reaches (with its padding).
+
+    Boxes are placed from the lane's *anchor* (y) and the column's (x).
+    """
     s, width = measure.style, measure.width
+    x = s.padding
     gap = s.card_gap
     boxes: list[CardBox] = []
     cy = top
@@ -81,7 +87,7 @@ def place_cell(cards: list[Card], x: float, top: float, measure: CardMeasures, a
         label = channel_label(card.channel) if card.kind == "touchpoint" and card.channel else None
         height, channel, body = measure(label, card.text)
         boxes.append(
-            CardBox(card.id, card.step, card.lane, card.kind, card.nature, Rect(x, cy, width, height), channel, body, anchor)
+            CardBox(card.id, card.step, card.lane, card.kind, card.nature, Rect(x, cy, width, height), channel, body, anchor, column)
         )
         cy += height + gap
     return boxes, cy - gap + s.padding

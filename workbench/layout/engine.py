@@ -44,6 +44,8 @@ class Patch:
     lanes: set[str] = field(default_factory=set)
     anchors: set[str] = field(default_factory=set)
     """Lanes whose top moved: what is placed from it moves along."""
+    columns: set[str] = field(default_factory=set)
+    """Steps whose column moved: their cards move along (their boxes are the same)."""
     emotions: set[str] = field(default_factory=set)
     curve: bool = False
     handoffs: set[str] = field(default_factory=set)
@@ -83,8 +85,9 @@ class LayoutEngine:
         self._lane_extents: dict[str, Counter[float]] = {}
         self._anchors: dict[str, Anchor] = {}
         self._routes: dict[str, _LaneRoutes] = {}
-        self._cross: dict[str, tuple[Handoff, CardBox, CardBox, float, float]] = {}
+        self._cross: dict[str, tuple[Handoff, CardBox, CardBox, float, float, float, float]] = {}
         self._bottom = Anchor()
+        self._column_anchors: dict[str, Anchor] = {}
         self._emotion_lane: tuple[str, str] | None = None
         self._points: dict[str, EmotionPoint] = {}
         self._all = True
@@ -184,7 +187,12 @@ class LayoutEngine:
         for sid in [sid for sid in self._col_of if sid not in col_of]:
             self._forget_title(sid)
             self._step_boxes.pop(sid, None)
+            self._column_anchors.pop(sid, None)
             patch.steps.add(sid)
+        for sid in moved:
+            self._column(sid).x = self._x0 + col_of[sid] * self._pitch
+            if sid in self._col_of:
+                patch.columns.add(sid)
         changed = full or columns != self._columns
         # Columns left or taken by a step already shown: routes passing them are routed again.
         self._shifted = {i for sid in moved if sid in self._col_of for i in (self._col_of[sid], col_of[sid])}
@@ -199,6 +207,17 @@ class LayoutEngine:
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch
+
+    def _column(self, step_id: str) -> Anchor:
+        """The left of a step's column, which its cards are placed from."""
+        anchor = self._column_anchors.get(step_id)
+        if anchor is None:
+            anchor = self._column_anchors[step_id] = Anchor()
+        return anchor
+
+    def cards_of(self, step_id: str) -> list[CardBox]:
+        """The boxes of a step's cards, every lane (for a view moving them with their column)."""
+        return [box for lane in self.layout.lanes for box in self._cells.get((step_id, lane.id), ())]
 
     def _forget_title(self, sid: str) -> None:
         lines = self._lines_of.pop(sid, None)
@@ -263,8 +282,7 @@ class LayoutEngine:
         todo: set[Cell] = set(self._cells_dirty)
         if full:
             todo.update(index.cells())
-        for sid in moved:
-            todo.update((sid, lane_id) for lane_id in lane_of if index.cards_at(sid, lane_id))
+        # A step whose column moved keeps its boxes: they are placed from the column's anchor.
         for lane_id in self._refilled:
             todo.update(c for c in index.cells() if c[1] == lane_id)
         if self._lanes_dirty:
@@ -291,9 +309,8 @@ class LayoutEngine:
         cards = self.index.cards_at(step_id, lane_id)
         if lane is None or step_id not in self._col_of or not cards:
             return
-        x = self._column_x(self._col_of[step_id]) + self.style.padding
         anchor = self._anchors.setdefault(lane_id, Anchor())
-        boxes, extent = place_cell(cards, x, cell_top(lane.kind, self.style), self._measure, anchor)
+        boxes, extent = place_cell(cards, cell_top(lane.kind, self.style), self._measure, anchor, self._column(step_id))
         previous = {b.id: b for b in old}
         for box in boxes:
             if previous.get(box.id) != box:
@@ -397,7 +414,7 @@ class LayoutEngine:
     def _route_lane(self, lane_id: str, handoffs: tuple[Handoff, ...], content: float) -> tuple[list[Connector], float, frozenset[int]]:
         boxes = self.layout.card_boxes
         x0, pitch = self._x0, self._pitch
-        rect_of = {cid: boxes[cid].local for h in handoffs for cid in (h.source, h.target)}
+        rect_of = {cid: _in_lane(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
         steps = [sid for _, sid in self._columns]
         passed: set[int] = set()
 
@@ -408,7 +425,7 @@ class LayoutEngine:
             passed.update(range(first, last + 1))
             for i in range(first, last + 1):
                 cell = self._cells.get((steps[i], lane_id)) if steps[i] else None
-                if cell and cell[0].local.right > left and cell[0].local.x < right:
+                if cell and cell[0].x + cell[0].local.w > left and cell[0].x < right:
                     lowest = max(lowest, cell[-1].local.bottom)
             return lowest
 
@@ -422,12 +439,12 @@ class LayoutEngine:
     def _update_cross_handoffs(self, patch: Patch) -> None:
         """Handoffs between two lanes: routed again when an end's box or lane moved."""
         boxes, routes = self.layout.card_boxes, self.layout.handoff_routes
-        now: dict[str, tuple[Handoff, CardBox, CardBox, float, float]] = {}
+        now: dict[str, tuple[Handoff, CardBox, CardBox, float, float, float, float]] = {}
         for handoff in self._journey().handoffs:
             a, b = boxes.get(handoff.source), boxes.get(handoff.target)
             if a is None or b is None or a.lane == b.lane:
                 continue
-            key = (handoff, a, b, a.anchor.y, b.anchor.y)
+            key = (handoff, a, b, a.anchor.y, b.anchor.y, a.column.x, b.column.x)
             before = self._cross.get(handoff.id)
             now[handoff.id] = key
             if before is not None and before[0] is handoff and before[1] == a and before[2] == b and before[3:] == key[3:]:
@@ -490,3 +507,9 @@ class LayoutEngine:
             runs = curve_runs(lay.steps, points)
             patch.curve = runs != lay.local_curves
             lay.local_curves = runs
+
+
+def _in_lane(box: CardBox) -> Rect:
+    """A card's rectangle in its lane's coordinates: x in the map, y from the lane's top."""
+    r = box.local
+    return Rect(box.column.x + r.x, r.y, r.w, r.h)

@@ -281,20 +281,40 @@ class CardItem(BoxItem):
     kind = "card"
 
     def __init__(self, box: CardBox) -> None:
-        super().__init__(box.id, box.rect, movable=True, z=5)
+        QGraphicsRectItem.__init__(self)  # not BoxItem's: a card's place is read from its box, never stored
+        self.setPen(NO_PEN)
+        self.element_id = box.id
         self.box = box
+        self._set_bounds()
+        self.setFlags(SELECTABLE_MOVABLE)
+        self.setZValue(5)
         self.setPos(self.home())
 
+    @property
+    def rect(self) -> Rect:  # type: ignore[override]
+        """Where the layout puts the card now (its lane and column may have moved since its box was made)."""
+        return self.box.rect
+
     def set_box(self, box: CardBox) -> None:
+        resized = (box.local.w, box.local.h) != (self.box.local.w, self.box.local.h)
         self.box = box
-        self.place(box.rect)
+        if resized:
+            self._set_bounds()
+        self.follow()
+        self.update()
+
+    def follow(self) -> None:
+        """Go where the layout puts the card (its column moved: the box is the same)."""
+        home = self.home()
+        if self.pos() != home:
+            self.setPos(home)
 
     def home(self) -> QPointF:
-        """Cards live in their lane's layer: y from the lane's top."""
-        return QPointF(self.box.local.x, self.box.local.y)
+        """Cards live in their lane's layer: x in the map, y from the lane's top."""
+        return QPointF(self.box.x, self.box.local.y)
 
     def origin(self) -> QPointF:
-        return QPointF(self.box.local.x, self.box.anchor.y + self.box.local.y)
+        return QPointF(self.box.x, self.box.anchor.y + self.box.local.y)
 
     def paint_text(self, painter: QPainter) -> None:
         """The channel and text, placed from the card's own corner (no map coordinates needed)."""

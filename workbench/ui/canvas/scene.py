@@ -123,6 +123,11 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             item = self._sync("card", card_id, box, CardItem)
             if item is not None and item.parentItem() is not self.layers[box.lane]:  # type: ignore[union-attr]
                 item.setParentItem(self.layers[box.lane])  # type: ignore[union-attr]
+        for step_id in () if full else patch.columns:  # cards ride with their column
+            for box in self.engine.cards_of(step_id):
+                item = self.items_by_key.get(("card", box.id))
+                if item is not None:
+                    item.follow()  # type: ignore[attr-defined]
         if full or patch.steps:
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
@@ -226,7 +231,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 item.setParentItem(layer)
         if self.curve.parentItem() is not layer:
             self.curve.setParentItem(layer)
-            if layer is None:
+            if self.curve.scene() is None:
                 self.addItem(self.curve)
         self.curve.set_runs(lay.local_curves if layer is not None else [])
 

@@ -1,0 +1,101 @@
+"""The canvas touches only the items an edit changed, and every item still ends where a fresh layout puts it.
+
+Random edits of every kind (the same generator as the layout's property test)
+go through the document; after each, the scene applies the engine's patch.
+Then every item is compared, in map coordinates, with a layout made from
+scratch: a card left behind when its lane or column moved, a face on the old
+curve, a route not re-routed, an item not removed all show up.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from tests.layout.test_incremental import random_edit
+from workbench.layout import layout
+from workbench.model.document import JourneyDocument
+from workbench.model.edits import Edit
+from workbench.model.errors import EditError
+from workbench.model.fileformat import load
+from workbench.ui.canvas.scene import JourneyScene
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 1e-6 and abs(a[1] - b[1]) < 1e-6
+
+
+def check_scene(scene: JourneyScene) -> None:
+    fresh = layout(scene.document)
+    keys = {k for k in scene.items_by_key}
+    wanted = (
+        {("card", c.id) for c in fresh.cards}
+        | {("step", b.id) for b in fresh.steps}
+        | {("stage", b.id) for b in fresh.stages}
+        | {("lane", b.id) for b in fresh.lanes}
+        | {("lane-row", b.id) for b in fresh.lanes}
+        | {("emotion", p.step) for p in fresh.emotion_points}
+        | {("handoff", c.id) for c in fresh.handoffs}
+        | {("link", c.id) for c in fresh.links}
+    )
+    assert keys == wanted
+    for card in fresh.cards:
+        item = scene.items_by_key[("card", card.id)]
+        pos = item.scenePos()
+        assert near((pos.x(), pos.y()), (card.rect.x, card.rect.y)), card.id
+        assert item.rect == card.rect and item.box.local_text == card.local_text
+    for box in fresh.steps:
+        pos = scene.items_by_key[("step", box.id)].pos()  # in its band, which rests at the origin here
+        assert near((pos.x(), pos.y()), (box.header.x, box.header.y)), box.id
+    for lane in fresh.lanes:
+        pos = scene.items_by_key[("lane-row", lane.id)].scenePos()
+        assert near((pos.x(), pos.y()), (lane.row.x, lane.row.y)), lane.id
+    for point in fresh.emotion_points:
+        pos = scene.items_by_key[("emotion", point.step)].scenePos()
+        assert near((pos.x(), pos.y()), (point.x, point.y)), point.step
+    for connector in fresh.handoffs + fresh.links:
+        kind = "handoff" if ("handoff", connector.id) in wanted else "link"
+        item = scene.items_by_key[(kind, connector.id)]
+        start = item.mapToScene(item.path().pointAtPercent(0))
+        assert near((start.x(), start.y()), connector.path[0][0]), connector.id
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, seed: int) -> None:  # type: ignore[no-untyped-def]
+    rnd = random.Random(seed)
+    example = rnd.choice(sorted((ROOT / "examples").glob("*.journey")))
+    document = JourneyDocument(load(example))
+    scene = JourneyScene(document, QUndoStack())
+    undo: list[Edit] = []
+    for _ in range(40):
+        try:
+            if undo and rnd.random() < 0.25:
+                document.apply(undo.pop())
+            else:
+                undo.append(random_edit(document, rnd))
+        except EditError:
+            pass
+        scene.refresh()
+        check_scene(scene)
+    scene.detach()
+
+
+def test_a_step_added_first_moves_every_card_with_its_column(qapp) -> None:  # type: ignore[no-untyped-def]
+    from workbench.model.journey import Step
+
+    document = JourneyDocument(load(ROOT / "examples" / "banking-savings.journey"))
+    scene = JourneyScene(document, QUndoStack())
+    last = document.steps()[-1]
+    card = document.index.cards_at(last.id, document.lanes()[1].id)[0]
+    before = scene.items_by_key[("card", card.id)].scenePos().x()
+    first = document.steps()[0]
+    document.add(Step(id="new-step", title="New", stage=first.stage), 0)
+    scene.refresh()
+    check_scene(scene)
+    assert scene.items_by_key[("card", card.id)].scenePos().x() == pytest.approx(before + 184 + 8)
+    scene.detach()
