@@ -123,11 +123,12 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             item = self._sync("card", card_id, box, CardItem)
             if item is not None and item.parentItem() is not self.layers[box.lane]:  # type: ignore[union-attr]
                 item.setParentItem(self.layers[box.lane])  # type: ignore[union-attr]
-        for step_id in () if full else patch.columns:  # cards ride with their column
+        items = self.items_by_key
+        for step_id in () if full else patch.columns:  # cards ride with their column (often thousands: kept lean)
             for box in self.engine.cards_of(step_id):
-                item = self.items_by_key.get(("card", box.id))
+                item = items.get(("card", box.id))
                 if item is not None:
-                    item.follow()  # type: ignore[attr-defined]
+                    item.setPos(box.column.x + box.local.x, box.local.y)
         if full or patch.steps:
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
