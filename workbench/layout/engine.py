@@ -27,7 +27,7 @@ from workbench.layout.emotions import curve_runs, emotion_point
 from workbench.layout.routes import cross_handoff, lane_handoffs, link_routes
 from workbench.model.events import Change
 from workbench.model.index import JourneyIndex
-from workbench.model.journey import Handoff, Journey, Lane
+from workbench.model.journey import Handoff, Journey, Lane, Link
 from workbench.textmetrics import line_height, wrap
 
 Cell = tuple[str, str]
@@ -77,6 +77,8 @@ class LayoutEngine:
         self._line_counts: Counter[int] = Counter()
         self._stage_h = 0.0
         self._spans: dict[str, tuple[int, int]] = {}
+        self._respanned: set[str] = set()
+        self._stage_box: dict[str, StageBox] = {}
         self._shifted: set[int] = set()
         self._header = (0.0, 0.0)
         self._step_boxes: dict[str, StepBox] = {}
@@ -152,8 +154,9 @@ class LayoutEngine:
         touched = self._update_cells(full, moved, lane_of, patch)
         self._update_lanes(lanes, touched, shifted, patch)
         if spans_changed or self._stages_dirty or stage_h != self._stage_h:
+            every = self._stages_dirty or stage_h != self._stage_h
             self._stage_h = stage_h
-            lay.stages = self._stage_boxes()
+            lay.stages = self._stage_boxes(None if every else self._respanned)
             patch.stages = True
         headers_changed = self._update_steps(full or headers_moved, moved, bool(moved) or spans_changed, patch)
         if full or self._emotion_lane_changed():
@@ -163,7 +166,7 @@ class LayoutEngine:
             reordered = bool(moved) or any(sid not in self._col_of for sid in patch.steps)
             self._update_emotions(moved | self._steps_dirty | patch.steps, patch, reordered)
         self._update_cross_handoffs(patch)
-        if full or self._links_dirty or headers_changed:
+        if full or self._links_dirty or headers_moved or headers_changed and self._links_touch(patch.steps):
             self._update_links(patch)
         self._all = False
         self._reset()
@@ -202,6 +205,7 @@ class LayoutEngine:
             first, count = spans.get(stage_id, (i, 0))
             spans[stage_id] = (first, count + 1)
         spans_changed = full or spans != self._spans
+        self._respanned = {sid for sid, span in spans.items() if self._spans.get(sid) != span}
         self._columns, self._col_of, self._spans = columns, col_of, spans
         return moved, bool(self._shifted), spans_changed
 
@@ -241,16 +245,21 @@ class LayoutEngine:
             most = max(most, len(wrap(stage.title, width - 2 * s.padding, s.title_size, True)))
         return most * line_height(s.title_size) + 2 * s.padding
 
-    def _stage_boxes(self) -> list[StageBox]:
+    def _stage_boxes(self, ids: set[str] | None) -> list[StageBox]:
+        """The stage headers, those in *ids* (None: all) made again."""
         s = self.style
-        out = []
-        for stage in self.index.stages():
+        known = self._stage_box
+        stages = self.index.stages()
+        for stage in stages:
+            if ids is not None and stage.id not in ids and stage.id in known:
+                continue
             first, count = self._spans[stage.id]
             width = count * self._pitch - s.gap
             rect = Rect(self._column_x(first), s.margin, width, self._stage_h)
             text = text_box(stage.title, rect.x + s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
-            out.append(StageBox(stage.id, rect, text))
-        return out
+            known[stage.id] = StageBox(stage.id, rect, text)
+        self._stage_box = {stage.id: known[stage.id] for stage in stages}
+        return list(self._stage_box.values())
 
     def _update_steps(self, every: bool, moved: set[str], columns_changed: bool, patch: Patch) -> bool:
         """Rebuild the step headers that changed; True if a header appeared, went or moved."""
@@ -456,6 +465,15 @@ class LayoutEngine:
                 routes.pop(handoff_id, None)
             patch.handoffs.add(handoff_id)
         self._cross = now
+
+    def _links_touch(self, steps: set[str]) -> bool:
+        """Does a flow link start or end at one of *steps* (whose headers moved, came or went)?"""
+        links = self._journey().links
+        if not links:
+            return False
+        if len(steps) * 4 > len(links):
+            return any(link.source in steps or link.target in steps for link in links)
+        return any(isinstance(e, Link) for sid in steps for e in self.index.dependents(sid))
 
     def _update_links(self, patch: Patch) -> None:
         lay = self.layout
