@@ -221,9 +221,16 @@ class Layout:
         tops = {lane.id: lane.row.y for lane in self.lanes}
         return [c if lane is None else c.moved(tops[lane]) for lane, c in self.handoff_routes.values()]
 
+    cells: dict[tuple[str, str], list[CardBox]] = field(default_factory=dict)
+    """The card boxes of each (step, lane) holding cards, in order: a gesture asks for one cell, not every card."""
+    _lefts: tuple[list[StepBox] | None, list[float]] = field(default=(None, []), repr=False, compare=False)
+
     @property
     def cards(self) -> list[CardBox]:
         return list(self.card_boxes.values())
+
+    def cards_in(self, step: str, lane: str) -> list[CardBox]:
+        return self.cells.get((step, lane), [])
 
     @property
     def emotion_curves(self) -> list[list[Bezier]]:
@@ -235,7 +242,10 @@ class Layout:
 
     def step_at(self, x: float) -> StepBox | None:
         """The step whose column spans *x*."""
-        lefts = [s.column.x for s in self.steps]
+        steps, lefts = self._lefts
+        if steps is not self.steps:  # the engine gives a new list when columns change
+            lefts = [s.header.x for s in self.steps]
+            self._lefts = (self.steps, lefts)
         i = bisect_right(lefts, x) - 1
         if i >= 0 and self.steps[i].column.x <= x < self.steps[i].column.right:
             return self.steps[i]

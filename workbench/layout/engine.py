@@ -83,6 +83,7 @@ class LayoutEngine:
         self._header = (0.0, 0.0)
         self._step_boxes: dict[str, StepBox] = {}
         self._cells: dict[Cell, list[CardBox]] = {}
+        self.layout.cells = self._cells  # shared: the layout answers "which cards in this cell" from it
         self._extent: dict[Cell, float] = {}
         self._lane_extents: dict[str, Counter[float]] = {}
         self._anchors: dict[str, Anchor] = {}

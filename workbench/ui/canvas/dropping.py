@@ -96,8 +96,7 @@ def _cell_area(lay: Layout, step: str, lane: str) -> Rect:
 def card_slot_line(lay: Layout, step: str, lane: str, index: int, moving: set[str]) -> tuple[float, float, float, float]:
     """The insertion line for a card taking position *index* in a cell."""
     area = _cell_area(lay, step, lane)
-    cards = sorted((c for c in lay.cards if c.step == step and c.lane == lane and c.id not in moving),
-                   key=lambda c: c.rect.y)
+    cards = sorted((c for c in lay.cards_in(step, lane) if c.id not in moving), key=lambda c: c.rect.y)
     gap = lay.style.card_gap / 2
     if not cards:
         y = area.y + lay.style.padding
@@ -227,7 +226,8 @@ class DroppingMixin:
     def _plan_handoff(self, x: float, y: float) -> DropPlan | Refusal:
         """A handoff dropped on a digital touchpoint adds an advisor and hands over to it."""
         doc = self.document
-        source = next((c for c in self.layout.cards if c.rect.contains(x, y)), None)
+        cell = self.layout.cell_at(x, y)
+        source = next((c for c in self.layout.cards_in(*cell) if c.rect.contains(x, y)), None) if cell else None
         if source is None or source.nature != "digital":
             return Refusal(translate("Canvas", "Drop a handoff on a digital touchpoint: a person takes over from it."))
         advisor = new_card(doc, source.step, source.lane, "touchpoint", "human")

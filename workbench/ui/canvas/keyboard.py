@@ -324,7 +324,8 @@ class KeyboardMixin:
             return QPointF(box.column.centre[0], row.centre[1]) if row is not None else None
         if what == "handoff":
             cards = self.selected_ids("card")
-            rect = next((c.rect for c in lay.cards if cards and c.id == cards[0]), None)
+            box = lay.card_boxes.get(cards[0]) if cards else None
+            rect = box.rect if box is not None else None
             return QPointF(*rect.centre) if rect is not None else None
         kind = payload.split(":")[1] if ":" in payload else ""
         lanes = [la for la in doc.lanes() if placement.card_fits_lane(kind, la.kind)]

@@ -59,7 +59,7 @@ def lane_index(lay: Layout, y: float, moving: str | None = None) -> int:
 
 def card_index(lay: Layout, step: str, lane: str, y: float, moving: set[str]) -> int:
     """Position in a cell for a card whose centre is at *y*."""
-    return sum(1 for c in lay.cards if c.step == step and c.lane == lane and c.id not in moving and c.rect.centre[1] < y)
+    return sum(1 for c in lay.cards_in(step, lane) if c.id not in moving and c.rect.centre[1] < y)
 
 
 def neighbour_cell(doc: JourneyDocument, step: str, lane: str, dx: int, dy: int, card_kind: str) -> tuple[str, str] | None:
