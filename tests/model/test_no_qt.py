@@ -2,7 +2,7 @@
 
 DESIGN.md, principle 1: ``workbench/model``, the helpers it uses
 (``workbench/i18n.py``, ``workbench/resources.py``) and the layout engine
-(``workbench/layout.py``, ``workbench/textmetrics.py``) stay pure Python, so
+(``workbench/layout/``, ``workbench/textmetrics.py``) stay pure Python, so
 the CLI, the PDF export and these tests work without a display or Qt at all.
 """
 
@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "workbench"
 QT_PREFIXES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2", "pytestqt")
 #: The layout engine and its font metrics serve the PDF too, so they stay Qt-free as well.
-HELPERS = ("i18n", "resources", "layout", "geometry", "textmetrics", "fontmetrics", "channels", "theme", "version")
-#: The PDF export runs on machines without a display, so it stays Qt-free too.
-PACKAGES = ("model", "export")
+HELPERS = ("i18n", "resources", "geometry", "textmetrics", "fontmetrics", "channels", "theme", "version")
+#: The PDF export runs on machines without a display, so it stays Qt-free too, as does the layout it draws.
+PACKAGES = ("model", "export", "layout")
 PURE = [p for pkg in PACKAGES for p in sorted((PACKAGE / pkg).rglob("*.py"))] + [
     p for h in HELPERS if (p := PACKAGE / f"{h}.py").exists()
 ]

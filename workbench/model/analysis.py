@@ -21,13 +21,12 @@ validate the whole journey again just to sort it.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from workbench.i18n import tr
 from workbench.model.index import JourneyIndex
-from workbench.model.journey import INTENTS, CheckSettings, Handoff, Journey, Step
+from workbench.model.journey import INTENTS, CheckSettings, Journey
+from workbench.model.step_graph import StepGraph
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -69,99 +68,6 @@ def condition_name(condition: str, language: str | None = None) -> str:
     }[condition]
 
 
-#: Adjacency of the step graph: for each step, its neighbours as the keys of a dict (an ordered set).
-_Adjacency = dict[str, dict[str, None]]
-
-
-class _Facts:
-    """What the rules need, computed once, in one pass over each collection."""
-
-    def __init__(self, journey: Journey, index: JourneyIndex | None = None) -> None:
-        if index is None:
-            # Only the time order of the steps is read: an index without cards, lanes
-            # and references costs a seventh of a full one.
-            index = JourneyIndex(journey.model_copy(update={"lanes": [], "cards": [], "handoffs": [], "links": []}))
-        self.steps: list[Step] = list(index.steps())
-        self.by_id = {s.id: s for s in self.steps}
-        self.order = {s.id: i for i, s in enumerate(self.steps)}
-        cards = journey.cards
-        self.natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
-        self.pain: set[str] = set()
-        for card in cards:
-            if card.kind == "touchpoint" and card.nature:
-                self.natures[card.step].add(card.nature)
-            elif card.kind == "pain_point":
-                self.pain.add(card.step)
-        self.card_step = {c.id: c.step for c in cards}
-        card_step = self.card_step
-        self.handoff_steps: set[str] = set()
-        for handoff in journey.handoffs:
-            self.handoff_steps.add(card_step[handoff.source])
-            self.handoff_steps.add(card_step[handoff.target])
-        # Neighbours in insertion order, as a networkx DiGraph would list them:
-        # the next step in time first, then the links in file order.
-        self.successors: _Adjacency = {s.id: {} for s in self.steps}
-        self.predecessors: _Adjacency = {s.id: {} for s in self.steps}
-        successors, predecessors = self.successors, self.predecessors
-        for before, after in zip(self.steps, self.steps[1:]):
-            if not before.goal:
-                successors[before.id][after.id] = None
-                predecessors[after.id][before.id] = None
-        for link in journey.links:
-            self._edge(link.source, link.target)
-        self.humans = [s.id for s in self.steps if self.human_at(s.id)]
-        #: Steps from each step to the nearest person (absent: no person ahead).
-        self.to_human = self.distances_to(self.humans)
-
-    def _edge(self, source: str, target: str) -> None:
-        """A flow link (one to a missing step, in a journey never validated, still leaves a graph)."""
-        self.successors.setdefault(source, {})[target] = None
-        self.predecessors.setdefault(target, {})[source] = None
-        self.successors.setdefault(target, {})
-        self.predecessors.setdefault(source, {})
-
-    def edges(self) -> Iterable[tuple[str, str]]:
-        """Every edge, by source in time order, then by target in insertion order."""
-        for source, targets in self.successors.items():
-            for target in targets:
-                yield source, target
-
-    def human_at(self, step: str) -> bool:
-        return "human" in self.natures[step] or step in self.handoff_steps
-
-    def distances_to(self, targets: Iterable[str]) -> dict[str, int]:
-        """Fewest moves from each step to the nearest of *targets*: one backwards search from all of them."""
-        distance = dict.fromkeys(targets, 0)
-        queue = deque(distance)
-        predecessors = self.predecessors
-        while queue:
-            node = queue.popleft()
-            far = distance[node] + 1
-            for previous in predecessors[node]:
-                if previous not in distance:
-                    distance[previous] = far
-                    queue.append(previous)
-        return distance
-
-    def reached_from(self, sources: Iterable[str], neighbours: _Adjacency) -> set[str]:
-        """Steps at least one move away from any of *sources* (a source is included only if reached again)."""
-        reached: set[str] = set()
-        queue = deque(sources)
-        while queue:
-            for nxt in neighbours[queue.popleft()]:
-                if nxt not in reached:
-                    reached.add(nxt)
-                    queue.append(nxt)
-        return reached
-
-    def title(self, step: str) -> str:
-        return self.by_id[step].title
-
-    def handoff_name(self, handoff: Handoff) -> str:
-        """How a message names a handoff: its trigger, or the step it leaves from."""
-        return handoff.trigger or self.title(self.card_step[handoff.source])
-
-
 def check(
     journey: Journey,
     settings: CheckSettings | None = None,
@@ -176,7 +82,7 @@ def check(
     """
     settings = settings or journey.checks or CheckSettings()
     lang = language or journey.language
-    facts = _Facts(journey, index)
+    facts = StepGraph(journey, index)
     findings: list[Finding] = []
     for rule in (_no_human, _dead_end, _trap_loop, _context_lost, _forced_exit, _emotion, _unreachable, _intents, _no_way_back):
         findings += rule(facts, journey, settings, lang)
@@ -185,7 +91,7 @@ def check(
     return Report(findings, _metrics(facts, journey))
 
 
-def _no_human(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _no_human(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     out = []
     reach = s.human_within
     for step in f.steps:
@@ -213,7 +119,7 @@ def _no_human(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Findin
     return out
 
 
-def _dead_end(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _dead_end(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     return [
         Finding(
             "dead-end",
@@ -232,7 +138,7 @@ def _dead_end(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Findin
     ]
 
 
-def _trap_loop(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _trap_loop(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     can_leave = f.distances_to(step.id for step in f.steps if step.goal or f.human_at(step.id))
     # A loop is whole on either side: if one of its steps can leave, all can. So the
     # closed loops are among the steps that cannot leave, and so are all their successors.
@@ -266,7 +172,7 @@ def _trap_loop(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Findi
     ]
 
 
-def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _context_lost(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     card_step = f.card_step
     channels: dict[str, set[str]] = {}
     for card in j.cards:
@@ -307,7 +213,7 @@ def _context_lost(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fi
     ]
 
 
-def _forced_exit(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _forced_exit(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     """Non-digital steps the customer is pushed into between digital ones.
 
     A handoff is a planned switch, and a step can be marked deliberate. A
@@ -342,7 +248,7 @@ def _forced_exit(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fin
     return out
 
 
-def _emotion(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     out = []
     by_id = f.by_id
     for a, b in f.edges():
@@ -390,7 +296,7 @@ def _level(value: int) -> str:
     return f"{value:+d}" if value else "0"
 
 
-def _unreachable(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _unreachable(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     if not f.steps:
         return []
     first = f.steps[0].id
@@ -412,7 +318,7 @@ def _unreachable(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fin
     ]
 
 
-def _intents(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _intents(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     present = {intent for card in j.cards for intent in card.intents}
     names = {
         "welcome": tr("welcome", lang),
@@ -438,7 +344,7 @@ def _intents(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding
     ]
 
 
-def _no_way_back(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _no_way_back(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     return [
         Finding(
             "handoff-without-way-back",
@@ -457,7 +363,7 @@ def _no_way_back(f: _Facts, j: Journey, s: CheckSettings, lang: str) -> list[Fin
     ]
 
 
-def _metrics(f: _Facts, j: Journey) -> Metrics:
+def _metrics(f: StepGraph, j: Journey) -> Metrics:
     emotions = [s.emotion for s in f.steps if s.emotion is not None]
     touchpoints = [c.nature for c in j.cards if c.kind == "touchpoint" and c.nature]
     share = {n: (touchpoints.count(n) / len(touchpoints) if touchpoints else 0.0) for n in ("digital", "human", "physical")}

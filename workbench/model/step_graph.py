@@ -1,0 +1,111 @@
+"""The journey's steps as a flow graph, for the health check (no Qt, no networkx).
+
+Kept apart from `analysis.py` so that the rules there read as rules: this
+module says what the graph is and how it is searched.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from workbench.model.index import JourneyIndex
+from workbench.model.journey import Handoff, Journey, Step
+
+#: Adjacency of the step graph: for each step, its neighbours as the keys of a dict (an ordered set).
+_Adjacency = dict[str, dict[str, None]]
+
+
+class StepGraph:
+    """The steps as a flow graph, and what the rules ask of it, computed once per check.
+
+    Steps follow each other in time (a goal ends the flow) and flow links
+    add edges; a person is "at" a step with a human touchpoint or a handoff.
+    The searches are multi-source breadth-first passes, so each rule costs
+    one walk of the graph, never one per step.
+    """
+
+    def __init__(self, journey: Journey, index: JourneyIndex | None = None) -> None:
+        if index is None:
+            # Only the time order of the steps is read: an index without cards, lanes
+            # and references costs a seventh of a full one.
+            index = JourneyIndex(journey.model_copy(update={"lanes": [], "cards": [], "handoffs": [], "links": []}))
+        self.steps: list[Step] = list(index.steps())
+        self.by_id = {s.id: s for s in self.steps}
+        self.order = {s.id: i for i, s in enumerate(self.steps)}
+        cards = journey.cards
+        self.natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
+        self.pain: set[str] = set()
+        for card in cards:
+            if card.kind == "touchpoint" and card.nature:
+                self.natures[card.step].add(card.nature)
+            elif card.kind == "pain_point":
+                self.pain.add(card.step)
+        self.card_step = {c.id: c.step for c in cards}
+        card_step = self.card_step
+        self.handoff_steps: set[str] = set()
+        for handoff in journey.handoffs:
+            self.handoff_steps.add(card_step[handoff.source])
+            self.handoff_steps.add(card_step[handoff.target])
+        # Neighbours in insertion order, as a networkx DiGraph would list them:
+        # the next step in time first, then the links in file order.
+        self.successors: _Adjacency = {s.id: {} for s in self.steps}
+        self.predecessors: _Adjacency = {s.id: {} for s in self.steps}
+        successors, predecessors = self.successors, self.predecessors
+        for before, after in zip(self.steps, self.steps[1:]):
+            if not before.goal:
+                successors[before.id][after.id] = None
+                predecessors[after.id][before.id] = None
+        for link in journey.links:
+            self._edge(link.source, link.target)
+        self.humans = [s.id for s in self.steps if self.human_at(s.id)]
+        #: Steps from each step to the nearest person (absent: no person ahead).
+        self.to_human = self.distances_to(self.humans)
+
+    def _edge(self, source: str, target: str) -> None:
+        """A flow link (one to a missing step, in a journey never validated, still leaves a graph)."""
+        self.successors.setdefault(source, {})[target] = None
+        self.predecessors.setdefault(target, {})[source] = None
+        self.successors.setdefault(target, {})
+        self.predecessors.setdefault(source, {})
+
+    def edges(self) -> Iterable[tuple[str, str]]:
+        """Every edge, by source in time order, then by target in insertion order."""
+        for source, targets in self.successors.items():
+            for target in targets:
+                yield source, target
+
+    def human_at(self, step: str) -> bool:
+        return "human" in self.natures[step] or step in self.handoff_steps
+
+    def distances_to(self, targets: Iterable[str]) -> dict[str, int]:
+        """Fewest moves from each step to the nearest of *targets*: one backwards search from all of them."""
+        distance = dict.fromkeys(targets, 0)
+        queue = deque(distance)
+        predecessors = self.predecessors
+        while queue:
+            node = queue.popleft()
+            far = distance[node] + 1
+            for previous in predecessors[node]:
+                if previous not in distance:
+                    distance[previous] = far
+                    queue.append(previous)
+        return distance
+
+    def reached_from(self, sources: Iterable[str], neighbours: _Adjacency) -> set[str]:
+        """Steps at least one move away from any of *sources* (a source is included only if reached again)."""
+        reached: set[str] = set()
+        queue = deque(sources)
+        while queue:
+            for nxt in neighbours[queue.popleft()]:
+                if nxt not in reached:
+                    reached.add(nxt)
+                    queue.append(nxt)
+        return reached
+
+    def title(self, step: str) -> str:
+        return self.by_id[step].title
+
+    def handoff_name(self, handoff: Handoff) -> str:
+        """How a message names a handoff: its trigger, or the step it leaves from."""
+        return handoff.trigger or self.title(self.card_step[handoff.source])
