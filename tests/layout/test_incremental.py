@@ -106,19 +106,24 @@ def random_edit(doc: JourneyDocument, rnd: random.Random) -> Edit:
     return doc.remove(element.id)
 
 
+def edit_or_undo(doc: JourneyDocument, rnd: random.Random, undo: list[Edit]) -> None:
+    """One random edit (its inverse kept in *undo*), or now and then the undo of an earlier one."""
+    try:
+        if undo and rnd.random() < 0.25:
+            doc.apply(undo.pop())
+        else:
+            undo.append(random_edit(doc, rnd))
+    except EditError:
+        pass
+
+
 def run_edits(doc: JourneyDocument, rnd: random.Random, count: int) -> None:
     engine = LayoutEngine(lambda: doc.journey, doc.index)
     doc.changed.connect(engine.note)
     undo: list[Edit] = []
     for _ in range(count):
         for _ in range(rnd.choice((1, 1, 1, 2, 3))):  # sometimes several edits before one update, as in a batch
-            try:
-                if undo and rnd.random() < 0.25:
-                    doc.apply(undo.pop())
-                else:
-                    undo.append(random_edit(doc, rnd))
-            except EditError:
-                pass
+            edit_or_undo(doc, rnd, undo)
         engine.update()
         assert picture(engine.layout) == picture(layout(doc))
 

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from tests.layout.test_incremental import random_edit
+from tests.layout.test_incremental import edit_or_undo
 from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
-from workbench.model.errors import EditError
 from workbench.model.fileformat import load
 from workbench.ui.canvas.scene import JourneyScene
 
@@ -73,13 +72,7 @@ def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, s
     scene = JourneyScene(document, QUndoStack())
     undo: list[Edit] = []
     for _ in range(40):
-        try:
-            if undo and rnd.random() < 0.25:
-                document.apply(undo.pop())
-            else:
-                undo.append(random_edit(document, rnd))
-        except EditError:
-            pass
+        edit_or_undo(document, rnd, undo)
         scene.refresh()
         check_scene(scene)
     scene.detach()

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QCompleter, QGraphicsTextItem, QLine
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
 from workbench.model.journey import Card
+from workbench.ui.canvas.curves import ConnectorItem
 from workbench.ui.canvas.items import (
     CardItem,
-    ConnectorItem,
     LaneTitleItem,
     StageItem,
     StepItem,

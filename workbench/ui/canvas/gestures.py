@@ -24,10 +24,10 @@ from workbench.model.errors import EditError
 from workbench.model.journey import Handoff, Lane, Link
 from workbench.ui.canvas import placement
 from workbench.ui.canvas.dropping import DropPlan, Refusal, card_slot_line, step_slot_line
+from workbench.ui.canvas.curves import EmotionItem
 from workbench.ui.canvas.items import (
     BoxItem,
     CardItem,
-    EmotionItem,
     LaneTitleItem,
     StageItem,
     StepItem,

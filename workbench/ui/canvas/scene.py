@@ -25,11 +25,9 @@ from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
+from workbench.ui.canvas.curves import ConnectorItem, CurveItem, EmotionItem
 from workbench.ui.canvas.items import (
     CardItem,
-    ConnectorItem,
-    CurveItem,
-    EmotionItem,
     LaneItem,
     LaneLayer,
     LaneTitleItem,
