@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from workbench.i18n import current_language
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError, SaveError
-from workbench.model.fileformat import SUFFIX, Loaded, load_file, save
+from workbench.model.fileformat import SUFFIX, Loaded, save
 from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui.canvas.scene import JourneyScene
