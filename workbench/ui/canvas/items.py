@@ -272,6 +272,9 @@ class CardItem(BoxItem):
         self.follow()
         self.update()
 
+    def local(self) -> QRectF:
+        return QRectF(0, 0, self.box.local.w, self.box.local.h)  # size only: no need to place the box in the map
+
     def follow(self) -> None:
         """Go where the layout puts the card (its column moved: the box is the same)."""
         home = self.home()
