@@ -115,6 +115,8 @@ class StepBox:
     goal: bool
     bottom: Anchor = field(compare=False, repr=False)
     """The bottom of the map, where every step's column ends."""
+    end: bool = False
+    """The journey ends at this step (drawn as a stop bar after the goal flag)."""
 
     @property
     def column(self) -> Rect:

@@ -62,7 +62,7 @@ def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None) -> None:
             draw_text(c, text, theme.STAGE_TEXT)
     for step in lay.steps:
         if visible(step.header, view):
-            _step(c, step.header, step.text, step.moment_of_truth, step.goal)
+            _step(c, step.header, step.text, step.moment_of_truth, step.goal, step.end)
     for connector in lay.links:
         _connector(c, connector, theme.LINK, 1.2, dashed=False, view=view)
     for connector in lay.handoffs:
@@ -79,7 +79,7 @@ def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None) -> None:
             draw_text(c, connector.label, theme.HANDOFF if connector.context_carried is not None else theme.LINK)
 
 
-def _step(c: Canvas, rect: Rect, text: Text, moment: bool, goal: bool) -> None:
+def _step(c: Canvas, rect: Rect, text: Text, moment: bool, goal: bool, end: bool = False) -> None:
     c.setFillColor(colour(theme.STEP_FILL))
     c.setStrokeColor(colour(theme.GRID))
     c.setLineWidth(0.8)
@@ -91,6 +91,11 @@ def _step(c: Canvas, rect: Rect, text: Text, moment: bool, goal: bool) -> None:
         x += 16
     if goal:
         flag(c, x, y)
+        x += 16
+    if end:  # a stop bar, as on screen: nothing follows this step in sequence
+        c.setFillColor(colour(theme.INK))
+        c.rect(x, y - 3, 3, 13, stroke=0, fill=1)
+        c.rect(x + 5, y - 3, 3, 13, stroke=0, fill=1)
 
 
 def star(c: Canvas, cx: float, cy: float, outer: float, inner: float, fill: str) -> None:

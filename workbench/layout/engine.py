@@ -266,7 +266,7 @@ class LayoutEngine(ConnectorsMixin):
             x = self._column_x(self._col_of[sid])
             header = Rect(x, header_y, s.column_width, header_h)
             text = text_box(step.title, x + s.padding, header_y + s.padding, inner, s.step_size, True)
-            box = StepBox(sid, header, text, step.moment_of_truth, step.goal, self._bottom)
+            box = StepBox(sid, header, text, step.moment_of_truth, step.goal, self._bottom, step.end)
             before = self._step_boxes.get(sid)
             if before != box:
                 patch.steps.add(sid)

@@ -111,7 +111,9 @@ class Step(Element):
     emotion_note: LongText = ""
     moment_of_truth: bool = False
     goal: bool = False
-    """The journey may end here: a goal reached or a deliberate end."""
+    """A goal reached (a milestone): the customer may stop here, or the journey may go on."""
+    end: bool = False
+    """The journey ends here: nothing follows in sequence (alternatives are drawn with flow links)."""
     deliberate_exit: bool = False
     """Only a person or a place can serve this step, on purpose (not a forced exit from digital)."""
     data_reentered: bool = False

@@ -189,6 +189,12 @@ class StepItem(AxisItem):
             painter.drawLine(QPointF(x + 1, y - 3), QPointF(x + 1, y + 10))
             painter.setBrush(QColor(theme.INK))
             painter.drawPolygon(QPolygonF([QPointF(x + 1, y - 3), QPointF(x + 10, y + 0.5), QPointF(x + 1, y + 4)]))
+            x += 16
+        if self.box.end:  # a stop bar: nothing follows this step in sequence
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(theme.INK))
+            painter.drawRect(QRectF(x, y - 3, 3, 13))
+            painter.drawRect(QRectF(x + 5, y - 3, 3, 13))
         if self.badge is not None:
             paint_severity(painter, QRectF(self.rect.w - 14, self.rect.h - 15, 10, 10), self.badge)
         if self.hovered or self.isSelected():  # the port to drag a flow link from
