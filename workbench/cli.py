@@ -24,12 +24,25 @@ import re
 import sys
 from pathlib import Path
 
-from workbench import __version__
 from workbench.i18n import current_language, tr
 
 COMMANDS = ("new", "check", "convert", "export")
 #: The exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports it.
 PIPE_CLOSED = 141
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed metadata only when asked (it is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from workbench.version import __version__
+
+        try:
+            sys.stdout.write(f"workbench {__version__}\n")
+            sys.stdout.flush()
+        except (AttributeError, OSError):  # no stdout, or its reader went away: as argparse, quiet
+            pass
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
             "Without a command, the editor opens (on FILE if given)."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=tr("show the version and exit"))
     parser.add_argument("file", nargs="?", metavar="FILE", help=tr("a .journey file to open"))
     return parser
 

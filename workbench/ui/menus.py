@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
 from shiboken6 import isValid
 
-from workbench import __version__
 from workbench.i18n import current_language
 from workbench.model.errors import LoadError
 from workbench.model.templates import TEMPLATE_SECTORS, sector_name, template
@@ -228,6 +227,8 @@ def _select_all(window: MainWindow):  # type: ignore[no-untyped-def]
 
 
 def _about(window: MainWindow) -> None:
+    from workbench.version import __version__  # importlib.metadata: slow, so read when asked
+
     QMessageBox.about(
         window,
         translate("MainWindow", "About Journey Workbench"),
