@@ -108,21 +108,40 @@ class StageBox:
 
 @dataclass(frozen=True)
 class StepBox:
+    """A step's header; its x is held relative to its column (``left``), like its cards'.
+
+    A step added early in a long journey pushes every column after it to the
+    right: their boxes stay the same, only their columns' anchors move.
+    """
+
     id: str
-    header: Rect
-    text: Text
+    local_header: Rect
+    """x from the left of the step's column, y in the map."""
+    local_text: Text
+    """The title, placed as the header is."""
     moment_of_truth: bool
     goal: bool
     bottom: Anchor = field(compare=False, repr=False)
     """The bottom of the map, where every step's column ends."""
     end: bool = False
     """The journey ends at this step (drawn as a stop bar after the goal flag)."""
+    left: Anchor = field(default_factory=Anchor, compare=False, repr=False)
+    """The left of the step's column."""
+
+    @property
+    def header(self) -> Rect:
+        h = self.local_header
+        return Rect(self.left.x + h.x, h.y, h.w, h.h)
+
+    @property
+    def text(self) -> Text:
+        return _moved(self.local_text, self.left.x, 0)  # type: ignore[return-value]
 
     @property
     def column(self) -> Rect:
         """The step's header and everything under it, to the bottom of the map."""
-        h = self.header
-        return Rect(h.x, h.y, h.w, self.bottom.y - h.y)
+        h = self.local_header
+        return Rect(self.left.x + h.x, h.y, h.w, self.bottom.y - h.y)
 
 
 @dataclass(frozen=True)
@@ -174,10 +193,16 @@ class CardBox:
 class EmotionPoint:
     step: str
     level: int
-    x: float
+    local_x: float
+    """x from the left of the step's column."""
     offset: float
     """y from the top of the emotion lane."""
     anchor: Anchor = field(compare=False, repr=False)
+    column: Anchor = field(default_factory=Anchor, compare=False, repr=False)
+
+    @property
+    def x(self) -> float:
+        return self.column.x + self.local_x
 
     @property
     def y(self) -> float:

@@ -13,7 +13,8 @@ def emotion_point(box: StepBox, level: int, anchor: Anchor, s: Style) -> Emotion
     """The face of a step: over its column, higher the better the level."""
     top = s.padding * 2
     span = s.emotion_height - s.padding * 4
-    return EmotionPoint(box.id, level, box.header.centre[0], top + (2 - level) * span / 4, anchor)
+    h = box.local_header
+    return EmotionPoint(box.id, level, h.x + h.w / 2, top + (2 - level) * span / 4, anchor, box.left)
 
 
 def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint]) -> list[list[Bezier]]:

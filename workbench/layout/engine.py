@@ -132,7 +132,9 @@ class LayoutEngine(ConnectorsMixin):
         full = self._all
         patch = Patch(full=full)
         moved, shifted, spans_changed = self._update_columns(full, patch)
-        self._measure_titles(self._col_of.keys() if full else self._steps_dirty | moved)
+        # A step already shown that only changed column keeps its measures and boxes (all relative to it).
+        new = moved - patch.columns
+        self._measure_titles(self._col_of.keys() if full else self._steps_dirty | new)
         if spans_changed or self._stages_dirty:
             stage_h = self._stage_height()
         else:
@@ -152,15 +154,16 @@ class LayoutEngine(ConnectorsMixin):
             self._stage_h = stage_h
             lay.stages = self._stage_boxes(None if every else self._respanned)
             patch.stages = True
-        headers_changed = self._update_steps(full or headers_moved, moved, bool(moved) or spans_changed, patch)
+        headers_changed = self._update_steps(full or headers_moved, new, bool(moved) or spans_changed, patch)
         if full or self._emotion_lane_changed():
             self._update_emotions(None, patch)
         elif self._emotions_dirty or moved or patch.steps:
             # A step added or gone may join or break a run of the curve even where no face moved.
             reordered = bool(moved) or any(sid not in self._col_of for sid in patch.steps)
-            self._update_emotions(moved | self._steps_dirty | patch.steps, patch, reordered)
+            self._update_emotions(new | self._steps_dirty | patch.steps, patch, reordered)
         self._update_cross_handoffs(patch)
-        if full or self._links_dirty or headers_moved or headers_changed and self._links_touch(patch.steps):
+        moved_headers = (patch.steps | patch.columns) if headers_changed else patch.columns
+        if full or self._links_dirty or headers_moved or moved_headers and self._links_touch(moved_headers):
             self._update_links(patch)
         self._all = False
         self._reset()
@@ -254,23 +257,26 @@ class LayoutEngine(ConnectorsMixin):
         self._stage_box = {stage.id: known[stage.id] for stage in stages}
         return list(self._stage_box.values())
 
-    def _update_steps(self, every: bool, moved: set[str], columns_changed: bool, patch: Patch) -> bool:
-        """Rebuild the step headers that changed; True if a header appeared, went or moved."""
+    def _update_steps(self, every: bool, new: set[str], columns_changed: bool, patch: Patch) -> bool:
+        """Rebuild the step headers that are new or changed; True if a header appeared, went or was resized.
+
+        Headers are placed from their column's anchor: a step that only
+        changed column keeps its box (it is in ``patch.columns``).
+        """
         s = self.style
         header_y, header_h = self._header
-        ids = self._col_of.keys() if every else (moved | self._steps_dirty) & self._col_of.keys()
+        ids = self._col_of.keys() if every else (new | self._steps_dirty) & self._col_of.keys()
         headers_changed = bool(patch.steps)
         inner = s.column_width - 2 * s.padding
+        header = Rect(0.0, header_y, s.column_width, header_h)
         for sid in ids:
             step = self.index.step(sid)
-            x = self._column_x(self._col_of[sid])
-            header = Rect(x, header_y, s.column_width, header_h)
-            text = text_box(step.title, x + s.padding, header_y + s.padding, inner, s.step_size, True)
-            box = StepBox(sid, header, text, step.moment_of_truth, step.goal, self._bottom, step.end)
+            text = text_box(step.title, s.padding, header_y + s.padding, inner, s.step_size, True)
+            box = StepBox(sid, header, text, step.moment_of_truth, step.goal, self._bottom, step.end, self._column(sid))
             before = self._step_boxes.get(sid)
-            if before != box:
+            if before != box or before.left is not box.left:
                 patch.steps.add(sid)
-                headers_changed = headers_changed or before is None or before.header != header
+                headers_changed = headers_changed or before is None or before.local_header != header
                 self._step_boxes[sid] = box
         if ids or columns_changed or patch.steps:
             self.layout.steps = [self._step_boxes[sid] for _, sid in self._columns if sid is not None]
@@ -400,7 +406,7 @@ class LayoutEngine(ConnectorsMixin):
                     patch.emotions.add(step_id)
                 continue
             point = emotion_point(box, level, anchor, self.style)  # type: ignore[arg-type]
-            if point != old or old.anchor is not anchor:  # type: ignore[union-attr]
+            if point != old or old.anchor is not anchor or old.column is not point.column:  # type: ignore[union-attr]
                 self._points[step_id] = point
                 patch.emotions.add(step_id)
         if patch.emotions or patch.full or reordered:

@@ -122,11 +122,17 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             if item is not None and item.parentItem() is not self.layers[box.lane]:  # type: ignore[union-attr]
                 item.setParentItem(self.layers[box.lane])  # type: ignore[union-attr]
         items = self.items_by_key
-        for step_id in () if full else patch.columns:  # cards ride with their column (often thousands: kept lean)
+        for step_id in () if full else patch.columns:  # all placed from their column (often thousands: kept lean)
             for box in self.engine.cards_of(step_id):
                 item = items.get(("card", box.id))
                 if item is not None:
                     item.setPos(box.column.x + box.local.x, box.local.y)
+            header = items.get(("step", step_id))
+            if header is not None and step_id not in patch.steps:
+                header.place(header.box.header)  # type: ignore[attr-defined]
+            face = items.get(("emotion", step_id))
+            if face is not None:
+                face.setPos(face.home())  # type: ignore[attr-defined]
         if full or patch.steps:
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
