@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
 from workbench import textmetrics
+from workbench.textmetrics import text_width, wrap
 from workbench.fontmetrics import FontError, FontMetrics
 from workbench.resources import resource_path
 
@@ -205,6 +206,19 @@ def test_a_file_that_is_not_a_font_says_so(tmp_path: Path) -> None:
 # ------------------------------------------------------------- wrapping
 
 
+def reference_words(paragraph: str) -> list[str]:
+    """Words as French typography wants them: never apart at a non-breaking space, never
+    a line starting with » : ; ? ! or %, never one ending with «."""
+    pieces = "".join(" " if c.isspace() and c not in "\u00a0\u202f\u2007" else c for c in paragraph).split(" ")
+    words: list[str] = []
+    for piece in (p for p in pieces if p):
+        if words and (words[-1].endswith("«") or piece[0] in "»:;?!%"):
+            words[-1] += " " + piece
+        else:
+            words.append(piece)
+    return words
+
+
 def reference_wrap(text: str, width: float, size: float, bold: bool, max_lines: int | None,
                    names: dict[str, str]) -> list[str]:
     """Greedy wrapping measured by reportlab itself, as the workbench always wrapped."""
@@ -222,7 +236,7 @@ def reference_wrap(text: str, width: float, size: float, bold: bool, max_lines: 
 
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = reference_words(paragraph)
         if not words:
             lines.append("")
             continue
@@ -273,6 +287,31 @@ def test_lines_break_where_reportlab_measures_them_to(reportlab_names: dict[str,
     assert checked > 800
 
 
+def test_french_punctuation_never_starts_a_line_and_non_breaking_spaces_hold() -> None:
+    """« Où est mon dossier ? » wrapped at every width: no line starts with » ? : ; ! or %,
+    none ends with «, and a non-breaking space is never a break (it stays in its line)."""
+    nbsp, narrow = "\u00a0", "\u202f"
+    texts = [
+        f"Le client demande{nbsp}: «{nbsp}Où est mon dossier{narrow}?{nbsp}» et attend 20{nbsp}%",
+        "Typed with plain spaces : « Où est mon dossier ? » then 20 % ; done !",
+    ]
+    for text in texts:
+        for bold in (False, True):
+            # From the widest unbreakable piece up: narrower, a piece is cut between characters.
+            widest = max(text_width(word, 9.5, bold) for word in reference_words(text))
+            for width in range(math.ceil(widest), 420, 3):
+                lines = wrap(text, width, 9.5, bold)
+                for i, line in enumerate(lines):
+                    if i > 0 and len(line) > 1:
+                        assert line[0] not in "»:;?!%", (width, lines)
+                    if i < len(lines) - 1:
+                        assert not line.endswith("«"), (width, lines)
+                joined = " ".join(lines)
+                assert joined.count(nbsp) == text.count(nbsp) and joined.count(narrow) == text.count(narrow)
+                if width < widest + 3:
+                    assert len(lines) >= 3, lines  # the narrow widths did break the text, several times
+
+
 def test_lines_break_exactly_at_the_boundary(reportlab_names: dict[str, str]) -> None:
     """A width equal to a line's measured width keeps the line whole; one bit less breaks it.
 
@@ -286,7 +325,11 @@ def test_lines_break_exactly_at_the_boundary(reportlab_names: dict[str, str]) ->
         words = [rng.choice(vocabulary) for _ in range(rng.randrange(2, 12))]
         size = rng.choice(SIZES)
         bold = rng.random() < 0.5
-        count = rng.randrange(1, len(words))
+        # Only where a line may break: not after «, not before » : ; ? ! % (see reference_words).
+        breaks = [i for i in range(1, len(words)) if not words[i - 1].endswith("«") and words[i][0] not in "»:;?!%"]
+        if not breaks:
+            continue
+        count = rng.choice(breaks)
         first = " ".join(words[:count])
         exact = stringWidth(first, reportlab_names["bold" if bold else "regular"], size)
         text = " ".join(words)

@@ -10,6 +10,7 @@ reportlab (with PIL behind it) loads only when a PDF is made.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from workbench.fontmetrics import FontMetrics
@@ -78,6 +79,31 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int | Non
     return tuple(lines)
 
 
+#: Where a line may break: white space, except the non-breaking spaces (no-break, narrow
+#: no-break, figure space) and the word joiner, which French typography puts before » : ; ? !
+BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+#: A word starting with one of these stays on the line of the word before it, and a
+#: word ending with « keeps the next one with it: no line starts with "»", "?" or "%",
+#: even when the writer typed a plain space where French wants a non-breaking one.
+NO_BREAK_BEFORE = frozenset("»:;?!%")
+NO_BREAK_AFTER = "«"
+
+
+def words_of(paragraph: str) -> list[str]:
+    """The unbreakable pieces of a paragraph, in order (see :data:`BREAKABLE`)."""
+    words: list[str] = []
+    keep_next = False
+    for word in BREAKABLE.split(paragraph):
+        if not word:
+            continue
+        if words and (keep_next or word[0] in NO_BREAK_BEFORE):
+            words[-1] = f"{words[-1]} {word}"
+        else:
+            words.append(word)
+        keep_next = word.endswith(NO_BREAK_AFTER)
+    return words
+
+
 def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> list[str]:
     """Greedy: as many words on a line as fit, measured as :func:`text_width` measures.
 
@@ -86,7 +112,7 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
     (same values, same order), kept as a running total so each character is
     added once; a word's advances are looked up once per word and font.
     """
-    words = paragraph.split()
+    words = words_of(paragraph)
     if not words:
         return [""]
     name = BOLD if bold else REGULAR
