@@ -54,9 +54,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower)
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--auto",
+        dest="mode",
+        action="store_const",
+        const="auto",
+        help=tr("one page if its text stays readable (6 pt or more), otherwise tiles (the default)"),
+    )
     mode.add_argument("--fit", dest="mode", action="store_const", const="fit", help=tr("the whole map on one page"))
     mode.add_argument("--tile", dest="mode", action="store_const", const="tile", help=tr("a readable map over several pages"))
-    p.set_defaults(mode="fit")
+    p.set_defaults(mode="auto")
     p.add_argument(
         "--no-findings", dest="findings", action="store_false", help=tr("leave the health check appendix out")
     )

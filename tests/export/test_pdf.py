@@ -38,7 +38,7 @@ def fonts_of(reader: PdfReader) -> list[tuple[str, bool]]:
 def test_fit_mode_has_title_legend_and_map_with_every_step_title(tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     out = tmp_path / "map.pdf"
-    result = export_pdf(journey, out, PdfOptions())
+    result = export_pdf(journey, out, PdfOptions(mode="fit"))
     reader = PdfReader(out)
     assert len(reader.pages) == result.pages == 3
     box = reader.pages[0].mediabox
@@ -66,7 +66,7 @@ def test_every_font_is_embedded_and_no_standard_font_is_left(tmp_path: Path) -> 
 def test_metadata_and_outline(tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     out = tmp_path / "meta.pdf"
-    export_pdf(journey, out, PdfOptions())
+    export_pdf(journey, out, PdfOptions(mode="fit"))
     reader = PdfReader(out)
     meta = reader.metadata
     assert meta.title == journey.title
@@ -74,13 +74,20 @@ def test_metadata_and_outline(tmp_path: Path) -> None:
     assert meta.subject and meta.subject.startswith(journey.scenario[:30])
     assert "Banking" in (meta.get("/Keywords") or "")
     assert (meta.creator or "").startswith("Journey Workbench")
-    assert [item.title for item in reader.outline] == [journey.title, "Legend", "Journey map"]
+    outline = reader.outline
+    assert [item.title for item in outline if not isinstance(item, list)] == [journey.title, "Legend", "Journey map"]
+    assert [item.title for item in outline[-1]] == [stage.title for stage in sorted(journey.stages, key=lambda s: s.order)]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    xmp = reader.xmp_metadata
+    assert xmp is not None and xmp.dc_title["x-default"] == journey.title
+    assert xmp.dc_creator == journey.authors and "Banking" in " ".join(xmp.dc_subject)
+    assert xmp.dc_language == ["en"]
 
 
 def test_a_fitted_big_map_warns_that_text_gets_too_small(tmp_path: Path) -> None:
-    result = export_pdf(load(EXAMPLE), tmp_path / "small.pdf", PdfOptions(page_size="a4"))
+    result = export_pdf(load(EXAMPLE), tmp_path / "small.pdf", PdfOptions(page_size="a4", mode="fit"))
     assert result.warnings and "tiling" in result.warnings[0]
-    roomy = export_pdf(template("retail", "en"), tmp_path / "a3.pdf", PdfOptions(page_size="a3", min_text=1.0))
+    roomy = export_pdf(template("retail", "en"), tmp_path / "a3.pdf", PdfOptions(page_size="a3", mode="fit", min_text=1.0))
     assert roomy.warnings == []
 
 
@@ -108,7 +115,7 @@ def test_tiling_repeats_the_headers_on_every_page(tmp_path: Path) -> None:
 
 def test_french_labels_follow_the_journey_language(tmp_path: Path) -> None:
     out = tmp_path / "fr.pdf"
-    export_pdf(template("health", "fr"), out, PdfOptions(page_size="a3"))
+    export_pdf(template("health", "fr"), out, PdfOptions(page_size="a3", mode="fit"))
     text = text_of(PdfReader(out))
     assert "Légende" in text and "page 1 sur 3" in text and "très positive" in text
 
@@ -175,7 +182,7 @@ def test_the_findings_appendix_slot_groups_rows_by_condition(tmp_path: Path) -> 
     assert "Health check findings" in last
     assert last.index("ERROR") < last.index("WARNING")  # most severe first in its group
     assert "typed again" in last
-    assert [item.title for item in reader.outline][-1] == "Health check findings"
+    assert [item.title for item in reader.outline if not isinstance(item, list)][-1] == "Health check findings"
 
 
 def test_export_command_appends_the_health_check(tmp_path: Path) -> None:

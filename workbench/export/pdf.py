@@ -8,6 +8,7 @@ an outline. Runs without Qt. All labels are in the journey's language.
 from __future__ import annotations
 
 import io
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw
+from workbench.export.pdfmeta import add_xmp
+from workbench.export.pdfoverview import overview_page
 from workbench.export.pdfpages import FOOTER, MARGIN, findings_page, flip, legend_page, title_page
+from workbench.export.pdfview import Shown
 from workbench.geometry import Layout, Rect
 from workbench.i18n import tr
 from workbench.layout import layout
@@ -38,11 +42,13 @@ class ExportCancelled(Exception):
 class PdfOptions:
     page_size: str = "a4"
     orientation: str = "landscape"
-    mode: str = "fit"  # "fit": the whole map on one page; "tile": readable size over several pages
+    mode: str = "auto"
+    """"fit": the whole map on one page; "tile": readable size over several pages;
+    "auto": one page when its smallest text stays at or above ``min_text``, else tiles."""
     title_page: bool = True
     legend: bool = True
-    min_text: float = 5.0
-    """Smallest text size (points) a fitted map may shrink to before a warning."""
+    min_text: float = 6.0
+    """Smallest text size (points) a fitted map may shrink to (auto tiles below it; fit warns)."""
     findings: list[tuple[str, str, str]] | None = None
     """Appendix (condition, severity, message) rows; None leaves the appendix out.
     The journey health check fills it."""
@@ -112,17 +118,19 @@ def _render_pdf(
     if options.legend:
         plan.append(_Page("legend"))
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
-    if options.mode == "tile":
+    smallest = min(lay.style.label_size, lay.style.card_size) * min(body_w / lay.width, body_h / lay.height, 1.0)
+    tiled = options.mode == "tile" or options.mode == "auto" and smallest < options.min_text
+    if tiled:
         xs, ys = _tile_breaks(lay, body_w / options.tile_scale, body_h / options.tile_scale)
         columns, rows = len(xs) - 1, len(ys) - 1
+        if columns * rows > 1:
+            plan.append(_Page("overview"))
         plan += [
             _Page("tile", (col, row, columns, rows), (xs[col], ys[row], xs[col + 1], ys[row + 1]))
             for row in range(rows)
             for col in range(columns)
         ]
     else:
-        scale = min(body_w / lay.width, body_h / lay.height, 1.0)
-        smallest = min([lay.style.label_size, lay.style.card_size]) * scale
         if smallest < options.min_text:
             result.warnings.append(
                 tr(
@@ -137,12 +145,17 @@ def _render_pdf(
         plan.append(_Page("findings"))
 
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=(width, height), initialFontName=REGULAR, initialFontSize=10, pageCompression=1)
+    c = Canvas(
+        buffer, pagesize=(width, height), initialFontName=REGULAR, initialFontSize=10, pageCompression=1, lang=lang
+    )
     c.setTitle(journey.title)
     c.setAuthor(", ".join(journey.authors) or "Journey Workbench")
     c.setSubject(journey.scenario[:500] or journey.title)
     c.setKeywords([tr("customer journey", lang), sector_name(journey.sector, lang), journey.persona.name])
     c.setCreator(f"Journey Workbench {__version__}")
+    add_xmp(c, journey)
+    shown = Shown(lay)
+    tiles = [page for page in plan if page.kind == "tile"]
     total = len(plan)
     for number, page in enumerate(plan, start=1):
         if page.kind == "title":
@@ -152,16 +165,23 @@ def _render_pdf(
             legend_page(c, lang, width, height)
             _outline(c, "legend", tr("Legend", lang))
         elif page.kind == "map":
-            _map_page(c, lay, width, height)
+            _map_page(c, lay, width, height, shown)
+            _outline(c, "map", tr("Journey map", lang))
+            _stage_outline(c, lay, None)
+        elif page.kind == "overview":
+            first = number + 1
+            overview_page(c, lay, shown, [(t.area, first + i) for i, t in enumerate(tiles)], width, height, lang)  # type: ignore[misc]
             _outline(c, "map", tr("Journey map", lang))
         elif page.kind == "findings":
             findings_page(c, options.findings or [], options.metrics, lang, width, height)
             _outline(c, "findings", tr("Health check findings", lang))
         else:
             assert page.tile is not None and page.area is not None
-            _tile_page(c, lay, page.tile, page.area, width, height, options.tile_scale)
-            if page.tile[:2] == (0, 0):
+            _tile_page(c, lay, shown, page.tile, page.area, width, height, options.tile_scale)
+            if page.tile[:2] == (0, 0) and len(tiles) == 1:
                 _outline(c, "map", tr("Journey map", lang))
+            if page.tile[1] == 0:
+                _stage_outline(c, lay, page.area)
         _footer(c, journey, number, total, width)
         c.showPage()
         result.pages += 1
@@ -177,6 +197,15 @@ def _outline(c: Canvas, key: str, title: str) -> None:
     c.addOutlineEntry(title, key, level=0)
 
 
+def _stage_outline(c: Canvas, lay: Layout, area: tuple[float, float, float, float] | None) -> None:
+    """Bookmarks of the stages that begin on this page, under the map's (all of them: None)."""
+    for stage in lay.stages:
+        if area is None or area[0] <= stage.rect.x < area[2]:
+            key = f"stage-{stage.id}"
+            c.bookmarkPage(key)
+            c.addOutlineEntry(" ".join(stage.text.lines) or stage.id, key, level=1)
+
+
 def _bands(lay: Layout) -> tuple[float, float]:
     """Heights of the header band (stages and steps) and width of the lane titles band."""
     header = (lay.steps[0].header.bottom if lay.steps else lay.style.margin) + lay.style.gap
@@ -184,14 +213,14 @@ def _bands(lay: Layout) -> tuple[float, float]:
     return header, left
 
 
-def _map_page(c: Canvas, lay: Layout, width: float, height: float) -> None:
+def _map_page(c: Canvas, lay: Layout, width: float, height: float, shown: Shown) -> None:
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
     scale = min(body_w / lay.width, body_h / lay.height, 1.0)
     dx = (body_w - lay.width * scale) / 2  # centred in the free space
     dy = (body_h - lay.height * scale) / 2
     c.saveState()
     flip(c, MARGIN + dx, height - MARGIN - dy, scale)
-    pdfdraw.draw_layout(c, lay)
+    pdfdraw.draw_layout(c, lay, shown=shown)
     c.restoreState()
 
 
@@ -205,19 +234,46 @@ def _tile_breaks(lay: Layout, page_w: float, page_h: float) -> tuple[list[float]
 
 
 def _greedy(start: float, edges: list[float], room: float) -> list[float]:
-    """Breaks from *start* to the last edge, each span at most *room*, on edges when one fits."""
-    breaks = [start]
+    """Breaks from *start* to the last edge, each span at most *room*, on edges when one fits.
+
+    As few pages as filling each one up needs, and balanced: each break is
+    the edge nearest an equal share of the map that still lets the pages
+    after it hold the rest, so no page is left with one orphan column while
+    the others are full.
+    """
     end = edges[-1] if edges else start
+    if end - start <= 0.5:
+        return [start, start + 1]
+    pages = len(_fill(start, edges, room, end)) - 1
+    share = (end - start) / pages
+    breaks = [start]
+    for k in range(1, pages):
+        here = breaks[-1]
+        first, last = bisect_right(edges, here + 1), bisect_right(edges, here + room)
+        # Edges that fit on this page and leave no more than the pages after it can hold.
+        fitting = [e for e in edges[first:last] if end - e <= (pages - k) * room + 1e-6]
+        if not fitting:
+            return _fill(start, edges, room, end)
+        target = start + k * share
+        breaks.append(min(fitting, key=lambda e: abs(e - target)))
+    breaks.append(end)
+    return breaks
+
+
+def _fill(start: float, edges: list[float], room: float, end: float) -> list[float]:
+    """Each page as wide as fits in *room*, broken on the last edge that fits (or cut at *room*)."""
+    breaks = [start]
     while breaks[-1] < end - 0.5:
-        limit = breaks[-1] + room
-        fitting = [e for e in edges if breaks[-1] + 1 < e <= limit]
-        breaks.append(max(fitting) if fitting else min(limit, end))
-    return breaks if len(breaks) > 1 else [start, start + 1]
+        here = breaks[-1]
+        i = bisect_right(edges, here + room) - 1
+        breaks.append(edges[i] if i >= 0 and edges[i] > here + 1 else min(here + room, end))
+    return breaks
 
 
 def _tile_page(
     c: Canvas,
     lay: Layout,
+    shown: Shown,
     tile: tuple[int, int, int, int],
     span: tuple[float, float, float, float],
     width: float,
@@ -241,7 +297,7 @@ def _tile_page(
         clip.rect(area.x, area.y, area.w, area.h)
         c.clipPath(clip, stroke=0, fill=0)
         c.translate(-dx, -dy)
-        pdfdraw.draw_layout(c, lay, Rect(area.x + dx, area.y + dy, area.w, area.h))
+        pdfdraw.draw_layout(c, lay, Rect(area.x + dx, area.y + dy, area.w, area.h), shown, whole_labels=True)
         c.restoreState()
     _overview(c, lay, tile, width)
 
@@ -249,7 +305,7 @@ def _tile_page(
 def _overview(c: Canvas, lay: Layout, tile: tuple[int, int, int, int], width: float) -> None:
     """A small grid in the footer showing where this page sits in the whole map."""
     col, row, columns, rows = tile
-    cell = 7.0
+    cell = min(7.0, (width / 2 - 160) / columns, (MARGIN - 6) / rows)  # a long map: smaller cells, on the page
     x = width - MARGIN - columns * cell - 140
     y = MARGIN - 4
     for r in range(rows):

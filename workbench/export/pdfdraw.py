@@ -14,6 +14,7 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
+from workbench.export.pdfview import Shown
 from workbench.geometry import Bezier, CardBox, Connector, Layout, Rect, Text
 from workbench.textmetrics import BOLD, REGULAR, baseline, line_height
 
@@ -39,8 +40,14 @@ def visible(rect: Rect, view: Rect | None) -> bool:
     return view is None or rect.overlaps(view)
 
 
-def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None) -> None:
-    """Draw every element of *lay* that meets *view* (all of them when None)."""
+def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None, shown: Shown | None = None, whole_labels: bool = False) -> None:
+    """Draw every element of *lay* that meets *view* (all of them when None).
+
+    *shown* indexes the layout once for many views (a tiled export); with
+    *whole_labels*, a label that a view's edge would cut is drawn shifted
+    into the view, whole (each tile it meets repeats it).
+    """
+    shown = shown or Shown(lay)
     for i, lane in enumerate(lay.lanes):
         if visible(lane.row, view):
             c.setFillColor(colour(theme.LANE_FILL[i % 2]))
@@ -49,7 +56,8 @@ def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None) -> None:
             c.rect(lane.row.x, lane.row.y, lane.row.w, lane.row.h, stroke=1, fill=1)
             c.setFillColor(colour(theme.STEP_FILL))
             c.rect(lane.row.x, lane.row.y, lay.style.lane_title_width, lane.row.h, stroke=0, fill=1)
-            draw_text(c, lane.title, theme.INK)
+            if visible(lane.title.rect, view):  # (a tile's body, clipped to its columns, leaves it out)
+                draw_text(c, lane.title, theme.INK)
     for stage in lay.stages:
         if visible(stage.rect, view):
             c.setFillColor(colour(theme.STAGE_FILL))
@@ -60,23 +68,37 @@ def draw_layout(c: Canvas, lay: Layout, view: Rect | None = None) -> None:
                 shift = view.x + lay.style.padding - text.rect.x
                 text = Text(text.lines, text.size, text.bold, Rect(text.rect.x + shift, text.rect.y, text.rect.w, text.rect.h))
             draw_text(c, text, theme.STAGE_TEXT)
-    for step in lay.steps:
+    for step in shown.steps(view):
         if visible(step.header, view):
             _step(c, step.header, step.text, step.moment_of_truth, step.goal, step.end)
-    for connector in lay.links:
-        _connector(c, connector, theme.LINK, 1.2, dashed=False, view=view)
-    for connector in lay.handoffs:
-        _connector(c, connector, theme.HANDOFF, 1.8, dashed=not connector.context_carried, view=view, badge=True)
-    for card in lay.cards:
+    for connector in shown.meeting(shown.links, view):
+        _connector(c, connector, theme.LINK, 1.2, dashed=False)
+    for connector in shown.meeting(shown.handoffs, view):
+        _connector(c, connector, theme.HANDOFF, 1.8, dashed=not connector.context_carried, badge=True)
+    for card in shown.cards(view):
         if visible(card.rect, view):
             _card(c, card)
-    _emotions(c, lay)
-    for connector in lay.handoffs + lay.links:
-        if connector.label is not None and visible(connector.label.rect, view):
-            r = connector.label.rect
-            c.setFillColor(white)
-            c.rect(r.x - 2, r.y - 1, r.w + 4, r.h + 2, stroke=0, fill=1)
-            draw_text(c, connector.label, theme.HANDOFF if connector.context_carried is not None else theme.LINK)
+    _emotions(c, shown, view)
+    for connector in shown.labels:
+        text = connector.label
+        assert text is not None
+        if not visible(text.rect, view):
+            continue
+        if whole_labels and view is not None:
+            text = _inside(text, view)
+        r = text.rect
+        c.setFillColor(white)
+        c.rect(r.x - 2, r.y - 1, r.w + 4, r.h + 2, stroke=0, fill=1)
+        draw_text(c, text, theme.HANDOFF if connector.context_carried is not None else theme.LINK)
+
+
+def _inside(text: Text, view: Rect) -> Text:
+    """*text* moved sideways so that it lies whole within *view*, if it can."""
+    r = text.rect
+    x = min(max(r.x, view.x + 2), view.right - r.w - 2)
+    if r.w + 4 > view.w or x == r.x:
+        return text
+    return Text(text.lines, text.size, text.bold, Rect(x, r.y, r.w, r.h))
 
 
 def _step(c: Canvas, rect: Rect, text: Text, moment: bool, goal: bool, end: bool = False) -> None:
@@ -197,13 +219,7 @@ def arrow_head(c: Canvas, before: tuple[float, float], tip: tuple[float, float],
     c.drawPath(path, stroke=0, fill=1)
 
 
-def _connector(
-    c: Canvas, connector: Connector, ink: str, width: float, dashed: bool, view: Rect | None, badge: bool = False
-) -> None:
-    xs = [p[0] for seg in connector.path for p in seg]
-    ys = [p[1] for seg in connector.path for p in seg]
-    if not visible(Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1), view):
-        return
+def _connector(c: Canvas, connector: Connector, ink: str, width: float, dashed: bool, badge: bool = False) -> None:
     c.setStrokeColor(colour(ink))
     c.setLineWidth(width)
     if dashed:
@@ -246,10 +262,12 @@ def face(c: Canvas, x: float, y: float, radius: float, level: int) -> None:
     c.drawPath(path, stroke=1, fill=0)
 
 
-def _emotions(c: Canvas, lay: Layout) -> None:
+def _emotions(c: Canvas, shown: Shown, view: Rect | None) -> None:
+    """The curve's segments that meet *view*, and the faces of the steps shown."""
     c.setStrokeColor(colour(theme.CURVE))
     c.setLineWidth(1.8)
-    for run in lay.emotion_curves:
-        c.drawPath(bezier_path(c, run), stroke=1, fill=0)
-    for point in lay.emotion_points:
-        face(c, point.x, point.y, 8, point.level)
+    for piece in shown.curve(view):
+        c.drawPath(bezier_path(c, piece), stroke=1, fill=0)
+    for point in shown.faces(view):
+        if view is None or view.x - 9 < point.x < view.right + 9 and view.y - 9 < point.y < view.bottom + 9:
+            face(c, point.x, point.y, 8, point.level)

@@ -47,11 +47,13 @@ class PdfExportDialog(QDialog):
         self.orientation.setObjectName("orientation")
         self.orientation.addItem(self.tr("Landscape"), "landscape")
         self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.auto = QRadioButton(self.tr("Readable: one page if the text stays 6 pt or more, otherwise several"))
+        self.auto.setObjectName("auto")
         self.fit = QRadioButton(self.tr("Whole map on one page"))
         self.fit.setObjectName("fit")
         self.tile = QRadioButton(self.tr("Readable size, over several pages"))
         self.tile.setObjectName("tile")
-        self.fit.setChecked(True)
+        self.auto.setChecked(True)
         self.title_page = QCheckBox(self.tr("Title page"))
         self.title_page.setChecked(True)
         self.legend = QCheckBox(self.tr("Legend"))
@@ -63,7 +65,8 @@ class PdfExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Page size"), self.page_size)
         form.addRow(self.tr("Orientation"), self.orientation)
-        form.addRow(self.tr("Map"), self.fit)
+        form.addRow(self.tr("Map"), self.auto)
+        form.addRow("", self.fit)
         form.addRow("", self.tile)
         form.addRow(self.tr("Include"), self.title_page)
         form.addRow("", self.legend)
@@ -80,7 +83,7 @@ class PdfExportDialog(QDialog):
         options = PdfOptions(
             page_size=self.page_size.currentData(),
             orientation=self.orientation.currentData(),
-            mode="tile" if self.tile.isChecked() else "fit",
+            mode="tile" if self.tile.isChecked() else "fit" if self.fit.isChecked() else "auto",
             title_page=self.title_page.isChecked(),
             legend=self.legend.isChecked(),
         )
