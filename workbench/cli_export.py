@@ -67,6 +67,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-findings", dest="findings", action="store_false", help=tr("leave the health check appendix out")
     )
+    p.add_argument("--no-persona", dest="persona", action="store_false", help=tr("leave the persona page out"))
+    p.add_argument(
+        "--no-details", dest="details", action="store_false", help=tr("leave the details of each stage out")
+    )
+    p.add_argument("--no-notes", dest="notes", action="store_false", help=tr("leave the scenario and notes pages out"))
     p.add_argument(
         "--force", action="store_true", help=tr("overwrite existing files, even read-only ones (never a .journey file)")
     )
@@ -150,7 +155,14 @@ def run(argv: list[str]) -> int:
             _error(refusal.message)
         _error(tr("nothing was exported"))
         return max(r.status for r in refusals)
-    options = PdfOptions(page_size=args.page_size, orientation=args.orientation, mode=args.mode)
+    options = PdfOptions(
+        page_size=args.page_size,
+        orientation=args.orientation,
+        mode=args.mode,
+        persona=args.persona,
+        details=args.details,
+        notes=args.notes,
+    )
     if args.format != "pdf":
         _start_qt()
     status = 0

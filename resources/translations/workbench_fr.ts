@@ -198,6 +198,14 @@
         <translation>Marquer comme but</translation>
     </message>
     <message>
+        <source>Unmark as end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unmark as moment of truth</source>
         <translation>Ne plus marquer comme moment de vérité</translation>
     </message>
@@ -596,6 +604,10 @@
         <translation>Nombre de constats du bilan de santé, par gravité</translation>
     </message>
     <message>
+        <source>Scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Condition shown</source>
         <translation>Condition affichée</translation>
     </message>
@@ -617,7 +629,7 @@
     </message>
     <message>
         <source>Errors</source>
-        <extracomment>The report shown, or None before the first result for this document. What the shown report was computed from: (document, index generation).</extracomment>
+        <extracomment>Where the fixes are recorded (see :meth:`undo_stack`). The report shown, or None before the first result for this document. What the shown report was computed from: (document, index generation).</extracomment>
         <translation>Erreurs</translation>
     </message>
     <message>
@@ -689,12 +701,50 @@
         <translation>Concerne (cliquez pour sélectionner)&#xa0;:</translation>
     </message>
     <message>
+        <source>Cannot apply the fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one-click fix for this finding</source>
+        <extracomment>Longest button text; the whole label is in the tooltip (a handoff&apos;s trigger can be a sentence).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the elements concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{severity}; condition: {condition}</source>
         <translation>{severity}&#xa0;; condition&#xa0;: {condition}</translation>
     </message>
     <message>
         <source>{errors} errors, {warnings} warnings, {infos} notes</source>
         <translation>{errors} erreurs, {warnings} avertissements, {infos} remarques</translation>
+    </message>
+    <message>
+        <source>Person {person} · Human {human} · Continuity {continuity}</source>
+        <extracomment>Wrapped row sizes remembered by a delegate before it forgets them all. Beyond this many changed findings, the rows between are replaced rather than matched one by one. Findings a score&apos;s tooltip lists by name before it only counts the others. Longest sentence of a finding in a score&apos;s tooltip. The columns that wrap (all by default); the others keep their text on one line. Widths that override the columns&apos; own while a resize is measured (see :meth:`width_of`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FixButton</name>
+    <message>
+        <source>Apply a fix to this finding; it can be undone</source>
+        <extracomment>A fix the user chose (an edit to perform, or elements to select).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More fixes in the menu beside it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -742,10 +792,6 @@
     <message>
         <source>Moment of truth</source>
         <translation>Moment de vérité</translation>
-    </message>
-    <message>
-        <source>Goal or end of the journey</source>
-        <translation>But ou fin du parcours</translation>
     </message>
     <message>
         <source>Served in person on purpose</source>
@@ -968,8 +1014,20 @@
         <translation>Un moment qui décide si le client reste ou s&apos;en va</translation>
     </message>
     <message>
-        <source>The customer reaches a goal here: the health check does not call it a dead end</source>
-        <translation>Le client atteint ici un but&#xa0;: le bilan de santé n&apos;y voit pas une impasse</translation>
+        <source>Goal reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A milestone: the customer may stop here or go on; the health check does not call it a dead end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing follows this step in sequence: the flow stops here (draw alternatives with links)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Leaving the digital path here is intended, not a forced exit</source>
@@ -1742,6 +1800,10 @@ Partir d&apos;une carte vide.</translation>
         <translation>but</translation>
     </message>
     <message>
+        <source>end of the journey</source>
+        <translation>fin du parcours</translation>
+    </message>
+    <message>
         <source>touchpoints: {list}</source>
         <translation>points de contact&#xa0;: {list}</translation>
     </message>
@@ -1861,6 +1923,10 @@ Partir d&apos;une carte vide.</translation>
         <translation>Portrait</translation>
     </message>
     <message>
+        <source>Readable: one page if the text stays 6 pt or more, otherwise several</source>
+        <translation>Lisible : une seule page si le texte reste à 6 pt ou plus, sinon plusieurs</translation>
+    </message>
+    <message>
         <source>Whole map on one page</source>
         <translation>Toute la carte sur une page</translation>
     </message>
@@ -1875,6 +1941,18 @@ Partir d&apos;une carte vide.</translation>
     <message>
         <source>Legend</source>
         <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Details of each stage</source>
+        <translation>Détail de chaque phase</translation>
+    </message>
+    <message>
+        <source>Scenario and notes</source>
+        <translation>Scénario et notes</translation>
     </message>
     <message>
         <source>Health check findings</source>

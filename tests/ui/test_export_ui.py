@@ -72,3 +72,32 @@ def test_an_export_into_a_missing_folder_says_so(qtbot, monkeypatch, tmp_path: P
     assert window.export_image() is None
     assert seen and "no-such-folder" in seen[0] and "not written" in seen[0]
     assert not out.exists()
+
+
+def test_the_dialog_defaults_to_readable_and_leaves_out_what_is_unticked(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "lean.pdf"
+    seen: dict[str, str] = {}
+
+    def accept(dialog: PdfExportDialog) -> int:
+        assert dialog.auto.isChecked() and not dialog.fit.isChecked()  # readable by default
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for box in (dialog.details, dialog.notes, dialog.open_after):
+            # A real click on its box (the middle of a wide row can be past its label) unticks it.
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+            assert not box.isChecked()
+        seen["mode"] = dialog.options(window.document.journey).mode
+        dialog.hide()
+        return PdfExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfExportDialog, "exec", accept)
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.export_pdf() == out
+    assert seen["mode"] == "auto"
+    journey = window.document.journey
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
+    assert journey.persona.frustrations[0] in text  # the persona page stayed
+    assert "Stage details" not in text and "Scenario and notes" not in text

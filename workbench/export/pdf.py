@@ -18,6 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw
+from workbench.export.pdfdetails import details_flow, notes_flow, persona_flow
+from workbench.export.pdfflow import Flow, Page, draw_page
 from workbench.export.pdfmeta import add_xmp
 from workbench.export.pdfoverview import overview_page
 from workbench.export.pdfpages import FOOTER, MARGIN, findings_page, flip, legend_page, title_page
@@ -47,6 +49,12 @@ class PdfOptions:
     "auto": one page when its smallest text stays at or above ``min_text``, else tiles."""
     title_page: bool = True
     legend: bool = True
+    persona: bool = True
+    """A page on the persona (description, goals, frustrations), when there is one."""
+    details: bool = True
+    """Per stage, what the cards do not show: descriptions, emotion notes, handoffs, intents."""
+    notes: bool = True
+    """The scenario and the journey's notes, in full."""
     min_text: float = 6.0
     """Smallest text size (points) a fitted map may shrink to (auto tiles below it; fit warns)."""
     findings: list[tuple[str, str, str]] | None = None
@@ -70,9 +78,11 @@ class ExportResult:
 
 @dataclass
 class _Page:
-    kind: str  # "title", "legend", "map", "tile", "findings"
+    kind: str  # "title", "legend", "map", "overview", "tile", "text", "findings"
     tile: tuple[int, int, int, int] | None = None  # column, row, columns, rows
     area: tuple[float, float, float, float] | None = None  # layout x0, y0, x1, y1 of a tile's body
+    text: Page | None = None  # a page of a flowing section
+    bookmark: str = ""  # the outline entry a section's first page gets
 
 
 def export_pdf(
@@ -117,6 +127,8 @@ def _render_pdf(
         plan.append(_Page("title"))
     if options.legend:
         plan.append(_Page("legend"))
+    if options.persona:
+        plan += _flowing(persona_flow(journey, width, height))
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
     smallest = min(lay.style.label_size, lay.style.card_size) * min(body_w / lay.width, body_h / lay.height, 1.0)
     tiled = options.mode == "tile" or options.mode == "auto" and smallest < options.min_text
@@ -141,6 +153,10 @@ def _render_pdf(
                 )
             )
         plan.append(_Page("map"))
+    if options.details:
+        plan += _flowing(details_flow(journey, width, height))
+    if options.notes:
+        plan += _flowing(notes_flow(journey, width, height))
     if options.findings is not None:
         plan.append(_Page("findings"))
 
@@ -172,6 +188,11 @@ def _render_pdf(
             first = number + 1
             overview_page(c, lay, shown, [(t.area, first + i) for i, t in enumerate(tiles)], width, height, lang)  # type: ignore[misc]
             _outline(c, "map", tr("Journey map", lang))
+        elif page.kind == "text":
+            assert page.text is not None
+            draw_page(c, page.text)
+            if page.bookmark:
+                _outline(c, f"section-{number}", page.bookmark)
         elif page.kind == "findings":
             findings_page(c, options.findings or [], options.metrics, lang, width, height)
             _outline(c, "findings", tr("Health check findings", lang))
@@ -190,6 +211,15 @@ def _render_pdf(
     c.showOutline()
     c.save()
     return buffer.getvalue(), result
+
+
+def _flowing(flow: Flow | None) -> list[_Page]:
+    """The pages of a flowing section (none when it has nothing to say); the first one bookmarked."""
+    if flow is None:
+        return []
+    pages = [_Page("text", text=page) for page in flow.pages()]
+    pages[0].bookmark = flow.title
+    return pages
 
 
 def _outline(c: Canvas, key: str, title: str) -> None:

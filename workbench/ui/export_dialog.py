@@ -58,6 +58,14 @@ class PdfExportDialog(QDialog):
         self.title_page.setChecked(True)
         self.legend = QCheckBox(self.tr("Legend"))
         self.legend.setChecked(True)
+        self.persona = QCheckBox(self.tr("Persona"))
+        self.persona.setObjectName("persona")
+        self.details = QCheckBox(self.tr("Details of each stage"))
+        self.details.setObjectName("details")
+        self.notes = QCheckBox(self.tr("Scenario and notes"))
+        self.notes.setObjectName("notes")
+        for box in (self.persona, self.details, self.notes):
+            box.setChecked(True)
         self.findings = QCheckBox(self.tr("Health check findings"))
         self.findings.setChecked(True)
         self.open_after = QCheckBox(self.tr("Open the PDF when done"))
@@ -70,6 +78,9 @@ class PdfExportDialog(QDialog):
         form.addRow("", self.tile)
         form.addRow(self.tr("Include"), self.title_page)
         form.addRow("", self.legend)
+        form.addRow("", self.persona)
+        form.addRow("", self.details)
+        form.addRow("", self.notes)
         form.addRow("", self.findings)
         form.addRow("", self.open_after)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -86,6 +97,9 @@ class PdfExportDialog(QDialog):
             mode="tile" if self.tile.isChecked() else "fit" if self.fit.isChecked() else "auto",
             title_page=self.title_page.isChecked(),
             legend=self.legend.isChecked(),
+            persona=self.persona.isChecked(),
+            details=self.details.isChecked(),
+            notes=self.notes.isChecked(),
         )
         if self.findings.isChecked():
             from workbench.model.analysis import appendix, check

@@ -1,0 +1,82 @@
+"""Everything a map holds reaches the deliverable, on pages that flow, each part optional (#13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from pypdf import PdfReader
+
+from workbench.export.pdf import PdfOptions, export_pdf
+from workbench.export.pdfpages import FOOTER, MARGIN
+from workbench.model.fileformat import load
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+
+
+def words(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "") for page in PdfReader(path).pages).split())
+
+
+def fields_of(journey) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of the journey that its map's cards and headers do not show."""
+    texts = [journey.persona.description, *journey.persona.goals, *journey.persona.frustrations, journey.notes]
+    texts += [stage.description for stage in journey.stages]
+    texts += [step.description for step in journey.steps] + [step.emotion_note for step in journey.steps]
+    texts += [handoff.expected_wait for handoff in journey.handoffs]
+    return [text for text in texts if text]
+
+
+def test_every_field_of_the_example_reaches_the_pdf(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    out = tmp_path / "all.pdf"
+    export_pdf(journey, out, PdfOptions(findings=None))
+    text = words(out)
+    fields = fields_of(journey)
+    assert len(fields) > 40
+    for field in fields:  # the first words of each (a long text wraps; extraction keeps the order)
+        assert " ".join(field.split()[:4]) in text, field
+    assert "Intents: welcome, anticipate" in text
+    assert any(h.context_carried for h in journey.handoffs) and "context carried over" in text
+
+
+def test_each_part_can_be_left_out(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    out = tmp_path / "lean.pdf"
+    export_pdf(journey, out, PdfOptions(findings=None, persona=False, details=False, notes=False))
+    text = words(out)
+    assert journey.persona.frustrations[0] not in text
+    assert " ".join(journey.notes.split()[:6]) not in text
+    step = next(s for s in journey.steps if s.emotion_note)
+    assert " ".join(step.emotion_note.split()[:4]) not in text
+    titles = [item.title for item in PdfReader(out).outline if not isinstance(item, list)]
+    assert "Stage details" not in titles and "Scenario and notes" not in titles
+
+
+def test_long_notes_flow_over_pages_and_never_under_the_footer(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    notes = "\n".join(f"Remark {i}: the branch team wants to revisit this point after the pilot." for i in range(160))
+    journey = journey.model_copy(update={"notes": notes})
+    out = tmp_path / "long.pdf"
+    result = export_pdf(journey, out, PdfOptions(findings=None, title_page=False, legend=False, mode="fit"))
+    text = words(out)
+    for i in range(160):
+        assert f"Remark {i}:" in text
+    assert "Scenario and notes (continued)" in text
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == result.pages
+        for page in pdf.pages:  # nothing between the body's bottom and the footer line below the margin
+            low = [c["text"] for c in page.chars if page.height - MARGIN - FOOTER < c["bottom"] < page.height - MARGIN + 4]
+            assert not low, "".join(low)
+
+
+def test_the_export_command_leaves_parts_out(tmp_path: Path) -> None:
+    from workbench.cli import main
+
+    out = tmp_path / "cli.pdf"
+    assert main(["export", str(EXAMPLE), "-o", str(out), "--no-findings", "--no-persona", "--no-notes"]) == 0
+    text = words(out)
+    journey = load(EXAMPLE)
+    assert journey.persona.frustrations[0] not in text and "Scenario and notes" not in text
+    assert "Stage details" in text

@@ -1,0 +1,101 @@
+"""The deliverable's text sections: the persona, the details of each stage, the scenario and notes.
+
+What a map cannot show on its cards (step descriptions, emotion notes,
+moments of truth, handoffs with their wait and return, intents) is written
+out here, stage by stage, on pages that flow (`pdfflow.py`). A section with
+nothing to say is left out.
+"""
+
+from __future__ import annotations
+
+from workbench.export.pdfflow import Flow, Heading, Paragraph, Row
+from workbench.i18n import tr
+from workbench.model.index import JourneyIndex
+from workbench.model.journey import INTENTS, Journey
+
+LEVELS = {2: "very positive", 1: "positive", 0: "neutral", -1: "negative", -2: "very negative"}
+
+
+def persona_flow(journey: Journey, width: float, height: float) -> Flow | None:
+    lang, persona = journey.language, journey.persona
+    if not (persona.name or persona.description or persona.goals or persona.frustrations):
+        return None
+    title = tr("Persona: {name}", lang, name=persona.name) if persona.name else tr("Persona", lang)
+    flow = Flow(title, width, height, lang)
+    if persona.description:
+        flow.add(Paragraph(persona.description))
+    for heading, items in ((tr("Goals", lang), persona.goals), (tr("Frustrations", lang), persona.frustrations)):
+        if items:
+            flow.add(Heading(heading), *(Paragraph(f"•\u00a0{item}", indent=8) for item in items))
+    return flow
+
+
+def notes_flow(journey: Journey, width: float, height: float) -> Flow | None:
+    lang = journey.language
+    if not (journey.scenario or journey.notes):
+        return None
+    flow = Flow(tr("Scenario and notes", lang), width, height, lang)
+    for heading, text in ((tr("Scenario", lang), journey.scenario), (tr("Notes", lang), journey.notes)):
+        if text:
+            flow.add(Heading(heading), *(Paragraph(part) for part in text.split("\n")))
+    return flow
+
+
+def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
+    """Per stage, each step's details that its header and cards do not show."""
+    lang = journey.language
+    index = JourneyIndex(journey)
+    cards = {card.id: card for card in journey.cards}
+    steps = {step.id: step for step in journey.steps}
+    handoffs_of: dict[str, list] = {}  # type: ignore[type-arg]
+    for handoff in journey.handoffs:
+        source = cards.get(handoff.source)
+        if source is not None:
+            handoffs_of.setdefault(source.step, []).append(handoff)
+    flow = Flow(tr("Stage details", lang), width, height, lang)
+    said = False
+    for stage in index.stages():
+        rows: list[Row | Paragraph] = []
+        for step in index.steps_of(stage.id):
+            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, lang)
+            for i, fact in enumerate(facts):
+                rows.append(Row(step.title if i == 0 else "", fact))
+        if stage.description or rows:
+            flow.add(Heading(stage.title))
+            if stage.description:
+                flow.add(Paragraph(stage.description, muted=True))
+            flow.add(*rows)
+            said = True
+    return flow if said else None
+
+
+def _step_facts(step, handoffs, cards, steps, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+    facts: list[str] = []
+    if step.description:
+        facts.append(step.description)
+    if step.emotion is not None and step.emotion_note:
+        facts.append(tr("Emotion ({level}): {note}", lang, level=tr(LEVELS[step.emotion], lang), note=step.emotion_note))
+    marks = [
+        tr("moment of truth", lang) if step.moment_of_truth else "",
+        tr("goal reached", lang) if step.goal else "",
+        tr("end of the journey", lang) if getattr(step, "end", False) else "",
+    ]
+    if any(marks):
+        facts.append(", ".join(mark for mark in marks if mark).capitalize())
+    for handoff in handoffs:
+        target = cards.get(handoff.target)
+        parts = [tr("Handoff: {trigger}", lang, trigger=handoff.trigger or tr("no trigger given", lang))]
+        if target is not None and target.channel:
+            parts.append(tr("to {channel}", lang, channel=target.channel))
+        if handoff.expected_wait:
+            parts.append(tr("expected wait {wait}", lang, wait=handoff.expected_wait))
+        parts.append(tr("context carried over", lang) if handoff.context_carried else tr("context lost", lang))
+        back = steps.get(handoff.return_step) if handoff.return_step else None
+        if back is not None:
+            parts.append(tr("back to '{title}'", lang, title=back.title))
+        facts.append(" · ".join(parts))
+    marked = {intent for card in cards.values() if card.step == step.id for intent in card.intents}
+    intents = [intent for intent in INTENTS if intent in marked]
+    if intents:
+        facts.append(tr("Intents: {intents}", lang, intents=", ".join(tr(intent, lang) for intent in intents)))
+    return facts

@@ -1,0 +1,172 @@
+"""Text pages that flow: as many pages as the text needs, never past the footer.
+
+A section (the persona, the details of each stage, the health check
+appendix) is a list of blocks: headings, paragraphs, labelled rows. They are
+laid out on pages first, in pure Python with the bundled font's measures, so
+the PDF knows its page count (for "page n of m") before drawing; then each
+page is drawn. A heading never ends a page, and on a page that continues a
+section its title and the heading in progress come again, marked
+"(continued)".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.pdfgen.canvas import Canvas
+
+import workbench.theme as theme
+from workbench.export import pdfdraw
+from workbench.export.pdfpages import FOOTER, MARGIN
+from workbench.i18n import tr
+from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
+
+TITLE_SIZE = 20.0
+HEADING_SIZE = 12.0
+BODY_SIZE = 10.0
+LABEL_SIZE = 9.0
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    muted: bool = False
+    indent: float = 0.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """A label (bold, in a column measured from all the labels of its run) and its text."""
+
+    label: str
+    text: str
+    colour: str = ""
+    """The label's colour (a severity's), the ink when empty."""
+
+
+Block = Heading | Paragraph | Row
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One line of text at its place on a page (y of its baseline, from the page's bottom)."""
+
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+    colour: str
+
+
+@dataclass
+class Page:
+    lines: list[Placed] = field(default_factory=list)
+
+
+class Flow:
+    """A titled section laid out over pages of *width* x *height* points."""
+
+    def __init__(self, title: str, width: float, height: float, lang: str) -> None:
+        self.title = title
+        self.width, self.height = width, height
+        self.lang = lang
+        self.blocks: list[Block] = []
+        self.bottom = MARGIN + FOOTER + 6
+
+    def add(self, *blocks: Block) -> Flow:
+        self.blocks.extend(blocks)
+        return self
+
+    # ------------------------------------------------------------ laying out
+
+    def pages(self) -> list[Page]:
+        pages: list[Page] = []
+        heading: str | None = None
+        label_w = self._label_width()
+        page = self._new_page(pages, continued=False, heading=None)
+        y = self._y
+        blocks = self.blocks
+        for i, block in enumerate(blocks):
+            if isinstance(block, Heading):
+                heading = block.text
+                # A heading keeps at least its first following line with it.
+                need = HEADING_SIZE * 1.5 + self._first_height(blocks[i + 1] if i + 1 < len(blocks) else None, label_w)
+                if y - need < self.bottom:
+                    page = self._new_page(pages, continued=True, heading=None)
+                    y = self._y
+                y -= 6
+                page.lines.append(Placed(MARGIN, y - HEADING_SIZE, block.text, BOLD, HEADING_SIZE, theme.INK))
+                y -= HEADING_SIZE * 1.6
+                continue
+            for pieces, height in self._lines(block, label_w):
+                if y - height < self.bottom:
+                    page = self._new_page(pages, continued=True, heading=heading)
+                    y = self._y
+                for piece in pieces:  # the pieces of a line share its baseline
+                    page.lines.append(Placed(piece.x, y - BODY_SIZE, piece.text, piece.font, piece.size, piece.colour))
+                y -= height
+            y -= 5
+        return pages
+
+    def _new_page(self, pages: list[Page], continued: bool, heading: str | None) -> Page:
+        page = Page()
+        pages.append(page)
+        y = self.height - MARGIN - 10
+        title = self.title if not continued else tr("{title} (continued)", self.lang, title=self.title)
+        for line in wrap(title, self.width - 2 * MARGIN, TITLE_SIZE, True):
+            page.lines.append(Placed(MARGIN, y - TITLE_SIZE, line, BOLD, TITLE_SIZE, theme.INK))
+            y -= TITLE_SIZE * 1.3
+        y -= 14
+        if heading is not None:
+            text = tr("{title} (continued)", self.lang, title=heading)
+            page.lines.append(Placed(MARGIN, y - HEADING_SIZE, text, BOLD, HEADING_SIZE, theme.INK))
+            y -= HEADING_SIZE * 1.6
+        self._y = y
+        return page
+
+    def _label_width(self) -> float:
+        """The label column: as wide as the widest label, within a third of the page."""
+        labels = [b.label for b in self.blocks if isinstance(b, Row)]
+        if not labels:
+            return 0.0
+        widest = max(text_width(label, LABEL_SIZE, True) for label in labels)
+        return min(widest + 12, (self.width - 2 * MARGIN) / 3)
+
+    def _first_height(self, block: Block | None, label_w: float) -> float:
+        lines = self._lines(block, label_w) if block is not None and not isinstance(block, Heading) else []
+        return lines[0][1] if lines else 0.0
+
+    def _lines(self, block: Block, label_w: float) -> list[tuple[list[Placed], float]]:
+        """The lines of *block*, each as the pieces on its baseline (x, font, size, colour) and its height."""
+        room = self.width - 2 * MARGIN
+        out: list[tuple[list[Placed], float]] = []
+        height = BODY_SIZE * 1.35
+        if isinstance(block, Paragraph):
+            colour = theme.MUTED if block.muted else theme.INK
+            for line in wrap(block.text, room - block.indent, BODY_SIZE):
+                out.append(([Placed(MARGIN + block.indent, 0, line, REGULAR, BODY_SIZE, colour)], height))
+        elif isinstance(block, Row):
+            labels = wrap(block.label, label_w - 8, LABEL_SIZE, True)
+            texts = wrap(block.text, room - label_w, BODY_SIZE)
+            for k in range(max(len(labels), len(texts))):
+                pieces = []
+                if k < len(labels):
+                    pieces.append(Placed(MARGIN, 0, labels[k], BOLD, LABEL_SIZE, block.colour or theme.INK))
+                if k < len(texts):
+                    pieces.append(Placed(MARGIN + label_w, 0, texts[k], REGULAR, BODY_SIZE, theme.INK))
+                out.append((pieces, height))
+        return out
+
+
+def draw_page(c: Canvas, page: Page) -> None:
+    """Draw one laid-out page (its footer is the caller's)."""
+    for line in page.lines:
+        c.setFont(line.font, line.size)
+        c.setFillColor(pdfdraw.colour(line.colour))
+        c.drawString(line.x, line.y, line.text)
