@@ -112,6 +112,7 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
             emotion_note=draw(texts),
             moment_of_truth=draw(st.booleans()),
             goal=draw(st.booleans()),
+            end=draw(st.booleans()),
             deliberate_exit=draw(st.booleans()),
             data_reentered=draw(st.booleans()),
         )

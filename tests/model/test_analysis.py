@@ -137,7 +137,7 @@ def test_emotion_cliff_and_lowest_point() -> None:
 
 
 def test_unreachable_step() -> None:
-    j = journey([{"goal": True}, END], {"s1": ["human"]})  # s1 is an end: nothing leads to s2
+    j = journey([{"end": True}, END], {"s1": ["human"]})  # s1 is an end: nothing leads to s2
     assert rules(j)["unreachable"] == [("s2",)]
     assert "unreachable" not in rules(journey([{}, END], {"s1": ["human"]}))
 

@@ -44,7 +44,7 @@ def reference(journey: Journey) -> tuple[dict[str, list[tuple[str, ...]]], int |
     graph = nx.DiGraph()
     graph.add_nodes_from(s.id for s in steps)
     for before, after in zip(steps, steps[1:]):
-        if not before.goal:
+        if not before.end:  # an end cuts the flow; a goal (a milestone) does not
             graph.add_edge(before.id, after.id)
     graph.add_edges_from((link.source, link.target) for link in journey.links)
     natures: dict[str, set[str]] = {s.id: set() for s in steps}
@@ -67,9 +67,9 @@ def reference(journey: Journey) -> tuple[dict[str, list[tuple[str, ...]]], int |
             near = nx.single_source_shortest_path_length(graph, step.id, cutoff=settings.human_within)
             if not any(human(other) for other in near):
                 out["no-human-within-reach"].append((step.id,))
-        if graph.out_degree(step.id) == 0 and not step.goal:
+        if graph.out_degree(step.id) == 0 and not step.goal and not step.end:
             out["dead-end"].append((step.id,))
-    exits = [s.id for s in steps if s.goal or human(s.id)]
+    exits = [s.id for s in steps if s.goal or s.end or human(s.id)]
     can_leave = set(exits).union(*(nx.ancestors(graph, e) for e in exits))
     for component in nx.strongly_connected_components(graph):
         looped = len(component) > 1 or any(graph.has_edge(n, n) for n in component)
@@ -138,7 +138,8 @@ def tangled(draw: st.DrawFn) -> Journey:
         Step(
             id=f"s{i}", title=f"Step {i}", stage=draw(st.sampled_from(stages)).id, order=draw(st.integers(0, 5)),
             emotion=draw(st.none() | st.integers(-2, 2)), moment_of_truth=draw(st.booleans()),
-            goal=draw(st.integers(0, 5)) == 0, deliberate_exit=draw(st.integers(0, 8)) == 0,
+            goal=draw(st.integers(0, 5)) == 0, end=draw(st.integers(0, 5)) == 0,
+            deliberate_exit=draw(st.integers(0, 8)) == 0,
         )
         for i in range(draw(st.integers(1, 14)))
     ]

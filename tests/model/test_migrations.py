@@ -7,12 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tests.model.test_analysis_searches import tangled
+from workbench.model.analysis import check
+from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError
-from workbench.model.fileformat import VERSION, load, load_file, loads, save
-from workbench.model.migrations import MIGRATIONS, OLDEST, migrate
+from workbench.model.fileformat import MINOR, VERSION, dumps, load, load_file, loads, save, save_loaded
+from workbench.model.migrations import MIGRATIONS, MINOR_MIGRATIONS, OLDEST, migrate, migrate_minor
+from workbench.model.validation import check_journey
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "migrations"
 V0 = SAMPLES / "v0-sample.journey"
@@ -69,7 +73,7 @@ def test_saving_a_migrated_file_writes_the_current_version(tmp_path):
 
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["version"] == VERSION == 1
-    assert "minor" not in written
+    assert written["minor"] == MINOR == 1
     assert [s["emotion"] for s in written["journey"]["steps"]] == [n for _, n in V0_EMOTIONS.values()]
     assert written["journey"]["handoffs"][0]["context_carried"] is True
     assert "context" not in written["journey"]["handoffs"][0]
@@ -154,3 +158,145 @@ def test_v0_migration_never_fails_on_any_json(steps, handoffs):
         loads(json.dumps(raw), source="fuzz.journey")
     except LoadError:
         pass
+
+
+# ------------------------------------------- minor 0 -> 1: goals and ends (#14)
+
+V1_0 = SAMPLES / "v1.0-goals.journey"
+#: The sample's goals, in time order, and what each becomes.
+V1_0_ENDS = {"step-delivered", "step-recommend"}  # a branch closed (the next step has a link), the last step
+V1_0_MILESTONES = {"step-collect", "step-review"}  # nothing else led on / only its own link led on
+
+
+def test_the_goals_sample_really_is_version_1_minor_0():
+    raw = json.loads(V1_0.read_text(encoding="utf-8"))
+    assert raw["version"] == 1 and "minor" not in raw
+    steps = raw["journey"]["steps"]
+    assert {s["id"] for s in steps if s.get("goal")} == V1_0_ENDS | V1_0_MILESTONES
+    assert not any("end" in s for s in steps)
+    links = {(lk["source"], lk["target"]) for lk in raw["journey"]["links"]}
+    assert links == {("step-choose", "step-reserve"), ("step-review", "step-recommend")}
+
+
+def test_every_minor_revision_before_the_current_one_has_a_migration():
+    assert sorted(MINOR_MIGRATIONS) == list(range(0, MINOR))
+
+
+def test_minor_0_goals_are_read_as_their_author_meant():
+    loaded = load_file(V1_0)
+    assert (loaded.version, loaded.minor, loaded.migrated_from, loaded.migrated_from_minor) == (1, MINOR, None, 0)
+    steps = {s.id: s for s in loaded.journey.steps}
+    assert {i for i, s in steps.items() if s.end} == V1_0_ENDS
+    assert {i for i, s in steps.items() if s.goal} == V1_0_ENDS | V1_0_MILESTONES  # no goal is lost
+    # Only the ends changed: every other field is as it was.
+    raw = json.loads(V1_0.read_text(encoding="utf-8"))["journey"]
+    assert loaded.journey.model_dump(mode="json", exclude_defaults=True, exclude={"steps"}) == {
+        k: v for k, v in raw.items() if k != "steps"
+    }
+
+
+def test_minor_0_goals_keep_the_findings_that_were_right_and_lose_those_that_were_wrong():
+    findings = check(load(V1_0)).findings
+    rules = {f.rule for f in findings}
+    # In minor 0 the goal "Collects the book in the shop" cut the flow: the reading group, the
+    # review and the recommendation were unreachable. Read as a milestone, they are reached.
+    assert "unreachable" not in rules
+    assert "dead-end" not in rules
+    # "Has the book delivered" closes its branch: nothing flows from it to "Reserves the book"
+    # (from +2 to 0 would be an emotion cliff), as in minor 0.
+    assert "emotion-cliff" not in rules
+
+
+def test_a_migrated_minor_0_file_is_saved_as_minor_1_and_opens_unchanged(tmp_path):
+    loaded = load_file(V1_0)
+    path = tmp_path / "bookshop.journey"
+    save_loaded(loaded, path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["minor"] == MINOR == 1
+    assert {s["id"] for s in written["journey"]["steps"] if s.get("end")} == V1_0_ENDS
+    again = load_file(path)
+    assert again.migrated_from_minor is None and again.minor == MINOR
+    assert again.journey == loaded.journey
+    before = path.read_bytes()
+    save_loaded(again, path)
+    assert path.read_bytes() == before
+
+
+def test_a_minor_1_file_is_read_as_written():
+    """A goal the author left without an end in minor 1 is a milestone, even as the last step."""
+    old = json.loads(V1_0.read_text(encoding="utf-8"))
+    raw = {"format": old["format"], "version": 1, "minor": 1, "journey": old["journey"]}
+    loaded = loads(json.dumps(raw))
+    assert loaded.migrated_from_minor is None
+    assert not any(s.end for s in loaded.journey.steps)
+    assert dumps(loaded.journey, minor=loaded.minor) == json.dumps(raw, indent=2, ensure_ascii=False).encode() + b"\n"
+
+
+def test_a_newer_minor_file_is_not_migrated_and_keeps_its_fields():
+    raw = json.loads(V1_0.read_text(encoding="utf-8"))
+    raw["minor"] = MINOR + 1
+    raw["journey"]["steps"][0]["halt"] = True  # a field of that newer revision
+    loaded = loads(json.dumps(raw))
+    assert loaded.minor == MINOR + 1 and loaded.migrated_from_minor is None
+    assert not any(s.end for s in loaded.journey.steps)
+    written = json.loads(dumps(loaded.journey, minor=loaded.minor, extra=loaded.extra))
+    assert written["minor"] == MINOR + 1
+    assert written["journey"]["steps"][0]["halt"] is True
+
+
+def test_a_version_0_file_goes_through_both_migrations():
+    loaded = load_file(V0)
+    assert (loaded.migrated_from, loaded.migrated_from_minor, loaded.minor) == (0, 0, MINOR)
+    last = loaded.journey.steps[-1]
+    assert last.id == "step-collect" and last.goal and last.end  # the journey's last step: a goal, and its end
+
+
+def test_a_journey_without_goals_is_left_as_it_is():
+    journey = load(V0).model_copy(update={"steps": [s.model_copy(update={"goal": False, "end": False})
+                                                    for s in load(V0).steps]})
+    assert migrate_minor(journey, 0, 1) is journey
+    assert migrate_minor(journey, 1, 1) is journey
+
+
+# The flow as minor 0 drew it, and as minor 1 draws it, the slow and obvious way.
+
+
+def _flow(journey, cut) -> tuple[set[tuple[str, str]], set[str]]:  # type: ignore[no-untyped-def]
+    steps = JourneyDocument(journey).steps()
+    edges = {(a.id, b.id) for a, b in zip(steps, steps[1:]) if not cut(a)}
+    edges |= {(lk.source, lk.target) for lk in journey.links}
+    reached, todo = {steps[0].id}, [steps[0].id]
+    while todo:
+        node = todo.pop()
+        for a, b in edges:
+            if a == node and b not in reached:
+                reached.add(b)
+                todo.append(b)
+    return edges, reached
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tangled())
+def test_the_migration_keeps_the_flow_except_where_it_left_steps_out_of_reach(journey):
+    journey = journey.model_copy(update={"steps": [s.model_copy(update={"end": False}) for s in journey.steps]})
+    assume(not check_journey(journey) and journey.steps)
+    migrated = migrate_minor(journey, 0, 1)
+    old_edges, old_reached = _flow(journey, lambda s: s.goal)
+    new_edges, new_reached = _flow(migrated, lambda s: s.end)
+    steps = JourneyDocument(journey).steps()
+    after = {a.id: b.id for a, b in zip(steps, steps[1:])}
+    # Only goals become ends, and the last step's goal always does.
+    assert {s.id for s in migrated.steps if s.end} <= {s.id for s in journey.steps if s.goal}
+    if steps[-1].goal:
+        assert next(s for s in migrated.steps if s.id == steps[-1].id).end
+    # The flow only gains the step after a milestone, and only where nothing else reached it.
+    assert old_edges <= new_edges
+    for source, target in new_edges - old_edges:
+        assert after.get(source) == target and target not in old_reached
+    assert old_reached <= new_reached
+    # So the dead ends are the same (a goal is never one), and no step becomes unreachable.
+    def dead(j):  # type: ignore[no-untyped-def]
+        return [f.elements for f in check(j).findings if f.rule == "dead-end"]
+
+    old_dead = [(s.id,) for s in steps if not s.goal and not any(a == s.id for a, _ in old_edges)]
+    assert dead(migrated) == old_dead

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.model.fileformat import dumps, load, save
+from workbench.model.analysis import check
+from workbench.model.fileformat import MINOR, VERSION, dumps, load, load_file, save
+from workbench.model.index import JourneyIndex
 from workbench.model.journey import ELEMENT_TYPES, Journey
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,4 +61,45 @@ def test_a_default_value_is_never_written() -> None:
 
 def test_a_blank_journey_is_its_title_alone() -> None:
     written = json.loads(dumps(Journey(title="Blank")))
-    assert written == {"format": "journey-workbench", "version": 1, "journey": {"title": "Blank"}}
+    assert written == {"format": "journey-workbench", "version": 1, "minor": 1, "journey": {"title": "Blank"}}
+
+
+def test_every_shipped_file_is_of_the_current_minor_revision() -> None:
+    """Opening a shipped file migrates nothing: its goals and ends are as saved (#14)."""
+    for path in SHIPPED:
+        loaded = load_file(path)
+        assert (loaded.version, loaded.minor, loaded.migrated_from_minor) == (VERSION, MINOR, None), path.name
+
+
+def test_goals_and_ends_of_the_shipped_files() -> None:
+    """Each journey's last step is its goal and end; the bookshop's delivery closes a branch."""
+    for path in SHIPPED:
+        journey = load(path)
+        steps = JourneyIndex(journey).steps()
+        ends = [s.id for s in steps if s.end]
+        assert all(s.goal for s in steps if s.end), path.name
+        if path.name == "retail-neighbourhood-bookshop.journey":
+            # "Has the books delivered at home instead" ends its branch; "Reserves the books for
+            # in-store pick-up" starts the other, reached by a link from the choice.
+            assert ends == ["step-home-delivery", "step-event"]
+        elif any(s.goal for s in steps):
+            assert ends == [steps[-1].id], path.name
+        else:
+            assert ends == [], path.name
+
+
+#: The findings of the flow that goals and ends decide, on every shipped file that has any.
+FLOW_RULES = ("dead-end", "unreachable", "trap-loop")
+FLOW_FINDINGS = {
+    "telecom-contract-takeover.journey": [
+        ("trap-loop", ("step-help-page", "step-faq", "step-chatbot", "step-phone-menu")),
+        ("dead-end", ("step-stuck-paying",)),
+    ],
+    "unretrievable-invoices.journey": [("dead-end", ("step-no-invoices",))],
+}
+
+
+def test_the_flow_findings_of_the_shipped_files() -> None:
+    for path in SHIPPED:
+        found = [(f.rule, f.elements) for f in check(load(path)).findings if f.rule in FLOW_RULES]
+        assert found == FLOW_FINDINGS.get(path.name, []), path.name

@@ -1,7 +1,7 @@
 """The journey health check: where a journey leaves its customer alone.
 
-Steps form a directed graph (consecutive steps in time order, except after a
-goal; plus every flow link). Each rule returns explainable findings tied to
+Steps form a directed graph (consecutive steps in time order, except after an
+end; plus every flow link). Each rule returns explainable findings tied to
 one of the three conditions of an augmented digital journey: ``person``
 (treats the customer as a person), ``human`` (plans the switch to a human),
 ``continuity`` (continuous across online and offline). Every algorithm is
@@ -120,26 +120,33 @@ def _no_human(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Fin
 
 
 def _dead_end(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+    """Steps with no way forward that the author did not mark as a place to stop.
+
+    An end stops the journey on purpose. A goal reached (a milestone) is a
+    place where the customer may stop, so a goal with no way forward is not a
+    dead end either: the journey is complete there, it just could have gone on.
+    """
     return [
         Finding(
             "dead-end",
             "error",
             (step.id,),
             tr(
-                "'{title}' leads nowhere and is not marked as a goal: the customer is left without a next step. "
-                "Add the way forward, or mark it as a goal or end.",
+                "'{title}' leads nowhere and is marked neither as a goal nor as an end: the customer is left "
+                "without a next step. Add the way forward, or mark it as a goal reached or as the end of the journey.",
                 lang,
                 title=step.title,
             ),
             "human",
         )
         for step in f.steps
-        if not f.successors[step.id] and not step.goal
+        if not f.successors[step.id] and not step.goal and not step.end
     ]
 
 
 def _trap_loop(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
-    can_leave = f.distances_to(step.id for step in f.steps if step.goal or f.human_at(step.id))
+    # Ways out: a person, a goal (the customer may stop there) or an end (the journey stops there).
+    can_leave = f.distances_to(step.id for step in f.steps if step.goal or step.end or f.human_at(step.id))
     # A loop is whole on either side: if one of its steps can leave, all can. So the
     # closed loops are among the steps that cannot leave, and so are all their successors.
     trapped = [step.id for step in f.steps if step.id not in can_leave]
@@ -161,7 +168,7 @@ def _trap_loop(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Fi
             "error",
             ids,
             tr(
-                "The customer can go round in circles between {titles} with no way out to a person or a goal. "
+                "The customer can go round in circles between {titles} with no way out to a person, a goal or an end. "
                 "Offer a handoff to an advisor from inside the loop.",
                 lang,
                 titles=", ".join(f"'{f.title(i)}'" for i in ids),

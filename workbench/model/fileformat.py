@@ -1,10 +1,13 @@
 """Reading and writing `.journey` files.
 
 A `.journey` file is indented UTF-8 JSON with keys in a fixed order:
-``{"format": "journey-workbench", "version": 1, "journey": {...}}``. A file
-written by a newer *minor* revision of version 1 also carries ``"minor": N``;
-its unknown fields are kept through a load and a save. A newer *major*
-version is refused, or opened read-only when the caller allows it.
+``{"format": "journey-workbench", "version": 1, "minor": 1, "journey": {...}}``.
+The minor revision (absent: 0) adds fields within a version: minor 1 added
+the step's ``end``. An older minor revision is brought forward on loading
+(see :data:`~workbench.model.migrations.MINOR_MIGRATIONS`) and saved as the
+current one. A file written by a newer *minor* revision keeps its unknown
+fields through a load and a save. A newer *major* version is refused, or
+opened read-only when the caller allows it.
 
 Loading never executes anything and never lets a traceback through: every
 problem becomes a :class:`LoadError` naming the file and the place. Sizes
@@ -30,7 +33,7 @@ from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
 from workbench.model.jsontext import MAX_DEPTH, parse_json  # noqa: F401  (MAX_DEPTH: part of this API)
 from workbench.model.limits import check_data, check_text
-from workbench.model.migrations import OLDEST, migrate
+from workbench.model.migrations import OLDEST, migrate, migrate_minor
 from workbench.model.validation import (
     check_journey,
     describe_error,
@@ -41,7 +44,8 @@ from workbench.model.validation import (
 
 FORMAT = "journey-workbench"
 VERSION = 1
-MINOR = 0
+#: Minor revision 1: a step's ``end`` (a goal no longer ends the flow).
+MINOR = 1
 SUFFIX = ".journey"
 #: Files larger than this are refused before parsing (a 1,000-step journey
 #: with five filled lanes is about 2 MB).
@@ -70,6 +74,8 @@ class Loaded:
     version: int = VERSION
     minor: int = MINOR
     migrated_from: int | None = None
+    migrated_from_minor: int | None = None
+    """The minor revision the file had when it was older than this one (0: no ``end`` yet)."""
     read_only: bool = False
     """The file is of a newer major version: show it, do not save over it."""
     notices: list[str] = field(default_factory=list)
@@ -240,6 +246,11 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         if len(problems) > 1:
             reason += " " + _more(len(problems) - 1)
         raise LoadError(source, reason, field=problems[0].path)
+    if not newer_major and result.minor < MINOR:
+        # What older fields meant changes with the revision: read them as the author meant.
+        journey = migrate_minor(journey, result.minor, MINOR)
+        result.migrated_from_minor = result.minor
+        result.minor = MINOR
 
     result.journey = journey
     if newer_major:

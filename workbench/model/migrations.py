@@ -4,12 +4,22 @@ Each migration takes the raw ``journey`` object of version N (plain JSON data)
 and returns it in version N+1. They run before validation, so the models only
 ever know the current version. Each step is tested on a saved sample under
 ``tests/data/migrations/``.
+
+A *minor* revision of a version adds fields and never removes one, so a file
+of an older minor revision is already valid: what may change is what its
+fields mean. Its migrations (:data:`MINOR_MIGRATIONS`) therefore run after
+validation, on the journey itself, where the time order of the steps and the
+flow are known.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from typing import Any
+
+from workbench.model.index import JourneyIndex
+from workbench.model.journey import Journey, Step
 
 JSON = dict[str, Any]
 
@@ -62,4 +72,93 @@ def migrate(journey: JSON, version: int, target: int) -> JSON:
     """*journey* from *version* up to *target*, applying each step in turn."""
     for step in range(version, target):
         journey = MIGRATIONS[step](journey)
+    return journey
+
+
+# ------------------------------------------------------------ minor revisions
+
+
+def _minor0_to_1(journey: Journey) -> Journey:
+    """Minor 1 tells a goal reached (a milestone) from the end of the journey.
+
+    In minor 0 a goal both said "the customer may stop here" and cut the flow
+    in time order after it. Minor 1 keeps ``goal`` for the first meaning and
+    adds ``end`` for the second, so each goal of a minor-0 file is read as the
+    author drew it, going through the goals in time order:
+
+    - a goal that is the last step in time order is also an end;
+    - a goal whose next step in time order is reached from the first step
+      another way (a flow link: the goal ends one branch, the next step starts
+      another) is also an end, so the flow stays as it was;
+    - any other goal stays a milestone only: cutting the flow there left the
+      next step out of reach (every later step was "unreachable"), or only a
+      link from the goal itself led on, which is what a milestone is.
+
+    Goals earlier in time order are settled first: a milestone opens its way
+    on before the next goal is looked at. One search overall, plus one for each
+    goal with a link to its own next step.
+    """
+    order = JourneyIndex(journey.model_copy(update={"lanes": [], "cards": [], "handoffs": [], "links": []}))
+    steps = order.steps()
+    if not any(step.goal for step in steps):
+        return journey
+    # The flow as minor 0 drew it: time order cut after every goal, plus the links.
+    successors: dict[str, dict[str, None]] = {step.id: {} for step in steps}
+    for before, after in zip(steps, steps[1:]):
+        if not before.goal:
+            successors[before.id][after.id] = None
+    for link in journey.links:
+        successors.setdefault(link.source, {})[link.target] = None
+        successors.setdefault(link.target, {})
+    start = steps[0].id
+    reached = _reach({start}, [start], successors)
+    ends: set[str] = set()
+    following: list[Step | None] = [*steps[1:], None]
+    for before, after in zip(steps, following):
+        if not before.goal:
+            continue
+        if after is None:
+            ends.add(before.id)
+        elif after.id in successors[before.id]:  # a link from the goal to its next step
+            if after.id in _reach({start}, [start], successors, without=(before.id, after.id)):
+                ends.add(before.id)
+        elif after.id in reached:
+            ends.add(before.id)
+        else:  # a milestone: the flow goes on after it
+            successors[before.id][after.id] = None
+            if before.id in reached:
+                reached.add(after.id)
+                _reach(reached, [after.id], successors)
+    if not ends:
+        return journey
+    steps_out = [step.model_copy(update={"end": True}) if step.id in ends else step for step in journey.steps]
+    return journey.model_copy(update={"steps": steps_out})
+
+
+def _reach(
+    reached: set[str],
+    sources: list[str],
+    successors: dict[str, dict[str, None]],
+    without: tuple[str, str] | None = None,
+) -> set[str]:
+    """*reached*, grown by every step reachable from *sources* (an edge *without* left out)."""
+    queue = deque(sources)
+    while queue:
+        node = queue.popleft()
+        for nxt in successors[node]:
+            if nxt not in reached and (node, nxt) != without:
+                reached.add(nxt)
+                queue.append(nxt)
+    return reached
+
+
+#: MINOR_MIGRATIONS[n] turns a journey of minor revision n of the current
+#: version into one of revision n+1 (a validated journey: see the module's note).
+MINOR_MIGRATIONS: dict[int, Callable[[Journey], Journey]] = {0: _minor0_to_1}
+
+
+def migrate_minor(journey: Journey, minor: int, target: int) -> Journey:
+    """*journey* from minor revision *minor* up to *target* of the current version."""
+    for step in range(minor, target):
+        journey = MINOR_MIGRATIONS[step](journey)
     return journey

@@ -19,8 +19,8 @@ _Adjacency = dict[str, dict[str, None]]
 class StepGraph:
     """The steps as a flow graph, and what the rules ask of it, computed once per check.
 
-    Steps follow each other in time (a goal ends the flow) and flow links
-    add edges; a person is "at" a step with a human touchpoint or a handoff.
+    Steps follow each other in time (an end cuts the flow; a goal, a
+    milestone the journey may go on from, does not) and flow links add edges; a person is "at" a step with a human touchpoint or a handoff.
     The searches are multi-source breadth-first passes, so each rule costs
     one walk of the graph, never one per step.
     """
@@ -53,7 +53,7 @@ class StepGraph:
         self.predecessors: _Adjacency = {s.id: {} for s in self.steps}
         successors, predecessors = self.successors, self.predecessors
         for before, after in zip(self.steps, self.steps[1:]):
-            if not before.goal:
+            if not before.end:
                 successors[before.id][after.id] = None
                 predecessors[after.id][before.id] = None
         for link in journey.links:

@@ -130,8 +130,9 @@ class GuideDialog(QDialog):
         """The contents show which section is being read, however the reader got there."""
         tops = self.section_tops()
         bar = self.browser.verticalScrollBar()
-        # At the very end, the last headings never reach the top: the lowest one in view counts.
-        limit = value + (self.browser.viewport().height() // 2 if value >= bar.maximum() > 0 else SLACK)
+        # At the very end, the last headings never reach the top: the lowest one in view counts
+        # (a last section shorter than half the view must count too).
+        limit = value + (self.browser.viewport().height() - SLACK if value >= bar.maximum() > 0 else SLACK)
         row = 0
         for i in range(self.contents.count()):
             top = tops.get(str(self.contents.item(i).data(ANCHOR)))

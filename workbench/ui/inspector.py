@@ -94,8 +94,12 @@ class Inspector(QWidget):
             self.line(self.tr("Emotion note"), "emotion_note", self.tr("Why the customer feels this way here"))
             self._check(self.tr("Moment of truth"), "moment_of_truth",
                         self.tr("A moment that decides whether the customer stays or leaves"))
-            self._check(self.tr("Goal or end of the journey"), "goal",
-                        self.tr("The customer reaches a goal here: the health check does not call it a dead end"))
+            self._check(self.tr("Goal reached"), "goal",
+                        self.tr("A milestone: the customer may stop here or go on; the health check does not call "
+                                "it a dead end"))
+            self._check(self.tr("End of the journey"), "end",
+                        self.tr("Nothing follows this step in sequence: the flow stops here (draw alternatives "
+                                "with links)"))
             self._check(self.tr("Served in person on purpose"), "deliberate_exit",
                         self.tr("Leaving the digital path here is intended, not a forced exit"))
             self._check(self.tr("The customer re-enters earlier data here"), "data_reentered",

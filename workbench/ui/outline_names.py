@@ -49,6 +49,8 @@ def step_name(step: Step, number: int, total: int, touchpoints: list[Card]) -> s
         parts.append(translate("Outline", "moment of truth"))
     if step.goal:
         parts.append(translate("Outline", "goal"))
+    if step.end:
+        parts.append(translate("Outline", "end of the journey"))
     if touchpoints:
         listed = ", ".join("{} ({})".format(_short(c.channel or c.text), nature_name(c.nature)) for c in touchpoints)
         parts.append(translate("Outline", "touchpoints: {list}").format(list=listed))

@@ -183,6 +183,9 @@ def _step_menu(scene: JourneyScene, menu: QMenu, step_id: str) -> None:
     goal = translate("Canvas", "Unmark as goal") if step.goal else translate("Canvas", "Mark as goal")
     _add(menu, "ctx-goal", translate("Canvas", "Mark as goal"),
          lambda: scene.run(goal, lambda: doc.update(step_id, goal=not step.goal)), checked=step.goal)
+    end = translate("Canvas", "Unmark as end") if step.end else translate("Canvas", "Mark as end")
+    _add(menu, "ctx-end", translate("Canvas", "Mark as end"),
+         lambda: scene.run(end, lambda: doc.update(step_id, end=not step.end)), checked=step.end)
     truth = (
         translate("Canvas", "Unmark as moment of truth")
         if step.moment_of_truth
