@@ -2,7 +2,7 @@
 
     workbench [FILE]                                  open the editor
     workbench new --sector SECTOR [--lang en|fr] -o FILE [--force]
-    workbench check FILE...
+    workbench check FILE... [--format text|json] [--fail-on SEVERITY] [--min-score N]
     workbench convert FILE -o FILE [--force]
     workbench export FILE... -o OUT [--force]         (see cli_export.py)
 
@@ -101,10 +101,29 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning"),
-        default="error",
-        help=tr("exit 1 when a finding is at least this severe (default: error)"),
+        default=None,
+        help=tr(
+            "exit 1 when a finding is at least this severe (default: error; with --min-score, only if given)"
+        ),
+    )
+    parser.add_argument(
+        "--min-score",
+        type=_score_argument,
+        default=None,
+        metavar="N",
+        help=tr("exit 1 when the score of any of the three conditions (0 to 100) is below N"),
     )
     return parser
+
+
+def _score_argument(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(tr("should be a whole number from 0 to 100, not {got!r}", got=text))
+    return number
 
 
 def cmd_new(argv: list[str]) -> int:
@@ -189,14 +208,21 @@ def cmd_export(argv: list[str]) -> int:
 
 
 def cmd_check(argv: list[str]) -> int:
-    """Exit 0 clean, 1 findings at or above --fail-on, 2 a file that does not load."""
+    """Exit 0 clean, 1 findings at or above --fail-on or a score below --min-score, 2 a file that does not load.
+
+    With --min-score alone, the scores decide: findings fail the check only
+    if --fail-on is given too (a pipeline that sets a minimum score accepts
+    the errors that still leave the scores above it).
+    """
     import json
 
+    from workbench.model import scores as scoring
     from workbench.model.analysis import check, condition_name
     from workbench.model.errors import LoadError
     from workbench.model.fileformat import load
 
     args = _check_parser().parse_args(argv)
+    fail_on = args.fail_on or (None if args.min_score is not None else "error")
     status = 0
     reports = []
     for name in args.files:
@@ -207,8 +233,22 @@ def cmd_check(argv: list[str]) -> int:
             status = 2
             continue
         report = check(journey, language=current_language())
-        if report.at_least(args.fail_on) and status == 0:
+        if fail_on is not None and report.at_least(fail_on) and status == 0:
             status = 1
+        scores = scoring.scores(report.findings)
+        if args.min_score is not None:
+            for low in scoring.below(scores, args.min_score):
+                _error(
+                    tr(
+                        "{path}: the score of '{condition}' is {score}, below the minimum of {minimum}",
+                        path=name,
+                        condition=condition_name(low.condition),
+                        score=low.value,
+                        minimum=args.min_score,
+                    )
+                )
+                if status == 0:
+                    status = 1
         if args.format == "json":
             reports.append(
                 {
@@ -224,6 +264,7 @@ def cmd_check(argv: list[str]) -> int:
                         for f in report.findings
                     ],
                     "metrics": vars(report.metrics),
+                    "scores": scoring.to_json(scores),
                 }
             )
             continue
@@ -238,6 +279,9 @@ def cmd_check(argv: list[str]) -> int:
                 infos=counts["info"],
             )
         )
+        for condition, score in scores.items():
+            explained = scoring.breakdown(score.counts())
+            print(f"  score {condition}: {score.value}/100 ({explained}) [{condition_name(condition)}]")
         for finding in report.findings:
             message = printable(finding.message)
             print(f"  {finding.severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")

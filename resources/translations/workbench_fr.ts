@@ -199,11 +199,11 @@
     </message>
     <message>
         <source>Unmark as end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus marquer comme fin</translation>
     </message>
     <message>
         <source>Mark as end</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme fin</translation>
     </message>
     <message>
         <source>Unmark as moment of truth</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores</translation>
     </message>
     <message>
         <source>Condition shown</source>
@@ -702,16 +702,16 @@
     </message>
     <message>
         <source>Cannot apply the fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;appliquer la correction</translation>
     </message>
     <message>
         <source>No one-click fix for this finding</source>
-        <extracomment>Longest button text; the whole label is in the tooltip (a handoff&apos;s trigger can be a sentence).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The narrowest a fix button gets before its text no longer shrinks (in average characters).</extracomment>
+        <translation>Pas de correction en un clic pour ce constat</translation>
     </message>
     <message>
         <source>Select the elements concerned</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner les éléments concernés</translation>
     </message>
     <message>
         <source>{severity}; condition: {condition}</source>
@@ -724,11 +724,11 @@
     <message>
         <source>Person {person} · Human {human} · Continuity {continuity}</source>
         <extracomment>Wrapped row sizes remembered by a delegate before it forgets them all. Beyond this many changed findings, the rows between are replaced rather than matched one by one. Findings a score&apos;s tooltip lists by name before it only counts the others. Longest sentence of a finding in a score&apos;s tooltip. The columns that wrap (all by default); the others keep their text on one line. Widths that override the columns&apos; own while a resize is measured (see :meth:`width_of`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Personne {person} · Humain {human} · Continuité {continuity}</translation>
     </message>
     <message>
         <source>… and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… et {count} autres</translation>
     </message>
 </context>
 <context>
@@ -736,15 +736,16 @@
     <message>
         <source>Apply a fix to this finding; it can be undone</source>
         <extracomment>A fix the user chose (an edit to perform, or elements to select).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer une correction à ce constat ; elle peut être annulée</translation>
     </message>
     <message>
         <source>Fix…</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The whole text, and the part of it shown.</extracomment>
+        <translation>Corriger…</translation>
     </message>
     <message>
         <source>More fixes in the menu beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;autres corrections dans le menu à côté</translation>
     </message>
 </context>
 <context>
@@ -1015,19 +1016,19 @@
     </message>
     <message>
         <source>Goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>But atteint</translation>
     </message>
     <message>
         <source>A milestone: the customer may stop here or go on; the health check does not call it a dead end</source>
-        <translation type="unfinished"></translation>
+        <translation>Une étape clé : le client peut s&apos;arrêter ici ou continuer ; le bilan de santé n&apos;y voit pas une impasse</translation>
     </message>
     <message>
         <source>End of the journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin du parcours</translation>
     </message>
     <message>
         <source>Nothing follows this step in sequence: the flow stops here (draw alternatives with links)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne suit cette étape dans l&apos;ordre du temps : le parcours s&apos;arrête ici (tracez les autres chemins avec des liens)</translation>
     </message>
     <message>
         <source>Leaving the digital path here is intended, not a forced exit</source>

@@ -16,6 +16,8 @@ from workbench.model.templates import template
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+#: The map's pages only: no persona, stage details or notes pages.
+MAP_ONLY = {"persona": False, "details": False, "notes": False}
 
 
 def text_of(reader: PdfReader) -> str:
@@ -38,7 +40,7 @@ def fonts_of(reader: PdfReader) -> list[tuple[str, bool]]:
 def test_fit_mode_has_title_legend_and_map_with_every_step_title(tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     out = tmp_path / "map.pdf"
-    result = export_pdf(journey, out, PdfOptions(mode="fit"))
+    result = export_pdf(journey, out, PdfOptions(mode="fit", **MAP_ONLY))
     reader = PdfReader(out)
     assert len(reader.pages) == result.pages == 3
     box = reader.pages[0].mediabox
@@ -66,7 +68,7 @@ def test_every_font_is_embedded_and_no_standard_font_is_left(tmp_path: Path) -> 
 def test_metadata_and_outline(tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     out = tmp_path / "meta.pdf"
-    export_pdf(journey, out, PdfOptions(mode="fit"))
+    export_pdf(journey, out, PdfOptions(mode="fit", **MAP_ONLY))
     reader = PdfReader(out)
     meta = reader.metadata
     assert meta.title == journey.title
@@ -94,7 +96,7 @@ def test_a_fitted_big_map_warns_that_text_gets_too_small(tmp_path: Path) -> None
 def test_tiling_repeats_the_headers_on_every_page(tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     out = tmp_path / "tiles.pdf"
-    result = export_pdf(journey, out, PdfOptions(mode="tile", title_page=False, legend=False))
+    result = export_pdf(journey, out, PdfOptions(mode="tile", title_page=False, legend=False, **MAP_ONLY))
     reader = PdfReader(out)
     assert len(reader.pages) == result.pages > 2
     step_starts = [" ".join(s.title.split()[:3]) for s in journey.steps]
@@ -115,7 +117,7 @@ def test_tiling_repeats_the_headers_on_every_page(tmp_path: Path) -> None:
 
 def test_french_labels_follow_the_journey_language(tmp_path: Path) -> None:
     out = tmp_path / "fr.pdf"
-    export_pdf(template("health", "fr"), out, PdfOptions(page_size="a3", mode="fit"))
+    export_pdf(template("health", "fr"), out, PdfOptions(page_size="a3", mode="fit", **MAP_ONLY))
     text = text_of(PdfReader(out))
     assert "Légende" in text and "page 1 sur 3" in text and "très positive" in text
 
@@ -190,10 +192,10 @@ def test_export_command_appends_the_health_check(tmp_path: Path) -> None:
 
     counter = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"
     out = tmp_path / "telecom.pdf"
-    assert main(["export", str(counter), "-o", str(out), "--page-size", "a3"]) == 0
+    assert main(["export", str(counter), "-o", str(out), "--page-size", "a3", "--no-notes"]) == 0
     last = " ".join((PdfReader(out).pages[-1].extract_text() or "").split())
     assert "Health check findings" in last and "Plans the switch to a human" in last
     assert "Average emotion" in last and "ERROR" in last
     plain = tmp_path / "plain.pdf"
-    assert main(["export", str(counter), "-o", str(plain), "--no-findings"]) == 0
+    assert main(["export", str(counter), "-o", str(plain), "--page-size", "a3", "--no-notes", "--no-findings"]) == 0
     assert len(PdfReader(plain).pages) == len(PdfReader(out).pages) - 1

@@ -16,6 +16,7 @@ from workbench.model.templates import template
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+MAP_ONLY = {"persona": False, "details": False, "notes": False}
 
 
 def smallest_font(path: Path, skip: int = 0) -> float:
@@ -26,12 +27,12 @@ def smallest_font(path: Path, skip: int = 0) -> float:
 
 def test_auto_keeps_a_small_map_on_one_page_and_tiles_a_big_one_readably(tmp_path: Path) -> None:
     small = tmp_path / "small.pdf"
-    result = export_pdf(journey_of(3), small, PdfOptions(page_size="a3", title_page=False, legend=False))
+    result = export_pdf(journey_of(3), small, PdfOptions(page_size="a3", title_page=False, legend=False, **MAP_ONLY))
     assert result.pages == 1 and result.warnings == []
     assert smallest_font(small) >= 6
 
     big = tmp_path / "big.pdf"
-    result = export_pdf(load(EXAMPLE), big, PdfOptions(page_size="a4", title_page=False, legend=False))
+    result = export_pdf(load(EXAMPLE), big, PdfOptions(page_size="a4", title_page=False, legend=False, **MAP_ONLY))
     assert result.pages > 2 and result.warnings == []  # tiled, with nothing to warn about
     assert smallest_font(big, skip=1) >= 6  # every tile (the overview is a small picture of the whole)
     first = " ".join((PdfReader(big).pages[0].extract_text() or "").split())
@@ -41,7 +42,8 @@ def test_auto_keeps_a_small_map_on_one_page_and_tiles_a_big_one_readably(tmp_pat
 
 
 def test_fit_still_fits_when_asked(tmp_path: Path) -> None:
-    result = export_pdf(load(EXAMPLE), tmp_path / "fit.pdf", PdfOptions(page_size="a4", mode="fit", title_page=False, legend=False))
+    options = PdfOptions(page_size="a4", mode="fit", title_page=False, legend=False, **MAP_ONLY)
+    result = export_pdf(load(EXAMPLE), tmp_path / "fit.pdf", options)
     assert result.pages == 1 and result.warnings
 
 
@@ -59,7 +61,7 @@ def test_tiles_are_balanced_no_page_holds_an_orphan_column() -> None:
 
 def test_the_tiled_export_is_linear_in_the_map(tmp_path: Path) -> None:
     """Each tile draws what it shows: the file grows with the map, not with the map times its pages."""
-    options = PdfOptions(mode="tile", page_size="a3", title_page=False, legend=False)
+    options = PdfOptions(mode="tile", page_size="a3", title_page=False, legend=False, **MAP_ONLY)
     sizes = {}
     for steps in (60, 480):
         data, result = render_pdf(journey_of(steps), options)
@@ -72,7 +74,7 @@ def test_no_text_runs_off_a_tile_or_is_cut_at_a_seam(tmp_path: Path) -> None:
     """Every character of every tile lies within the page's body: labels crossing a seam are shifted whole."""
     for journey in (load(EXAMPLE), template("banking", "fr"), journey_of(30)):
         out = tmp_path / "tiles.pdf"
-        export_pdf(journey, out, PdfOptions(mode="tile", page_size="a4", title_page=False, legend=False))
+        export_pdf(journey, out, PdfOptions(mode="tile", page_size="a4", title_page=False, legend=False, **MAP_ONLY))
         with pdfplumber.open(out) as pdf:
             for number, page in enumerate(pdf.pages[1:], start=2):  # after the overview
                 body = [c for c in page.chars if c["top"] < page.height - MARGIN - FOOTER + 4]

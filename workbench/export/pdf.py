@@ -30,7 +30,7 @@ from workbench.layout import layout
 from workbench.model.atomic import atomic_write
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
-from workbench.textmetrics import REGULAR, register_fonts
+from workbench.textmetrics import REGULAR, register_fonts, text_width, wrap
 from workbench.version import __version__
 
 PAGE_SIZES = {"a4": A4, "a3": A3, "letter": LETTER, "tabloid": TABLOID}
@@ -203,7 +203,7 @@ def _render_pdf(
                 _outline(c, "map", tr("Journey map", lang))
             if page.tile[1] == 0:
                 _stage_outline(c, lay, page.area)
-        _footer(c, journey, number, total, width)
+        _footer(c, journey, number, total, width, _overview_width(page.tile, width) if page.tile else 0.0)
         c.showPage()
         result.pages += 1
         if progress is not None and progress(number, total) is False:
@@ -332,10 +332,21 @@ def _tile_page(
     _overview(c, lay, tile, width)
 
 
+def _cell(tile: tuple[int, int, int, int], width: float) -> float:
+    """The side of a square of the footer's mini-map: smaller for a long map, so that it stays on the page."""
+    _, _, columns, rows = tile
+    return min(7.0, (width / 2 - 160) / columns, (MARGIN - 6) / rows)
+
+
+def _overview_width(tile: tuple[int, int, int, int], width: float) -> float:
+    """How much of the footer, from the right margin, the mini-map and the page number take."""
+    return tile[2] * _cell(tile, width) + 140
+
+
 def _overview(c: Canvas, lay: Layout, tile: tuple[int, int, int, int], width: float) -> None:
     """A small grid in the footer showing where this page sits in the whole map."""
     col, row, columns, rows = tile
-    cell = min(7.0, (width / 2 - 160) / columns, (MARGIN - 6) / rows)  # a long map: smaller cells, on the page
+    cell = _cell(tile, width)
     x = width - MARGIN - columns * cell - 140
     y = MARGIN - 4
     for r in range(rows):
@@ -345,9 +356,11 @@ def _overview(c: Canvas, lay: Layout, tile: tuple[int, int, int, int], width: fl
             c.rect(x + k * cell, y - r * cell, cell, cell, stroke=1, fill=1)
 
 
-def _footer(c: Canvas, journey: Journey, number: int, total: int, width: float) -> None:
+def _footer(c: Canvas, journey: Journey, number: int, total: int, width: float, reserved: float = 0.0) -> None:
+    """The title (cut short with an ellipsis before what sits at the right: *reserved* points) and the page number."""
     c.setFont(REGULAR, 8)
     c.setFillColor(pdfdraw.colour(theme.MUTED))
-    c.drawString(MARGIN, MARGIN - 14, journey.title)
     label = tr("page {number} of {total}", journey.language, number=number, total=total)
+    room = width - 2 * MARGIN - max(reserved, text_width(label, 8)) - 16
+    c.drawString(MARGIN, MARGIN - 14, (wrap(journey.title, room, 8, max_lines=1) or [""])[0])
     c.drawRightString(width - MARGIN, MARGIN - 14, label)

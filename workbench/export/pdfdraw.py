@@ -114,10 +114,15 @@ def _step(c: Canvas, rect: Rect, text: Text, moment: bool, goal: bool, end: bool
     if goal:
         flag(c, x, y)
         x += 16
-    if end:  # a stop bar, as on screen: nothing follows this step in sequence
-        c.setFillColor(colour(theme.INK))
-        c.rect(x, y - 3, 3, 13, stroke=0, fill=1)
-        c.rect(x + 5, y - 3, 3, 13, stroke=0, fill=1)
+    if end:
+        stop_bar(c, x, y)
+
+
+def stop_bar(c: Canvas, x: float, y: float) -> None:
+    """The end of the journey, as on screen: two bars, nothing follows this step in sequence."""
+    c.setFillColor(colour(theme.INK))
+    c.rect(x, y - 3, 3, 13, stroke=0, fill=1)
+    c.rect(x + 5, y - 3, 3, 13, stroke=0, fill=1)
 
 
 def star(c: Canvas, cx: float, cy: float, outer: float, inner: float, fill: str) -> None:

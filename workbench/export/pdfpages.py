@@ -16,7 +16,7 @@ from workbench.geometry import Rect
 from workbench.i18n import tr
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
-from workbench.textmetrics import BOLD, REGULAR, wrap
+from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
 
 MARGIN = 36.0
 FOOTER = 22.0
@@ -48,15 +48,21 @@ def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None
         (tr("Authors", lang), ", ".join(journey.authors)),
         (tr("Date", lang), date.today().isoformat()),
     ]
+    label_w = max(text_width(label, 11, True) for label, _ in rows) + 16
+    bottom = MARGIN + FOOTER + 15
     for label, value in rows:
         if not value:
             continue
+        lines = wrap(value, width - 2 * MARGIN - label_w, 11)
+        room = int((y - bottom) // 15)  # what is left of the page, with the rows below it
+        if len(lines) > max(room - 3, 1):  # a long scenario is given in full on its own pages
+            lines = wrap(value, width - 2 * MARGIN - label_w, 11, max_lines=max(room - 3, 1))
         c.setFont(BOLD, 11)
         c.setFillColor(pdfdraw.colour(theme.INK))
         c.drawString(MARGIN, y, label)
         c.setFont(REGULAR, 11)
-        for line in wrap(value, width - 2 * MARGIN - 110, 11):
-            c.drawString(MARGIN + 110, y, line)
+        for line in lines:
+            c.drawString(MARGIN + label_w, y, line)
             y -= 15
         y -= 8
 
@@ -67,6 +73,9 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
     c.setFillColor(pdfdraw.colour(theme.INK))
     c.drawString(MARGIN, y, tr("Legend", lang))
     y -= 40
+    # The swatches start after the widest heading (French "Points de contact" is wider than 120 points).
+    column = MARGIN + max(text_width(tr(word, lang), 12, True) for word in ("Emotion", "Touchpoints")) + 20
+    column = max(column, MARGIN + 120)
     c.setFont(BOLD, 12)
     c.drawString(MARGIN, y, tr("Emotion", lang))
     levels = [
@@ -76,8 +85,11 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         (-1, tr("negative", lang)),
         (-2, tr("very negative", lang)),
     ]
-    x = MARGIN + 120
+    x = column
+    step = max(max(14 + text_width(label, 10) + 18 for _, label in levels), min(120.0, (width - MARGIN - column) / 5))
     for level, label in levels:
+        if x + step > width - MARGIN and x > column:  # no room left on this row (a portrait page): the next
+            x, y = column, y - 24
         c.saveState()
         flip(c, x, y + 4, 1)
         pdfdraw.face(c, 0, 0, 9, level)
@@ -85,12 +97,12 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.setFont(REGULAR, 10)
         c.setFillColor(pdfdraw.colour(theme.INK))
         c.drawString(x + 14, y, label)
-        x += 120
+        x += step
     y -= 50
     c.setFont(BOLD, 12)
     c.drawString(MARGIN, y, tr("Touchpoints", lang))
     natures = [("digital", tr("digital", lang)), ("human", tr("human", lang)), ("physical", tr("physical", lang))]
-    x = MARGIN + 120
+    x = column
     for nature, label in natures:
         c.saveState()
         flip(c, x, y + 12, 1)
@@ -100,7 +112,7 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.setFont(REGULAR, 10)
         c.setFillColor(pdfdraw.colour(theme.INK))
         c.drawString(x + 6, y - 4, label)
-        x += 130
+        x += min(130.0, (width - MARGIN - column) / 3)
     y -= 50
     c.setFont(BOLD, 12)
     c.drawString(MARGIN, y, tr("Handoffs and markers", lang))
@@ -109,11 +121,12 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         ("carried", tr("handoff to a person, context carried over (solid, filled dot)", lang)),
         ("lost", tr("handoff where the context is lost (dashed, struck ring)", lang)),
         ("moment", tr("moment of truth", lang)),
-        ("goal", tr("goal or end of the journey", lang)),
+        ("goal", tr("goal reached: the customer may stop here or go on", lang)),
+        ("end", tr("end of the journey: nothing follows in sequence", lang)),
     ]
     for kind, label in items:
         c.saveState()
-        flip(c, MARGIN + 190, y + 4, 1)
+        flip(c, column, y + 4, 1)
         if kind in ("carried", "lost"):
             lost = kind == "lost"
             c.setStrokeColor(pdfdraw.colour(theme.HANDOFF))
@@ -129,13 +142,18 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
                 c.line(0.5, 3.5, 7.5, -3.5)
         elif kind == "moment":
             pdfdraw.star(c, 10, 0, 6, 2.6, theme.MOMENT_OF_TRUTH)
-        else:
+        elif kind == "goal":
             pdfdraw.flag(c, 5, -4)
+        else:
+            pdfdraw.stop_bar(c, 5, -4)
         c.restoreState()
         c.setFont(REGULAR, 10)
         c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(MARGIN + 250, y, label)
-        y -= 24
+        lines = wrap(label, width - MARGIN - column - 60, 10)
+        for line in lines:
+            c.drawString(column + 60, y, line)
+            y -= 13
+        y -= 11
 
 
 def findings_page(
@@ -146,7 +164,7 @@ def findings_page(
     width: float,
     height: float,
 ) -> None:
-    """The metrics, then the findings grouped by the condition they serve, most severe first within each."""
+    """The metrics and the scores, then the findings grouped by the condition they serve, most severe first within each."""
     y = height - MARGIN - 30
     c.setFont(BOLD, 20)
     c.setFillColor(pdfdraw.colour(theme.INK))
@@ -158,6 +176,7 @@ def findings_page(
         c.setFont(REGULAR, 10)
         c.drawString(MARGIN + 250, y, value)
         y -= 14
+    y = _scores(c, findings, lang, width, y - 8)
     y -= 12
     if not findings:
         c.setFont(REGULAR, 11)
@@ -183,3 +202,26 @@ def findings_page(
             if y < MARGIN + FOOTER + 20:
                 return  # the health check issue paginates long appendices
         y -= 10
+
+
+def _scores(c: Canvas, findings: list[tuple[str, str, str]], lang: str, width: float, y: float) -> float:
+    """The score of each condition, what cost it points, and the formula; returns the y below them."""
+    from workbench.model import scores
+
+    c.setFont(BOLD, 12)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    c.drawString(MARGIN, y, tr("Scores", lang))
+    y -= 16
+    for name, score, counts in scores.from_appendix(findings, lang):
+        c.setFont(BOLD, 10)
+        c.drawString(MARGIN, y, name)
+        c.setFont(REGULAR, 10)
+        c.drawString(MARGIN + 250, y, f"{score}/100 ({scores.breakdown(counts, lang)})")
+        y -= 14
+    c.setFont(REGULAR, 9)
+    c.setFillColor(pdfdraw.colour(theme.MUTED))
+    for line in wrap(scores.formula(lang), width - 2 * MARGIN, 9):
+        c.drawString(MARGIN, y, line)
+        y -= 12
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    return y

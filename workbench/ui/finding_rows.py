@@ -7,14 +7,16 @@ help window's tree too).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
 
+from workbench.model import scores as scoring
 from workbench.model.analysis import Finding
 from workbench.ui.canvas.painting import paint_severity
 
@@ -23,6 +25,10 @@ ROW_PADDING = 6
 SIZE_CACHE = 20_000
 #: Beyond this many changed findings, the rows between are replaced rather than matched one by one.
 DIFF_LIMIT = 2_000
+#: Findings a score's tooltip lists by name before it only counts the others.
+TIP_FINDINGS = 5
+#: Longest sentence of a finding in a score's tooltip.
+TIP_MESSAGE = 110
 
 
 @lru_cache(maxsize=None)
@@ -56,13 +62,24 @@ class WrappingDelegate(QStyledItemDelegate):
         #: The columns that wrap (all by default); the others keep their text on one line.
         self.columns = columns
         self._sizes: dict[tuple[object, ...], QSize] = {}
+        #: Widths that override the columns' own while a resize is measured (see :meth:`width_of`).
+        self._widths: dict[int, int] = {}
+
+    @contextmanager
+    def width_of(self, column: int, width: int) -> Iterator[None]:
+        """Measure *column* as *width* wide inside the block (the width a resize signal announces)."""
+        self._widths[column] = width
+        try:
+            yield
+        finally:
+            del self._widths[column]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         if self.columns is not None and index.column() not in self.columns:
             return super().sizeHint(option, index) + QSize(0, ROW_PADDING)
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
-        width = max(self.tree.columnWidth(index.column()), 1)
+        width = max(self._widths.get(index.column()) or self.tree.columnWidth(index.column()), 1)
         decoration = item.decorationSize
         key = (
             index.column(), width, item.text, item.font.key(), int(item.features.value),
@@ -103,3 +120,26 @@ def row_changes(old: Sequence[Finding], new: Sequence[Finding]) -> list[tuple[in
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         if tag != "equal"
     ]
+
+
+def scores_text(all_scores: dict[str, scoring.Score]) -> str:
+    """The header's compact line: ``Person 100 · Human 80 · Continuity 85``."""
+    return QCoreApplication.translate("FindingsPanel", "Person {person} · Human {human} · Continuity {continuity}").format(
+        person=all_scores["person"].value, human=all_scores["human"].value, continuity=all_scores["continuity"].value
+    )
+
+
+def scores_tip(all_scores: dict[str, scoring.Score]) -> str:
+    """What the scores mean and what cost each its points: the formula, then each condition and its costly findings."""
+    lines = [scoring.formula(), ""]
+    for score in all_scores.values():
+        lines.append(scoring.explain(score))
+        for cost in score.costs[:TIP_FINDINGS]:
+            message = " ".join(cost.finding.message.split())
+            if len(message) > TIP_MESSAGE:
+                message = message[: TIP_MESSAGE - 1].rstrip() + "…"
+            lines.append(f"  -{cost.points}  {message}")
+        more = len(score.costs) - TIP_FINDINGS
+        if more > 0:
+            lines.append("  " + QCoreApplication.translate("FindingsPanel", "… and {count} more").format(count=more))
+    return "\n".join(lines)

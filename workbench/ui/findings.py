@@ -16,6 +16,12 @@ showing the previous journey's findings. ``updated`` is emitted each time a
 result is shown; :meth:`FindingsPanel.is_current` says whether the findings
 shown are those of the journey as it is now.
 
+A finding with a mechanical fix offers it (see :mod:`~workbench.model.fixes`):
+a button under the detail pane, and the row's right-click menu; each fix is
+one undo step named after it, and the next check no longer shows the
+finding. The header shows the score of each of the three conditions (see
+:mod:`~workbench.model.scores`), its tooltip what cost each one its points.
+
 On a laptop the dock is a short strip under the map, so a finding's sentence
 must never be cut off: rows wrap, and the pane beside the list repeats the
 current finding in full with the elements it concerns, each a link. The
@@ -30,12 +36,14 @@ import html
 from collections.abc import Hashable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QStyleOptionViewItem,
     QTextBrowser,
@@ -48,11 +56,16 @@ from PySide6.QtWidgets import (
 
 from workbench.i18n import current_language
 from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
+from workbench.model import scores as scoring
 from workbench.model.document import JourneyDocument
+from workbench.model.errors import EditError
 from workbench.model.events import Change
+from workbench.model.fixes import Fix, fixes_for
 from workbench.model.journey import Card, Handoff, Link, Stage, Step
 from workbench.ui.check_worker import CheckWorker, Job
-from workbench.ui.finding_rows import WrappingDelegate, row_changes, severity_icon
+from workbench.ui.commands import perform
+from workbench.ui.finding_fixes import FixButton, finding_menu, window_stack
+from workbench.ui.finding_rows import WrappingDelegate, row_changes, scores_text, scores_tip, severity_icon
 from workbench.ui.outline_names import card_name, handoff_name, link_name, step_name
 from workbench.ui import messages
 
@@ -79,6 +92,10 @@ class FindingsPanel(QWidget):
         self.summary.setObjectName("findings-summary")
         self.summary.setAccessibleDescription(self.tr("How many findings the health check has, by severity"))
         self._fix_summary_width()
+        self.scores = QLabel()
+        self.scores.setObjectName("findings-scores")
+        self.scores.setAccessibleName(self.tr("Scores"))
+        self._fix_summary_width()
         self.severity_buttons = {severity: self._severity_button(severity) for severity in SEVERITIES}
         self.condition = QComboBox()
         self.condition.setObjectName("findings-condition")
@@ -97,9 +114,16 @@ class FindingsPanel(QWidget):
         )
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._open_link)
+        self.fix_button = FixButton()
+        self.fix_button.chosen.connect(self.apply_fix)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addWidget(self.detail, 1)
+        reading_layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -111,12 +135,17 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        # The scores on a row of their own: beside the summary they made the dock (and so the
+        # window) at least 940 pixels wide.
+        layout.addWidget(self.scores)
         layout.addWidget(self.splitter, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.run)
         self.document: JourneyDocument | None = None
+        #: Where the fixes are recorded (see :meth:`undo_stack`).
+        self._stack: QUndoStack | None = None
         #: The report shown, or None before the first result for this document.
         self.report: Report | None = None
         #: What the shown report was computed from: (document, index generation).
@@ -167,10 +196,12 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 190)
         # A wider or narrower column changes how many lines each row needs.
-        header.sectionResized.connect(lambda column, old, new: self._measure(self._rows(), (column,)))
+        header.sectionResized.connect(self._section_resized)
         tree.itemClicked.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
         tree.itemActivated.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
         tree.currentItemChanged.connect(lambda current, previous: self._show_detail(current))
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._context_menu)
         return tree
 
     def set_document(self, document: JourneyDocument) -> None:
@@ -184,6 +215,8 @@ class FindingsPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if shiboken6.isValid(self):  # a deleted panel may still hear its last document
             self.timer.start()  # restarted by every change: runs once the edits pause
+            if self.fix_button.fixes:
+                self.fix_button.show_fixes([])  # the finding may be fixed already: wait for the check
 
     def _key(self) -> tuple[JourneyDocument, int] | None:
         """What identifies the journey as it is now: its document and the index generation."""
@@ -230,6 +263,7 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         self._show_detail(None)
         self.summary.setText(self.tr("Checking the journey…"))
+        self._show_scores()
 
     def _show_report(self, report: Report, key: Hashable) -> None:
         """Show *report*, changing only the rows of the findings that changed.
@@ -263,11 +297,21 @@ class FindingsPanel(QWidget):
                 self.tree.setCurrentItem(self.tree.topLevelItem(row) if row is not None else None)  # type: ignore[arg-type]
             self.tree.setUpdatesEnabled(True)
             blocker.unblock()
+        self._show_scores()
         self._apply_filter()
         self.updated.emit(report)
 
     def _rows(self) -> list[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def _section_resized(self, column: int, old: int, new: int) -> None:
+        """Measure the rows again in the column's new width.
+
+        The signal's width is the one to use: while a layout is under way (a
+        dock held at its minimum width), the header may still report the old one.
+        """
+        with self.measure.width_of(column, new):
+            self._measure(self._rows(), (column,))
 
     def _measure(self, items: list[QTreeWidgetItem], columns: tuple[int, ...] = (0, 1)) -> None:
         """Keep on each row the size of its text wrapped in its column's width."""
@@ -296,6 +340,9 @@ class FindingsPanel(QWidget):
         """
         sample = self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(errors=99, warnings=99, infos=99)
         self.summary.setMinimumWidth(self.summary.fontMetrics().horizontalAdvance(sample))
+        if hasattr(self, "scores"):  # the scores too: the widest they can read, from the first moment
+            full = {c: scoring.Score(c, 100, ()) for c in scoring.CONDITIONS}
+            self.scores.setMinimumWidth(self.scores.fontMetrics().horizontalAdvance(scores_text(full)))
 
     def _item(self, finding: Finding, lang: str) -> QTreeWidgetItem:
         condition = condition_name(finding.condition, lang)
@@ -390,8 +437,10 @@ class FindingsPanel(QWidget):
             else:
                 text = self.tr("Select a finding to read it in full and see the elements it concerns.")
             self.detail.setHtml(f"<p style='color:#52606d'>{html.escape(text)}</p>")
+            self.fix_button.show_fixes([])
             return
         finding = report.findings[self.tree.indexOfTopLevelItem(item)]
+        self.fix_button.show_fixes(self.fixes(finding))
         lang = self.document.journey.language if self.document is not None else None
         head = self.tr("{severity} · {condition}").format(
             severity=self._severity_name(finding.severity), condition=condition_name(finding.condition, lang)
@@ -433,3 +482,70 @@ class FindingsPanel(QWidget):
         if url.scheme() == ELEMENT_SCHEME and url.path():
             self.activated.emit([url.path()])
 
+    # --------------------------------------------------------------- scores
+
+    def _show_scores(self) -> None:
+        """The three scores in the header; what cost each one its points in the tooltip."""
+        if self.report is None:
+            self.scores.clear()
+            self.scores.setToolTip("")
+            return
+        all_scores = scoring.scores(self.report.findings)
+        self.scores.setText(scores_text(all_scores))
+        tip = scores_tip(all_scores)
+        self.scores.setToolTip(messages.plain_tip(tip))
+        self.scores.setAccessibleDescription(tip)
+
+    # ---------------------------------------------------------------- fixes
+
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Where the fixes are recorded, one undo step each."""
+        self._stack = stack
+
+    def undo_stack(self) -> QUndoStack | None:
+        """The stack set, else the one of the window holding the panel."""
+        return self._stack if self._stack is not None else window_stack(self)
+
+    def fixes(self, finding: Finding) -> list[Fix]:
+        """What *finding* offers, if the findings shown are those of the journey as it is now.
+
+        Edits need an undo stack to be recorded on; without one only the
+        fixes that select are offered.
+        """
+        if self.document is None or not self.is_current():
+            return []
+        offered = fixes_for(finding, self.document)
+        if self.undo_stack() is None:
+            offered = [fix for fix in offered if fix.select]
+        return offered
+
+    def apply_fix(self, fix: Fix) -> bool:
+        """Perform *fix* as one undo step named after it (or select its elements); False if nothing was done."""
+        document, stack = self.document, self.undo_stack()
+        if document is None:
+            return False
+        if fix.select:
+            self.activated.emit(list(fix.select))
+            return True
+        if fix.perform is None or stack is None:
+            return False
+        try:
+            return perform(stack, document, fix.label, lambda: fix.apply(document))
+        except EditError as error:
+            messages.warning(self, self.tr("Cannot apply the fix"), str(error))
+            return False
+
+    def row_menu(self, item: QTreeWidgetItem) -> QMenu:
+        """The right-click menu of a row: its fixes, then selecting what it concerns."""
+        assert self.report is not None
+        finding = self.report.findings[self.tree.indexOfTopLevelItem(item)]
+        return finding_menu(self, self.fixes(finding), self.apply_fix, finding.elements, self.activated.emit)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or item.isHidden() or self.report is None:
+            return
+        self.tree.setCurrentItem(item)  # the row the menu is about is the one read beside it
+        menu = self.row_menu(item)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.findings = FindingsPanel()
+        self.findings.set_undo_stack(self.stack)  # each one-click fix is one undo step of the window's
         self.findings_dock = self._dock(
             self.tr("Findings"), "findings-dock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )

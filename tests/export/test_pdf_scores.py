@@ -1,0 +1,56 @@
+"""The PDF's findings appendix gives the three scores, what cost them, and the formula."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from workbench.export.pdf import PdfOptions, export_pdf
+from workbench.model.analysis import appendix, check
+from workbench.model.fileformat import load
+
+ROOT = Path(__file__).resolve().parents[2]
+INVOICES = ROOT / "examples" / "counter-examples" / "unretrievable-invoices.journey"
+CLEAN = ROOT / "examples" / "banking-savings.journey"
+
+
+def last_page(path: Path) -> str:
+    return " ".join((PdfReader(path).pages[-1].extract_text() or "").split())
+
+
+def test_the_export_command_prints_the_scores_in_the_appendix(tmp_path: Path) -> None:
+    from workbench.cli import main
+
+    out = tmp_path / "invoices.pdf"
+    assert main(["export", str(INVOICES), "-o", str(out), "--page-size", "a3"]) == 0
+    text = last_page(out)
+    assert "Scores" in text
+    assert "Treats the customer as a person 100/100 (no finding costs points)" in text
+    assert "Plans the switch to a human 80/100 (1 × error: -15, 1 × warning: -5)" in text
+    assert "Continuous online and offline 85/100 (3 × warning: -15)" in text
+    assert "each error costs 15, each warning 5" in text
+    # the scores come after the metrics and before the findings
+    assert text.index("Average emotion") < text.index("Scores") < text.index("ERROR")
+
+
+def test_a_journey_without_findings_scores_100_in_its_appendix(tmp_path: Path) -> None:
+    journey = load(CLEAN)
+    rows, metrics = appendix(check(journey), journey.language)
+    out = tmp_path / "clean.pdf"
+    export_pdf(journey, out, PdfOptions(findings=[r for r in rows if r[1] != "info"], metrics=metrics))
+    text = last_page(out)
+    assert text.count("100/100") == 3
+    assert "No findings" in text
+
+
+@pytest.mark.parametrize("language", ["fr"])
+def test_the_appendix_scores_follow_the_journey_language(tmp_path: Path, language: str) -> None:
+    journey = load(INVOICES).model_copy(update={"language": language})
+    rows, metrics = appendix(check(journey), journey.language)
+    out = tmp_path / "fr.pdf"
+    export_pdf(journey, out, PdfOptions(findings=rows, metrics=metrics))
+    text = last_page(out)
+    assert "80/100" in text and "85/100" in text
+    assert "Prévoit le relais vers un humain 80/100" in text  # condition names read back in the journey's language
