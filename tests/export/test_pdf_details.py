@@ -80,3 +80,26 @@ def test_the_export_command_leaves_parts_out(tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     assert journey.persona.frustrations[0] not in text and "Scenario and notes" not in text
     assert "Stage details" in text
+
+
+def test_the_appendix_holds_every_finding_of_a_long_check(tmp_path: Path) -> None:
+    """A 300-step journey has hundreds of findings: all of them reach the appendix, numbered, over its pages."""
+    from benchmarks.generate import journey_of
+    from workbench.model.analysis import appendix, check
+
+    journey = journey_of(300)
+    rows, metrics = appendix(check(journey), journey.language)
+    assert len(rows) > 250
+    out = tmp_path / "long-appendix.pdf"
+    options = PdfOptions(findings=rows, metrics=metrics, title_page=False, legend=False, persona=False, details=False, notes=False)
+    result = export_pdf(journey, out, options)
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages]
+    appendix_pages = [text for text in pages if text.startswith("Health check findings")]
+    assert len(appendix_pages) > 20 and result.pages == len(pages)  # (the old appendix stopped at its first page)
+    assert sum("Health check findings (continued)" in text for text in appendix_pages) == len(appendix_pages) - 1
+    text = " ".join(appendix_pages)
+    for number, (_, _, message) in enumerate(rows, start=1):
+        words = message.split()
+        # Its start and its end (a message longer than a page goes on over the next one).
+        assert " ".join(words[:12]) in text and " ".join(words[-12:]) in text, message
+        assert f"{number}. " in text

@@ -17,7 +17,10 @@ CLEAN = ROOT / "examples" / "banking-savings.journey"
 
 
 def last_page(path: Path) -> str:
-    return " ".join((PdfReader(path).pages[-1].extract_text() or "").split())
+    """The appendix: its pages come last, each starting with its title (the first one) or "(continued)"."""
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+    first = max(i for i, text in enumerate(pages) if text.startswith(("Health check findings", "Constats du bilan")) and "(" not in text[:40])
+    return " ".join(pages[first:])
 
 
 def test_the_export_command_prints_the_scores_in_the_appendix(tmp_path: Path) -> None:

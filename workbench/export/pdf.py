@@ -22,7 +22,7 @@ from workbench.export.pdfdetails import details_flow, notes_flow, persona_flow
 from workbench.export.pdfflow import Flow, Page, draw_page
 from workbench.export.pdfmeta import add_xmp
 from workbench.export.pdfoverview import overview_page
-from workbench.export.pdfpages import FOOTER, MARGIN, findings_page, flip, legend_page, title_page
+from workbench.export.pdfpages import FOOTER, MARGIN, findings_flow, flip, legend_page, title_page
 from workbench.export.pdfview import Shown
 from workbench.geometry import Layout, Rect
 from workbench.i18n import tr
@@ -158,7 +158,7 @@ def _render_pdf(
     if options.notes:
         plan += _flowing(notes_flow(journey, width, height))
     if options.findings is not None:
-        plan.append(_Page("findings"))
+        plan += _flowing(findings_flow(options.findings, options.metrics, lang, width, height))
 
     buffer = io.BytesIO()
     c = Canvas(
@@ -193,9 +193,6 @@ def _render_pdf(
             draw_page(c, page.text)
             if page.bookmark:
                 _outline(c, f"section-{number}", page.bookmark)
-        elif page.kind == "findings":
-            findings_page(c, options.findings or [], options.metrics, lang, width, height)
-            _outline(c, "findings", tr("Health check findings", lang))
         else:
             assert page.tile is not None and page.area is not None
             _tile_page(c, lay, shown, page.tile, page.area, width, height, options.tile_scale)

@@ -104,7 +104,13 @@ class Flow:
                 page.lines.append(Placed(MARGIN, y - HEADING_SIZE, block.text, BOLD, HEADING_SIZE, theme.INK))
                 y -= HEADING_SIZE * 1.6
                 continue
-            for pieces, height in self._lines(block, label_w):
+            lines = self._lines(block, label_w)
+            whole = sum(height for _, height in lines)
+            if isinstance(block, Row) and y - whole < self.bottom and whole < self._y - self.bottom:
+                # A row (a finding, a step's detail) stays whole on one page when it can.
+                page = self._new_page(pages, continued=True, heading=heading)
+                y = self._y
+            for pieces, height in lines:
                 if y - height < self.bottom:
                     page = self._new_page(pages, continued=True, heading=heading)
                     y = self._y

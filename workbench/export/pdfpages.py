@@ -7,6 +7,7 @@ the journey, the page size and the shapes of ``pdfdraw``.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -17,6 +18,9 @@ from workbench.i18n import tr
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
 from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
+
+if TYPE_CHECKING:
+    from workbench.export.pdfflow import Flow
 
 MARGIN = 36.0
 FOOTER = 22.0
@@ -156,72 +160,45 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         y -= 11
 
 
-def findings_page(
-    c: Canvas,
+def findings_flow(
     findings: list[tuple[str, str, str]],
     metrics: list[tuple[str, str]],
     lang: str,
     width: float,
     height: float,
-) -> None:
-    """The metrics and the scores, then the findings grouped by the condition they serve, most severe first within each."""
-    y = height - MARGIN - 30
-    c.setFont(BOLD, 20)
-    c.setFillColor(pdfdraw.colour(theme.INK))
-    c.drawString(MARGIN, y, tr("Health check findings", lang))
-    y -= 30
-    for label, value in metrics:
-        c.setFont(BOLD, 10)
-        c.drawString(MARGIN, y, label)
-        c.setFont(REGULAR, 10)
-        c.drawString(MARGIN + 250, y, value)
-        y -= 14
-    y = _scores(c, findings, lang, width, y - 8)
-    y -= 12
-    if not findings:
-        c.setFont(REGULAR, 11)
-        c.drawString(MARGIN, y, tr("No findings: the journey meets the checks.", lang))
-        return
-    rank = {"error": 0, "warning": 1, "info": 2}
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for condition, severity, message in findings:
-        groups.setdefault(condition, []).append((severity, message))
-    for condition, rows in groups.items():
-        c.setFont(BOLD, 12)
-        c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(MARGIN, y, condition)
-        y -= 18
-        for severity, message in sorted(rows, key=lambda r: rank.get(r[0], 3)):
-            c.setFont(BOLD, 9)
-            c.drawString(MARGIN + 10, y, severity.upper())
-            c.setFont(REGULAR, 10)
-            for line in wrap(message, width - 2 * MARGIN - 90, 10):
-                c.drawString(MARGIN + 80, y, line)
-                y -= 13
-            y -= 4
-            if y < MARGIN + FOOTER + 20:
-                return  # the health check issue paginates long appendices
-        y -= 10
-
-
-def _scores(c: Canvas, findings: list[tuple[str, str, str]], lang: str, width: float, y: float) -> float:
-    """The score of each condition, what cost it points, and the formula; returns the y below them."""
+) -> Flow:
+    """The health check appendix: metrics, scores, then every finding, numbered, grouped by the
+    condition it serves and most severe first; as many pages as it needs."""
+    from workbench.export.pdfflow import Flow, Heading, Paragraph, Row
     from workbench.model import scores
 
-    c.setFont(BOLD, 12)
-    c.setFillColor(pdfdraw.colour(theme.INK))
-    c.drawString(MARGIN, y, tr("Scores", lang))
-    y -= 16
+    flow = Flow(tr("Health check findings", lang), width, height, lang)
+    flow.add(*(Row(label, value) for label, value in metrics))
+    flow.add(Heading(tr("Scores", lang)))
     for name, score, counts in scores.from_appendix(findings, lang):
-        c.setFont(BOLD, 10)
-        c.drawString(MARGIN, y, name)
-        c.setFont(REGULAR, 10)
-        c.drawString(MARGIN + 250, y, f"{score}/100 ({scores.breakdown(counts, lang)})")
-        y -= 14
-    c.setFont(REGULAR, 9)
-    c.setFillColor(pdfdraw.colour(theme.MUTED))
-    for line in wrap(scores.formula(lang), width - 2 * MARGIN, 9):
-        c.drawString(MARGIN, y, line)
-        y -= 12
-    c.setFillColor(pdfdraw.colour(theme.INK))
-    return y
+        flow.add(Row(name, f"{score}/100 ({scores.breakdown(counts, lang)})"))
+    flow.add(Paragraph(scores.formula(lang), muted=True))
+    if not findings:
+        flow.add(Paragraph(tr("No findings: the journey meets the checks.", lang)))
+        return flow
+    previous = None
+    for number, (condition, severity, message) in enumerate(numbered(findings), start=1):
+        if condition != previous:
+            flow.add(Heading(condition))
+            previous = condition
+        label = f"{number}. {severity_name(severity, lang)}"
+        flow.add(Row(label, message, theme.SEVERITY.get(severity, theme.INK)))
+    return flow
+
+
+def numbered(findings: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The findings in the appendix's order, which numbers them: by condition (first seen first), most severe first."""
+    rank = {"error": 0, "warning": 1, "info": 2}
+    order = {condition: i for i, (condition, _, _) in reversed(list(enumerate(findings)))}
+    keyed = sorted(enumerate(findings), key=lambda f: (order[f[1][0]], rank.get(f[1][1], 3), f[0]))
+    return [finding for _, finding in keyed]
+
+
+def severity_name(severity: str, lang: str) -> str:
+    """ERROR, WARNING, NOTE in the journey's language (capitals, as the appendix sets them)."""
+    return {"error": tr("error", lang), "warning": tr("warning", lang), "info": tr("note", lang)}.get(severity, severity).upper()
