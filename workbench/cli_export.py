@@ -176,7 +176,9 @@ def run(argv: list[str]) -> int:
             if args.findings:
                 from workbench.model.analysis import appendix, check
 
-                options.findings, options.metrics = appendix(check(journey), journey.language)
+                report = check(journey)
+                options.findings, options.metrics = appendix(report, journey.language)
+                options.finding_elements = [finding.elements for finding in report.findings]
             result = export_pdf(journey, target, options, replace_read_only=args.force)
         except LoadError as error:
             _error(str(error))

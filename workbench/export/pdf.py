@@ -20,6 +20,7 @@ import workbench.theme as theme
 from workbench.export import pdfdraw
 from workbench.export.pdfdetails import details_flow, notes_flow, persona_flow
 from workbench.export.pdfflow import Flow, Page, draw_page
+from workbench.export.pdfmarks import Mark, draw_marks, step_marks
 from workbench.export.pdfmeta import add_xmp
 from workbench.export.pdfoverview import overview_page
 from workbench.export.pdfpages import FOOTER, MARGIN, findings_flow, flip, legend_page, title_page
@@ -62,6 +63,9 @@ class PdfOptions:
     The journey health check fills it."""
     metrics: list[tuple[str, str]] = field(default_factory=list)
     """Appendix (metric, value) rows shown above the findings."""
+    finding_elements: list[tuple[str, ...]] | None = None
+    """The elements of each finding row, in the same order: the map marks the steps concerned
+    (numbered as in the appendix, linked both ways). None: the map is left unmarked."""
     tile_scale: float = 0.8
     """Scale of a tiled map (0.8 keeps card text at 7.6 pt)."""
 
@@ -129,6 +133,10 @@ def _render_pdf(
         plan.append(_Page("legend"))
     if options.persona:
         plan += _flowing(persona_flow(journey, width, height))
+    marks: dict[str, Mark] = {}
+    if options.findings is not None and options.finding_elements is not None:
+        marks = step_marks(options.findings, options.finding_elements, {step.id for step in lay.steps})
+    anchored: set[str] = set()
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
     smallest = min(lay.style.label_size, lay.style.card_size) * min(body_w / lay.width, body_h / lay.height, 1.0)
     tiled = options.mode == "tile" or options.mode == "auto" and smallest < options.min_text
@@ -158,7 +166,9 @@ def _render_pdf(
     if options.notes:
         plan += _flowing(notes_flow(journey, width, height))
     if options.findings is not None:
-        plan += _flowing(findings_flow(options.findings, options.metrics, lang, width, height))
+        plan += _flowing(
+            findings_flow(options.findings, options.metrics, lang, width, height, options.finding_elements, set(marks))
+        )
 
     buffer = io.BytesIO()
     c = Canvas(
@@ -181,7 +191,7 @@ def _render_pdf(
             legend_page(c, lang, width, height)
             _outline(c, "legend", tr("Legend", lang))
         elif page.kind == "map":
-            _map_page(c, lay, width, height, shown)
+            _map_page(c, lay, width, height, shown, lambda view: draw_marks(c, shown, marks, view, anchored))
             _outline(c, "map", tr("Journey map", lang))
             _stage_outline(c, lay, None)
         elif page.kind == "overview":
@@ -195,7 +205,8 @@ def _render_pdf(
                 _outline(c, f"section-{number}", page.bookmark)
         else:
             assert page.tile is not None and page.area is not None
-            _tile_page(c, lay, shown, page.tile, page.area, width, height, options.tile_scale)
+            marking = lambda view: draw_marks(c, shown, marks, view, anchored)  # noqa: E731
+            _tile_page(c, lay, shown, page.tile, page.area, width, height, options.tile_scale, marking)
             if page.tile[:2] == (0, 0) and len(tiles) == 1:
                 _outline(c, "map", tr("Journey map", lang))
             if page.tile[1] == 0:
@@ -240,7 +251,9 @@ def _bands(lay: Layout) -> tuple[float, float]:
     return header, left
 
 
-def _map_page(c: Canvas, lay: Layout, width: float, height: float, shown: Shown) -> None:
+def _map_page(
+    c: Canvas, lay: Layout, width: float, height: float, shown: Shown, mark: Callable[[Rect | None], None]
+) -> None:
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
     scale = min(body_w / lay.width, body_h / lay.height, 1.0)
     dx = (body_w - lay.width * scale) / 2  # centred in the free space
@@ -248,6 +261,7 @@ def _map_page(c: Canvas, lay: Layout, width: float, height: float, shown: Shown)
     c.saveState()
     flip(c, MARGIN + dx, height - MARGIN - dy, scale)
     pdfdraw.draw_layout(c, lay, shown=shown)
+    mark(None)
     c.restoreState()
 
 
@@ -306,8 +320,9 @@ def _tile_page(
     width: float,
     height: float,
     scale: float,
+    mark: Callable[[Rect | None], None],
 ) -> None:
-    """One tile of the map, with the stage/step headers and lane titles repeated."""
+    """One tile of the map, with the stage/step headers (and their findings' marks) and lane titles repeated."""
     header_h, left_w = _bands(lay)
     x0, y0, x1, y1 = span
     body_w, body_h = x1 - x0, y1 - y0
@@ -324,7 +339,9 @@ def _tile_page(
         clip.rect(area.x, area.y, area.w, area.h)
         c.clipPath(clip, stroke=0, fill=0)
         c.translate(-dx, -dy)
-        pdfdraw.draw_layout(c, lay, Rect(area.x + dx, area.y + dy, area.w, area.h), shown, whole_labels=True)
+        view = Rect(area.x + dx, area.y + dy, area.w, area.h)
+        pdfdraw.draw_layout(c, lay, view, shown, whole_labels=True)
+        mark(view)
         c.restoreState()
     _overview(c, lay, tile, width)
 

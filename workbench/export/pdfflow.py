@@ -47,6 +47,10 @@ class Row:
     text: str
     colour: str = ""
     """The label's colour (a severity's), the ink when empty."""
+    anchor: str = ""
+    """A destination named at this row (links elsewhere in the PDF come here)."""
+    link: str = ""
+    """A destination the row's label links to."""
 
 
 Block = Heading | Paragraph | Row
@@ -62,6 +66,8 @@ class Placed:
     font: str
     size: float
     colour: str
+    anchor: str = ""
+    link: str = ""
 
 
 @dataclass
@@ -115,7 +121,9 @@ class Flow:
                     page = self._new_page(pages, continued=True, heading=heading)
                     y = self._y
                 for piece in pieces:  # the pieces of a line share its baseline
-                    page.lines.append(Placed(piece.x, y - BODY_SIZE, piece.text, piece.font, piece.size, piece.colour))
+                    page.lines.append(
+                        Placed(piece.x, y - BODY_SIZE, piece.text, piece.font, piece.size, piece.colour, piece.anchor, piece.link)
+                    )
                 y -= height
             y -= 5
         return pages
@@ -163,7 +171,13 @@ class Flow:
             for k in range(max(len(labels), len(texts))):
                 pieces = []
                 if k < len(labels):
-                    pieces.append(Placed(MARGIN, 0, labels[k], BOLD, LABEL_SIZE, block.colour or theme.INK))
+                    first = k == 0
+                    pieces.append(
+                        Placed(
+                            MARGIN, 0, labels[k], BOLD, LABEL_SIZE, block.colour or theme.INK,
+                            block.anchor if first else "", block.link if first else "",
+                        )
+                    )
                 if k < len(texts):
                     pieces.append(Placed(MARGIN + label_w, 0, texts[k], REGULAR, BODY_SIZE, theme.INK))
                 out.append((pieces, height))
@@ -176,3 +190,8 @@ def draw_page(c: Canvas, page: Page) -> None:
         c.setFont(line.font, line.size)
         c.setFillColor(pdfdraw.colour(line.colour))
         c.drawString(line.x, line.y, line.text)
+        if line.anchor:
+            c.bookmarkHorizontal(line.anchor, 0, line.y + line.size + 6)
+        if line.link:
+            width = text_width(line.text, line.size, line.font == BOLD)
+            c.linkRect("", line.link, (line.x - 1, line.y - 3, line.x + width + 1, line.y + line.size), relative=1)

@@ -166,10 +166,17 @@ def findings_flow(
     lang: str,
     width: float,
     height: float,
+    elements: list[tuple[str, ...]] | None = None,
+    marked: set[str] | None = None,
 ) -> Flow:
     """The health check appendix: metrics, scores, then every finding, numbered, grouped by the
-    condition it serves and most severe first; as many pages as it needs."""
+    condition it serves and most severe first; as many pages as it needs.
+
+    With *elements* (each finding's, in the rows' order), each finding is a destination the map's
+    marks link to, and its number links back to the first of its steps drawn on the map (*marked*).
+    """
     from workbench.export.pdfflow import Flow, Heading, Paragraph, Row
+    from workbench.export.pdfmarks import anchor_of, appendix_order, step_anchor
     from workbench.model import scores
 
     flow = Flow(tr("Health check findings", lang), width, height, lang)
@@ -182,21 +189,23 @@ def findings_flow(
         flow.add(Paragraph(tr("No findings: the journey meets the checks.", lang)))
         return flow
     previous = None
-    for number, (condition, severity, message) in enumerate(numbered(findings), start=1):
+    for number, i in enumerate(appendix_order(findings), start=1):
+        condition, severity, message = findings[i]
         if condition != previous:
             flow.add(Heading(condition))
             previous = condition
         label = f"{number}. {severity_name(severity, lang)}"
-        flow.add(Row(label, message, theme.SEVERITY.get(severity, theme.INK)))
+        step = next((e for e in (elements[i] if elements and i < len(elements) else ()) if e in (marked or ())), None)
+        flow.add(
+            Row(
+                label,
+                message,
+                theme.SEVERITY.get(severity, theme.INK),
+                anchor=anchor_of(number) if elements is not None else "",
+                link=step_anchor(step) if step else "",
+            )
+        )
     return flow
-
-
-def numbered(findings: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """The findings in the appendix's order, which numbers them: by condition (first seen first), most severe first."""
-    rank = {"error": 0, "warning": 1, "info": 2}
-    order = {condition: i for i, (condition, _, _) in reversed(list(enumerate(findings)))}
-    keyed = sorted(enumerate(findings), key=lambda f: (order[f[1][0]], rank.get(f[1][1], 3), f[0]))
-    return [finding for _, finding in keyed]
 
 
 def severity_name(severity: str, lang: str) -> str:

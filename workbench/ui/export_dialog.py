@@ -104,7 +104,9 @@ class PdfExportDialog(QDialog):
         if self.findings.isChecked():
             from workbench.model.analysis import appendix, check
 
-            options.findings, options.metrics = appendix(check(journey), journey.language)
+            report = check(journey)
+            options.findings, options.metrics = appendix(report, journey.language)
+            options.finding_elements = [finding.elements for finding in report.findings]
         return options
 
 
