@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from functools import lru_cache
 
 from workbench.resources import resource_path
@@ -79,3 +80,29 @@ def tr(source: str, /, language: str | None = None, **fields: object) -> str:
     """*source* in the current (or given) language, with *fields* filled in."""
     text = catalogue(language or current_language()).get(source, source)
     return text.format(**fields) if fields else text
+
+
+#: Month names of long dates, per language (data of the language, not messages to translate).
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+}
+
+
+def decimal(value: float, digits: int, language: str | None = None, *, sign: bool = False) -> str:
+    """*value* with *digits* decimals as the language writes it: ``+0.64`` in English, ``+0,64`` in French
+    (with a true minus sign, and a narrow no-break space between thousands)."""
+    text = f"{value:+,.{digits}f}" if sign else f"{value:,.{digits}f}"
+    if (language or current_language()) == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
+    return text
+
+
+def long_date(day: date, language: str | None = None) -> str:
+    """``29 November 2026`` / ``29 novembre 2026`` (``1er`` for the first of a French month)."""
+    lang = language or current_language()
+    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {month} {day.year}"

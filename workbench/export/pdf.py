@@ -26,7 +26,7 @@ from workbench.export.pdfoverview import overview_page
 from workbench.export.pdfpages import FOOTER, MARGIN, findings_flow, flip, legend_page, title_page
 from workbench.export.pdfview import Shown
 from workbench.geometry import Layout, Rect
-from workbench.i18n import tr
+from workbench.i18n import decimal, tr
 from workbench.layout import layout
 from workbench.model.atomic import atomic_write
 from workbench.model.journey import Journey
@@ -157,7 +157,7 @@ def _render_pdf(
                     "At this page size the smallest text would be {size} pt: choose tiling or a larger page "
                     "for a readable print.",
                     lang,
-                    size=round(smallest, 1),
+                    size=decimal(smallest, 1, lang),
                 )
             )
         plan.append(_Page("map"))

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 import workbench.theme as theme
 from workbench.export import pdfdraw
 from workbench.geometry import Rect
-from workbench.i18n import tr
+from workbench.i18n import long_date, tr
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
 from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
@@ -50,7 +50,7 @@ def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None
         (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p)),
         (tr("Scenario", lang), journey.scenario),
         (tr("Authors", lang), ", ".join(journey.authors)),
-        (tr("Date", lang), date.today().isoformat()),
+        (tr("Date", lang), long_date(date.today(), lang)),
     ]
     label_w = max(text_width(label, 11, True) for label, _ in rows) + 16
     bottom = MARGIN + FOOTER + 15

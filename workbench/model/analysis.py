@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.i18n import tr
+from workbench.i18n import decimal, tr
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey
 from workbench.model.step_graph import StepGraph
@@ -395,7 +395,7 @@ def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]],
         f"{tr(n, language)} {round(100 * v)} %" for n, v in m.touchpoint_share.items()
     )
     metrics = [
-        (tr("Average emotion", language), "-" if m.average_emotion is None else f"{m.average_emotion:+.2f}"),
+        (tr("Average emotion", language), "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
         (tr("Lowest emotion", language), "-" if m.lowest_emotion is None else _level(m.lowest_emotion)),
         (tr("Touchpoints", language), share),
         (tr("Handoffs", language), str(m.handoffs)),

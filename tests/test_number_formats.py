@@ -1,0 +1,41 @@
+"""Numbers and dates as each language writes them: what a French deliverable prints (#13)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from workbench.export.pdf import PdfOptions, export_pdf
+from workbench.i18n import decimal, long_date
+from workbench.model.analysis import appendix, check
+from workbench.model.templates import template
+
+
+def test_decimals_in_english_and_french() -> None:
+    assert decimal(0.6428, 2, "en", sign=True) == "+0.64"
+    assert decimal(0.6428, 2, "fr", sign=True) == "+0,64"
+    assert decimal(-1.5, 1, "fr") == "\u22121,5"
+    assert decimal(2.14, 1, "fr") == "2,1"
+    assert decimal(12345.678, 1, "en") == "12,345.7"
+    assert decimal(12345.678, 1, "fr") == "12\u202f345,7"
+
+
+def test_long_dates() -> None:
+    assert long_date(date(2026, 11, 29), "en") == "29 November 2026"
+    assert long_date(date(2026, 11, 29), "fr") == "29 novembre 2026"
+    assert long_date(date(2026, 3, 1), "fr") == "1er mars 2026"
+
+
+def test_a_french_deliverable_writes_its_numbers_and_date_in_french(tmp_path: Path) -> None:
+    journey = template("banking", "fr")
+    report = check(journey)
+    rows, metrics = appendix(report, "fr")
+    average = dict(metrics)["Émotion moyenne"] if "Émotion moyenne" in dict(metrics) else metrics[0][1]
+    assert "." not in average and ("," in average or average == "-")
+    out = tmp_path / "fr.pdf"
+    result = export_pdf(journey, out, PdfOptions(mode="fit", findings=rows, metrics=metrics))
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
+    assert long_date(date.today(), "fr") in text
+    assert result.warnings and " pt" in result.warnings[0] and "," in result.warnings[0].split(" pt")[0][-4:]
