@@ -115,6 +115,13 @@ def main(argv: list[str]) -> int:
         from benchmarks.export import export_stages
 
         print_table("pdf export", {size: export_stages(size, 1 if quick else runs_at(size, 3)) for size in sizes})
+        from benchmarks.export import tiled_stages
+
+        tiled_sizes = tuple(size for size in sizes if size <= 1000)
+        print_table(
+            "tiled pdf, A3 (targets: <= 3x a bare reportlab drawing of what the tiles show, <= 300 MB at 1,000 steps)",
+            {size: tiled_stages(size) for size in tiled_sizes},
+        )
     if "canvas" not in args.skip:
         from benchmarks.canvas import canvas_figures, print_canvas
 
