@@ -129,7 +129,9 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                     item.setPos(box.column.x + box.local.x, box.local.y)
             header = items.get(("step", step_id))
             if header is not None and step_id not in patch.steps:
-                header.place(header.box.header)  # type: ignore[attr-defined]
+                # Only moved: Qt repaints where it was and where it goes (place() would repaint it again).
+                rect = header.rect = header.box.header  # type: ignore[attr-defined]
+                header.setPos(rect.x, rect.y)
             face = items.get(("emotion", step_id))
             if face is not None:
                 face.setPos(face.home())  # type: ignore[attr-defined]
