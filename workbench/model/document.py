@@ -185,9 +185,13 @@ class JourneyDocument:
             yield result
         except BaseException:
             collected, self._group = self._group, None
-            for inverse in reversed(collected):
-                self.apply(inverse)
-            self._group = outer
+            try:
+                # Last edit first, so each inverse meets the document it was made for; as
+                # one batch, so the undoing is whole or nothing and listeners hear of it done.
+                self.apply(Batch(tuple(reversed(collected))))
+            finally:
+                # Even should an undo be refused, an enclosing group keeps its own edits.
+                self._group = outer
             raise
         collected, self._group = self._group, outer
         batch = Batch(tuple(reversed(collected)), label)
@@ -200,7 +204,8 @@ class JourneyDocument:
             raise EditError(tr("this element does not belong in {collection}", collection=edit.collection))
         element = self._validated(edit.element)
         if element.id in self._by_id:
-            raise EditError(tr("id {id!r} is already used by {other}", id=element.id, other=edit.collection))
+            holder = COLLECTION_OF[type(self._by_id[element.id])]  # where the id is taken, not where it was going
+            raise EditError(tr("id {id!r} is already used by {other}", id=element.id, other=holder))
         self._check(element, self._by_id.get)
         items: list[Element] = getattr(self._journey, edit.collection)
         index = len(items) if edit.index is None else max(0, min(edit.index, len(items)))
