@@ -39,3 +39,19 @@ def test_a_french_deliverable_writes_its_numbers_and_date_in_french(tmp_path: Pa
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
     assert long_date(date.today(), "fr") in text
     assert result.warnings and " pt" in result.warnings[0] and "," in result.warnings[0].split(" pt")[0][-4:]
+
+
+def test_french_findings_quote_titles_with_guillemets_and_write_a_true_minus() -> None:
+    from workbench.model.fileformat import load
+
+    root = Path(__file__).resolve().parents[1]
+    journey = load(root / "examples" / "counter-examples" / "telecom-contract-takeover.journey")
+    journey = journey.model_copy(update={"language": "fr"})
+    report = check(journey, language="fr")
+    messages = [f.message for f in report.findings if f.rule in ("lowest-point", "trap-loop")]
+    assert messages and all("'" not in m.replace("l'", "").replace("d'", "").replace("n'", "") for m in messages), messages
+    assert all("«" in m for m in messages)
+    lowest = next(f.message for f in report.findings if f.rule == "lowest-point")
+    assert "(\u22122)" in lowest or "(\u22121)" in lowest
+    rows, metrics = appendix(report, "fr")
+    assert dict(metrics)["Émotion la plus basse"].startswith("\u2212")

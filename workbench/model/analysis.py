@@ -171,7 +171,7 @@ def _trap_loop(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Fi
                 "The customer can go round in circles between {titles} with no way out to a person, a goal or an end. "
                 "Offer a handoff to an advisor from inside the loop.",
                 lang,
-                titles=", ".join(f"'{f.title(i)}'" for i in ids),
+                titles=_titles([f.title(i) for i in ids], lang),
             ),
             "human",
         )
@@ -270,8 +270,8 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
                         "The emotion falls from {a} to {b} between '{first}' and '{second}': anticipate this moment "
                         "(warn, reassure, offer help) before it happens.",
                         lang,
-                        a=_level(ea),
-                        b=_level(eb),
+                        a=_level(ea, lang),
+                        b=_level(eb, lang),
                         first=f.title(a),
                         second=f.title(b),
                     ),
@@ -290,8 +290,8 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
                 tr(
                     "The lowest point of the journey ({level}) is at {titles}.",
                     lang,
-                    level=_level(lowest),
-                    titles=", ".join(f"'{f.title(i)}'" for i in ids),
+                    level=_level(lowest, lang),
+                    titles=_titles([f.title(i) for i in ids], lang),
                 ),
                 "person",
             )
@@ -299,8 +299,15 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
     return out
 
 
-def _level(value: int) -> str:
-    return f"{value:+d}" if value else "0"
+def _level(value: int, lang: str) -> str:
+    """An emotion level as the language writes it: ``+2``, ``0``, ``-1`` (a true minus in French)."""
+    return decimal(value, 0, lang, sign=True) if value else "0"
+
+
+def _titles(titles: list[str], lang: str) -> str:
+    """Step titles listed in the quotes of the language: 'a', 'b' / « a », « b »."""
+    quoted = (f"« {t} »" if lang == "fr" else f"'{t}'" for t in titles)
+    return ", ".join(quoted)
 
 
 def _unreachable(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
@@ -396,7 +403,7 @@ def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]],
     )
     metrics = [
         (tr("Average emotion", language), "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
-        (tr("Lowest emotion", language), "-" if m.lowest_emotion is None else _level(m.lowest_emotion)),
+        (tr("Lowest emotion", language), "-" if m.lowest_emotion is None else _level(m.lowest_emotion, language)),
         (tr("Touchpoints", language), share),
         (tr("Handoffs", language), str(m.handoffs)),
         (
