@@ -92,9 +92,11 @@ def test_every_character_measures_as_in_reportlab(weight: str, reportlab_names: 
 def test_textmetrics_measures_with_the_pdf_fonts(bold: bool) -> None:
     """What the layout measures is what the PDF export's registered fonts measure."""
     regular, bold_name = textmetrics.register_fonts()
-    for text in STRINGS[:14]:
-        for size in SIZES:
-            assert textmetrics.text_width(text, size, bold) == stringWidth(text, bold_name if bold else regular, size)
+    # (Text another font or shaping draws is compared with what the PDF draws in tests/export/test_pdf_scripts.py.)
+    with textmetrics.bundled_font_only():
+        for text in STRINGS[:14]:
+            for size in SIZES:
+                assert textmetrics.text_width(text, size, bold) == stringWidth(text, bold_name if bold else regular, size)
 
 
 def test_measuring_text_does_not_import_reportlab() -> None:
@@ -280,8 +282,8 @@ def test_lines_break_where_reportlab_measures_them_to(reportlab_names: dict[str,
             size = rng.choice(SIZES)
             bold = rng.random() < 0.5
             max_lines = rng.choice([None, None, 1, 2, 3])
-            textmetrics._wrap.cache_clear()
-            got = textmetrics.wrap(text, width, size, bold, max_lines)
+            with textmetrics.bundled_font_only():  # (the reference measures with the bundled font alone)
+                got = textmetrics.wrap(text, width, size, bold, max_lines)
             assert got == reference_wrap(text, width, size, bold, max_lines, reportlab_names), (text, width, size, bold)
             checked += 1
     assert checked > 800

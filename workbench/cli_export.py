@@ -1,4 +1,4 @@
-"""``workbench export FILE... -o OUT``: PDF without Qt; PNG and SVG through the canvas (offscreen Qt).
+"""``workbench export FILE... -o OUT``: PDF without Qt; PNG and SVG through the export renderer on Qt (offscreen).
 
 Every target is worked out and checked before anything is written, and a
 single refusal writes nothing at all: an export never writes over one of its
@@ -50,6 +50,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("pdf", "png", "svg"), default="pdf", help=tr("the output format"))
     p.add_argument(
         "--scale", type=scale, default=2.0, metavar="N", help=tr("PNG only: pixels per point (2 is sharp on screens)")
+    )
+    p.add_argument(
+        "--title",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=tr("the journey's title above the map of a PNG or SVG, and the title page of a PDF (on by default)"),
+    )
+    p.add_argument(
+        "--legend",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=tr("a legend below the map of a PNG or SVG, and the legend page of a PDF (on by default)"),
     )
     p.add_argument("--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower)
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
@@ -159,6 +171,8 @@ def run(argv: list[str]) -> int:
         page_size=args.page_size,
         orientation=args.orientation,
         mode=args.mode,
+        title_page=args.title,
+        legend=args.legend,
         persona=args.persona,
         details=args.details,
         notes=args.notes,
@@ -170,7 +184,7 @@ def run(argv: list[str]) -> int:
         try:
             journey = load(name)
             if args.format != "pdf":
-                _export_image(journey, target, args.format, args.scale, args.force)
+                _export_image(journey, target, args, args.force)
                 print(tr("wrote {path}", path=target))
                 continue
             if args.findings:
@@ -194,12 +208,12 @@ def run(argv: list[str]) -> int:
     return status
 
 
-#: Kept alive for the images drawn by the canvas (a QApplication must outlive its scenes).
+#: Kept alive for the images drawn with Qt (a QApplication must outlive its painters and fonts).
 _qt_app: object = None
 
 
 def _start_qt() -> None:
-    """Images are drawn by the canvas: Qt, offscreen when there is no display."""
+    """Images are drawn with Qt's painter: offscreen when there is no display."""
     from workbench.cli import display_available
 
     if not display_available():
@@ -213,13 +227,14 @@ def _start_qt() -> None:
     register_fonts()
 
 
-def _export_image(journey, target: Path, fmt: str, scale: float, force: bool) -> None:  # type: ignore[no-untyped-def]
-    from workbench.ui.image_export import export_png, export_svg
+def _export_image(journey, target: Path, args: argparse.Namespace, force: bool) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.image_export import ImageOptions, export_png, export_svg
 
-    if fmt == "png":
-        export_png(journey, target, scale, replace_read_only=force)
+    options = ImageOptions(title=args.title, legend=args.legend)
+    if args.format == "png":
+        export_png(journey, target, args.scale, options=options, replace_read_only=force)
     else:
-        export_svg(journey, target, replace_read_only=force)
+        export_svg(journey, target, options=options, replace_read_only=force)
 
 
 def _error(message: str) -> None:

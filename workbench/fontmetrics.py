@@ -13,6 +13,10 @@ by ``1000 / unitsPerEm`` as reportlab does, a character the font lacks
 measures as glyph 0 (the "missing" box), U+00A0 measures as the space, and
 a string's width is ``0.001 * size * sum(widths)``. Like reportlab, no
 kerning and no shaping.
+
+The same reader tells which characters a font can show (:meth:`FontMetrics.has_glyph`)
+and reads the faces of a collection (``.ttc``), for the system fonts that
+draw what the bundled one cannot (:mod:`workbench.fallback`).
 """
 
 from __future__ import annotations
@@ -34,15 +38,25 @@ class FontMetrics:
     cmap (a binary search) the first time it is measured, then remembered.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, index: int = 0) -> None:
         self.path = Path(path)
+        #: Which face of a collection (``.ttc``); 0 for a plain font file.
+        self.index = index
         try:
             self._read(self.path.read_bytes())
         except struct.error as error:  # a table that ends before its data does
             raise FontError(f"{self.path}: truncated font ({error})") from None
 
     def _read(self, data: bytes) -> None:
-        tables = _tables(data)
+        tables = _tables(data, _face_offset(data, self.index))
+        #: Glyphs drawn from TrueType outlines (``glyf``): what reportlab can embed
+        #: (not PostScript outlines, ``CFF``, nor colour bitmaps only).
+        self.truetype: bool = "glyf" in tables and "loca" in tables
+        #: The licence lets the font be embedded as a subset (reportlab's rule on ``OS/2`` fsType).
+        self.embeddable: bool = True
+        if "OS/2" in tables:
+            fs_type = struct.unpack_from(">H", data, tables["OS/2"] + 8)[0]
+            self.embeddable = not (fs_type == 0x0002 or fs_type & 0x0300)
         self.units_per_em: int = struct.unpack_from(">H", data, _table(tables, "head") + 18)[0]
         number_of_hmetrics: int = struct.unpack_from(">H", data, _table(tables, "hhea") + 34)[0]
         self.glyph_count: int = struct.unpack_from(">H", data, _table(tables, "maxp") + 4)[0]
@@ -75,17 +89,26 @@ class FontMetrics:
             return self.default_width
         return self.glyph_width(glyph)
 
+    def has_glyph(self, char: str) -> bool:
+        """Whether the font draws *char* itself (not the "missing" box of glyph 0)."""
+        glyph = self._cmap.glyph(ord(char), self.glyph_count)
+        return glyph is not None and 0 < glyph < self.glyph_count
+
     def char_width(self, char: str) -> float:
         """Advance of one character, in thousandths of the size."""
         return self._widths[ord(char)]
 
     def string_width(self, text: str, size: float) -> float:
         """Width of *text* at *size* points, as reportlab's ``stringWidth`` gives it."""
-        return 0.001 * size * sum(map(self._widths.__getitem__, map(ord, text)))
+        return points(sum(map(self._widths.__getitem__, map(ord, text))), size)
 
     def advances(self, text: str) -> list[float]:
         """The advance of each character of *text*: ``0.001 * size * sum()`` of them is :meth:`string_width`."""
         return list(map(self._widths.__getitem__, map(ord, text)))
+
+    def ranges(self) -> list[tuple[int, int]]:
+        """The character codes the cmap lists, as sorted (first, last) ranges (some may map to glyph 0)."""
+        return sorted(self._cmap.ranges())
 
     def all_widths(self) -> dict[int, float]:
         """Every character the font has a glyph for, with its width (reportlab's ``charWidths``)."""
@@ -113,14 +136,35 @@ class _Widths(dict[int, float]):
         return width
 
 
-def _tables(data: bytes) -> dict[str, int]:
-    """Table tag -> offset in the file."""
-    if len(data) < 12:
+def _face_offset(data: bytes, index: int) -> int:
+    """Where the table directory of face *index* starts: 0 in a plain font, listed in a collection's header."""
+    if data[:4] != b"ttcf":
+        if index != 0:
+            raise FontError(f"face {index} asked of a file that is not a collection")
+        return 0
+    count = struct.unpack_from(">I", data, 8)[0]
+    if not 0 <= index < count:
+        raise FontError(f"no face {index} in a collection of {count}")
+    return int(struct.unpack_from(">I", data, 12 + 4 * index)[0])
+
+
+def face_count(path: str | Path) -> int:
+    """How many faces a font file holds: a collection's count, else 1."""
+    with open(path, "rb") as handle:
+        head = handle.read(12)
+    if head[:4] == b"ttcf" and len(head) == 12:
+        return int(struct.unpack_from(">I", head, 8)[0])
+    return 1
+
+
+def _tables(data: bytes, start: int = 0) -> dict[str, int]:
+    """Table tag -> offset in the file (a collection's offsets count from the file's start too)."""
+    if len(data) < start + 12:
         raise FontError("too short for a TrueType font")
-    count = struct.unpack_from(">H", data, 4)[0]
+    count = struct.unpack_from(">H", data, start + 4)[0]
     tables = {}
     for index in range(count):
-        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * index)
+        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, start + 12 + 16 * index)
         tables[tag.decode("latin-1")] = offset
     return tables
 
@@ -204,6 +248,9 @@ class _Cmap:
             return None
         return self._resolve(self._segments[index], code)
 
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(segment[0], segment[1]) for segment in self._segments]
+
     def codes(self) -> Iterator[int]:
         for first, last, *_ in self._segments:
             yield from range(first, last + 1)
@@ -243,3 +290,20 @@ def _format_12(data: bytes, offset: int) -> list[_Segment]:
     count = struct.unpack_from(">I", data, offset + 12)[0]
     values = struct.unpack_from(f">{3 * count}I", data, offset + 16)
     return [(values[n], values[n + 1], values[n + 2] - values[n], -1, 0) for n in range(0, 3 * count, 3)]
+
+
+def _accelerated() -> bool:
+    """Whether reportlab measures with its C accelerator (``rl_accel``), which multiplies in another order."""
+    from importlib.util import find_spec
+
+    return find_spec("_rl_accel") is not None
+
+
+#: reportlab's own order of the products, so that widths are its widths to the last bit:
+#: ``sum * 0.001 * size`` in C, ``0.001 * size * sum`` in its pure-Python fallback.
+SUM_FIRST = _accelerated()
+
+
+def points(total: float, size: float) -> float:
+    """A sum of advances (thousandths of the size) in points, multiplied as reportlab does."""
+    return total * 0.001 * size if SUM_FIRST else 0.001 * size * total

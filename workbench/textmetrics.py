@@ -6,14 +6,22 @@ screen and on paper. The advance widths come from :mod:`workbench.fontmetrics`,
 which reads them from the TTF exactly as reportlab does, without importing
 reportlab: text is measured before the first window is painted, and
 reportlab (with PIL behind it) loads only when a PDF is made.
+
+Text the bundled font cannot show alone (a character it lacks, or a right
+to left script) is measured as the PDF draws it (:mod:`workbench.fallback`):
+shaped, each character with the font that draws it. Any other text is
+measured exactly as before, to the bit.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
-from workbench.fontmetrics import FontMetrics
+import workbench.fallback as fallback
+from workbench.fontmetrics import FontMetrics, points
 from workbench.resources import resource_path
 
 FONT_FAMILY = "DejaVu Sans"
@@ -27,9 +35,13 @@ LINE_SPACING = 1.25
 @lru_cache(maxsize=None)
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts with reportlab (once, for the PDF); their reportlab names."""
+    from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    # Compressed streams stay binary: ASCII-85 on top made files a quarter larger and cost a
+    # tenth of a long export's time, for mail systems that no longer need 7-bit attachments.
+    rl_config.useA85 = 0
     for name, filename in FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
     return REGULAR, BOLD
@@ -42,8 +54,53 @@ def font_metrics(name: str) -> FontMetrics:
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in points, equal to reportlab's ``stringWidth`` with the same font (no kerning)."""
-    return float(font_metrics(BOLD if bold else REGULAR).string_width(text, size))
+    """Width in points, equal to reportlab's ``stringWidth`` with the same font (no kerning).
+
+    Text that needs another font or shaping: the widths of what the PDF draws.
+    """
+    metrics = font_metrics(BOLD if bold else REGULAR)
+    if _bundled_only or fallback.is_plain(text, metrics):
+        return float(metrics.string_width(text, size))
+    return points(sum(_drawn_advances(metrics, text)), size)
+
+
+def is_plain(text: str, bold: bool = False) -> bool:
+    """Whether *text* is drawn by the bundled font alone, left to right (as it always was)."""
+    return _bundled_only or fallback.is_plain(text, font_metrics(BOLD if bold else REGULAR))
+
+
+def _drawn_advances(metrics: FontMetrics, text: str) -> list[float]:
+    """The advance of each character drawn for *text* (shaped, each in its font), in thousandths of the size."""
+    advances: list[float] = []
+    for face, run in fallback.logical_runs(text, metrics):
+        advances += (face.metrics if face is not None else metrics).advances(run)
+    return advances
+
+
+_bundled_only = False
+
+
+@contextmanager
+def bundled_font_only() -> Iterator[None]:
+    """Measure every text with the bundled font alone, unshaped, as reportlab's ``stringWidth`` does.
+
+    For tests that compare this module with reportlab character for character.
+    """
+    global _bundled_only
+    forget_fallbacks()
+    _bundled_only = True
+    try:
+        yield
+    finally:
+        _bundled_only = False
+        forget_fallbacks()
+
+
+def forget_fallbacks() -> None:
+    """Forget the fallback fonts found and what was measured with them (the fonts of the machine changed)."""
+    fallback.forget()
+    _wrap.cache_clear()
+    _word_advances.cache_clear()
 
 
 #: Distance from the top of a line to its baseline, as a multiple of the size
@@ -116,7 +173,6 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
     if not words:
         return [""]
     name = BOLD if bold else REGULAR
-    scale = 0.001 * size
     space = _word_advances(name, " ")
     lines: list[str] = []
     current = ""
@@ -131,16 +187,18 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
             candidate = 0.0
         for advance in advances:
             candidate += advance
-        if scale * candidate <= width:
+        if points(candidate, size) <= width:
             current = f"{current} {word}" if current else word
             total = candidate
             continue
         if current:
             lines.append(current)
-        while scale * sum(advances) > width:
+        while points(sum(advances), size) > width:
             head = _longest_prefix(word, width, size, bold)
             lines.append(head)
-            word, advances = word[len(head) :], advances[len(head) :]
+            # (A shaped word may have fewer advances than characters: measure the rest again.)
+            word = word[len(head) :]
+            advances = advances[len(head) :] if is_plain(word, bold) else _word_advances(name, word)
         current, total = word, 0.0
         for advance in advances:
             total += advance
@@ -150,7 +208,10 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
 
 @lru_cache(maxsize=65536)
 def _word_advances(name: str, word: str) -> tuple[float, ...]:
-    return tuple(font_metrics(name).advances(word))
+    metrics = font_metrics(name)
+    if _bundled_only or fallback.is_plain(word, metrics):
+        return tuple(metrics.advances(word))
+    return tuple(_drawn_advances(metrics, word))
 
 
 def _longest_prefix(word: str, width: float, size: float, bold: bool) -> str:

@@ -772,7 +772,7 @@
     <name>ImageExport</name>
     <message>
         <source>the image would be {width} x {height} pixels; choose a smaller scale</source>
-        <extracomment>Larger images than this are refused: a 1,000-step map at 2x would need gigabytes.</extracomment>
+        <extracomment>Larger images than this are refused: a 1,000-step map at 2x would need gigabytes. What an SVG viewer uses if it ignores the embedded font.</extracomment>
         <translation>l&apos;image ferait {width} x {height} pixels ; choisissez une échelle plus petite</translation>
     </message>
 </context>
@@ -1992,6 +1992,22 @@ Partir d&apos;une carte vide.</translation>
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>PNG image with title and legend (*.png)</source>
+        <translation>Image PNG avec titre et légende (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG image, map only (*.png)</source>
+        <translation>Image PNG, carte seule (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing with title and legend (*.svg)</source>
+        <translation>Dessin SVG avec titre et légende (*.svg)</translation>
+    </message>
+    <message>
+        <source>SVG drawing, map only (*.svg)</source>
+        <translation>Dessin SVG, carte seule (*.svg)</translation>
+    </message>
+    <message>
         <source>Replace file?</source>
         <translation>Remplacer le fichier&#xa0;?</translation>
     </message>
@@ -2012,10 +2028,6 @@ Voulez-vous le remplacer&#xa0;?</translation>
     <message>
         <source>Export image</source>
         <translation>Exporter une image</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,7 @@ def test_tiling_repeats_the_headers_on_every_page(tmp_path: Path) -> None:
     assert len(reader.pages) == result.pages > 2
     step_starts = [" ".join(s.title.split()[:3]) for s in journey.steps]
     lane_titles = [lane.title for lane in journey.lanes]
-    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages[1:]]  # (after the overview)
     for words in pages:  # step headers and lane titles are repeated on every tile
         assert any(start in words for start in step_starts), words[:80]
         assert any(title in words for title in lane_titles), words[:80]

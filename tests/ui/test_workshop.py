@@ -163,7 +163,7 @@ def test_deliverables_keep_the_standard_colours_under_projector_contrast(tmp_pat
     from workbench.ui import image_export
 
     seen: list[str] = []
-    monkeypatch.setattr(image_export.JourneyScene, "render", lambda *args, **kw: seen.append(theme.current))
+    monkeypatch.setattr(image_export, "draw_map", lambda *a, **k: seen.append(theme.current))
     monkeypatch.setattr("workbench.export.pdf._render_pdf", lambda *args: seen.append(theme.current) or (b"", None))
     theme.use("projector")
     try:

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A3, A4, LETTER, TABLOID, landscape, portrait
 from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
-from workbench.export import pdfdraw
+from workbench.export import pdfdraw, pdftext
 from workbench.export.pdfdetails import details_flow, notes_flow, persona_flow
 from workbench.export.pdfflow import Flow, Page, draw_page
 from workbench.export.pdfmarks import Mark, draw_marks, step_marks
@@ -122,6 +122,7 @@ def _render_pdf(
     journey: Journey, options: PdfOptions, progress: Callable[[int, int], bool] | None = None
 ) -> tuple[bytes, ExportResult]:
     register_fonts()
+    missing = pdftext.start_export()  # the texts no font can show, named in the warnings
     lang = journey.language
     lay = layout(journey)
     width, height = options.size()
@@ -218,6 +219,7 @@ def _render_pdf(
             raise ExportCancelled()
     c.showOutline()
     c.save()
+    result.warnings += missing.warnings(lang)
     return buffer.getvalue(), result
 
 
@@ -376,5 +378,5 @@ def _footer(c: Canvas, journey: Journey, number: int, total: int, width: float, 
     c.setFillColor(pdfdraw.colour(theme.MUTED))
     label = tr("page {number} of {total}", journey.language, number=number, total=total)
     room = width - 2 * MARGIN - max(reserved, text_width(label, 8)) - 16
-    c.drawString(MARGIN, MARGIN - 14, (wrap(journey.title, room, 8, max_lines=1) or [""])[0])
+    pdftext.draw_string(c, MARGIN, MARGIN - 14, (wrap(journey.title, room, 8, max_lines=1) or [""])[0])
     c.drawRightString(width - MARGIN, MARGIN - 14, label)

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw
+from workbench.export.pdftext import draw_string
 from workbench.export.pdfpages import FOOTER, MARGIN
 from workbench.i18n import tr
 from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
@@ -189,7 +190,7 @@ def draw_page(c: Canvas, page: Page) -> None:
     for line in page.lines:
         c.setFont(line.font, line.size)
         c.setFillColor(pdfdraw.colour(line.colour))
-        c.drawString(line.x, line.y, line.text)
+        draw_string(c, line.x, line.y, line.text)
         if line.anchor:
             c.bookmarkHorizontal(line.anchor, 0, line.y + line.size + 6)
         if line.link:

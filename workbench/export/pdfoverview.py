@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw
+from workbench.export.pdftext import draw_string
 from workbench.export.pdfpages import FOOTER, MARGIN, flip
 from workbench.export.pdfview import Shown
 from workbench.geometry import Layout
@@ -23,14 +24,14 @@ def overview_page(c: Canvas, lay: Layout, shown: Shown, tiles: list[tuple[Area, 
     """The map fitted on the page under a title, and over it each tile's outline and page number."""
     c.setFont(BOLD, 14)
     c.setFillColor(pdfdraw.colour(theme.INK))
-    c.drawString(MARGIN, height - MARGIN - 10, tr("Overview: the map over the next {count} pages", lang, count=len(tiles)))
+    draw_string(c, MARGIN, height - MARGIN - 10, tr("Overview: the map over the next {count} pages", lang, count=len(tiles)))
     top = MARGIN + 24
     body_w, body_h = width - 2 * MARGIN, height - top - MARGIN - FOOTER
     scale = min(body_w / lay.width, body_h / lay.height, 1.0)
     dx = (body_w - lay.width * scale) / 2
     c.saveState()
     flip(c, MARGIN + dx, height - top, scale)
-    pdfdraw.draw_layout(c, lay, shown=shown)
+    pdfdraw.draw_layout(c, lay, shown=shown, texts=False)  # a picture: its texts would be too small to read
     c.restoreState()
     size = max(7.0, min(28.0, min(area[2] - area[0] for area, _ in tiles) * scale * 0.4)) if tiles else 7.0
     c.setLineWidth(1.2)

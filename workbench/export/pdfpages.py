@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw
+from workbench.export.pdftext import draw_string
 from workbench.geometry import Rect
 from workbench.i18n import long_date, tr
 from workbench.model.journey import Journey
@@ -40,11 +41,11 @@ def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None
     c.setFont(BOLD, 28)
     c.setFillColor(pdfdraw.colour(theme.INK))
     for line in wrap(journey.title, width - 2 * MARGIN, 28, True):
-        c.drawString(MARGIN, y, line)
+        draw_string(c, MARGIN, y, line)
         y -= 34
     c.setFont(REGULAR, 14)
     c.setFillColor(pdfdraw.colour(theme.MUTED))
-    c.drawString(MARGIN, y, sector_name(journey.sector, lang))
+    draw_string(c, MARGIN, y, sector_name(journey.sector, lang))
     y -= 40
     rows = [
         (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p)),
@@ -63,10 +64,10 @@ def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None
             lines = wrap(value, width - 2 * MARGIN - label_w, 11, max_lines=max(room - 3, 1))
         c.setFont(BOLD, 11)
         c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(MARGIN, y, label)
+        draw_string(c, MARGIN, y, label)
         c.setFont(REGULAR, 11)
         for line in lines:
-            c.drawString(MARGIN + label_w, y, line)
+            draw_string(c, MARGIN + label_w, y, line)
             y -= 15
         y -= 8
 
@@ -75,13 +76,13 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
     y = height - MARGIN - 30
     c.setFont(BOLD, 20)
     c.setFillColor(pdfdraw.colour(theme.INK))
-    c.drawString(MARGIN, y, tr("Legend", lang))
+    draw_string(c, MARGIN, y, tr("Legend", lang))
     y -= 40
     # The swatches start after the widest heading (French "Points de contact" is wider than 120 points).
     column = MARGIN + max(text_width(tr(word, lang), 12, True) for word in ("Emotion", "Touchpoints")) + 20
     column = max(column, MARGIN + 120)
     c.setFont(BOLD, 12)
-    c.drawString(MARGIN, y, tr("Emotion", lang))
+    draw_string(c, MARGIN, y, tr("Emotion", lang))
     levels = [
         (2, tr("very positive", lang)),
         (1, tr("positive", lang)),
@@ -100,11 +101,11 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.restoreState()
         c.setFont(REGULAR, 10)
         c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(x + 14, y, label)
+        draw_string(c, x + 14, y, label)
         x += step
     y -= 50
     c.setFont(BOLD, 12)
-    c.drawString(MARGIN, y, tr("Touchpoints", lang))
+    draw_string(c, MARGIN, y, tr("Touchpoints", lang))
     natures = [("digital", tr("digital", lang)), ("human", tr("human", lang)), ("physical", tr("physical", lang))]
     x = column
     for nature, label in natures:
@@ -115,11 +116,11 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.restoreState()
         c.setFont(REGULAR, 10)
         c.setFillColor(pdfdraw.colour(theme.INK))
-        c.drawString(x + 6, y - 4, label)
+        draw_string(c, x + 6, y - 4, label)
         x += min(130.0, (width - MARGIN - column) / 3)
     y -= 50
     c.setFont(BOLD, 12)
-    c.drawString(MARGIN, y, tr("Handoffs and markers", lang))
+    draw_string(c, MARGIN, y, tr("Handoffs and markers", lang))
     y -= 22
     items = [
         ("carried", tr("handoff to a person, context carried over (solid, filled dot)", lang)),
@@ -132,18 +133,7 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.saveState()
         flip(c, column, y + 4, 1)
         if kind in ("carried", "lost"):
-            lost = kind == "lost"
-            c.setStrokeColor(pdfdraw.colour(theme.HANDOFF))
-            c.setLineWidth(1.8)
-            if lost:
-                c.setDash(4, 3)
-            c.line(4, 0, 40, 0)
-            c.setDash()
-            pdfdraw.arrow_head(c, (30, 0), (44, 0), theme.HANDOFF)
-            c.setFillColor(pdfdraw.colour(theme.HANDOFF) if not lost else pdfdraw.colour("#ffffff"))
-            c.circle(4, 0, 3.5, stroke=1, fill=1)
-            if lost:
-                c.line(0.5, 3.5, 7.5, -3.5)
+            pdfdraw.handoff_sample(c, 4, 44, 0, carried=kind == "carried")  # as the map draws one
         elif kind == "moment":
             pdfdraw.star(c, 10, 0, 6, 2.6, theme.MOMENT_OF_TRUTH)
         elif kind == "goal":
@@ -155,7 +145,7 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         c.setFillColor(pdfdraw.colour(theme.INK))
         lines = wrap(label, width - MARGIN - column - 60, 10)
         for line in lines:
-            c.drawString(column + 60, y, line)
+            draw_string(c, column + 60, y, line)
             y -= 13
         y -= 11
 

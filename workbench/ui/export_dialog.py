@@ -153,18 +153,43 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
     return path
 
 
-def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -> Path | None:
-    from workbench.ui.image_export import export_png, export_svg
+def image_filters() -> list[tuple[str, bool]]:
+    """The file dialog's choices of image: each filter, and whether it adds the title and the legend."""
+    return [
+        (translate("PdfExportDialog", "PNG image with title and legend (*.png)"), True),
+        (translate("PdfExportDialog", "PNG image, map only (*.png)"), False),
+        (translate("PdfExportDialog", "SVG drawing with title and legend (*.svg)"), True),
+        (translate("PdfExportDialog", "SVG drawing, map only (*.svg)"), False),
+    ]
 
+
+def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -> Path | None:
+    """Ask for a file (its type says PNG or SVG, with the journey's title and a legend or the map only) and export.
+
+    The image is drawn as the PDF is, without the editor's ports, selection or hover marks.
+    """
+    from PySide6.QtCore import QSettings
+
+    from workbench.ui.image_export import ImageOptions, export_png, export_svg
+
+    filters = image_filters()
+    settings = QSettings()
+    last = str(settings.value("export/image-filter", filters[0][0]))
     name, chosen = QFileDialog.getSaveFileName(
         parent,
         translate("PdfExportDialog", "Export image"),
         str(start),
-        translate("PdfExportDialog", "PNG image (*.png);;SVG drawing (*.svg)"),
+        ";;".join(f for f, _ in filters),
+        last if last in (f for f, _ in filters) else filters[0][0],
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if not name:
         return None
+    if chosen in (f for f, _ in filters):
+        settings.setValue("export/image-filter", chosen)
+    # The deliverable (title and legend) unless the map alone was chosen.
+    whole = dict(filters).get(chosen, True)
+    options = ImageOptions(title=whole, legend=whole)
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
@@ -172,9 +197,9 @@ def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -
         return None
     try:
         if path.suffix.lower() == ".svg":
-            export_svg(journey, path)
+            export_svg(journey, path, options=options)
         else:
-            export_png(journey, path)
+            export_png(journey, path, options=options)
     except SaveError as error:
         _cannot_export(parent, error)
         return None

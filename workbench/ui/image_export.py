@@ -1,15 +1,25 @@
-"""PNG and SVG of the whole map, drawn by the canvas itself (so they need Qt).
+"""PNG and SVG of the map through the export renderer, as the PDF draws it (so they need Qt).
+
+The image is the layout drawn with the shared shapes on a QPainter: never
+the editor's scene, so no port, selection, hover mark or health check badge
+ends up in a deliverable. The journey's title can go above the map and a
+compact legend below it (``export/sheet.py``).
 
 Qt's SVG generator writes text as it is given, and journey text may hold
 characters XML 1.0 forbids (Word's vertical tab for a line break, a NUL
 pasted from elsewhere): any viewer would refuse such a file. So the SVG is
-cleaned before it is written; see :func:`well_formed`.
+cleaned before it is written; see :func:`well_formed`. It carries the
+bundled font (see :func:`with_font`) so that it looks the same on a machine
+without DejaVu Sans.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -21,22 +31,38 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QImage, QPainter, QUndoStack
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from workbench import theme
-from workbench.model.document import JourneyDocument
+from workbench.export.mapdraw import draw_map
+from workbench.export.sheet import Sheet, draw_sheet, sheet
+from workbench.geometry import Layout
+from workbench.layout import layout
 from workbench.model.errors import SaveError
 from workbench.model.fileformat import atomic_write
 from workbench.model.journey import Journey
-from workbench.ui.canvas.scene import JourneyScene
+from workbench.resources import resource_path
+from workbench.textmetrics import BOLD, FONT_FAMILY, FONT_FILES, REGULAR
+from workbench.ui.canvas.qtpainter import QtPainter
 
 #: Larger images than this are refused: a 1,000-step map at 2x would need gigabytes.
 MAX_PIXELS = 200_000_000
+#: What an SVG viewer uses if it ignores the embedded font.
+FALLBACK_FONTS = f"'{FONT_FAMILY}', 'Bitstream Vera Sans', Verdana, sans-serif"
 
 
-def _scene(journey: Journey) -> JourneyScene:
-    return JourneyScene(JourneyDocument(journey), QUndoStack())
+@dataclass(frozen=True)
+class ImageOptions:
+    """What goes around the map: the journey's title above it, a legend below it."""
+
+    title: bool = False
+    legend: bool = False
+
+
+def _prepared(journey: Journey, options: ImageOptions) -> tuple[Layout, Sheet]:
+    lay = layout(journey)
+    return lay, sheet(lay, journey.title, journey.language, options.title, options.legend)
 
 
 def _encoded(draw: Callable[[QBuffer], None]) -> bytes:
@@ -49,53 +75,105 @@ def _encoded(draw: Callable[[QBuffer], None]) -> bytes:
     return bytes(data.data())
 
 
-def _render(scene: JourneyScene, device, target: QRectF) -> None:  # type: ignore[no-untyped-def]
+def paint_map(painter: QPainter, lay: Layout, page: Sheet) -> None:
+    """The sheet in *painter*'s coordinates (points): title and legend, then the map at its place."""
     with theme.using("standard"):  # a deliverable is drawn in the standard colours
-        painter = QPainter(device)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        scene.render(painter, target, scene.sceneRect())
-        painter.end()
+        p = QtPainter(painter)
+        draw_sheet(p, page)
+        painter.save()
+        painter.translate(page.map_x, page.map_y)
+        draw_map(p, lay)
+        painter.restore()
 
 
-def export_png(journey: Journey, path: str | Path, scale: float = 2.0, *, replace_read_only: bool = False) -> QSize:
+def _render(device, lay: Layout, page: Sheet, scale: float) -> None:  # type: ignore[no-untyped-def]
+    painter = QPainter(device)
+    painter.scale(scale, scale)
+    paint_map(painter, lay, page)
+    painter.end()
+
+
+def export_png(
+    journey: Journey,
+    path: str | Path,
+    scale: float = 2.0,
+    *,
+    options: ImageOptions = ImageOptions(),
+    replace_read_only: bool = False,
+) -> QSize:
     """Write a PNG of the map at *scale* pixels per point; returns its size.
 
     A read-only file at *path* is replaced only with *replace_read_only*.
     """
-    scene = _scene(journey)
-    rect = scene.sceneRect()
-    size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
+    lay, page = _prepared(journey, options)
+    size = QSize(max(1, round(page.width * scale)), max(1, round(page.height * scale)))
     if size.width() * size.height() > MAX_PIXELS:
-        scene.detach()
         reason = QCoreApplication.translate(
             "ImageExport", "the image would be {width} x {height} pixels; choose a smaller scale"
         ).format(width=size.width(), height=size.height())
         raise SaveError(path, reason)
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
-    _render(scene, image, QRectF(0, 0, size.width(), size.height()))
-    scene.detach()
+    _render(image, lay, page, scale)
     data = _encoded(lambda buffer: image.save(buffer, "PNG"))
     atomic_write(Path(path), data, backup=False, replace_read_only=replace_read_only)
     return size
 
 
-def export_svg(journey: Journey, path: str | Path, *, replace_read_only: bool = False) -> None:
-    """Write an SVG of the map (vector, text as text), always well-formed XML."""
-    scene = _scene(journey)
-    rect = scene.sceneRect()
+def export_svg(
+    journey: Journey, path: str | Path, *, options: ImageOptions = ImageOptions(), replace_read_only: bool = False
+) -> None:
+    """Write an SVG of the map (vector, text as text, the font inside), always well-formed XML."""
+    lay, page = _prepared(journey, options)
 
     def draw(buffer: QBuffer) -> None:
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
-        generator.setSize(QSize(round(rect.width()), round(rect.height())))
-        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setSize(QSize(round(page.width), round(page.height)))
+        generator.setViewBox(QRectF(0, 0, page.width, page.height))
         generator.setTitle(journey.title)
-        _render(scene, generator, QRectF(0, 0, rect.width(), rect.height()))
+        painter = QPainter(generator)
+        painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.GlobalColor.white)
+        paint_map(painter, lay, page)
+        painter.end()
 
-    data = well_formed(_encoded(draw))
-    scene.detach()
+    data = with_font(well_formed(_encoded(draw)))
     atomic_write(Path(path), data, backup=False, replace_read_only=replace_read_only)
+
+
+_FAMILY = re.compile(rb'font-family="[^"]*"')
+_WEIGHTS = {REGULAR: b"400", BOLD: b"700"}
+
+
+@lru_cache(maxsize=2)
+def _font_face(name: str) -> bytes:
+    """An @font-face rule carrying the bundled TTF *name* (REGULAR or BOLD) as base64 data."""
+    data = base64.b64encode(resource_path("fonts", FONT_FILES[name]).read_bytes())
+    return (
+        b"@font-face { font-family: '" + FONT_FAMILY.encode() + b"'; font-weight: " + _WEIGHTS[name]
+        + b"; font-style: normal; src: url(data:font/ttf;base64," + data + b") format('truetype'); }\n"
+    )
+
+
+def with_font(svg: bytes) -> bytes:
+    """*svg* naming a list of fallback families, and carrying the bundled font's weights it uses.
+
+    Qt writes the family as it was given ("DejaVu Sans"), which a machine
+    without it replaces by whatever it likes; the embedded font keeps the
+    lines as wide as the layout measured them.
+    """
+    svg = _FAMILY.sub(b'font-family="' + FALLBACK_FONTS.encode() + b'"', svg)
+    faces = _font_face(REGULAR)
+    if re.search(rb'font-weight="(?:[6-9]00|bold)"', svg):
+        faces += _font_face(BOLD)
+    style = b'<style type="text/css"><![CDATA[\n' + faces + b"]]></style>\n"
+    head = svg.find(b"<defs>")
+    if head >= 0:
+        at = head + len(b"<defs>")
+        return svg[:at] + b"\n" + style + svg[at:]
+    end = svg.find(b">", svg.find(b"<svg"))
+    return svg[: end + 1] + b"\n<defs>\n" + style + b"</defs>" + svg[end + 1 :]
 
 
 #: Characters XML 1.0 does not allow, raw or as character references: C0

@@ -8,13 +8,15 @@ given; they never change the model.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
+from workbench.export import shapes
 from workbench.geometry import Bezier, Connector, EmotionPoint
 from workbench.ui.canvas.items import NO_PEN, SELECTABLE, SELECTABLE_MOVABLE, hold_to_axes
-from workbench.ui.canvas.painting import arrow_head, bezier_path, draw_text, paint_face, qrect
+from workbench.ui.canvas.painting import bezier_path, qrect
+from workbench.ui.canvas.qtpainter import QtPainter, pen
 
 
 class EmotionItem(QGraphicsRectItem):
@@ -22,7 +24,7 @@ class EmotionItem(QGraphicsRectItem):
 
     kind = "emotion"
     axis = "y"
-    RADIUS = 9.0
+    RADIUS = shapes.FACE_RADIUS
 
     def __init__(self, point: EmotionPoint) -> None:
         super().__init__()
@@ -52,7 +54,8 @@ class EmotionItem(QGraphicsRectItem):
         hold_to_axes(self.scene().selectedItems())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_face(painter, QPointF(0, 0), self.RADIUS, self.point.level)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        shapes.face(QtPainter(painter), (0.0, 0.0), self.point.level, self.RADIUS)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(theme.SELECTION), 2))
@@ -75,9 +78,7 @@ class CurveItem(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(6)
-        pen = QPen(QColor(theme.CURVE), 2.2)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self._pen = pen
+        self._pen = pen(theme.CURVE, shapes.CURVE_WIDTH, round_ends=True)  # as shapes.curve draws it
         self._pieces: list[tuple[tuple[Bezier, ...], QGraphicsPathItem]] = []
 
     def set_runs(self, runs: list[list[Bezier]]) -> None:
@@ -154,24 +155,7 @@ class ConnectorItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         handoff = self.kind == "handoff"
-        colour = QColor(theme.SELECTION if self.isSelected() else (theme.HANDOFF if handoff else theme.LINK))
-        lost = handoff and not self.connector.context_carried
-        pen = QPen(colour, 2.4 if handoff else 1.6, Qt.PenStyle.DashLine if lost else Qt.PenStyle.SolidLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        start = self.connector.path[0][0]
-        _, _, c2, end = self.connector.path[-1]
-        arrow_head(painter, QPointF(*c2), QPointF(*end), colour)
-        if handoff:  # a badge at the start: a filled dot when the context is carried over, a ring with a slash when lost
-            painter.setPen(QPen(colour, 1.5))
-            painter.setBrush(QBrush(colour) if not lost else Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(*start), 4, 4)
-            if lost:
-                painter.drawLine(QPointF(start[0] - 4, start[1] + 4), QPointF(start[0] + 4, start[1] - 4))
+        p = QtPainter(painter)
+        shapes.connector(p, self.connector, handoff, theme.SELECTION if self.isSelected() else None)
         if self.connector.label is not None:
-            back = qrect(self.connector.label.rect).adjusted(-3, -2, 3, 2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 230))
-            painter.drawRoundedRect(back, 3, 3)
-            draw_text(painter, self.connector.label, QPointF(0, 0), theme.HANDOFF if handoff else theme.LINK)
+            shapes.connector_label(p, self.connector.label, handoff)

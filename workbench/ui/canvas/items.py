@@ -10,12 +10,13 @@ gives them fresh boxes from a new layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
+from workbench.export import shapes
 from workbench.geometry import CardBox, LaneBox, Rect, StageBox, StepBox
-from workbench.ui.canvas.painting import draw_text, paint_nature_frame, paint_nature_icon, paint_severity, star
+from workbench.ui.canvas.qtpainter import QtPainter
 
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -77,6 +78,13 @@ class BoxItem(QGraphicsRectItem):
     def local(self) -> QRectF:
         return QRectF(0, 0, self.rect.w, self.rect.h)
 
+    def paint_shape(self, painter: QPainter, shape, *args) -> None:  # type: ignore[no-untyped-def]
+        """Draw a shared shape given in map coordinates (as the layout places it) in the item's own."""
+        painter.save()
+        painter.translate(-self.rect.x, -self.rect.y)
+        shape(QtPainter(painter), self.rect, *args)
+        painter.restore()
+
     def paint_selection(self, painter: QPainter, radius: float = 6) -> None:
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -120,10 +128,7 @@ class StageItem(AxisItem):
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.STAGE_FILL))
-        painter.drawRoundedRect(self.local(), 6, 6)
-        draw_text(painter, self.box.text, self.origin(), theme.STAGE_TEXT)
+        self.paint_shape(painter, shapes.stage_header, self.box.text)
         self.paint_selection(painter)
 
 
@@ -173,30 +178,11 @@ class StepItem(AxisItem):
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(QPen(QColor(theme.GRID), 1))
-        painter.setBrush(QColor(theme.STEP_FILL))
-        painter.drawRoundedRect(self.local(), 5, 5)
-        draw_text(painter, self.box.text, self.origin(), theme.INK)
-        y = self.rect.h - 12
-        x = 8.0
-        if self.box.moment_of_truth:
-            painter.setPen(QPen(QColor(theme.MOMENT_OF_TRUTH), 1))
-            painter.setBrush(QColor(theme.MOMENT_OF_TRUTH))
-            painter.drawPolygon(star(QPointF(x + 5, y + 4), 6, 2.6))
-            x += 16
-        if self.box.goal:
-            painter.setPen(QPen(QColor(theme.INK), 1.4))
-            painter.drawLine(QPointF(x + 1, y - 3), QPointF(x + 1, y + 10))
-            painter.setBrush(QColor(theme.INK))
-            painter.drawPolygon(QPolygonF([QPointF(x + 1, y - 3), QPointF(x + 10, y + 0.5), QPointF(x + 1, y + 4)]))
-            x += 16
-        if self.box.end:  # a stop bar: nothing follows this step in sequence
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(theme.INK))
-            painter.drawRect(QRectF(x, y - 3, 3, 13))
-            painter.drawRect(QRectF(x + 5, y - 3, 3, 13))
+        box = self.box
+        self.paint_shape(painter, shapes.step_header, box.text, box.moment_of_truth, box.goal, box.end)
+        # What follows is the editor's only: the health check's badge, the link port, the selection.
         if self.badge is not None:
-            paint_severity(painter, QRectF(self.rect.w - 14, self.rect.h - 15, 10, 10), self.badge)
+            shapes.severity_sign(QtPainter(painter), Rect(self.rect.w - 14, self.rect.h - 15, 10, 10), self.badge)
         if self.hovered or self.isSelected():  # the port to drag a flow link from
             centre = self.port_centre()
             painter.setPen(QPen(QColor(theme.LINK), 1.4))
@@ -222,9 +208,7 @@ class LaneItem(BoxItem):
         self.place(box.row)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(QPen(QColor(theme.GRID), 1))
-        painter.setBrush(QColor(theme.LANE_FILL[self.index % 2]))
-        painter.drawRect(self.local())
+        shapes.lane_row(QtPainter(painter), Rect(0, 0, self.rect.w, self.rect.h), self.index)
 
 
 class LaneTitleItem(AxisItem):
@@ -243,10 +227,7 @@ class LaneTitleItem(AxisItem):
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.STEP_FILL))
-        painter.drawRect(self.local())
-        draw_text(painter, self.box.title, self.origin(), theme.INK)
+        self.paint_shape(painter, shapes.lane_title, self.box.title)
         self.paint_selection(painter, 2)
 
 
@@ -294,13 +275,6 @@ class CardItem(BoxItem):
     def origin(self) -> QPointF:
         return QPointF(self.box.x, self.box.anchor.y + self.box.local.y)
 
-    def paint_text(self, painter: QPainter) -> None:
-        """The channel and text, placed from the card's own corner (no map coordinates needed)."""
-        nature = self.box.nature
-        if self.box.local_channel is not None:
-            draw_text(painter, self.box.local_channel, QPointF(0, 0), theme.NATURE_BORDER.get(nature or "", theme.MUTED))
-        draw_text(painter, self.box.local_text, QPointF(0, 0), theme.INK)
-
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.parentItem() is not None:  # a card dragged over the lanes below stays above their cards
             self.parentItem().setZValue(LaneLayer.RAISED)
@@ -313,16 +287,10 @@ class CardItem(BoxItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        nature = self.box.nature
-        area = self.local()
-        if nature is None:
-            painter.setPen(QPen(QColor(theme.GRID), 1))
-            painter.setBrush(QColor(theme.CARD_FILL.get(self.box.kind, "#ffffff")))
-            painter.drawRoundedRect(area, 4, 4)
-        else:
-            paint_nature_frame(painter, area, nature)
-            paint_nature_icon(painter, QPointF(area.right() - 14, 4), nature)
-        self.paint_text(painter)
+        box = self.box
+        local = box.local
+        nature = box.nature
+        shapes.card(QtPainter(painter), Rect(0, 0, local.w, local.h), box.kind, nature, box.local_channel, box.local_text)
         if nature == "digital":  # the port to drag a handoff from
             painter.setPen(QPen(QColor(theme.HANDOFF), 1.4))
             painter.setBrush(QColor("#ffffff"))
