@@ -52,6 +52,8 @@ class Row:
     """A destination named at this row (links elsewhere in the PDF come here)."""
     link: str = ""
     """A destination the row's label links to."""
+    column: str = ""
+    """Rows of the same column share a label width (the widest of their labels)."""
 
 
 Block = Heading | Paragraph | Row
@@ -95,7 +97,7 @@ class Flow:
     def pages(self) -> list[Page]:
         pages: list[Page] = []
         heading: str | None = None
-        label_w = self._label_width()
+        widths = self._label_widths()
         page = self._new_page(pages, continued=False, heading=None)
         y = self._y
         blocks = self.blocks
@@ -103,7 +105,8 @@ class Flow:
             if isinstance(block, Heading):
                 heading = block.text
                 # A heading keeps at least its first following line with it.
-                need = HEADING_SIZE * 1.5 + self._first_height(blocks[i + 1] if i + 1 < len(blocks) else None, label_w)
+                following = blocks[i + 1] if i + 1 < len(blocks) else None
+                need = HEADING_SIZE * 1.5 + self._first_height(following, widths)
                 if y - need < self.bottom:
                     page = self._new_page(pages, continued=True, heading=None)
                     y = self._y
@@ -111,7 +114,7 @@ class Flow:
                 page.lines.append(Placed(MARGIN, y - HEADING_SIZE, block.text, BOLD, HEADING_SIZE, theme.INK))
                 y -= HEADING_SIZE * 1.6
                 continue
-            lines = self._lines(block, label_w)
+            lines = self._lines(block, widths.get(block.column, 0.0) if isinstance(block, Row) else 0.0)
             whole = sum(height for _, height in lines)
             if isinstance(block, Row) and y - whole < self.bottom and whole < self._y - self.bottom:
                 # A row (a finding, a step's detail) stays whole on one page when it can.
@@ -145,16 +148,19 @@ class Flow:
         self._y = y
         return page
 
-    def _label_width(self) -> float:
-        """The label column: as wide as the widest label, within a third of the page."""
-        labels = [b.label for b in self.blocks if isinstance(b, Row)]
-        if not labels:
-            return 0.0
-        widest = max(text_width(label, LABEL_SIZE, True) for label in labels)
-        return min(widest + 12, (self.width - 2 * MARGIN) / 3)
+    def _label_widths(self) -> dict[str, float]:
+        """Each column of labels: as wide as its widest label, within a third of the page."""
+        widest: dict[str, float] = {}
+        for block in self.blocks:
+            if isinstance(block, Row):
+                width = text_width(block.label, LABEL_SIZE, True)
+                widest[block.column] = max(widest.get(block.column, 0.0), width)
+        return {column: min(width + 12, (self.width - 2 * MARGIN) / 3) for column, width in widest.items()}
 
-    def _first_height(self, block: Block | None, label_w: float) -> float:
-        lines = self._lines(block, label_w) if block is not None and not isinstance(block, Heading) else []
+    def _first_height(self, block: Block | None, widths: dict[str, float]) -> float:
+        if block is None or isinstance(block, Heading):
+            return 0.0
+        lines = self._lines(block, widths.get(block.column, 0.0) if isinstance(block, Row) else 0.0)
         return lines[0][1] if lines else 0.0
 
     def _lines(self, block: Block, label_w: float) -> list[tuple[list[Placed], float]]:

@@ -193,6 +193,7 @@ def findings_flow(
                 theme.SEVERITY.get(severity, theme.INK),
                 anchor=anchor_of(number) if elements is not None else "",
                 link=step_anchor(step) if step else "",
+                column="findings",
             )
         )
     return flow
