@@ -106,3 +106,9 @@ def long_date(day: date, language: str | None = None) -> str:
     month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
     number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{number} {month} {day.year}"
+
+
+def percent(share: float, language: str | None = None) -> str:
+    """*share* (0 to 1) as a whole percentage: ``72%`` in English, ``72 %`` (a narrow no-break space) in French."""
+    number = round(100 * share)
+    return f"{number}\u202f%" if (language or current_language()) == "fr" else f"{number}%"

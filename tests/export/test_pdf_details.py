@@ -103,3 +103,51 @@ def test_the_appendix_holds_every_finding_of_a_long_check(tmp_path: Path) -> Non
         # Its start and its end (a message longer than a page goes on over the next one).
         assert " ".join(words[:12]) in text and " ".join(words[-12:]) in text, message
         assert f"{number}. " in text
+
+
+def test_a_steps_details_stay_together_and_no_heading_ends_a_page() -> None:
+    """The stage details of every example: a step's lines are on one page under its title, and a
+    heading never stands alone at the bottom of a page (the appendix too, on a journey with many findings)."""
+    from benchmarks.generate import journey_of
+    from workbench.export.pdfdetails import details_flow
+    from workbench.export.pdfflow import BODY_SIZE, HEADING_SIZE, LABEL_SIZE
+    from workbench.export.pdfpages import findings_flow
+    from workbench.model.analysis import appendix, check
+
+    journeys = [load(path) for path in sorted((ROOT / "examples").rglob("*.journey"))] + [journey_of(120)]
+    flows = [details_flow(journey, 842, 595) for journey in journeys]
+    for journey in journeys:
+        for width, height in ((842, 595), (595, 842), (1191, 842)):
+            rows, metrics = appendix(check(journey), journey.language)
+            flows.append(findings_flow(rows, metrics, journey.language, width, height))
+    checked = 0
+    for flow in flows:
+        assert flow is not None
+        pages = flow.pages()
+        for page in pages:
+            body = [line for line in page.lines if line.size in (BODY_SIZE, LABEL_SIZE) and line.text.strip()]
+            if body and body[0].x > MARGIN + 1:  # text in the row column: a row starts here, with its label
+                first_y = body[0].y
+                assert any(line.size == LABEL_SIZE and line.y == first_y and line.text.strip() for line in body), [
+                    line.text for line in body[:3]
+                ]
+            assert page.lines[-1].size != HEADING_SIZE, page.lines[-1].text
+            checked += 1
+    assert checked > 10
+
+
+def test_the_title_page_follows_the_options_and_the_scenario_is_not_said_twice(tmp_path: Path) -> None:
+    journey = load(EXAMPLE)
+    out = tmp_path / "t.pdf"
+    export_pdf(journey, out, PdfOptions(findings=None, persona=False, details=False))
+    reader = PdfReader(out)
+    title = " ".join((reader.pages[0].extract_text() or "").split())
+    assert journey.persona.name not in title and "Banking" in title
+    everything = words(out)
+    start = " ".join(journey.scenario.split()[:8])
+    assert everything.count(start) == 1  # on the title page, whole; the notes pages do not repeat it
+    assert " ".join(journey.notes.split()[:6]) in everything
+    telecom = load(ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey")
+    assert telecom.sector == "other"
+    export_pdf(telecom, out, PdfOptions(findings=None))
+    assert "Other" not in (PdfReader(out).pages[0].extract_text() or "")

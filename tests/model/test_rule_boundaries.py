@@ -778,7 +778,7 @@ def test_the_appendix_rows() -> None:
     assert figures == [
         ("Average emotion", "+0.00"),
         ("Lowest emotion", "-1"),
-        ("Touchpoints", "digital 75 %, human 25 %, physical 0 %"),
+        ("Touchpoints", "digital 75%, human 25%, physical 0%"),
         ("Handoffs", "1"),
         ("Most steps from a pain point to a person", "1"),
     ]
@@ -786,7 +786,7 @@ def test_the_appendix_rows() -> None:
     assert appendix(empty, "en")[1] == [
         ("Average emotion", "-"),
         ("Lowest emotion", "-"),
-        ("Touchpoints", "digital 0 %, human 0 %, physical 0 %"),
+        ("Touchpoints", "digital 0%, human 0%, physical 0%"),
         ("Handoffs", "0"),
         ("Most steps from a pain point to a person", "-"),
     ]
@@ -958,7 +958,7 @@ def test_the_appendix_in_the_journey_language() -> None:
     assert english_figures[0] == ("Average emotion", "-0.50")
     assert french_figures[0][1] == "\u22120,50"  # a decimal comma and a true minus
     touchpoints = dict(french_figures)[tr("Touchpoints", "fr")]
-    assert touchpoints.startswith(tr("digital", "fr") + " 60 %, " + tr("human", "fr") + " 20 %")
+    assert touchpoints.startswith(tr("digital", "fr") + " 60\u202f%, " + tr("human", "fr") + " 20\u202f%")
 
 
 def test_a_finding_without_a_step_comes_after_those_of_the_latest_steps() -> None:

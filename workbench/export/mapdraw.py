@@ -70,7 +70,7 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
         *(stage.rect for stage in lay.stages if visible(stage.rect, view)),
         *(step.header for step in shown.steps(view)),
         *(card.rect for card in shown.cards(view)),
-        *(_backing(c.label.rect) for c in whole),  # type: ignore[union-attr]
+        *(_backing(shapes.label_box(c.label)) for c in whole),  # type: ignore[arg-type]
     ]
     for connector in labels:
         text = connector.label
@@ -81,7 +81,7 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
             if held < r.w / 2 or held == r.w / 2 and r.x < view.x:
                 continue  # (the tile beside holds most of it)
             text = clear_of(inside(text, view), placed, view) or text
-            placed.append(_backing(text.rect))
+            placed.append(_backing(shapes.label_box(text)))
         shapes.connector_label(p, text, handoff=connector.context_carried is not None)
 
 
@@ -99,7 +99,7 @@ def clear_of(text: Text, placed: list[Rect], view: Rect) -> Text | None:
     for dx in (0, -30, 30, -60, 60, -90, 90, -120, 120):
         for k in (0, -1, 1, -2, 2, -3, 3):
             x, y = r.x + dx, r.y + k * step
-            backing = _backing(Rect(x, y, r.w, r.h))
+            backing = _backing(Rect(x, y, shapes.label_box(text).w, r.h))
             if backing.inside(view) and not any(backing.overlaps(o) for o in placed):
                 return text if (dx, k) == (0, 0) else Text(text.lines, text.size, text.bold, Rect(x, y, r.w, r.h))
     return None

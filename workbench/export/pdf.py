@@ -23,7 +23,15 @@ from workbench.export.pdfflow import Flow, Page, draw_page
 from workbench.export.pdfmarks import Mark, draw_marks, step_marks
 from workbench.export.pdfmeta import add_xmp
 from workbench.export.pdfoverview import overview_page
-from workbench.export.pdfpages import FOOTER, MARGIN, findings_flow, flip, legend_page, title_page
+from workbench.export.pdfpages import (
+    FOOTER,
+    MARGIN,
+    findings_flow,
+    flip,
+    legend_page,
+    scenario_whole_on_title_page,
+    title_page,
+)
 from workbench.export.pdfview import Shown
 from workbench.geometry import Layout, Rect
 from workbench.i18n import decimal, tr
@@ -165,7 +173,8 @@ def _render_pdf(
     if options.details:
         plan += _flowing(details_flow(journey, width, height))
     if options.notes:
-        plan += _flowing(notes_flow(journey, width, height))
+        told = options.title_page and scenario_whole_on_title_page(journey, width)
+        plan += _flowing(notes_flow(journey, width, height, scenario=not told))
     if options.findings is not None:
         plan += _flowing(
             findings_flow(options.findings, options.metrics, lang, width, height, options.finding_elements, set(marks))
@@ -186,7 +195,7 @@ def _render_pdf(
     total = len(plan)
     for number, page in enumerate(plan, start=1):
         if page.kind == "title":
-            title_page(c, journey, width, height)
+            title_page(c, journey, width, height, persona=options.persona)
             _outline(c, "title", journey.title)
         elif page.kind == "legend":
             legend_page(c, lang, width, height)

@@ -30,12 +30,14 @@ def persona_flow(journey: Journey, width: float, height: float) -> Flow | None:
     return flow
 
 
-def notes_flow(journey: Journey, width: float, height: float) -> Flow | None:
+def notes_flow(journey: Journey, width: float, height: float, scenario: bool = True) -> Flow | None:
+    """The scenario (unless the title page shows it whole: *scenario* False) and the notes, in full."""
     lang = journey.language
-    if not (journey.scenario or journey.notes):
+    story = journey.scenario if scenario else ""
+    if not (story or journey.notes):
         return None
-    flow = Flow(tr("Scenario and notes", lang), width, height, lang)
-    for heading, text in ((tr("Scenario", lang), journey.scenario), (tr("Notes", lang), journey.notes)):
+    flow = Flow(tr("Scenario and notes", lang) if story else tr("Notes", lang), width, height, lang)
+    for heading, text in ((tr("Scenario", lang), story), (tr("Notes", lang), journey.notes)):
         if text:
             flow.add(Heading(heading), *(Paragraph(part) for part in text.split("\n")))
     return flow
@@ -58,8 +60,8 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
         rows: list[Row | Paragraph] = []
         for step in index.steps_of(stage.id):
             facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, lang)
-            for i, fact in enumerate(facts):
-                rows.append(Row(step.title if i == 0 else "", fact))
+            if facts:  # one row a step: it stays whole on a page, under its title
+                rows.append(Row(step.title, "\n".join(facts), column="steps"))
         if stage.description or rows:
             flow.add(Heading(stage.title))
             if stage.description:

@@ -106,7 +106,7 @@ class Flow:
                 heading = block.text
                 # A heading keeps at least its first following line with it.
                 following = blocks[i + 1] if i + 1 < len(blocks) else None
-                need = HEADING_SIZE * 1.5 + self._first_height(following, widths)
+                need = HEADING_SIZE * 1.6 + 6 + self._keep_height(following, widths)
                 if y - need < self.bottom:
                     page = self._new_page(pages, continued=True, heading=None)
                     y = self._y
@@ -157,11 +157,15 @@ class Flow:
                 widest[block.column] = max(widest.get(block.column, 0.0), width)
         return {column: min(width + 12, (self.width - 2 * MARGIN) / 3) for column, width in widest.items()}
 
-    def _first_height(self, block: Block | None, widths: dict[str, float]) -> float:
+    def _keep_height(self, block: Block | None, widths: dict[str, float]) -> float:
+        """What must follow a heading on its page: a whole row (it is kept whole when it fits), else a line."""
         if block is None or isinstance(block, Heading):
             return 0.0
         lines = self._lines(block, widths.get(block.column, 0.0) if isinstance(block, Row) else 0.0)
-        return lines[0][1] if lines else 0.0
+        if not lines:
+            return 0.0
+        whole = sum(height for _, height in lines)
+        return whole if isinstance(block, Row) and whole < self._y - self.bottom else lines[0][1]
 
     def _lines(self, block: Block, label_w: float) -> list[tuple[list[Placed], float]]:
         """The lines of *block*, each as the pieces on its baseline (x, font, size, colour) and its height."""

@@ -33,7 +33,30 @@ def flip(c: Canvas, x: float, y_top: float, scale: float) -> None:
     c.scale(scale, -scale)
 
 
-def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None:
+#: A scenario longer than this on the title page is shortened there and given in full on the
+#: "Scenario and notes" pages (which otherwise leave it out: it is on the title page already).
+SCENARIO_LINES = 6
+
+
+def _title_rows(journey: Journey, persona: bool) -> tuple[list[tuple[str, str]], float]:
+    lang = journey.language
+    rows = [
+        (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p) if persona else ""),
+        (tr("Scenario", lang), journey.scenario),
+        (tr("Authors", lang), ", ".join(journey.authors)),
+        (tr("Date", lang), long_date(date.today(), lang)),
+    ]
+    return rows, max(text_width(label, 11, True) for label, _ in rows) + 16
+
+
+def scenario_whole_on_title_page(journey: Journey, width: float) -> bool:
+    """Whether the title page shows the whole scenario (it shortens a long one)."""
+    _, label_w = _title_rows(journey, True)
+    return len(wrap(journey.scenario, width - 2 * MARGIN - label_w, 11)) <= SCENARIO_LINES
+
+
+def title_page(c: Canvas, journey: Journey, width: float, height: float, persona: bool = True) -> None:
+    """The title, the sector (unless "other"), the persona (unless left out), scenario, authors, date."""
     lang = journey.language
     y = height - MARGIN - 80
     c.setFillColor(pdfdraw.colour(theme.STAGE_FILL))
@@ -43,25 +66,18 @@ def title_page(c: Canvas, journey: Journey, width: float, height: float) -> None
     for line in wrap(journey.title, width - 2 * MARGIN, 28, True):
         draw_string(c, MARGIN, y, line)
         y -= 34
-    c.setFont(REGULAR, 14)
-    c.setFillColor(pdfdraw.colour(theme.MUTED))
-    draw_string(c, MARGIN, y, sector_name(journey.sector, lang))
+    if journey.sector != "other":
+        c.setFont(REGULAR, 14)
+        c.setFillColor(pdfdraw.colour(theme.MUTED))
+        draw_string(c, MARGIN, y, sector_name(journey.sector, lang))
     y -= 40
-    rows = [
-        (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p)),
-        (tr("Scenario", lang), journey.scenario),
-        (tr("Authors", lang), ", ".join(journey.authors)),
-        (tr("Date", lang), long_date(date.today(), lang)),
-    ]
-    label_w = max(text_width(label, 11, True) for label, _ in rows) + 16
+    rows, label_w = _title_rows(journey, persona)
     bottom = MARGIN + FOOTER + 15
     for label, value in rows:
         if not value:
             continue
-        lines = wrap(value, width - 2 * MARGIN - label_w, 11)
-        room = int((y - bottom) // 15)  # what is left of the page, with the rows below it
-        if len(lines) > max(room - 3, 1):  # a long scenario is given in full on its own pages
-            lines = wrap(value, width - 2 * MARGIN - label_w, 11, max_lines=max(room - 3, 1))
+        room = min(SCENARIO_LINES, max(int((y - bottom) // 15) - 3, 1))  # with the rows below it
+        lines = wrap(value, width - 2 * MARGIN - label_w, 11, max_lines=room)
         c.setFont(BOLD, 11)
         c.setFillColor(pdfdraw.colour(theme.INK))
         draw_string(c, MARGIN, y, label)

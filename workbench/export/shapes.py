@@ -22,6 +22,7 @@ import math
 import workbench.theme as theme
 from workbench.export.painter import Dash, Painter, quad_as_cubic, upper_half_ellipse
 from workbench.geometry import Connector, Point, Rect, Text
+from workbench.textmetrics import text_width
 
 # ------------------------------------------------------------ sizes, in points
 
@@ -262,10 +263,18 @@ def start_mark(p: Painter, at: Point, lost: bool, colour: str) -> None:
         p.line((at[0] - r, at[1] + r), (at[0] + r, at[1] - r))
 
 
+def label_box(label: Text) -> Rect:
+    """Where a label's words are: as wide as its longest line, not as its wrapping width (a
+    backing that wide hid the lines and labels beside it)."""
+    r = label.rect
+    width = max((text_width(line, label.size, label.bold) for line in label.lines), default=0.0)
+    return Rect(r.x, r.y, min(r.w, width), r.h)
+
+
 def connector_label(p: Painter, label: Text, handoff: bool) -> None:
     """A connector's label on a white backing, so the lines under it do not cross its words."""
     dx, dy = LABEL_PAD
-    r = label.rect
+    r = label_box(label)
     p.stroke(None)
     p.fill("#ffffff")
     p.rounded_rect(Rect(r.x - dx, r.y - dy, r.w + 2 * dx, r.h + 2 * dy), LABEL_RADIUS)

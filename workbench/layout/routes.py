@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.geometry import Bezier, Connector, Point, Rect, Style, Text
-from workbench.layout.boxes import text_box
 from workbench.model.journey import Handoff, Link
-from workbench.textmetrics import line_height, wrap
+from workbench.textmetrics import line_height, text_width, wrap
 
 
 def lane_handoffs(
@@ -59,7 +58,7 @@ def lane_handoffs(
         label = None
         bottom = curve_y + 2
         if handoff.trigger:
-            label = text_box(handoff.trigger, mx - width / 2, curve_y + 2, width, s.label_size)
+            label = centred_label(handoff.trigger, mx, curve_y + 2, width, s.label_size)
             bottom = label.rect.bottom + 4
         taken.append((left, right, bottom))
         lowest = max(lowest, bottom)
@@ -75,7 +74,7 @@ def cross_handoff(handoff: Handoff, a: Rect, b: Rect, s: Style) -> Connector:
         mx = (curve[0][0] + curve[3][0]) / 2
         my = (curve[0][1] + curve[3][1]) / 2
         width = min(140.0, s.column_width - 2 * s.padding)
-        label = text_box(handoff.trigger, mx - width / 2, my + 4, width, s.label_size)
+        label = centred_label(handoff.trigger, mx, my + 4, width, s.label_size)
     return Connector(handoff.id, (curve,), label, handoff.context_carried)
 
 
@@ -97,7 +96,8 @@ def link_routes(links: list[Link], headers: dict[str, Rect], s: Style) -> list[C
             lines = wrap(link.label, width, s.label_size, max_lines=1)
             height = line_height(s.label_size)
             top = start[1] - lift * 0.75 - 2 - height
-            rect = _free_spot(Rect((start[0] + end[0]) / 2 - width / 2, top, width, height), placed)
+            used = max(text_width(line, s.label_size) for line in lines)  # as wide as its words, centred
+            rect = _free_spot(Rect((start[0] + end[0]) / 2 - used / 2, top, used, height), placed)
             placed.add(rect)
             label = Text(tuple(lines), s.label_size, False, rect)
         out.append(Connector(link.id, path, label))
@@ -198,6 +198,14 @@ class _Placed:
 
     def overlaps(self, rect: Rect) -> bool:
         return any(rect.overlaps(other) for i in self._stretches(rect) for other in self._by_stretch.get(i, ()))
+
+
+def centred_label(text: str, centre: float, top: float, width: float, size: float) -> Text:
+    """A label wrapped within *width*, its box as wide as its longest line and centred on *centre*
+    (a box as wide as the wrapping width hid what was beside it, and left the words off centre)."""
+    lines = tuple(wrap(text, width, size))
+    used = max((text_width(line, size) for line in lines), default=0.0)
+    return Text(lines, size, False, Rect(centre - used / 2, top, used, len(lines) * line_height(size)))
 
 
 def _free_spot(rect: Rect, taken: _Placed) -> Rect:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.i18n import decimal, tr
+from workbench.i18n import decimal, percent, tr
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey
 from workbench.model.step_graph import StepGraph
@@ -399,7 +399,7 @@ def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]],
     rows = [(condition_name(f.condition, language), f.severity, f.message) for f in report.findings]
     m = report.metrics
     share = ", ".join(
-        f"{tr(n, language)} {round(100 * v)} %" for n, v in m.touchpoint_share.items()
+        f"{tr(n, language)} {percent(v, language)}" for n, v in m.touchpoint_share.items()
     )
     metrics = [
         (tr("Average emotion", language), "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
