@@ -281,3 +281,13 @@ def test_links_added_by_fixes_are_plain_flow_links() -> None:
     fix.apply(doc)
     [link] = doc.journey.links
     assert isinstance(link, Link) and link.label == ""
+
+
+def test_long_names_in_fix_labels_are_cut_at_a_word() -> None:
+    from workbench.model.fixes import NAME_LIMIT, _named
+
+    assert _named("Finds three mobile lines she never ordered") == "Finds three mobile lines she never…"
+    assert _named("Short title") == "Short title"
+    long_word = "x" * 80
+    assert _named(long_word) == "x" * (NAME_LIMIT - 1) + "…"  # no space to cut at: cut in the word
+    assert len(_named("word " * 30)) <= NAME_LIMIT

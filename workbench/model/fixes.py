@@ -239,9 +239,14 @@ NAME_LIMIT = 40
 
 
 def _named(text: str) -> str:
-    """*text* on one line, cut to :data:`NAME_LIMIT` characters."""
+    """*text* on one line, cut at a word to at most :data:`NAME_LIMIT` characters."""
     text = " ".join(text.split())
-    return text if len(text) <= NAME_LIMIT else text[: NAME_LIMIT - 1].rstrip() + "…"
+    if len(text) <= NAME_LIMIT:
+        return text
+    cut = text[: NAME_LIMIT - 1]
+    if " " in cut[NAME_LIMIT // 2 :]:  # end on a whole word, unless that leaves too little
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 

@@ -132,7 +132,10 @@ class FixButton(QToolButton):
             self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             self._set_label(self.tr("Fix…"))
         else:
-            self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+            # The arrow beside the button only when a menu holds more fixes.
+            self.setPopupMode(
+                QToolButton.ToolButtonPopupMode.MenuButtonPopup if len(fixes) > 1 else QToolButton.ToolButtonPopupMode.DelayedPopup
+            )
             self._set_label(first.label)
             if len(fixes) > 1:
                 tip += "\n" + self.tr("More fixes in the menu beside it")
