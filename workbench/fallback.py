@@ -94,20 +94,29 @@ def faces() -> list[Face]:
 # ---------------------------------------------------------------- which text needs this
 
 
-@lru_cache(maxsize=8)
-def plain_characters(bundled: FontMetrics) -> frozenset[str]:
-    """The characters *bundled* draws with no help: it has them, and none of them is right to left."""
-    plain = set()
-    for code in bundled.all_widths():
-        char = chr(code)
-        if bundled.has_glyph(char) and unicodedata.bidirectional(char) not in BIDI_CLASSES:
-            plain.add(char)
-    return frozenset(plain)
+#: Per bundled font, the characters seen so far that it draws with no help, and those it cannot.
+#: Learnt as texts come (looking at all of a font's 6,000 characters first cost a start-up 25 ms).
+_seen: dict[FontMetrics, tuple[set[str], set[str]]] = {}
 
 
 def is_plain(text: str, bundled: FontMetrics) -> bool:
-    """Whether *text* is measured and drawn as before: bundled font only, left to right."""
-    return plain_characters(bundled).issuperset(text)
+    """Whether *text* is measured and drawn as before: bundled font only, left to right.
+
+    A character is plain when the bundled font has it and it is not right to left.
+    """
+    plain, other = _seen.setdefault(bundled, (set(), set()))
+    if plain.issuperset(text):
+        return True
+    result = True
+    for char in set(text) - plain:
+        if char in other:
+            result = False
+        elif bundled.has_glyph(char) and unicodedata.bidirectional(char) not in BIDI_CLASSES:
+            plain.add(char)
+        else:
+            other.add(char)
+            result = False
+    return result
 
 
 def needs_bidi(text: str) -> bool:
