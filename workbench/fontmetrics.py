@@ -294,9 +294,9 @@ def _format_12(data: bytes, offset: int) -> list[_Segment]:
 
 def _accelerated() -> bool:
     """Whether reportlab measures with its C accelerator (``rl_accel``), which multiplies in another order."""
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder  # (already loaded by Python; importlib.util costs 4 ms)
 
-    return find_spec("_rl_accel") is not None
+    return PathFinder.find_spec("_rl_accel") is not None
 
 
 #: reportlab's own order of the products, so that widths are its widths to the last bit:
