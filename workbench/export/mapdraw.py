@@ -32,7 +32,7 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
             band = Rect(lane.row.x, lane.row.y, lay.style.lane_title_width, lane.row.h)
             # (a tile's body, clipped to its columns, leaves the title out)
             shapes.lane_title(p, band, lane.title if visible(lane.title.rect, view) else None)
-    for stage in lay.stages:
+    for stage in shown.stages(view):
         if visible(stage.rect, view):
             text = stage.text
             if view is not None and stage.rect.x < view.x < stage.rect.right - 40:
@@ -67,7 +67,7 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
     # the headers, cards and labels already there; where no place is free it stays as it is.
     whole = [c for c in labels if c.label.rect.inside(view)]  # type: ignore[union-attr]
     placed = [
-        *(stage.rect for stage in lay.stages if visible(stage.rect, view)),
+        *(stage.rect for stage in shown.stages(view) if visible(stage.rect, view)),
         *(step.header for step in shown.steps(view)),
         *(card.rect for card in shown.cards(view)),
         *(_backing(shapes.label_box(c.label)) for c in whole),  # type: ignore[arg-type]

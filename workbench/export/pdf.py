@@ -374,11 +374,18 @@ def _overview(c: Canvas, lay: Layout, tile: tuple[int, int, int, int], width: fl
     cell = _cell(tile, width)
     x = width - MARGIN - columns * cell - 140
     y = MARGIN - 4
-    for r in range(rows):
-        for k in range(columns):
-            c.setStrokeColor(pdfdraw.colour(theme.MUTED))
-            c.setFillColor(pdfdraw.colour(theme.STAGE_FILL if (k, r) == (col, row) else "#ffffff"))
-            c.rect(x + k * cell, y - r * cell, cell, cell, stroke=1, fill=1)
+    c.setStrokeColor(pdfdraw.colour(theme.MUTED))
+    c.setFillColor(pdfdraw.colour("#ffffff"))
+    if columns * rows <= 60:  # a cell a tile
+        for r in range(rows):
+            for k in range(columns):
+                c.rect(x + k * cell, y - r * cell, cell, cell, stroke=1, fill=1)
+    else:  # a long map: its outline and row lines (a cell a tile, on each of its pages, made the export quadratic)
+        c.rect(x, y - (rows - 1) * cell, columns * cell, rows * cell, stroke=1, fill=1)
+        for r in range(1, rows):
+            c.line(x, y - r * cell + cell, x + columns * cell, y - r * cell + cell)
+    c.setFillColor(pdfdraw.colour(theme.STAGE_FILL))
+    c.rect(x + col * cell, y - row * cell, cell, cell, stroke=1, fill=1)
 
 
 def _footer(c: Canvas, journey: Journey, number: int, total: int, width: float, reserved: float = 0.0) -> None:

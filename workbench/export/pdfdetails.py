@@ -54,12 +54,16 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
         source = cards.get(handoff.source)
         if source is not None:
             handoffs_of.setdefault(source.step, []).append(handoff)
+    intents_of: dict[str, set[str]] = {}  # (looked up a step at a time: scanning every card for each was quadratic)
+    for card in journey.cards:
+        if card.intents:
+            intents_of.setdefault(card.step, set()).update(card.intents)
     flow = Flow(tr("Stage details", lang), width, height, lang)
     said = False
     for stage in index.stages():
         rows: list[Row | Paragraph] = []
         for step in index.steps_of(stage.id):
-            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, lang)
+            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, intents_of, lang)
             if facts:  # one row a step: it stays whole on a page, under its title
                 rows.append(Row(step.title, "\n".join(facts), column="steps"))
         if stage.description or rows:
@@ -71,7 +75,7 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
     return flow if said else None
 
 
-def _step_facts(step, handoffs, cards, steps, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _step_facts(step, handoffs, cards, steps, intents_of, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
     facts: list[str] = []
     if step.description:
         facts.append(step.description)
@@ -96,7 +100,7 @@ def _step_facts(step, handoffs, cards, steps, lang: str) -> list[str]:  # type: 
         if back is not None:
             parts.append(tr("back to '{title}'", lang, title=back.title))
         facts.append(" · ".join(parts))
-    marked = {intent for card in cards.values() if card.step == step.id for intent in card.intents}
+    marked = intents_of.get(step.id, set())
     intents = [intent for intent in INTENTS if intent in marked]
     if intents:
         facts.append(tr("Intents: {intents}", lang, intents=", ".join(tr(intent, lang) for intent in intents)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from workbench.geometry import Bezier, CardBox, Connector, EmotionPoint, Layout, Rect, StepBox
+from workbench.geometry import Bezier, CardBox, Connector, EmotionPoint, Layout, Rect, StageBox, StepBox
 
 
 def bounds(path: tuple[Bezier, ...] | list[Bezier]) -> Rect:
@@ -28,6 +28,9 @@ class Shown:
     def __init__(self, lay: Layout) -> None:
         self.layout = lay
         self._steps = lay.steps  # in column order, left to right
+        self._stages = lay.stages  # left to right too
+        self._stage_lefts = [stage.rect.x for stage in self._stages]
+        self._widest_stage = max((stage.rect.w for stage in self._stages), default=0.0)
         self._lefts = [s.header.x for s in self._steps]
         self._width = lay.style.column_width
         self._points = {p.step: p for p in lay.emotion_points}
@@ -49,6 +52,14 @@ class Shown:
         first = bisect_right(self._lefts, view.x - self._width)
         last = bisect_left(self._lefts, view.right)
         return self._steps[first:last]
+
+    def stages(self, view: Rect | None) -> list[StageBox]:
+        """The stages whose header may meet *view* (all when None), left to right."""
+        if view is None:
+            return self._stages
+        first = bisect_right(self._stage_lefts, view.x - self._widest_stage)
+        last = bisect_left(self._stage_lefts, view.right)
+        return self._stages[first:last]
 
     def cards(self, view: Rect | None) -> Iterator[CardBox]:
         """The cards of the steps shown; the caller still tests each against the view."""
