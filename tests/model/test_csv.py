@@ -1,0 +1,215 @@
+"""CSV both ways (issue #16): export, import of a hand-typed sheet, and the round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from workbench.model.errors import LoadError
+from workbench.model.fileformat import load
+from workbench.model.interop.csvfile import CsvError, from_csv, to_csv
+from workbench.model.journey import Journey
+from workbench.model.templates import template
+from workbench.model.validation import check_journey
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.journey"))
+
+
+def ranked(items: list, key=lambda e: e.order) -> list:  # type: ignore[no-untyped-def]
+    return [e for _, e in sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[0]))]
+
+
+def shape(journey: Journey) -> dict:
+    """Everything the CSV carries, without ids: stages, steps (order, emotion), lanes, cards per cell in order."""
+    stages = ranked(list(journey.stages))
+    lanes = ranked(list(journey.lanes))
+    lane_title = {lane.id: lane.title for lane in lanes}
+    out_stages = []
+    for stage in stages:
+        steps = []
+        for step in ranked([s for s in journey.steps if s.stage == stage.id]):
+            cards = ranked(
+                [c for c in journey.cards if c.step == step.id],
+                key=lambda c: ([lane.id for lane in lanes].index(c.lane), c.order),
+            )
+            steps.append(
+                (
+                    step.title,
+                    step.order,
+                    step.emotion,
+                    [(lane_title[c.lane], c.kind, c.text, c.channel, c.nature, list(c.intents)) for c in cards],
+                )
+            )
+        out_stages.append((stage.title, steps))
+    return {"stages": out_stages, "lanes": [(lane.kind, lane.title) for lane in lanes]}
+
+
+def rows(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if text.split("\n")[0].count(";") else ","))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_survives_a_round_trip(path: Path) -> None:
+    journey = load(path)
+    back = from_csv(to_csv(journey), language=journey.language)
+    assert shape(back) == shape(journey)
+    assert len(back.cards) == len(journey.cards) and len(back.steps) == len(journey.steps)
+    assert check_journey(back) == []
+
+
+def test_a_french_template_survives_a_round_trip_and_stays_french() -> None:
+    journey = template("banking", "fr")
+    data = to_csv(journey)
+    back = from_csv(data)  # the language is found from the headers
+    assert back.language == "fr"
+    assert shape(back) == shape(journey)
+
+
+def test_bom_separator_and_headers_follow_the_language() -> None:
+    english = to_csv(load(EXAMPLES[0]))
+    french = to_csv(template("banking", "fr"))
+    for data in (english, french):
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert data[3:].decode("utf-8")  # UTF-8 after the mark
+    assert english[3:].split(b"\r\n")[0].decode() == "Stage,Step,Step order,Emotion,Lane,Lane kind,Kind,Text,Channel,Nature,Intents"
+    assert french[3:].split(b"\r\n")[0].decode() == (
+        "Phase;Étape;Ordre de l'étape;Émotion;Ligne;Type de ligne;Type;Texte;Canal;Nature;Intentions"
+    )
+    overridden = to_csv(template("banking", "fr"), separator=",")
+    assert overridden[3:].startswith("Phase,Étape,".encode())
+    assert shape(from_csv(overridden)) == shape(template("banking", "fr"))
+
+
+def test_one_row_per_card_and_per_step_without_cards() -> None:
+    journey = template("other", "en")  # four steps, no cards, seven empty lanes
+    table = rows(to_csv(journey))
+    lane_rows = [r for r in table[1:] if not r[1]]
+    step_rows = [r for r in table[1:] if r[1]]
+    assert len(lane_rows) == len(journey.lanes) and len(step_rows) == len(journey.steps)
+    journey = load(EXAMPLES[0])
+    table = rows(to_csv(journey))
+    card_rows = [r for r in table[1:] if r[6]]
+    assert len(card_rows) == len(journey.cards)
+
+
+def test_a_formula_is_written_inert_and_read_back() -> None:
+    journey = template("banking", "en")
+    card = journey.cards[0]
+    texts = ["=HYPERLINK(\"http://x\")", "'=already quoted", "-minus", "'just a quote"]
+    cards = [card.model_copy(update={"text": t, "order": card.order + i}) for i, t in enumerate(texts)]
+    journey = journey.model_copy(update={"cards": cards})
+    data = to_csv(journey)
+    cells = [r[7] for r in rows(data)[1:] if r[7]]
+    assert cells == ["'=HYPERLINK(\"http://x\")", "''=already quoted", "'-minus", "'just a quote"]
+    assert shape(from_csv(data)) == shape(journey)
+
+
+HAND_TYPED = """\
+Texte;ÉTAPE;phase;émotion;Type;Nature;Canal;Colonne à moi
+Cherche une agence;Trouver;Découverte;+1;action;;;peu importe
+Appelle la banque;Appeler;Découverte;−2;point de contact;Humain;Téléphone;
+;Appeler;Découverte;;;;;
+Pense au prix;Trouver;Découverte;;pensée;;;
+;Signer;Souscription;0;;;;
+"""
+
+
+def test_a_hand_typed_sheet_with_french_headers_in_another_order() -> None:
+    journey = from_csv(HAND_TYPED.encode("utf-8"), title="Mon parcours")
+    assert journey.title == "Mon parcours" and journey.language == "fr"
+    assert [s.title for s in ranked(list(journey.stages))] == ["Découverte", "Souscription"]
+    steps = {s.title: s for s in journey.steps}
+    assert list(steps) == ["Trouver", "Appeler", "Signer"]
+    assert (steps["Trouver"].emotion, steps["Appeler"].emotion, steps["Signer"].emotion) == (1, -2, 0)
+    assert [steps[t].order for t in ("Trouver", "Appeler")] == [10, 20]  # no order column: sheet order
+    lanes = {lane.id: lane for lane in journey.lanes}
+    by_text = {c.text: c for c in journey.cards}
+    assert by_text["Appelle la banque"].kind == "touchpoint"
+    assert by_text["Appelle la banque"].nature == "human"
+    assert by_text["Appelle la banque"].channel == "Téléphone"
+    assert lanes[by_text["Appelle la banque"].lane].kind == "touchpoints"
+    assert lanes[by_text["Appelle la banque"].lane].title == "Points de contact"  # default lane title, in French
+    assert lanes[by_text["Cherche une agence"].lane].kind == "actions"
+    assert lanes[by_text["Pense au prix"].lane].kind == "thoughts"
+    assert all(c.intents == [] for c in journey.cards)
+    assert check_journey(journey) == []
+
+
+def test_a_sheet_with_commas_and_english_headers_in_any_case() -> None:
+    sheet = "STEP,stage,Lane,TEXT,intents\nBrowse,Discover,Notes,hello,\nBrowse,Discover,Touchpoints,site,\n"
+    with pytest.raises(CsvError) as caught:
+        from_csv(sheet.encode())
+    # Touchpoints lane: its card is a touchpoint, and a touchpoint needs a nature.
+    assert [(p.row, p.column) for p in caught.value.problems] == [(3, "Nature")]
+    sheet = "STEP,stage,Lane,TEXT,intents\nBrowse,Discover,Notes,hello,Welcome Guide\n"
+    journey = from_csv(sheet.encode())
+    assert journey.language == "en"
+    assert journey.cards[0].intents == ["welcome", "guide"]
+    assert journey.lanes[0].kind == "custom" and journey.cards[0].kind == "note"
+
+
+BAD = """\
+Stage,Step,Emotion,Lane,Lane kind,Kind,Text,Nature
+Discover,Finds the shop,1,Actions,actions,action,Walks in,
+Discover,Looks around,7,Actions,actions,action,Browses,
+Discover,Asks for help,0,Staff,people,action,Asks,
+Discover,Pays,1,Touchpoints,touchpoints,touchpoint,Card reader,robotic
+Discover,,1,Actions,actions,action,Leaves,
+"""
+
+
+def test_bad_rows_are_all_named_by_row_and_column_and_nothing_is_imported() -> None:
+    with pytest.raises(CsvError) as caught:
+        from_csv(BAD.encode("utf-8"), title="x")
+    error = caught.value
+    assert isinstance(error, LoadError)
+    assert [(p.row, p.column) for p in error.problems] == [
+        (3, "Emotion"),
+        (4, "Lane kind"),
+        (5, "Nature"),
+        (6, "Step"),
+    ]
+    message = str(error)
+    for row, column in (("3", "Emotion"), ("4", "Lane kind"), ("5", "Nature"), ("6", "Step")):
+        assert f"row {row}, column {column}:" in message
+    assert "7" in str(error.problems[0]) and "people" in str(error.problems[1]) and "robotic" in str(error.problems[2])
+
+
+def test_a_missing_required_column_is_named() -> None:
+    with pytest.raises(CsvError) as caught:
+        from_csv("Stage,Text\nDiscover,hello\n".encode())
+    assert [(p.row, p.column) for p in caught.value.problems] == [(1, "Step")]
+    with pytest.raises(CsvError):
+        from_csv(b"")
+    with pytest.raises(CsvError):
+        from_csv(b"\xef\xbb\xbf\r\n")
+
+
+def test_conflicting_emotions_of_one_step_are_refused() -> None:
+    sheet = "Stage,Step,Emotion,Text\nA,B,1,x\nA,B,-1,y\n"
+    with pytest.raises(CsvError) as caught:
+        from_csv(sheet.encode())
+    assert [(p.row, p.column) for p in caught.value.problems] == [(3, "Emotion")]
+
+
+def test_a_windows_code_page_sheet_is_read() -> None:
+    sheet = "Phase;Étape;Texte\nDécouverte;Trouve l'agence;Pensée\n".encode("cp1252")
+    journey = from_csv(sheet)
+    assert journey.stages[0].title == "Découverte" and journey.language == "fr"
+
+
+def test_every_bad_cell_of_one_row_is_named() -> None:
+    sheet = "Stage;Step;Step order;Emotion;Kind;Text;Intents\nA;B;-5;3;wish;x;hug\n"
+    with pytest.raises(CsvError) as caught:
+        from_csv(sheet.encode("utf-8"))
+    assert {(p.row, p.column) for p in caught.value.problems} == {
+        (2, "Step order"),
+        (2, "Emotion"),
+        (2, "Kind"),
+        (2, "Intents"),
+    }

@@ -1,0 +1,688 @@
+"""A journey as a spreadsheet (CSV), both ways.
+
+Export (:func:`to_csv`) writes one row per card (its stage, step, step order,
+emotion, lane, kind, text, channel, nature and intents), one row per step
+without cards, and one row per stage without steps. When the lanes cannot be
+told from the card rows alone (an empty lane, or lanes first met out of their
+order), one row per lane comes first, holding only the lane and its kind.
+The file is UTF-8 with a byte-order mark, so spreadsheet programs read the
+accents right; French journeys use ``;`` as separator, as French spreadsheets
+expect. Headers are in the journey's language; values (kinds, natures,
+intents) are the format's own ids, which import reads in any language.
+
+Import (:func:`from_csv`) reads a sheet typed by a person: columns are found
+by their header in English or French, in any order, whatever their case and
+accents; ``;``, ``,`` or a tab is detected. Missing optional columns take
+defaults. Every bad row is reported by row and column, all at once, in one
+:class:`CsvError`, and nothing is imported until every row is good. The
+journey built is then checked like any loaded file (pydantic models and
+:func:`~workbench.model.validation.check_journey`).
+
+Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``) are written with a leading apostrophe, which import removes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from workbench.i18n import tr
+from workbench.model.errors import LoadError
+from workbench.model.ids import new_id
+from workbench.model.journey import (
+    CARD_KINDS,
+    INTENTS,
+    LANE_KINDS,
+    NATURES,
+    Card,
+    Journey,
+    Lane,
+    Stage,
+    Step,
+)
+from workbench.model.ordering import GAP, MAX_ORDER, renumbered
+from workbench.model.validation import check_journey
+
+#: The columns, in the order they are written.
+COLUMNS: tuple[str, ...] = (
+    "stage",
+    "step",
+    "step_order",
+    "emotion",
+    "lane",
+    "lane_kind",
+    "kind",
+    "text",
+    "channel",
+    "nature",
+    "intents",
+)
+#: Header names per language: part of the file format (like month names), not messages.
+HEADERS: dict[str, dict[str, str]] = {
+    "en": {
+        "stage": "Stage",
+        "step": "Step",
+        "step_order": "Step order",
+        "emotion": "Emotion",
+        "lane": "Lane",
+        "lane_kind": "Lane kind",
+        "kind": "Kind",
+        "text": "Text",
+        "channel": "Channel",
+        "nature": "Nature",
+        "intents": "Intents",
+    },
+    "fr": {
+        "stage": "Phase",
+        "step": "Étape",
+        "step_order": "Ordre de l'étape",
+        "emotion": "Émotion",
+        "lane": "Ligne",
+        "lane_kind": "Type de ligne",
+        "kind": "Type",
+        "text": "Texte",
+        "channel": "Canal",
+        "nature": "Nature",
+        "intents": "Intentions",
+    },
+}
+#: Other header spellings people type.
+_HEADER_ALIASES: dict[str, str] = {
+    "step title": "step",
+    "titre de l etape": "step",
+    "stage title": "stage",
+    "titre de la phase": "stage",
+    "order": "step_order",
+    "ordre": "step_order",
+    "lane type": "lane_kind",
+    "card kind": "kind",
+    "card type": "kind",
+    "type de carte": "kind",
+    "intent": "intents",
+    "intention": "intents",
+    "card": "text",
+    "carte": "text",
+    "texte de la carte": "text",
+    "card text": "text",
+    "lane title": "lane",
+    "titre de la ligne": "lane",
+}
+REQUIRED = ("stage", "step")
+
+#: Lane kind -> card kind its cards take when the sheet does not say.
+_CARD_OF_LANE = {
+    "actions": "action",
+    "touchpoints": "touchpoint",
+    "thoughts": "thought",
+    "emotions": "note",
+    "pain_points": "pain_point",
+    "opportunities": "opportunity",
+    "backstage": "backstage",
+    "custom": "note",
+}
+_LANE_OF_CARD = {
+    "action": "actions",
+    "touchpoint": "touchpoints",
+    "thought": "thoughts",
+    "pain_point": "pain_points",
+    "opportunity": "opportunities",
+    "backstage": "backstage",
+    "note": "custom",
+}
+#: Standard lane titles, as the templates name them (see templates.standard_lanes).
+_LANE_TITLES = {
+    "en": {
+        "actions": "Customer actions",
+        "touchpoints": "Touchpoints",
+        "thoughts": "Thoughts",
+        "emotions": "Emotions",
+        "pain_points": "Pain points",
+        "opportunities": "Opportunities",
+        "backstage": "Backstage",
+        "custom": "Notes",
+    },
+    "fr": {
+        "actions": "Actions du client",
+        "touchpoints": "Points de contact",
+        "thoughts": "Pensées",
+        "emotions": "Émotions",
+        "pain_points": "Irritants",
+        "opportunities": "Opportunités",
+        "backstage": "Coulisses",
+        "custom": "Notes",
+    },
+}
+#: Value spellings accepted on import besides the ids (compared by :func:`_key`).
+_CARD_ALIASES = {
+    "actions": "action",
+    "customer action": "action",
+    "action du client": "action",
+    "point de contact": "touchpoint",
+    "touch point": "touchpoint",
+    "pensee": "thought",
+    "irritant": "pain_point",
+    "point de douleur": "pain_point",
+    "opportunite": "opportunity",
+    "coulisses": "backstage",
+    "coulisse": "backstage",
+    "remarque": "note",
+}
+_LANE_ALIASES = {
+    "action": "actions",
+    "customer actions": "actions",
+    "actions du client": "actions",
+    "touchpoint": "touchpoints",
+    "touch points": "touchpoints",
+    "points de contact": "touchpoints",
+    "thought": "thoughts",
+    "pensees": "thoughts",
+    "emotion": "emotions",
+    "pain point": "pain_points",
+    "irritants": "pain_points",
+    "opportunity": "opportunities",
+    "opportunites": "opportunities",
+    "coulisses": "backstage",
+    "personnalisee": "custom",
+    "autre": "custom",
+    "other": "custom",
+}
+_NATURE_ALIASES = {
+    "numerique": "digital",
+    "humain": "human",
+    "humaine": "human",
+    "physique": "physical",
+}
+_INTENT_ALIASES = {
+    "accueillir": "welcome",
+    "accueil": "welcome",
+    "guider": "guide",
+    "assister": "assist",
+    "accompagner": "assist",
+    "anticiper": "anticipate",
+}
+_FORMULA = "=+-@\t\r"
+_MAX_SHORT = 500
+_MAX_LONG = 20_000
+
+
+def _key(text: str) -> str:
+    """``"Ordre de l'Étape "`` -> ``"ordre de l etape"``: case, accents and punctuation ignored."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.split(r"[\W_]+", plain)).strip()
+
+
+def _header_index() -> dict[str, str]:
+    index = {_key(column): column for column in COLUMNS}
+    for names in HEADERS.values():
+        index.update({_key(name): column for column, name in names.items()})
+    index.update({_key(alias): column for alias, column in _HEADER_ALIASES.items()})
+    return index
+
+
+_HEADER_INDEX = _header_index()
+
+
+def _value_index(ids: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
+    index = {_key(i): i for i in ids}
+    index.update({_key(a): v for a, v in aliases.items()})
+    return index
+
+
+_CARD_INDEX = _value_index(CARD_KINDS, _CARD_ALIASES)
+_LANE_INDEX = _value_index(LANE_KINDS, _LANE_ALIASES)
+_NATURE_INDEX = _value_index(NATURES, _NATURE_ALIASES)
+_INTENT_INDEX = _value_index(INTENTS, _INTENT_ALIASES)
+
+
+def _needs_guard(text: str) -> bool:
+    return bool(text) and (text[0] in _FORMULA or (text[0] == "'" and _needs_guard(text[1:])))
+
+
+def _guarded(text: str) -> str:
+    """*text* safe from being run as a formula: ``=SUM(A1)`` -> ``'=SUM(A1)``."""
+    return "'" + text if _needs_guard(text) else text
+
+
+def _unguarded(text: str) -> str:
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
+# --------------------------------------------------------------------------- export
+
+
+def to_csv(journey: Journey, separator: str | None = None) -> bytes:
+    """*journey* as a CSV sheet: UTF-8 with a byte-order mark, ``;`` for French, ``,`` otherwise."""
+    language = journey.language if journey.language in HEADERS else "en"
+    sep = separator or (";" if language == "fr" else ",")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([HEADERS[language][c] for c in COLUMNS])
+
+    def ranked(items: list, key=lambda e: e.order) -> list:  # type: ignore[no-untyped-def]
+        return [e for _, e in sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[0]))]
+
+    lanes = ranked(list(journey.lanes))
+    lane_rank = {lane.id: rank for rank, lane in enumerate(lanes)}
+    lane_by_id = {lane.id: lane for lane in lanes}
+    cards_of: dict[str, list[Card]] = {}
+    for card in journey.cards:
+        if card.lane in lane_by_id:
+            cards_of.setdefault(card.step, []).append(card)
+
+    body: list[list[str]] = []
+    met: list[str] = []
+    for stage in ranked(list(journey.stages)):
+        steps = ranked([s for s in journey.steps if s.stage == stage.id])
+        if not steps:
+            body.append(_row(stage=_guarded(stage.title)))
+        for step in steps:
+            emotion = "" if step.emotion is None else str(step.emotion)
+            common = {"stage": _guarded(stage.title), "step": _guarded(step.title), "step_order": str(step.order),
+                      "emotion": emotion}
+            cards = ranked(cards_of.get(step.id, []), key=lambda c: (lane_rank[c.lane], c.order))
+            if not cards:
+                body.append(_row(**common))
+            for card in cards:
+                lane = lane_by_id[card.lane]
+                if lane.id not in met:
+                    met.append(lane.id)
+                body.append(
+                    _row(
+                        **common,
+                        lane=_guarded(lane.title),
+                        lane_kind=lane.kind,
+                        kind=card.kind,
+                        text=_guarded(card.text),
+                        channel=_guarded(card.channel or ""),
+                        nature=card.nature or "",
+                        intents=", ".join(card.intents),
+                    )
+                )
+    if met != [lane.id for lane in lanes]:
+        # The lanes cannot be told from the cards: declare them all first, in order.
+        writer.writerows(_row(lane=_guarded(lane.title), lane_kind=lane.kind) for lane in lanes)
+    writer.writerows(body)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _row(**cells: str) -> list[str]:
+    return [cells.get(column, "") for column in COLUMNS]
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    """The spreadsheet's row number: the header is row 1."""
+    column: str
+    """The column's header as the sheet has it."""
+    message: str
+
+    def __str__(self) -> str:
+        return tr("row {row}, column {column}: {message}", row=self.row, column=self.column, message=self.message)
+
+
+class CsvError(LoadError):
+    """A sheet that cannot be imported; ``problems`` lists every bad cell, by row and column."""
+
+    def __init__(self, source: str, problems: list[RowProblem] | None = None, reason: str | None = None) -> None:
+        self.problems = list(problems or [])
+        if reason is None:
+            lines = [str(p) for p in self.problems]
+            if len(lines) == 1:
+                reason = lines[0]
+            else:
+                reason = "\n".join(
+                    [tr("{count} problems, nothing was imported:", count=len(lines))] + ["  " + line for line in lines]
+                )
+        super().__init__(source, reason)
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Spreadsheets on Windows save "CSV" in the ANSI code page.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def detect_separator(text: str) -> str:
+    """``;``, ``,`` or a tab: whichever the first non-empty line holds most of, outside quotes."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {";": 0, ",": 0, "\t": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda c: (counts[c], c == ","))
+    return best if counts[best] else ","
+
+
+@dataclass
+class _StepDraft:
+    stage: str
+    title: str
+    order: int | None
+    order_row: int
+    emotion: int | None
+    emotion_row: int
+    id: str = ""
+
+
+@dataclass
+class _LaneDraft:
+    title: str
+    kind: str
+    kind_given: bool
+    row: int
+    id: str = ""
+
+
+def from_csv(
+    data: bytes | str,
+    title: str | None = None,
+    language: str | None = None,
+    *,
+    source: str = "CSV",
+) -> Journey:
+    """The journey a CSV sheet describes; :class:`CsvError` lists every bad row if it cannot be read.
+
+    *title* names the journey (by default "Imported journey"); *language* is the
+    journey's language, by default the language of the sheet's headers.
+    """
+    text = _decode(data)
+    sep = detect_separator(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    while rows and not any(cell.strip() for cell in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise CsvError(source, reason=tr("the sheet is empty: it needs a header row naming its columns"))
+    header_row = rows[0]
+    columns: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    french = english = 0
+    problems: list[RowProblem] = []
+    for index, name in enumerate(header_row):
+        column = _HEADER_INDEX.get(_key(name))
+        if column is None:
+            continue  # a column of the person's own: ignored
+        if column in columns:
+            problems.append(
+                RowProblem(1, name.strip(), tr("this column repeats the column {other}", other=shown[column]))
+            )
+            continue
+        columns[column] = index
+        shown[column] = name.strip()
+        french += _key(name) == _key(HEADERS["fr"][column]) and _key(name) != _key(HEADERS["en"][column])
+        english += _key(name) == _key(HEADERS["en"][column]) and _key(name) != _key(HEADERS["fr"][column])
+    lang = language if language in HEADERS else ("fr" if french > english else "en")
+    for column in REQUIRED:
+        if column not in columns:
+            problems.append(
+                RowProblem(
+                    1,
+                    HEADERS[lang][column],
+                    tr("this column is missing: name it {english} or {french}", english=HEADERS["en"][column],
+                       french=HEADERS["fr"][column]),
+                )
+            )
+    if problems:
+        raise CsvError(source, problems)
+
+    def cell(row: list[str], column: str) -> str:
+        index = columns.get(column)
+        if index is None or index >= len(row):
+            return ""
+        return row[index].strip()
+
+    stage_titles: list[str] = []
+    steps: dict[tuple[str, str], _StepDraft] = {}
+    lanes: dict[str, _LaneDraft] = {}
+    # (step key, lane title, kind, text, channel, nature, intents)
+    cards: list[tuple[tuple[str, str], str, str, str, str | None, str | None, list[str]]] = []
+
+    for number, row in enumerate(rows[1:], start=2):
+        values = {column: cell(row, column) for column in COLUMNS}
+        if not any(values.values()):
+            continue
+        bad: list[RowProblem] = []
+
+        def problem(column: str, message: str) -> None:
+            bad.append(RowProblem(number, shown.get(column, HEADERS[lang][column]), message))  # noqa: B023
+
+        stage = _unguarded(values["stage"])
+        step = _unguarded(values["step"])
+        lane_title = _unguarded(values["lane"])
+        card_text = _unguarded(values["text"])
+        channel = _unguarded(values["channel"])
+        card_fields = ("lane", "lane_kind", "kind", "text", "channel", "nature", "intents")
+        has_card = any(values[c] for c in card_fields)
+        step_fields = ("step_order", "emotion")
+
+        # Parse every cell first, so that one row reports all its problems.
+        lane_kind = _choice(values["lane_kind"], _LANE_INDEX, LANE_KINDS, "lane_kind", problem)
+        kind = _choice(values["kind"], _CARD_INDEX, CARD_KINDS, "kind", problem)
+        nature = _choice(values["nature"], _NATURE_INDEX, NATURES, "nature", problem)
+        intents = _intents(values["intents"], problem)
+        emotion = _emotion(values["emotion"], problem)
+        order = _order(values["step_order"], problem)
+        for column, value, limit in (
+            ("stage", stage, _MAX_SHORT),
+            ("step", step, _MAX_SHORT),
+            ("lane", lane_title, _MAX_SHORT),
+            ("text", card_text, _MAX_LONG),
+            ("channel", channel, _MAX_SHORT),
+        ):
+            if len(value) > limit:
+                problem(column, tr("is too long (at most {limit} characters)", limit=limit))
+
+        if not step:
+            if any(values[c] for c in ("kind", "text", "channel", "nature", "intents") + step_fields):
+                problem("step", tr("the step has no title"))
+            elif lane_title or values["lane_kind"]:
+                _declare_lane(lanes, lane_title, lane_kind, number, lang, problem)
+            elif stage and stage not in stage_titles:
+                stage_titles.append(stage)
+            problems += bad
+            continue
+        if not stage:
+            problem("stage", tr("the step {step!r} has no stage", step=step))
+            problems += bad
+            continue
+
+        if stage not in stage_titles:
+            stage_titles.append(stage)
+        draft = steps.get((stage, step))
+        if draft is None:
+            draft = steps[(stage, step)] = _StepDraft(stage, step, order, number, emotion, number)
+        else:
+            if order is not None:
+                if draft.order is None:
+                    draft.order, draft.order_row = order, number
+                elif draft.order != order:
+                    problem("step_order", tr("row {row} gives this step the order {order}", row=draft.order_row,
+                                             order=draft.order))
+            if emotion is not None:
+                if draft.emotion is None:
+                    draft.emotion, draft.emotion_row = emotion, number
+                elif draft.emotion != emotion:
+                    problem("emotion", tr("row {row} gives this step the emotion {emotion}", row=draft.emotion_row,
+                                          emotion=draft.emotion))
+
+        if has_card:
+            lane_draft = _card_lane(lanes, lane_title, lane_kind, kind, number, lang, problem)
+            if kind is None:
+                kind = _CARD_OF_LANE[lane_draft.kind] if lane_draft else "action"
+            if kind == "touchpoint" and nature is None and not values["nature"]:
+                problem("nature", tr("a touchpoint needs a nature: digital, human or physical"))
+            if kind != "touchpoint" and nature is not None:
+                problem("nature", tr("only touchpoint cards have a nature"))
+            if kind != "touchpoint" and channel:
+                problem("channel", tr("only touchpoint cards have a channel"))
+            if lane_draft is not None:
+                cards.append(((stage, step), lane_draft.title, kind, card_text, channel or None, nature, intents))
+        problems += bad
+
+    if problems:
+        raise CsvError(source, problems)
+    return _build(title, lang, stage_titles, steps, lanes, cards, source)
+
+
+def _choice(value: str, index: dict[str, str], ids: tuple[str, ...], column: str, problem) -> str | None:  # type: ignore[no-untyped-def]
+    if not value:
+        return None
+    found = index.get(_key(value))
+    if found is None:
+        problem(column, tr("{value!r} is not one of {choices}", value=value, choices=", ".join(ids)))
+    return found
+
+
+def _intents(value: str, problem) -> list[str]:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    for part in re.split(r"[,;/|+\s]+", value):
+        if not part:
+            continue
+        found = _INTENT_INDEX.get(_key(part))
+        if found is None:
+            problem("intents", tr("{value!r} is not one of {choices}", value=part, choices=", ".join(INTENTS)))
+        elif found not in out:
+            out.append(found)
+    return out
+
+
+def _integer(value: str) -> int | None:
+    text = value.strip().replace("\u2212", "-").replace(" ", "").replace("\u202f", "").replace("\xa0", "")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?\d+[.,]0*", text):  # 2.0 from a spreadsheet's number format
+        return int(float(text.replace(",", ".")))
+    return None
+
+
+def _emotion(value: str, problem) -> int | None:  # type: ignore[no-untyped-def]
+    if not value:
+        return None
+    number = _integer(value)
+    if number is None or not -2 <= number <= 2:
+        problem("emotion", tr("the emotion is a whole number from -2 to +2, not {value!r}", value=value))
+        return None
+    return number
+
+
+def _order(value: str, problem) -> int | None:  # type: ignore[no-untyped-def]
+    if not value:
+        return None
+    number = _integer(value)
+    if number is None or not 0 <= number <= MAX_ORDER:
+        problem("step_order", tr("the order is a whole number from 0 to {limit}, not {value!r}", limit=MAX_ORDER,
+                                 value=value))
+        return None
+    return number
+
+
+def _standard_kind(title: str) -> str | None:
+    key = _key(title)
+    for titles in _LANE_TITLES.values():
+        for kind, name in titles.items():
+            if kind != "custom" and _key(name) == key:
+                return kind
+    return None
+
+
+def _declare_lane(lanes: dict[str, _LaneDraft], title: str, kind: str | None, row: int, lang: str, problem):  # type: ignore[no-untyped-def]
+    """The lane called *title* (made if new), or None when the sheet contradicts itself."""
+    if not title:
+        if kind is None:
+            return None
+        title = _LANE_TITLES[lang][kind]
+    draft = lanes.get(title)
+    if draft is None:
+        guessed = kind or _standard_kind(title) or "custom"
+        draft = lanes[title] = _LaneDraft(title, guessed, kind is not None, row)
+    elif kind is not None and kind != draft.kind:
+        if draft.kind_given:
+            problem("lane_kind", tr("row {row} gives the lane {lane!r} the kind {kind}", row=draft.row,
+                                    lane=title, kind=draft.kind))
+            return None
+        draft.kind, draft.kind_given, draft.row = kind, True, row
+    return draft
+
+
+def _card_lane(lanes, title: str, lane_kind: str | None, kind: str | None, row: int, lang: str, problem):  # type: ignore[no-untyped-def]
+    if lane_kind is None and title and title not in lanes and _standard_kind(title) is None and kind is not None:
+        lane_kind = _LANE_OF_CARD[kind]
+    if lane_kind is None and not title:
+        lane_kind = _LANE_OF_CARD[kind] if kind else "actions"
+    return _declare_lane(lanes, title, lane_kind, row, lang, problem)
+
+
+def _build(title, lang, stage_titles, steps, lanes, cards, source: str) -> Journey:  # type: ignore[no-untyped-def]
+    taken: set[str] = set()
+
+    def fresh(collection: str) -> str:
+        element_id = new_id(collection, taken)
+        taken.add(element_id)
+        return element_id
+
+    stage_ids = {t: fresh("stages") for t in stage_titles}
+    stages = [Stage(id=stage_ids[t], title=t, order=o) for t, o in zip(stage_titles, renumbered(len(stage_titles)))]
+    last: dict[str, int] = {}
+    for draft in steps.values():  # in the order of the sheet
+        if draft.order is not None:
+            last[draft.stage] = max(last.get(draft.stage, 0), draft.order)
+    step_list: list[Step] = []
+    for draft in steps.values():
+        if draft.order is None:
+            draft.order = min(last.get(draft.stage, 0) + GAP, MAX_ORDER)
+            last[draft.stage] = draft.order
+        draft.id = fresh("steps")
+        step_list.append(
+            Step(id=draft.id, title=draft.title, stage=stage_ids[draft.stage], order=draft.order, emotion=draft.emotion)
+        )
+    lane_list: list[Lane] = []
+    for draft, order in zip(lanes.values(), renumbered(len(lanes))):
+        draft.id = fresh("lanes")
+        lane_list.append(Lane(id=draft.id, kind=draft.kind, title=draft.title, order=order))
+    card_list: list[Card] = []
+    count: dict[tuple[str, str], int] = {}
+    for step_key, lane_title, kind, text, channel, nature, intents in cards:
+        step_id, lane_id = steps[step_key].id, lanes[lane_title].id
+        count[(step_id, lane_id)] = count.get((step_id, lane_id), 0) + 1
+        card_list.append(
+            Card(id=fresh("cards"), step=step_id, lane=lane_id, order=count[(step_id, lane_id)] * GAP, kind=kind,
+                 text=text, channel=channel, nature=nature, intents=intents)
+        )
+    try:
+        journey = Journey(
+            title=(title if title is not None else tr("Imported journey", lang))[:_MAX_SHORT],
+            language=lang,
+            stages=stages,
+            steps=step_list,
+            lanes=lane_list,
+            cards=card_list,
+        )
+    except ValidationError as error:  # a limit on the number of elements, say
+        from workbench.model.validation import describe_error, field_path
+
+        first = error.errors()[0]
+        raise CsvError(source, reason=f"{field_path(first['loc'])}: {describe_error(first)}") from None
+    problems = check_journey(journey)
+    if problems:
+        raise CsvError(source, reason="\n".join(str(p) for p in problems))
+    return journey
