@@ -30,6 +30,15 @@ SECTORS: tuple[str, ...] = (
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 NATURES: tuple[str, ...] = ("digital", "human", "physical")
 INTENTS: tuple[str, ...] = ("welcome", "guide", "assist", "anticipate")
+#: The lane kind each card kind belongs in ("custom" lanes take any card, and notes go there).
+LANE_FOR_CARD: dict[str, str] = {
+    "action": "actions",
+    "touchpoint": "touchpoints",
+    "thought": "thoughts",
+    "pain_point": "pain_points",
+    "opportunity": "opportunities",
+    "backstage": "backstage",
+}
 LANE_KINDS: tuple[str, ...] = (
     "actions",
     "touchpoints",

@@ -38,6 +38,7 @@ from workbench.model.ids import new_id
 from workbench.model.journey import (
     CARD_KINDS,
     INTENTS,
+    LANE_FOR_CARD,
     LANE_KINDS,
     NATURES,
     Card,
@@ -126,15 +127,7 @@ _CARD_OF_LANE = {
     "backstage": "backstage",
     "custom": "note",
 }
-_LANE_OF_CARD = {
-    "action": "actions",
-    "touchpoint": "touchpoints",
-    "thought": "thoughts",
-    "pain_point": "pain_points",
-    "opportunity": "opportunities",
-    "backstage": "backstage",
-    "note": "custom",
-}
+_LANE_OF_CARD = {**LANE_FOR_CARD, "note": "custom"}
 #: Standard lane titles, as the templates name them (see templates.standard_lanes).
 _LANE_TITLES = {
     "en": {

@@ -10,16 +10,8 @@ from dataclasses import dataclass
 
 from workbench.geometry import Layout
 from workbench.model.document import JourneyDocument
+from workbench.model.journey import LANE_FOR_CARD
 
-#: Which lane kinds accept which card kinds; "custom" lanes accept any card.
-LANE_FOR_CARD = {
-    "action": "actions",
-    "touchpoint": "touchpoints",
-    "thought": "thoughts",
-    "pain_point": "pain_points",
-    "opportunity": "opportunities",
-    "backstage": "backstage",
-}
 
 
 def card_fits_lane(card_kind: str, lane_kind: str) -> bool:
