@@ -13,7 +13,6 @@ from workbench.model.document import JourneyDocument
 from workbench.model.journey import LANE_FOR_CARD
 
 
-
 def card_fits_lane(card_kind: str, lane_kind: str) -> bool:
     if lane_kind == "custom":
         return True
