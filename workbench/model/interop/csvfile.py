@@ -13,7 +13,8 @@ intents) are the format's own ids, which import reads in any language.
 Import (:func:`from_csv`) reads a sheet typed by a person: columns are found
 by their header in English or French, in any order, whatever their case and
 accents; ``;``, ``,`` or a tab is detected. Missing optional columns take
-defaults. Every bad row is reported by row and column, all at once, in one
+defaults (the columns, their names and the words a cell may hold are in
+:mod:`~workbench.model.interop.csvcells`). Every bad row is reported by row and column, all at once, in one
 :class:`CsvError`, and nothing is imported until every row is good. The
 journey built is then checked like any loaded file (pydantic models and
 :func:`~workbench.model.validation.check_journey`).
@@ -26,225 +27,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from workbench.i18n import tr
 from workbench.model.errors import LoadError
+from workbench.model.interop import csvcells as sheet
 from workbench.model.ids import new_id
-from workbench.model.journey import (
-    CARD_KINDS,
-    INTENTS,
-    LANE_FOR_CARD,
-    LANE_KINDS,
-    NATURES,
-    Card,
-    Journey,
-    Lane,
-    Stage,
-    Step,
-)
+from workbench.model.journey import CARD_KINDS, LANE_KINDS, NATURES, Card, Journey, Lane, Stage, Step
 from workbench.model.ordering import GAP, MAX_ORDER, renumbered
 from workbench.model.validation import check_journey
-
-#: The columns, in the order they are written.
-COLUMNS: tuple[str, ...] = (
-    "stage",
-    "step",
-    "step_order",
-    "emotion",
-    "lane",
-    "lane_kind",
-    "kind",
-    "text",
-    "channel",
-    "nature",
-    "intents",
-)
-#: Header names per language: part of the file format (like month names), not messages.
-HEADERS: dict[str, dict[str, str]] = {
-    "en": {
-        "stage": "Stage",
-        "step": "Step",
-        "step_order": "Step order",
-        "emotion": "Emotion",
-        "lane": "Lane",
-        "lane_kind": "Lane kind",
-        "kind": "Kind",
-        "text": "Text",
-        "channel": "Channel",
-        "nature": "Nature",
-        "intents": "Intents",
-    },
-    "fr": {
-        "stage": "Phase",
-        "step": "Étape",
-        "step_order": "Ordre de l'étape",
-        "emotion": "Émotion",
-        "lane": "Ligne",
-        "lane_kind": "Type de ligne",
-        "kind": "Type",
-        "text": "Texte",
-        "channel": "Canal",
-        "nature": "Nature",
-        "intents": "Intentions",
-    },
-}
-#: Other header spellings people type.
-_HEADER_ALIASES: dict[str, str] = {
-    "step title": "step",
-    "titre de l etape": "step",
-    "stage title": "stage",
-    "titre de la phase": "stage",
-    "order": "step_order",
-    "ordre": "step_order",
-    "lane type": "lane_kind",
-    "card kind": "kind",
-    "card type": "kind",
-    "type de carte": "kind",
-    "intent": "intents",
-    "intention": "intents",
-    "card": "text",
-    "carte": "text",
-    "texte de la carte": "text",
-    "card text": "text",
-    "lane title": "lane",
-    "titre de la ligne": "lane",
-}
-REQUIRED = ("stage", "step")
-
-#: Lane kind -> card kind its cards take when the sheet does not say.
-_CARD_OF_LANE = {
-    "actions": "action",
-    "touchpoints": "touchpoint",
-    "thoughts": "thought",
-    "emotions": "note",
-    "pain_points": "pain_point",
-    "opportunities": "opportunity",
-    "backstage": "backstage",
-    "custom": "note",
-}
-_LANE_OF_CARD = {**LANE_FOR_CARD, "note": "custom"}
-#: Standard lane titles, as the templates name them (see templates.standard_lanes).
-_LANE_TITLES = {
-    "en": {
-        "actions": "Customer actions",
-        "touchpoints": "Touchpoints",
-        "thoughts": "Thoughts",
-        "emotions": "Emotions",
-        "pain_points": "Pain points",
-        "opportunities": "Opportunities",
-        "backstage": "Backstage",
-        "custom": "Notes",
-    },
-    "fr": {
-        "actions": "Actions du client",
-        "touchpoints": "Points de contact",
-        "thoughts": "Pensées",
-        "emotions": "Émotions",
-        "pain_points": "Irritants",
-        "opportunities": "Opportunités",
-        "backstage": "Coulisses",
-        "custom": "Notes",
-    },
-}
-#: Value spellings accepted on import besides the ids (compared by :func:`_key`).
-_CARD_ALIASES = {
-    "actions": "action",
-    "customer action": "action",
-    "action du client": "action",
-    "point de contact": "touchpoint",
-    "touch point": "touchpoint",
-    "pensee": "thought",
-    "irritant": "pain_point",
-    "point de douleur": "pain_point",
-    "opportunite": "opportunity",
-    "coulisses": "backstage",
-    "coulisse": "backstage",
-    "remarque": "note",
-}
-_LANE_ALIASES = {
-    "action": "actions",
-    "customer actions": "actions",
-    "actions du client": "actions",
-    "touchpoint": "touchpoints",
-    "touch points": "touchpoints",
-    "points de contact": "touchpoints",
-    "thought": "thoughts",
-    "pensees": "thoughts",
-    "emotion": "emotions",
-    "pain point": "pain_points",
-    "irritants": "pain_points",
-    "opportunity": "opportunities",
-    "opportunites": "opportunities",
-    "coulisses": "backstage",
-    "personnalisee": "custom",
-    "autre": "custom",
-    "other": "custom",
-}
-_NATURE_ALIASES = {
-    "numerique": "digital",
-    "humain": "human",
-    "humaine": "human",
-    "physique": "physical",
-}
-_INTENT_ALIASES = {
-    "accueillir": "welcome",
-    "accueil": "welcome",
-    "guider": "guide",
-    "assister": "assist",
-    "accompagner": "assist",
-    "anticiper": "anticipate",
-}
-_FORMULA = "=+-@\t\r"
-_MAX_SHORT = 500
-_MAX_LONG = 20_000
-
-
-def _key(text: str) -> str:
-    """``"Ordre de l'Étape "`` -> ``"ordre de l etape"``: case, accents and punctuation ignored."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.split(r"[\W_]+", plain)).strip()
-
-
-def _header_index() -> dict[str, str]:
-    index = {_key(column): column for column in COLUMNS}
-    for names in HEADERS.values():
-        index.update({_key(name): column for column, name in names.items()})
-    index.update({_key(alias): column for alias, column in _HEADER_ALIASES.items()})
-    return index
-
-
-_HEADER_INDEX = _header_index()
-
-
-def _value_index(ids: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
-    index = {_key(i): i for i in ids}
-    index.update({_key(a): v for a, v in aliases.items()})
-    return index
-
-
-_CARD_INDEX = _value_index(CARD_KINDS, _CARD_ALIASES)
-_LANE_INDEX = _value_index(LANE_KINDS, _LANE_ALIASES)
-_NATURE_INDEX = _value_index(NATURES, _NATURE_ALIASES)
-_INTENT_INDEX = _value_index(INTENTS, _INTENT_ALIASES)
-
-
-def _needs_guard(text: str) -> bool:
-    return bool(text) and (text[0] in _FORMULA or (text[0] == "'" and _needs_guard(text[1:])))
-
-
-def _guarded(text: str) -> str:
-    """*text* safe from being run as a formula: ``=SUM(A1)`` -> ``'=SUM(A1)``."""
-    return "'" + text if _needs_guard(text) else text
-
-
-def _unguarded(text: str) -> str:
-    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
 
 
 # --------------------------------------------------------------------------- export
@@ -252,11 +45,11 @@ def _unguarded(text: str) -> str:
 
 def to_csv(journey: Journey, separator: str | None = None) -> bytes:
     """*journey* as a CSV sheet: UTF-8 with a byte-order mark, ``;`` for French, ``,`` otherwise."""
-    language = journey.language if journey.language in HEADERS else "en"
+    language = journey.language if journey.language in sheet.HEADERS else "en"
     sep = separator or (";" if language == "fr" else ",")
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([HEADERS[language][c] for c in COLUMNS])
+    writer.writerow([sheet.HEADERS[language][c] for c in sheet.COLUMNS])
 
     def ranked(items: list, key=lambda e: e.order) -> list:  # type: ignore[no-untyped-def]
         return [e for _, e in sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[0]))]
@@ -274,11 +67,15 @@ def to_csv(journey: Journey, separator: str | None = None) -> bytes:
     for stage in ranked(list(journey.stages)):
         steps = ranked([s for s in journey.steps if s.stage == stage.id])
         if not steps:
-            body.append(_row(stage=_guarded(stage.title)))
+            body.append(_row(stage=sheet.guarded(stage.title)))
         for step in steps:
             emotion = "" if step.emotion is None else str(step.emotion)
-            common = {"stage": _guarded(stage.title), "step": _guarded(step.title), "step_order": str(step.order),
-                      "emotion": emotion}
+            common = {
+                "stage": sheet.guarded(stage.title),
+                "step": sheet.guarded(step.title),
+                "step_order": str(step.order),
+                "emotion": emotion,
+            }
             cards = ranked(cards_of.get(step.id, []), key=lambda c: (lane_rank[c.lane], c.order))
             if not cards:
                 body.append(_row(**common))
@@ -289,24 +86,24 @@ def to_csv(journey: Journey, separator: str | None = None) -> bytes:
                 body.append(
                     _row(
                         **common,
-                        lane=_guarded(lane.title),
+                        lane=sheet.guarded(lane.title),
                         lane_kind=lane.kind,
                         kind=card.kind,
-                        text=_guarded(card.text),
-                        channel=_guarded(card.channel or ""),
+                        text=sheet.guarded(card.text),
+                        channel=sheet.guarded(card.channel or ""),
                         nature=card.nature or "",
                         intents=", ".join(card.intents),
                     )
                 )
     if met != [lane.id for lane in lanes]:
         # The lanes cannot be told from the cards: declare them all first, in order.
-        writer.writerows(_row(lane=_guarded(lane.title), lane_kind=lane.kind) for lane in lanes)
+        writer.writerows(_row(lane=sheet.guarded(lane.title), lane_kind=lane.kind) for lane in lanes)
     writer.writerows(body)
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def _row(**cells: str) -> list[str]:
-    return [cells.get(column, "") for column in COLUMNS]
+    return [cells.get(column, "") for column in sheet.COLUMNS]
 
 
 # --------------------------------------------------------------------------- import
@@ -412,7 +209,7 @@ def from_csv(
     french = english = 0
     problems: list[RowProblem] = []
     for index, name in enumerate(header_row):
-        column = _HEADER_INDEX.get(_key(name))
+        column = sheet.HEADER_INDEX.get(sheet.key(name))
         if column is None:
             continue  # a column of the person's own: ignored
         if column in columns:
@@ -422,17 +219,20 @@ def from_csv(
             continue
         columns[column] = index
         shown[column] = name.strip()
-        french += _key(name) == _key(HEADERS["fr"][column]) and _key(name) != _key(HEADERS["en"][column])
-        english += _key(name) == _key(HEADERS["en"][column]) and _key(name) != _key(HEADERS["fr"][column])
-    lang = language if language in HEADERS else ("fr" if french > english else "en")
-    for column in REQUIRED:
+        typed, in_french, in_english = (
+            sheet.key(name), sheet.key(sheet.HEADERS["fr"][column]), sheet.key(sheet.HEADERS["en"][column])
+        )
+        french += typed == in_french and typed != in_english
+        english += typed == in_english and typed != in_french
+    lang = language if language in sheet.HEADERS else ("fr" if french > english else "en")
+    for column in sheet.REQUIRED:
         if column not in columns:
             problems.append(
                 RowProblem(
                     1,
-                    HEADERS[lang][column],
-                    tr("this column is missing: name it {english} or {french}", english=HEADERS["en"][column],
-                       french=HEADERS["fr"][column]),
+                    sheet.HEADERS[lang][column],
+                    tr("this column is missing: name it {english} or {french}", english=sheet.HEADERS["en"][column],
+                       french=sheet.HEADERS["fr"][column]),
                 )
             )
     if problems:
@@ -451,36 +251,36 @@ def from_csv(
     cards: list[tuple[tuple[str, str], str, str, str, str | None, str | None, list[str]]] = []
 
     for number, row in enumerate(rows[1:], start=2):
-        values = {column: cell(row, column) for column in COLUMNS}
+        values = {column: cell(row, column) for column in sheet.COLUMNS}
         if not any(values.values()):
             continue
         bad: list[RowProblem] = []
 
         def problem(column: str, message: str) -> None:
-            bad.append(RowProblem(number, shown.get(column, HEADERS[lang][column]), message))  # noqa: B023
+            bad.append(RowProblem(number, shown.get(column, sheet.HEADERS[lang][column]), message))  # noqa: B023
 
-        stage = _unguarded(values["stage"])
-        step = _unguarded(values["step"])
-        lane_title = _unguarded(values["lane"])
-        card_text = _unguarded(values["text"])
-        channel = _unguarded(values["channel"])
+        stage = sheet.unguarded(values["stage"])
+        step = sheet.unguarded(values["step"])
+        lane_title = sheet.unguarded(values["lane"])
+        card_text = sheet.unguarded(values["text"])
+        channel = sheet.unguarded(values["channel"])
         card_fields = ("lane", "lane_kind", "kind", "text", "channel", "nature", "intents")
         has_card = any(values[c] for c in card_fields)
         step_fields = ("step_order", "emotion")
 
         # Parse every cell first, so that one row reports all its problems.
-        lane_kind = _choice(values["lane_kind"], _LANE_INDEX, LANE_KINDS, "lane_kind", problem)
-        kind = _choice(values["kind"], _CARD_INDEX, CARD_KINDS, "kind", problem)
-        nature = _choice(values["nature"], _NATURE_INDEX, NATURES, "nature", problem)
-        intents = _intents(values["intents"], problem)
-        emotion = _emotion(values["emotion"], problem)
-        order = _order(values["step_order"], problem)
+        lane_kind = sheet.choice(values["lane_kind"], sheet.LANE_INDEX, LANE_KINDS, "lane_kind", problem)
+        kind = sheet.choice(values["kind"], sheet.CARD_INDEX, CARD_KINDS, "kind", problem)
+        nature = sheet.choice(values["nature"], sheet.NATURE_INDEX, NATURES, "nature", problem)
+        intents = sheet.intents(values["intents"], problem)
+        emotion = sheet.emotion(values["emotion"], problem)
+        order = sheet.order(values["step_order"], problem)
         for column, value, limit in (
-            ("stage", stage, _MAX_SHORT),
-            ("step", step, _MAX_SHORT),
-            ("lane", lane_title, _MAX_SHORT),
-            ("text", card_text, _MAX_LONG),
-            ("channel", channel, _MAX_SHORT),
+            ("stage", stage, sheet.MAX_SHORT),
+            ("step", step, sheet.MAX_SHORT),
+            ("lane", lane_title, sheet.MAX_SHORT),
+            ("text", card_text, sheet.MAX_LONG),
+            ("channel", channel, sheet.MAX_SHORT),
         ):
             if len(value) > limit:
                 problem(column, tr("is too long (at most {limit} characters)", limit=limit))
@@ -521,7 +321,7 @@ def from_csv(
         if has_card:
             lane_draft = _card_lane(lanes, lane_title, lane_kind, kind, number, lang, problem)
             if kind is None:
-                kind = _CARD_OF_LANE[lane_draft.kind] if lane_draft else "action"
+                kind = sheet.CARD_OF_LANE[lane_draft.kind] if lane_draft else "action"
             if kind == "touchpoint" and nature is None and not values["nature"]:
                 problem("nature", tr("a touchpoint needs a nature: digital, human or physical"))
             if kind != "touchpoint" and nature is not None:
@@ -537,76 +337,17 @@ def from_csv(
     return _build(title, lang, stage_titles, steps, lanes, cards, source)
 
 
-def _choice(value: str, index: dict[str, str], ids: tuple[str, ...], column: str, problem) -> str | None:  # type: ignore[no-untyped-def]
-    if not value:
-        return None
-    found = index.get(_key(value))
-    if found is None:
-        problem(column, tr("{value!r} is not one of {choices}", value=value, choices=", ".join(ids)))
-    return found
-
-
-def _intents(value: str, problem) -> list[str]:  # type: ignore[no-untyped-def]
-    out: list[str] = []
-    for part in re.split(r"[,;/|+\s]+", value):
-        if not part:
-            continue
-        found = _INTENT_INDEX.get(_key(part))
-        if found is None:
-            problem("intents", tr("{value!r} is not one of {choices}", value=part, choices=", ".join(INTENTS)))
-        elif found not in out:
-            out.append(found)
-    return out
-
-
-def _integer(value: str) -> int | None:
-    text = value.strip().replace("\u2212", "-").replace(" ", "").replace("\u202f", "").replace("\xa0", "")
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    if re.fullmatch(r"[+-]?\d+[.,]0*", text):  # 2.0 from a spreadsheet's number format
-        return int(float(text.replace(",", ".")))
-    return None
-
-
-def _emotion(value: str, problem) -> int | None:  # type: ignore[no-untyped-def]
-    if not value:
-        return None
-    number = _integer(value)
-    if number is None or not -2 <= number <= 2:
-        problem("emotion", tr("the emotion is a whole number from -2 to +2, not {value!r}", value=value))
-        return None
-    return number
-
-
-def _order(value: str, problem) -> int | None:  # type: ignore[no-untyped-def]
-    if not value:
-        return None
-    number = _integer(value)
-    if number is None or not 0 <= number <= MAX_ORDER:
-        problem("step_order", tr("the order is a whole number from 0 to {limit}, not {value!r}", limit=MAX_ORDER,
-                                 value=value))
-        return None
-    return number
-
-
-def _standard_kind(title: str) -> str | None:
-    key = _key(title)
-    for titles in _LANE_TITLES.values():
-        for kind, name in titles.items():
-            if kind != "custom" and _key(name) == key:
-                return kind
-    return None
-
-
-def _declare_lane(lanes: dict[str, _LaneDraft], title: str, kind: str | None, row: int, lang: str, problem):  # type: ignore[no-untyped-def]
+def _declare_lane(  # type: ignore[no-untyped-def]
+    lanes: dict[str, _LaneDraft], title: str, kind: str | None, row: int, lang: str, problem
+):
     """The lane called *title* (made if new), or None when the sheet contradicts itself."""
     if not title:
         if kind is None:
             return None
-        title = _LANE_TITLES[lang][kind]
+        title = sheet.LANE_TITLES[lang][kind]
     draft = lanes.get(title)
     if draft is None:
-        guessed = kind or _standard_kind(title) or "custom"
+        guessed = kind or sheet.standard_kind(title) or "custom"
         draft = lanes[title] = _LaneDraft(title, guessed, kind is not None, row)
     elif kind is not None and kind != draft.kind:
         if draft.kind_given:
@@ -617,11 +358,13 @@ def _declare_lane(lanes: dict[str, _LaneDraft], title: str, kind: str | None, ro
     return draft
 
 
-def _card_lane(lanes, title: str, lane_kind: str | None, kind: str | None, row: int, lang: str, problem):  # type: ignore[no-untyped-def]
-    if lane_kind is None and title and title not in lanes and _standard_kind(title) is None and kind is not None:
-        lane_kind = _LANE_OF_CARD[kind]
+def _card_lane(  # type: ignore[no-untyped-def]
+    lanes, title: str, lane_kind: str | None, kind: str | None, row: int, lang: str, problem
+):
+    if lane_kind is None and title and title not in lanes and sheet.standard_kind(title) is None and kind is not None:
+        lane_kind = sheet.LANE_OF_CARD[kind]
     if lane_kind is None and not title:
-        lane_kind = _LANE_OF_CARD[kind] if kind else "actions"
+        lane_kind = sheet.LANE_OF_CARD[kind] if kind else "actions"
     return _declare_lane(lanes, title, lane_kind, row, lang, problem)
 
 
@@ -663,7 +406,7 @@ def _build(title, lang, stage_titles, steps, lanes, cards, source: str) -> Journ
         )
     try:
         journey = Journey(
-            title=(title if title is not None else tr("Imported journey", lang))[:_MAX_SHORT],
+            title=(title if title is not None else tr("Imported journey", lang))[:sheet.MAX_SHORT],
             language=lang,
             stages=stages,
             steps=step_list,
