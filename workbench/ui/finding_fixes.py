@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QTreeWidgetItem, QWidget
 
-from workbench.model.fixes import Fix
+from workbench.model.errors import EditError
+from workbench.model.analysis import Finding
+from workbench.model.fixes import Fix, fixes_for
+from workbench.ui.commands import perform
 from workbench.ui import messages
 
 #: The narrowest a fix button gets before its text no longer shrinks (in average characters).
@@ -177,3 +180,63 @@ class FixButton(QToolButton):
     def _clicked(self) -> None:
         if self.fixes and not self.fixes[0].choices:
             self.chosen.emit(self.fixes[0])
+
+
+class FixesMixin:
+    """What the findings of :class:`~workbench.ui.findings.FindingsPanel` offer, and doing it.
+
+    Uses the panel's ``document``, ``report``, ``tree``, ``activated`` and ``is_current()``.
+    """
+
+
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Where the fixes are recorded, one undo step each."""
+        self._stack = stack
+
+    def undo_stack(self) -> QUndoStack | None:
+        """The stack set, else the one of the window holding the panel."""
+        return self._stack if self._stack is not None else window_stack(self)
+
+    def fixes(self, finding: Finding) -> list[Fix]:
+        """What *finding* offers, if the findings shown are those of the journey as it is now.
+
+        Edits need an undo stack to be recorded on; without one only the
+        fixes that select are offered.
+        """
+        if self.document is None or not self.is_current():
+            return []
+        offered = fixes_for(finding, self.document)
+        if self.undo_stack() is None:
+            offered = [fix for fix in offered if fix.select]
+        return offered
+
+    def apply_fix(self, fix: Fix) -> bool:
+        """Perform *fix* as one undo step named after it (or select its elements); False if nothing was done."""
+        document, stack = self.document, self.undo_stack()
+        if document is None:
+            return False
+        if fix.select:
+            self.activated.emit(list(fix.select))
+            return True
+        if fix.perform is None or stack is None:
+            return False
+        try:
+            return perform(stack, document, fix.label, lambda: fix.apply(document))
+        except EditError as error:
+            messages.warning(self, QCoreApplication.translate("FindingsPanel", "Cannot apply the fix"), str(error))
+            return False
+
+    def row_menu(self, item: QTreeWidgetItem) -> QMenu:
+        """The right-click menu of a row: its fixes, then selecting what it concerns."""
+        assert self.report is not None
+        finding = self.report.findings[self.tree.indexOfTopLevelItem(item)]
+        return finding_menu(self, self.fixes(finding), self.apply_fix, finding.elements, self.activated.emit)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or item.isHidden() or self.report is None:
+            return
+        self.tree.setCurrentItem(item)  # the row the menu is about is the one read beside it
+        menu = self.row_menu(item)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()

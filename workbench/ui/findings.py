@@ -19,7 +19,7 @@ shown are those of the journey as it is now.
 A finding with a mechanical fix offers it (see :mod:`~workbench.model.fixes`):
 a button under the detail pane, and the row's right-click menu; each fix is
 one undo step named after it, and the next check no longer shows the
-finding. The header shows the score of each of the three conditions (see
+finding (:class:`~workbench.ui.finding_fixes.FixesMixin`). The header shows the score of each of the three conditions (see
 :mod:`~workbench.model.scores`), its tooltip what cost each one its points.
 
 On a laptop the dock is a short strip under the map, so a finding's sentence
@@ -27,7 +27,8 @@ must never be cut off: rows wrap, and the pane beside the list repeats the
 current finding in full with the elements it concerns, each a link. The
 filter (severities, condition) hides rows rather than removing them, so the
 list always mirrors the report, and it is remembered across sessions: a
-facilitator who only wants the errors in front of a room says so once.
+facilitator who only wants the errors in front of a room says so once
+(:class:`~workbench.ui.finding_filter.FilterMixin`).
 """
 
 from __future__ import annotations
@@ -36,14 +37,13 @@ import html
 from collections.abc import Hashable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QSplitter,
     QStyleOptionViewItem,
     QTextBrowser,
@@ -58,13 +58,11 @@ from workbench.i18n import current_language
 from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
 from workbench.model import scores as scoring
 from workbench.model.document import JourneyDocument
-from workbench.model.errors import EditError
 from workbench.model.events import Change
-from workbench.model.fixes import Fix, fixes_for
 from workbench.model.journey import Card, Handoff, Link, Stage, Step
 from workbench.ui.check_worker import CheckWorker, Job
-from workbench.ui.commands import perform
-from workbench.ui.finding_fixes import FixButton, finding_menu, window_stack
+from workbench.ui.finding_filter import FilterMixin
+from workbench.ui.finding_fixes import FixButton, FixesMixin
 from workbench.ui.finding_rows import WrappingDelegate, row_changes, scores_text, scores_tip, severity_icon
 from workbench.ui.outline_names import card_name, handoff_name, link_name, step_name
 from workbench.ui import messages
@@ -75,11 +73,9 @@ DELAY_MS = 400
 ELEMENTS = Qt.ItemDataRole.UserRole
 CONDITIONS = ("person", "human", "continuity")
 #: QSettings keys of the filter; values are comma-joined so "nothing checked" survives an INI file.
-SEVERITY_KEY = "findings/severities"
-CONDITION_KEY = "findings/condition"
 #: The scheme of the element links in the detail pane.
 ELEMENT_SCHEME = "element"
-class FindingsPanel(QWidget):
+class FindingsPanel(FilterMixin, FixesMixin, QWidget):
     #: The element ids of the finding the user clicked.
     activated = Signal(list)
     #: A fresh report, shown: the check ran (off the UI thread) on the journey as it is now.
@@ -374,58 +370,6 @@ class FindingsPanel(QWidget):
         names = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         return names.get(severity, severity)
 
-    # ------------------------------------------------------------- filter
-
-    def shown_severities(self) -> set[str]:
-        return {severity for severity, button in self.severity_buttons.items() if button.isChecked()}
-
-    def shown_condition(self) -> str:
-        """The condition shown alone, or "" for all three."""
-        return str(self.condition.currentData() or "")
-
-    def passes(self, finding: Finding) -> bool:
-        condition = self.shown_condition()
-        return finding.severity in self.shown_severities() and (not condition or finding.condition == condition)
-
-    def _filter_changed(self) -> None:
-        settings = QSettings()
-        settings.setValue(SEVERITY_KEY, ",".join(s for s in SEVERITIES if s in self.shown_severities()))
-        settings.setValue(CONDITION_KEY, self.shown_condition())
-        self._apply_filter()
-
-    def _restore_filter(self) -> None:
-        settings = QSettings()
-        severities = settings.value(SEVERITY_KEY)
-        if isinstance(severities, str):
-            chosen = set(severities.split(","))
-            for severity, button in self.severity_buttons.items():
-                button.setChecked(severity in chosen)
-        index = self.condition.findData(str(settings.value(CONDITION_KEY, "") or ""))
-        self.condition.setCurrentIndex(max(index, 0))
-
-    def _apply_filter(self) -> None:
-        """Hide the rows the filter leaves out; the report, the badges and the count stay whole."""
-        findings = self.report.findings if self.report is not None else []
-        severities, condition = self.shown_severities(), self.shown_condition()
-        shown = 0
-        for i, finding in enumerate(findings):
-            item = self.tree.topLevelItem(i)
-            visible = finding.severity in severities and (not condition or finding.condition == condition)
-            if item.isHidden() == visible:  # a row's visibility changed only where the filter or the finding did
-                item.setHidden(not visible)
-            shown += visible
-        current = self.tree.currentItem()
-        if current is not None and current.isHidden():
-            self.tree.setCurrentItem(None)  # type: ignore[arg-type]
-        self._show_detail(self.tree.currentItem())
-        counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-        text = self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(
-            errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
-        )
-        if shown < len(findings):
-            text += " " + self.tr("({shown} shown)").format(shown=shown)
-        self.summary.setText(text)
-
     # ------------------------------------------------------------- detail
 
     def _show_detail(self, item: QTreeWidgetItem | None) -> None:
@@ -495,57 +439,3 @@ class FindingsPanel(QWidget):
         tip = scores_tip(all_scores)
         self.scores.setToolTip(messages.plain_tip(tip))
         self.scores.setAccessibleDescription(tip)
-
-    # ---------------------------------------------------------------- fixes
-
-    def set_undo_stack(self, stack: QUndoStack) -> None:
-        """Where the fixes are recorded, one undo step each."""
-        self._stack = stack
-
-    def undo_stack(self) -> QUndoStack | None:
-        """The stack set, else the one of the window holding the panel."""
-        return self._stack if self._stack is not None else window_stack(self)
-
-    def fixes(self, finding: Finding) -> list[Fix]:
-        """What *finding* offers, if the findings shown are those of the journey as it is now.
-
-        Edits need an undo stack to be recorded on; without one only the
-        fixes that select are offered.
-        """
-        if self.document is None or not self.is_current():
-            return []
-        offered = fixes_for(finding, self.document)
-        if self.undo_stack() is None:
-            offered = [fix for fix in offered if fix.select]
-        return offered
-
-    def apply_fix(self, fix: Fix) -> bool:
-        """Perform *fix* as one undo step named after it (or select its elements); False if nothing was done."""
-        document, stack = self.document, self.undo_stack()
-        if document is None:
-            return False
-        if fix.select:
-            self.activated.emit(list(fix.select))
-            return True
-        if fix.perform is None or stack is None:
-            return False
-        try:
-            return perform(stack, document, fix.label, lambda: fix.apply(document))
-        except EditError as error:
-            messages.warning(self, self.tr("Cannot apply the fix"), str(error))
-            return False
-
-    def row_menu(self, item: QTreeWidgetItem) -> QMenu:
-        """The right-click menu of a row: its fixes, then selecting what it concerns."""
-        assert self.report is not None
-        finding = self.report.findings[self.tree.indexOfTopLevelItem(item)]
-        return finding_menu(self, self.fixes(finding), self.apply_fix, finding.elements, self.activated.emit)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        item = self.tree.itemAt(pos)
-        if item is None or item.isHidden() or self.report is None:
-            return
-        self.tree.setCurrentItem(item)  # the row the menu is about is the one read beside it
-        menu = self.row_menu(item)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
