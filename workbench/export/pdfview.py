@@ -22,6 +22,13 @@ def bounds(path: tuple[Bezier, ...] | list[Bezier]) -> Rect:
     return Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
 
 
+def _starting_in(items: list, lefts: list[float], widest: float, view: Rect | None) -> list:  # type: ignore[type-arg]
+    """The *items* (sorted by their *lefts*, none wider than *widest*) that may meet *view*."""
+    if view is None:
+        return items
+    return items[bisect_right(lefts, view.x - widest) : bisect_left(lefts, view.right)]
+
+
 class Shown:
     """An index of one layout for drawing it a view at a time."""
 
@@ -47,19 +54,11 @@ class Shown:
 
     def steps(self, view: Rect | None) -> list[StepBox]:
         """The steps whose column meets *view* (all when None), left to right."""
-        if view is None:
-            return self._steps
-        first = bisect_right(self._lefts, view.x - self._width)
-        last = bisect_left(self._lefts, view.right)
-        return self._steps[first:last]
+        return _starting_in(self._steps, self._lefts, self._width, view)
 
     def stages(self, view: Rect | None) -> list[StageBox]:
         """The stages whose header may meet *view* (all when None), left to right."""
-        if view is None:
-            return self._stages
-        first = bisect_right(self._stage_lefts, view.x - self._widest_stage)
-        last = bisect_left(self._stage_lefts, view.right)
-        return self._stages[first:last]
+        return _starting_in(self._stages, self._stage_lefts, self._widest_stage, view)
 
     def cards(self, view: Rect | None) -> Iterator[CardBox]:
         """The cards of the steps shown; the caller still tests each against the view."""
