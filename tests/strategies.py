@@ -26,6 +26,7 @@ from workbench.model.journey import (
     SECTORS,
     Card,
     CheckSettings,
+    Conflict,
     Handoff,
     Journey,
     Lane,
@@ -36,7 +37,7 @@ from workbench.model.journey import (
 )
 
 ID_ALPHABET = string.ascii_letters + string.digits + "_-"
-MAX_STAGES, MAX_STEPS, MAX_LANES, MAX_CARDS, MAX_HANDOFFS, MAX_LINKS = 3, 5, 3, 7, 3, 4
+MAX_STAGES, MAX_STEPS, MAX_LANES, MAX_CARDS, MAX_HANDOFFS, MAX_LINKS, MAX_CONFLICTS = 3, 5, 3, 7, 3, 4, 2
 
 #: Pieces a user really types and a careless writer gets wrong.
 AWKWARD = (
@@ -68,6 +69,33 @@ def check_settings(draw: st.DrawFn) -> CheckSettings:
     return CheckSettings(human_within=draw(st.integers(0, 50)), cliff=draw(st.integers(1, 4)))
 
 
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@st.composite
+def conflicts(draw: st.DrawFn, conflict_ids: list[str], element_ids: list[str]) -> list[Conflict]:
+    """Merge conflicts left in a file: on the journey's fields or on elements, values of any JSON shape."""
+    found = []
+    for conflict_id in conflict_ids:
+        on_element = bool(element_ids) and draw(st.booleans())
+        found.append(
+            Conflict(
+                id=conflict_id,
+                collection=draw(st.sampled_from(COLLECTIONS)) if on_element else "journey",
+                element=draw(st.sampled_from(element_ids)) if on_element else None,
+                field=draw(texts),
+                base=draw(json_values),
+                ours=draw(json_values),
+                theirs=draw(json_values),
+            )
+        )
+    return found
+
+
 @st.composite
 def cards(draw: st.DrawFn, card_id: str, step_ids: list[str], lane_ids: list[str]) -> Card:
     # Touchpoints are drawn more often than other kinds so handoffs are common.
@@ -93,7 +121,8 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
     n_lanes = draw(st.integers(0, MAX_LANES))
     n_steps = draw(st.integers(0, MAX_STEPS)) if n_stages else 0
     n_cards = draw(st.integers(0, MAX_CARDS)) if n_steps and n_lanes else 0
-    total = n_stages + n_steps + n_lanes + n_cards + MAX_HANDOFFS + MAX_LINKS
+    n_conflicts = draw(st.integers(0, MAX_CONFLICTS))
+    total = n_stages + n_steps + n_lanes + n_cards + MAX_HANDOFFS + MAX_LINKS + n_conflicts
     pool = iter(draw(st.lists(ids, min_size=total, max_size=total, unique=True)))
 
     stages = [
@@ -153,6 +182,8 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
                     label=draw(texts),
                 )
             )
+    conflict_ids = [next(pool) for _ in range(n_conflicts)]
+    element_ids_ = [*stage_ids, *step_ids, *lane_ids, *(c.id for c in card_list)]
     return Journey(
         title=draw(texts),
         sector=draw(st.sampled_from(SECTORS)),
@@ -168,6 +199,7 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
         handoffs=handoffs,
         links=links,
         checks=draw(st.none() | check_settings()),
+        conflicts=draw(conflicts(conflict_ids, element_ids_)),
     )
 
 

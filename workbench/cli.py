@@ -2,9 +2,12 @@
 
     workbench [FILE]                                  open the editor
     workbench new --sector SECTOR [--lang en|fr] -o FILE [--force]
-    workbench check FILE... [--format text|json] [--fail-on SEVERITY] [--min-score N]
-    workbench convert FILE -o FILE [--force]
+    workbench check FILE... [--format text|json|sarif|junit] ...   (see cli_check.py)
+    workbench convert FILE -o FILE [--force]          formats chosen by extension
     workbench export FILE... -o OUT [--force]         (see cli_export.py)
+    workbench diff A B [--format text|json] | --textconv FILE   (see cli_diff.py)
+    workbench merge BASE OURS THEIRS -o OUT           (see cli_merge.py)
+    workbench git-setup                               (see cli_git.py)
 
 Errors go to stderr as one clear sentence naming the file; no traceback ever
 reaches the user. Exit codes: 0 success, 1 failure to write, 2 a file that
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from workbench.i18n import current_language, tr
 
-COMMANDS = ("new", "check", "convert", "export")
+COMMANDS = ("new", "check", "convert", "export", "diff", "merge", "git-setup")
 #: The exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports it.
 PIPE_CLOSED = 141
 
@@ -90,40 +93,6 @@ def _convert_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help=tr("overwrite OUT if it exists, even if it is read-only"))
     return parser
-
-
-def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="workbench check", description=tr("Load journey files and run the journey health check on them.")
-    )
-    parser.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to check"))
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=tr("text for people, JSON for tools"))
-    parser.add_argument(
-        "--fail-on",
-        choices=("error", "warning"),
-        default=None,
-        help=tr(
-            "exit 1 when a finding is at least this severe (default: error; with --min-score, only if given)"
-        ),
-    )
-    parser.add_argument(
-        "--min-score",
-        type=_score_argument,
-        default=None,
-        metavar="N",
-        help=tr("exit 1 when the score of any of the three conditions (0 to 100) is below N"),
-    )
-    return parser
-
-
-def _score_argument(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if not 0 <= number <= 100:
-        raise argparse.ArgumentTypeError(tr("should be a whole number from 0 to 100, not {got!r}", got=text))
-    return number
 
 
 def cmd_new(argv: list[str]) -> int:
@@ -208,86 +177,27 @@ def cmd_export(argv: list[str]) -> int:
 
 
 def cmd_check(argv: list[str]) -> int:
-    """Exit 0 clean, 1 findings at or above --fail-on or a score below --min-score, 2 a file that does not load.
+    from workbench.cli_check import run
 
-    With --min-score alone, the scores decide: findings fail the check only
-    if --fail-on is given too (a pipeline that sets a minimum score accepts
-    the errors that still leave the scores above it).
-    """
-    import json
+    return run(argv)
 
-    from workbench.model import scores as scoring
-    from workbench.model.analysis import check, condition_name
-    from workbench.model.errors import LoadError
-    from workbench.model.fileformat import load
 
-    args = _check_parser().parse_args(argv)
-    fail_on = args.fail_on or (None if args.min_score is not None else "error")
-    status = 0
-    reports = []
-    for name in args.files:
-        try:
-            journey = load(name)
-        except LoadError as error:
-            _error(str(error))
-            status = 2
-            continue
-        report = check(journey, language=current_language())
-        if fail_on is not None and report.at_least(fail_on) and status == 0:
-            status = 1
-        scores = scoring.scores(report.findings)
-        if args.min_score is not None:
-            for low in scoring.below(scores, args.min_score):
-                _error(
-                    tr(
-                        "{path}: the score of '{condition}' is {score}, below the minimum of {minimum}",
-                        path=name,
-                        condition=condition_name(low.condition),
-                        score=low.value,
-                        minimum=args.min_score,
-                    )
-                )
-                if status == 0:
-                    status = 1
-        if args.format == "json":
-            reports.append(
-                {
-                    "file": name,
-                    "findings": [
-                        {
-                            "rule": f.rule,
-                            "severity": f.severity,
-                            "elements": list(f.elements),
-                            "message": f.message,
-                            "condition": f.condition,
-                        }
-                        for f in report.findings
-                    ],
-                    "metrics": vars(report.metrics),
-                    "scores": scoring.to_json(scores),
-                }
-            )
-            continue
-        counts = {sev: sum(f.severity == sev for f in report.findings) for sev in ("error", "warning", "info")}
-        print(
-            tr(
-                "{path}: ok ({steps} steps) - {errors} errors, {warnings} warnings, {infos} notes",
-                path=name,
-                steps=len(journey.steps),
-                errors=counts["error"],
-                warnings=counts["warning"],
-                infos=counts["info"],
-            )
-        )
-        for condition, score in scores.items():
-            explained = scoring.breakdown(score.counts())
-            print(f"  score {condition}: {score.value}/100 ({explained}) [{condition_name(condition)}]")
-        for finding in report.findings:
-            message = printable(finding.message)
-            print(f"  {finding.severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
-    if args.format == "json":
-        print(json.dumps(reports, indent=2, ensure_ascii=False))
-    return status
+def cmd_diff(argv: list[str]) -> int:
+    from workbench.cli_diff import run
+
+    return run(argv)
+
+
+def cmd_merge(argv: list[str]) -> int:
+    from workbench.cli_merge import run
+
+    return run(argv)
+
+
+def cmd_git_setup(argv: list[str]) -> int:
+    from workbench.cli_git import run
+
+    return run(argv)
 
 
 def cmd_gui(argv: list[str]) -> int:
@@ -365,7 +275,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    commands = {"new": cmd_new, "check": cmd_check, "convert": cmd_convert, "export": cmd_export}
+    commands = {
+        "new": cmd_new,
+        "check": cmd_check,
+        "convert": cmd_convert,
+        "export": cmd_export,
+        "diff": cmd_diff,
+        "merge": cmd_merge,
+        "git-setup": cmd_git_setup,
+    }
     try:
         if argv and argv[0] in COMMANDS:
             return commands[argv[0]](argv[1:])

@@ -73,7 +73,7 @@ def test_saving_a_migrated_file_writes_the_current_version(tmp_path):
 
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["version"] == VERSION == 1
-    assert written["minor"] == MINOR == 1
+    assert written["minor"] == MINOR == 2
     assert [s["emotion"] for s in written["journey"]["steps"]] == [n for _, n in V0_EMOTIONS.values()]
     assert written["journey"]["handoffs"][0]["context_carried"] is True
     assert "context" not in written["journey"]["handoffs"][0]
@@ -207,12 +207,12 @@ def test_minor_0_goals_keep_the_findings_that_were_right_and_lose_those_that_wer
     assert "emotion-cliff" not in rules
 
 
-def test_a_migrated_minor_0_file_is_saved_as_minor_1_and_opens_unchanged(tmp_path):
+def test_a_migrated_minor_0_file_is_saved_as_the_current_minor_and_opens_unchanged(tmp_path):
     loaded = load_file(V1_0)
     path = tmp_path / "bookshop.journey"
     save_loaded(loaded, path)
     written = json.loads(path.read_text(encoding="utf-8"))
-    assert written["minor"] == MINOR == 1
+    assert written["minor"] == MINOR == 2
     assert {s["id"] for s in written["journey"]["steps"] if s.get("end")} == V1_0_ENDS
     again = load_file(path)
     assert again.migrated_from_minor is None and again.minor == MINOR
@@ -223,13 +223,25 @@ def test_a_migrated_minor_0_file_is_saved_as_minor_1_and_opens_unchanged(tmp_pat
 
 
 def test_a_minor_1_file_is_read_as_written():
-    """A goal the author left without an end in minor 1 is a milestone, even as the last step."""
+    """A goal the author left without an end in minor 1 is a milestone, even as the last step;
+    saved again, only the minor number changes (revision 2 adds conflicts, which it has none of)."""
     old = json.loads(V1_0.read_text(encoding="utf-8"))
     raw = {"format": old["format"], "version": 1, "minor": 1, "journey": old["journey"]}
     loaded = loads(json.dumps(raw))
-    assert loaded.migrated_from_minor is None
+    assert loaded.migrated_from_minor == 1
     assert not any(s.end for s in loaded.journey.steps)
-    assert dumps(loaded.journey, minor=loaded.minor) == json.dumps(raw, indent=2, ensure_ascii=False).encode() + b"\n"
+    assert dumps(loaded.journey, minor=loaded.minor) == json.dumps(
+        {**raw, "minor": 2}, indent=2, ensure_ascii=False
+    ).encode() + b"\n"
+
+
+def test_a_merge_conflict_is_kept_through_a_save_and_a_load():
+    raw = {"format": "journey-workbench", "version": 1, "minor": 2, "journey": {
+        "title": "T", "conflicts": [{"id": "c1", "collection": "journey", "field": "title",
+                                     "base": "S", "ours": "T", "theirs": {"a": [1, None, "é"]}}]}}
+    loaded = loads(json.dumps(raw))
+    assert loaded.journey.conflicts[0].theirs == {"a": [1, None, "é"]}
+    assert json.loads(dumps(loaded.journey)) == raw
 
 
 def test_a_newer_minor_file_is_not_migrated_and_keeps_its_fields():

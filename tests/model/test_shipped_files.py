@@ -61,7 +61,7 @@ def test_a_default_value_is_never_written() -> None:
 
 def test_a_blank_journey_is_its_title_alone() -> None:
     written = json.loads(dumps(Journey(title="Blank")))
-    assert written == {"format": "journey-workbench", "version": 1, "minor": 1, "journey": {"title": "Blank"}}
+    assert written == {"format": "journey-workbench", "version": 1, "minor": 2, "journey": {"title": "Blank"}}
 
 
 def test_every_shipped_file_is_of_the_current_minor_revision() -> None:

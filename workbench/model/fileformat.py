@@ -45,7 +45,8 @@ from workbench.model.validation import (
 FORMAT = "journey-workbench"
 VERSION = 1
 #: Minor revision 1: a step's ``end`` (a goal no longer ends the flow).
-MINOR = 1
+#: Minor revision 2: the journey's ``conflicts`` (left by ``workbench merge``).
+MINOR = 2
 SUFFIX = ".journey"
 #: Files larger than this are refused before parsing (a 1,000-step journey
 #: with five filled lanes is about 2 MB).

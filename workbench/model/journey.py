@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 SECTORS: tuple[str, ...] = (
     "automotive",
@@ -184,6 +184,31 @@ class CheckSettings(Element):
     """A drop of this many emotion levels from one step to the next is a cliff."""
 
 
+#: Where a merge conflict is: the journey's own fields, or one of its collections.
+ConflictPlace = Literal["journey", "stages", "steps", "lanes", "cards", "handoffs", "links"]
+
+
+class Conflict(Element):
+    """A change two people made differently since their common version (written by ``workbench merge``).
+
+    The journey holds *ours*, the value of the branch being merged into; *theirs*
+    is the other side's, offered when the conflict is resolved in the editor.
+    ``field`` is empty when one side removed the element and the other changed
+    it: the element is kept (nothing is lost), and the side that removed it has
+    None as its value.
+    """
+
+    id: ElementId
+    collection: ConflictPlace
+    element: ElementId | None = None
+    """The element concerned; None for the journey's own fields (title, persona...)."""
+    field: ShortText = ""
+    base: JsonValue = None
+    """The value both sides started from (None: the field or element was not there)."""
+    ours: JsonValue = None
+    theirs: JsonValue = None
+
+
 class Journey(Element):
     title: ShortText
     sector: Sector = "other"
@@ -200,6 +225,8 @@ class Journey(Element):
     links: list[Link] = Field(default_factory=list, max_length=100_000)
     checks: CheckSettings | None = None
     """Health check thresholds; None means the defaults."""
+    conflicts: list[Conflict] = Field(default_factory=list, max_length=100_000)
+    """Changes a merge could not reconcile, waiting to be resolved in the editor."""
 
 
 #: The collections of a journey that hold elements with ids, in file order.

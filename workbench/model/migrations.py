@@ -152,9 +152,14 @@ def _reach(
     return reached
 
 
+def _minor1_to_2(journey: Journey) -> Journey:
+    """Nothing to do: revision 2 only adds ``conflicts``, and a file of revision 1 has none."""
+    return journey
+
+
 #: MINOR_MIGRATIONS[n] turns a journey of minor revision n of the current
 #: version into one of revision n+1 (a validated journey: see the module's note).
-MINOR_MIGRATIONS: dict[int, Callable[[Journey], Journey]] = {0: _minor0_to_1}
+MINOR_MIGRATIONS: dict[int, Callable[[Journey], Journey]] = {0: _minor0_to_1, 1: _minor1_to_2}
 
 
 def migrate_minor(journey: Journey, minor: int, target: int) -> Journey:
