@@ -43,6 +43,8 @@ MAX_RECENT = 8
 class MainWindow(QMainWindow):
     #: Once, on the turn of the event loop after the canvas was first painted (windows made with ``defer``).
     first_painted = Signal()
+    #: A document is shown (the first, or one opened, created or recovered): panels that follow it attach here.
+    journey_shown = Signal()
 
     def __init__(self, defer: bool = False) -> None:
         super().__init__()
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.autosaver.attach(self.document)
         self._update_title()
         self._update_counts()
+        self.journey_shown.emit()
 
     def _detach_scene(self) -> None:
         scene = self.scene
