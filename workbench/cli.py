@@ -83,13 +83,14 @@ def _convert_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbench convert",
         description=tr(
-            "Write a journey file again in the current format: older formats are migrated, "
-            "and the result is the file the editor would save."
+            "Write a journey in another format, chosen by the extensions: .journey (older versions are "
+            "migrated; the result is the file the editor would save), .mmd (a Mermaid journey diagram), "
+            ".csv (a sheet of cards), and for OUT also .pdf, .png and .svg (as 'workbench export' draws them)."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help=tr("the .journey file to read"))
+    parser.add_argument("file", metavar="FILE", help=tr("the file to read (.journey, .mmd or .csv)"))
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help=tr("the .journey file to write (it may be FILE itself)")
+        "-o", "--output", required=True, metavar="OUT", help=tr("the file to write (it may be FILE itself)")
     )
     parser.add_argument("--force", action="store_true", help=tr("overwrite OUT if it exists, even if it is read-only"))
     return parser
@@ -145,26 +146,43 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def cmd_convert(argv: list[str]) -> int:
-    """Migrate and re-save one file: exit 0 written, 1 not written, 2 the file does not load."""
+    """Read one file and write it in the format OUT's extension names.
+
+    Exit 0 written, 1 not written, 2 the file does not load.
+    A drawing (PDF, PNG, SVG) is made by the export, with its default options.
+    """
     from workbench.model.errors import LoadError, SaveError
-    from workbench.model.fileformat import load_file, save_loaded
+    from workbench.model.interop.formats import DRAWINGS, JOURNEY, format_of, read_journey, write_journey
 
     args = _convert_parser().parse_args(argv)
     source, output = Path(args.file), Path(args.output)
+    if output.suffix.lower() in DRAWINGS:
+        from workbench.cli_export import run
+
+        return run([args.file, "-o", args.output, "--format", output.suffix.lower()[1:]] + ["--force"] * args.force)
     try:
-        loaded = load_file(source)
+        read = read_journey(source)
     except LoadError as error:
         _error(str(error))
         return 2
-    if not _may_write(output, args.force, same_as=source):
+    if read.format != JOURNEY:
+        for warning in read.warnings:
+            _error(f"{source}: {printable(warning)}")
+    same_format = format_of(output) == read.format
+    if not _may_write(output, args.force, same_as=source if same_format else None):
         return 1
     try:
-        save_loaded(loaded, output, replace_read_only=args.force)
+        write_journey(
+            read.journey,
+            output,
+            loaded=read.loaded if format_of(output) == JOURNEY else None,
+            replace_read_only=args.force,
+        )
     except SaveError as error:
         _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
         return 1
-    if loaded.migrated_from is not None:
-        print(tr("wrote {path} (migrated from format {old})", path=output, old=loaded.migrated_from))
+    if read.loaded is not None and read.loaded.migrated_from is not None and format_of(output) == JOURNEY:
+        print(tr("wrote {path} (migrated from format {old})", path=output, old=read.loaded.migrated_from))
     else:
         print(tr("wrote {path}", path=output))
     return 0

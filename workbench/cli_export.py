@@ -39,7 +39,7 @@ def scale(text: str) -> float:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workbench export", description=tr("Export journeys as PDF deliverables."))
-    p.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to export"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("the journeys to export (.journey, .mmd or .csv files)"))
     p.add_argument(
         "-o",
         "--output",
@@ -158,7 +158,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def run(argv: list[str]) -> int:
     from workbench.export.pdf import PdfOptions, export_pdf
     from workbench.model.errors import LoadError, SaveError
-    from workbench.model.fileformat import load
+    from workbench.model.interop.formats import JOURNEY, read_journey
 
     args = parser().parse_args(argv)
     pairs, refusals = targets(args.files, args.output, args.format, args.force)
@@ -182,7 +182,11 @@ def run(argv: list[str]) -> int:
     status = 0
     for name, target in pairs:
         try:
-            journey = load(name)
+            read = read_journey(name)
+            journey = read.journey
+            if read.format != JOURNEY:
+                for warning in read.warnings:
+                    _error(f"{name}: {warning}")
             if args.format != "pdf":
                 _export_image(journey, target, args, args.force)
                 print(tr("wrote {path}", path=target))

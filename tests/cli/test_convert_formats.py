@@ -1,0 +1,111 @@
+"""``workbench convert IN -o OUT`` chooses both formats by extension (.journey, .mmd, .csv; .pdf/.png/.svg out)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.model.fileformat import load
+from workbench.model.index import JourneyIndex
+
+ROOT = Path(__file__).resolve().parents[2]
+BANKING = ROOT / "examples" / "banking-savings.journey"
+
+
+def story(path: Path) -> list[tuple[str, str, int | None, list[str]]]:
+    """Stage, step, emotion and touchpoint channels of each step, in time order: what every format keeps."""
+    journey = load(path)
+    stages = {s.id: s.title for s in journey.stages}
+    out = []
+    for step in JourneyIndex(journey).steps():
+        channels = sorted(c.channel or "" for c in journey.cards if c.step == step.id and c.kind == "touchpoint")
+        out.append((stages[step.stage], step.title, step.emotion, channels))
+    return out
+
+
+@pytest.mark.parametrize("suffix", [".mmd", ".csv"])
+def test_a_journey_goes_out_and_comes_back_with_its_stages_steps_emotions_and_channels(tmp_path, suffix) -> None:
+    middle, back = tmp_path / f"savings{suffix}", tmp_path / "back.journey"
+    assert main(["convert", str(BANKING), "-o", str(middle)]) == 0
+    assert main(["convert", str(middle), "-o", str(back)]) == 0
+    if suffix == ".mmd":  # Mermaid reads ":", "#" and ";" in a name as syntax: look-alikes are written instead
+        lookalike = str.maketrans({":": "\u2236", "#": "\u266f", ";": ","})
+        assert story(back) == [(a, b.translate(lookalike), e, c) for a, b, e, c in story(BANKING)]
+    else:
+        assert story(back) == story(BANKING)
+
+
+def test_mermaid_text_is_written_and_a_sheet_has_its_byte_order_mark(tmp_path) -> None:
+    assert main(["convert", str(BANKING), "-o", str(tmp_path / "a.mmd")]) == 0
+    assert main(["convert", str(BANKING), "-o", str(tmp_path / "a.csv")]) == 0
+    text = (tmp_path / "a.mmd").read_text(encoding="utf-8")
+    assert text.startswith("journey\n") and "\n    section " in text
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_typed_french_sheet_becomes_a_journey_named_after_its_file(tmp_path, capsys) -> None:
+    sheet = tmp_path / "atelier-epargne.csv"
+    sheet.write_text(
+        "Étape;Phase;Émotion;Type;Texte;Canal;Nature\n"
+        "Ouvre l'appli;Découvrir;1;point de contact;Application;Appli mobile;numérique\n"
+        "Appelle la banque;Découvrir;-2;point de contact;Conseiller;Téléphone avec un conseiller;humain\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "atelier.journey"
+    assert main(["convert", str(sheet), "-o", str(out)]) == 0
+    journey = load(out)
+    assert journey.title == "Atelier epargne" and journey.language == "fr"
+    assert [(s.title, s.emotion) for s in journey.steps] == [("Ouvre l'appli", 1), ("Appelle la banque", -2)]
+    assert sorted(c.nature for c in journey.cards) == ["digital", "human"]
+
+
+def test_a_bad_sheet_names_its_row_and_column_and_writes_nothing(tmp_path, capsys) -> None:
+    sheet = tmp_path / "typed.csv"
+    sheet.write_text("Stage,Step,Emotion\nDiscover,Opens the app,very happy\n", encoding="utf-8")
+    out = tmp_path / "typed.journey"
+    assert main(["convert", str(sheet), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(sheet) in err and "row 2" in err and "Emotion" in err
+    assert not out.exists()
+
+
+def test_mermaid_warnings_are_said_and_the_rest_is_converted(tmp_path, capsys) -> None:
+    diagram = tmp_path / "day.mmd"
+    diagram.write_text("journey\n  title My day\n  section Work\n    Make tea: 7: Me\n    Sleep: 2\n", encoding="utf-8")
+    out = tmp_path / "day.journey"
+    assert main(["convert", str(diagram), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{diagram}: " in err and "line 4" in err
+    assert [(s.title, s.emotion) for s in load(out).steps] == [("Make tea", 2), ("Sleep", -1)]
+
+
+def test_a_text_that_is_not_a_mermaid_journey_is_refused_naming_its_line(tmp_path, capsys) -> None:
+    diagram = tmp_path / "flow.mmd"
+    diagram.write_text("%% a flowchart\nflowchart LR\n  A --> B\n", encoding="utf-8")
+    assert main(["convert", str(diagram), "-o", str(tmp_path / "flow.journey")]) == 2
+    err = capsys.readouterr().err
+    assert f"{diagram}:2:" in err and "Mermaid" in err
+    assert not (tmp_path / "flow.journey").exists()
+
+
+def test_an_existing_output_needs_force_and_is_kept_as_backup(tmp_path, capsys) -> None:
+    out = tmp_path / "a.mmd"
+    out.write_text("mine\n", encoding="utf-8")
+    assert main(["convert", str(BANKING), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "mine\n" and "--force" in capsys.readouterr().err
+    assert main(["convert", str(BANKING), "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("journey\n")
+    assert (tmp_path / "a.mmd.bak").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_mermaid_diagram_becomes_a_pdf_holding_its_steps(tmp_path) -> None:
+    diagram = tmp_path / "day.mmd"
+    diagram.write_text("journey\n  title Commuting\n  section Morning\n    Catch the early train: 2: Rail app\n",
+                       encoding="utf-8")
+    pdf = tmp_path / "day.pdf"
+    assert main(["convert", str(diagram), "-o", str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Commuting" in text and "Catch the early train" in " ".join(text.split())

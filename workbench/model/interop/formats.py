@@ -1,0 +1,122 @@
+"""Journeys read from and written to files of the formats the workbench knows, chosen by extension.
+
+One place says which extension means which format, so that the CLI's
+``convert`` and ``export``, and the editor's File > Import and Export menus,
+agree. ``.journey`` is the workbench's own file; ``.mmd`` (or ``.mermaid``)
+a Mermaid ``journey`` diagram; ``.csv`` a sheet of cards; any other name
+is taken for a ``.journey`` file, as before formats were chosen. Reading one of the
+other formats gives a new journey and the warnings of what could not be
+read; every problem is a :class:`LoadError` naming the file and the place.
+Writing goes through the atomic writer, so a failed write leaves the old
+file as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.i18n import current_language, tr
+from workbench.model.atomic import atomic_write
+from workbench.model.fileformat import Loaded, _read_bytes, save, save_loaded
+from workbench.model.journey import Journey
+
+JOURNEY = "journey"
+MERMAID = "mermaid"
+CSV = "csv"
+#: The formats a journey is read from and written to (not the drawings: PDF, PNG, SVG).
+EXTENSIONS: dict[str, str] = {".journey": JOURNEY, ".mmd": MERMAID, ".mermaid": MERMAID, ".csv": CSV}
+#: Drawings of a journey, written by the export (read never).
+DRAWINGS: tuple[str, ...] = (".pdf", ".png", ".svg")
+
+
+@dataclass
+class Read:
+    """A journey read from a file, with what the reader could not take in."""
+
+    journey: Journey
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    loaded: Loaded | None = None
+    """For a ``.journey`` file: how it was read (its version, its kept fields)."""
+
+
+def format_of(path: str | Path) -> str:
+    """The format the extension of *path* names; the workbench's own for any other name."""
+    return EXTENSIONS.get(Path(path).suffix.lower(), JOURNEY)
+
+
+def read_journey(path: str | Path, *, language: str | None = None, allow_newer: bool = False) -> Read:
+    """The journey in *path*, in the format its extension names (a `.journey` file for any other).
+
+    *language* is the language given to a journey imported from Mermaid (its
+    text does not say); a sheet's language comes from its header names.
+    """
+    from workbench.model.fileformat import load_file
+
+    path = Path(path)
+    kind = format_of(path)
+    if kind == JOURNEY:  # any other name too: the errors of a journey file say what is wrong
+        loaded = load_file(path, allow_newer=allow_newer)
+        return Read(loaded.journey, JOURNEY, list(loaded.notices), loaded)
+    data = _read_bytes(path)  # the same limits and messages as a journey file
+    if kind == MERMAID:
+        from workbench.model.interop.mermaid import from_mermaid
+
+        text = _text(data, path)
+        journey, warnings = from_mermaid(text, language or current_language(), source=str(path))
+        return Read(journey, MERMAID, warnings)
+    from workbench.model.interop.csvfile import from_csv
+
+    return Read(from_csv(data, title=_title(path), source=str(path)), CSV)
+
+
+def _text(data: bytes, path: Path) -> str:
+    from workbench.model.fileformat import _decode
+
+    return _decode(data, str(path))
+
+
+def _title(path: Path) -> str:
+    """A sheet names no journey: its file name does ("savings-workshop.csv" -> "Savings workshop")."""
+    words = path.stem.replace("_", " ").replace("-", " ").split()
+    text = " ".join(words)[:500]
+    return text[:1].upper() + text[1:] if text else tr("Imported journey")
+
+
+def encode(journey: Journey, kind: str) -> bytes:
+    """The bytes of *journey* in *kind* (Mermaid or CSV)."""
+    if kind == MERMAID:
+        from workbench.model.interop.mermaid import to_mermaid
+
+        return to_mermaid(journey).encode("utf-8")
+    if kind == CSV:
+        from workbench.model.interop.csvfile import to_csv
+
+        return to_csv(journey)
+    raise ValueError(kind)
+
+
+def write_journey(
+    journey: Journey,
+    path: str | Path,
+    *,
+    loaded: Loaded | None = None,
+    replace_read_only: bool = False,
+) -> str:
+    """Write *journey* to *path* in the format its extension names (`.journey` for any other), atomically.
+
+    A ``.journey`` file is saved as the editor saves it (with *loaded*, the
+    version and kept fields it was read with); the other formats keep the
+    previous file as ``.bak`` too. Returns the format written; raises :class:`SaveError`.
+    """
+    path = Path(path)
+    kind = format_of(path)
+    if kind == JOURNEY:
+        if loaded is not None:
+            save_loaded(loaded, path, journey, replace_read_only=replace_read_only)
+        else:
+            save(journey, path, replace_read_only=replace_read_only)
+        return kind
+    atomic_write(path, encode(journey, kind), backup=True, replace_read_only=replace_read_only)
+    return kind
