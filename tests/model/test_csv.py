@@ -153,6 +153,11 @@ def test_a_sheet_with_commas_and_english_headers_in_any_case() -> None:
     assert journey.lanes[0].kind == "custom" and journey.cards[0].kind == "note"
 
 
+def test_a_touchpoint_without_a_nature_takes_the_one_its_channel_suggests() -> None:
+    sheet = "Step,Stage,Kind,Text,Channel\nAsks,Visit,touchpoint,Help,Advisor at the branch\nPays,Visit,touchpoint,Card,App\n"
+    assert [c.nature for c in from_csv(sheet.encode()).cards] == ["human", "digital"]
+
+
 BAD = """\
 Stage,Step,Emotion,Lane,Lane kind,Kind,Text,Nature
 Discover,Finds the shop,1,Actions,actions,action,Walks in,

@@ -82,9 +82,11 @@ def build_menus(window: MainWindow) -> WindowActions:
     acts.versions = acts.make(translate("MainWindow", "&Versions..."), lambda: _versions(window))
     file_menu.addAction(acts.versions)
     file_menu.addSeparator()
-    acts.export_pdf = acts.make(translate("MainWindow", "Export &PDF..."), window.export_pdf, "Ctrl+E")
-    acts.export_image = acts.make(translate("MainWindow", "Export &Image..."), window.export_image)
-    file_menu.addActions([acts.export_pdf, acts.export_image])
+    acts.export_pdf = acts.make(translate("MainWindow", "&PDF Deliverable..."), window.export_pdf, "Ctrl+E")
+    acts.export_image = acts.make(translate("MainWindow", "&Image (PNG, SVG)..."), window.export_image)
+    from workbench.ui.interop_menu import build_import_export
+
+    build_import_export(window, file_menu, acts)
     file_menu.addSeparator()
     acts.quit = acts.make(translate("MainWindow", "&Quit"), window.close, Std.Quit)
     file_menu.addAction(acts.quit)

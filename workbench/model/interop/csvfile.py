@@ -14,7 +14,8 @@ Import (:func:`from_csv`) reads a sheet typed by a person: columns are found
 by their header in English or French, in any order, whatever their case and
 accents; ``;``, ``,`` or a tab is detected. Missing optional columns take
 defaults (the columns, their names and the words a cell may hold are in
-:mod:`~workbench.model.interop.csvcells`). Every bad row is reported by row and column, all at once, in one
+:mod:`~workbench.model.interop.csvcells`); a touchpoint without a nature
+takes the one its channel's words suggest, as in a Mermaid import. Every bad row is reported by row and column, all at once, in one
 :class:`CsvError`, and nothing is imported until every row is good. The
 journey built is then checked like any loaded file (pydantic models and
 :func:`~workbench.model.validation.check_journey`).
@@ -34,6 +35,7 @@ from pydantic import ValidationError
 from workbench.i18n import tr
 from workbench.model.errors import LoadError
 from workbench.model.interop import csvcells as sheet
+from workbench.model.interop.mermaid import guess_nature
 from workbench.model.ids import new_id
 from workbench.model.journey import CARD_KINDS, LANE_KINDS, NATURES, Card, Journey, Lane, Stage, Step
 from workbench.model.ordering import GAP, MAX_ORDER, renumbered
@@ -323,7 +325,10 @@ def from_csv(
             if kind is None:
                 kind = sheet.CARD_OF_LANE[lane_draft.kind] if lane_draft else "action"
             if kind == "touchpoint" and nature is None and not values["nature"]:
-                problem("nature", tr("a touchpoint needs a nature: digital, human or physical"))
+                if channel:  # as a Mermaid import does: an advisor, a counter... is human, the rest digital
+                    nature = guess_nature(channel)
+                else:
+                    problem("nature", tr("a touchpoint needs a nature (digital, human or physical) or a channel"))
             if kind != "touchpoint" and nature is not None:
                 problem("nature", tr("only touchpoint cards have a nature"))
             if kind != "touchpoint" and channel:

@@ -46,16 +46,19 @@ def format_of(path: str | Path) -> str:
     return EXTENSIONS.get(Path(path).suffix.lower(), JOURNEY)
 
 
-def read_journey(path: str | Path, *, language: str | None = None, allow_newer: bool = False) -> Read:
+def read_journey(
+    path: str | Path, *, kind: str | None = None, language: str | None = None, allow_newer: bool = False
+) -> Read:
     """The journey in *path*, in the format its extension names (a `.journey` file for any other).
 
-    *language* is the language given to a journey imported from Mermaid (its
+    *kind* reads it as that format whatever its name (the format chosen in
+    a menu). *language* is the language given to a journey imported from Mermaid (its
     text does not say); a sheet's language comes from its header names.
     """
     from workbench.model.fileformat import load_file
 
     path = Path(path)
-    kind = format_of(path)
+    kind = kind or format_of(path)
     if kind == JOURNEY:  # any other name too: the errors of a journey file say what is wrong
         loaded = load_file(path, allow_newer=allow_newer)
         return Read(loaded.journey, JOURNEY, list(loaded.notices), loaded)
