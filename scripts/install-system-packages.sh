@@ -16,7 +16,7 @@ libxkbcommon0 libdbus-1-3 \
 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
 libxcb-xkb1 xdotool \
-poppler-utils fonts-dejavu-core"
+poppler-utils fonts-dejavu-core git"
 FONTS="fonts-wqy-microhei fonts-symbola"
 if [ "$(id -u)" -ne 0 ]; then
     echo "Run as root: apt-get update && apt-get install -y $PACKAGES $FONTS" >&2

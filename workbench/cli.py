@@ -229,11 +229,25 @@ def cmd_gui(argv: list[str]) -> int:
             )
         )
         return 2
+    problem = qt_problem()
+    if problem:
+        _error(problem)
+        return 2
     for name in BEFORE_QT:
         importlib.import_module(name)
-    from workbench.ui.app import run
-
+    try:
+        from workbench.ui.app import run
+    except ImportError as error:  # a library the check does not know of (PySide6 names it)
+        _error(tr("Qt cannot start: {reason}", reason=error))
+        return 2
     return run(args.file)
+
+
+def qt_problem() -> str | None:
+    """Why Qt cannot start here (system libraries missing, with the command to install them), or None."""
+    from workbench.qtcheck import problem
+
+    return problem()
 
 
 #: The Qt-free modules the editor's first window needs (pydantic and the model with them),

@@ -178,7 +178,11 @@ def run(argv: list[str]) -> int:
         notes=args.notes,
     )
     if args.format != "pdf":
-        _start_qt()
+        problem = _start_qt()
+        if problem:
+            _error(problem)
+            _error(tr("nothing was exported"))
+            return 2
     status = 0
     for name, target in pairs:
         try:
@@ -216,19 +220,25 @@ def run(argv: list[str]) -> int:
 _qt_app: object = None
 
 
-def _start_qt() -> None:
-    """Images are drawn with Qt's painter: offscreen when there is no display."""
-    from workbench.cli import display_available
+def _start_qt() -> str | None:
+    """Images are drawn with Qt's painter, offscreen (no screen is needed). Why Qt cannot start, or None."""
+    from workbench.cli import qt_problem
 
-    if not display_available():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    problem = qt_problem()
+    if problem:
+        return problem
+    try:
+        from PySide6.QtWidgets import QApplication
 
-    from workbench.ui.app import register_fonts
+        from workbench.ui.app import register_fonts
+    except ImportError as error:
+        return tr("Qt cannot start: {reason}", reason=error)
 
     global _qt_app
     _qt_app = QApplication.instance() or QApplication(["workbench"])
     register_fonts()
+    return None
 
 
 def _export_image(journey, target: Path, args: argparse.Namespace, force: bool) -> None:  # type: ignore[no-untyped-def]
