@@ -8,6 +8,7 @@
     workbench diff A B [--format text|json] | --textconv FILE   (see cli_diff.py)
     workbench merge BASE OURS THEIRS -o OUT           (see cli_merge.py)
     workbench git-setup                               (see cli_git.py)
+    workbench install-desktop [--uninstall]           (see cli_desktop.py)
 
 Errors go to stderr as one clear sentence naming the file; no traceback ever
 reaches the user. Exit codes: 0 success, 1 failure to write, 2 a file that
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from workbench.i18n import current_language, tr
 
-COMMANDS = ("new", "check", "convert", "export", "diff", "merge", "git-setup")
+COMMANDS = ("new", "check", "convert", "export", "diff", "merge", "git-setup", "install-desktop")
 #: The exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports it.
 PIPE_CLOSED = 141
 
@@ -53,8 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench",
         description=tr("Journey Workbench: design customer journey maps."),
         epilog=tr(
-            "Commands: 'workbench new --help', 'workbench check --help', 'workbench convert --help' "
-            "and 'workbench export --help'. "
+            "Commands: new, check, convert, export, diff, merge, git-setup and install-desktop "
+            "('workbench COMMAND --help' says more of each). "
             "Without a command, the editor opens (on FILE if given)."
         ),
     )
@@ -218,6 +219,12 @@ def cmd_git_setup(argv: list[str]) -> int:
     return run(argv)
 
 
+def cmd_install_desktop(argv: list[str]) -> int:
+    from workbench.cli_desktop import run
+
+    return run(argv)
+
+
 def cmd_gui(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if not display_available():
@@ -315,6 +322,7 @@ def _dispatch(argv: list[str]) -> int:
         "diff": cmd_diff,
         "merge": cmd_merge,
         "git-setup": cmd_git_setup,
+        "install-desktop": cmd_install_desktop,
     }
     try:
         if argv and argv[0] in COMMANDS:

@@ -16,9 +16,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.desktop import DESKTOP_ID, ICON_FILE
 from workbench.i18n import current_language, set_language
 from workbench.resources import resource_path
 
@@ -67,6 +69,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Journey Workbench")
     app.setApplicationName("Journey Workbench")
     app.setApplicationVersion(__version__)
+    # The desktop file `workbench install-desktop` writes: docks and window lists show its icon and name.
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", ICON_FILE))))
     register_fonts()
     language = current_language()
     set_language(language)
