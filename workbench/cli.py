@@ -313,6 +313,17 @@ def main(argv: list[str] | None = None) -> int:
         return PIPE_CLOSED
 
 
+def gui_main(argv: list[str] | None = None) -> int:
+    """``workbench-gui [FILE]``: the editor only (a GUI entry point: no console window on Windows)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return cmd_gui(args)
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+
+
 def _dispatch(argv: list[str]) -> int:
     commands = {
         "new": cmd_new,

@@ -74,3 +74,22 @@ def test_an_installed_copy_finds_its_resources_and_speaks_french(tmp_path: Path)
     assert checked.returncode == 2
     assert checked.stdout.startswith("plan.journey : ok (")
     assert checked.stderr == "workbench: absent.journey: fichier introuvable\n"
+
+
+def test_the_editor_has_a_gui_entry_point_and_the_project_its_licence_and_metadata(monkeypatch, capsys) -> None:
+    import importlib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, _, name = project["gui-scripts"]["workbench-gui"].partition(":")
+    gui_main = getattr(importlib.import_module(module), name)
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert gui_main(["plan.journey"]) == 2  # no screen: said, not a core dump
+    assert "no display was found" in capsys.readouterr().err
+    for path in project["license-files"]:
+        assert (ROOT / path).is_file()
+    assert project["license"] == "MIT" and "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    versions = {c.rsplit(" ", 1)[-1] for c in project["classifiers"] if c.startswith("Programming Language :: Python :: 3.")}
+    assert versions == {"3.11", "3.12", "3.13"}
+    assert project["authors"] and project["keywords"]
