@@ -32,6 +32,7 @@ from workbench.ui.file_guard import SAVE, SAVE_AS, FileGuard
 from workbench.ui.findings import FindingsPanel
 from workbench.ui.inspector import Inspector
 from workbench.ui.menus import build_menus
+from workbench.ui.view_menu import add_dock_toggle
 from workbench.ui.outline import Outline
 from workbench.ui.palette import Palette
 from workbench.ui.window_layout import arrange_docks, fit_to_screen, scrolling
@@ -82,6 +83,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.actions = build_menus(self)
+        from workbench.ui.conflicts import install as install_conflicts
+
+        # Before the first document is attached: a journey left with merge conflicts shows them at once.
+        self.conflicts = install_conflicts(self)
+        add_dock_toggle(self, self.conflicts.dock)
         self.stack.cleanChanged.connect(self._clean_changed)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.files_dropped.connect(self._open_dropped)
@@ -98,8 +104,14 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         fit_to_screen(self)
         self._show_zoom(self.view.zoom)
+        self.after_first_paint(self._install_compare, "compare")  # File > Compare With...: not needed to paint
         if defer:
             self._paint_watch = _FirstPaint(self.view.viewport(), self)
+
+    def _install_compare(self) -> None:
+        from workbench.ui.compare import install
+
+        add_dock_toggle(self, install(self).dock)
 
     # ------------------------------------------------------- first paint
 

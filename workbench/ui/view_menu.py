@@ -97,6 +97,19 @@ def _contrast(window: MainWindow, on: bool) -> None:
     window.view.viewport().update()
 
 
+def add_dock_toggle(window: MainWindow, dock: QDockWidget) -> None:
+    """*dock*'s show/hide item in the View menu, after the Findings one (a dock shown only at times stays reachable)."""
+    findings = window.findings_dock.toggleViewAction()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and findings in a.menu().actions())
+    actions = menu.actions()
+    after = actions.index(findings) + 1
+    while after < len(actions) and actions[after].data() == "dock-toggle":
+        after += 1
+    toggle = dock.toggleViewAction()
+    toggle.setData("dock-toggle")
+    menu.insertAction(actions[after] if after < len(actions) else None, toggle)
+
+
 def reset_layout(window: MainWindow) -> None:
     """Every dock back where it starts (see window_layout.arrange_docks): none is ever out of reach."""
     from workbench.ui.window_layout import arrange_docks

@@ -1,0 +1,197 @@
+"""Merge conflicts without Qt: how they read, and resolving them as one edit that undoes exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.model.conflicts import element_words, field_words, readable, resolve
+from workbench.model.document import JourneyDocument
+from workbench.model.errors import EditError
+from workbench.model.fileformat import dumps, loads
+from workbench.model.journey import Card, Conflict, Handoff, Journey, Persona, Stage, Step
+from workbench.model.templates import standard_lanes
+
+CARD = {"id": "c1", "step": "s1", "lane": "lane-touchpoints", "kind": "touchpoint", "text": "Mobile app",
+        "channel": "app", "nature": "digital"}
+
+
+def merged(extra: list[Conflict] | None = None) -> Journey:
+    """A journey as ``workbench merge`` leaves it: ours in place, three conflicts waiting.
+
+    - the title of step s1 (ours "Pay online", theirs "Pay by card");
+    - the journey's title (ours "Car trip", theirs "Road trip");
+    - touchpoint c1, which they removed while we changed its text (kept, with our text).
+    """
+    conflicts = [
+        Conflict(id="k-step", collection="steps", element="s1", field="title", base="Pay", ours="Pay online",
+                 theirs="Pay by card"),
+        Conflict(id="k-title", collection="journey", field="title", base="Trip", ours="Car trip", theirs="Road trip"),
+        Conflict(id="k-card", collection="cards", element="c1", field="", base=CARD,
+                 ours={**CARD, "text": "Mobile app (new)"}, theirs=None),
+        *(extra or []),
+    ]
+    return Journey(
+        title="Car trip",
+        persona=Persona(name="Ana"),
+        stages=[Stage(id="st", title="Buy")],
+        steps=[Step(id="s1", title="Pay online", stage="st", order=10, emotion=-1),
+               Step(id="s2", title="Call the bank", stage="st", order=20)],
+        lanes=standard_lanes("en"),
+        cards=[Card.model_validate({**CARD, "text": "Mobile app (new)"}),
+               Card(id="c2", step="s2", lane="lane-touchpoints", kind="touchpoint", text="Advisor", nature="human")],
+        handoffs=[Handoff(id="h1", source="c1", target="c2")],
+        conflicts=conflicts,
+    )
+
+
+def ids(document: JourneyDocument) -> list[str]:
+    return [c.id for c in document.journey.conflicts]
+
+
+# --------------------------------------------------------------- reading
+
+
+def test_fields_are_named_in_plain_words() -> None:
+    doc = JourneyDocument(merged())
+    step, title, card = doc.journey.conflicts
+    assert field_words(step) == "Title"
+    assert field_words(card) == "Removed on one side, changed on the other"
+    assert field_words(Conflict(id="k", collection="journey", field="persona.name")) == "Persona's name"
+    assert field_words(Conflict(id="k", collection="steps", element="s1", field="moment_of_truth")) == "Moment of truth"
+    assert field_words(Conflict(id="k", collection="steps", element="s1", field="sparkle")) == "sparkle"
+
+
+def test_values_read_as_a_person_reads_them() -> None:
+    doc = JourneyDocument(merged())
+    assert readable("Pay by card", "title") == "Pay by card"
+    assert readable(True, "goal") == "yes"
+    assert readable(False, "goal") == "no"
+    assert readable(2, "emotion") == "+2"
+    assert readable(-1, "emotion") == "-1"
+    assert readable(0, "emotion") == "0"
+    assert readable(["welcome", "guide"], "intents") == "welcome, guide"
+    assert readable({"id": "c9", "text": "Kiosk"}, "x") == "Kiosk"
+    assert readable("", "description") == "(empty)"
+    assert readable(None, "emotion") == "(none)"
+    assert readable(None, "") == "Removed"
+    assert readable(CARD, "") == "Changed: Mobile app"
+    # an id in a reference field is shown by what it names
+    assert readable("gone", "stage", doc) == "gone"  # an id no longer there is shown as written
+    assert readable("st", "stage", doc) == "Buy"
+    assert readable("x" * 300, "text").endswith("…")
+
+
+def test_elements_are_named_by_kind_and_current_title() -> None:
+    doc = JourneyDocument(merged())
+    step, title, card = doc.journey.conflicts
+    assert element_words(doc, step) == "Step “Pay online”"
+    assert element_words(doc, title) == "The journey “Car trip”"
+    assert element_words(doc, card) == "Touchpoint card “Mobile app (new)”"
+    doc.update("s1", title="Pay now")  # the name follows the document
+    assert element_words(doc, step) == "Step “Pay now”"
+    doc.remove("s2")
+    gone = Conflict(id="k", collection="steps", element="s2", field="title", ours="Call the bank", theirs="Call")
+    assert element_words(doc, gone) == "Step “s2” (no longer in the journey)"
+
+
+# ------------------------------------------------------------- resolving
+
+
+def test_take_theirs_sets_the_value_and_drops_the_conflict_in_one_undoable_edit() -> None:
+    doc = JourneyDocument(merged())
+    before = doc.journey
+    inverse = resolve(doc, "k-step", "theirs")
+    assert doc.get("s1").title == "Pay by card"  # type: ignore[attr-defined]
+    assert ids(doc) == ["k-title", "k-card"]
+    redo = doc.apply(inverse)
+    assert doc.journey == before
+    doc.apply(redo)
+    assert doc.get("s1").title == "Pay by card"  # type: ignore[attr-defined]
+    assert ids(doc) == ["k-title", "k-card"]
+
+
+def test_take_theirs_on_the_journey_title_and_the_persona() -> None:
+    persona = Conflict(id="k-p", collection="journey", field="persona.name", ours="Ana", theirs="Bea")
+    doc = JourneyDocument(merged([persona]))
+    resolve(doc, "k-title", "theirs")
+    assert doc.journey.title == "Road trip"
+    inverse = resolve(doc, "k-p", "theirs")
+    assert doc.journey.persona.name == "Bea"
+    assert ids(doc) == ["k-step", "k-card"]
+    doc.apply(inverse)
+    assert doc.journey.persona.name == "Ana"
+
+
+def test_keep_mine_only_drops_the_conflict() -> None:
+    doc = JourneyDocument(merged())
+    before = doc.journey
+    inverse = resolve(doc, "k-step", "ours")
+    assert ids(doc) == ["k-title", "k-card"]
+    assert doc.journey.model_copy(update={"conflicts": before.conflicts}) == before
+    doc.apply(inverse)
+    assert doc.journey == before
+
+
+def test_their_removal_removes_the_element_and_what_depends_on_it() -> None:
+    doc = JourneyDocument(merged())
+    before = doc.journey
+    inverse = resolve(doc, "k-card", "theirs")
+    assert "c1" not in doc and "h1" not in doc  # the handoff from it goes too, as on the canvas
+    assert ids(doc) == ["k-step", "k-title"]
+    doc.apply(inverse)
+    assert doc.journey == before
+
+
+def test_keeping_the_changed_version_keeps_the_element() -> None:
+    doc = JourneyDocument(merged())
+    resolve(doc, "k-card", "ours")
+    assert doc.get("c1").text == "Mobile app (new)"  # type: ignore[attr-defined]
+    assert ids(doc) == ["k-step", "k-title"]
+
+
+def test_the_side_that_removed_it_may_be_ours_and_their_version_is_restored() -> None:
+    ours_removed = Conflict(id="k-c2", collection="cards", element="c1", field="", ours=None,
+                            theirs={**CARD, "text": "App (theirs)"})
+    doc = JourneyDocument(merged([ours_removed]))
+    before = doc.journey
+    inverse = resolve(doc, "k-c2", "theirs")
+    assert doc.get("c1").text == "App (theirs)"  # type: ignore[attr-defined]
+    doc.apply(inverse)
+    assert doc.journey == before
+    resolve(doc, "k-c2", "ours")  # our side removed it: keeping ours removes it now
+    assert "c1" not in doc
+
+
+def test_a_value_the_model_refuses_changes_nothing() -> None:
+    bad = Conflict(id="k-bad", collection="steps", element="s1", field="emotion", ours=-1, theirs=7)
+    doc = JourneyDocument(merged([bad]))
+    before = doc.journey
+    with pytest.raises(EditError) as error:
+        resolve(doc, "k-bad", "theirs")
+    assert "Their version cannot be taken (Emotion of Step “Pay online”)" in str(error.value)
+    assert doc.journey == before
+
+
+def test_an_element_deleted_meanwhile_changes_nothing() -> None:
+    doc = JourneyDocument(merged())
+    doc.remove("s1")
+    before = doc.journey
+    with pytest.raises(EditError) as error:
+        resolve(doc, "k-step", "theirs")
+    assert "no longer in the journey" in str(error.value)
+    assert doc.journey == before
+    with pytest.raises(EditError, match="already been resolved"):
+        resolve(doc, "nothing-like-it", "ours")
+
+
+def test_resolving_everything_saves_a_file_without_conflicts_that_loads() -> None:
+    doc = JourneyDocument(merged())
+    resolve(doc, "k-step", "theirs")
+    resolve(doc, "k-title", "ours")
+    resolve(doc, "k-card", "theirs")
+    assert doc.journey.conflicts == []
+    data = dumps(doc.journey)
+    assert b"conflicts" not in data
+    again = loads(data).journey
+    assert again.title == "Car trip" and again.conflicts == []
+    assert [s.title for s in again.steps] == ["Pay by card", "Call the bank"]

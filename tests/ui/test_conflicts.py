@@ -1,0 +1,201 @@
+"""The Merge conflicts dock, with real clicks: shown for a merged journey, one undo step per choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+
+from tests.model.test_conflicts import merged
+from tests.ui.helpers import answer_next_message
+from workbench.model.fileformat import load_file, save
+from workbench.model.journey import Journey
+from workbench.ui.commands import perform
+from workbench.ui.conflicts import ConflictsPanel, install
+from workbench.ui.conflicts_rows import ConflictRow
+from workbench.ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+NONE = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def opened(qtbot, tmp_path: Path, journey: Journey | None = None) -> tuple[MainWindow, ConflictsPanel]:  # type: ignore[no-untyped-def]
+    """A shown window with its conflicts dock, then the merged journey (or *journey*) opened from a file."""
+    path = tmp_path / "merged.journey"
+    save(journey if journey is not None else merged(), path)
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    panel = install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(path, ask=False)
+    QApplication.processEvents()
+    return window, panel
+
+
+def dock(window: MainWindow) -> QDockWidget:
+    found = window.findChild(QDockWidget, "conflicts-dock")
+    assert found is not None
+    return found
+
+
+def row(panel: ConflictsPanel, conflict_id: str) -> ConflictRow:
+    for r in panel.rows():
+        if r.conflict.id == conflict_id:
+            return r
+    raise AssertionError(f"no row for {conflict_id} in {[r.conflict.id for r in panel.rows()]}")
+
+
+def shown_ids(panel: ConflictsPanel) -> list[str]:
+    """The conflicts a user sees listed (rows visible in the dock)."""
+    return [r.conflict.id for r in panel.list.findChildren(ConflictRow) if r.isVisible()]
+
+
+def click(button) -> None:  # type: ignore[no-untyped-def]
+    QTest.mouseClick(button, LEFT, NONE, button.rect().center())
+    QApplication.processEvents()
+
+
+def undo_key(window: MainWindow) -> None:
+    """Ctrl+Z typed on the map."""
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    QApplication.processEvents()
+
+
+def test_a_merged_journey_shows_the_dock_with_each_conflict(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    assert dock(window).isVisible()
+    assert dock(window).windowTitle() == "Merge conflicts"
+    assert window.statusBar().currentMessage() == "This journey holds 3 merge conflicts to resolve"
+    assert shown_ids(panel) == ["k-step", "k-title", "k-card"]
+    step = row(panel, "k-step")
+    assert [step.where.text(), step.field.text(), step.ours.text(), step.theirs.text()] == [
+        "Step “Pay online”", "Title", "Pay online", "Pay by card"]
+    card = row(panel, "k-card")
+    assert card.where.text() == "Touchpoint card “Mobile app (new)”"
+    assert (card.ours.text(), card.theirs.text()) == ("Changed: Mobile app (new)", "Removed")
+    assert step.keep.text() == "Keep mine" and step.take.text() == "Take theirs"
+    assert step.keep.isVisible() and step.take.isVisible()
+    assert step.accessibleName() == "Step “Pay online”, Title. Yours: Pay online. Theirs: Pay by card."
+    assert "Pay by card" in step.take.accessibleDescription() and "Step “Pay online”" in step.take.accessibleDescription()
+
+
+def test_take_theirs_is_one_undo_step_that_undo_and_redo_follow(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    click(row(panel, "k-title").take)
+    assert window.document.journey.title == "Road trip"
+    assert shown_ids(panel) == ["k-step", "k-card"]
+    assert window.stack.count() == 1 and window.stack.undoText() == "Take theirs: Title"
+    assert window.isWindowModified()
+    undo_key(window)
+    assert window.document.journey.title == "Car trip"
+    assert shown_ids(panel) == ["k-step", "k-title", "k-card"]
+    window.stack.redo()
+    QApplication.processEvents()
+    assert window.document.journey.title == "Road trip"
+    assert shown_ids(panel) == ["k-step", "k-card"]
+
+
+def test_keep_mine_only_drops_the_conflict(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    before = window.document.journey
+    click(row(panel, "k-step").keep)
+    assert window.document.get("s1").title == "Pay online"  # type: ignore[attr-defined]
+    assert shown_ids(panel) == ["k-title", "k-card"]
+    assert window.document.journey.model_copy(update={"conflicts": before.conflicts}) == before
+    undo_key(window)
+    assert window.document.journey == before
+
+
+def test_their_removal_takes_the_card_away_and_undo_brings_it_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    before = window.document.journey
+    click(row(panel, "k-card").take)
+    assert "c1" not in window.document and "h1" not in window.document
+    assert window.scene.item_for("card", "c1") is None  # gone from the map too
+    undo_key(window)
+    assert window.document.journey == before
+    assert window.scene.item_for("card", "c1") is not None
+
+
+def test_resolving_all_says_so_and_the_saved_file_has_no_conflicts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    click(row(panel, "k-step").take)
+    click(row(panel, "k-title").keep)
+    assert panel.summary.text() != "All conflicts are resolved — save to finish the merge."
+    click(row(panel, "k-card").keep)
+    assert shown_ids(panel) == []
+    assert dock(window).isVisible()
+    assert panel.summary.text() == "All conflicts are resolved — save to finish the merge."
+    assert window.save()
+    again = load_file(tmp_path / "merged.journey").journey
+    assert again.conflicts == []
+    assert again.title == "Car trip"
+    assert [s.title for s in again.steps] == ["Pay by card", "Call the bank"]
+    assert b"conflicts" not in (tmp_path / "merged.journey").read_bytes()
+
+
+def test_a_click_on_the_row_selects_its_element_on_the_map(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    step = row(panel, "k-step")
+    QTest.mouseClick(step, LEFT, NONE, QPoint(4, 4))
+    assert window.scene.selected_ids() == ["s1"]
+    QTest.mouseClick(row(panel, "k-card"), LEFT, NONE, QPoint(4, 4))
+    assert window.scene.selected_ids() == ["c1"]
+
+
+def test_rows_follow_edits_and_an_element_deleted_meanwhile_is_refused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    document = window.document
+    perform(window.stack, document, "Rename", lambda: document.update("s1", title="Pay now"))
+    assert row(panel, "k-step").where.text() == "Step “Pay now”"
+    perform(window.stack, document, "Title", lambda: document.update_journey(title="Van trip"))
+    assert row(panel, "k-title").where.text() == "The journey “Van trip”"
+    rows = panel.rows()
+    perform(window.stack, document, "Scenario", lambda: document.update_journey(scenario="Ana rents a van"))
+    assert panel.rows() == rows  # nothing a row says changed: the rows stay (typing does not rebuild them)
+    perform(window.stack, document, "Delete", lambda: document.remove("s1"))
+    assert row(panel, "k-step").where.text() == "Step “s1” (no longer in the journey)"
+    before, steps = document.journey, window.stack.count()
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
+    click(row(panel, "k-step").take)
+    assert seen and "no longer in the journey" in seen[0]
+    assert "no longer in the journey" in window.statusBar().currentMessage()
+    assert document.journey == before and window.stack.count() == steps
+    assert "k-step" in shown_ids(panel)
+
+
+def test_a_journey_without_conflicts_hides_the_dock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clean = merged().model_copy(update={"conflicts": []})
+    window, panel = opened(qtbot, tmp_path, clean)
+    assert not dock(window).isVisible()
+    assert "merge conflict" not in window.statusBar().currentMessage()
+    other = tmp_path / "other.journey"
+    save(merged(), other)
+    assert window.open_path(other, ask=False)
+    assert dock(window).isVisible() and len(shown_ids(panel)) == 3
+    assert install(window) is panel  # one dock per window
+    window.new_journey()
+    assert not dock(window).isVisible()
+
+
+def test_one_conflict_is_counted_in_the_singular(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    one = merged()
+    window, _ = opened(qtbot, tmp_path, one.model_copy(update={"conflicts": one.conflicts[:1]}))
+    assert window.statusBar().currentMessage() == "This journey holds 1 merge conflict to resolve"
+
+
+def test_screenshot_of_the_dock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path)
+    QApplication.processEvents()
+    assert dock(window).height() >= 200  # room for more than one row
+    picture = window.grab()
+    Path("/tmp/h").mkdir(parents=True, exist_ok=True)
+    picture.save("/tmp/h/conflicts.png")
+    for r in panel.rows():  # nothing cut off: each button shows its whole text
+        assert r.take.width() >= r.take.sizeHint().width() - 1

@@ -1,0 +1,295 @@
+"""Merge conflicts in words, and the edits that resolve them (no Qt).
+
+``workbench merge`` leaves in the journey what it could not reconcile (see
+:class:`~workbench.model.journey.Conflict`): the journey holds *ours*, and
+*theirs* waits to be chosen. The editor's panel shows each conflict as a
+person reads it (which element, which field, both values in plain words) and
+resolves it with :func:`resolve`, one batch of edits that the GUI records as
+a single undo step, so undo brings back the conflict and the value together.
+
+A conflict where one side removed the element and the other changed it
+(``field == ""``) kept the element: choosing the side that removed it
+removes it now (with what depends on it, as a deletion on the canvas does);
+choosing the side that changed it puts back that version.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from workbench.i18n import N_, tr
+from workbench.model.document import JourneyDocument
+from workbench.model.edits import Edit, Replace
+from workbench.model.errors import EditError
+from workbench.model.journey import (
+    ELEMENT_TYPES,
+    Card,
+    Conflict,
+    Element,
+    Handoff,
+    Lane,
+    Link,
+    Stage,
+    Step,
+)
+from workbench.model.validation import describe_error
+
+Side = Literal["ours", "theirs"]
+#: The longest a value or a title is shown in a row before it is cut with an ellipsis.
+LONGEST = 120
+
+#: What each field is called in a sentence (the journey's own fields and those of its elements).
+FIELD_WORDS: dict[str, str] = {
+    "title": N_("Title"),
+    "sector": N_("Sector"),
+    "language": N_("Language"),
+    "scenario": N_("Scenario"),
+    "authors": N_("Authors"),
+    "notes": N_("Notes"),
+    "checks": N_("Health check settings"),
+    "checks.human_within": N_("Health check: steps within reach of a person"),
+    "checks.cliff": N_("Health check: emotion drop counted as a cliff"),
+    "persona": N_("Persona"),
+    "persona.name": N_("Persona's name"),
+    "persona.description": N_("Persona's description"),
+    "persona.goals": N_("Persona's goals"),
+    "persona.frustrations": N_("Persona's frustrations"),
+    "description": N_("Description"),
+    "stage": N_("Stage"),
+    "order": N_("Position"),
+    "emotion": N_("Emotion"),
+    "emotion_note": N_("Emotion note"),
+    "moment_of_truth": N_("Moment of truth"),
+    "goal": N_("Goal reached"),
+    "end": N_("End of the journey"),
+    "deliberate_exit": N_("Served by a person on purpose"),
+    "data_reentered": N_("Data typed again"),
+    "kind": N_("Kind"),
+    "step": N_("Step"),
+    "lane": N_("Lane"),
+    "text": N_("Text"),
+    "channel": N_("Channel"),
+    "nature": N_("Nature"),
+    "intents": N_("Intents"),
+    "source": N_("From"),
+    "target": N_("To"),
+    "trigger": N_("Trigger"),
+    "context_carried": N_("Context carried over"),
+    "expected_wait": N_("Expected wait"),
+    "return_step": N_("Step to go back to"),
+    "label": N_("Label"),
+}
+#: Fields holding the id of another element: shown by that element's title or text.
+REFERENCES = frozenset({"stage", "step", "lane", "source", "target", "return_step"})
+#: Card kinds as a sentence names them.
+CARD_WORDS: dict[str, str] = {
+    "action": N_("Action"),
+    "touchpoint": N_("Touchpoint"),
+    "thought": N_("Thought"),
+    "pain_point": N_("Pain point"),
+    "opportunity": N_("Opportunity"),
+    "backstage": N_("Backstage"),
+    "note": N_("Note"),
+}
+KIND_WORDS: dict[str, str] = {
+    "stages": N_("Stage"),
+    "steps": N_("Step"),
+    "lanes": N_("Lane"),
+    "cards": N_("Card"),
+    "handoffs": N_("Handoff"),
+    "links": N_("Link"),
+}
+
+
+def _short(text: str) -> str:
+    """One line, cut with an ellipsis: a row stays a row."""
+    line = " ".join(text.split())
+    return line if len(line) <= LONGEST else line[: LONGEST - 1] + "…"
+
+
+def field_words(conflict: Conflict) -> str:
+    """The field in plain words ("Title", "Persona's name"); a field this version does not know, as written."""
+    if not conflict.field:
+        return tr("Removed on one side, changed on the other")
+    words = FIELD_WORDS.get(conflict.field)
+    return tr(words) if words else conflict.field
+
+
+def summary(value: dict[str, Any] | BaseModel) -> str:
+    """What names an element: its title, text or label (its id when it has none)."""
+    data = value.model_dump() if isinstance(value, BaseModel) else value
+    for key in ("title", "text", "label", "name"):
+        text = data.get(key)
+        if isinstance(text, str) and text.strip():
+            return _short(text)
+    return str(data.get("id", "")) or tr("(unnamed)")
+
+
+def readable(value: Any, field: str = "", document: JourneyDocument | None = None) -> str:
+    """*value* (JSON) as a person reads it: text as text, yes/no, a signed emotion, a list joined.
+
+    With *document*, an id in a field that refers to another element is
+    shown by that element's title or text.
+    """
+    if not field:  # a whole element: None is its removal, a dict the version one side changed it to
+        if value is None:
+            return tr("Removed")
+        if isinstance(value, dict):
+            return tr("Changed: {summary}", summary=summary(value))
+        return readable(value, "-", document)
+    if value is None:
+        return tr("(none)")
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if field == "emotion" and isinstance(value, int):
+        return f"{value:+d}" if value else "0"
+    if isinstance(value, str):
+        if document is not None and field.rsplit(".", 1)[-1] in REFERENCES:
+            found = document.find(value)
+            if found is not None:
+                return summary(found)
+        return _short(value) if value.strip() else tr("(empty)")
+    if isinstance(value, list):
+        return ", ".join(readable(item, "-", document) for item in value) if value else tr("(none)")
+    if isinstance(value, dict):
+        if any(key in value for key in ("title", "text", "label", "name", "id")):
+            return summary(value)
+        return ", ".join(f"{_words_of(k)}: {readable(v, k, document)}" for k, v in value.items()) or tr("(none)")
+    return str(value)
+
+
+def _words_of(field: str) -> str:
+    words = FIELD_WORDS.get(field)
+    return tr(words) if words else field
+
+
+def element_words(document: JourneyDocument, conflict: Conflict) -> str:
+    """Which element the conflict is about, named as it is now ("Step “Pay online”").
+
+    An element no longer in the journey is named by what the conflict
+    remembers of it, and said to be gone.
+    """
+    if conflict.collection == "journey" or conflict.element is None:
+        return tr("The journey “{title}”", title=_short(document.journey.title))
+    found = document.find(conflict.element)
+    if found is None:
+        remembered = next((v for v in (conflict.ours, conflict.theirs, conflict.base) if isinstance(v, dict)), None)
+        name = summary(remembered) if remembered is not None else conflict.element
+        kind = tr(KIND_WORDS.get(conflict.collection, conflict.collection))
+        return tr("{kind} “{name}” (no longer in the journey)", kind=kind, name=name)
+    return describe(document, found)
+
+
+def describe(document: JourneyDocument, element: Element) -> str:
+    """An element named by its kind and its current title or text."""
+    if isinstance(element, Card):
+        return tr("{kind} card “{text}”", kind=tr(CARD_WORDS.get(element.kind, element.kind)),
+                  text=_short(element.text) or element.id)
+    if isinstance(element, (Handoff, Link)):
+        source, target = document.find(element.source), document.find(element.target)
+        word = tr("Handoff") if isinstance(element, Handoff) else tr("Link")
+        return tr("{kind} from “{source}” to “{target}”", kind=word,
+                  source=summary(source) if source is not None else element.source,
+                  target=summary(target) if target is not None else element.target)
+    kind = tr("Stage") if isinstance(element, Stage) else tr("Lane") if isinstance(element, Lane) else tr("Step")
+    assert isinstance(element, (Stage, Step, Lane))
+    return tr("{kind} “{title}”", kind=kind, title=_short(element.title) or element.id)
+
+
+def find(document: JourneyDocument, conflict_id: str) -> Conflict:
+    """The conflict of this id still in the journey; EditError once it has been resolved."""
+    for conflict in document.journey.conflicts:
+        if conflict.id == conflict_id:
+            return conflict
+    raise EditError(tr("This conflict has already been resolved."))
+
+
+def label(conflict: Conflict, take: Side) -> str:
+    """What the undo step says ("Take theirs: Title")."""
+    if take == "ours":
+        return tr("Keep mine: {field}", field=field_words(conflict))
+    return tr("Take theirs: {field}", field=field_words(conflict))
+
+
+def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
+    """Resolve a conflict with one side's value, as one batch; return its inverse.
+
+    ``"ours"`` keeps what the journey holds and only drops the conflict
+    (except an element the merge kept though our side had removed it: it goes
+    now). ``"theirs"`` puts their value in, then drops the conflict. A value
+    the journey no longer takes (the element was deleted meanwhile, a value
+    the model refuses) raises EditError with a sentence for the user, and
+    nothing is changed.
+    """
+    conflict = find(document, conflict_id)
+    value = conflict.ours if take == "ours" else conflict.theirs
+    with document.group(label(conflict, take)) as result:
+        try:
+            if take == "theirs" or not conflict.field:
+                _put(document, conflict, value)
+        except EditError as error:
+            raise EditError(_refused(document, conflict, take, str(error))) from None
+        document.update_journey(conflicts=[c for c in document.journey.conflicts if c.id != conflict.id])
+    return result[0]
+
+
+def _refused(document: JourneyDocument, conflict: Conflict, take: Side, reason: str) -> str:
+    what = tr("{field} of {element}", field=field_words(conflict), element=element_words(document, conflict))
+    if take == "ours":
+        return tr("Your version cannot be kept ({what}): {reason}", what=what, reason=reason)
+    return tr("Their version cannot be taken ({what}): {reason}", what=what, reason=reason)
+
+
+def _put(document: JourneyDocument, conflict: Conflict, value: Any) -> None:
+    """Give the field (or the whole element, for a removed-or-changed conflict) *value*."""
+    if conflict.collection == "journey" or conflict.element is None:
+        _put_journey(document, conflict.field, value)
+        return
+    current = document.find(conflict.element)
+    if not conflict.field:
+        if value is None:
+            if current is not None:  # already gone: their removal is done
+                document.remove(conflict.element)
+            return
+        if current is None:
+            raise EditError(tr("it is no longer in the journey"))
+        if not isinstance(value, dict):
+            raise EditError(tr("the value offered is not an element"))
+        data = {**value, "id": conflict.element}
+        kind = ELEMENT_TYPES[conflict.collection]
+        try:
+            # On its own, not over the current version: a file leaves out fields at their defaults.
+            element = kind.model_validate(data)
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            raise EditError(f"{'.'.join(map(str, first['loc']))}: {describe_error(first)}") from None
+        if element != current:
+            document.apply(Replace(element))
+        return
+    if current is None:
+        raise EditError(tr("it is no longer in the journey"))
+    document.update(conflict.element, **{conflict.field: value})
+
+
+def _put_journey(document: JourneyDocument, field: str, value: Any) -> None:
+    """Set a journey field; a dotted one ("persona.name") inside the model that holds it."""
+    if not field:
+        raise EditError(tr("the journey itself cannot be removed"))
+    head, _, rest = field.partition(".")
+    if not rest:
+        document.update_journey(**{head: value})
+        return
+    holder = getattr(document.journey, head, None)
+    data = holder.model_dump() if isinstance(holder, BaseModel) else dict(holder or {})
+    _set_path(data, rest.split("."), value)
+    document.update_journey(**{head: data})
+
+
+def _set_path(data: dict[str, Any], path: list[str], value: Any) -> None:
+    for key in path[:-1]:
+        inner = data.get(key)
+        data[key] = dict(inner) if isinstance(inner, dict) else {}
+        data = data[key]
+    data[path[-1]] = value
