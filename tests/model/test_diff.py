@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import load
 from workbench.model.interop.diff import diff, textconv, to_json, to_text
@@ -317,3 +320,20 @@ def test_in_a_renumbered_cell_only_the_cards_that_left_their_neighbours_moved() 
     d = diff(old, new)
     assert kinds(d) == [("moved", "cards", "n2"), ("moved", "cards", "n5")]
     assert len(d.renumbered) == 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 5)), max_size=12, unique_by=lambda p: p[0]))
+def test_the_places_kept_are_the_heaviest_increasing_run_of_old_ranks(pairs) -> None:
+    """The elements said to keep their place: a chain of rising old ranks, as heavy as any (checked the slow way)."""
+    from workbench.model.interop.diff import _heaviest_increasing
+
+    values, weights = [v for v, _ in pairs], [w for _, w in pairs]
+    chain = _heaviest_increasing(values, weights)
+    assert chain == sorted(chain) and all(values[a] < values[b] for a, b in zip(chain, chain[1:]))
+    best = list(weights)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i]:
+                best[i] = max(best[i], best[j] + weights[i])
+    assert sum(weights[i] for i in chain) == max(best, default=0)

@@ -282,17 +282,29 @@ def _positions(ids: set[str | None], olds: list[Element], news: list[Element]) -
 def _heaviest_increasing(values: list[int], weights: list[int]) -> list[int]:
     """Indices of an increasing subsequence of *values* with the largest total weight.
 
-    Quadratic, over the siblings of one container (the cards of a cell, the
-    steps of a stage): small in any real journey.
+    A Fenwick tree over the values keeps, for each prefix of values, the best
+    chain ending below it: n log n, so a stage of thousands of steps, all
+    renumbered, is compared in a blink.
     """
     if not values:
         return []
-    best = list(weights)
+    rank = {v: r + 1 for r, v in enumerate(sorted(set(values)))}
+    size = len(rank)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best total, index of its last element)
     previous = [-1] * len(values)
-    for i in range(len(values)):
-        for j in range(i):
-            if values[j] < values[i] and best[j] + weights[i] > best[i]:
-                best[i], previous[i] = best[j] + weights[i], j
+    best = [0] * len(values)
+    for i, value in enumerate(values):
+        r, top = rank[value] - 1, (0, -1)
+        while r > 0:  # the best chain over values strictly below this one
+            if tree[r][0] > top[0]:
+                top = tree[r]
+            r -= r & -r
+        best[i], previous[i] = top[0] + weights[i], top[1]
+        r = rank[value]
+        while r <= size:
+            if best[i] > tree[r][0]:
+                tree[r] = (best[i], i)
+            r += r & -r
     i = max(range(len(values)), key=lambda k: best[k])
     chain: list[int] = []
     while i != -1:
