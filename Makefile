@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/banking-savings.journey
 
-.PHONY: run test venv system-packages bench schema clean
+.PHONY: run test test-pythons venv system-packages bench schema clean
 
 # A .venv without a working pip (made while python3-venv was missing, or
 # whose Python went away) is made again, whatever its stamp says.
@@ -40,6 +40,21 @@ test: venv
 	$(BIN)/python scripts/ensure_qt.py --offscreen --test-tools
 	$(BIN)/python -m pytest
 
+# The test suite under every supported Python found here (python3.11, 3.12, 3.13 on
+# PATH, pyenv's shims included), each in its own .venv-3.X; a version not found is said, not failed.
+PYTHONS ?= 3.11 3.12 3.13
+test-pythons:
+	@status=0; for v in $(PYTHONS); do \
+		py=$$(command -v python$$v) || { echo "python$$v: not found, skipped"; continue; }; \
+		$$py -c 'import sys' 2>/dev/null || { echo "python$$v: not installed here, skipped"; continue; }; \
+		echo "=== Python $$v ($$py)"; \
+		[ -x .venv-$$v/bin/python ] || $$py -m venv .venv-$$v || { status=1; continue; }; \
+		.venv-$$v/bin/python -m pip install --quiet --upgrade pip && \
+		.venv-$$v/bin/python -m pip install --quiet -e '.[test]' && \
+		.venv-$$v/bin/python scripts/ensure_qt.py --offscreen --test-tools && \
+		.venv-$$v/bin/python -m pytest -q -p no:cacheprovider || status=1; \
+	done; exit $$status
+
 bench: venv
 	$(BIN)/python -m benchmarks
 
@@ -47,4 +62,4 @@ schema: venv
 	$(BIN)/python -m workbench.model.schema --write
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* .pytest_cache .hypothesis

@@ -54,8 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench",
         description=tr("Journey Workbench: design customer journey maps."),
         epilog=tr(
-            "Commands: new, check, convert, export, diff, merge, git-setup and install-desktop "
-            "('workbench COMMAND --help' says more of each). "
+            "Commands: new, check, convert, export, diff, merge, git-setup and install-desktop; "
+            "each says more with --help ('workbench new --help'). "
             "Without a command, the editor opens (on FILE if given)."
         ),
     )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QFormLayout
 from tests.ui.test_canvas import box, small_journey
 from tests.ui.test_context_menu import menu_at, trigger
 from tests.ui.test_findings import open_checked, rules_shown
-from workbench.model.fileformat import dumps, save
+from workbench.model.fileformat import MINOR, dumps, save
 from workbench.ui.main_window import MainWindow
 from workbench.ui.outline import Outline
 
@@ -126,7 +126,7 @@ def test_an_end_cuts_the_flow_in_the_findings_and_a_goal_does_not(qtbot, tmp_pat
     qtbot.waitUntil(lambda: window.findings.is_current() and "unreachable" not in rules_shown(window), timeout=5000)
 
 
-def test_a_minor_0_file_opens_migrated_clean_and_saves_as_minor_1(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_minor_0_file_opens_migrated_clean_and_saves_as_the_current_minor(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bookshop.journey"
     path.write_bytes(SAMPLE.read_bytes())
     window = open_checked(qtbot, path)
@@ -135,5 +135,5 @@ def test_a_minor_0_file_opens_migrated_clean_and_saves_as_minor_1(qtbot, tmp_pat
     assert "unreachable" not in rules_shown(window)
     assert window.save()
     written = json.loads(path.read_text(encoding="utf-8"))
-    assert written["minor"] == 1
+    assert written["minor"] == MINOR
     assert [s["id"] for s in written["journey"]["steps"] if s.get("end")] == ["step-delivered", "step-recommend"]

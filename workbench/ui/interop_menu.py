@@ -53,13 +53,17 @@ def build_import_export(window: MainWindow, file_menu: QMenu, acts: WindowAction
     acts.export_csv = acts.make(translate("&CSV Sheet..."), lambda: export_file(window, CSV))
     export_menu.addActions([acts.export_mermaid, acts.export_csv])
     tips = {
+        import_menu.menuAction(): translate("Open a journey from another format as a new journey"),
+        export_menu.menuAction(): translate("Write the journey as a PDF, an image, a Mermaid diagram or a sheet"),
         acts.import_mermaid: translate("Open a Mermaid journey diagram as a new journey"),
         acts.import_csv: translate("Open a sheet of steps and cards (CSV) as a new journey"),
         acts.export_mermaid: translate("Write the journey as a Mermaid journey diagram (.mmd)"),
         acts.export_csv: translate("Write the journey's steps and cards as a sheet (.csv)"),
     }
+    from workbench.ui.menus import describe
+
     for action, tip in tips.items():
-        action.setStatusTip(tip)
+        describe(action, tip)
 
 
 def import_file(window: MainWindow, kind: str) -> bool:

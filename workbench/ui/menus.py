@@ -171,11 +171,16 @@ def _describe(window: MainWindow, acts: WindowActions, sectors: QMenu) -> None:
         tip = translate("MainWindow", "Show or hide the {panel} panel").format(panel=dock.windowTitle())
         tips.append((dock.toggleViewAction(), tip))
     for action, tip in tips:
-        action.setStatusTip(tip)
-        _tool_tip(action, tip)
+        describe(action, tip)
     window.stack.undoTextChanged.connect(acts.follow_undo_text)
     window.stack.redoTextChanged.connect(acts.follow_undo_text)
     acts.follow_undo_text()
+
+
+def describe(action: QAction, tip: str) -> None:
+    """What *action* does, in the status bar and on hover (with its shortcut)."""
+    action.setStatusTip(tip)
+    _tool_tip(action, tip)
 
 
 def _tool_tip(action: QAction, tip: str) -> None:

@@ -105,8 +105,11 @@ def add_dock_toggle(window: MainWindow, dock: QDockWidget) -> None:
     after = actions.index(findings) + 1
     while after < len(actions) and actions[after].data() == "dock-toggle":
         after += 1
+    from workbench.ui.menus import describe
+
     toggle = dock.toggleViewAction()
     toggle.setData("dock-toggle")
+    describe(toggle, translate("MainWindow", "Show or hide the {panel} panel").format(panel=dock.windowTitle()))
     menu.insertAction(actions[after] if after < len(actions) else None, toggle)
 
 
