@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.check_reports import FileResult, json_entry, junit, sarif
 from workbench.cli import _error, printable
 from workbench.i18n import current_language, tr
+
+if TYPE_CHECKING:
+    from workbench.model.analysis import Report
+    from workbench.model.journey import Journey
+    from workbench.model.scores import Score
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -13,7 +22,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench check", description=tr("Load journey files and run the journey health check on them.")
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help=tr("the .journey files to check"))
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=tr("text for people, JSON for tools"))
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "junit"),
+        default="text",
+        help=tr("text for people; JSON for tools; SARIF 2.1.0 for code review; JUnit XML for CI dashboards"),
+    )
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning"),
@@ -47,10 +61,10 @@ def run(argv: list[str]) -> int:
 
     With --min-score alone, the scores decide: findings fail the check only
     if --fail-on is given too (a pipeline that sets a minimum score accepts
-    the errors that still leave the scores above it).
+    the errors that still leave the scores above it). A file that does not
+    load is said on stderr in every format, and is also an entry of the JSON,
+    SARIF and JUnit reports (see workbench/check_reports.py).
     """
-    import json
-
     from workbench.model import scores as scoring
     from workbench.model.analysis import check, condition_name
     from workbench.model.errors import LoadError
@@ -58,16 +72,18 @@ def run(argv: list[str]) -> int:
 
     args = _parser().parse_args(argv)
     fail_on = args.fail_on or (None if args.min_score is not None else "error")
+    language = current_language()
     status = 0
-    reports = []
+    results: list[FileResult] = []
     for name in args.files:
         try:
             journey = load(name)
         except LoadError as error:
             _error(str(error))
             status = 2
+            results.append(FileResult(name, error=error))
             continue
-        report = check(journey, language=current_language())
+        report = check(journey, language=language)
         if fail_on is not None and report.at_least(fail_on) and status == 0:
             status = 1
         scores = scoring.scores(report.findings)
@@ -84,42 +100,45 @@ def run(argv: list[str]) -> int:
                 )
                 if status == 0:
                     status = 1
-        if args.format == "json":
-            reports.append(
-                {
-                    "file": name,
-                    "findings": [
-                        {
-                            "rule": f.rule,
-                            "severity": f.severity,
-                            "elements": list(f.elements),
-                            "message": f.message,
-                            "condition": f.condition,
-                        }
-                        for f in report.findings
-                    ],
-                    "metrics": vars(report.metrics),
-                    "scores": scoring.to_json(scores),
-                }
-            )
-            continue
-        counts = {sev: sum(f.severity == sev for f in report.findings) for sev in ("error", "warning", "info")}
-        print(
-            tr(
-                "{path}: ok ({steps} steps) - {errors} errors, {warnings} warnings, {infos} notes",
-                path=name,
-                steps=len(journey.steps),
-                errors=counts["error"],
-                warnings=counts["warning"],
-                infos=counts["info"],
-            )
-        )
-        for condition, score in scores.items():
-            explained = scoring.breakdown(score.counts())
-            print(f"  score {condition}: {score.value}/100 ({explained}) [{condition_name(condition)}]")
-        for finding in report.findings:
-            message = printable(finding.message)
-            print(f"  {finding.severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
+        text = _text_of(name) if args.format == "sarif" else None
+        results.append(FileResult.checked(name, journey, report, scores, text))
+        if args.format == "text":
+            _print_text(name, journey, report, scores)
     if args.format == "json":
-        print(json.dumps(reports, indent=2, ensure_ascii=False))
+        print(json.dumps([json_entry(r) for r in results], indent=2, ensure_ascii=False))
+    elif args.format == "sarif":
+        print(json.dumps(sarif(results, status, language), indent=2, ensure_ascii=False))
+    elif args.format == "junit":
+        print(junit(results, fail_on, args.min_score, language), end="")
     return status
+
+
+def _text_of(name: str) -> str | None:
+    """The text of a file that just loaded, to find the line of each element; None if it cannot be read again."""
+    try:
+        return Path(name).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, Score]) -> None:
+    from workbench.model import scores as scoring
+    from workbench.model.analysis import condition_name
+
+    counts = {sev: sum(f.severity == sev for f in report.findings) for sev in ("error", "warning", "info")}
+    print(
+        tr(
+            "{path}: ok ({steps} steps) - {errors} errors, {warnings} warnings, {infos} notes",
+            path=name,
+            steps=len(journey.steps),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+        )
+    )
+    for condition, score in scores.items():
+        explained = scoring.breakdown(score.counts())
+        print(f"  score {condition}: {score.value}/100 ({explained}) [{condition_name(condition)}]")
+    for finding in report.findings:
+        message = printable(finding.message)
+        print(f"  {finding.severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
