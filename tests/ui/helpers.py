@@ -43,15 +43,32 @@ def double_click(window: MainWindow, x: float, y: float) -> None:
     QTest.mouseDClick(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, to_view(window, x, y))
 
 
+def _drag_event(kind, pos: QPoint | QPointF, mime: QMimeData):  # type: ignore[no-untyped-def]
+    """A drag event at *pos*: PySide6 6.12 takes a QPointF (its QPoint form is deprecated), older ones a QPoint."""
+    copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
+    try:
+        return kind(QPointF(pos), copy, mime, LEFT, none)
+    except TypeError:
+        return kind(QPointF(pos).toPoint(), copy, mime, LEFT, none)
+
+
+def drag_enter(pos: QPoint | QPointF, mime: QMimeData) -> QDragEnterEvent:
+    return _drag_event(QDragEnterEvent, pos, mime)
+
+
+def drag_move(pos: QPoint | QPointF, mime: QMimeData) -> QDragMoveEvent:
+    return _drag_event(QDragMoveEvent, pos, mime)
+
+
 def drop_mime(window: MainWindow, mime: QMimeData, x: float, y: float) -> bool:
     """Drag *mime* over the canvas to scene point (x, y) and drop it; True if the drop was accepted."""
     viewport = window.view.viewport()
     window.scene.ensure_fresh()
     pos = QPointF(to_view(window, x, y))
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(pos, mime)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    move = drag_move(pos, mime)
     QApplication.sendEvent(viewport, move)
     if not move.isAccepted():
         return False

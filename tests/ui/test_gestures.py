@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QWheelEvent
+from PySide6.QtGui import QDragLeaveEvent, QDropEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.helpers import LEFT, click, drag, open_window, to_view
+from tests.ui.helpers import LEFT, click, drag, drag_enter, drag_move, open_window, to_view
 from tests.ui.test_canvas import box, cell_centre, small_journey
 from workbench.model.fileformat import dumps, save
 from workbench.ui.main_window import MainWindow
@@ -35,13 +35,13 @@ def real_drag(window: MainWindow, mime: QMimeData, points: list[QPointF], drop: 
     viewport = window.view.viewport()
     copy = Qt.DropAction.CopyAction
     none = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(points[0].toPoint(), copy, mime, LEFT, none)
+    enter = drag_enter(points[0].toPoint(), mime)
     QApplication.sendEvent(viewport, enter)
     if not enter.isAccepted():
         return False
     accepted = False
     for point in points:
-        move = QDragMoveEvent(point.toPoint(), copy, mime, LEFT, none)
+        move = drag_move(point.toPoint(), mime)
         QApplication.sendEvent(viewport, move)
         accepted = move.isAccepted()
     if not drop:
@@ -81,18 +81,17 @@ def test_a_drag_entering_over_the_lane_titles_then_crossing_headers_drops_on_its
 def test_the_drop_indicator_shows_the_cell_and_the_status_bar_says_why_not(window: MainWindow) -> None:
     mime = window.palette.mime_for("card:pain_point")
     viewport = window.view.viewport()
-    copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
     start = lane_title_point(window, "lane-pain-points")
-    QApplication.sendEvent(viewport, QDragEnterEvent(start.toPoint(), copy, mime, LEFT, none))
+    QApplication.sendEvent(viewport, drag_enter(start.toPoint(), mime))
     # Over the thoughts lane: refused, with the reason, and no indicator.
-    move = QDragMoveEvent(view_point(window, *cell_centre(window, "step-2", "lane-thoughts")).toPoint(), copy, mime, LEFT, none)
+    move = drag_move(view_point(window, *cell_centre(window, "step-2", "lane-thoughts")).toPoint(), mime)
     QApplication.sendEvent(viewport, move)
     assert not move.isAccepted()
     assert not window.scene.drop_hint.isVisible()
     assert "Pain points" in window.statusBar().currentMessage()
     # Over a pain-points cell: accepted, that cell highlighted, the reason gone.
     x, y = cell_centre(window, "step-2", "lane-pain-points")
-    move = QDragMoveEvent(view_point(window, x, y).toPoint(), copy, mime, LEFT, none)
+    move = drag_move(view_point(window, x, y).toPoint(), mime)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
     hint = window.scene.drop_hint
@@ -188,10 +187,9 @@ def test_a_palette_drag_near_the_edge_scrolls_the_map(window: MainWindow, qtbot)
     bar.setValue(0)
     viewport = window.view.viewport()
     mime = window.palette.mime_for("card:thought")
-    copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
     near_right = QPoint(viewport.width() - 5, viewport.height() // 2)
-    QApplication.sendEvent(viewport, QDragEnterEvent(near_right, copy, mime, LEFT, none))
-    QApplication.sendEvent(viewport, QDragMoveEvent(near_right, copy, mime, LEFT, none))
+    QApplication.sendEvent(viewport, drag_enter(near_right, mime))
+    QApplication.sendEvent(viewport, drag_move(near_right, mime))
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
     QApplication.sendEvent(viewport, QDragLeaveEvent())
     value = bar.value()
@@ -248,7 +246,7 @@ def test_shift_wheel_scrolls_sideways(window: MainWindow) -> None:
 def test_a_file_that_is_not_a_journey_is_refused_with_a_reason(window: MainWindow, tmp_path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(QPoint(50, 50), mime)
     QApplication.sendEvent(window.view.viewport(), enter)
     assert not enter.isAccepted()
     assert ".journey" in window.statusBar().currentMessage()
