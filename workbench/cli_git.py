@@ -45,7 +45,7 @@ def config_values(python: str | None = None) -> list[tuple[str, str]]:
     command = f"{shlex.quote(python or sys.executable)} -m workbench"
     return [
         ("merge.journey.name", "Journey Workbench three-way merge"),
-        ("merge.journey.driver", f"{command} merge %O %A %B -o %A"),
+        ("merge.journey.driver", f"{command} merge %O %A %B -o %A --name %P"),
         ("diff.journey.textconv", f"{command} diff --textconv"),
     ]
 

@@ -1,6 +1,6 @@
 """``workbench merge BASE OURS THEIRS -o OUT``: three-way merge of journeys, usable as a git merge driver.
 
-git calls it as ``workbench merge %O %A %B -o %A``: the result replaces
+git calls it as ``workbench merge %O %A %B -o %A --name %P``: the result replaces
 OURS, and the exit status tells git whether the merge is clean (0) or left
 conflicts (1). Conflicts are never written as ``<<<<<<<`` markers: the file
 loads, and lists them for the editor to resolve.
@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="OUT", help=tr("the .journey file to write (it may be OURS itself)")
     )
     parser.add_argument("--force", action="store_true", help=tr("overwrite OUT if it exists, even if it is read-only"))
+    parser.add_argument(
+        "--name",
+        metavar="NAME",
+        help=tr("the file's name in the messages (git passes its path as %%P; OUT is then a temporary file)"),
+    )
     return parser
 
 
@@ -58,7 +63,7 @@ def run(argv: list[str]) -> int:
         try:
             loaded.append(load_file(name))
         except LoadError as error:
-            _error(str(error))
+            _error(tr("{name}: cannot merge: {error}", name=args.name, error=error) if args.name else str(error))
             return 2
     base, ours, theirs = [None, *loaded] if base_missing else loaded
     output = Path(args.output)
@@ -72,16 +77,17 @@ def run(argv: list[str]) -> int:
     except SaveError as error:
         _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
         return 1
+    shown = args.name or output
     if result.clean:
-        print(tr("merged into {path}", path=output))
+        print(tr("merged into {path}", path=shown))
         return 0
     count = len(result.new_conflicts)
     if count == 1:
-        summary = tr("{path}: merged with 1 conflict; open it in Journey Workbench to resolve it", path=output)
+        summary = tr("{path}: merged with 1 conflict; open it in Journey Workbench to resolve it", path=shown)
     else:
         summary = tr(
             "{path}: merged with {count} conflicts; open it in Journey Workbench to resolve them",
-            path=output,
+            path=shown,
             count=count,
         )
     _error(summary)

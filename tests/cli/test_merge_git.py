@@ -74,7 +74,7 @@ def test_git_setup_writes_attributes_and_config_once(repo: Path) -> None:
     assert attributes == "*.journey merge=journey diff=journey\n"
     driver = git(repo, "config", "merge.journey.driver").stdout.strip()
     assert driver.startswith(sys.executable) or driver.startswith(f"'{sys.executable}'")
-    assert driver.endswith("-m workbench merge %O %A %B -o %A")
+    assert driver.endswith("-m workbench merge %O %A %B -o %A --name %P")
     textconv = git(repo, "config", "diff.journey.textconv").stdout.strip()
     assert textconv.endswith("-m workbench diff --textconv")
     config = (repo / ".git" / "config").read_text(encoding="utf-8")
@@ -153,6 +153,9 @@ def test_a_true_conflict_stops_git_and_leaves_a_file_that_loads(repo: Path) -> N
     assert (conflict.collection, conflict.element, conflict.field) == ("steps", step, "title")
     assert (conflict.ours, conflict.theirs) == ("Ours title", "Their title")
     assert "map.journey" in git(repo, "diff", "--name-only", "--diff-filter=U").stdout
+    # The driver's message names the file being merged, not git's temporary copy of it.
+    assert "map.journey: merged with 1 conflict" in result.stderr + result.stdout
+    assert ".merge_file_" not in result.stderr + result.stdout
 
 
 def test_a_journey_added_on_both_branches_merges_element_by_element(repo: Path) -> None:
