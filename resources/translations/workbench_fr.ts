@@ -473,6 +473,235 @@
     </message>
 </context>
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes</source>
+        <extracomment>The row (index into the diff&apos;s changes) the user chose. &quot;Stop comparing&quot; pressed, or Escape in the list.</extracomment>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédente</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivante</translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation>Arrêter la comparaison</translation>
+    </message>
+    <message>
+        <source>Compared with {name}: {added} added, {removed} removed, {changed} changed, {moved} moved</source>
+        <translation>Par rapport à {name}&#xa0;: {added} ajouts, {removed} suppressions, {changed} modifications, {moved} déplacements</translation>
+    </message>
+    <message>
+        <source>Compared with {name}: no differences</source>
+        <translation>Par rapport à {name}&#xa0;: aucune différence</translation>
+    </message>
+    <message>
+        <source>Marks show how this map differs from {name}: added here, removed since, changed.</source>
+        <translation>Les marques montrent en quoi cette carte diffère de {name}&#xa0;: ce qui a été ajouté ici, supprimé depuis ou modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>Comparer</name>
+    <message>
+        <source>Compare &amp;With...</source>
+        <extracomment>Pause after the last edit before the diff is computed again.</extracomment>
+        <translation>&amp;Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Show how this map differs from another version of it</source>
+        <translation>Afficher les différences entre cette carte et une autre de ses versions</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Modification suivante</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Modification précédente</translation>
+    </message>
+    <message>
+        <source>Go to the next change (F8)</source>
+        <translation>Aller à la modification suivante (F8)</translation>
+    </message>
+    <message>
+        <source>Go to the previous change (Shift+F8)</source>
+        <translation>Aller à la modification précédente (Maj+F8)</translation>
+    </message>
+    <message>
+        <source>Remove the marks from the map and close this list (Escape)</source>
+        <translation>Retirer les marques de la carte et fermer cette liste (Échap)</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Comparer avec</translation>
+    </message>
+    <message>
+        <source>Journey files (*.journey);;All files (*)</source>
+        <translation>Fichiers de parcours (*.journey);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+    <message>
+        <source>{message}
+Nothing was compared.</source>
+        <translation>{message}
+Rien n&apos;a été comparé.</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>{text} (and {count} cards)</source>
+        <translation>{text} (et {count} cartes)</translation>
+    </message>
+    <message>
+        <source>{count} more removed</source>
+        <translation>{count} autres éléments supprimés</translation>
+    </message>
+    <message>
+        <source>Comparing with {path}</source>
+        <translation>Comparaison avec {path}</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s own fields changed: see the Inspector.</source>
+        <translation>Les champs propres au parcours ont été modifiés&#xa0;: consultez l&apos;inspecteur.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <extracomment>What identifies a row across a recomputed diff (the selection stays on it).</extracomment>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Déplacé</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Handoff</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictRow</name>
+    <message>
+        <source>Keep mine</source>
+        <extracomment>The user picked a side: (conflict id, &quot;ours&quot; | &quot;theirs&quot;). The row was clicked: show its element.</extracomment>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Prendre la leur</translation>
+    </message>
+    <message>
+        <source>Yours:</source>
+        <translation>Votre version&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Theirs:</source>
+        <translation>Leur version&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{field} of {element}</source>
+        <translation>{field} ({element})</translation>
+    </message>
+    <message>
+        <source>Keep your value ({value}) of {what} and close the conflict; it can be undone</source>
+        <translation>Garder votre valeur ({value}) pour {what} et clore le conflit&#xa0;; ce choix peut être annulé</translation>
+    </message>
+    <message>
+        <source>Use their value ({value}) for {what} and close the conflict; it can be undone</source>
+        <translation>Prendre leur valeur ({value}) pour {what} et clore le conflit&#xa0;; ce choix peut être annulé</translation>
+    </message>
+    <message>
+        <source>{element}, {field}. Yours: {ours}. Theirs: {theirs}.</source>
+        <translation>{element}, {field}. Votre version&#xa0;: {ours}. Leur version&#xa0;: {theirs}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>This journey holds 1 merge conflict to resolve</source>
+        <extracomment>The height the dock asks for when a journey with conflicts is shown (two rows and the summary).</extracomment>
+        <translation>Ce parcours contient 1 conflit de fusion à résoudre</translation>
+    </message>
+    <message>
+        <source>This journey holds {count} merge conflicts to resolve</source>
+        <translation>Ce parcours contient {count} conflits de fusion à résoudre</translation>
+    </message>
+    <message>
+        <source>Merge conflicts</source>
+        <extracomment>Elements to select on the canvas (a row was clicked). A sentence for the status bar.</extracomment>
+        <translation>Conflits de fusion</translation>
+    </message>
+    <message>
+        <source>Choose, for each change made differently on both sides, the version to keep.</source>
+        <extracomment>The dock holding the panel (set by :func:`install`). Ids whose change may alter what a row says (the elements concerned, and those they name).</extracomment>
+        <translation>Choisissez, pour chaque modification faite différemment des deux côtés, la version à garder.</translation>
+    </message>
+    <message>
+        <source>All conflicts are resolved — save to finish the merge.</source>
+        <translation>Tous les conflits sont résolus — enregistrez pour terminer la fusion.</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the conflict</source>
+        <translation>Impossible de résoudre le conflit</translation>
+    </message>
+    <message>
+        <source>This element is no longer in the journey.</source>
+        <translation>Cet élément ne fait plus partie du parcours.</translation>
+    </message>
+</context>
+<context>
     <name>FileGuard</name>
     <message>
         <source>This is a copy of {path}: save it under a new name.</source>
@@ -1266,14 +1495,6 @@
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <source>Export &amp;PDF...</source>
-        <translation>Exporter en &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>Export &amp;Image...</source>
-        <translation>Exporter une &amp;image…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1388,6 +1609,14 @@
     <message>
         <source>Show the Outline and put the keyboard in it</source>
         <translation>Afficher le plan et y placer le clavier</translation>
+    </message>
+    <message>
+        <source>&amp;PDF Deliverable...</source>
+        <translation>Livrable &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Image (PNG, SVG)...</source>
+        <translation>&amp;Image (PNG, SVG)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1559,7 +1788,7 @@
     </message>
     <message>
         <source>Palette</source>
-        <extracomment>Once, on the turn of the event loop after the canvas was first painted (windows made with ``defer``). What waits for the first paint, by name (a later request replaces an earlier one); None once painted.</extracomment>
+        <extracomment>Once, on the turn of the event loop after the canvas was first painted (windows made with ``defer``). A document is shown (the first, or one opened, created or recovered): panels that follow it attach here. What waits for the first paint, by name (a later request replaces an earlier one); None once painted.</extracomment>
         <translation>Palette</translation>
     </message>
     <message>
@@ -1607,6 +1836,96 @@ Votre travail est toujours ouvert ; essayez un autre dossier.</translation>
     <message>
         <source>Saved {path}</source>
         <translation>{path} enregistré</translation>
+    </message>
+    <message>
+        <source>Mermaid journey diagrams (*.mmd *.mermaid)</source>
+        <extracomment>The extension written for each format, and its file dialog filter (translated where shown).</extracomment>
+        <translation>Diagrammes de parcours Mermaid (*.mmd *.mermaid)</translation>
+    </message>
+    <message>
+        <source>CSV sheets (*.csv)</source>
+        <translation>Feuilles CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <extracomment>Warnings listed in the message after an import; the rest are counted.</extracomment>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Mermaid Journey Diagram...</source>
+        <translation>Diagramme de parcours &amp;Mermaid…</translation>
+    </message>
+    <message>
+        <source>&amp;CSV Sheet...</source>
+        <translation>Feuille &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>Open a journey from another format as a new journey</source>
+        <translation>Ouvrir un parcours d&apos;un autre format comme nouveau parcours</translation>
+    </message>
+    <message>
+        <source>Write the journey as a PDF, an image, a diagram or a sheet</source>
+        <translation>Écrire le parcours en PDF, en image, en diagramme ou en feuille</translation>
+    </message>
+    <message>
+        <source>Open a Mermaid journey diagram as a new journey</source>
+        <translation>Ouvrir un diagramme de parcours Mermaid comme nouveau parcours</translation>
+    </message>
+    <message>
+        <source>Open a sheet of steps and cards (CSV) as a new journey</source>
+        <translation>Ouvrir une feuille d&apos;étapes et de cartes (CSV) comme nouveau parcours</translation>
+    </message>
+    <message>
+        <source>Write the journey as a Mermaid journey diagram (.mmd)</source>
+        <translation>Écrire le parcours en diagramme de parcours Mermaid (.mmd)</translation>
+    </message>
+    <message>
+        <source>Write the journey&apos;s steps and cards as a sheet (.csv)</source>
+        <translation>Écrire les étapes et les cartes du parcours dans une feuille (.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import journey</source>
+        <translation>Importer un parcours</translation>
+    </message>
+    <message>
+        <source>Cannot import journey</source>
+        <translation>Impossible d&apos;importer le parcours</translation>
+    </message>
+    <message>
+        <source>Imported {path}; save it to keep it as a journey</source>
+        <translation>{path} importé ; enregistrez-le pour le garder comme parcours</translation>
+    </message>
+    <message>
+        <source>{path} was imported; some lines were skipped or changed:</source>
+        <translation>{path} a été importé ; certaines lignes ont été ignorées ou modifiées :</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+    <message>
+        <source>Imported with warnings</source>
+        <translation>Importé avec des avertissements</translation>
+    </message>
+    <message>
+        <source>Export journey</source>
+        <translation>Exporter le parcours</translation>
+    </message>
+    <message>
+        <source>Cannot export journey</source>
+        <translation>Impossible d&apos;exporter le parcours</translation>
+    </message>
+    <message>
+        <source>{path} was not written: {reason}</source>
+        <translation>{path} n&apos;a pas été écrit : {reason}</translation>
     </message>
     <message>
         <source>Exported {path}</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from workbench.model.errors import LoadError, SaveError
@@ -27,38 +27,41 @@ if TYPE_CHECKING:
 #: The extension written for each format, and its file dialog filter (translated where shown).
 SUFFIX = {MERMAID: ".mmd", CSV: ".csv"}
 FILTER = {
-    MERMAID: "Mermaid journey diagrams (*.mmd *.mermaid)",
-    CSV: "CSV sheets (*.csv)",
+    MERMAID: QT_TRANSLATE_NOOP("MainWindow", "Mermaid journey diagrams (*.mmd *.mermaid)"),
+    CSV: QT_TRANSLATE_NOOP("MainWindow", "CSV sheets (*.csv)"),
 }
 #: Warnings listed in the message after an import; the rest are counted.
 SHOWN_WARNINGS = 12
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate
 
 
 def build_import_export(window: MainWindow, file_menu: QMenu, acts: WindowActions) -> None:
     """The Import and Export submenus of *file_menu*; the PDF and image exports move into Export."""
-    import_menu = file_menu.addMenu(translate("&Import"))
+    import_menu = file_menu.addMenu(translate("MainWindow", "&Import"))
     import_menu.setObjectName("import-menu")
-    acts.import_mermaid = acts.make(translate("&Mermaid Journey Diagram..."), lambda: import_file(window, MERMAID))
-    acts.import_csv = acts.make(translate("&CSV Sheet..."), lambda: import_file(window, CSV))
+    acts.import_mermaid = acts.make(
+        translate("MainWindow", "&Mermaid Journey Diagram..."), lambda: import_file(window, MERMAID)
+    )
+    acts.import_csv = acts.make(translate("MainWindow", "&CSV Sheet..."), lambda: import_file(window, CSV))
     import_menu.addActions([acts.import_mermaid, acts.import_csv])
-    export_menu = file_menu.addMenu(translate("&Export"))
+    export_menu = file_menu.addMenu(translate("MainWindow", "&Export"))
     export_menu.setObjectName("export-menu")
     export_menu.addActions([acts.export_pdf, acts.export_image])
     export_menu.addSeparator()
-    acts.export_mermaid = acts.make(translate("&Mermaid Journey Diagram..."), lambda: export_file(window, MERMAID))
-    acts.export_csv = acts.make(translate("&CSV Sheet..."), lambda: export_file(window, CSV))
+    acts.export_mermaid = acts.make(
+        translate("MainWindow", "&Mermaid Journey Diagram..."), lambda: export_file(window, MERMAID)
+    )
+    acts.export_csv = acts.make(translate("MainWindow", "&CSV Sheet..."), lambda: export_file(window, CSV))
     export_menu.addActions([acts.export_mermaid, acts.export_csv])
     tips = {
-        import_menu.menuAction(): translate("Open a journey from another format as a new journey"),
-        export_menu.menuAction(): translate("Write the journey as a PDF, an image, a Mermaid diagram or a sheet"),
-        acts.import_mermaid: translate("Open a Mermaid journey diagram as a new journey"),
-        acts.import_csv: translate("Open a sheet of steps and cards (CSV) as a new journey"),
-        acts.export_mermaid: translate("Write the journey as a Mermaid journey diagram (.mmd)"),
-        acts.export_csv: translate("Write the journey's steps and cards as a sheet (.csv)"),
+        import_menu.menuAction(): translate("MainWindow", "Open a journey from another format as a new journey"),
+        export_menu.menuAction(): translate("MainWindow", "Write the journey as a PDF, an image, a diagram or a sheet"),
+        acts.import_mermaid: translate("MainWindow", "Open a Mermaid journey diagram as a new journey"),
+        acts.import_csv: translate("MainWindow", "Open a sheet of steps and cards (CSV) as a new journey"),
+        acts.export_mermaid: translate("MainWindow", "Write the journey as a Mermaid journey diagram (.mmd)"),
+        acts.export_csv: translate("MainWindow", "Write the journey's steps and cards as a sheet (.csv)"),
     }
     from workbench.ui.menus import describe
 
@@ -70,37 +73,41 @@ def import_file(window: MainWindow, kind: str) -> bool:
     """Ask for a file of *kind* and open it as a new journey; False if nothing was opened."""
     if not window.maybe_save():
         return False
-    path, _ = QFileDialog.getOpenFileName(
-        window, translate("Import journey"), window._folder(), translate(FILTER[kind]) + ";;" + translate("All files (*)")
-    )
+    filters = translate("MainWindow", FILTER[kind]) + ";;" + translate("MainWindow", "All files (*)")
+    path, _ = QFileDialog.getOpenFileName(window, translate("MainWindow", "Import journey"), window._folder(), filters)
     return bool(path) and import_path(window, Path(path), kind)
 
 
 def import_path(window: MainWindow, path: Path, kind: str) -> bool:
-    """Open *path* (read as *kind*, whatever its name) as a new unsaved journey; a bad file says why and changes nothing."""
+    """Open *path* (read as *kind*, whatever its name) as a new unsaved journey.
+
+    A bad file says why and changes nothing.
+    """
     try:
         read = read_journey(path, kind=kind)
     except LoadError as error:
-        messages.warning(window, translate("Cannot import journey"), error.message)
+        messages.warning(window, translate("MainWindow", "Cannot import journey"), error.message)
         return False
     window.set_journey(Loaded(journey=read.journey), None)
     window.stack.resetClean()  # work not yet kept in a journey file: closing asks where to save it
-    window.show_message(translate("Imported {path}; save it to keep it as a journey").format(path=path))
+    window.show_message(translate("MainWindow", "Imported {path}; save it to keep it as a journey").format(path=path))
     if read.warnings:
         shown = read.warnings[:SHOWN_WARNINGS]
         rest = len(read.warnings) - len(shown)
-        lines = [translate("{path} was imported; some lines were skipped or changed:").format(path=path), ""]
+        lines = [translate("MainWindow", "{path} was imported; some lines were skipped or changed:").format(path=path)]
+        lines.append("")
         lines += ["\u2022 " + warning for warning in shown]
         if rest:
-            lines.append(translate("\u2026 and {count} more").format(count=rest))
-        messages.warning(window, translate("Imported with warnings"), "\n".join(lines))
+            lines.append(translate("MainWindow", "\u2026 and {count} more").format(count=rest))
+        messages.warning(window, translate("MainWindow", "Imported with warnings"), "\n".join(lines))
     return True
 
 
 def export_file(window: MainWindow, kind: str) -> Path | None:
     """Ask where, and write the open journey as *kind*; the path written, or None."""
     start = window._export_start(SUFFIX[kind])
-    path, _ = QFileDialog.getSaveFileName(window, translate("Export journey"), str(start), translate(FILTER[kind]))
+    title, filters = translate("MainWindow", "Export journey"), translate("MainWindow", FILTER[kind])
+    path, _ = QFileDialog.getSaveFileName(window, title, str(start), filters)
     if not path:
         return None
     target = Path(path)
@@ -111,9 +118,9 @@ def export_file(window: MainWindow, kind: str) -> Path | None:
     except SaveError as error:
         messages.critical(
             window,
-            translate("Cannot export journey"),
-            translate("{path} was not written: {reason}").format(path=error.path, reason=error.reason),
+            translate("MainWindow", "Cannot export journey"),
+            translate("MainWindow", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
         )
         return None
-    window.show_message(translate("Exported {path}").format(path=target))
+    window.show_message(translate("MainWindow", "Exported {path}").format(path=target))
     return target
