@@ -41,12 +41,13 @@ test: venv
 	$(BIN)/python -m pytest
 
 # The test suite under every supported Python found here (python3.11, 3.12, 3.13 on
-# PATH, pyenv's shims included), each in its own .venv-3.X; a version not found is said, not failed.
+# PATH, or installed by pyenv), each in its own .venv-3.X; a version not found is said, not failed.
 PYTHONS ?= 3.11 3.12 3.13
 test-pythons:
 	@status=0; for v in $(PYTHONS); do \
-		py=$$(command -v python$$v) || { echo "python$$v: not found, skipped"; continue; }; \
-		$$py -c 'import sys' 2>/dev/null || { echo "python$$v: not installed here, skipped"; continue; }; \
+		py=$$(command -v python$$v); \
+		{ [ -n "$$py" ] && $$py -c '' 2>/dev/null; } || py=$$(ls -d $$HOME/.pyenv/versions/$$v*/bin/python$$v 2>/dev/null | tail -1); \
+		{ [ -n "$$py" ] && $$py -c '' 2>/dev/null; } || { echo "python$$v: not found, skipped"; continue; }; \
 		echo "=== Python $$v ($$py)"; \
 		[ -x .venv-$$v/bin/python ] || $$py -m venv .venv-$$v || { status=1; continue; }; \
 		.venv-$$v/bin/python -m pip install --quiet --upgrade pip && \

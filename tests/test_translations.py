@@ -1,59 +1,106 @@
-"""Both languages ship: every user-visible text has its French version."""
+"""Both languages ship: every user-visible text has its French version, plurals included, in one catalogue."""
 
 from __future__ import annotations
 
-import json
+import gettext
 import re
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import read_mo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 import update_translations  # noqa: E402
 
-from workbench.i18n import catalogue, set_language, tr  # noqa: E402
+from workbench.i18n import ntr, set_language, tr, translations  # noqa: E402
 
-FIELDS = re.compile(r"\{[^{}]*\}")
+FIELDS = re.compile(r"\{[^{}]*\}|%\(\w+\)[sdr]|%[sdr]|%%")
+CATALOGUE = update_translations.read("fr")
 
 
-def test_every_plain_text_has_a_french_translation() -> None:
-    french = json.loads((ROOT / "resources/translations/fr.json").read_text(encoding="utf-8"))
-    missing = [t for t in update_translations.plain_texts() if not french.get(t)]
-    assert not missing, f"translate in fr.json (run scripts/update_translations.py): {missing}"
+def messages() -> list:  # type: ignore[type-arg]
+    return [m for m in CATALOGUE if m.id]
+
+
+def test_every_text_of_the_code_is_in_the_catalogue_and_nothing_else() -> None:
+    extracted = {(context, msgid) for context, msgid in update_translations.extract()}
+    listed = {(m.context, m.id) for m in messages()}
+    assert sorted(map(str, extracted - listed)) == [], "run scripts/update_translations.py"
+    assert sorted(map(str, listed - extracted)) == [], "run scripts/update_translations.py (texts no longer used)"
+
+
+def test_every_text_has_its_french_and_every_count_its_two_forms() -> None:
+    missing = []
+    for message in messages():
+        if isinstance(message.id, tuple):
+            if len(message.string) != 2 or not all(message.string):
+                missing.append(message.id[0])
+        elif not message.string:
+            missing.append(message.id)
+    assert missing == [], "translate in resources/locale/fr/LC_MESSAGES/workbench.po"
 
 
 def test_french_keeps_every_placeholder() -> None:
-    french = json.loads((ROOT / "resources/translations/fr.json").read_text(encoding="utf-8"))
-    for source, target in french.items():
-        assert sorted(FIELDS.findall(source)) == sorted(FIELDS.findall(target)), source
+    for message in messages():
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        targets = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = sorted(set(FIELDS.findall(sources[-1])))
+        for target in targets:
+            # A singular may say "une" where the English says {count}: the other fields must all be there.
+            found = sorted(set(FIELDS.findall(target)))
+            assert [f for f in wanted if f != "{count}"] == [f for f in found if f != "{count}"], message.id
 
 
-def test_qt_texts_are_all_translated_and_compiled(tmp_path: Path) -> None:
-    ts = ROOT / "resources/translations/workbench_fr.ts"
-    tree = ET.parse(ts)
-    sources = {m.findtext("source") for m in tree.iter("message")}
-    for path in update_translations.python_sources(qt=True):
-        for text in update_translations.tr_literals(path):
-            assert text in sources, f"{text!r} is not in {ts.name}: run scripts/update_translations.py"
-    for message in tree.iter("message"):
-        translation = message.find("translation")
-        assert translation is not None and translation.text, message.findtext("source")
-        assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), message.findtext("source")
-        assert sorted(FIELDS.findall(message.findtext("source") or "")) == sorted(FIELDS.findall(translation.text))
-    fresh = tmp_path / "fresh.qm"
-    update_translations.release("fr", fresh)
-    committed = ROOT / "resources/translations/workbench_fr.qm"
-    assert committed.read_bytes() == fresh.read_bytes(), "run scripts/update_translations.py and commit the .qm"
+def test_the_compiled_catalogue_is_the_catalogue() -> None:
+    with open(update_translations.mo_path("fr"), "rb") as handle:
+        compiled = read_mo(handle)
+    def table(catalogue) -> dict:  # type: ignore[no-untyped-def,type-arg]
+        plain = (str, type(None))
+        return {
+            (m.context, m.id if isinstance(m.id, plain) else tuple(m.id)): (
+                m.string if isinstance(m.string, plain) else tuple(m.string)
+            )
+            for m in catalogue
+            if m.id
+        }
+
+    assert table(compiled) == table(messages()), "run scripts/update_translations.py and commit workbench.mo"
+    assert update_translations.PLURAL_FORMS["fr"] == (2, "(n > 1)")
+    assert compiled.plural_forms == "nplurals=2; plural=(n > 1);"
 
 
 def test_tr_switches_language() -> None:
     set_language("fr")
-    assert tr("no such file") == catalogue("fr")["no such file"] != "no such file"
-    set_language("en")
-    assert tr("no such file") == "no such file"
+    try:
+        assert tr("no such file") == "fichier introuvable"
+        assert tr("no such file", language="en") == "no such file"
+    finally:
+        set_language(None)
+    assert tr("no such file", language="en") == "no such file"
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "french"),
+    [(0, "0 conflicts", "0 conflit"), (1, "1 conflict", "1 conflit"), (2, "2 conflicts", "2 conflits")],
+)
+def test_counts_take_the_form_of_each_language(count: int, english: str, french: str) -> None:
+    singular = "{path}: merged with {count} conflict; open it in Journey Workbench to resolve it"
+    plural = "{path}: merged with {count} conflicts; open it in Journey Workbench to resolve them"
+    assert ntr(singular, plural, count, language="en", path="a").startswith(f"a: merged with {english};")
+    assert ntr(singular, plural, count, language="fr", path="a").startswith(f"a : fusionné avec {french}")
+
+
+def test_a_missing_catalogue_leaves_english_not_an_error(monkeypatch) -> None:
+    translations.cache_clear()
+    monkeypatch.setattr("workbench.i18n.resource_path", lambda *parts: Path("/nonexistent"))
+    try:
+        assert isinstance(translations("fr"), gettext.NullTranslations)
+        assert tr("no such file", language="fr") == "no such file"
+    finally:
+        monkeypatch.undo()
+        translations.cache_clear()
 
 
 @pytest.mark.parametrize("qt_widget", ["MainWindow"])

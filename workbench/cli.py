@@ -28,7 +28,7 @@ import re
 import sys
 from pathlib import Path
 
-from workbench.i18n import current_language, tr
+from workbench.i18n import current_language, tr, translations
 
 COMMANDS = ("new", "check", "convert", "export", "diff", "merge", "git-setup", "install-desktop")
 #: The exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports it.
@@ -302,8 +302,20 @@ def _error(message: str) -> None:
         print(f"workbench: {message}".encode("ascii", "backslashreplace").decode("ascii"), file=sys.stderr)
 
 
+def speak_argparse() -> None:
+    """argparse's own texts (``usage:``, ``the following arguments are required``) in the user's language.
+
+    argparse looks its texts up through the names ``_`` and ``ngettext`` it
+    took from gettext; they are pointed at the workbench's catalogue, where
+    ``scripts/update_translations.py`` lists them.
+    """
+    argparse._ = lambda text: translations(current_language()).gettext(text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: translations(current_language()).ngettext(one, many, n)  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command; a reader that stops reading (``| head``) ends it quietly with 141."""
+    speak_argparse()
     try:
         status = _dispatch(list(sys.argv[1:] if argv is None else argv))
         sys.stdout.flush()  # a pipe holds output until here: a closed one fails now, not at exit
@@ -316,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
 def gui_main(argv: list[str] | None = None) -> int:
     """``workbench-gui [FILE]``: the editor only (a GUI entry point: no console window on Windows)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    speak_argparse()
     try:
         return cmd_gui(args)
     except KeyboardInterrupt:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from workbench.check_reports import FileResult, json_entry, junit, sarif
 from workbench.cli import _error, printable
+from workbench import counts as counting
+from workbench.counts import severity_counts
 from workbench.i18n import current_language, tr
 
 if TYPE_CHECKING:
@@ -128,12 +130,10 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
     counts = {sev: sum(f.severity == sev for f in report.findings) for sev in ("error", "warning", "info")}
     print(
         tr(
-            "{path}: ok ({steps} steps) - {errors} errors, {warnings} warnings, {infos} notes",
+            "{path}: loaded ({steps}): {findings}",
             path=name,
-            steps=len(journey.steps),
-            errors=counts["error"],
-            warnings=counts["warning"],
-            infos=counts["info"],
+            steps=counting.steps(len(journey.steps)),
+            findings=severity_counts(counts["error"], counts["warning"], counts["info"]),
         )
     )
     for condition, score in scores.items():

@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.i18n import tr
+from workbench.i18n import ntr, tr
 
 #: ``--scale`` above this would ask for images of gigapixels even for a small map.
 MAX_SCALE = 16.0
@@ -212,7 +212,7 @@ def run(argv: list[str]) -> int:
             continue
         for warning in result.warnings:
             _error(f"{target}: {warning}")
-        print(tr("wrote {path} ({pages} pages)", path=target, pages=result.pages))
+        print(ntr("wrote {path} ({count} page)", "wrote {path} ({count} pages)", result.pages, path=target))
     return status
 
 

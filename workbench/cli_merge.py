@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from workbench.cli import _error, _may_write, _same_file, printable
-from workbench.i18n import tr
+from workbench.i18n import ntr, tr
 
 #: How many conflicts are listed on stderr before "... and N more".
 SHOWN = 20
@@ -82,14 +82,12 @@ def run(argv: list[str]) -> int:
         print(tr("merged into {path}", path=shown))
         return 0
     count = len(result.new_conflicts)
-    if count == 1:
-        summary = tr("{path}: merged with 1 conflict; open it in Journey Workbench to resolve it", path=shown)
-    else:
-        summary = tr(
-            "{path}: merged with {count} conflicts; open it in Journey Workbench to resolve them",
-            path=shown,
-            count=count,
-        )
+    summary = ntr(
+        "{path}: merged with {count} conflict; open it in Journey Workbench to resolve it",
+        "{path}: merged with {count} conflicts; open it in Journey Workbench to resolve them",
+        count,
+        path=shown,
+    )
     _error(summary)
     for conflict in result.new_conflicts[:SHOWN]:
         place = conflict.element or tr("the journey")

@@ -1,14 +1,17 @@
-"""Translation of the product's own messages outside Qt (model, files, CLI).
+"""The product's messages in the user's language: one gettext catalogue for the model, the CLI and Qt.
 
-Qt code uses ``QObject.tr``; code that must not import Qt uses :func:`tr`,
-whose French catalogue lives in ``resources/translations/fr.json`` (source
-English text -> French text). Placeholders are ``str.format`` fields, filled
-after translation so word order can change between languages.
+``resources/locale/<lang>/LC_MESSAGES/workbench.po`` holds every message
+(Qt ones with their class as context), compiled to ``workbench.mo`` and read
+here with the standard library's :mod:`gettext`; Qt's ``tr()`` reaches the
+same catalogue through ``workbench/ui/translator.py``. :func:`tr` translates
+one text, :func:`ntr` a count (``1 error`` / ``2 errors``; French has its own
+rule: ``0 erreur``, ``1 erreur``, ``2 erreurs``). Placeholders are
+``str.format`` fields, filled after translation so word order can change.
 """
 
 from __future__ import annotations
 
-import json
+import gettext
 import os
 from datetime import date
 from functools import lru_cache
@@ -61,14 +64,18 @@ def current_language() -> str:
     return _language or system_language()
 
 
+DOMAIN = "workbench"
+
+
 @lru_cache(maxsize=None)
-def catalogue(code: str) -> dict[str, str]:
+def translations(code: str) -> gettext.NullTranslations:
+    """The compiled catalogue of *code*; English (the source texts) when there is none."""
     if code == "en":
-        return {}
-    path = resource_path("translations", f"{code}.json")
-    with open(path, encoding="utf-8") as handle:
-        data = json.load(handle)
-    return {k: v for k, v in data.items() if isinstance(v, str) and v}
+        return gettext.NullTranslations()
+    try:
+        return gettext.translation(DOMAIN, localedir=str(resource_path("locale")), languages=[code])
+    except OSError:  # a damaged installation: the messages stay readable, in English
+        return gettext.NullTranslations()
 
 
 def N_(source: str) -> str:
@@ -78,8 +85,14 @@ def N_(source: str) -> str:
 
 def tr(source: str, /, language: str | None = None, **fields: object) -> str:
     """*source* in the current (or given) language, with *fields* filled in."""
-    text = catalogue(language or current_language()).get(source, source)
+    text = translations(language or current_language()).gettext(source) if source else source
     return text.format(**fields) if fields else text
+
+
+def ntr(singular: str, plural: str, count: int, /, language: str | None = None, **fields: object) -> str:
+    """The form of *singular* / *plural* that *count* takes in the language, with ``{count}`` and *fields* filled."""
+    text = translations(language or current_language()).ngettext(singular, plural, count)
+    return text.format(count=count, **fields)
 
 
 #: Month names of long dates, per language (data of the language, not messages to translate).

@@ -72,12 +72,12 @@ def test_check_exit_codes_and_messages(tmp_path: Path) -> None:
     assert workbench("new", "--sector", "banking", "-o", str(good)).returncode == 0
     ok = workbench("check", str(good))
     assert ok.returncode == 0
-    assert "good.journey: ok" in ok.stdout
+    assert "good.journey: loaded (" in ok.stdout
     bad = tmp_path / "bad.journey"
     bad.write_text('{"format": "journey-workbench",\n  "version": 1,\n  "journey": {', encoding="utf-8")
     both = workbench("check", str(good), str(bad))
     assert both.returncode == 2
-    assert "good.journey: ok" in both.stdout
+    assert "good.journey: loaded (" in both.stdout
     assert f"{bad}:3:" in both.stderr
     assert "Traceback" not in both.stderr
 

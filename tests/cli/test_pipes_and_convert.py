@@ -72,7 +72,7 @@ def test_head_reads_the_first_line_and_nothing_goes_wrong(tmp_path) -> None:
     script = f"'{sys.executable}' -m workbench check {files} | head -1"
     env = dict(os.environ, LANGUAGE="en")
     result = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=300)
-    assert result.stdout.count("\n") == 1 and ": ok (" in result.stdout
+    assert result.stdout.count("\n") == 1 and ": loaded (" in result.stdout
     assert result.stderr == ""
 
 

@@ -14,7 +14,7 @@ from workbench.export.pdftext import draw_string
 from workbench.export.pdfpages import FOOTER, MARGIN, flip
 from workbench.export.pdfview import Shown
 from workbench.geometry import Layout
-from workbench.i18n import tr
+from workbench.i18n import ntr
 from workbench.textmetrics import BOLD
 
 Area = tuple[float, float, float, float]
@@ -24,7 +24,7 @@ def overview_page(c: Canvas, lay: Layout, shown: Shown, tiles: list[tuple[Area, 
     """The map fitted on the page under a title, and over it each tile's outline and page number."""
     c.setFont(BOLD, 14)
     c.setFillColor(pdfdraw.colour(theme.INK))
-    draw_string(c, MARGIN, height - MARGIN - 10, tr("Overview: the map over the next {count} pages", lang, count=len(tiles)))
+    draw_string(c, MARGIN, height - MARGIN - 10, ntr("Overview: the map over the next {count} page", "Overview: the map over the next {count} pages", len(tiles), lang))
     top = MARGIN + 24
     body_w, body_h = width - 2 * MARGIN, height - top - MARGIN - FOOTER
     scale = min(body_w / lay.width, body_h / lay.height, 1.0)

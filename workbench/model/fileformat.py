@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workbench.i18n import tr
+from workbench.i18n import ntr, tr
 from workbench.model.atomic import atomic_write, backup_path  # noqa: F401  (part of this API)
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
@@ -271,7 +271,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
 
 
 def _more(count: int) -> str:
-    return tr("(1 more problem)") if count == 1 else tr("({count} more problems)", count=count)
+    return ntr("({count} more problem)", "({count} more problems)", count)
 
 
 def _short(value: Any) -> str:

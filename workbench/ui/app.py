@@ -15,7 +15,6 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +22,7 @@ from workbench import __version__
 from workbench.desktop import DESKTOP_ID, ICON_FILE
 from workbench.i18n import current_language, set_language
 from workbench.resources import resource_path
+from workbench.ui.translator import install_translators
 
 #: Set to 1, the application quits right after the first paint of its main window
 #: (FILE shown, when one was given), before anything that waits for that paint:
@@ -31,22 +31,6 @@ EXIT_AFTER_PAINT_ENV = "JOURNEY_WORKBENCH_EXIT_AFTER_PAINT"
 #: Test hook: a file where the application writes (JSON), at its first paint, what it
 #: shows and which modules were imported by then (tests/test_startup.py).
 STARTUP_REPORT_ENV = "JOURNEY_WORKBENCH_STARTUP_REPORT"
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load the workbench's and Qt's own French texts when the UI is French."""
-    translators: list[QTranslator] = []
-    if language == "en":
-        return translators
-    ours = QTranslator(app)
-    if ours.load(str(resource_path("translations", f"workbench_{language}.qm"))):
-        app.installTranslator(ours)
-        translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        translators.append(qt)
-    return translators
 
 
 def register_fonts() -> list[str]:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from workbench.i18n import ntr
 from workbench.model.errors import LoadError
 from workbench.model.events import Change
 from workbench.model.fileformat import load_file
@@ -115,8 +116,8 @@ class Comparer(QObject):
         self.overlay = Overlay(
             self._scene,
             strip_title=self.tr("Removed"),
-            more_cards=self.tr("{text} (and {count} cards)"),
-            more=self.tr("{count} more removed"),
+            more_cards=lambda count: ntr("{text} (and {count} card)", "{text} (and {count} cards)", count),
+            more=lambda count: ntr("{count} more removed", "{count} more removed", count),
         )
         for action in (self.next_action, self.previous_action):
             action.setEnabled(True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.counts import change_counts
 from workbench.model.interop.diff import ElementChange, JourneyDiff
 from workbench.ui.compare_overlay import COLOURS, SIGNS
 
@@ -132,9 +133,7 @@ class ChangesPanel(QWidget):
         counts = {kind: diff.count(kind) for kind in ("added", "removed", "changed", "moved")}
         if diff:
             self.header.setText(
-                self.tr("Compared with {name}: {added} added, {removed} removed, {changed} changed, {moved} moved").format(
-                    name=name, **counts
-                )
+                self.tr("Compared with {name}: {counts}").format(name=name, counts=change_counts(**counts))
             )
         else:
             self.header.setText(self.tr("Compared with {name}: no differences").format(name=name))

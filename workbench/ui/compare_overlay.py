@@ -168,7 +168,7 @@ def _q(rect: Rect) -> QRectF:
 class Overlay:
     """The marks of one diff on one scene; :meth:`draw` replaces them all."""
 
-    def __init__(self, scene, strip_title: str, more_cards: str, more: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, scene, strip_title: str, more_cards, more) -> None:  # type: ignore[no-untyped-def]
         self.scene = scene
         self.strip_title = strip_title
         #: "{text} (+{count} cards)": a removed step's ghost also stands for its removed cards.
@@ -286,7 +286,7 @@ class Overlay:
                 text = change.label
                 cards = cards_of_step.get(change.id or "", [])
                 if cards:
-                    text = self.more_cards.format(text=text, count=len(cards))
+                    text = self.more_cards(len(cards)).format(text=text, count=len(cards))
                 ghost = CompareMark("removed", change.id or "", QRectF(x, top, width, height), text, ghost=True)
                 self._add(ghost, self.scene.header_band)
                 for card_id in cards:
@@ -326,7 +326,7 @@ class Overlay:
             y += STRIP_ROW
         rest = changes[len(shown):]
         if rest:
-            ghost = CompareMark("removed", rest[0].id or "", self._strip_rect(x, y), self.more.format(count=len(rest)), ghost=True)
+            ghost = CompareMark("removed", rest[0].id or "", self._strip_rect(x, y), self.more(len(rest)), ghost=True)
             self._add(ghost, band)
             for change in rest:
                 self.marks[change.id or ""] = ghost

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from workbench.i18n import ntr
 from workbench.model.conflicts import REFERENCES, Side, find, label, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
@@ -38,10 +39,9 @@ ROOM = 250
 
 def count_message(count: int) -> str:
     """The status bar's news when a journey with conflicts is shown."""
-    translate = QCoreApplication.translate
-    if count == 1:
-        return translate("ConflictsPanel", "This journey holds 1 merge conflict to resolve")
-    return translate("ConflictsPanel", "This journey holds {count} merge conflicts to resolve").format(count=count)
+    return ntr(
+        "This journey holds {count} merge conflict to resolve", "This journey holds {count} merge conflicts to resolve", count
+    )
 
 
 class ConflictsPanel(QWidget):

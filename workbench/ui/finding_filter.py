@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from workbench.counts import severity_counts
 from workbench.model.analysis import SEVERITIES, Finding
 
 SEVERITY_KEY = "findings/severities"
@@ -62,9 +63,7 @@ class FilterMixin:
             self.tree.setCurrentItem(None)  # type: ignore[arg-type]
         self._show_detail(self.tree.currentItem())
         counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-        text = translate("FindingsPanel", "{errors} errors, {warnings} warnings, {infos} notes").format(
-            errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
-        )
+        text = severity_counts(counts["error"], counts["warning"], counts["info"])
         if shown < len(findings):
             text += " " + translate("FindingsPanel", "({shown} shown)").format(shown=shown)
         self.summary.setText(text)

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.counts import severity_counts
 from workbench.i18n import current_language
 from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
 from workbench.model import scores as scoring
@@ -334,7 +335,7 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
         followed it would widen or narrow the dock (and change the window's
         saved layout) as results come in.
         """
-        sample = self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(errors=99, warnings=99, infos=99)
+        sample = severity_counts(99, 99, 99)
         self.summary.setMinimumWidth(self.summary.fontMetrics().horizontalAdvance(sample))
         if hasattr(self, "scores"):  # the scores too: the widest they can read, from the first moment
             full = {c: scoring.Score(c, 100, ()) for c in scoring.CONDITIONS}

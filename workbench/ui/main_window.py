@@ -20,7 +20,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
-from workbench.i18n import current_language
+from workbench import counts
+from workbench.i18n import current_language, ntr
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.fileformat import SUFFIX, Loaded, save
@@ -369,12 +370,12 @@ class MainWindow(QMainWindow):
         journey = self.document.journey
         natures = self.document.index.natures  # kept by the index: no scan of every card after each edit
         self.counts_label.setText(
-            self.tr("{steps} steps · touchpoints: {d} digital, {h} human, {p} physical · {handoffs} handoffs").format(
-                steps=len(journey.steps),
-                d=natures["digital"],
-                h=natures["human"],
-                p=natures["physical"],
-                handoffs=len(journey.handoffs),
+            self.tr("{steps} · touchpoints: {digital}, {human}, {physical} · {handoffs}").format(
+                steps=counts.steps(len(journey.steps)),
+                digital=ntr("{count} digital", "{count} digital", natures["digital"]),
+                human=ntr("{count} human", "{count} human", natures["human"]),
+                physical=ntr("{count} physical", "{count} physical", natures["physical"]),
+                handoffs=ntr("{count} handoff", "{count} handoffs", len(journey.handoffs)),
             )
         )
 

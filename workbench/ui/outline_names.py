@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench import counts
 from workbench.model.journey import Card, Handoff, Link, Stage, Step
 
 translate = QCoreApplication.translate
@@ -35,8 +36,7 @@ def card_kind_name(kind: str) -> str:
 
 def stage_name(stage: Stage, number: int, total: int, steps: int) -> str:
     head = translate("Outline", "Stage {number} of {total}: {title}")
-    count = translate("Outline", "1 step") if steps == 1 else translate("Outline", "{count} steps")
-    return ", ".join([head.format(number=number, total=total, title=_short(stage.title)), count.format(count=steps)])
+    return ", ".join([head.format(number=number, total=total, title=_short(stage.title)), counts.steps(steps)])
 
 
 def step_name(step: Step, number: int, total: int, touchpoints: list[Card]) -> str:

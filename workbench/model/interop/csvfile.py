@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from workbench.i18n import tr
+from workbench.i18n import ntr, tr
 from workbench.model.errors import LoadError
 from workbench.model.interop import csvcells as sheet
 from workbench.model.interop.mermaid import guess_nature
@@ -134,7 +134,7 @@ class CsvError(LoadError):
                 reason = lines[0]
             else:
                 reason = "\n".join(
-                    [tr("{count} problems, nothing was imported:", count=len(lines))] + ["  " + line for line in lines]
+                    [ntr("{count} problem, nothing was imported:", "{count} problems, nothing was imported:", len(lines))] + ["  " + line for line in lines]
                 )
         super().__init__(source, reason)
 

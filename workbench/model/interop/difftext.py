@@ -25,7 +25,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from workbench.i18n import N_, tr
+from workbench.counts import change_counts
+from workbench.i18n import N_, ntr, tr
 from workbench.model.index import JourneyIndex
 from workbench.model.interop.diff import ElementChange, FieldChange, JourneyDiff, cut
 from workbench.model.journey import Card, Handoff, Journey, Link, Step
@@ -95,22 +96,16 @@ def diff_text(
         lines.append(tr("The journeys are the same.", language=language))
         if d.renumbered:
             lines.append(
-                tr(
+                ntr(
+                    "(the order number of {count} element was rewritten; it kept its place)",
                     "(order numbers were rewritten for {count} elements, which all kept their place)",
-                    language=language,
-                    count=len(d.renumbered),
+                    len(d.renumbered),
+                    language,
                 )
             )
         return "\n".join(lines) + "\n"
     lines.append(
-        tr(
-            "{added} added, {removed} removed, {changed} changed, {moved} moved",
-            language=language,
-            added=d.count("added"),
-            removed=d.count("removed"),
-            changed=d.count("changed"),
-            moved=d.count("moved"),
-        )
+        change_counts(d.count("added"), d.count("removed"), d.count("changed"), d.count("moved"), language)
     )
     for change in d.changes:
         lines.append("")
@@ -188,8 +183,9 @@ def journey_text(journey: Journey, language: str | None = None) -> str:
     out += _long(t("Notes:"), journey.notes)
     if journey.checks is not None:
         out.append(
-            t("Checks: a person within {steps} steps, a cliff is a drop of {levels}",
-              steps=journey.checks.human_within, levels=journey.checks.cliff)
+            t("Checks: a person within {steps}, a cliff is a drop of {levels}",
+              steps=ntr("{count} step", "{count} steps", journey.checks.human_within, language),
+              levels=ntr("{count} level", "{count} levels", journey.checks.cliff, language))
         )
     lanes = index.lanes()
     if lanes:

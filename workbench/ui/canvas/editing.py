@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QCompleter, QGraphicsTextItem, QLineEdit
 
+from workbench.i18n import ntr
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
 from workbench.model.journey import Card
@@ -342,7 +343,7 @@ class EditingMixin:
                     new_ids.append(copy.id)
             return result[0]
 
-        label = translate("Canvas", "Paste {count} cards").format(count=len(cards))
+        label = ntr("Paste {count} card", "Paste {count} cards", len(cards))
         if self.run(label, add_all):
             self.select_ids(new_ids)
             return True

@@ -1,0 +1,32 @@
+"""Counts said in words, each with the form its number takes in the language ("1 error", "0 erreur")."""
+
+from __future__ import annotations
+
+from workbench.i18n import ntr
+
+
+def severity_counts(errors: int, warnings: int, notes: int, language: str | None = None) -> str:
+    """``2 errors, 1 warning, 0 notes``: the findings of a health check, by severity."""
+    return ", ".join(
+        [
+            ntr("{count} error", "{count} errors", errors, language),
+            ntr("{count} warning", "{count} warnings", warnings, language),
+            ntr("{count} note", "{count} notes", notes, language),
+        ]
+    )
+
+
+def change_counts(added: int, removed: int, changed: int, moved: int, language: str | None = None) -> str:
+    """``3 added, 1 removed, 0 changed, 2 moved``: the changes between two versions of a journey."""
+    return ", ".join(
+        [
+            ntr("{count} added", "{count} added", added, language),
+            ntr("{count} removed", "{count} removed", removed, language),
+            ntr("{count} changed", "{count} changed", changed, language),
+            ntr("{count} moved", "{count} moved", moved, language),
+        ]
+    )
+
+
+def steps(count: int, language: str | None = None) -> str:
+    return ntr("{count} step", "{count} steps", count, language)
