@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/banking-savings.journey
 
-.PHONY: run test test-pythons venv system-packages bench schema clean
+.PHONY: run test test-pythons venv system-packages bench schema clean bundle bundle-smoke
 
 # A .venv without a working pip (made while python3-venv was missing, or
 # whose Python went away) is made again, whatever its stamp says.
@@ -56,6 +56,14 @@ test-pythons:
 		.venv-$$v/bin/python -m pytest -q -p no:cacheprovider || status=1; \
 	done; exit $$status
 
+# A one-folder application (PyInstaller, in dist/journey-workbench/): see packaging/README.md.
+bundle:
+	bash packaging/build_bundle.sh
+
+# Builds the bundle if needed, then runs --version, exports, check, convert and the editor from it.
+bundle-smoke:
+	bash packaging/smoke.sh
+
 bench: venv
 	$(BIN)/python -m benchmarks
 
@@ -63,4 +71,4 @@ schema: venv
 	$(BIN)/python -m workbench.model.schema --write
 
 clean:
-	rm -rf $(VENV) .venv-3.* .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* .venv-bundle dist/journey-workbench build/bundle .pytest_cache .hypothesis

@@ -13,6 +13,9 @@ from workbench.model.templates import skeleton
 from workbench.ui.main_window import MainWindow
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 def _window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
@@ -128,3 +131,44 @@ def test_window_geometry_and_docks_persist(qtbot) -> None:
     again = _window(qtbot)
     assert again.size().width() == 700
     assert not again.inspector_dock.isVisible()
+
+
+def test_docks_that_come_and_go_leave_no_stray_tab_over_the_menus_at_the_next_start(qtbot, tmp_path) -> None:
+    """A comparison and merge conflicts shown at closing: the next window restores a clean layout."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QTabBar
+
+    from workbench.model.fileformat import load, save
+    from workbench.model.journey import Conflict
+
+    journey = load(ROOT / "examples" / "banking-savings.journey")
+    step = journey.steps[0]
+    conflict = Conflict(id="c1", collection="steps", element=step.id, field="title", ours=step.title, theirs="Other")
+    path = tmp_path / "merged.journey"
+    save(journey.model_copy(update={"conflicts": [conflict]}), path)
+    other = tmp_path / "before.journey"
+    save(journey.model_copy(update={"title": "Before"}), other)
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    assert first.open_path(path, ask=False)
+    assert first.comparer.compare_path(other)
+    qtbot.waitUntil(lambda: first.conflicts.dock.isVisible() and first.comparer.dock.isVisible())
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.open_path(ROOT / "examples" / "retail-neighbourhood-bookshop.journey", ask=False)
+    qtbot.wait(50)
+    menus = QRect(second.menuBar().mapTo(second, QPoint(0, 0)), second.menuBar().size())
+    inside = QRect(QPoint(0, 0), second.size())
+    for bar in second.findChildren(QTabBar):
+        if bar.isVisible():  # Qt keeps a tab bar for a tab group that lost its visible tabs, somewhere
+            where = QRect(bar.mapTo(second, QPoint(0, 0)), bar.size())
+            names = [bar.tabText(i) for i in range(bar.count())]
+            assert inside.contains(where) and not where.intersects(menus), names
+    assert not second.conflicts.dock.isVisible() and not second.comparer.dock.isVisible()

@@ -218,10 +218,8 @@ def install(window: MainWindow) -> ConflictsPanel:
     dock.setAccessibleName(title)
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()  # tabbed with the findings only when shown: a hidden tab group leaves a stray tab bar
     findings = getattr(window, "findings_dock", None)
-    if isinstance(findings, QDockWidget):
-        window.tabifyDockWidget(findings, dock)  # a tab beside the findings: the map keeps its height
-    dock.hide()
     panel.dock = dock
     panel.activated.connect(window.show_elements)
     panel.message.connect(window.show_message)
@@ -231,6 +229,8 @@ def install(window: MainWindow) -> ConflictsPanel:
             panel.set_document(window.document)
         count = len(window.document.journey.conflicts)
         if count:
+            if isinstance(findings, QDockWidget) and dock not in window.tabifiedDockWidgets(findings):
+                window.tabifyDockWidget(findings, dock)  # a tab beside the findings: the map keeps its height
             dock.show()
             dock.raise_()
             if announce and dock.height() < ROOM:  # room for two conflicts, not a one-row strip

@@ -40,6 +40,8 @@ from workbench.ui.window_layout import arrange_docks, fit_to_screen, scrolling
 from workbench.ui import messages
 
 MAX_RECENT = 8
+#: Docks that come and go with what they show: not part of the window's saved layout.
+TRANSIENT_DOCKS = ("changes-dock", "conflicts-dock")
 
 
 class MainWindow(QMainWindow):
@@ -417,6 +419,15 @@ class MainWindow(QMainWindow):
         self.actions.update_recent()
 
     def _save_settings(self) -> None:
+        # The docks shown only while they have something to show (a comparison, merge conflicts) stay out of
+        # the saved layout: restored before they exist, they would leave an empty tab bar over the menus.
+        transient = [d for d in self.findChildren(QDockWidget) if d.objectName() in TRANSIENT_DOCKS]
+        partners = {p for d in transient for p in self.tabifiedDockWidgets(d) if p not in transient}
+        for dock in transient:
+            self.removeDockWidget(dock)
+        for dock in partners:  # left alone in its tab group: out of it, or its tab bar is restored alone
+            if not self.tabifiedDockWidgets(dock):
+                self.addDockWidget(self.dockWidgetArea(dock), dock)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
