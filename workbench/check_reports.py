@@ -51,6 +51,8 @@ from workbench.version import __version__
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "Journey Workbench"
 LOAD_ERROR = "load-error"
+#: The rule of a change a merge could not reconcile, left in the file (workbench merge).
+MERGE_CONFLICT = "merge-conflict"
 JUNIT_CLASS = "journey health check"
 #: SARIF levels of the finding severities ("note" is SARIF's word for information).
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -108,6 +110,7 @@ def rule_description(rule: str, language: str | None = None) -> str:
         "humanising-intents": tr("An intent (welcome, guide, assist, anticipate) that no touchpoint of the journey has.", language),
         "handoff-without-way-back": tr("A handoff with no return step: the journey does not say where the customer goes back to.", language),
         LOAD_ERROR: tr("The file could not be opened as a journey.", language),
+        MERGE_CONFLICT: tr("A change two people made differently, left by a merge for someone to choose.", language),
     }
     return descriptions.get(rule, rule)
 

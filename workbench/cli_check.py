@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.check_reports import FileResult, json_entry, junit, sarif
-from workbench.cli import _error, printable
 from workbench import counts as counting
+from workbench.check_reports import MERGE_CONFLICT, FileResult, json_entry, junit, sarif
+from workbench.cli import _error, printable
 from workbench.counts import severity_counts
 from workbench.i18n import current_language, tr
 
 if TYPE_CHECKING:
-    from workbench.model.analysis import Report
+    from workbench.model.analysis import Finding, Report
     from workbench.model.journey import Journey
     from workbench.model.scores import Score
 
@@ -86,6 +86,7 @@ def run(argv: list[str]) -> int:
             results.append(FileResult(name, error=error))
             continue
         report = check(journey, language=language)
+        report.findings[:0] = unresolved(journey)  # a merge left work to finish: never a clean file
         if fail_on is not None and report.at_least(fail_on) and status == 0:
             status = 1
         scores = scoring.scores(report.findings)
@@ -115,6 +116,32 @@ def run(argv: list[str]) -> int:
     return status
 
 
+def unresolved(journey: Journey) -> list[Finding]:
+    """An error for each conflict a merge left in *journey* (they cost no condition its points)."""
+    if not journey.conflicts:
+        return []
+    from workbench.model.analysis import FILE, Finding
+    from workbench.model.conflicts import element_words, field_words
+    from workbench.model.document import JourneyDocument
+
+    document = JourneyDocument(journey)
+    return [
+        Finding(
+            MERGE_CONFLICT,
+            "error",
+            (conflict.element,) if conflict.element and conflict.element in document else (),
+            tr(
+                "{element}: {field}: the two sides of a merge differ; choose one in Journey Workbench "
+                "(the Merge conflicts panel)",
+                element=element_words(document, conflict),
+                field=field_words(conflict),
+            ),
+            FILE,
+        )
+        for conflict in journey.conflicts
+    ]
+
+
 def _text_of(name: str) -> str | None:
     """The text of a file that just loaded, to find the line of each element; None if it cannot be read again."""
     try:
@@ -138,7 +165,10 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
     )
     for condition, score in scores.items():
         explained = scoring.breakdown(score.counts())
-        print(f"  score {condition}: {score.value}/100 ({explained}) [{condition_name(condition)}]")
+        print("  " + tr("score of '{condition}': {value}/100 ({explained})", condition=condition_name(condition),
+                        value=score.value, explained=explained))
+    words = {"error": tr("error"), "warning": tr("warning"), "info": tr("note")}
     for finding in report.findings:
         message = printable(finding.message)
-        print(f"  {finding.severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
+        severity = words.get(finding.severity, finding.severity)
+        print(f"  {severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")

@@ -10,13 +10,15 @@ renumbering of order fields is no difference (see ``model/interop/diff.py``).
 ``--textconv`` prints one journey as readable lines, for git:
 ``git config diff.journey.textconv "workbench diff --textconv"`` with
 ``*.journey diff=journey`` in ``.gitattributes`` makes ``git diff`` and
-``git log -p`` show journeys instead of JSON. Git passes one path.
+``git log -p`` show journeys instead of JSON. Git passes one path; a file
+that does not load is shown as it is, with a line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from workbench.cli import _error, printable
 from workbench.i18n import current_language, tr
@@ -51,7 +53,7 @@ def run(argv: list[str]) -> int:
     """Exit 0 same, 1 different, 2 a file that does not load or a usage error."""
     from workbench.model.errors import LoadError
     from workbench.model.fileformat import load_file
-    from workbench.model.interop.diff import diff, textconv, to_json, to_text
+    from workbench.model.interop.diff import diff, to_json, to_text
 
     parser = _parser()
     args = parser.parse_args(argv)
@@ -60,6 +62,8 @@ def run(argv: list[str]) -> int:
         parser.error(
             tr("--textconv takes one FILE") if args.textconv else tr("give two files: the old one and the new one")
         )
+    if args.textconv:
+        return _textconv(args.files[0])
     journeys = []
     status = 0
     for name in args.files:
@@ -72,9 +76,6 @@ def run(argv: list[str]) -> int:
     if status:
         return status
     language = current_language()
-    if args.textconv:
-        print(textconv(journeys[0], language), end="")
-        return 0
     old_name, new_name = args.files
     result = diff(journeys[0], journeys[1])
     if args.format == "json":
@@ -83,3 +84,29 @@ def run(argv: list[str]) -> int:
         text = to_text(result, language, old_name=printable(old_name), new_name=printable(new_name))
         print(text, end="")
     return 1 if result else 0
+
+
+def _textconv(name: str) -> int:
+    """The journey in *name* as lines for git; a file that does not load is shown as it is (0 either way).
+
+    git stops the whole ``git diff`` when a textconv fails: a half-edited or
+    broken journey is exactly what its author needs to see, so its raw text
+    is printed instead, after a line on stderr saying why.
+    """
+    from workbench.model.errors import LoadError
+    from workbench.model.fileformat import load_file
+    from workbench.model.interop.diff import textconv
+
+    try:
+        journey = load_file(name, allow_newer=True).journey
+    except LoadError as error:
+        _error(tr("{error} (shown as it is)", error=error))
+        try:
+            with open(name, "rb") as handle:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(handle.read())
+        except OSError:
+            return 2  # nothing to show at all: git says so
+        return 0
+    print(textconv(journey, current_language()), end="")
+    return 0

@@ -92,8 +92,12 @@ def test_a_file_that_does_not_load_exits_2_naming_it(capsys: pytest.CaptureFixtu
     missing = tmp_path / "missing.journey"
     status, _, err = run(capsys, str(missing), AFTER)
     assert status == 2 and str(missing) in err
-    status, _, err = run(capsys, "--textconv", str(broken))
-    assert status == 2 and str(broken) in err
+    # For git, a journey that does not load is shown as it is (git would stop the whole diff on a failure).
+    status, out, err = run(capsys, "--textconv", str(broken))
+    assert status == 0 and out == broken.read_text(encoding="utf-8")
+    assert str(broken) in err and "shown as it is" in err
+    status, out, err = run(capsys, "--textconv", str(missing))
+    assert status == 2 and out == "" and str(missing) in err
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -224,3 +225,33 @@ def test_merge_refuses_a_file_that_does_not_load_and_writes_nothing(tmp_path: Pa
     assert done.returncode == 2
     assert "theirs.journey" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_check_fails_on_a_file_a_merge_left_with_conflicts_in_every_format(repo: Path) -> None:
+    step = load(repo / "map.journey").steps[0].id
+    _merge(repo, lambda d: d.update(step, title="Ours title"), lambda d: d.update(step, title="Their title"))
+    path = str(repo / "map.journey")
+    text = workbench("check", path)
+    assert text.returncode == 1
+    assert "merge-conflict" in text.stdout and "“Ours title”" in text.stdout and "Title" in text.stdout
+    sarif = json.loads(workbench("check", path, "--format", "sarif").stdout)
+    results = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "merge-conflict"]
+    assert len(results) == 1 and results[0]["level"] == "error"
+    line = results[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert f'"id": "{step}"' in (repo / "map.journey").read_text(encoding="utf-8").splitlines()[line - 1]
+    junit = workbench("check", path, "--format", "junit").stdout
+    assert 'name="merge-conflict: ' in junit and "<failure" in junit
+    report = json.loads(workbench("check", path, "--format", "json").stdout)[0]
+    assert [f["rule"] for f in report["findings"]].count("merge-conflict") == 1
+    resolved = repo.parent / "resolved.journey"
+    save(load(path).model_copy(update={"conflicts": []}), resolved)
+    without = json.loads(workbench("check", str(resolved), "--format", "json").stdout)[0]
+    assert report["scores"] == without["scores"]  # the journey's own: a conflict costs no condition its points
+
+
+def test_git_diff_shows_a_journey_that_no_longer_loads_as_it_is(repo: Path) -> None:
+    broken = (repo / "map.journey").read_text(encoding="utf-8")[:400]  # cut mid-file, as a bad paste would
+    (repo / "map.journey").write_text(broken, encoding="utf-8")
+    shown = git(repo, "diff", check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert "shown as it is" in shown.stderr and '"format": "journey-workbench"' in shown.stdout

@@ -199,7 +199,7 @@ def test_the_window_layout_does_not_move_when_the_findings_arrive(qtbot, held: H
     assert window.findings.summary.text() == "Checking the journey…"
     held.go.set()
     qtbot.waitUntil(window.findings.is_current, timeout=5000)
-    assert "errors" in window.findings.summary.text()
+    assert "1 error, 4 warnings, 1 note" == window.findings.summary.text()
     assert window.geometry() == geometry and window.saveState() == state
 
 

@@ -60,11 +60,16 @@ class Report:
         return [f for f in self.findings if SEVERITIES.index(f.severity) <= limit]
 
 
+#: Not one of the three conditions: what a file holds that no journey should (a merge's conflicts).
+FILE = "file"
+
+
 def condition_name(condition: str, language: str | None = None) -> str:
     return {
         "person": tr("Treats the customer as a person", language),
         "human": tr("Plans the switch to a human", language),
         "continuity": tr("Continuous online and offline", language),
+        FILE: tr("The file itself", language),
     }[condition]
 
 

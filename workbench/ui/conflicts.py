@@ -13,6 +13,7 @@ and asks for a save, which finishes the merge.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -63,6 +64,7 @@ class ConflictsPanel(QWidget):
         #: Ids whose change may alter what a row says (the elements concerned, and those they name).
         self._watched: set[str] = set()
         self._rows: list[ConflictRow] = []
+        self._follow: Callable[[], None] | None = None
         self._shown: tuple[object, ...] = ()
         self.summary = QLabel()
         self.summary.setObjectName("conflicts-summary")
@@ -86,6 +88,11 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.scroll, 1)
 
     # ------------------------------------------------------------ document
+
+    def journey_shown(self) -> None:
+        """The window shows another journey: follow it (what to do is set by :func:`install`)."""
+        if self._follow is not None:
+            self._follow()
 
     def set_undo_stack(self, stack: QUndoStack) -> None:
         """Where each resolution is recorded, one undo step each."""
@@ -241,7 +248,10 @@ def install(window: MainWindow) -> ConflictsPanel:
         else:
             dock.hide()
 
-    window.journey_shown.connect(shown)
+    panel._follow = shown
+    # A bound method of the panel, not the closure itself: a closure holding the window, connected to the
+    # window's own signal, kept PySide from disconnecting the window's signals while it was destroyed.
+    window.journey_shown.connect(panel.journey_shown)
     shown()
     QTimer.singleShot(0, dock, lambda: shown(announce=False))
     return panel
