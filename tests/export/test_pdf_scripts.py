@@ -146,7 +146,13 @@ def test_without_a_fallback_font_the_export_succeeds_and_names_the_texts(monkeyp
     assert "\x00" in "".join(plumber_text(data))  # the boxes are still there, as the warning says
 
 
-def test_the_warning_is_in_the_journeys_language_and_short(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("user", "map_language"), [("en", "fr"), ("fr", "en")])
+def test_the_warning_is_in_the_users_language_whatever_the_journeys_and_short(
+    monkeypatch: pytest.MonkeyPatch, user: str, map_language: str
+) -> None:
+    """The warning speaks to the person exporting (the UI language); the PDF itself, to its reader."""
+    from workbench.i18n import set_language
+
     no_fallback(monkeypatch)
     asked = []
     real = pdftext.tr
@@ -157,9 +163,13 @@ def test_the_warning_is_in_the_journeys_language_and_short(monkeypatch: pytest.M
 
     monkeypatch.setattr(pdftext, "tr", spy)
     long_title = CHINESE * 20
-    j = journey("fr").model_copy(update={"title": long_title})
-    _data, warnings = export(j, mode="fit", title_page=False, legend=False)
-    assert asked and set(asked) == {"fr"}
+    j = journey(map_language).model_copy(update={"title": long_title})
+    set_language(user)
+    try:
+        _data, warnings = export(j, mode="fit", title_page=False, legend=False)
+    finally:
+        set_language(None)
+    assert asked and set(asked) == {user}
     named = next(w for w in warnings if "“" in w or "«" in w)
     assert long_title not in named and pdftext.shortened(long_title) in named
     assert len(pdftext.shortened(long_title)) == pdftext.SHORTENED

@@ -44,7 +44,7 @@ class HeldCheck:
         self.threads: list[int] = []
         self.journeys: list[Journey] = []
 
-    def __call__(self, journey: Journey) -> Report:
+    def __call__(self, journey: Journey, language: str | None = None) -> Report:
         self.threads.append(threading.get_ident())
         self.journeys.append(journey)
         self.started.set()
@@ -133,9 +133,9 @@ def test_a_burst_of_edits_is_checked_once(qtbot, monkeypatch: pytest.MonkeyPatch
     document = window.document
     calls: list[int] = []
 
-    def counted(journey: Journey) -> Report:
+    def counted(journey: Journey, language: str | None = None) -> Report:
         calls.append(threading.get_ident())
-        return check(journey)
+        return check(journey, language=language)
 
     monkeypatch.setattr(check_worker, "check", counted)
     step = document.steps()[0].id
@@ -208,7 +208,7 @@ def test_a_failing_check_is_reported_and_the_last_findings_stay(qtbot, monkeypat
     panel = window.findings
     before = texts(panel)
 
-    def broken(journey: Journey) -> Report:
+    def broken(journey: Journey, language: str | None = None) -> Report:
         raise ValueError("a bug in a rule")
 
     monkeypatch.setattr(check_worker, "check", broken)

@@ -34,7 +34,7 @@ from workbench.export.pdfpages import (
 )
 from workbench.export.pdfview import Shown
 from workbench.geometry import Layout, Rect
-from workbench.i18n import decimal, tr
+from workbench.i18n import current_language, decimal, tr
 from workbench.layout import layout
 from workbench.model.atomic import atomic_write
 from workbench.model.journey import Journey
@@ -165,8 +165,8 @@ def _render_pdf(
                 tr(
                     "At this page size the smallest text would be {size} pt: choose tiling or a larger page "
                     "for a readable print.",
-                    lang,
-                    size=decimal(smallest, 1, lang),
+                    current_language(),  # a word to the user, not part of the deliverable
+                    size=decimal(smallest, 1, current_language()),
                 )
             )
         plan.append(_Page("map"))
@@ -228,7 +228,7 @@ def _render_pdf(
             raise ExportCancelled()
     c.showOutline()
     c.save()
-    result.warnings += missing.warnings(lang)
+    result.warnings += missing.warnings(current_language())
     return buffer.getvalue(), result
 
 

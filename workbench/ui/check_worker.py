@@ -29,9 +29,11 @@ import weakref
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from workbench.i18n import current_language
 from workbench.model.analysis import Report, check
 from workbench.model.journey import COLLECTIONS, Journey
 
@@ -134,7 +136,8 @@ class CheckWorker:
         if self.job is not None:
             raise RuntimeError("a health check is already running")
         # Looked up at each start, so a test can put a slow or recording check in its place.
-        job = Job(key, snapshot(journey), check, worker=weakref.ref(self))
+        # In the user's language, whatever the journey's: the dock speaks to the user (the PDF to its reader).
+        job = Job(key, snapshot(journey), partial(check, language=current_language()), worker=weakref.ref(self))
         self.job = job
         _the_pool().submit(_work, job, self._relay)
         return job

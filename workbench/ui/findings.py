@@ -269,7 +269,7 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
         tenth of a second; most edits change a handful of findings, or none.
         """
         assert self.document is not None
-        lang = self.document.journey.language
+        lang = current_language()  # the user's, as the report's own messages (see check_worker)
         same_document = self.report is not None and self._shown_for is not None and self._shown_for[0] is self.document
         old = self.report.findings if same_document and self.report is not None else []
         new = report.findings
@@ -386,7 +386,7 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
             return
         finding = report.findings[self.tree.indexOfTopLevelItem(item)]
         self.fix_button.show_fixes(self.fixes(finding))
-        lang = self.document.journey.language if self.document is not None else None
+        lang = current_language()
         head = self.tr("{severity} · {condition}").format(
             severity=self._severity_name(finding.severity), condition=condition_name(finding.condition, lang)
         )
