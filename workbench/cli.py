@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action=_Version, nargs=0, help=tr("show the version and exit"))
+    parser.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        help=tr("the language the application speaks, before any command (default: Preferences, else the system's)"),
+    )
     parser.add_argument("file", nargs="?", metavar="FILE", help=tr("a .journey file to open"))
     return parser
 
@@ -310,14 +315,49 @@ def speak_argparse() -> None:
     ``scripts/update_translations.py`` lists them.
     """
     argparse._ = lambda text: translations(current_language()).gettext(text)  # type: ignore[attr-defined]
-    argparse.ngettext = lambda one, many, n: translations(current_language()).ngettext(one, many, n)  # type: ignore[attr-defined]
+    plural = lambda one, many, n: translations(current_language()).ngettext(one, many, n)  # noqa: E731
+    argparse.ngettext = plural  # type: ignore[attr-defined]
+
+
+def take_language(argv: list[str]) -> list[str]:
+    """Apply a leading ``--lang CODE`` (the language the application speaks) and return the rest.
+
+    It comes before the command (``workbench --lang fr check plan.journey``):
+    after ``new``, ``--lang`` is the language of the journey written. Without
+    it, the language chosen in Preferences, else the system's.
+    """
+    from workbench.i18n import SUPPORTED, set_language
+    from workbench.languages import choose
+
+    option = None
+    while argv and (argv[0] == "--lang" or argv[0].startswith("--lang=")):
+        if argv[0] == "--lang":
+            if len(argv) < 2:
+                raise _UsageError(tr("--lang needs a language: {codes}", codes=", ".join(SUPPORTED)))
+            option, argv = argv[1], argv[2:]
+        else:
+            option, argv = argv[0].split("=", 1)[1], argv[1:]
+        if option not in SUPPORTED:
+            codes = ", ".join(SUPPORTED)
+            raise _UsageError(tr("unknown language {code!r}; choose one of: {codes}", code=option, codes=codes))
+    set_language(choose(option))
+    return argv
+
+
+class _UsageError(Exception):
+    """A mistake in the options before the command (exit 2, as argparse's)."""
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; a reader that stops reading (``| head``) ends it quietly with 141."""
     speak_argparse()
     try:
-        status = _dispatch(list(sys.argv[1:] if argv is None else argv))
+        try:
+            arguments = take_language(list(sys.argv[1:] if argv is None else argv))
+        except _UsageError as error:
+            _error(str(error))
+            return 2
+        status = _dispatch(arguments)
         sys.stdout.flush()  # a pipe holds output until here: a closed one fails now, not at exit
         return status
     except BrokenPipeError:
@@ -327,9 +367,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def gui_main(argv: list[str] | None = None) -> int:
     """``workbench-gui [FILE]``: the editor only (a GUI entry point: no console window on Windows)."""
-    args = list(sys.argv[1:] if argv is None else argv)
     speak_argparse()
     try:
+        try:
+            args = take_language(list(sys.argv[1:] if argv is None else argv))
+        except _UsageError as error:
+            _error(str(error))
+            return 2
         return cmd_gui(args)
     except KeyboardInterrupt:
         return 130

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ SUPPORTED = ("en", "fr")
 _language: str | None = None
 
 
-def system_language() -> str:
+def system_language(environ: Mapping[str, str] | None = None) -> str:
     """The user's language from the environment, if we ship it; else English.
 
     As gettext does: the first set of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``
@@ -32,10 +33,11 @@ def system_language() -> str:
     ``C.UTF-8`` is not ``C`` here (glibc's gettext agrees), and neither is an
     unset locale, so ``LANGUAGE=fr`` alone still works in a bare container.
     """
-    locale = next((value for var in _LOCALE_VARS if (value := os.environ.get(var, ""))), "")
+    environ = os.environ if environ is None else environ
+    locale = next((value for var in _LOCALE_VARS if (value := environ.get(var, ""))), "")
     if locale in ("C", "POSIX"):
         return "en"
-    preferences = os.environ.get("LANGUAGE", "")
+    preferences = environ.get("LANGUAGE", "")
     if preferences:
         for part in preferences.split(":"):
             code = _language_code(part)

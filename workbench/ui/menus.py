@@ -108,6 +108,12 @@ def build_menus(window: MainWindow) -> WindowActions:
     edit_menu.addActions([acts.cut, acts.copy, acts.paste, acts.delete])
     edit_menu.addSeparator()
     edit_menu.addActions([acts.select_all, acts.edit_text])
+    edit_menu.addSeparator()
+    acts.preferences = acts.make(
+        translate("MainWindow", "Prefere&nces..."), lambda: _preferences(window), Std.Preferences
+    )
+    acts.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    edit_menu.addAction(acts.preferences)
 
     from workbench.ui.view_menu import build_view_menu
 
@@ -164,6 +170,7 @@ def _describe(window: MainWindow, acts: WindowActions, sectors: QMenu) -> None:
         (acts.select_all, translate("MainWindow", "Select every step and card")),
         (acts.edit_text, translate("MainWindow", "Edit the text of the selected element on the map")),
         (acts.about, translate("MainWindow", "Version and purpose of Journey Workbench")),
+        (acts.preferences, translate("MainWindow", "Choose the language of the application")),
     ]
     if acts.recent_menu is not None:
         tips.append((acts.recent_menu.menuAction(), translate("MainWindow", "Open a journey used recently")))
@@ -197,6 +204,12 @@ def _new_from(window: MainWindow, sector: str) -> None:
         messages.warning(window, translate("MainWindow", "Cannot open journey"), error.message)
         return
     window.new_journey(journey)
+
+
+def _preferences(window: MainWindow) -> None:
+    from workbench.ui.preferences import edit_preferences
+
+    edit_preferences(window)
 
 
 def _versions(window: MainWindow) -> None:
