@@ -158,7 +158,7 @@ def cmd_convert(argv: list[str]) -> int:
     A drawing (PDF, PNG, SVG) is made by the export, with its default options.
     """
     from workbench.model.errors import LoadError, SaveError
-    from workbench.model.interop.formats import DRAWINGS, JOURNEY, format_of, read_journey, write_journey
+    from workbench.model.interop.formats import DRAWINGS, JOURNEY, format_of, not_carried, read_journey, write_journey
 
     args = _convert_parser().parse_args(argv)
     source, output = Path(args.file), Path(args.output)
@@ -187,6 +187,9 @@ def cmd_convert(argv: list[str]) -> int:
     except SaveError as error:
         _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))
         return 1
+    lost = not_carried(read.journey, format_of(output))
+    if lost:
+        _error(tr("{path}: not carried by this format: {what}", path=output, what=", ".join(lost)))
     if read.loaded is not None and read.loaded.migrated_from is not None and format_of(output) == JOURNEY:
         print(tr("wrote {path} (migrated from format {old})", path=output, old=read.loaded.migrated_from))
     else:

@@ -109,3 +109,16 @@ def test_a_mermaid_diagram_becomes_a_pdf_holding_its_steps(tmp_path) -> None:
     assert main(["convert", str(diagram), "-o", str(pdf)]) == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Commuting" in text and "Catch the early train" in " ".join(text.split())
+
+
+def test_what_a_format_cannot_keep_is_said(tmp_path, capsys) -> None:
+    assert main(["convert", str(BANKING), "-o", str(tmp_path / "a.mmd")]) == 0
+    err = capsys.readouterr().err
+    assert "not carried by this format:" in err
+    for lost in ("the persona", "the notes", "5 handoffs", "5 flow links", "cards that are not touchpoints"):
+        assert lost in err
+    assert "the title" not in err  # Mermaid keeps the title (and the scenario, as its description)
+    assert main(["convert", str(BANKING), "-o", str(tmp_path / "a.csv")]) == 0
+    assert "the title" in capsys.readouterr().err
+    assert main(["convert", str(BANKING), "-o", str(tmp_path / "a.journey")]) == 0
+    assert "not carried" not in capsys.readouterr().err

@@ -218,3 +218,14 @@ def test_every_bad_cell_of_one_row_is_named() -> None:
         (2, "Kind"),
         (2, "Intents"),
     }
+
+
+def test_a_misspelt_or_unknown_column_is_left_out_and_said() -> None:
+    warnings: list[str] = []
+    sheet = "Stage,Step,Emotoin,Commentaire\nDiscover,Browses,1,to check\n"
+    journey = from_csv(sheet.encode(), warnings=warnings)
+    assert journey.steps[0].emotion is None
+    assert warnings == [
+        "the column 'Emotoin' is not one the workbench reads, and was left out (did you mean 'Emotion'?)",
+        "the column 'Commentaire' is not one the workbench reads, and was left out",
+    ]

@@ -325,3 +325,12 @@ def test_a_sector_template_comes_back_too(sector: str, language: str) -> None:
     # Mermaid has no "no emotion": such steps come back neutral.
     expected = [(stage, [(t, 0 if e is None else e, cs) for t, e, cs in rows]) for stage, rows in expected]
     assert outline(back) == expected
+
+
+def test_a_forgotten_score_keeps_the_actors_with_a_warning() -> None:
+    journey, warnings = from_mermaid("journey\n  section Home\n    Go upstairs: Me, Cat\n    Sleep: 3a\n")
+    upstairs, sleep = journey.steps
+    assert upstairs.emotion is None and sorted(c.channel for c in journey.cards if c.step == upstairs.id) == ["Cat", "Me"]
+    assert warnings[0] == "line 3: no score before the actors 'Me, Cat'; the step has no emotion"
+    assert sleep.emotion is None and not [c for c in journey.cards if c.step == sleep.id]
+    assert warnings[1] == "line 4: the score '3a' is not a number; the step has no emotion"

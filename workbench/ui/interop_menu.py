@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from workbench.model.errors import LoadError, SaveError
 from workbench.model.fileformat import Loaded
-from workbench.model.interop.formats import CSV, MERMAID, format_of, read_journey, write_journey
+from workbench.model.interop.formats import CSV, MERMAID, format_of, not_carried, read_journey, write_journey
 from workbench.ui import messages
 
 if TYPE_CHECKING:
@@ -122,5 +122,13 @@ def export_file(window: MainWindow, kind: str) -> Path | None:
             translate("MainWindow", "{path} was not written: {reason}").format(path=error.path, reason=error.reason),
         )
         return None
-    window.show_message(translate("MainWindow", "Exported {path}").format(path=target))
+    lost = not_carried(window.document.journey, kind)
+    if lost:
+        window.show_message(
+            translate("MainWindow", "Exported {path}; not carried by this format: {what}").format(
+                path=target, what=", ".join(lost)
+            )
+        )
+    else:
+        window.show_message(translate("MainWindow", "Exported {path}").format(path=target))
     return target

@@ -139,6 +139,17 @@ class CsvError(LoadError):
         super().__init__(source, reason)
 
 
+def _unknown_column(name: str) -> str:
+    import difflib
+
+    known = [h for language in sheet.HEADERS.values() for h in language.values()]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    if close:
+        return tr("the column {name!r} is not one the workbench reads, and was left out (did you mean {close!r}?)",
+                  name=name, close=close[0])
+    return tr("the column {name!r} is not one the workbench reads, and was left out", name=name)
+
+
 def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
@@ -192,11 +203,14 @@ def from_csv(
     language: str | None = None,
     *,
     source: str = "CSV",
+    warnings: list[str] | None = None,
 ) -> Journey:
     """The journey a CSV sheet describes; :class:`CsvError` lists every bad row if it cannot be read.
 
     *title* names the journey (by default "Imported journey"); *language* is the
-    journey's language, by default the language of the sheet's headers.
+    journey's language, by default the language of the sheet's headers. A
+    column the sheet names but the workbench does not know is left out, and
+    said in *warnings* (with the column it probably means, if one is close).
     """
     text = _decode(data)
     sep = detect_separator(text)
@@ -212,8 +226,10 @@ def from_csv(
     problems: list[RowProblem] = []
     for index, name in enumerate(header_row):
         column = sheet.HEADER_INDEX.get(sheet.key(name))
-        if column is None:
-            continue  # a column of the person's own: ignored
+        if column is None:  # a column of the person's own, or a misspelt one: left out, and said
+            if warnings is not None and name.strip():
+                warnings.append(_unknown_column(name.strip()))
+            continue
         if column in columns:
             problems.append(
                 RowProblem(1, name.strip(), tr("this column repeats the column {other}", other=shown[column]))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.i18n import current_language, tr
+from workbench.i18n import current_language, ntr, tr
 from workbench.model.atomic import atomic_write
 from workbench.model.fileformat import Loaded, _read_bytes, save, save_loaded
 from workbench.model.journey import Journey
@@ -71,7 +71,8 @@ def read_journey(
         return Read(journey, MERMAID, warnings)
     from workbench.model.interop.csvfile import from_csv
 
-    return Read(from_csv(data, title=_title(path), source=str(path)), CSV)
+    warnings: list[str] = []
+    return Read(from_csv(data, title=_title(path), source=str(path), warnings=warnings), CSV, warnings)
 
 
 def _text(data: bytes, path: Path) -> str:
@@ -85,6 +86,38 @@ def _title(path: Path) -> str:
     words = path.stem.replace("_", " ").replace("-", " ").split()
     text = " ".join(words)[:500]
     return text[:1].upper() + text[1:] if text else tr("Imported journey")
+
+
+def not_carried(journey: Journey, kind: str) -> list[str]:
+    """What *journey* holds that a file of *kind* cannot keep, in words ("the persona", "5 flow links")."""
+    if kind not in (MERMAID, CSV):
+        return []
+    lost = []
+    if kind == CSV and journey.title:
+        lost.append(tr("the title"))
+    if journey.sector != "other":
+        lost.append(tr("the sector"))
+    if journey.persona.model_dump(exclude_defaults=True):
+        lost.append(tr("the persona"))
+    if kind == CSV and journey.scenario:
+        lost.append(tr("the scenario"))
+    if journey.authors:
+        lost.append(tr("the authors"))
+    if journey.notes:
+        lost.append(tr("the notes"))
+    details = ("description", "emotion_note", "moment_of_truth", "goal", "end", "deliberate_exit", "data_reentered")
+    described = sum(1 for s in journey.steps if any(getattr(s, d) for d in details))
+    if described:
+        lost.append(ntr("the details of {count} step", "the details of {count} steps", described))
+    if kind == MERMAID:
+        others = sum(1 for c in journey.cards if c.kind != "touchpoint")
+        if others:
+            lost.append(ntr("{count} card that is not a touchpoint", "{count} cards that are not touchpoints", others))
+    if journey.handoffs:
+        lost.append(ntr("{count} handoff", "{count} handoffs", len(journey.handoffs)))
+    if journey.links:
+        lost.append(ntr("{count} flow link", "{count} flow links", len(journey.links)))
+    return lost
 
 
 def encode(journey: Journey, kind: str) -> bytes:

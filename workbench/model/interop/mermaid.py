@@ -297,7 +297,14 @@ def _read_task(
     score_text, _, actors_text = data.partition(":")
     score = _number(score_text)
     emotion: int | None
-    if score is None:
+    if score is None and not actors_text.strip() and score_text.strip() and not any(c.isdigit() for c in score_text):
+        # "Task: Me, Cat": the score was forgotten, not the actors (a mistyped score has digits: "3a"); keep them
+        warnings.append(
+            tr("line {line}: no score before the actors {actors!r}; the step has no emotion",
+               line=number, actors=score_text.strip())
+        )
+        actors_text, emotion = score_text, None
+    elif score is None:
         warnings.append(
             tr("line {line}: the score {score!r} is not a number; the step has no emotion",
                line=number, score=score_text.strip())
