@@ -35,7 +35,13 @@ def test_a_french_deliverable_writes_its_numbers_and_date_in_french(tmp_path: Pa
     average = dict(metrics)["Émotion moyenne"] if "Émotion moyenne" in dict(metrics) else metrics[0][1]
     assert "." not in average and ("," in average or average == "-")
     out = tmp_path / "fr.pdf"
-    result = export_pdf(journey, out, PdfOptions(mode="fit", findings=rows, metrics=metrics))
+    from workbench.i18n import set_language
+
+    set_language("fr")  # the warning speaks to the user: a French one here
+    try:
+        result = export_pdf(journey, out, PdfOptions(mode="fit", findings=rows, metrics=metrics))
+    finally:
+        set_language(None)
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
     assert long_date(date.today(), "fr") in text
     assert result.warnings and " pt" in result.warnings[0] and "," in result.warnings[0].split(" pt")[0][-4:]
