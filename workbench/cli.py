@@ -26,6 +26,7 @@ import io
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.i18n import current_language, tr, translations
@@ -197,40 +198,25 @@ def cmd_convert(argv: list[str]) -> int:
     return 0
 
 
-def cmd_export(argv: list[str]) -> int:
-    from workbench.cli_export import run
-
-    return run(argv)
-
-
-def cmd_check(argv: list[str]) -> int:
-    from workbench.cli_check import run
-
-    return run(argv)
-
-
-def cmd_diff(argv: list[str]) -> int:
-    from workbench.cli_diff import run
-
-    return run(argv)
+#: Commands whose code is a module of its own, imported only when the command runs.
+MODULES = {
+    "check": "workbench.cli_check",
+    "export": "workbench.cli_export",
+    "diff": "workbench.cli_diff",
+    "merge": "workbench.cli_merge",
+    "git-setup": "workbench.cli_git",
+    "install-desktop": "workbench.cli_desktop",
+}
 
 
-def cmd_merge(argv: list[str]) -> int:
-    from workbench.cli_merge import run
+def _module_command(command: str) -> Callable[[list[str]], int]:
+    def run(argv: list[str]) -> int:
+        return importlib.import_module(MODULES[command]).run(argv)
 
-    return run(argv)
-
-
-def cmd_git_setup(argv: list[str]) -> int:
-    from workbench.cli_git import run
-
-    return run(argv)
+    return run
 
 
-def cmd_install_desktop(argv: list[str]) -> int:
-    from workbench.cli_desktop import run
-
-    return run(argv)
+cmd_check = _module_command("check")
 
 
 def cmd_gui(argv: list[str]) -> int:
@@ -385,16 +371,8 @@ def gui_main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    commands = {
-        "new": cmd_new,
-        "check": cmd_check,
-        "convert": cmd_convert,
-        "export": cmd_export,
-        "diff": cmd_diff,
-        "merge": cmd_merge,
-        "git-setup": cmd_git_setup,
-        "install-desktop": cmd_install_desktop,
-    }
+    commands = {name: _module_command(name) for name in MODULES}
+    commands.update({"new": cmd_new, "check": cmd_check, "convert": cmd_convert})
     try:
         if argv and argv[0] in COMMANDS:
             return commands[argv[0]](argv[1:])
