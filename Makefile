@@ -36,14 +36,22 @@ system-packages: $(STAMP)
 run: venv system-packages
 	$(BIN)/workbench $(EXAMPLE)
 
-test: venv
+# Mermaid's own parser checks the Mermaid export (tests/model/test_mermaid_parser.py), run by the machine's Node.js.
+MERMAID := tests/mermaid/node_modules/.package-lock.json
+$(MERMAID): tests/mermaid/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "Node.js and npm are needed to check the Mermaid export with Mermaid's own parser:" >&2; \
+		echo "install them (Debian: apt-get install nodejs npm), then run make test again." >&2; exit 1; }
+	cd tests/mermaid && npm ci --silent --no-audit --no-fund
+
+test: venv $(MERMAID)
 	$(BIN)/python scripts/ensure_qt.py --offscreen --test-tools
 	$(BIN)/python -m pytest
 
 # The test suite under every supported Python found here (python3.11, 3.12, 3.13 on
 # PATH, or installed by pyenv), each in its own .venv-3.X; a version not found is said, not failed.
 PYTHONS ?= 3.11 3.12 3.13
-test-pythons:
+test-pythons: $(MERMAID)
 	@status=0; for v in $(PYTHONS); do \
 		py=$$(command -v python$$v); \
 		{ [ -n "$$py" ] && $$py -c '' 2>/dev/null; } || py=$$(ls -d $$HOME/.pyenv/versions/$$v*/bin/python$$v 2>/dev/null | tail -1); \
@@ -71,4 +79,4 @@ schema: venv
 	$(BIN)/python -m workbench.model.schema --write
 
 clean:
-	rm -rf $(VENV) .venv-3.* .venv-bundle dist/journey-workbench build/bundle .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* .venv-bundle tests/mermaid/node_modules dist/journey-workbench build/bundle .pytest_cache .hypothesis

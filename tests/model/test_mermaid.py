@@ -135,7 +135,8 @@ def test_a_step_named_like_a_keyword_stays_a_step(title: str) -> None:
     text = to_mermaid(with_one_step(title, ["Web"]))
     back, warnings = from_mermaid(text)
     assert warnings == []
-    assert [s.title for s in back.steps] == [title.replace(":", "\u2236")]
+    # Mermaid drops a line starting with "%" (a comment to it): a name that does starts with a look-alike.
+    assert [s.title for s in back.steps] == [title.replace(":", "\u2236").replace("%%", "\uff05%", 1)]
     assert len(back.stages) == 1
 
 

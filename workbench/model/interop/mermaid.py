@@ -37,7 +37,9 @@ MAX_SHORT = 500
 
 #: Placed before a name Mermaid would otherwise read as a keyword or a comment.
 _GUARD = "\u200b"  # zero-width space: not whitespace to Mermaid's lexer, invisible when drawn
-_KEYWORD_START = ("journey", "title", "section", "acctitle", "accdescr", "%")
+_KEYWORD_START = ("journey", "title", "section", "acctitle", "accdescr")
+#: Mermaid drops a line whose name starts with "%" (a comment to it), guarded or not: a look-alike is written.
+_PERCENT = "\uff05"  # ％ fullwidth percent sign
 
 #: Characters Mermaid reads as syntax, and what a name shows instead.
 _NAME_REPLACEMENTS = {
@@ -90,7 +92,9 @@ def _clean(text: str, replacements: dict[str, str], fallback: str = "\u2026") ->
 def _name(text: str, replacements: dict[str, str] = _NAME_REPLACEMENTS) -> str:
     """*text* as a section, task or actor name Mermaid reads back whole."""
     out = _clean(text, replacements)
-    if out.lower().startswith(_KEYWORD_START):
+    if out.startswith("%"):
+        out = _PERCENT + out[1:]
+    elif out.lower().startswith(_KEYWORD_START):
         out = _GUARD + out
     return out
 
