@@ -1,0 +1,48 @@
+"""The command speaks the user's language, argparse's own texts included; --lang before the command chooses it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+
+
+def workbench(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True,
+                          env={**environ, "PYTHONPATH": str(ROOT), **env}, timeout=120)
+
+
+def test_argparse_speaks_french_usage_errors_and_help() -> None:
+    missing = workbench("new", LANGUAGE="fr")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("utilisation : workbench new")
+    assert "workbench new : erreur : les arguments suivants sont obligatoires : --sector, -o/--output" in missing.stderr
+    helped = workbench("check", "--help", LANGUAGE="fr")
+    assert "afficher ce message d'aide et quitter" in helped.stdout
+    assert "show this help message" not in helped.stdout
+    wrong = workbench("check", "--format", "xml", str(EXAMPLE), LANGUAGE="fr")
+    assert "choix non valable : 'xml'" in wrong.stderr
+
+
+def test_counts_take_their_form_in_each_language() -> None:
+    english = workbench("check", str(EXAMPLE), LANGUAGE="en").stdout.splitlines()[0]
+    french = workbench("check", str(EXAMPLE), LANGUAGE="fr").stdout.splitlines()[0]
+    assert english.endswith(": loaded (19 steps): 0 errors, 0 warnings, 1 note")
+    assert french.endswith(" : chargé (19 étapes) : 0 erreur, 0 avertissement, 1 remarque")
+
+
+def test_lang_before_the_command_wins_and_after_new_is_the_journeys(tmp_path) -> None:
+    chosen = workbench("--lang", "fr", "check", str(EXAMPLE), LANGUAGE="en")
+    assert " : chargé (" in chosen.stdout
+    assert ": loaded (" in workbench("--lang=en", "check", str(EXAMPLE), LANGUAGE="fr").stdout
+    out = tmp_path / "plan.journey"
+    made = workbench("--lang", "en", "new", "--sector", "retail", "--lang", "fr", "-o", str(out), LANGUAGE="fr")
+    assert made.returncode == 0 and made.stdout.startswith("wrote ")  # the user's language: English
+    assert '"language": "fr"' in out.read_text(encoding="utf-8")  # the journey's: French
+    bad = workbench("--lang", "de", "check", str(EXAMPLE), LANGUAGE="en")
+    assert bad.returncode == 2 and "unknown language 'de'; choose one of: en, fr" in bad.stderr
