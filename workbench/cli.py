@@ -99,6 +99,12 @@ def _convert_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help=tr("the file to write (it may be FILE itself)")
     )
+    parser.add_argument(
+        "--separator",
+        choices=("comma", "semicolon", "tab"),
+        default=None,
+        help=tr("between the cells of a .csv written (default: semicolon for a French journey, else comma)"),
+    )
     parser.add_argument("--force", action="store_true", help=tr("overwrite OUT if it exists, even if it is read-only"))
     return parser
 
@@ -184,6 +190,7 @@ def cmd_convert(argv: list[str]) -> int:
             output,
             loaded=read.loaded if format_of(output) == JOURNEY else None,
             replace_read_only=args.force,
+            separator={"comma": ",", "semicolon": ";", "tab": "\t", None: None}[args.separator],
         )
     except SaveError as error:
         _error(tr("cannot save {path}: {reason}", path=error.path, reason=error.reason))

@@ -122,3 +122,16 @@ def test_what_a_format_cannot_keep_is_said(tmp_path, capsys) -> None:
     assert "the title" in capsys.readouterr().err
     assert main(["convert", str(BANKING), "-o", str(tmp_path / "a.journey")]) == 0
     assert "not carried" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "separator"), [([], ","), (["--separator", "semicolon"], ";"), (["--separator", "tab"], "\t")]
+)
+def test_the_csv_separator_may_be_chosen(tmp_path, option, separator) -> None:
+    out = tmp_path / "sheet.csv"
+    assert main(["convert", str(BANKING), "-o", str(out), *option]) == 0
+    header = out.read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Stage" + separator + "Step")
+    back = tmp_path / "back.journey"
+    assert main(["convert", str(out), "-o", str(back)]) == 0  # read back whatever the separator
+    assert len(load(back).steps) == len(load(BANKING).steps)

@@ -120,8 +120,9 @@ def not_carried(journey: Journey, kind: str) -> list[str]:
     return lost
 
 
-def encode(journey: Journey, kind: str) -> bytes:
-    """The bytes of *journey* in *kind* (Mermaid or CSV)."""
+def encode(journey: Journey, kind: str, separator: str | None = None) -> bytes:
+    """The bytes of *journey* in *kind* (Mermaid or CSV; *separator* between a sheet's cells, by default
+    ``;`` for a French journey and ``,`` otherwise)."""
     if kind == MERMAID:
         from workbench.model.interop.mermaid import to_mermaid
 
@@ -129,7 +130,7 @@ def encode(journey: Journey, kind: str) -> bytes:
     if kind == CSV:
         from workbench.model.interop.csvfile import to_csv
 
-        return to_csv(journey)
+        return to_csv(journey, separator)
     raise ValueError(kind)
 
 
@@ -139,6 +140,7 @@ def write_journey(
     *,
     loaded: Loaded | None = None,
     replace_read_only: bool = False,
+    separator: str | None = None,
 ) -> str:
     """Write *journey* to *path* in the format its extension names (`.journey` for any other), atomically.
 
@@ -154,5 +156,5 @@ def write_journey(
         else:
             save(journey, path, replace_read_only=replace_read_only)
         return kind
-    atomic_write(path, encode(journey, kind), backup=True, replace_read_only=replace_read_only)
+    atomic_write(path, encode(journey, kind, separator), backup=True, replace_read_only=replace_read_only)
     return kind
