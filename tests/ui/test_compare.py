@@ -106,7 +106,7 @@ def test_the_changes_list_shows_exactly_what_differs_with_counts(window: MainWin
     assert comparer(window).dock.isVisible()
     assert comparer(window).dock.windowTitle() == "Changes"
     assert sorted(rows(window)) == sorted([
-        ["~ Changed", "Step: Starts the opening form on her laptop", "title"],
+        ["~ Changed", "Step: Starts the opening form on her laptop", "Title"],
         ["− Removed", "Step: Calls the bank to check the rate", ""],
         ["+ Added", "Card: Tries €100, €150 and €200 a month in the simulator.", ""],
     ])
@@ -185,7 +185,7 @@ def test_an_undoable_edit_updates_the_list_and_the_marks(window: MainWindow, tmp
     doc = window.document
     perform(window.stack, doc, "Rename", lambda: doc.update("step-simulate", title="Plays with the simulator"))
     qtbot.waitUntil(lambda: len(rows(window)) == 4)
-    assert ["~ Changed", "Step: Plays with the simulator", "title"] in rows(window)
+    assert ["~ Changed", "Step: Plays with the simulator", "Title"] in rows(window)
     assert "0 added, 1 removed, 2 changed" not in comparer(window).panel.header.text()
     assert "1 added, 1 removed, 2 changed, 0 moved" in comparer(window).panel.header.text()
     qtbot.waitUntil(lambda: "step-simulate" in marks(window, "mark"))
@@ -280,9 +280,9 @@ def test_moved_cards_renamed_lanes_and_the_journeys_own_fields(window: MainWindo
     save(journey.model_copy(update={"title": "Savings (draft)", "cards": cards, "lanes": lanes}), path)
     compare_with(window, path, monkeypatch)
     assert rows(window) == [
-        ["~ Changed", f"Journey: {journey.title}", "title"],
-        ["~ Changed", "Lane: Customer actions", "title"],
-        ["↔ Moved", "Card: Tries €100, €150 and €200 a month in the simulator.", "step"],
+        ["~ Changed", f"Journey: {journey.title}", "Title"],
+        ["~ Changed", "Lane: Customer actions", "Title"],
+        ["↔ Moved", "Card: Tries €100, €150 and €200 a month in the simulator.", "Step"],
     ]
     outlines = marks(window, "mark")
     assert outlines[NEW_CARD].change == "moved" and outlines["lane-actions"].change == "changed"  # type: ignore[attr-defined]

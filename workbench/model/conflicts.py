@@ -156,11 +156,12 @@ def readable(value: Any, field: str = "", document: JourneyDocument | None = Non
     if isinstance(value, dict):
         if any(key in value for key in ("title", "text", "label", "name", "id")):
             return summary(value)
-        return ", ".join(f"{_words_of(k)}: {readable(v, k, document)}" for k, v in value.items()) or tr("(none)")
+        return ", ".join(f"{field_word(k)}: {readable(v, k, document)}" for k, v in value.items()) or tr("(none)")
     return str(value)
 
 
-def _words_of(field: str) -> str:
+def field_word(field: str) -> str:
+    """A field in plain words in the user's language ("Emotion note"); a field without words, as written."""
     words = FIELD_WORDS.get(field)
     return tr(words) if words else field
 
