@@ -40,10 +40,10 @@ def test_two_different_journeys_exit_1_and_are_described(capsys: pytest.CaptureF
     lines = out.splitlines()
     assert lines[0] == f"Comparing {BEFORE} with {AFTER}"
     assert lines[1] == "2 added, 2 removed, 2 changed, 1 moved"
-    assert '  title: "Buying a bike" → "Buying an e-bike"' in lines
-    assert "  emotion: \u22121 → +1 (better by 2)" in lines
+    assert '  Title: "Buying a bike" → "Buying an e-bike"' in lines
+    assert "  Emotion: \u22121 → +1 (better by 2)" in lines
     assert 'Card moved: "Which size?" [c3]' in lines
-    assert '  lane: "Thoughts" → "Pain points"' in lines
+    assert '  Lane: "Thoughts" → "Pain points"' in lines
     assert 'Step removed: "Sees an ad" [s1]' in lines
     assert 'Card removed: "Instagram ad" [c1]' in lines
     assert 'Link added: "Compares bikes → Test rides it" [k2]' in lines

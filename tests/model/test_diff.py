@@ -76,7 +76,7 @@ def test_an_added_step_and_a_changed_one() -> None:
     text = to_text(d)
     assert "1 added, 0 removed, 1 changed, 0 moved" in text
     assert 'Step changed: "Sees a poster" [s1]' in text
-    assert '  title: "Sees an ad" → "Sees a poster"' in text
+    assert '  Title: "Sees an ad" → "Sees a poster"' in text
     assert 'Step added: "Test rides it" [s9]' in text
 
 
@@ -113,7 +113,7 @@ def test_a_card_moved_to_another_lane_is_moved_and_names_the_lanes() -> None:
     assert kinds(d) == [("moved", "cards", "c3")]
     assert d.of("c3").field("lane").new == "l-pp"  # type: ignore[union-attr]
     assert 'Card moved: "Which size?" [c3]' in to_text(d)
-    assert 'lane: "Thoughts" → "Pain points"' in to_text(d)
+    assert 'Lane: "Thoughts" → "Pain points"' in to_text(d)
 
 
 def test_a_card_moved_within_its_cell_is_moved_but_a_renumbering_is_not_a_change() -> None:
@@ -121,7 +121,7 @@ def test_a_card_moved_within_its_cell_is_moved_but_a_renumbering_is_not_a_change
     doc.move("c4", 0)  # "Is it in stock?" first
     d = diff(bike(), doc.journey)
     assert kinds(d) == [("moved", "cards", "c4")]
-    assert "place among its siblings: 3 → 1" in to_text(d)
+    assert "Place among its siblings: 3 → 1" in to_text(d)
 
     old = bike()
     renumbered = old.model_copy(update={"cards": [c.model_copy(update={"order": c.order * 7 + 3}) for c in old.cards]})
@@ -155,7 +155,7 @@ def test_a_step_moved_to_another_stage_and_retitled_is_changed_with_its_placemen
     change = diff(bike(), doc.journey).of("s1")
     assert change is not None and change.kind == "changed"
     assert {f.field for f in change.fields} >= {"title", "stage"}
-    assert 'stage: "Discover" → "Buy"' in to_text(diff(bike(), doc.journey))
+    assert 'Stage: "Discover" → "Buy"' in to_text(diff(bike(), doc.journey))
 
 
 def test_a_renamed_stage_and_a_reordered_one() -> None:
@@ -164,7 +164,7 @@ def test_a_renamed_stage_and_a_reordered_one() -> None:
     doc.move("st-b", 0)
     d = diff(bike(), doc.journey)
     assert kinds(d) == [("changed", "stages", "st-a"), ("moved", "stages", "st-b")]
-    assert 'Stage changed: "Explore" [st-a]\n  title: "Discover" → "Explore"' in to_text(d)
+    assert 'Stage changed: "Explore" [st-a]\n  Title: "Discover" → "Explore"' in to_text(d)
 
 
 def test_an_emotion_change_reads_signed_in_text_and_is_listed_in_json() -> None:
@@ -173,8 +173,8 @@ def test_an_emotion_change_reads_signed_in_text_and_is_listed_in_json() -> None:
     doc.update("s1", emotion=None)
     d = diff(bike(), doc.journey)
     text = to_text(d)
-    assert "emotion: \u22121 → +1 (better by 2)" in text
-    assert "emotion: +1 → none" in text
+    assert "Emotion: \u22121 → +1 (better by 2)" in text
+    assert "Emotion: +1 → none" in text
     data = to_json(d)
     assert {"step": "s2", "label": "Compares bikes", "old": -1, "new": 1} in data["emotions"]
     assert {"step": "s1", "label": "Sees an ad", "old": 1, "new": None} in data["emotions"]
@@ -193,7 +193,7 @@ def test_journey_title_and_persona_name_come_first_as_one_change() -> None:
     ]
     text = to_text(d)
     assert text.index("Journey changed") < text.index("Step changed")
-    assert 'persona.name: "Ann" → "Bea"' in text
+    assert 'Persona\'s name: "Ann" → "Bea"' in text
 
 
 def test_handoffs_and_links_added_and_removed() -> None:
@@ -293,8 +293,8 @@ def test_checks_authors_and_lanes_are_reported_too() -> None:
     assert [f.field for f in d.changes[0].fields] == ["authors", "checks"]
     assert d.changes[0].field("checks").new == {"human_within": 2, "cliff": 3}  # type: ignore[union-attr]
     text = to_text(d)
-    assert 'authors: [] → ["Ann", "Bo"]' in text
-    assert 'Lane moved: "Pain points" [l-pp]' in text and "place among its siblings: 3 → 1" in text
+    assert 'Authors: [] → ["Ann", "Bo"]' in text
+    assert 'Lane moved: "Pain points" [l-pp]' in text and "Place among its siblings: 3 → 1" in text
     later = JourneyDocument(doc.journey)
     later.update_journey(checks=CheckSettings(cliff=4))
     (change,) = diff(doc.journey, later.journey).changes

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from workbench.i18n import N_, tr
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit, Replace
+from workbench.model.fieldwords import FIELD_WORDS, field_word
 from workbench.model.errors import EditError
 from workbench.model.journey import (
     ELEMENT_TYPES,
@@ -40,47 +41,6 @@ Side = Literal["ours", "theirs"]
 #: The longest a value or a title is shown in a row before it is cut with an ellipsis.
 LONGEST = 120
 
-#: What each field is called in a sentence (the journey's own fields and those of its elements).
-FIELD_WORDS: dict[str, str] = {
-    "title": N_("Title"),
-    "sector": N_("Sector"),
-    "language": N_("Language"),
-    "scenario": N_("Scenario"),
-    "authors": N_("Authors"),
-    "notes": N_("Notes"),
-    "checks": N_("Health check settings"),
-    "checks.human_within": N_("Health check: steps within reach of a person"),
-    "checks.cliff": N_("Health check: emotion drop counted as a cliff"),
-    "persona": N_("Persona"),
-    "persona.name": N_("Persona's name"),
-    "persona.description": N_("Persona's description"),
-    "persona.goals": N_("Persona's goals"),
-    "persona.frustrations": N_("Persona's frustrations"),
-    "description": N_("Description"),
-    "stage": N_("Stage"),
-    "order": N_("Position"),
-    "emotion": N_("Emotion"),
-    "emotion_note": N_("Emotion note"),
-    "moment_of_truth": N_("Moment of truth"),
-    "goal": N_("Goal reached"),
-    "end": N_("End of the journey"),
-    "deliberate_exit": N_("Served by a person on purpose"),
-    "data_reentered": N_("Data typed again"),
-    "kind": N_("Kind"),
-    "step": N_("Step"),
-    "lane": N_("Lane"),
-    "text": N_("Text"),
-    "channel": N_("Channel"),
-    "nature": N_("Nature"),
-    "intents": N_("Intents"),
-    "source": N_("From"),
-    "target": N_("To"),
-    "trigger": N_("Trigger"),
-    "context_carried": N_("Context carried over"),
-    "expected_wait": N_("Expected wait"),
-    "return_step": N_("Step to go back to"),
-    "label": N_("Label"),
-}
 #: Fields holding the id of another element: shown by that element's title or text.
 REFERENCES = frozenset({"stage", "step", "lane", "source", "target", "return_step"})
 #: Card kinds as a sentence names them.
@@ -158,12 +118,6 @@ def readable(value: Any, field: str = "", document: JourneyDocument | None = Non
             return summary(value)
         return ", ".join(f"{field_word(k)}: {readable(v, k, document)}" for k, v in value.items()) or tr("(none)")
     return str(value)
-
-
-def field_word(field: str) -> str:
-    """A field in plain words in the user's language ("Emotion note"); a field without words, as written."""
-    words = FIELD_WORDS.get(field)
-    return tr(words) if words else field
 
 
 def element_words(document: JourneyDocument, conflict: Conflict) -> str:

@@ -54,7 +54,7 @@ def element_word(collection: str) -> str:
 
 def field_names(change: ElementChange) -> str:
     """The fields a change touched, as words ("Title, Emotion note"), in the user's language."""
-    from workbench.model.conflicts import field_word
+    from workbench.model.fieldwords import field_word
 
     return ", ".join(field_word(f.field) if field_word(f.field) != f.field else f.field.replace("_", " ")
                      for f in change.fields)

@@ -27,6 +27,7 @@ from typing import Any
 
 from workbench.counts import change_counts
 from workbench.i18n import N_, ntr, tr
+from workbench.model.fieldwords import field_word
 from workbench.model.index import JourneyIndex
 from workbench.model.interop.diff import ElementChange, FieldChange, JourneyDiff, cut
 from workbench.model.journey import Card, Handoff, Journey, Link, Step
@@ -122,14 +123,14 @@ def _block(
     lines += [f"  {_field_line(f, labels, language)}" for f in change.fields]
     place = positions.get(change.id or "")
     if place is not None and place[0] != place[1]:
-        lines.append("  " + tr("place among its siblings: {old} \u2192 {new}", language=language, old=place[0], new=place[1]))
+        lines.append("  " + tr("Place among its siblings: {old} \u2192 {new}", language=language, old=place[0], new=place[1]))
     return lines
 
 
 def _field_line(change: FieldChange, labels: Mapping[str, str], language: str | None) -> str:
     old = value_text(change.field, change.old, labels, language)
     new = value_text(change.field, change.new, labels, language)
-    line = f"{printable(change.field)}: {old} \u2192 {new}"
+    line = f"{printable(field_word(change.field, language))}: {old} \u2192 {new}"
     if change.field == "emotion" and isinstance(change.old, int) and isinstance(change.new, int):
         gap = change.new - change.old
         if gap > 0:
