@@ -41,3 +41,27 @@ def test_the_command_speaks_the_users_language_and_the_pdf_the_maps(tmp_path) ->
         assert "smallest text" in result.stderr
     pages = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Constats" in pages or "constat" in pages.lower()  # the deliverable: French, the map's language
+
+
+def test_the_palette_shows_its_longest_french_name_whole(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.translator import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, "fr")
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        palette = window.palette
+        assert "Point de contact numérique" in [palette.item(i).text() for i in range(palette.count())]
+        qtbot.waitUntil(lambda: palette.viewport().width() > 0)
+        assert not palette.horizontalScrollBar().isVisible()
+        assert window.view.width() >= 0.6 * window.width()  # the map keeps the room
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

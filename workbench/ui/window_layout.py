@@ -70,5 +70,10 @@ def arrange_docks(window: MainWindow) -> None:
     window.inspector_dock.raise_()
     if not window.isVisible():  # a tab is raised only once the window shows
         QTimer.singleShot(0, window.inspector_dock.raise_)
-    window.resizeDocks([window.palette_dock, window.inspector_dock], [PALETTE_WIDTH, INSPECTOR_WIDTH], Orientation.Horizontal)
+    # Wide enough for its longest name ("Point de contact numérique" in French): no scroll bar under it.
+    palette = window.palette
+    needed = palette.sizeHintForColumn(0) + 2 * palette.frameWidth() + palette.spacing() * 2 + 4
+    window.resizeDocks(
+        [window.palette_dock, window.inspector_dock], [max(PALETTE_WIDTH, needed), INSPECTOR_WIDTH], Orientation.Horizontal
+    )
     window.resizeDocks([window.findings_dock], [150], Orientation.Vertical)
