@@ -107,7 +107,7 @@ def no_save_dialog(monkeypatch, returns: str = "") -> list[str]:  # type: ignore
         shown.append(str(args[2]) if len(args) > 2 else "")
         return returns, ""
 
-    monkeypatch.setattr("workbench.ui.main_window.QFileDialog.getSaveFileName", dialog)
+    monkeypatch.setattr("workbench.ui.window_files.QFileDialog.getSaveFileName", dialog)
     return shown
 
 

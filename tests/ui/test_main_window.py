@@ -55,7 +55,7 @@ def test_ctrl_o_opens_the_file_dialog_and_remembers_the_file(qtbot, monkeypatch,
     path = tmp_path / "health.journey"
     save(skeleton("health", "en"), path)
     window = _window(qtbot)
-    monkeypatch.setattr("workbench.ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("workbench.ui.window_files.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)

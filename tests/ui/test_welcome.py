@@ -143,7 +143,7 @@ def test_recent_journeys_are_listed_and_open_with_enter(window: MainWindow, tmp_
 def test_open_asks_for_a_file(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "asked.journey"
     save(skeleton("automotive", "en"), path)
-    monkeypatch.setattr("workbench.ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("workbench.ui.window_files.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
     welcome_then(window, lambda d: QTest.mouseClick(button(d, "welcome-open"), LEFT))
     assert window.path == path
 

@@ -9,6 +9,8 @@ its first paint does not need waits until the canvas has been painted (see
 :meth:`after_first_paint`): the health check (which may import networkx), the
 outline (a tab behind the inspector, one row per element of the map) and the
 Open Recent list. Tests and other windows (``defer=False``) get them at once.
+The file commands (new, open, save, export, recent files) are in
+:mod:`workbench.ui.window_files`, mixed in.
 """
 
 from __future__ import annotations
@@ -18,33 +20,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from workbench import counts
 from workbench.i18n import current_language, ntr
 from workbench.model.document import JourneyDocument
-from workbench.model.errors import LoadError, SaveError
-from workbench.model.fileformat import SUFFIX, Loaded, save
-from workbench.model.journey import Journey
+from workbench.model.fileformat import SUFFIX, Loaded
 from workbench.model.templates import blank
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.canvas.view import JourneyView
-from workbench.ui.file_guard import SAVE, SAVE_AS, FileGuard
+from workbench.ui.file_guard import FileGuard
 from workbench.ui.findings import FindingsPanel
 from workbench.ui.inspector import Inspector
 from workbench.ui.menus import build_menus
 from workbench.ui.view_menu import add_dock_toggle
 from workbench.ui.outline import Outline
 from workbench.ui.palette import Palette
+from workbench.ui.window_files import FileActions
 from workbench.ui.window_layout import arrange_docks, fit_to_screen, scrolling
-from workbench.ui import messages
 
-MAX_RECENT = 8
 #: Docks that come and go with what they show: not part of the window's saved layout.
 TRANSIENT_DOCKS = ("changes-dock", "conflicts-dock")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     #: Once, on the turn of the event loop after the canvas was first painted (windows made with ``defer``).
     first_painted = Signal()
     #: A document is shown (the first, or one opened, created or recovered): panels that follow it attach here.
@@ -198,142 +197,6 @@ class MainWindow(QMainWindow):
         if loaded.notices:
             self.show_message(" ".join(loaded.notices))
 
-    def new_journey(self, journey: Journey | None = None) -> bool:
-        if not self.maybe_save():
-            return False
-        self.set_journey(Loaded(journey=journey or blank(current_language())), None)
-        return True
-
-    def new_dialog(self) -> bool:
-        """File > New: pick a sector template or a blank journey."""
-        from workbench.ui.new_dialog import NewJourneyDialog
-
-        if not self.maybe_save():
-            return False
-        dialog = NewJourneyDialog(self, self.tr("Untitled journey"))
-        if dialog.exec() != NewJourneyDialog.DialogCode.Accepted:
-            return False
-        try:
-            journey = dialog.chosen()
-        except LoadError as error:
-            messages.warning(self, self.tr("Cannot open journey"), error.message)
-            return False
-        self.set_journey(Loaded(journey=journey), None)
-        return True
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open journey"), self._folder(), self.tr("Journey files (*.journey);;All files (*)")
-        )
-        if path:
-            self.open_path(path)
-
-    def open_path(self, path: str | Path, ask: bool = True) -> bool:
-        """Open *path*; a bad file shows its message and leaves the open journey alone."""
-        if ask and not self.maybe_save():
-            return False
-        try:
-            # Reads the file and settles its lock: someone else's lock asks read-only / copy / anyway.
-            opened = FileGuard.of(self).open(Path(path))
-        except LoadError as error:
-            messages.warning(self, self.tr("Cannot open journey"), error.message)
-            return False
-        if opened is None:
-            return False
-        self.set_journey(opened.loaded, opened.path)
-        if opened.path is not None:
-            path = opened.path  # the Open Recent menu is not seen in the first paint
-            self.after_first_paint(lambda: self._remember(path), "remember")
-        return True
-
-    def _open_dropped(self, files: list[str]) -> None:
-        if files:
-            self.open_path(files[0])
-
-    def save(self) -> bool:
-        if self.path is None or self.read_only:
-            return self.save_as()
-        return self._save_to(self.path)
-
-    def save_as(self) -> bool:
-        start = str(self.path) if self.path else str(self._export_start(SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save journey"), start, self.tr("Journey files (*.journey)"))
-        if not path:
-            return False
-        if not path.endswith(SUFFIX):
-            path += SUFFIX
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        guard = FileGuard.of(self)
-        verdict = guard.before_save(path)  # changed on disk, or open elsewhere: ask first
-        if verdict != SAVE:
-            return verdict == SAVE_AS and self.save_as()
-        try:
-            save(self.document.journey, path, minor=self.loaded.minor, extra=self.loaded.extra)
-        except SaveError as error:
-            messages.critical(
-                self,
-                self.tr("Cannot save journey"),
-                self.tr("{path} was not saved: {reason}\nYour work is still open; try another folder.").format(
-                    path=error.path, reason=error.reason
-                ),
-            )
-            return False
-        self.path = path
-        guard.saved(path)
-        self.read_only = guard.read_only
-        self.stack.setClean()
-        self.autosaver.saved(path)  # its recovery copy goes; the file is kept as a version
-        self._remember(path)
-        self._update_title()
-        self.show_message(self.tr("Saved {path}").format(path=path))
-        return True
-
-    def _export_start(self, suffix: str) -> Path:
-        if self.path is not None:
-            return self.path.with_suffix(suffix)
-        safe = "".join(ch for ch in self.document.journey.title if ch not in '<>:"/\\|?*').strip() or "journey"
-        return Path(self._folder()) / (safe + suffix)
-
-    def export_pdf(self) -> Path | None:
-        from workbench.ui.export_dialog import export_pdf_interactively
-
-        path = export_pdf_interactively(self, self.document.journey, self._export_start(".pdf"))
-        if path is not None:
-            self.show_message(self.tr("Exported {path}").format(path=path))
-        return path
-
-    def export_image(self) -> Path | None:
-        from workbench.ui.export_dialog import export_image_interactively
-
-        path = export_image_interactively(self, self.document.journey, self._export_start(".png"))
-        if path is not None:
-            self.show_message(self.tr("Exported {path}").format(path=path))
-        return path
-
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current journey (saved, discarded or unchanged)."""
-        if self.stack.isClean():
-            return True
-        name = self.path.name if self.path else self.tr("Untitled")
-        answer = messages.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to {name} before closing it?").format(name=name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.autosaver.discarded()  # lost on purpose: so is the recovery copy
-            return True
-        return False
-
-    def close_journey(self) -> None:
-        self.new_journey()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             FileGuard.of(self).release()
@@ -402,21 +265,6 @@ class MainWindow(QMainWindow):
         self.inspector.show_element(ids[0] if len(ids) == 1 else None)
 
     # ----------------------------------------------------------- settings
-
-    def _folder(self) -> str:
-        return str(self.path.parent) if self.path else str(QSettings().value("last-folder", str(Path.home())))
-
-    def recent_files(self) -> list[str]:
-        value = QSettings().value("recent-files", [])
-        files = [value] if isinstance(value, str) else list(value or [])
-        return [f for f in files if isinstance(f, str)]
-
-    def _remember(self, path: Path) -> None:
-        settings = QSettings()
-        files = [str(path.resolve())] + [f for f in self.recent_files() if f != str(path.resolve())]
-        settings.setValue("recent-files", files[:MAX_RECENT])
-        settings.setValue("last-folder", str(path.resolve().parent))
-        self.actions.update_recent()
 
     def _save_settings(self) -> None:
         # The docks shown only while they have something to show (a comparison, merge conflicts) stay out of
