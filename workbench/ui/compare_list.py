@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.counts import change_counts
+from workbench.model.fieldwords import field_word
 from workbench.model.interop.diff import ElementChange, JourneyDiff
 from workbench.ui.compare_overlay import COLOURS, SIGNS
 
@@ -53,11 +54,11 @@ def element_word(collection: str) -> str:
 
 
 def field_names(change: ElementChange) -> str:
-    """The fields a change touched, as words ("Title, Emotion note"), in the user's language."""
-    from workbench.model.fieldwords import field_word
+    """The fields a change touched, as words ("Title, Emotion note"), in the user's language.
 
-    return ", ".join(field_word(f.field) if field_word(f.field) != f.field else f.field.replace("_", " ")
-                     for f in change.fields)
+    A field without words (one of a newer version) is shown as written, its underscores as spaces.
+    """
+    return ", ".join(field_word(f.field).replace("_", " ") for f in change.fields)
 
 
 def full_label(change: ElementChange) -> str:
