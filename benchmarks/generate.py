@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from workbench.model.feelings import feelings
 from workbench.model.journey import Card, Handoff, Journey, Link, Stage, Step
 from workbench.model.ordering import renumbered
 from workbench.model.templates import standard_lanes
@@ -40,7 +41,7 @@ def journey_of(steps: int, seed: int = 7) -> Journey:
             title=f"Step {i + 1}: the customer does something worth a short sentence",
             stage=stage.id,
             order=10 * (i % 5 + 1),
-            emotion=rng.choice([-2, -1, 0, 1, 2, None]),
+            emotions=feelings(rng.choice([-2, -1, 0, 1, 2, None])),
             moment_of_truth=i % 17 == 0,
         )
         step_list.append(step)

@@ -50,7 +50,7 @@ elapsed = time.perf_counter() - start
 print(json.dumps({"ms": elapsed * 1000, "peak": peak_mb(), "base": before, "outcome": outcome}))
 """
 
-HEAD = '{"format":"journey-workbench","version":1,"journey":{"title":"x",'
+HEAD = '{"format":"journey-workbench","version":2,"journey":{"title":"x",'
 
 
 def _repeated(field: str, item: bytes) -> Callable[[Path], None]:

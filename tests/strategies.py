@@ -22,11 +22,16 @@ from workbench.model.journey import (
     INTENTS,
     LANE_KINDS,
     LANGUAGES,
+    LINES,
+    MAX_PERSONAS,
     NATURES,
+    SCENARIOS,
     SECTORS,
+    SHAPES,
     Card,
     CheckSettings,
     Conflict,
+    Feeling,
     Handoff,
     Journey,
     Lane,
@@ -38,6 +43,7 @@ from workbench.model.journey import (
 
 ID_ALPHABET = string.ascii_letters + string.digits + "_-"
 MAX_STAGES, MAX_STEPS, MAX_LANES, MAX_CARDS, MAX_HANDOFFS, MAX_LINKS, MAX_CONFLICTS = 3, 5, 3, 7, 3, 4, 2
+MAX_DRAWN_PERSONAS = 3
 
 #: Pieces a user really types and a careless writer gets wrong.
 AWKWARD = (
@@ -53,14 +59,42 @@ emotions = st.none() | st.integers(-2, 2)
 text_lists = st.lists(texts, max_size=3)
 
 
+colours = st.text(alphabet="0123456789abcdefABCDEF", min_size=6, max_size=6).map(lambda h: "#" + h)
+
+
 @st.composite
-def personas(draw: st.DrawFn) -> Persona:
+def personas(draw: st.DrawFn, persona_id: str = "persona-1") -> Persona:
     return Persona(
+        id=persona_id,
+        order=draw(orders),
         name=draw(texts),
         description=draw(texts),
         goals=draw(text_lists),
         frustrations=draw(text_lists),
+        shape=draw(st.sampled_from(SHAPES)),
+        line=draw(st.sampled_from(LINES)),
+        colour=draw(colours),
     )
+
+
+@st.composite
+def step_feelings(draw: st.DrawFn, persona_ids: list[str]) -> list[Feeling]:
+    """A step's feelings: at most one per persona and scenario, each with a value or a note (or both)."""
+    keys = draw(
+        st.lists(
+            st.tuples(st.sampled_from(persona_ids), st.sampled_from(SCENARIOS)),
+            max_size=min(4, 2 * len(persona_ids)),
+            unique=True,
+        )
+    )
+    out = []
+    for persona, scenario in keys:
+        value = draw(emotions)
+        note = draw(texts)
+        if value is None and not note:
+            note = draw(st.sampled_from(AWKWARD))
+        out.append(Feeling(persona=persona, scenario=scenario, value=value, note=note))
+    return out
 
 
 @st.composite
@@ -97,7 +131,9 @@ def conflicts(draw: st.DrawFn, conflict_ids: list[str], element_ids: list[str]) 
 
 
 @st.composite
-def cards(draw: st.DrawFn, card_id: str, step_ids: list[str], lane_ids: list[str]) -> Card:
+def cards(
+    draw: st.DrawFn, card_id: str, step_ids: list[str], lane_ids: list[str], persona_ids: list[str] = ()
+) -> Card:
     # Touchpoints are drawn more often than other kinds so handoffs are common.
     kind = draw(st.one_of(st.just("touchpoint"), st.sampled_from(CARD_KINDS)))
     touchpoint = kind == "touchpoint"
@@ -111,6 +147,7 @@ def cards(draw: st.DrawFn, card_id: str, step_ids: list[str], lane_ids: list[str
         channel=draw(optional_texts) if touchpoint else None,
         nature=draw(st.sampled_from(NATURES)) if touchpoint else None,
         intents=draw(st.lists(st.sampled_from(INTENTS), max_size=4, unique=True)),
+        personas=draw(st.lists(st.sampled_from(persona_ids), max_size=MAX_PERSONAS, unique=True)) if persona_ids else [],
     )
 
 
@@ -122,8 +159,14 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
     n_steps = draw(st.integers(0, MAX_STEPS)) if n_stages else 0
     n_cards = draw(st.integers(0, MAX_CARDS)) if n_steps and n_lanes else 0
     n_conflicts = draw(st.integers(0, MAX_CONFLICTS))
-    total = n_stages + n_steps + n_lanes + n_cards + MAX_HANDOFFS + MAX_LINKS + n_conflicts
-    pool = iter(draw(st.lists(ids, min_size=total, max_size=total, unique=True)))
+    n_personas = draw(st.integers(1, MAX_DRAWN_PERSONAS))
+    total = n_personas + n_stages + n_steps + n_lanes + n_cards + MAX_HANDOFFS + MAX_LINKS + n_conflicts
+    pool = iter(draw(st.lists(ids.filter(lambda i: i != "persona-1"), min_size=total, max_size=total, unique=True)))
+
+    # The first persona often keeps the id a new journey (or a version-1 file) gives it.
+    first_id = draw(st.sampled_from(["persona-1", next(pool)]))
+    persona_list = [draw(personas(first_id))] + [draw(personas(next(pool))) for _ in range(n_personas - 1)]
+    persona_ids = [p.id for p in persona_list]
 
     stages = [
         Stage(id=next(pool), title=draw(texts), order=draw(orders), description=draw(texts))
@@ -137,8 +180,7 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
             stage=draw(st.sampled_from(stage_ids)),
             order=draw(orders),
             description=draw(texts),
-            emotion=draw(emotions),
-            emotion_note=draw(texts),
+            emotions=draw(step_feelings(persona_ids)),
             moment_of_truth=draw(st.booleans()),
             goal=draw(st.booleans()),
             end=draw(st.booleans()),
@@ -153,7 +195,7 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
         for _ in range(n_lanes)
     ]
     lane_ids = [lane.id for lane in lanes]
-    card_list = [draw(cards(next(pool), step_ids, lane_ids)) for _ in range(n_cards)]
+    card_list = [draw(cards(next(pool), step_ids, lane_ids, persona_ids)) for _ in range(n_cards)]
 
     digital = [c.id for c in card_list if c.kind == "touchpoint" and c.nature == "digital"]
     human = [c.id for c in card_list if c.kind == "touchpoint" and c.nature == "human"]
@@ -183,12 +225,12 @@ def journeys(draw: st.DrawFn, min_stages: int = 0) -> Journey:
                 )
             )
     conflict_ids = [next(pool) for _ in range(n_conflicts)]
-    element_ids_ = [*stage_ids, *step_ids, *lane_ids, *(c.id for c in card_list)]
+    element_ids_ = [*persona_ids, *stage_ids, *step_ids, *lane_ids, *(c.id for c in card_list)]
     return Journey(
         title=draw(texts),
         sector=draw(st.sampled_from(SECTORS)),
         language=draw(st.sampled_from(LANGUAGES)),
-        persona=draw(personas()),
+        personas=persona_list,
         scenario=draw(texts),
         authors=draw(text_lists),
         notes=draw(texts),

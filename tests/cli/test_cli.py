@@ -256,7 +256,7 @@ def test_check_runs_the_health_check_with_exit_codes_and_json(tmp_path: Path) ->
     data = json.loads(result.stdout)
     assert [entry["file"] for entry in data] == [str(counter), str(clean)]
     first = data[0]["findings"][0]
-    assert set(first) == {"rule", "severity", "elements", "message", "condition"}
+    assert set(first) == {"rule", "severity", "elements", "message", "condition", "persona"}
     assert first["condition"] in ("person", "human", "continuity")
     assert set(data[0]["metrics"]) >= {"average_emotion", "lowest_emotion", "touchpoint_share", "handoffs"}
     broken = tmp_path / "broken.journey"

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
+from workbench.model.feelings import lead, level
 from workbench.model.fileformat import load
 from workbench.model.index import JourneyIndex
+from workbench.model.journey import FIRST_PERSONA
 
 ROOT = Path(__file__).resolve().parents[2]
 BANKING = ROOT / "examples" / "banking-savings.journey"
@@ -22,7 +24,7 @@ def story(path: Path) -> list[tuple[str, str, int | None, list[str]]]:
     out = []
     for step in JourneyIndex(journey).steps():
         channels = sorted(c.channel or "" for c in journey.cards if c.step == step.id and c.kind == "touchpoint")
-        out.append((stages[step.stage], step.title, step.emotion, channels))
+        out.append((stages[step.stage], step.title, level(step, lead(journey).id), channels))
     return out
 
 
@@ -58,7 +60,7 @@ def test_a_typed_french_sheet_becomes_a_journey_named_after_its_file(tmp_path, c
     assert main(["convert", str(sheet), "-o", str(out)]) == 0
     journey = load(out)
     assert journey.title == "Atelier epargne" and journey.language == "fr"
-    assert [(s.title, s.emotion) for s in journey.steps] == [("Ouvre l'appli", 1), ("Appelle la banque", -2)]
+    assert [(s.title, level(s, FIRST_PERSONA)) for s in journey.steps] == [("Ouvre l'appli", 1), ("Appelle la banque", -2)]
     assert sorted(c.nature for c in journey.cards) == ["digital", "human"]
 
 
@@ -79,7 +81,7 @@ def test_mermaid_warnings_are_said_and_the_rest_is_converted(tmp_path, capsys) -
     assert main(["convert", str(diagram), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert f"{diagram}: " in err and "line 4" in err
-    assert [(s.title, s.emotion) for s in load(out).steps] == [("Make tea", 2), ("Sleep", -1)]
+    assert [(s.title, level(s, FIRST_PERSONA)) for s in load(out).steps] == [("Make tea", 2), ("Sleep", -1)]
 
 
 def test_a_text_that_is_not_a_mermaid_journey_is_refused_naming_its_line(tmp_path, capsys) -> None:

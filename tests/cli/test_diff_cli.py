@@ -41,7 +41,7 @@ def test_two_different_journeys_exit_1_and_are_described(capsys: pytest.CaptureF
     assert lines[0] == f"Comparing {BEFORE} with {AFTER}"
     assert lines[1] == "2 added, 2 removed, 2 changed, 1 moved"
     assert '  Title: "Buying a bike" → "Buying an e-bike"' in lines
-    assert "  Emotion: \u22121 → +1 (better by 2)" in lines
+    assert "  Emotion (Ann, as is): \u22121 → +1 (better by 2)" in lines
     assert 'Card moved: "Which size?" [c3]' in lines
     assert '  Lane: "Thoughts" → "Pain points"' in lines
     assert 'Step removed: "Sees an ad" [s1]' in lines
@@ -68,7 +68,9 @@ def test_json_parses_and_holds_the_changes(capsys: pytest.CaptureFixture[str]) -
     assert by_id["c3"]["kind"] == "moved"
     assert {"field": "lane", "old": "l-th", "new": "l-pp"} in by_id["c3"]["fields"]
     assert by_id["s9"]["kind"] == "added" and by_id["s9"]["element"]["title"] == "Test rides it"
-    assert data["emotions"] == [{"step": "s2", "label": "Compares bikes", "old": -1, "new": 1}]
+    assert data["emotions"] == [
+        {"step": "s2", "label": "Compares bikes", "persona": "persona-1", "scenario": "as_is", "old": -1, "new": 1}
+    ]
 
 
 def test_an_edited_example_is_compared_through_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

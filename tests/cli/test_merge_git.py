@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from workbench.model.document import JourneyDocument
+from workbench.model.feelings import level, with_feeling
 from workbench.model.fileformat import load, save
-from workbench.model.journey import Step
+from workbench.model.journey import FIRST_PERSONA, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "banking-savings.journey"
@@ -134,11 +135,12 @@ def test_concurrent_additions_to_the_same_stage_merge_cleanly(repo: Path) -> Non
 
 def test_edits_of_different_fields_of_one_step_are_both_kept(repo: Path) -> None:
     step = load(repo / "map.journey").steps[0].id
-    result = _merge(repo, lambda d: d.update(step, title="Renamed"), lambda d: d.update(step, emotion=-2))
+    result = _merge(repo, lambda d: d.update(step, title="Renamed"),
+                    lambda d: d.update(step, emotions=with_feeling(d.get(step), FIRST_PERSONA, value=-2)))
     assert result.returncode == 0, result.stdout + result.stderr
     merged = load(repo / "map.journey")
     changed = next(s for s in merged.steps if s.id == step)
-    assert (changed.title, changed.emotion) == ("Renamed", -2)
+    assert (changed.title, level(changed, FIRST_PERSONA)) == ("Renamed", -2)
 
 
 def test_a_true_conflict_stops_git_and_leaves_a_file_that_loads(repo: Path) -> None:

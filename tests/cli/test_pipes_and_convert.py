@@ -120,7 +120,7 @@ def test_convert_migrates_an_old_file_into_a_new_one(tmp_path, capsys) -> None:
     assert main(["convert", str(V0), "-o", str(out)]) == 0
     assert capsys.readouterr().out == f"wrote {out} (migrated from format 0)\n"
     assert out.read_bytes() == dumps(load(V0))
-    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 2
 
 
 def test_convert_in_place_keeps_the_old_file_as_backup(tmp_path) -> None:
@@ -144,7 +144,7 @@ def test_convert_needs_force_over_another_file_or_a_read_only_one(tmp_path, caps
     assert f"cannot save {path}: is read-only" in capsys.readouterr().err
     assert path.read_bytes() == V0.read_bytes()
     assert main(["convert", str(path), "-o", str(path), "--force"]) == 0
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
 
 
 def test_convert_refuses_a_newer_major_version(tmp_path, capsys) -> None:

@@ -23,6 +23,7 @@ from workbench.export.painter import RecordingPainter
 from workbench.export.sheet import sheet
 from workbench.geometry import Connector, Rect
 from workbench.layout import layout
+from workbench.model.feelings import feelings
 from workbench.model.journey import Card, Handoff, Journey, Link, Stage, Step
 from workbench.model.templates import standard_lanes
 from workbench.textmetrics import register_fonts
@@ -37,11 +38,11 @@ def every_mark() -> Journey:
     lanes = standard_lanes("en")
     stages = [Stage(id="s1", title="Discover", order=10), Stage(id="s2", title="Decide", order=20)]
     steps = [
-        Step(id="a", title="Sees the offer", stage="s1", order=10, emotion=2, moment_of_truth=True),
-        Step(id="b", title="Compares", stage="s1", order=20, emotion=1),
-        Step(id="c", title="Calls", stage="s2", order=10, emotion=0, goal=True),
-        Step(id="d", title="Waits", stage="s2", order=20, emotion=-1),
-        Step(id="e", title="Gives up", stage="s2", order=30, emotion=-2, goal=True, end=True, moment_of_truth=True),
+        Step(id="a", title="Sees the offer", stage="s1", order=10, emotions=feelings(2), moment_of_truth=True),
+        Step(id="b", title="Compares", stage="s1", order=20, emotions=feelings(1)),
+        Step(id="c", title="Calls", stage="s2", order=10, emotions=feelings(0), goal=True),
+        Step(id="d", title="Waits", stage="s2", order=20, emotions=feelings(-1)),
+        Step(id="e", title="Gives up", stage="s2", order=30, emotions=feelings(-2), goal=True, end=True, moment_of_truth=True),
     ]
     tp = "lane-touchpoints"
     cards = [

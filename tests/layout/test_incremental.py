@@ -21,6 +21,7 @@ from workbench.layout import LayoutEngine, layout
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
+from workbench.model.feelings import feelings, lead, with_feeling
 from workbench.model.fileformat import load
 from workbench.model.journey import CARD_KINDS, LANE_KINDS, NATURES, Card, Handoff, Lane, Link, Stage, Step
 from tests.strategies import journeys
@@ -55,7 +56,8 @@ def random_edit(doc: JourneyDocument, rnd: random.Random) -> Edit:
         return doc.add(Stage(id=doc.new_id("stages"), title=pick(TEXTS) or "S"), rnd.randint(0, len(stages)))
     if what == 1 or not steps:
         stage = pick(stages)
-        return doc.add(Step(id=doc.new_id("steps"), title=pick(TEXTS), stage=stage.id, emotion=pick((None, -2, 0, 2))),
+        return doc.add(Step(id=doc.new_id("steps"), title=pick(TEXTS), stage=stage.id,
+                            emotions=feelings(pick((None, -2, 0, 2)), persona=lead(j).id)),
                        rnd.randint(0, len(doc.index.steps_of(stage.id))))
     if what == 2 or not lanes:
         return doc.add(Lane(id=doc.new_id("lanes"), kind=pick(LANE_KINDS), title=pick(TEXTS) or "L"), rnd.randint(0, len(lanes)))
@@ -90,7 +92,8 @@ def random_edit(doc: JourneyDocument, rnd: random.Random) -> Edit:
         return doc.update(card.id, text=pick(TEXTS))
     if what == 11:
         step = pick(steps)
-        return doc.update(step.id, title=pick(TEXTS), emotion=pick((None, -2, -1, 0, 1, 2)),
+        value = pick((None, -2, -1, 0, 1, 2))
+        return doc.update(step.id, title=pick(TEXTS), emotions=with_feeling(step, lead(j).id, value=value),
                           moment_of_truth=rnd.random() < 0.3, goal=rnd.random() < 0.2)
     if what == 12:
         element = pick(stages + lanes)

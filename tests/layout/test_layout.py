@@ -10,7 +10,8 @@ from workbench.geometry import Layout, Rect
 from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import load
-from workbench.model.journey import Card
+from workbench.model.feelings import with_feeling
+from workbench.model.journey import FIRST_PERSONA, Card
 from workbench.textmetrics import line_height, text_width, wrap
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +72,7 @@ def test_stage_headers_span_their_steps_in_time_order(doc: JourneyDocument) -> N
 
 def test_emotion_points_rise_with_the_level_and_leave_gaps(doc: JourneyDocument) -> None:
     steps = doc.steps()
-    doc.update(steps[3].id, emotion=None)
+    doc.update(steps[3].id, emotions=with_feeling(doc.get(steps[3].id), FIRST_PERSONA, value=None))
     result = layout(doc)
     levels = {p.step: p for p in result.emotion_points}
     assert steps[3].id not in levels

@@ -8,6 +8,7 @@ from workbench.model.conflicts import element_words, field_words, readable, reso
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.fileformat import dumps, loads
+from workbench.model.feelings import feelings
 from workbench.model.journey import Card, Conflict, Handoff, Journey, Persona, Stage, Step
 from workbench.model.templates import standard_lanes
 
@@ -32,9 +33,9 @@ def merged(extra: list[Conflict] | None = None) -> Journey:
     ]
     return Journey(
         title="Car trip",
-        persona=Persona(name="Ana"),
+        personas=[Persona(id="persona-1", name="Ana")],
         stages=[Stage(id="st", title="Buy")],
-        steps=[Step(id="s1", title="Pay online", stage="st", order=10, emotion=-1),
+        steps=[Step(id="s1", title="Pay online", stage="st", order=10, emotions=feelings(-1)),
                Step(id="s2", title="Call the bank", stage="st", order=20)],
         lanes=standard_lanes("en"),
         cards=[Card.model_validate({**CARD, "text": "Mobile app (new)"}),
@@ -56,7 +57,8 @@ def test_fields_are_named_in_plain_words() -> None:
     step, title, card = doc.journey.conflicts
     assert field_words(step) == "Title"
     assert field_words(card) == "Removed on one side, changed on the other"
-    assert field_words(Conflict(id="k", collection="journey", field="persona.name")) == "Persona's name"
+    assert field_words(Conflict(id="k", collection="personas", element="persona-1", field="name")) == "Name"
+    assert field_words(Conflict(id="k", collection="steps", element="s1", field="emotions")) == "Emotions"
     assert field_words(Conflict(id="k", collection="steps", element="s1", field="moment_of_truth")) == "Moment of truth"
     assert field_words(Conflict(id="k", collection="steps", element="s1", field="sparkle")) == "sparkle"
 
@@ -69,6 +71,8 @@ def test_values_read_as_a_person_reads_them() -> None:
     assert readable(2, "emotion") == "+2"
     assert readable(-1, "emotion") == "-1"
     assert readable(0, "emotion") == "0"
+    assert readable(-2, "value") == "-2"  # a feeling's value
+    assert readable(True, "value") == "yes"
     assert readable(["welcome", "guide"], "intents") == "welcome, guide"
     assert readable({"id": "c9", "text": "Kiosk"}, "x") == "Kiosk"
     assert readable("", "description") == "(empty)"
@@ -111,15 +115,15 @@ def test_take_theirs_sets_the_value_and_drops_the_conflict_in_one_undoable_edit(
 
 
 def test_take_theirs_on_the_journey_title_and_the_persona() -> None:
-    persona = Conflict(id="k-p", collection="journey", field="persona.name", ours="Ana", theirs="Bea")
+    persona = Conflict(id="k-p", collection="personas", element="persona-1", field="name", ours="Ana", theirs="Bea")
     doc = JourneyDocument(merged([persona]))
     resolve(doc, "k-title", "theirs")
     assert doc.journey.title == "Road trip"
     inverse = resolve(doc, "k-p", "theirs")
-    assert doc.journey.persona.name == "Bea"
+    assert doc.get("persona-1").name == "Bea"  # type: ignore[attr-defined]
     assert ids(doc) == ["k-step", "k-card"]
     doc.apply(inverse)
-    assert doc.journey.persona.name == "Ana"
+    assert doc.get("persona-1").name == "Ana"  # type: ignore[attr-defined]
 
 
 def test_keep_mine_only_drops_the_conflict() -> None:
@@ -163,12 +167,14 @@ def test_the_side_that_removed_it_may_be_ours_and_their_version_is_restored() ->
 
 
 def test_a_value_the_model_refuses_changes_nothing() -> None:
-    bad = Conflict(id="k-bad", collection="steps", element="s1", field="emotion", ours=-1, theirs=7)
+    ours = [{"persona": "persona-1", "value": -1}]
+    bad = Conflict(id="k-bad", collection="steps", element="s1", field="emotions", ours=ours,
+                   theirs=[{"persona": "persona-1", "value": 7}])
     doc = JourneyDocument(merged([bad]))
     before = doc.journey
     with pytest.raises(EditError) as error:
         resolve(doc, "k-bad", "theirs")
-    assert "Their version cannot be taken (Emotion of Step “Pay online”)" in str(error.value)
+    assert "Their version cannot be taken (Emotions of Step “Pay online”)" in str(error.value)
     assert doc.journey == before
 
 

@@ -11,7 +11,8 @@ import pytest
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import load
 from workbench.model.interop.csvfile import CsvError, from_csv, to_csv
-from workbench.model.journey import Journey
+from workbench.model.feelings import lead, level
+from workbench.model.journey import FIRST_PERSONA, Journey
 from workbench.model.templates import template
 from workbench.model.validation import check_journey
 
@@ -40,7 +41,7 @@ def shape(journey: Journey) -> dict:
                 (
                     step.title,
                     step.order,
-                    step.emotion,
+                    level(step, lead(journey).id),  # the CSV carries the first persona's "as is" emotion
                     [(lane_title[c.lane], c.kind, c.text, c.channel, c.nature, list(c.intents)) for c in cards],
                 )
             )
@@ -125,7 +126,8 @@ def test_a_hand_typed_sheet_with_french_headers_in_another_order() -> None:
     assert [s.title for s in ranked(list(journey.stages))] == ["Découverte", "Souscription"]
     steps = {s.title: s for s in journey.steps}
     assert list(steps) == ["Trouver", "Appeler", "Signer"]
-    assert (steps["Trouver"].emotion, steps["Appeler"].emotion, steps["Signer"].emotion) == (1, -2, 0)
+    assert [level(steps[t], FIRST_PERSONA) for t in ("Trouver", "Appeler", "Signer")] == [1, -2, 0]
+    assert [p.id for p in journey.personas] == [FIRST_PERSONA]
     assert [steps[t].order for t in ("Trouver", "Appeler")] == [10, 20]  # no order column: sheet order
     lanes = {lane.id: lane for lane in journey.lanes}
     by_text = {c.text: c for c in journey.cards}
@@ -224,7 +226,7 @@ def test_a_misspelt_or_unknown_column_is_left_out_and_said() -> None:
     warnings: list[str] = []
     sheet = "Stage,Step,Emotoin,Commentaire\nDiscover,Browses,1,to check\n"
     journey = from_csv(sheet.encode(), warnings=warnings)
-    assert journey.steps[0].emotion is None
+    assert journey.steps[0].emotions == []
     assert warnings == [
         "the column 'Emotoin' is not one the workbench reads, and was left out (did you mean 'Emotion'?)",
         "the column 'Commentaire' is not one the workbench reads, and was left out",

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.model.document import JourneyDocument
+from workbench.model.feelings import lead
 from workbench.model.fileformat import load
 from workbench.model.interop.diff import diff, textconv, to_json, to_text
+from tests.model.helpers import feelings, update_emotion, with_feeling
 from workbench.model.journey import Card, CheckSettings, Handoff, Journey, Lane, Link, Persona, Stage, Step
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,11 +22,11 @@ def bike() -> Journey:
     """A small journey: two stages, three steps, three lanes, six cards, a handoff, a link."""
     return Journey(
         title="Buying a bike",
-        persona=Persona(name="Ann"),
+        personas=[Persona(id="persona-1", name="Ann")],
         stages=[Stage(id="st-a", title="Discover", order=10), Stage(id="st-b", title="Buy", order=20)],
         steps=[
-            Step(id="s1", title="Sees an ad", stage="st-a", order=10, emotion=1),
-            Step(id="s2", title="Compares bikes", stage="st-a", order=20, emotion=-1),
+            Step(id="s1", title="Sees an ad", stage="st-a", order=10, emotions=feelings(1)),
+            Step(id="s2", title="Compares bikes", stage="st-a", order=20, emotions=feelings(-1)),
             Step(id="s3", title="Pays", stage="st-b", order=10),
         ],
         lanes=[
@@ -169,31 +171,62 @@ def test_a_renamed_stage_and_a_reordered_one() -> None:
 
 def test_an_emotion_change_reads_signed_in_text_and_is_listed_in_json() -> None:
     doc = edited()
-    doc.update("s2", emotion=1)
-    doc.update("s1", emotion=None)
+    update_emotion(doc, "s2", 1)
+    update_emotion(doc, "s1", None)
     d = diff(bike(), doc.journey)
+    assert [f.field for f in d.of("s2").fields] == ["emotion:persona-1:as_is"]  # type: ignore[union-attr]
     text = to_text(d)
-    assert "Emotion: \u22121 → +1 (better by 2)" in text
-    assert "Emotion: +1 → none" in text
+    assert "Emotion (Ann, as is): \u22121 → +1 (better by 2)" in text
+    assert "Emotion (Ann, as is): +1 → none" in text
     data = to_json(d)
-    assert {"step": "s2", "label": "Compares bikes", "old": -1, "new": 1} in data["emotions"]
-    assert {"step": "s1", "label": "Sees an ad", "old": 1, "new": None} in data["emotions"]
+    assert {"step": "s2", "label": "Compares bikes", "persona": "persona-1", "scenario": "as_is", "old": -1, "new": 1} in data["emotions"]
+    assert {"step": "s1", "label": "Sees an ad", "persona": "persona-1", "scenario": "as_is", "old": 1, "new": None} in data["emotions"]
 
 
-def test_journey_title_and_persona_name_come_first_as_one_change() -> None:
+def test_each_persona_and_scenario_is_its_own_emotion_change() -> None:
+    base = bike().model_copy(update={"personas": [*bike().personas, Persona(id="persona-2", name="Bo", order=10)]})
+    doc = JourneyDocument(base)
+    update_emotion(doc, "s2", 2, scenario="to_be")
+    update_emotion(doc, "s2", -2, persona="persona-2")
+    doc.update("s2", emotions=with_feeling(doc.get("s2"), "persona-1", note="hesitates"))
+    d = diff(base, doc.journey)
+    fields = {f.field: (f.old, f.new) for f in d.of("s2").fields}  # type: ignore[union-attr]
+    assert fields == {
+        "emotion:persona-1:to_be": (None, 2),
+        "emotion:persona-2:as_is": (None, -2),
+        "emotion_note:persona-1:as_is": (None, "hesitates"),
+    }
+    text = to_text(d)
+    assert "Emotion (Ann, to be): none → +2" in text
+    assert "Emotion (Bo, as is): none → \u22122" in text
+    emotions = {(e["persona"], e["scenario"]): (e["old"], e["new"]) for e in to_json(d)["emotions"]}
+    assert emotions == {("persona-1", "to_be"): (None, 2), ("persona-2", "as_is"): (None, -2)}
+
+
+def test_journey_title_comes_first_then_the_persona() -> None:
     doc = edited()
     doc.update("s3", title="Pays online")
-    doc.update_journey(title="Buying an e-bike", persona=Persona(name="Bea"))
+    doc.update_journey(title="Buying an e-bike")
+    doc.update("persona-1", name="Bea")
     d = diff(bike(), doc.journey)
-    assert kinds(d)[0] == ("changed", "journey", None)
-    journey = d.changes[0]
-    assert [(f.field, f.old, f.new) for f in journey.fields] == [
-        ("title", "Buying a bike", "Buying an e-bike"),
-        ("persona.name", "Ann", "Bea"),
-    ]
+    assert kinds(d) == [("changed", "journey", None), ("changed", "personas", "persona-1"), ("changed", "steps", "s3")]
+    journey, persona = d.changes[:2]
+    assert [(f.field, f.old, f.new) for f in journey.fields] == [("title", "Buying a bike", "Buying an e-bike")]
+    assert [(f.field, f.old, f.new) for f in persona.fields] == [("name", "Ann", "Bea")]
     text = to_text(d)
-    assert text.index("Journey changed") < text.index("Step changed")
-    assert 'Persona\'s name: "Ann" → "Bea"' in text
+    assert text.index("Journey changed") < text.index('"Bea" [persona-1]') < text.index("Step changed")
+    assert 'Name: "Ann" → "Bea"' in text
+
+
+def test_a_persona_added_and_removed() -> None:
+    doc = edited()
+    doc.add(Persona(id="persona-2", name="Bo", order=10))
+    doc.remove("persona-1")  # its feelings go with it
+    d = diff(bike(), doc.journey)
+    assert [(c.kind, c.collection, c.id) for c in d.changes if c.collection == "personas"] == [
+        ("removed", "personas", "persona-1"), ("added", "personas", "persona-2"),
+    ]
+    assert {c.id for c in d.changes if c.collection == "steps"} == {"s1", "s2"}
 
 
 def test_handoffs_and_links_added_and_removed() -> None:
@@ -246,7 +279,8 @@ def test_textconv_reads_in_time_order_with_cards_under_their_step_and_lane() -> 
     order = [next(i for i, line in enumerate(lines) if line.endswith(f"[{i_d}]")) for i_d in
              ("st-a", "s1", "c1", "s2", "c2", "c3", "c4", "st-b", "s3", "c5", "c6", "h1", "k1")]
     assert order == sorted(order)
-    assert "    Emotion: \u22121" in lines
+    assert "    Emotion (Ann, as is): \u22121" in lines
+    assert 'Persona: "Ann" [persona-1]' in lines
     assert "    Thoughts:" in lines
     assert '      - thought: "Which size?" [c3]' in lines
     assert 'Link "Compares bikes" → "Pays": "chooses" [k1]' in lines
@@ -268,12 +302,12 @@ def test_an_edited_example_gives_exactly_the_edits() -> None:
     doc = JourneyDocument(old)
     first, second, third = doc.steps()[:3]
     card = doc.cards_at(second.id, "lane-touchpoints")[0]
-    doc.update(first.id, emotion=-2)
+    update_emotion(doc, first.id, -2)
     doc.move(card.id, 0, lane="lane-pain-points")
     doc.remove(third.id)
     d = diff(old, doc.journey)
     assert d.of(first.id).kind == "changed"  # type: ignore[union-attr]
-    assert d.of(first.id).fields[0].field == "emotion"  # type: ignore[union-attr]
+    assert d.of(first.id).fields[0].field == f"emotion:{lead(old).id}:as_is"  # type: ignore[union-attr]
     assert d.of(card.id).kind == "moved"  # type: ignore[union-attr]
     gone = {e.id for name in ("steps", "cards", "handoffs", "links") for e in getattr(old, name)} - {
         e.id for name in ("steps", "cards", "handoffs", "links") for e in getattr(doc.journey, name)

@@ -13,9 +13,11 @@ from workbench.model.errors import EditError
 from workbench.model.events import Change
 from workbench.model.fileformat import dumps, loads
 from workbench.model.ids import new_id
+from workbench.model.feelings import feelings, with_feeling
 from workbench.model.journey import (
     COLLECTION_OF,
     COLLECTIONS,
+    FIRST_PERSONA,
     Card,
     Handoff,
     Journey,
@@ -36,8 +38,9 @@ def sample() -> Journey:
     return Journey(
         title="Car repair",
         sector="automotive",
+        personas=[Persona(id="persona-1", name="Driver", order=10), Persona(id="pp", name="Partner", order=20)],
         stages=[Stage(id="s1", title="Aware", order=10), Stage(id="s2", title="Repair", order=20)],
-        steps=[Step(id="a", title="Notice", stage="s1", order=10, emotion=-1),
+        steps=[Step(id="a", title="Notice", stage="s1", order=10, emotions=feelings(-1)),
                Step(id="b", title="Book", stage="s1", order=20), Step(id="c", title="Drop", stage="s2", order=10)],
         lanes=[Lane(id="l1", kind="touchpoints", title="Touch", order=10),
                Lane(id="l2", kind="pain_points", title="Pains", order=20)],
@@ -52,6 +55,7 @@ def sample() -> Journey:
 
 # One new element per kind; each has exactly two siblings in sample().
 NEW = {
+    "persona": Persona(id="persona-9", name="Mechanic"),
     "stage": Stage(id="s9", title="After"),
     "step": Step(id="x", title="Pay", stage="s1"),
     "lane": Lane(id="l9", kind="thoughts", title="Thinks"),
@@ -83,7 +87,7 @@ def placed(doc: JourneyDocument, element) -> list[str]:
         return [s.id for s in doc.steps() if s.stage == element.stage]
     if isinstance(element, Card):
         return [c.id for c in doc.cards_at(element.step, element.lane)]
-    shown = {Stage: doc.stages(), Lane: doc.lanes()}.get(type(element))
+    shown = {Persona: doc.personas(), Stage: doc.stages(), Lane: doc.lanes()}.get(type(element))
     return [e.id for e in (shown or getattr(doc.journey, COLLECTION_OF[type(element)]))]
 
 
@@ -182,11 +186,14 @@ def test_a_step_a_handoff_returns_to_cannot_be_deleted_alone(doc, changes) -> No
 
 
 UPDATES = [
-    ("s1", {"title": "Discover", "description": "Ça marche, 5 €"}), ("a", {"emotion": None, "stage": "s2"}),
-    ("a", {"emotion": 2, "moment_of_truth": True, "goal": True, "title": 'Notice "it" 😀\n'}),
+    ("s1", {"title": "Discover", "description": "Ça marche, 5 €"}), ("a", {"emotions": [], "stage": "s2"}),
+    ("a", {"emotions": feelings(2, "relieved"), "moment_of_truth": True, "goal": True, "title": 'Notice "it" 😀\n'}),
     ("l2", {"kind": "opportunities", "title": "Ideas"}), ("d1", {"channel": "web", "step": "c"}),
     ("p1", {"text": "back\\slash", "intents": ["assist", "guide"]}), ("k1", {"label": "else", "target": "b"}),
     ("ho1", {"trigger": "call", "context_carried": True, "return_step": None, "target": "h2"}),
+    ("pp", {"name": "Zoé", "goals": ["fast"], "shape": "star", "line": "bold", "colour": "#aa00FF"}),
+    ("b", {"emotions": [*feelings(1, scenario="to_be"), *feelings(None, "unsure", persona="pp")]}),
+    ("p1", {"personas": ["pp", "persona-1"]}),
 ]
 
 
@@ -205,9 +212,9 @@ def test_update_changes_fields_and_the_inverse_restores_them(doc, changes, targe
 def test_update_journey_and_its_inverse(doc, changes) -> None:
     before = snap(doc)
     fields = {"title": "Réparer", "sector": "banking", "language": "fr", "scenario": "s", "notes": "n\n"}
-    inverse = doc.update_journey(**fields, persona={"name": "Zoé", "goals": ["fast"]}, authors=["Ana"])
+    inverse = doc.update_journey(**fields, authors=["Ana"])
     assert {k: getattr(doc.journey, k) for k in fields} == fields
-    assert doc.journey.persona == Persona(name="Zoé", goals=["fast"]) and doc.journey.authors == ["Ana"]
+    assert doc.journey.authors == ["Ana"]
     assert changes == [Change("journey")]
     doc.apply(inverse)
     assert snap(doc) == before
@@ -220,6 +227,7 @@ def test_update_journey_and_its_inverse(doc, changes) -> None:
         ("c", 1, {"stage": "s1"}, ["a", "c", "b"]), ("a", 0, {"stage": "s2"}, ["a", "c"]),
         ("h2", 1, {"step": "a", "lane": "l1"}, ["d1", "h2", "h1"]), ("d1", 0, {"lane": "l2"}, ["d1", "p1"]),
         ("p1", 0, {"step": "b", "lane": "l1"}, ["p1", "d2"]),
+        ("pp", 0, {}, ["pp", "persona-1"]), ("persona-1", 5, {}, ["pp", "persona-1"]),
     ],
 )
 def test_move_and_its_inverse(doc, target, index, placement, expected) -> None:
@@ -239,14 +247,18 @@ def test_move_to_the_same_place_changes_nothing(doc, changes) -> None:
 
 
 BAD_FIELDS = [  # (element, changes) that update() must refuse
-    ("a", {"emotion": 3}), ("a", {"emotion": "1"}), ("a", {"emotion": True}), ("a", {"title": "x" * 501}),
+    ("a", {"emotions": [{"persona": "persona-1", "value": 3}]}), ("a", {"emotions": [{"persona": "persona-1", "value": "1"}]}),
+    ("a", {"emotions": [{"persona": "persona-1", "value": True}]}), ("a", {"emotions": feelings(1, persona="nobody")}),
+    ("a", {"emotions": feelings(1) + feelings(2)}), ("a", {"emotions": [{"persona": "persona-1", "scenario": "later", "value": 1}]}),
+    ("a", {"emotions": feelings(1, persona="s1")}), ("p1", {"personas": ["nobody"]}), ("p1", {"personas": ["pp", "pp"]}),
+    ("pp", {"shape": "hexagon"}), ("pp", {"line": "thin"}), ("pp", {"colour": "red"}), ("a", {"title": "x" * 501}),
     ("a", {"stage": "missing"}), ("a", {"id": "b"}), ("s1", {"order": -1}), ("l1", {"kind": "bogus"}),
     ("d1", {"nature": "human"}), ("h1", {"nature": "digital"}), ("h1", {"kind": "action"}),  # handoff ends
     ("p1", {"nature": "digital"}), ("p1", {"channel": "phone"}), ("d1", {"step": "missing"}), ("d1", {"lane": "a"}),
     ("ho1", {"return_step": "s1"}), ("ho1", {"source": "p1"}), ("k1", {"target": "s1"}), ("nothing", {"title": "x"}),
 ]
 BAD_JOURNEY = [{"sector": "space"}, {"language": "de"}, {"title": 5}, {"stages": []}, {"bogus": 1},
-               {"persona": {"name": 3}}]
+               {"persona": {"name": 3}}, {"personas": []}]
 REFUSED = {
     "duplicate id": lambda d: d.apply(Insert("steps", Step(id="b", title="Again", stage="s1"))),
     "id of another kind": lambda d: d.apply(Insert("steps", Step(id="s1", title="Id of a stage", stage="s1"))),
@@ -283,7 +295,7 @@ def test_group_collects_several_edits_into_one_inverse(doc) -> None:
     before = snap(doc)
     with doc.group("gesture") as result:
         doc.add(NEW["step"], 0)
-        doc.update("a", emotion=2)
+        doc.update("a", emotions=with_feeling(doc.get("a"), "persona-1", value=2))
         doc.remove("c")
         doc.move("h1", 0)
         doc.update_journey(title="Changed")
@@ -415,7 +427,8 @@ def test_a_journey_with_problems_is_refused(collection, element) -> None:
 def test_a_new_document_is_an_empty_untitled_journey() -> None:
     doc = JourneyDocument()
     assert doc.journey.title == "Untitled journey"
-    assert all(getattr(doc.journey, c) == [] for c in COLLECTIONS)
+    assert all(getattr(doc.journey, c) == [] for c in COLLECTIONS if c != "personas")
+    assert doc.journey.personas == [Persona(id=FIRST_PERSONA)]
 
 
 @pytest.mark.parametrize("collection", COLLECTIONS)

@@ -19,7 +19,7 @@ from workbench.model.edits import Batch, Delete, Insert, Replace
 from workbench.model.errors import EditError
 from workbench.model.events import Change, Event
 from workbench.model.fileformat import dumps, loads
-from workbench.model.journey import Persona, Step
+from workbench.model.journey import Feeling, Persona, Step
 
 
 @pytest.fixture
@@ -29,23 +29,31 @@ def doc() -> JourneyDocument:
 
 #: name -> (attempt, fragment of the EditError message)
 CARELESS = {
-    "typo in update": (lambda d: d.update("a", emotoin=2), "a.emotoin: unknown field 'emotoin'; did you mean 'emotion'?"),
+    "typo in update": (lambda d: d.update("a", emotoin=2), "a.emotoin: unknown field 'emotoin'; did you mean 'emotions'?"),
     "extra field on a new step": (
         lambda d: d.add(Step(id="y", title="Pay", stage="s1", colour="red")),
         "y.colour: unknown field 'colour'",
     ),
     "extra field in the persona": (
-        lambda d: d.update_journey(persona={"name": "x", "foo": 1}),
-        "persona.foo: unknown field 'foo'",
+        lambda d: d.update("persona-1", name="x", foo=1),
+        "persona-1.foo: unknown field 'foo'",
     ),
     "typo in a persona field": (
-        lambda d: d.update_journey(persona={"name": "x", "goal": ["y"]}),
+        lambda d: d.update("persona-1", name="x", goal=["y"]),
         "did you mean 'goals'?",
+    ),
+    "the one persona of version 1": (
+        lambda d: d.update_journey(persona={"name": "x"}),
+        "unknown field 'persona'",
+    ),
+    "extra field in a feeling": (
+        lambda d: d.update("a", emotions=[{"persona": "persona-1", "value": 1, "mood": "sunny"}]),
+        "a.emotions[0].mood: unknown field 'mood'",
     ),
     "typo in a journey field": (lambda d: d.update_journey(titel="x"), "unknown field 'titel'; did you mean 'title'?"),
     "model_copy out of range": (
-        lambda d: d.apply(Replace(d.get("a").model_copy(update={"emotion": 9}))),
-        "a.emotion: is out of range: 9",
+        lambda d: d.apply(Replace(d.get("pp").model_copy(update={"order": -9}))),
+        "pp.order: is out of range: -9",
     ),
     "model_copy with a bad type": (
         lambda d: d.apply(Replace(d.get("a").model_copy(update={"title": 5}))),
@@ -60,8 +68,13 @@ CARELESS = {
         "y.title: this required field is missing",
     ),
     "model_construct persona": (
-        lambda d: d.update_journey(persona=Persona.model_construct(name=5)),
-        "persona.name: should be text, not 5",
+        lambda d: d.apply(Insert("personas", Persona.model_construct(id="persona-7", name=5))),
+        "persona-7.name: should be text, not 5",
+    ),
+    "model_construct feeling out of range": (
+        lambda d: d.apply(Replace(d.get("a").model_copy(update={"emotions": [
+            Feeling.model_construct(persona="persona-1", scenario="as_is", value=9, note="")]}))),
+        "is out of range: 9",
     ),
     "bad element inside a batch": (
         lambda d: d.apply(Batch((Delete("k1"), Replace(d.get("b").model_copy(update={"order": -3}))))),
@@ -92,7 +105,7 @@ def test_an_accepted_element_is_stored_validated(doc) -> None:
 
 def newer_minor_document() -> tuple[JourneyDocument, dict]:
     raw = json.loads(json.dumps(NEWER_MINOR))
-    raw["journey"]["persona"] = {"name": "Inès", "pronouns": "elle"}
+    raw["journey"]["personas"] = [{"id": "persona-1", "name": "Inès", "pronouns": "elle"}]
     return JourneyDocument(loads(json.dumps(raw)).journey), raw
 
 
@@ -101,11 +114,13 @@ def test_fields_from_a_newer_minor_file_stay_through_edits_and_undo() -> None:
     before = dumps(doc.journey, minor=3)
     undo_title = doc.update("step-pick", title="Picks a time")
     assert doc.get("step-pick").model_extra == {"mood_colour": "amber"}
-    undo_journey = doc.update_journey(title="Test drive", persona={"name": "Inès", "pronouns": "iel"})
-    assert doc.journey.persona.model_extra == {"pronouns": "iel"}
+    undo_journey = doc.update_journey(title="Test drive")
+    undo_persona = doc.update("persona-1", name="Inès B.", pronouns="iel")
+    assert doc.journey.personas[0].model_extra == {"pronouns": "iel"}
     assert doc.journey.model_extra == {"dashboard": raw["journey"]["dashboard"]}
     undo_remove = doc.remove("stage-book")
     doc.apply(undo_remove)
+    doc.apply(undo_persona)
     doc.apply(undo_journey)
     doc.apply(undo_title)
     assert dumps(doc.journey, minor=3) == before
@@ -118,8 +133,10 @@ def test_a_newer_minor_document_still_refuses_new_unknown_fields() -> None:
         doc.update("step-pick", mood_color="red")
     with pytest.raises(EditError, match="mood_colour"):  # kept on step-pick, not granted to new steps
         doc.add(Step(id="step-new", title="New", stage="stage-book", mood_colour="red"))
-    with pytest.raises(EditError, match="persona.age"):
-        doc.update_journey(persona={"name": "Inès", "age": 30})
+    with pytest.raises(EditError, match="persona-1.age"):
+        doc.update("persona-1", age=30)
+    with pytest.raises(EditError, match="pronouns"):  # kept on persona-1, not granted to new personas
+        doc.add(Persona(id="persona-2", name="Hugo", pronouns="il"))
     assert dumps(doc.journey, minor=3) == before
 
 

@@ -16,7 +16,7 @@ from workbench.model import ids
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Batch, Delete, Insert, Replace
 from workbench.model.errors import EditError
-from workbench.model.journey import Card, Journey, Persona, Stage, Step
+from workbench.model.journey import Card, Feeling, Journey, Stage, Step
 from workbench.model.validation import check_journey
 
 
@@ -52,7 +52,7 @@ def test_an_invalid_journey_is_refused_with_its_first_problem() -> None:
         (lambda d: d.apply(Insert("stages", Stage(id="a", title="S"))), "id 'a' is already used by steps"),
         (lambda d: d.apply(Insert("cards", Card(id="h1", step="a", lane="l1", kind="note"))), "id 'h1' is already used by cards"),
         (lambda d: d.apply(Delete("b")), "'b' cannot be removed while 'd2' refers to it"),
-        (lambda d: d.apply(Replace(Persona())), "this is not an element of a journey"),  # type: ignore[arg-type]
+        (lambda d: d.apply(Replace(Feeling(persona="persona-1"))), "this is not an element of a journey"),  # type: ignore[arg-type]
         (lambda d: d.apply(Replace(Stage(id="a", title="S"))), "'a' is another kind of element"),
         (lambda d: d.apply(Insert("steps", incomplete())), "'?' is not a complete element"),
         (lambda d: d.apply(Insert("steps", incomplete(id="zz"))), "'zz' is not a complete element"),

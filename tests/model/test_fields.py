@@ -70,8 +70,10 @@ def is_default(info: FieldInfo, value: Any) -> bool:
 
 def test_the_walk_finds_fields_at_every_depth() -> None:
     expected = {
-        "title", "persona", "persona.goals", "persona.frustrations", "steps", "steps[].deliberate_exit",
-        "steps[].data_reentered", "steps[].emotion", "cards[].intents", "cards[].nature", "handoffs[].return_step",
+        "title", "personas", "personas[].goals", "personas[].frustrations", "personas[].shape", "personas[].line",
+        "personas[].colour", "steps", "steps[].deliberate_exit", "steps[].data_reentered", "steps[].emotions",
+        "steps[].emotions[].persona", "steps[].emotions[].scenario", "steps[].emotions[].value",
+        "steps[].emotions[].note", "cards[].personas", "cards[].intents", "cards[].nature", "handoffs[].return_step",
         "handoffs[].context_carried", "handoffs[].expected_wait", "links[].label", "checks", "checks.human_within",
         "checks.cliff",
     }

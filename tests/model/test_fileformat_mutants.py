@@ -25,7 +25,7 @@ MB = 1_048_576
 
 
 def envelope(**fields: object) -> str:
-    data: dict[str, object] = {"format": "journey-workbench", "version": 1, "journey": {"title": "T"}}
+    data: dict[str, object] = {"format": "journey-workbench", "version": 2, "journey": {"title": "T"}}
     data.update(fields)
     return json.dumps({k: v for k, v in data.items() if v is not ...})
 
@@ -176,9 +176,9 @@ def test_a_byte_that_is_not_utf8_is_placed(data: bytes, place: str) -> None:
         (envelope(journey=...), "trip.journey: journey: this required field is missing"),
         (envelope(journey=[1, 2]), "trip.journey: journey: should be an object, not [1, 2]"),
         (
-            envelope(version=2),
-            "trip.journey: version: was written by a newer Journey Workbench (file format 2); this one reads "
-            "format 1. Update the workbench to open it.",
+            envelope(version=3),
+            "trip.journey: version: was written by a newer Journey Workbench (file format 3); this one reads "
+            "format 2. Update the workbench to open it.",
         ),
     ],
 )
@@ -209,12 +209,22 @@ def steps_json(*steps: dict) -> dict:
 @pytest.mark.parametrize(
     ("journey", "message"),
     [
-        (steps_json({"id": "a", "title": "A", "stage": "st", "emotion": 9}),
-         "trip.journey: journey.steps[0].emotion: is out of range: 9"),
-        (steps_json({"id": "a", "title": "A", "stage": "st", "emotion": 9}, {"id": "b", "title": "B", "stage": "st", "emotion": "x"}),
-         "trip.journey: journey.steps[0].emotion: is out of range: 9 (1 more problem)"),
-        (steps_json({"id": "a", "title": "A", "stage": "st", "emotion": 9}, {"id": "b", "title": 1, "stage": "st", "emotion": "x"}),
-         "trip.journey: journey.steps[0].emotion: is out of range: 9 (2 more problems)"),
+        (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "persona-1", "value": 9}]}),
+         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9"),
+        (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "persona-1", "value": 9}]},
+                    {"id": "b", "title": "B", "stage": "st", "emotions": [{"persona": "persona-1", "value": "x"}]}),
+         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (1 more problem)"),
+        (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "persona-1", "value": 9}]},
+                    {"id": "b", "title": 1, "stage": "st", "emotions": [{"persona": "persona-1", "value": "x"}]}),
+         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (2 more problems)"),
+        (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "nobody", "value": 1}]}),
+         "trip.journey: journey.steps[0].emotions[0].persona: refers to the persona 'nobody', which does not exist"),
+        (steps_json({"id": "a", "title": "A", "stage": "st",
+                     "emotions": [{"persona": "persona-1", "value": 1}, {"persona": "persona-1", "note": "again"}]}),
+         "trip.journey: journey.steps[0].emotions[1]: a second emotion for the same persona and scenario"),
+        ({**steps_json(), "personas": []}, "trip.journey: journey.personas: a journey needs at least one persona"),
+        ({**steps_json(), "personas": [{"id": "p", "colour": "red"}]},
+         "trip.journey: journey.personas[0].colour: is not a valid value: 'red'"),
         (steps_json({"id": "a", "title": "A", "stage": "gone"}),
          "trip.journey: journey.steps[0].stage: refers to the stage 'gone', which does not exist"),
         (steps_json({"id": "a", "title": "A", "stage": "gone"}, {"id": "b", "title": "B", "stage": "gone"}),
@@ -225,13 +235,21 @@ def steps_json(*steps: dict) -> dict:
     ],
 )
 def test_the_first_problem_in_full_and_how_many_more(journey: dict, message: str) -> None:
-    assert refused(envelope(journey=journey, minor=1)) == message
+    assert refused(envelope(journey=journey)) == message
+
+
+def test_a_version_1_file_s_mistakes_are_named_where_version_2_keeps_them() -> None:
+    """A version-1 file is migrated before it is validated: its step's emotion is the first persona's "as is" feeling."""
+    journey = steps_json({"id": "a", "title": "A", "stage": "st", "emotion": 9})
+    assert refused(envelope(version=1, journey=journey)) == (
+        "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9"
+    )
 
 
 def test_what_a_newer_file_is_told() -> None:
-    newer_major = loads(envelope(version=2, journey={"title": "T", "mood": 1}), allow_newer=True)
+    newer_major = loads(envelope(version=3, journey={"title": "T", "mood": 1}), allow_newer=True)
     assert newer_major.notices == [
-        "This file was written by a newer Journey Workbench (format 2). It is open read-only so that nothing in it "
+        "This file was written by a newer Journey Workbench (format 3). It is open read-only so that nothing in it "
         "is lost."
     ]
     newer_minor = loads(envelope(minor=fileformat.MINOR + 1, journey={"title": "T", "mood": 1}))
@@ -262,8 +280,8 @@ def test_a_field_this_version_does_not_know_is_refused_in_a_current_file(tmp_pat
 
 def test_a_field_this_version_does_not_know_is_kept_with_a_newer_version(tmp_path: Path) -> None:
     path = tmp_path / "trip.journey"
-    save(with_unknown_field(), path, extra=KeptFields(version=2))
-    assert json.loads(path.read_text())["version"] == 2
+    save(with_unknown_field(), path, extra=KeptFields(version=3))
+    assert json.loads(path.read_text())["version"] == 3
     save(with_unknown_field(), path, minor=fileformat.MINOR + 1, extra={"future": 1})
     written = json.loads(path.read_text())
     assert (written["minor"], written["future"], written["journey"]["mood"]) == (fileformat.MINOR + 1, 1, "sunny")
@@ -293,9 +311,7 @@ def test_save_loaded_replaces_a_read_only_file_only_when_told(tmp_path: Path) ->
 
 def test_a_blank_journey_is_written_with_the_envelope_first() -> None:
     text = dumps(Journey(title="T")).decode("utf-8")
-    assert text == (
-        '{\n  "format": "journey-workbench",\n  "version": 1,\n  "minor": %d,\n  "journey": {\n    "title": "T"\n  }\n}\n'
-        % fileformat.MINOR
-    )
+    assert fileformat.MINOR == 0  # a minor revision 0 is not written
+    assert text == '{\n  "format": "journey-workbench",\n  "version": 2,\n  "journey": {\n    "title": "T"\n  }\n}\n'
     stage = Stage(id="st", title="Étape")
     assert "Étape" in dumps(Journey(title="T", stages=[stage], steps=[Step(id="a", title="€", stage="st")])).decode()

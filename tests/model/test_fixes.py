@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.model.helpers import spec as step_spec
 from workbench.model.analysis import Finding, check
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import load
@@ -27,8 +28,8 @@ def journey(
     """Steps s1..sN ("Step 1"...) in one stage; *touch* maps a step to the natures of its touchpoints."""
     stage = Stage(id="stage", title="Stage")
     step_list = [
-        Step(id=f"s{i + 1}", stage="stage", order=10 * (i + 1), **{"title": f"Step {i + 1}", **spec})
-        for i, spec in enumerate(steps)
+        Step(id=f"s{i + 1}", stage="stage", order=10 * (i + 1), **{"title": f"Step {i + 1}", **step_spec(fields)})
+        for i, fields in enumerate(steps)
     ]
     cards = []
     for step, natures in touch.items():
@@ -233,7 +234,7 @@ def test_a_fix_refused_by_the_document_changes_nothing() -> None:
     target = finding(doc, "dead-end", ("s2",))
     mark = fixes_for(target, doc)[0]
     before = doc.journey.model_dump()
-    broken = Fix(mark.label, lambda d: (mark.perform(d), d.update("s2", emotion=9)))  # type: ignore[misc]
+    broken = Fix(mark.label, lambda d: (mark.perform(d), d.update("s2", emotions=[{"persona": "persona-1", "value": 9}])))  # type: ignore[misc]
     with pytest.raises(EditError):
         broken.apply(doc)
     assert doc.journey.model_dump() == before

@@ -44,12 +44,14 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "missing-format.journey": ("format", 'is not a journey file: the "format" field is missing'),
     "future-version.journey": ("version", "was written by a newer Journey Workbench (file format 9)"),
     # Field types and ranges
-    "emotion-as-word.journey": ("journey.steps[1].emotion", "should be a whole number, not 'happy'"),
+    # (a version-1 file: its step's emotion is read as the first persona's "as is" feeling, and named so)
+    "emotion-as-word.journey": ("journey.steps[1].emotions[0].value", "should be a whole number, not 'happy'"),
     "moment-of-truth-yes.journey": ("journey.steps[2].moment_of_truth", "should be true or false, not 'yes'"),
     "title-as-number.journey": ("journey.title", "should be text, not 2024"),
-    "emotion-out-of-range.journey": ("journey.steps[3].emotion", "is out of range: 5"),
+    "emotion-out-of-range.journey": ("journey.steps[3].emotions[0].value", "is out of range: 5"),
+    "feeling-out-of-range.journey": ("journey.steps[2].emotions[1].value", "is out of range: -3"),
     "invalid-id.journey": ("journey.stages[1].id", "is not a valid id (letters, digits, '-' and '_' only)"),
-    "unknown-field-typo.journey": ("journey.steps[1].emotoin", "unknown field 'emotoin'; did you mean 'emotion'?"),
+    "unknown-field-typo.journey": ("journey.steps[1].emotoin", "unknown field 'emotoin'; did you mean 'emotions'?"),
     # Across elements
     "card-missing-step.journey": ("journey.cards[2].step", "refers to the step 'step-scan', which does not exist"),
     "link-missing-step.journey": ("journey.links[0].target", "refers to the step 'step-uplaod', which does not exist"),
@@ -63,6 +65,14 @@ EXPECTED: dict[str, tuple[str, str]] = {
     ),
     "touchpoint-without-nature.journey": ("journey.cards[1].nature", "a touchpoint needs a nature"),
     "duplicate-ids.journey": ("journey.steps[4].id", "id 'step-call' is already used by journey.steps[3]"),
+    "feeling-missing-persona.journey": (
+        "journey.steps[1].emotions[1].persona",
+        "refers to the persona 'persona-partner', which does not exist",
+    ),
+    "card-tag-missing-persona.journey": (
+        "journey.cards[0].personas[0]",
+        "refers to the persona 'persona-2', which does not exist",
+    ),
 }
 
 #: Text that would mean Python's insides reached the user.
@@ -184,22 +194,32 @@ def test_newer_major_version_opens_read_only_when_allowed():
     assert len(loaded.notices) == 1
     assert "read-only" in loaded.notices[0]
     assert "format 9" in loaded.notices[0]
-    # The same journey in the current format opens normally.
-    current = loads(dumps(loaded.journey))
+    # What format 9 wrote is kept (here, version 1's persona and emotions, unknown to version 2)...
+    assert loaded.journey.model_extra == {"persona": {
+        "name": "Claire", "description": "Young professional, first job", "goals": ["Get a card quickly"],
+        "frustrations": ["Paperwork"]}}
+    assert [s.model_extra for s in loaded.journey.steps] == [{"emotion": e} for e in (0, -1, -2, 1)]
+    # ... and the same journey without it, in the current format, opens normally.
+    raw = json.loads(dumps(loaded.journey))
+    del raw["journey"]["persona"]
+    for step in raw["journey"]["steps"]:
+        del step["emotion"]
+    current = loads(json.dumps(raw))
     assert current.read_only is False
     assert current.notices == []
 
 
 NEWER_MINOR = {
     "format": "journey-workbench",
-    "version": 1,
+    "version": 2,
     "minor": 3,
     "journey": {
         "title": "Booking a test drive",
         "sector": "automotive",
         "stages": [{"id": "stage-book", "title": "Book"}],
         "steps": [
-            {"id": "step-pick", "title": "Picks a slot", "stage": "stage-book", "emotion": 1, "mood_colour": "amber"},
+            {"id": "step-pick", "title": "Picks a slot", "stage": "stage-book",
+             "emotions": [{"persona": "persona-1", "value": 1}], "mood_colour": "amber"},
         ],
         "dashboard": {"pinned": ["step-pick"], "zoom": 1.5},
     },
@@ -270,7 +290,7 @@ def test_a_single_remaining_problem_is_counted_in_the_singular():
     raw["minor"] = 0
     del raw["journey"]["dashboard"]
     del raw["journey"]["steps"][0]["mood_colour"]
-    raw["journey"]["steps"][0]["emotion"] = 7
+    raw["journey"]["steps"][0]["emotions"][0]["value"] = 7
     raw["journey"]["steps"][0]["title"] = 5
     with pytest.raises(LoadError) as caught:
         loads(json.dumps(raw), source="two.journey")

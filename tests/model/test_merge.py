@@ -12,7 +12,8 @@ from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.fileformat import dumps, load, loads
 from workbench.model.interop.merge import merge_journeys
-from workbench.model.journey import COLLECTIONS, Card, Conflict, Handoff, Journey, Lane, Link, Stage, Step
+from workbench.model.feelings import feelings, with_feeling
+from workbench.model.journey import COLLECTIONS, SCENARIOS, Card, Conflict, Handoff, Journey, Lane, Link, Persona, Stage, Step
 from workbench.model.validation import check_journey
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey"
@@ -99,8 +100,8 @@ def test_identical_additions_count_once_and_different_ones_clash_field_by_field(
     base = small()
     same = Step(id="z", title="Same", stage="s1", order=30)
     assert merge_journeys(base, edited(base, lambda d: d.add(same)), edited(base, lambda d: d.add(same))).clean
-    ours = edited(base, lambda d: d.add(Step(id="z", title="Ours", stage="s1", emotion=1)))
-    theirs = edited(base, lambda d: d.add(Step(id="z", title="Theirs", stage="s1", emotion=1)))
+    ours = edited(base, lambda d: d.add(Step(id="z", title="Ours", stage="s1", emotions=feelings(1))))
+    theirs = edited(base, lambda d: d.add(Step(id="z", title="Theirs", stage="s1", emotions=feelings(1))))
     result = merge_journeys(base, ours, theirs)
     [conflict] = result.new_conflicts
     assert (conflict.element, conflict.field, conflict.base, conflict.ours, conflict.theirs) == ("z", "title", None, "Ours", "Theirs")
@@ -190,11 +191,22 @@ def test_an_id_both_sides_gave_to_different_kinds_of_element_never_breaks_the_fi
 
 def test_journey_fields_merge_field_by_field_persona_included() -> None:
     base = small()
-    ours = edited(base, lambda d: d.update_journey(title="Ours", persona={"name": "Camille", "goals": ["save"]}))
-    theirs = edited(base, lambda d: d.update_journey(title="Theirs", scenario="A scenario", persona={"name": "Camille"}))
+    lead = base.personas[0].id
+
+    def ours_edit(d: JourneyDocument) -> None:
+        d.update_journey(title="Ours")
+        d.update(lead, name="Camille", goals=["save"])
+
+    def theirs_edit(d: JourneyDocument) -> None:
+        d.update_journey(title="Theirs", scenario="A scenario")
+        d.update(lead, name="Camille")
+
+    ours = edited(base, ours_edit)
+    theirs = edited(base, theirs_edit)
     result = merge_journeys(base, ours, theirs)
     merged = loads_back(result.journey)
-    assert (merged.title, merged.scenario, merged.persona.name, merged.persona.goals) == ("Ours", "A scenario", "Camille", ["save"])
+    persona = merged.personas[0]
+    assert (merged.title, merged.scenario, persona.name, persona.goals) == ("Ours", "A scenario", "Camille", ["save"])
     [conflict] = result.new_conflicts
     assert (conflict.collection, conflict.element, conflict.field) == ("journey", None, "title")
     assert (conflict.base, conflict.ours, conflict.theirs) == ("Base", "Ours", "Theirs")
@@ -235,7 +247,10 @@ def test_the_example_merged_with_itself_is_unchanged() -> None:
 
 # ------------------------------------------------------------------ random edits
 
-EDITS = ("title", "remove", "add_step", "add_card", "nature", "kind", "move", "handoff", "link", "journey", "emotion")
+EDITS = (
+    "title", "remove", "add_step", "add_card", "nature", "kind", "move", "handoff", "link", "journey", "emotion",
+    "add_persona", "tag",
+)
 
 
 def random_edits(data: st.DataObject, journey: Journey) -> Journey:
@@ -270,7 +285,15 @@ def random_edits(data: st.DataObject, journey: Journey) -> Journey:
             elif edit == "journey":
                 document.update_journey(title=data.draw(texts))
             elif edit == "emotion" and j.steps:
-                document.update(pick(j.steps).id, emotion=data.draw(st.none() | st.integers(-2, 2)))
+                step = pick(j.steps)
+                persona, scenario = pick(j.personas).id, pick(list(SCENARIOS))
+                value = data.draw(st.none() | st.integers(-2, 2))
+                document.update(step.id, emotions=with_feeling(step, persona, scenario, value=value))
+            elif edit == "add_persona":
+                document.add(Persona(id=document.new_id("personas"), name=data.draw(texts)))
+            elif edit == "tag" and j.cards:
+                card = pick(j.cards)
+                document.update(card.id, personas=[pick(j.personas).id])
         except EditError:
             pass
     return document.journey

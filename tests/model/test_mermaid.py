@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.model.helpers import FIRST_PERSONA, feelings, level, with_feeling
 from workbench.model.errors import LoadError
+from workbench.model.feelings import lead
 from workbench.model.fileformat import load
 from workbench.model.interop.mermaid import from_mermaid, guess_nature, to_mermaid
 from workbench.model.journey import Card, Journey, Step
@@ -37,7 +39,7 @@ def outline(journey: Journey) -> list[tuple[str, list[tuple[str, int | None, lis
             for card in cards:
                 if card.channel not in channels:
                     channels.append(card.channel)  # type: ignore[arg-type]
-            rows.append((step.title, step.emotion, channels))
+            rows.append((step.title, level(step, lead(journey).id), channels))  # Mermaid carries the lead's "as is"
         out.append((stage.title, rows))
     return out
 
@@ -76,7 +78,11 @@ def test_a_step_with_no_emotion_is_written_3_with_a_comment_and_comes_back_as_0(
     """Stated behaviour: Mermaid has no "no score", so such a step comes back neutral (0), not empty."""
     journey = load(EXAMPLES[0])
     first = sorted(journey.steps, key=lambda s: (next(st.order for st in journey.stages if st.id == s.stage), s.order))[0]
-    steps = [s.model_copy(update={"emotion": None}) if s.id == first.id else s for s in journey.steps]
+    lead_id = lead(journey).id
+    steps = [
+        s.model_copy(update={"emotions": with_feeling(s, lead_id, value=None, note="")}) if s.id == first.id else s
+        for s in journey.steps
+    ]
     journey = journey.model_copy(update={"steps": steps})
     text = to_mermaid(journey)
     lines = text.splitlines()
@@ -107,7 +113,7 @@ def test_the_export_has_the_header_title_accessibility_and_sections_in_time_orde
 def with_one_step(title: str, channels: list[str], stage_title: str = "Stage") -> Journey:
     journey = skeleton("other")
     stage = journey.stages[0].model_copy(update={"title": stage_title})
-    step = Step(id="step-x", title=title, stage=stage.id, order=10, emotion=1)
+    step = Step(id="step-x", title=title, stage=stage.id, order=10, emotions=feelings(1))
     cards = [
         Card(id=f"card-{i}", step="step-x", lane="lane-touchpoints", order=10 * (i + 1), kind="touchpoint",
              channel=c, nature="digital")
@@ -262,7 +268,7 @@ def test_an_imported_human_channel_is_a_human_touchpoint() -> None:
 def test_scores_outside_1_to_5_are_clamped_with_a_warning_naming_the_line() -> None:
     text = "journey\nsection A\n  Great: 7: Me\n  Half: 2.5: Me\n  Low: 0: Me\n  Fine: 4: Me\n  Odd: lots: Me\n"
     journey, warnings = from_mermaid(text)
-    assert [s.emotion for s in sorted(journey.steps, key=lambda s: s.order)] == [2, -1, -2, 1, None]
+    assert [level(s, FIRST_PERSONA) for s in sorted(journey.steps, key=lambda s: s.order)] == [2, -1, -2, 1, None]
     assert len(warnings) == 4
     assert warnings[0].startswith("line 3:") and "7" in warnings[0]
     assert warnings[1].startswith("line 4:") and "2.5" in warnings[1]
@@ -331,7 +337,7 @@ def test_a_sector_template_comes_back_too(sector: str, language: str) -> None:
 def test_a_forgotten_score_keeps_the_actors_with_a_warning() -> None:
     journey, warnings = from_mermaid("journey\n  section Home\n    Go upstairs: Me, Cat\n    Sleep: 3a\n")
     upstairs, sleep = journey.steps
-    assert upstairs.emotion is None and sorted(c.channel for c in journey.cards if c.step == upstairs.id) == ["Cat", "Me"]
+    assert level(upstairs, FIRST_PERSONA) is None and sorted(c.channel for c in journey.cards if c.step == upstairs.id) == ["Cat", "Me"]
     assert warnings[0] == "line 3: no score before the actors 'Me, Cat'; the step has no emotion"
-    assert sleep.emotion is None and not [c for c in journey.cards if c.step == sleep.id]
+    assert level(sleep, FIRST_PERSONA) is None and not [c for c in journey.cards if c.step == sleep.id]
     assert warnings[1] == "line 4: the score '3a' is not a number; the step has no emotion"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.model.helpers import FIRST_PERSONA, feelings, level
 from workbench.model.fileformat import load
 from workbench.model.index import JourneyIndex
 from workbench.model.interop.mermaid import from_mermaid, to_mermaid
@@ -41,7 +42,7 @@ def ours(text: str) -> list[tuple[str, str, int, list[str]]]:
     journey, _ = from_mermaid(text)
     stages = {s.id: s.title for s in journey.stages}
     return [
-        (stages[s.stage], s.title, 3 + (s.emotion or 0),
+        (stages[s.stage], s.title, 3 + (level(s, FIRST_PERSONA) or 0),
          [c.channel for c in journey.cards if c.step == s.id and c.channel is not None])
         for s in JourneyIndex(journey).steps()
     ]
@@ -72,7 +73,7 @@ def hostile() -> Journey:
     names = ["Pay: at once", "Room #4; ask", "section Two", "title of the deed", "%% not a comment", "accTitle: x",
              "Line\nbreak", "\tTabbed\t", "Café, crème 😀", "   ", "journey"]
     stages = [Stage(id="s1", title="section: colon # sharp"), Stage(id="s2", title="title", order=1)]
-    steps = [Step(id=f"p{i}", title=name, stage="s1" if i < 6 else "s2", order=i, emotion=(i % 5) - 2)
+    steps = [Step(id=f"p{i}", title=name, stage="s1" if i < 6 else "s2", order=i, emotions=feelings((i % 5) - 2))
              for i, name in enumerate(names)]
     lane = Lane(id="l", kind="touchpoints", title="Touchpoints")
     channels = ["App, web", "Agent: Ann", "Desk #2", "Phone; call", "section", "Café"]
@@ -90,4 +91,4 @@ def test_names_mermaid_reads_as_syntax_still_give_one_task_each(tmp_path) -> Non
     assert "error" not in read, read.get("error")
     assert len(read["tasks"]) == len(journey.steps)
     assert theirs(read) == ours(path.read_text(encoding="utf-8"))
-    assert [t["score"] for t in read["tasks"]] == [3 + s.emotion for s in journey.steps]  # type: ignore[operator]
+    assert [t["score"] for t in read["tasks"]] == [3 + level(s, FIRST_PERSONA) for s in journey.steps]  # type: ignore[operator]

@@ -15,7 +15,9 @@ from workbench.model.analysis import check
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import MINOR, VERSION, dumps, load, load_file, loads, save, save_loaded
-from workbench.model.migrations import MIGRATIONS, MINOR_MIGRATIONS, OLDEST, migrate, migrate_minor
+from workbench.model.feelings import level, note
+from workbench.model.journey import FIRST_PERSONA
+from workbench.model.migrations import LAST_MINOR, MIGRATIONS, MINOR_MIGRATIONS, OLDEST, migrate, migrate_minor
 from workbench.model.validation import check_journey
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "migrations"
@@ -54,16 +56,17 @@ def test_v0_sample_loads_as_the_current_version():
     assert loaded.read_only is False
     journey = loaded.journey
     assert journey.title == "Renewing a passport"
-    assert {s.id: s.emotion for s in journey.steps} == {k: n for k, (_, n) in V0_EMOTIONS.items()}
+    assert {s.id: level(s, FIRST_PERSONA) for s in journey.steps} == {k: n for k, (_, n) in V0_EMOTIONS.items()}
     handoff = journey.handoffs[0]
     assert handoff.context_carried is True
     assert handoff.model_extra == {}
     assert handoff.return_step == "step-collect"
     assert handoff.expected_wait == "six weeks"
     # Fields untouched by the migration come through as they were.
-    assert journey.steps[1].emotion_note == "No slot before six weeks"
+    assert note(journey.steps[1], FIRST_PERSONA) == "No slot before six weeks"
     assert journey.steps[2].moment_of_truth is True
-    assert journey.persona.name == "Karim"
+    [persona] = journey.personas
+    assert (persona.id, persona.name) == (FIRST_PERSONA, "Karim")
 
 
 def test_saving_a_migrated_file_writes_the_current_version(tmp_path):
@@ -72,9 +75,11 @@ def test_saving_a_migrated_file_writes_the_current_version(tmp_path):
     save(migrated, path)
 
     written = json.loads(path.read_text(encoding="utf-8"))
-    assert written["version"] == VERSION == 1
-    assert written["minor"] == MINOR == 2
-    assert [s["emotion"] for s in written["journey"]["steps"]] == [n for _, n in V0_EMOTIONS.values()]
+    assert written["version"] == VERSION == 2
+    assert "minor" not in written and MINOR == 0  # revision 0 is not written
+    assert [s["emotions"][0]["value"] for s in written["journey"]["steps"]] == [n for _, n in V0_EMOTIONS.values()]
+    assert {s["emotions"][0]["persona"] for s in written["journey"]["steps"]} == {FIRST_PERSONA}
+    assert written["journey"]["steps"][1]["emotions"][0]["note"] == "No slot before six weeks"
     assert written["journey"]["handoffs"][0]["context_carried"] is True
     assert "context" not in written["journey"]["handoffs"][0]
 
@@ -90,11 +95,17 @@ def test_migration_does_not_change_its_input():
     assert journey == before
     assert out["steps"][0]["emotion"] == 0
     assert out["handoffs"][0]["context_carried"] is True
+    latest = migrate(journey, 0, 2)
+    assert journey == before
+    assert latest["steps"][0]["emotions"] == [{"persona": FIRST_PERSONA, "scenario": "as_is", "value": 0}]
+    assert "emotion" not in latest["steps"][0] and "persona" not in latest
+    assert latest["personas"][0]["id"] == FIRST_PERSONA
 
 
 def test_migration_to_the_same_version_is_a_no_op():
     journey = v0_raw()["journey"]
     assert migrate(journey, 1, 1) is journey
+    assert migrate(journey, 2, 2) is journey
 
 
 def test_v0_context_false_becomes_context_carried_false():
@@ -108,7 +119,10 @@ def test_v0_file_with_an_unknown_emotion_word_is_a_clean_load_error():
     raw["journey"]["steps"][3]["emotion"] = "happy"
     with pytest.raises(LoadError) as caught:
         loads(json.dumps(raw), source="passport.journey")
-    assert str(caught.value) == "passport.journey: journey.steps[3].emotion: should be a whole number, not 'happy'"
+    # (named where version 2 keeps it: the first persona's "as is" feeling)
+    assert str(caught.value) == (
+        "passport.journey: journey.steps[3].emotions[0].value: should be a whole number, not 'happy'"
+    )
 
 
 @pytest.mark.parametrize("version", [-1, "0", None])
@@ -179,20 +193,30 @@ def test_the_goals_sample_really_is_version_1_minor_0():
 
 
 def test_every_minor_revision_before_the_current_one_has_a_migration():
-    assert sorted(MINOR_MIGRATIONS) == list(range(0, MINOR))
+    assert sorted(MINOR_MIGRATIONS[VERSION]) == list(range(0, MINOR))
+    # Version 1's revisions stay, for version-0 and version-1 files.
+    assert sorted(MINOR_MIGRATIONS[1]) == list(range(0, LAST_MINOR[1])) == [0, 1]
 
 
 def test_minor_0_goals_are_read_as_their_author_meant():
     loaded = load_file(V1_0)
-    assert (loaded.version, loaded.minor, loaded.migrated_from, loaded.migrated_from_minor) == (1, MINOR, None, 0)
+    assert (loaded.version, loaded.minor, loaded.migrated_from, loaded.migrated_from_minor) == (1, MINOR, 1, 0)
     steps = {s.id: s for s in loaded.journey.steps}
     assert {i for i, s in steps.items() if s.end} == V1_0_ENDS
     assert {i for i, s in steps.items() if s.goal} == V1_0_ENDS | V1_0_MILESTONES  # no goal is lost
-    # Only the ends changed: every other field is as it was.
+    # Only the ends changed (and the persona and emotions moved to where version 2 keeps them).
     raw = json.loads(V1_0.read_text(encoding="utf-8"))["journey"]
-    assert loaded.journey.model_dump(mode="json", exclude_defaults=True, exclude={"steps"}) == {
-        k: v for k, v in raw.items() if k != "steps"
+    assert loaded.journey.model_dump(mode="json", exclude_defaults=True, exclude={"steps", "personas"}) == {
+        k: v for k, v in raw.items() if k not in ("steps", "persona")
     }
+    assert [p.model_dump(mode="json", exclude_defaults=True) for p in loaded.journey.personas] == [
+        {"id": FIRST_PERSONA, **raw.get("persona", {})}
+    ]
+    for before, step in zip(raw["steps"], loaded.journey.steps):
+        assert step.model_dump(mode="json", exclude_defaults=True, exclude={"end", "emotions"}) == {
+            k: v for k, v in before.items() if k not in ("emotion", "emotion_note")
+        }
+        assert (level(step, FIRST_PERSONA), note(step, FIRST_PERSONA)) == (before.get("emotion"), before.get("emotion_note", ""))
 
 
 def test_minor_0_goals_keep_the_findings_that_were_right_and_lose_those_that_were_wrong():
@@ -212,10 +236,10 @@ def test_a_migrated_minor_0_file_is_saved_as_the_current_minor_and_opens_unchang
     path = tmp_path / "bookshop.journey"
     save_loaded(loaded, path)
     written = json.loads(path.read_text(encoding="utf-8"))
-    assert written["minor"] == MINOR == 2
+    assert (written["version"], written.get("minor", 0)) == (VERSION, MINOR)
     assert {s["id"] for s in written["journey"]["steps"] if s.get("end")} == V1_0_ENDS
     again = load_file(path)
-    assert again.migrated_from_minor is None and again.minor == MINOR
+    assert again.migrated_from is None and again.migrated_from_minor is None and again.minor == MINOR
     assert again.journey == loaded.journey
     before = path.read_bytes()
     save_loaded(again, path)
@@ -224,19 +248,25 @@ def test_a_migrated_minor_0_file_is_saved_as_the_current_minor_and_opens_unchang
 
 def test_a_minor_1_file_is_read_as_written():
     """A goal the author left without an end in minor 1 is a milestone, even as the last step;
-    saved again, only the minor number changes (revision 2 adds conflicts, which it has none of)."""
+    saved again, only the version changes: the persona and the emotions move to where version 2 keeps them
+    (revision 2 added conflicts, which it has none of)."""
     old = json.loads(V1_0.read_text(encoding="utf-8"))
     raw = {"format": old["format"], "version": 1, "minor": 1, "journey": old["journey"]}
     loaded = loads(json.dumps(raw))
-    assert loaded.migrated_from_minor == 1
+    assert (loaded.migrated_from, loaded.migrated_from_minor) == (1, 1)
     assert not any(s.end for s in loaded.journey.steps)
-    assert dumps(loaded.journey, minor=loaded.minor) == json.dumps(
-        {**raw, "minor": 2}, indent=2, ensure_ascii=False
-    ).encode() + b"\n"
+    written = dumps(loaded.journey, minor=loaded.minor)
+    # (the "as is" scenario is the default, so not written)
+    expected = migrate(old["journey"], 1, 2)
+    for step in expected["steps"]:
+        for entry in step.get("emotions", []):
+            assert entry.pop("scenario") == "as_is"
+    assert json.loads(written) == {"format": old["format"], "version": 2, "journey": expected}
+    assert dumps(loads(written).journey) == written
 
 
 def test_a_merge_conflict_is_kept_through_a_save_and_a_load():
-    raw = {"format": "journey-workbench", "version": 1, "minor": 2, "journey": {
+    raw = {"format": "journey-workbench", "version": 2, "journey": {
         "title": "T", "conflicts": [{"id": "c1", "collection": "journey", "field": "title",
                                      "base": "S", "ours": "T", "theirs": {"a": [1, None, "é"]}}]}}
     loaded = loads(json.dumps(raw))
@@ -246,10 +276,10 @@ def test_a_merge_conflict_is_kept_through_a_save_and_a_load():
 
 def test_a_newer_minor_file_is_not_migrated_and_keeps_its_fields():
     raw = json.loads(V1_0.read_text(encoding="utf-8"))
-    raw["minor"] = MINOR + 1
+    raw["version"], raw["minor"], raw["journey"] = VERSION, MINOR + 1, migrate(raw["journey"], 1, VERSION)
     raw["journey"]["steps"][0]["halt"] = True  # a field of that newer revision
     loaded = loads(json.dumps(raw))
-    assert loaded.minor == MINOR + 1 and loaded.migrated_from_minor is None
+    assert loaded.minor == MINOR + 1 and loaded.migrated_from is None and loaded.migrated_from_minor is None
     assert not any(s.end for s in loaded.journey.steps)
     written = json.loads(dumps(loaded.journey, minor=loaded.minor, extra=loaded.extra))
     assert written["minor"] == MINOR + 1
@@ -266,8 +296,8 @@ def test_a_version_0_file_goes_through_both_migrations():
 def test_a_journey_without_goals_is_left_as_it_is():
     journey = load(V0).model_copy(update={"steps": [s.model_copy(update={"goal": False, "end": False})
                                                     for s in load(V0).steps]})
-    assert migrate_minor(journey, 0, 1) is journey
-    assert migrate_minor(journey, 1, 1) is journey
+    assert migrate_minor(journey, 0, 1, version=1) is journey
+    assert migrate_minor(journey, 1, 1, version=1) is journey
 
 
 # The flow as minor 0 drew it, and as minor 1 draws it, the slow and obvious way.
@@ -292,7 +322,7 @@ def _flow(journey, cut) -> tuple[set[tuple[str, str]], set[str]]:  # type: ignor
 def test_the_migration_keeps_the_flow_except_where_it_left_steps_out_of_reach(journey):
     journey = journey.model_copy(update={"steps": [s.model_copy(update={"end": False}) for s in journey.steps]})
     assume(not check_journey(journey) and journey.steps)
-    migrated = migrate_minor(journey, 0, 1)
+    migrated = migrate_minor(journey, 0, 1, version=1)
     old_edges, old_reached = _flow(journey, lambda s: s.goal)
     new_edges, new_reached = _flow(migrated, lambda s: s.end)
     steps = JourneyDocument(journey).steps()

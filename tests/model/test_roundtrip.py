@@ -18,6 +18,7 @@ from workbench.model.journey import (
     INTENTS,
     LANE_KINDS,
     LANGUAGES,
+    SCENARIOS,
     SECTORS,
     Journey,
 )
@@ -84,7 +85,9 @@ def test_save_load_through_real_files(tmp_path_factory, journey: Journey) -> Non
 def test_remove_then_inverse_restores_the_exact_bytes(journey: Journey, data: st.DataObject) -> None:
     doc = JourneyDocument(journey)
     before = dumps(doc.journey)
-    target = data.draw(st.sampled_from(element_ids(journey)), label="removed")
+    # The last persona cannot be removed (tests/model/test_personas.py checks the refusal).
+    removable = [i for i in element_ids(journey) if len(journey.personas) > 1 or i != journey.personas[0].id]
+    target = data.draw(st.sampled_from(removable), label="removed")
 
     inverse = doc.remove(target)
     assert target not in doc
@@ -93,6 +96,7 @@ def test_remove_then_inverse_restores_the_exact_bytes(journey: Journey, data: st
     assert after_remove != before
     # Nothing left refers to what was removed.
     assert doc.dependents(target) == []
+    assert doc.index.referrers(target) == []
     assert loads(after_remove).journey == doc.journey
 
     redo = doc.apply(inverse)
@@ -120,7 +124,9 @@ def features(j: Journey) -> set[str]:
     out = {f"sector:{j.sector}", f"language:{j.language}"}
     out |= {f"lane:{lane.kind}" for lane in j.lanes}
     out |= {f"card:{c.kind}" for c in j.cards} | {f"intent:{i}" for c in j.cards for i in c.intents}
-    out |= {f"emotion:{s.emotion}" for s in j.steps}
+    out |= {f"emotion:{e.value}" for s in j.steps for e in s.emotions}
+    out |= {f"scenario:{e.scenario}" for s in j.steps for e in s.emotions}
+    out |= {f"personas:{len(j.personas)}"}
     checks = {
         "handoff-with-return": any(h.return_step is not None for h in j.handoffs),
         "handoff-without-return": any(h.return_step is None for h in j.handoffs),
@@ -131,7 +137,8 @@ def features(j: Journey) -> set[str]:
         "euro-or-emoji": "€" in j.title or "😀" in j.title,
         "quote": '"' in j.scenario,
         "backslash": "\\" in j.notes,
-        "newline": "\n" in j.persona.name,
+        "newline": "\n" in j.personas[0].name,
+        "card-tags": any(c.personas for c in j.cards),
         "big-order": any(s.order > 1000 for s in j.steps),
     }
     return out | {name for name, hit in checks.items() if hit}
@@ -144,6 +151,9 @@ EXPECTED = (
     | {f"card:{v}" for v in CARD_KINDS}
     | {f"intent:{v}" for v in INTENTS}
     | {f"emotion:{v}" for v in (-2, -1, 0, 1, 2, None)}
+    | {f"scenario:{v}" for v in SCENARIOS}
+    | {f"personas:{n}" for n in (1, 2, 3)}
+    | {"card-tags"}
     | {"handoff-with-return", "handoff-without-return", "several-links", "all-intents", "long-id"}
     | {"channel", "euro-or-emoji", "quote", "backslash", "newline", "big-order"}
 )

@@ -22,8 +22,10 @@ from collections.abc import Iterable, Sequence
 import pytest
 
 from workbench.i18n import tr
-from workbench.model.analysis import Finding, Metrics, appendix, check, condition_name
+from workbench.model.analysis import Finding, Metrics, PersonaMetrics, appendix, check, condition_name
+from workbench.model.feelings import feelings
 from workbench.model.journey import (
+    FIRST_PERSONA,
     INTENTS,
     Card,
     CheckSettings,
@@ -63,7 +65,7 @@ def build(
     *intents*; handoffs are ``h0``, ``h1``... from card to card; links ``l0``...
     """
     step_list = [
-        Step(id=f"s{i + 1}", title=f"Step {i + 1}", stage="stage", order=10 * (i + 1), **spec)
+        Step(id=f"s{i + 1}", title=f"Step {i + 1}", stage="stage", order=10 * (i + 1), **with_emotions(spec))
         for i, spec in enumerate(steps)
     ]
     cards = []
@@ -92,6 +94,14 @@ def build(
     )
     assert check_journey(journey) == []
     return journey
+
+
+def with_emotions(spec: dict) -> dict:
+    """A step spec whose ``emotion`` is the first persona's "as is" feeling."""
+    spec = dict(spec)
+    if "emotion" in spec:
+        spec["emotions"] = feelings(spec.pop("emotion"))
+    return spec
 
 
 def found(journey: Journey, rule: str, settings: CheckSettings | None = None) -> list[tuple[str, ...]]:
@@ -242,6 +252,7 @@ def test_the_no_person_finding_in_full() -> None:
             "'Step 1' is a difficult moment served only by digital touchpoints, and no person can be reached here "
             "or in the next 3 steps. Add a handoff to an advisor (chat, call-back) at this step.",
             "human",
+            persona=FIRST_PERSONA,  # difficult because this persona feels badly there
         )
     ]
 
@@ -562,6 +573,7 @@ def test_the_cliff_finding_in_full() -> None:
             "The emotion falls from +1 to -1 between 'Step 1' and 'Step 2': anticipate this moment (warn, reassure, "
             "offer help) before it happens.",
             "person",
+            persona=FIRST_PERSONA,
         )
     ]
     [to_zero] = findings(two_emotions(2, 0), "emotion-cliff")
@@ -573,7 +585,8 @@ def test_the_cliff_finding_in_full() -> None:
 def test_the_lowest_point_names_every_step_at_it() -> None:
     journey = build([{"emotion": -1}, {"emotion": 0}, {}, {"emotion": -1, **LAST}], {"s1": ["human"]})
     assert findings(journey, "lowest-point") == [
-        Finding("lowest-point", "info", ("s1", "s4"), "The lowest point of the journey (-1) is at 'Step 1', 'Step 4'.", "person")
+        Finding("lowest-point", "info", ("s1", "s4"), "The lowest point of the journey (-1) is at 'Step 1', 'Step 4'.", "person",
+                persona=FIRST_PERSONA)
     ]
 
 
@@ -618,7 +631,8 @@ def test_a_journey_without_steps_has_no_finding_and_empty_metrics() -> None:
     report = check(build([], {}, intents=[]))
     assert report.findings == []
     assert report.metrics == Metrics(
-        touchpoint_share={"digital": 0.0, "human": 0.0, "physical": 0.0}
+        touchpoint_share={"digital": 0.0, "human": 0.0, "physical": 0.0},
+        personas=[PersonaMetrics(FIRST_PERSONA, "")],
     )
 
 

@@ -20,10 +20,11 @@ def make_journey(title: str = "Opening a current account", emotion: int = -1) ->
         {
             "title": title,
             "sector": "banking",
-            "persona": {"name": "Clémence", "goals": ["Get a card quickly"]},
+            "personas": [{"id": "persona-1", "name": "Clémence", "goals": ["Get a card quickly"]}],
             "stages": [{"id": "stage-apply", "title": "Apply"}],
             "steps": [
-                {"id": "step-form", "title": "Fills in the form", "stage": "stage-apply", "emotion": emotion},
+                {"id": "step-form", "title": "Fills in the form", "stage": "stage-apply",
+                 "emotions": [{"persona": "persona-1", "value": emotion}]},
                 {"id": "step-sign", "title": "Signs", "stage": "stage-apply", "order": 1, "goal": True},
             ],
             "lanes": [{"id": "lane-touch", "kind": "touchpoints", "title": "Touchpoints"}],

@@ -24,9 +24,24 @@ def test_schema_names_the_envelope_and_every_element() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["properties"]["format"] == {"const": FORMAT}
     assert schema["properties"]["version"] == {"const": VERSION}
-    for name in ("Journey", "Persona", "Stage", "Step", "Lane", "Card", "Handoff", "Link"):
+    assert SCHEMA_PATH.name == f"journey-v{VERSION}.schema.json"
+    for name in ("Journey", "Persona", "Feeling", "Stage", "Step", "Lane", "Card", "Handoff", "Link"):
         assert name in schema["$defs"], name
     step = schema["$defs"]["Step"]["properties"]
-    assert step["emotion"]["anyOf"][0]["minimum"] == -2
-    assert step["emotion"]["anyOf"][0]["maximum"] == 2
-    assert schema["$defs"]["Step"]["additionalProperties"] is False
+    assert step["emotions"]["items"] == {"$ref": "#/$defs/Feeling"}
+    feeling = schema["$defs"]["Feeling"]
+    assert feeling["properties"]["value"]["anyOf"][0]["minimum"] == -2
+    assert feeling["properties"]["value"]["anyOf"][0]["maximum"] == 2
+    assert feeling["properties"]["scenario"]["enum"] == ["as_is", "to_be"]
+    assert feeling["required"] == ["persona"]
+    personas = schema["$defs"]["Journey"]["properties"]["personas"]
+    assert (personas["minItems"], personas["maxItems"]) == (1, 10)
+    assert schema["$defs"]["Persona"]["required"] == ["id"]
+    for name in ("Step", "Feeling", "Persona"):
+        assert schema["$defs"][name]["additionalProperties"] is False
+
+
+def test_the_version_1_schema_stays_for_older_files() -> None:
+    old = json.loads((SCHEMA_PATH.parent / "journey-v1.schema.json").read_text(encoding="utf-8"))
+    assert old["properties"]["version"] == {"const": 1}
+    assert "emotion" in old["$defs"]["Step"]["properties"]

@@ -26,7 +26,8 @@ def test_every_shipped_file_is_found() -> None:
     assert "examples/banking-savings.journey" in names
     assert "examples/counter-examples/telecom-contract-takeover.journey" in names
     assert "resources/templates/retail.fr.journey" in names
-    assert len(SHIPPED) == 21
+    assert "examples/banque-epargne-deux-profils.journey" in names  # two personas (#15)
+    assert len(SHIPPED) == 22
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -61,7 +62,7 @@ def test_a_default_value_is_never_written() -> None:
 
 def test_a_blank_journey_is_its_title_alone() -> None:
     written = json.loads(dumps(Journey(title="Blank")))
-    assert written == {"format": "journey-workbench", "version": 1, "minor": 2, "journey": {"title": "Blank"}}
+    assert written == {"format": "journey-workbench", "version": 2, "journey": {"title": "Blank"}}
 
 
 def test_every_shipped_file_is_of_the_current_minor_revision() -> None:

@@ -96,8 +96,8 @@ def test_every_inspector_field_has_an_accessible_name_and_description(window: Ma
 def test_field_names_are_their_labels(window: MainWindow) -> None:
     show(window, "step-3")
     inspector = window.inspector
-    assert inspector.findChild(QLineEdit, "emotion_note").accessibleName() == "Emotion note"
-    assert inspector.findChild(QComboBox, "emotion").accessibleName() == "Emotion"
+    assert inspector.findChild(QLineEdit, "feeling.note").accessibleName() == "Emotion note"
+    assert inspector.findChild(QComboBox, "feeling.value").accessibleName() == "Emotion"
     link_to = inspector.findChild(QAbstractButton, "link-to")
     assert link_to.accessibleName() == "Link to..." and "another step" in link_to.accessibleDescription()
     show(window, None)

@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 
 from tests.ui.helpers import click, double_click, drag, drop_mime, open_window
 from workbench.model.fileformat import dumps, load, save
-from workbench.model.journey import Card, Journey, Link, Stage, Step
+from workbench.model.feelings import feelings, level
+from workbench.model.journey import FIRST_PERSONA, Card, Journey, Link, Stage, Step
 from workbench.model.templates import standard_lanes
 from workbench.ui.main_window import MainWindow
 
@@ -19,9 +20,9 @@ def small_journey() -> Journey:
     lanes = standard_lanes("en")
     stages = [Stage(id="stage-a", title="Discover", order=10), Stage(id="stage-b", title="Use", order=20)]
     steps = [
-        Step(id="step-1", title="Sees the offer", stage="stage-a", order=10, emotion=1),
-        Step(id="step-2", title="Compares", stage="stage-a", order=20, emotion=0),
-        Step(id="step-3", title="Signs up", stage="stage-b", order=10, emotion=-1),
+        Step(id="step-1", title="Sees the offer", stage="stage-a", order=10, emotions=feelings(1)),
+        Step(id="step-2", title="Compares", stage="stage-a", order=20, emotions=feelings(0)),
+        Step(id="step-3", title="Signs up", stage="stage-b", order=10, emotions=feelings(-1)),
     ]
     cards = [
         Card(id="card-app", step="step-1", lane="lane-touchpoints", kind="touchpoint", text="Reads the offer",
@@ -131,9 +132,9 @@ def test_setting_an_emotion_by_dragging_the_face(window: MainWindow) -> None:
     lane = window.scene.layout.emotion_lane
     assert lane is not None
     drag(window, (point.x, point.y), (point.x, lane.row.y + 12))
-    assert window.document.get("step-2").emotion == 2
+    assert level(window.document.get("step-2"), FIRST_PERSONA) == 2
     window.stack.undo()
-    assert window.document.get("step-2").emotion == 0
+    assert level(window.document.get("step-2"), FIRST_PERSONA) == 0
 
 
 def test_creating_a_handoff_by_dragging_from_the_digital_port(window: MainWindow) -> None:

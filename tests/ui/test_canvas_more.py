@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.ui.helpers import click, drag, open_window
 from tests.ui.test_canvas import box, small_journey
+from workbench.model.feelings import note as feeling_note
 from workbench.model.fileformat import save
+from workbench.model.journey import FIRST_PERSONA
 
 
 @pytest.fixture
@@ -53,17 +55,17 @@ def test_typing_in_the_inspector_is_one_undo_step_per_field(qtbot, path: Path) -
         qtbot.wait(5)
     assert window.document.get("step-2").title == "Compares rates"
     assert window.inspector.findChild(QLineEdit, "title") is title  # not rebuilt under the fingers
-    note = window.inspector.findChild(QLineEdit, "emotion_note")
+    note = window.inspector.findChild(QLineEdit, "feeling.note")
     note.setFocus()
     for char in "unsure":
         QTest.keyClick(note, char)
         qtbot.wait(5)
-    assert window.document.get("step-2").emotion_note == "unsure"
+    assert feeling_note(window.document.get("step-2"), FIRST_PERSONA) == "unsure"
     assert window.stack.count() == 2  # one step for each field, not one per key
     window.stack.undo()
     window.stack.undo()
     assert window.document.get("step-2").title == "Compares"
-    assert window.document.get("step-2").emotion_note == ""
+    assert feeling_note(window.document.get("step-2"), FIRST_PERSONA) == ""
 
 
 def test_the_inspector_refuses_an_impossible_nature_and_says_why(qtbot, path: Path) -> None:
@@ -141,7 +143,7 @@ def test_the_inspector_edits_the_persona_and_authors_of_the_journey(qtbot, path:
     authors = window.inspector.findChild(QLineEdit, "authors")
     authors.setFocus()
     QTest.keyClicks(authors, "Ana, Bo")
-    persona = window.document.journey.persona
+    persona = window.document.journey.personas[0]
     assert persona.name == "Camille"
     assert persona.goals == ["Save for a trip", "See her real balance"]
     assert window.document.journey.authors == ["Ana", "Bo"]

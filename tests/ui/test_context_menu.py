@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.helpers import click, open_window, to_view
 from tests.ui.test_canvas import box, cell_centre, small_journey
 from workbench.model.fileformat import dumps, save
-from workbench.model.journey import Handoff
+from workbench.model.feelings import level
+from workbench.model.journey import FIRST_PERSONA, Handoff
 from workbench.ui.canvas.context_menu import context_menu
 from workbench.ui.main_window import MainWindow
 
@@ -122,7 +123,7 @@ def test_duplicating_a_step_copies_it_and_its_cards_after_it(window: MainWindow)
     steps = doc.steps()
     assert [s.title for s in steps] == ["Sees the offer", "Compares", "Compares", "Signs up"]
     twin = steps[2]
-    assert twin.id != "step-2" and twin.stage == "stage-a" and twin.emotion == 0
+    assert twin.id != "step-2" and twin.stage == "stage-a" and level(twin, FIRST_PERSONA) == 0
     copies = {c.text: c for c in doc.journey.cards if c.step == twin.id}
     assert sorted(copies) == ["Chat", "Is it worth it?", "Web"]
     assert [c.text for c in doc.cards_at(twin.id, "lane-touchpoints")] == ["Chat", "Web"]
@@ -209,9 +210,9 @@ def test_the_emotion_lane_sets_the_emotion_of_the_step(window: MainWindow) -> No
     menu = menu_at(window, x, lane.row.y + 4)
     assert menu.findChild(QAction, "ctx-emotion--1").isChecked()
     trigger(window, menu, "ctx-emotion--2")
-    assert window.document.get("step-3").emotion == -2
+    assert level(window.document.get("step-3"), FIRST_PERSONA) == -2
     trigger(window, menu_at(window, x, lane.row.y + 4), "ctx-emotion-none")
-    assert window.document.get("step-3").emotion is None
+    assert level(window.document.get("step-3"), FIRST_PERSONA) is None
 
 
 def test_deleting_a_link_from_its_menu(window: MainWindow) -> None:

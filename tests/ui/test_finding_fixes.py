@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
 
 from tests.model.test_fixes import journey
 from tests.ui.test_findings import open_checked
+from workbench.model.feelings import feelings
 from workbench.model.fileformat import save
 from workbench.model.journey import Journey
 from workbench.ui.main_window import MainWindow
@@ -114,7 +115,7 @@ def dump(window: MainWindow) -> dict:  # type: ignore[type-arg]
 
 def test_the_button_adds_a_person_as_one_undo_step_and_the_finding_goes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = opened(qtbot, tmp_path, journey(
-        [{"emotion": -2, "title": "Pay online"}, {}, {}, {"end": True}],
+        [{"emotions": feelings(-2), "title": "Pay online"}, {}, {}, {"end": True}],
         {"s1": ["digital"], "s2": ["digital"], "s3": ["digital"], "s4": ["digital"]},
     ))
     panel, before = window.findings, dump(window)
@@ -229,7 +230,7 @@ def test_missing_intents_select_the_touchpoints_to_mark_without_an_edit(qtbot, t
 
 def test_a_finding_without_a_fix_shows_no_button_and_says_so_in_its_menu(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = opened(qtbot, tmp_path, journey(
-        [{"emotion": 2}, {"emotion": -1}, {"end": True}], {"s1": ["human"], "s2": ["human"], "s3": ["human"]}
+        [{"emotions": feelings(2)}, {"emotions": feelings(-1)}, {"end": True}], {"s1": ["human"], "s2": ["human"], "s3": ["human"]}
     ))
     item = row(window, "emotion-cliff")
     click_row(window, item)

@@ -10,8 +10,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from tests.ui.helpers import answer_next_message, open_window
+from workbench.model.feelings import level
 from workbench.model.fileformat import load
 from workbench.model.interop.mermaid import from_mermaid
+from workbench.model.journey import FIRST_PERSONA
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "banking-savings.journey"
@@ -85,7 +87,7 @@ def test_import_csv_opens_a_new_modified_journey_after_asking_to_save(qtbot, mon
     choose(window, "import-menu", "CSV")
     journey = window.document.journey
     assert journey.title == "Workshop notes"
-    assert [(s.title, s.emotion) for s in journey.steps] == [("Parks the car", -1)]
+    assert [(s.title, level(s, FIRST_PERSONA)) for s in journey.steps] == [("Parks the car", -1)]
     assert window.path is None and not window.stack.isClean()  # closing would ask where to keep it
     assert "workshop-notes.csv" in window.statusBar().currentMessage()
     assert window.scene.items()  # the canvas shows it
@@ -101,7 +103,7 @@ def test_import_mermaid_with_warnings_shows_them(qtbot, monkeypatch, tmp_path) -
     choose(window, "import-menu", "Mermaid")
     qtbot.waitUntil(lambda: bool(seen))
     assert "line 4" in seen[0]
-    assert [(s.title, s.emotion) for s in window.document.journey.steps] == [("Tea", 2)]
+    assert [(s.title, level(s, FIRST_PERSONA)) for s in window.document.journey.steps] == [("Tea", 2)]
 
 
 def test_a_bad_sheet_changes_nothing_and_names_the_row(qtbot, monkeypatch, tmp_path) -> None:

@@ -25,7 +25,8 @@ from tests.ui.test_canvas import small_journey
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
-from workbench.model.journey import Card, Element, Handoff, Journey, Link, Stage, Step
+from workbench.model.feelings import feelings, with_feeling
+from workbench.model.journey import FIRST_PERSONA, Card, Element, Handoff, Journey, Link, Stage, Step
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.messages import plain_tip
 from workbench.ui.outline import ELEMENT, KIND, TEXT, Outline
@@ -248,7 +249,7 @@ class RandomEditor:
             return None
         index = self.rng.randint(0, len(self.doc.index.steps_of(stage.id)))
         step = Step(id=self._id("step"), title=self.rng.choice(["Calls", "Waits", "Pays"]), stage=stage.id,
-                    emotion=self.rng.choice([None, -2, 0, 1]))
+                    emotions=feelings(self.rng.choice([None, -2, 0, 1])))
         return self.doc.add(step, index)
 
     def add_card(self) -> Edit | None:
@@ -309,6 +310,8 @@ class RandomEditor:
         if isinstance(element, Step):
             field, value = rng.choice([("title", rng.choice(["Retitled", "Sees", "Q"])), ("emotion", rng.choice([None, -1, 2])),
                                        ("moment_of_truth", rng.random() < 0.5), ("goal", rng.random() < 0.5)])
+            if field == "emotion":
+                field, value = "emotions", with_feeling(element, FIRST_PERSONA, value=value)
             return doc.update(element.id, **{field: value})
         if isinstance(element, Card):
             if element.kind == "touchpoint" and rng.random() < 0.4:

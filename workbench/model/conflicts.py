@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from workbench.i18n import N_, tr
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit, Replace
-from workbench.model.fieldwords import FIELD_WORDS, field_word
+from workbench.model.fieldwords import FIELD_WORDS, field_word, scenario_word
 from workbench.model.errors import EditError
 from workbench.model.journey import (
     ELEMENT_TYPES,
@@ -69,12 +69,30 @@ def _short(text: str) -> str:
     return line if len(line) <= LONGEST else line[: LONGEST - 1] + "…"
 
 
-def field_words(conflict: Conflict) -> str:
-    """The field in plain words ("Title", "Persona's name"); a field this version does not know, as written."""
+def field_words(conflict: Conflict, document: JourneyDocument | None = None) -> str:
+    """The field in plain words ("Title", "Emotion (Camille, to be)"); a field this version does not know, as written."""
     if not conflict.field:
         return tr("Removed on one side, changed on the other")
+    feeling = _feeling_of(conflict.field)
+    if feeling is not None:
+        persona, scenario = feeling
+        found = document.find(persona) if document is not None else None
+        name = getattr(found, "name", "") or persona
+        return tr("{field} ({persona}, {scenario})", field=tr("Emotion"), persona=name, scenario=scenario_word(scenario))
     words = FIELD_WORDS.get(conflict.field)
     return tr(words) if words else conflict.field
+
+
+#: A conflict on one persona's feeling in one scenario (``workbench merge`` keys them so).
+FEELING_FIELD = "emotions."
+
+
+def _feeling_of(field: str) -> tuple[str, str] | None:
+    """``emotions.persona-1:to_be`` as ("persona-1", "to_be"); None for another field."""
+    if not field.startswith(FEELING_FIELD):
+        return None
+    persona, _, scenario = field[len(FEELING_FIELD):].rpartition(":")
+    return persona, scenario
 
 
 def summary(value: dict[str, Any] | BaseModel) -> str:
@@ -103,7 +121,11 @@ def readable(value: Any, field: str = "", document: JourneyDocument | None = Non
         return tr("(none)")
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
-    if field == "emotion" and isinstance(value, int):
+    if field.startswith(FEELING_FIELD) and isinstance(value, dict):
+        shown = "-" if value.get("value") is None else readable(value.get("value"), "value")
+        note = value.get("note")
+        return f"{shown} ({_short(note)})" if isinstance(note, str) and note.strip() else shown
+    if field in ("emotion", "value") and isinstance(value, int) and not isinstance(value, bool):
         return f"{value:+d}" if value else "0"
     if isinstance(value, str):
         if document is not None and field.rsplit(".", 1)[-1] in REFERENCES:
@@ -191,7 +213,7 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
 
 
 def _refused(document: JourneyDocument, conflict: Conflict, take: Side, reason: str) -> str:
-    what = tr("{field} of {element}", field=field_words(conflict), element=element_words(document, conflict))
+    what = tr("{field} of {element}", field=field_words(conflict, document), element=element_words(document, conflict))
     if take == "ours":
         return tr("Your version cannot be kept ({what}): {reason}", what=what, reason=reason)
     return tr("Their version cannot be taken ({what}): {reason}", what=what, reason=reason)
@@ -225,7 +247,22 @@ def _put(document: JourneyDocument, conflict: Conflict, value: Any) -> None:
         return
     if current is None:
         raise EditError(tr("it is no longer in the journey"))
+    feeling = _feeling_of(conflict.field)
+    if feeling is not None and isinstance(current, Step):
+        document.update(conflict.element, emotions=_with_entry(current, *feeling, value))
+        return
     document.update(conflict.element, **{conflict.field: value})
+
+
+def _with_entry(step: Step, persona: str, scenario: str, value: Any) -> list[Any]:
+    """The step's feelings with the one of *persona* in *scenario* set to *value* (None: removed), in place."""
+    out: list[Any] = [e.model_dump(mode="json") for e in step.emotions]
+    place = next((i for i, e in enumerate(step.emotions) if (e.persona, e.scenario) == (persona, scenario)), None)
+    if place is not None:
+        del out[place]
+    if isinstance(value, dict):
+        out.insert(len(out) if place is None else place, value)
+    return out
 
 
 def _put_journey(document: JourneyDocument, field: str, value: Any) -> None:

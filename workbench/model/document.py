@@ -35,6 +35,8 @@ from workbench.model.journey import (
     Element,
     Journey,
     Lane,
+    MAX_PERSONAS,
+    Persona,
     Stage,
     Step,
 )
@@ -68,7 +70,12 @@ class JourneyDocument:
         self._kept_extra: dict[str, frozenset[str]] = {
             element.id: frozenset(element.model_extra) for element in self._by_id.values() if element.model_extra
         }
-        self._kept_persona_extra = frozenset(self._journey.persona.model_extra or ())
+        #: The same inside an element's sub-objects (a step's feelings), by field name.
+        self._kept_inner_extra: dict[str, frozenset[str]] = {
+            element.id: frozenset(key for _, key, _ in inner)
+            for element in self._by_id.values()
+            if (inner := _inner_unknown(element))
+        }
         #: Sorted views and reverse references, kept current by every edit below.
         self.index = JourneyIndex(self._journey)
         self.changed: Event[Change] = Event()
@@ -106,7 +113,13 @@ class JourneyDocument:
             return list(self.index.stages())
         if isinstance(element, Lane):
             return list(self.index.lanes())
+        if isinstance(element, Persona):
+            return list(self.index.personas())
         return list(getattr(self._journey, COLLECTION_OF[type(element)]))
+
+    def personas(self) -> list[Persona]:
+        """The personas in order; the first is the lead."""
+        return list(self.index.personas())
 
     def stages(self) -> list[Stage]:
         return list(self.index.stages())
@@ -207,6 +220,8 @@ class JourneyDocument:
             holder = COLLECTION_OF[type(self._by_id[element.id])]  # where the id is taken, not where it was going
             raise EditError(tr("id {id!r} is already used by {other}", id=element.id, other=holder))
         self._check(element, self._by_id.get)
+        if isinstance(element, Persona) and len(self._journey.personas) >= MAX_PERSONAS:
+            raise EditError(tr("a journey holds at most {limit} personas", limit=MAX_PERSONAS))
         items: list[Element] = getattr(self._journey, edit.collection)
         index = len(items) if edit.index is None else max(0, min(edit.index, len(items)))
         items.insert(index, element)
@@ -222,6 +237,8 @@ class JourneyDocument:
             raise EditError(
                 tr("{id!r} cannot be removed while {other!r} refers to it", id=edit.id, other=remaining[0].id)
             )
+        if isinstance(element, Persona) and len(self._journey.personas) <= 1:
+            raise EditError(tr("a journey needs at least one persona"))
         collection = COLLECTION_OF[type(element)]
         items: list[Element] = getattr(self._journey, collection)
         index = next(i for i, e in enumerate(items) if e.id == edit.id)
@@ -269,9 +286,6 @@ class JourneyDocument:
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             raise EditError(f"{'.'.join(map(str, first['loc']))}: {describe_error(first)}") from None
-        added = [k for k in checked.persona.model_extra or () if k not in self._kept_persona_extra]
-        if added:
-            raise EditError(f"persona.{added[0]}: {unknown_message(added[0], type(checked.persona).model_fields)}")
         old = {name: current[name] for name in edit.changes}
         self._journey = self._journey.model_copy(update={k: getattr(checked, k) for k in edit.changes})
         self.index.rebind(self._journey)
@@ -298,6 +312,10 @@ class JourneyDocument:
         added = [k for k in checked.model_extra or () if k not in kept]
         if added:
             raise EditError(f"{checked.id}.{added[0]}: {unknown_message(added[0], kind.model_fields)}")
+        kept_inner = self._kept_inner_extra.get(checked.id, frozenset())
+        for where, key, holder in _inner_unknown(checked):
+            if key not in kept_inner:
+                raise EditError(f"{checked.id}.{where}: {unknown_message(key, type(holder).model_fields)}")
         return checked
 
     def _check(self, element: Element, lookup: Any) -> None:
@@ -323,7 +341,7 @@ class JourneyDocument:
         """Add *element*; with *index*, at that place among its siblings."""
         collection = COLLECTION_OF[type(element)]
         with self.group() as result:
-            if isinstance(element, (Stage, Step, Lane, Card)):
+            if isinstance(element, (Persona, Stage, Step, Lane, Card)):
                 self.apply(Insert(collection, self._placed(element, index)))
             else:  # handoffs and links have no order: their place is in the array
                 self.apply(Insert(collection, element, index))
@@ -334,6 +352,8 @@ class JourneyDocument:
 
         A handoff that only *returns* to a removed step stays, with no return
         step any more (a Replace in the same batch, so undo restores it).
+        Steps and cards that name a removed persona stay too, without its
+        feelings and its tag.
         """
         order: list[str] = []
 
@@ -351,6 +371,7 @@ class JourneyDocument:
         cleared: list[Edit] = [
             Replace(h.model_copy(update={"return_step": None})) for ref in order for h in self.returning(ref)
         ]
+        cleared += [Replace(_unmentioned(e, ref)) for ref in order for e in self.index.mentioning(ref)]
         return self.apply(Batch((*cleared, *(Delete(ref) for ref in order))))
 
     def update(self, element_id: str, **changes: Any) -> Edit:
@@ -367,7 +388,7 @@ class JourneyDocument:
         *placement* is ``stage=`` for a step, ``step=``/``lane=`` for a card.
         """
         element = self.get(element_id)
-        if not isinstance(element, (Stage, Step, Lane, Card)):
+        if not isinstance(element, (Persona, Stage, Step, Lane, Card)):
             raise EditError(tr("{id!r} has no place of its own to move to", id=element_id))
         with self.group() as result:
             moved = self._placed(self.build(element, **placement), index, exclude=element_id)
@@ -395,3 +416,29 @@ class JourneyDocument:
                     self.apply(Replace(sibling.model_copy(update={"order": new_order})))
             order = fresh[index]
         return element.model_copy(update={"order": order})
+
+
+def _inner_unknown(model: BaseModel, path: str = "") -> list[tuple[str, str, BaseModel]]:
+    """Fields the format does not define inside *model*'s sub-objects (a step's feelings): (place, name, holder)."""
+    out: list[tuple[str, str, BaseModel]] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name, None)
+        if isinstance(value, BaseModel):
+            items = [(f"{path}{name}", value)]
+        elif isinstance(value, list):
+            items = [(f"{path}{name}[{i}]", v) for i, v in enumerate(value) if isinstance(v, BaseModel)]
+        else:
+            continue
+        for where, item in items:
+            out += [(f"{where}.{key}", key, item) for key in item.model_extra or ()]
+            out += _inner_unknown(item, f"{where}.")
+    return out
+
+
+def _unmentioned(element: Element, persona: str) -> Element:
+    """*element* without the feelings or the tag of *persona*."""
+    if isinstance(element, Step):
+        return element.model_copy(update={"emotions": [e for e in element.emotions if e.persona != persona]})
+    if isinstance(element, Card):
+        return element.model_copy(update={"personas": [p for p in element.personas if p != persona]})
+    return element

@@ -19,11 +19,14 @@ FIELD_WORDS: dict[str, str] = {
     "checks": N_("Health check settings"),
     "checks.human_within": N_("Health check: steps within reach of a person"),
     "checks.cliff": N_("Health check: emotion drop counted as a cliff"),
-    "persona": N_("Persona"),
-    "persona.name": N_("Persona's name"),
-    "persona.description": N_("Persona's description"),
-    "persona.goals": N_("Persona's goals"),
-    "persona.frustrations": N_("Persona's frustrations"),
+    "name": N_("Name"),
+    "goals": N_("Goals"),
+    "frustrations": N_("Frustrations"),
+    "shape": N_("Mark"),
+    "line": N_("Line"),
+    "colour": N_("Colour"),
+    "personas": N_("Personas"),
+    "emotions": N_("Emotions"),
     "description": N_("Description"),
     "stage": N_("Stage"),
     "order": N_("Position"),
@@ -55,3 +58,21 @@ def field_word(field: str, language: str | None = None) -> str:
     """A field in plain words ("Emotion note"); a field without words, as written."""
     words = FIELD_WORDS.get(field)
     return tr(words, language) if words else field
+
+
+#: The two scenarios of a map, as a sentence says them.
+SCENARIO_WORDS: dict[str, str] = {"as_is": N_("as is"), "to_be": N_("to be")}
+#: A persona's mark, in words (the legend and the persona panel).
+SHAPE_WORDS: dict[str, str] = {
+    "circle": N_("circle"),
+    "square": N_("square"),
+    "triangle": N_("triangle"),
+    "diamond": N_("diamond"),
+    "star": N_("star"),
+}
+LINE_WORDS: dict[str, str] = {"medium": N_("medium line"), "bold": N_("bold line")}
+
+
+def scenario_word(scenario: str, language: str | None = None) -> str:
+    words = SCENARIO_WORDS.get(scenario)
+    return tr(words, language) if words else scenario

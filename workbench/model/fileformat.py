@@ -1,9 +1,10 @@
 """Reading and writing `.journey` files.
 
 A `.journey` file is indented UTF-8 JSON with keys in a fixed order:
-``{"format": "journey-workbench", "version": 1, "minor": 1, "journey": {...}}``.
-The minor revision (absent: 0) adds fields within a version: minor 1 added
-the step's ``end``. An older minor revision is brought forward on loading
+``{"format": "journey-workbench", "version": 2, "journey": {...}}``.
+The minor revision (absent: 0) adds fields within a version (version 1's
+minor 1 added the step's ``end``). Version 2 holds several personas and
+their feelings per scenario; a version-1 file is migrated on loading. An older minor revision is brought forward on loading
 (see :data:`~workbench.model.migrations.MINOR_MIGRATIONS`) and saved as the
 current one. A file written by a newer *minor* revision keeps its unknown
 fields through a load and a save. A newer *major* version is refused, or
@@ -33,7 +34,7 @@ from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
 from workbench.model.jsontext import MAX_DEPTH, parse_json  # noqa: F401  (MAX_DEPTH: part of this API)
 from workbench.model.limits import check_data, check_text
-from workbench.model.migrations import OLDEST, migrate, migrate_minor
+from workbench.model.migrations import OLDEST, migrate, migrate_minor, migrate_older_minors
 from workbench.model.validation import (
     check_journey,
     describe_error,
@@ -43,10 +44,11 @@ from workbench.model.validation import (
 )
 
 FORMAT = "journey-workbench"
-VERSION = 1
-#: Minor revision 1: a step's ``end`` (a goal no longer ends the flow).
-#: Minor revision 2: the journey's ``conflicts`` (left by ``workbench merge``).
-MINOR = 2
+#: Version 2: one to ten personas, and each step's feelings per persona and scenario.
+#: (Version 1's minor revision 1 added a step's ``end``, its revision 2 the
+#: journey's ``conflicts``; both are in version 2 from the start.)
+VERSION = 2
+MINOR = 0
 SUFFIX = ".journey"
 #: Files larger than this are refused before parsing (a 1,000-step journey
 #: with five filled lanes is about 2 MB).
@@ -216,6 +218,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
     if version < OLDEST:
         raise LoadError(source, tr("file format {found} is too old to be read", found=version), field="version")
     check_data(journey_raw, source)  # before migrating and validating: both cost a pass per entry
+    older_minor = minor
     if version < VERSION:
         journey_raw = migrate(journey_raw, version, VERSION)
         result.migrated_from = version
@@ -247,6 +250,10 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         if len(problems) > 1:
             reason += " " + _more(len(problems) - 1)
         raise LoadError(source, reason, field=problems[0].path)
+    if result.migrated_from is not None:
+        # Revisions of older versions run on the migrated journey (see migrations.py).
+        journey = migrate_older_minors(journey, version, older_minor)
+        result.migrated_from_minor = older_minor if version > 0 else 0
     if not newer_major and result.minor < MINOR:
         # What older fields meant changes with the revision: read them as the author meant.
         journey = migrate_minor(journey, result.minor, MINOR)

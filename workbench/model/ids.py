@@ -11,6 +11,7 @@ import string
 
 _ALPHABET = string.ascii_lowercase + string.digits
 PREFIXES = {
+    "personas": "persona",
     "stages": "stage",
     "steps": "step",
     "lanes": "lane",

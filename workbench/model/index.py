@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
 
-from workbench.model.journey import Card, Element, Handoff, Journey, Lane, Link, Stage, Step
+from workbench.model.journey import Card, Element, Handoff, Journey, Lane, Link, Persona, Stage, Step
 
 _ORDER = attrgetter("order")
 #: The fields through which an element refers to another, per element type.
@@ -48,8 +48,14 @@ class JourneyIndex:
         self._cards_by_cell: dict[tuple[str, str], dict[str, Card]] = {}
         self._refs: dict[str, dict[str, Element]] = {}
         self._returning: dict[str, dict[str, Handoff]] = {}
+        self._personas: dict[str, Persona] = {}
+        #: Steps and cards that name a persona (its feelings, its tags): they stay without it.
+        self._mentioning: dict[str, dict[str, Element]] = {}
+        self._sorted_personas: list[Persona] | None = None
         #: How many touchpoints of each nature (the status bar shows them after every edit).
         self.natures: Counter[str] = Counter()
+        #: How many steps have a value on each (persona, scenario) curve.
+        self.felt: Counter[tuple[str, str]] = Counter()
         # Sorted caches; a key missing means "sort again when asked".
         self._sorted_stages: list[Stage] | None = None
         self._sorted_lanes: list[Lane] | None = None
@@ -59,7 +65,7 @@ class JourneyIndex:
         self._cell_cards: dict[tuple[str, str], list[Card]] = {}
         #: Bumped by every change: a reader's snapshot is current while it is equal.
         self.generation = 0
-        for collection in ("stages", "lanes", "steps", "cards", "handoffs", "links"):
+        for collection in ("personas", "stages", "lanes", "steps", "cards", "handoffs", "links"):
             for element in getattr(journey, collection):
                 self._add(element)
 
@@ -87,7 +93,12 @@ class JourneyIndex:
         self.generation += 1
 
     def _add(self, element: Element) -> None:
-        if isinstance(element, Stage):
+        for persona in _mentioned(element):
+            self._mentioning.setdefault(persona, {})[element.id] = element
+        if isinstance(element, Persona):
+            self._personas[element.id] = element
+            self._sorted_personas = None
+        elif isinstance(element, Stage):
             self._stages[element.id] = element
             self._steps_by_stage.setdefault(element.id, {})
             self._sorted_stages = None
@@ -96,6 +107,9 @@ class JourneyIndex:
             self._lanes[element.id] = element
             self._sorted_lanes = None
         elif isinstance(element, Step):
+            for entry in element.emotions:
+                if entry.value is not None:
+                    self.felt[(entry.persona, entry.scenario)] += 1
             self._steps[element.id] = element
             self._steps_by_stage.setdefault(element.stage, {})[element.id] = element
             self._stage_steps.pop(element.stage, None)
@@ -112,7 +126,16 @@ class JourneyIndex:
             self._returning.setdefault(element.return_step, {})[element.id] = element
 
     def _remove(self, element: Element) -> None:
-        if isinstance(element, Stage):
+        for persona in _mentioned(element):
+            named = self._mentioning.get(persona)
+            if named is not None:
+                named.pop(element.id, None)
+                if not named:
+                    del self._mentioning[persona]
+        if isinstance(element, Persona):
+            self._personas.pop(element.id, None)
+            self._sorted_personas = None
+        elif isinstance(element, Stage):
             self._stages.pop(element.id, None)
             if not self._steps_by_stage.get(element.id):
                 self._steps_by_stage.pop(element.id, None)
@@ -122,6 +145,9 @@ class JourneyIndex:
             self._lanes.pop(element.id, None)
             self._sorted_lanes = None
         elif isinstance(element, Step):
+            for entry in element.emotions:
+                if entry.value is not None:
+                    self.felt[(entry.persona, entry.scenario)] -= 1
             self._steps.pop(element.id, None)
             group = self._steps_by_stage.get(element.stage, {})
             group.pop(element.id, None)
@@ -156,6 +182,22 @@ class JourneyIndex:
         self._step_rank = None
 
     # ------------------------------------------------------------- reading
+
+    def personas(self) -> list[Persona]:
+        """Personas in order; the first is the lead (a shared list: do not change it)."""
+        if self._sorted_personas is None:
+            self._sorted_personas = self._sorted(self._personas.values(), "personas")
+        return self._sorted_personas
+
+    def persona(self, persona_id: str) -> Persona:
+        """The persona with this id (KeyError if there is none)."""
+        return self._personas[persona_id]
+
+    def mentioning(self, persona_id: str) -> list[Element]:
+        """Steps and cards that name the persona (its feelings, its tags), as the file lists them."""
+        out = list(self._mentioning.get(persona_id, {}).values())
+        out.sort(key=lambda e: _RANK[type(e)])
+        return out
 
     def stages(self) -> list[Stage]:
         """Stages in order (a shared list: do not change it)."""
@@ -228,7 +270,7 @@ class JourneyIndex:
         return list(self._returning.get(element_id, {}).values())
 
     def referrers(self, element_id: str) -> list[Element]:
-        return self.dependents(element_id) + self.returning(element_id)  # type: ignore[operator]
+        return self.dependents(element_id) + self.returning(element_id) + self.mentioning(element_id)  # type: ignore[operator]
 
     # ------------------------------------------------------------- helpers
 
@@ -238,3 +280,12 @@ class JourneyIndex:
             position = {e.id: i for i, e in enumerate(getattr(self._journey, collection))}
             out.sort(key=lambda e: (e.order, position.get(e.id, len(position))))
         return out
+
+
+def _mentioned(element: Element) -> set[str]:
+    """The personas *element* names: a step's feelings, a card's tags."""
+    if isinstance(element, Step):
+        return {e.persona for e in element.emotions}
+    if isinstance(element, Card):
+        return set(element.personas)
+    return set()

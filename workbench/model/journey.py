@@ -30,6 +30,28 @@ SECTORS: tuple[str, ...] = (
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 NATURES: tuple[str, ...] = ("digital", "human", "physical")
 INTENTS: tuple[str, ...] = ("welcome", "guide", "assist", "anticipate")
+#: The two versions of a journey a map can show: as it is today, and as the team wants it.
+SCENARIOS: tuple[str, ...] = ("as_is", "to_be")
+#: A persona's mark: the shape of its curve's points and the weight of its line, so that
+#: curves are told apart without colour (and in black and white print).
+SHAPES: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "star")
+LINES: tuple[str, ...] = ("medium", "bold")
+#: Marks and colours given to new personas in turn: ten personas, ten distinct marks.
+MARKS: tuple[tuple[str, str, str], ...] = (
+    ("circle", "medium", "#334e68"),
+    ("square", "bold", "#c2410c"),
+    ("triangle", "medium", "#15803d"),
+    ("diamond", "bold", "#7e22ce"),
+    ("star", "medium", "#b45309"),
+    ("circle", "bold", "#0e7490"),
+    ("square", "medium", "#be123c"),
+    ("triangle", "bold", "#4d7c0f"),
+    ("diamond", "medium", "#1d4ed8"),
+    ("star", "bold", "#57534e"),
+)
+#: The id of the persona a new journey starts with (and that a version-1 file's persona becomes).
+FIRST_PERSONA = "persona-1"
+MAX_PERSONAS = 10
 #: The lane kind each card kind belongs in ("custom" lanes take any card, and notes go there).
 LANE_FOR_CARD: dict[str, str] = {
     "action": "actions",
@@ -82,6 +104,10 @@ LongText = Annotated[str, Field(max_length=20_000)]
 Order = Annotated[int, Field(ge=0, le=1_000_000_000)]
 #: Emotion on a five-point scale: -2 very negative ... +2 very positive.
 Emotion = Annotated[int, Field(ge=-2, le=2)]
+Scenario = Literal["as_is", "to_be"]
+Shape = Literal["circle", "square", "triangle", "diamond", "star"]
+Line = Literal["medium", "bold"]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class Element(BaseModel):
@@ -97,10 +123,33 @@ class Element(BaseModel):
 
 
 class Persona(Element):
+    """Someone who travels the journey; a map holds one to ten of them."""
+
+    id: ElementId
+    order: Order = 0
     name: ShortText = ""
     description: LongText = ""
     goals: list[ShortText] = Field(default_factory=list, max_length=200)
     frustrations: list[ShortText] = Field(default_factory=list, max_length=200)
+    shape: Shape = "circle"
+    """The shape of the points of this persona's curves."""
+    line: Line = "medium"
+    """The weight of this persona's curves ("as is" solid, "to be" dashed)."""
+    colour: Colour = "#334e68"
+
+
+class Feeling(Element):
+    """How one persona feels at a step, in one scenario ("as is" or "to be")."""
+
+    persona: ElementId
+    scenario: Scenario = "as_is"
+    value: Emotion | None = None
+    """On the five-point scale; None when only a note is written."""
+    note: LongText = ""
+
+
+def _first_personas() -> list[Persona]:
+    return [Persona(id=FIRST_PERSONA)]
 
 
 class Stage(Element):
@@ -116,8 +165,8 @@ class Step(Element):
     stage: ElementId
     order: Order = 0
     description: LongText = ""
-    emotion: Emotion | None = None
-    emotion_note: LongText = ""
+    emotions: list[Feeling] = Field(default_factory=list, max_length=2 * MAX_PERSONAS)
+    """One entry per persona and scenario that has an emotion or a note here."""
     moment_of_truth: bool = False
     goal: bool = False
     """A goal reached (a milestone): the customer may stop here, or the journey may go on."""
@@ -148,6 +197,8 @@ class Card(Element):
     nature: Nature | None = None
     """Touchpoints only: digital, human or physical."""
     intents: list[Intent] = Field(default_factory=list, max_length=4)
+    personas: list[ElementId] = Field(default_factory=list, max_length=MAX_PERSONAS)
+    """The personas this card concerns; empty: all of them."""
 
 
 class Handoff(Element):
@@ -185,7 +236,7 @@ class CheckSettings(Element):
 
 
 #: Where a merge conflict is: the journey's own fields, or one of its collections.
-ConflictPlace = Literal["journey", "stages", "steps", "lanes", "cards", "handoffs", "links"]
+ConflictPlace = Literal["journey", "personas", "stages", "steps", "lanes", "cards", "handoffs", "links"]
 
 
 class Conflict(Element):
@@ -213,7 +264,7 @@ class Journey(Element):
     title: ShortText
     sector: Sector = "other"
     language: Language = "en"
-    persona: Persona = Field(default_factory=Persona)
+    personas: list[Persona] = Field(default_factory=_first_personas, min_length=1, max_length=MAX_PERSONAS)
     scenario: LongText = ""
     authors: list[ShortText] = Field(default_factory=list, max_length=100)
     notes: LongText = ""
@@ -230,8 +281,9 @@ class Journey(Element):
 
 
 #: The collections of a journey that hold elements with ids, in file order.
-COLLECTIONS: tuple[str, ...] = ("stages", "steps", "lanes", "cards", "handoffs", "links")
+COLLECTIONS: tuple[str, ...] = ("personas", "stages", "steps", "lanes", "cards", "handoffs", "links")
 ELEMENT_TYPES: dict[str, type[Element]] = {
+    "personas": Persona,
     "stages": Stage,
     "steps": Step,
     "lanes": Lane,

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workbench.model.index import JourneyIndex
-from workbench.model.journey import Journey, Step
+from workbench.model.journey import FIRST_PERSONA, Journey, Step
 
 JSON = dict[str, Any]
 
@@ -63,8 +63,45 @@ def _v0_handoff(handoff: Any) -> Any:
     return handoff
 
 
+def _v1_to_v2(journey: JSON) -> JSON:
+    """The one persona becomes the first of a list; each step's emotion becomes its feeling "as is".
+
+    A version-1 file's ``persona`` object becomes ``personas[0]`` with the id
+    :data:`FIRST_PERSONA`, and a step's ``emotion`` and ``emotion_note`` an
+    entry of ``emotions`` for that persona in the "as is" scenario. Nothing
+    else changes, so a version-1 file keeps all it said. Values of the wrong
+    shape are carried over as they are, for validation to report.
+    """
+    out: JSON = {}
+    for key, value in journey.items():
+        if key == "persona":
+            out["personas"] = [{"id": FIRST_PERSONA, **value}] if isinstance(value, dict) else [value]
+        elif key == "steps" and isinstance(value, list):
+            out["steps"] = [_v1_step(step) for step in value]
+        else:
+            out[key] = value
+    return out
+
+
+def _v1_step(step: Any) -> Any:
+    if not isinstance(step, dict) or ("emotion" not in step and "emotion_note" not in step):
+        return step
+    out: JSON = {}
+    feeling: JSON = {"persona": FIRST_PERSONA, "scenario": "as_is"}
+    for key, value in step.items():
+        if key == "emotion":
+            feeling["value"] = value
+        elif key == "emotion_note":
+            feeling["note"] = value
+        else:
+            out[key] = value
+    if feeling.get("value") is not None or feeling.get("note", "") != "":
+        out["emotions"] = [feeling]
+    return out
+
+
 #: MIGRATIONS[n] turns a version-n journey object into a version n+1 one.
-MIGRATIONS: dict[int, Callable[[JSON], JSON]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[JSON], JSON]] = {0: _v0_to_v1, 1: _v1_to_v2}
 OLDEST = min(MIGRATIONS)
 
 
@@ -157,13 +194,33 @@ def _minor1_to_2(journey: Journey) -> Journey:
     return journey
 
 
-#: MINOR_MIGRATIONS[n] turns a journey of minor revision n of the current
-#: version into one of revision n+1 (a validated journey: see the module's note).
-MINOR_MIGRATIONS: dict[int, Callable[[Journey], Journey]] = {0: _minor0_to_1, 1: _minor1_to_2}
+#: MINOR_MIGRATIONS[version][n] turns a journey of minor revision n of that
+#: version into one of revision n+1 (a validated journey: see the module's
+#: note). Version 1's revisions touch only what version 2 kept as it was
+#: (goals, ends, links), so a version-1 file is first brought to version 2,
+#: validated, then given the revisions it lacked.
+MINOR_MIGRATIONS: dict[int, dict[int, Callable[[Journey], Journey]]] = {
+    1: {0: _minor0_to_1, 1: _minor1_to_2},
+    2: {},
+}
+#: The last minor revision of each version before the current one.
+LAST_MINOR: dict[int, int] = {1: 2}
 
 
-def migrate_minor(journey: Journey, minor: int, target: int) -> Journey:
-    """*journey* from minor revision *minor* up to *target* of the current version."""
+def migrate_minor(journey: Journey, minor: int, target: int, version: int = 2) -> Journey:
+    """*journey* from minor revision *minor* up to *target* of *version*."""
     for step in range(minor, target):
-        journey = MINOR_MIGRATIONS[step](journey)
+        journey = MINOR_MIGRATIONS[version][step](journey)
+    return journey
+
+
+def migrate_older_minors(journey: Journey, version: int, minor: int) -> Journey:
+    """A journey migrated from an older *version* (whose revision was *minor*), given the revisions it lacked.
+
+    A version-0 file had none of version 1's revisions.
+    """
+    for old in sorted(LAST_MINOR):
+        if version <= old:
+            start = minor if version == old else 0
+            journey = migrate_minor(journey, min(start, LAST_MINOR[old]), LAST_MINOR[old], old)
     return journey

@@ -32,6 +32,8 @@ class StepGraph:
             index = JourneyIndex(journey.model_copy(update={"lanes": [], "cards": [], "handoffs": [], "links": []}))
         self.steps: list[Step] = list(index.steps())
         self.by_id = {s.id: s for s in self.steps}
+        #: The emotion each step is read with (one persona, one scenario), set by the check.
+        self.feel: dict[str, int | None] = {}
         self.order = {s.id: i for i, s in enumerate(self.steps)}
         cards = journey.cards
         self.natures: dict[str, set[str]] = {s.id: set() for s in self.steps}

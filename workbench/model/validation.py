@@ -20,10 +20,12 @@ from workbench.model.journey import (
     COLLECTIONS,
     Card,
     Element,
+    ElementId,
     Handoff,
     Journey,
     Lane,
     Link,
+    Persona,
     Stage,
     Step,
 )
@@ -74,10 +76,12 @@ def check_journey(journey: Journey) -> list[Problem]:
 def element_problems(element: Element, lookup: Lookup, base: str) -> list[Problem]:
     """What is wrong with *element*'s references, looking others up by id."""
     if isinstance(element, Step):
-        return _refs(base, lookup, (("stage", element.stage, Stage),))
+        return _refs(base, lookup, (("stage", element.stage, Stage),)) + _feeling_problems(element, lookup, base)
     if isinstance(element, Card):
-        return _refs(base, lookup, (("step", element.step, Step), ("lane", element.lane, Lane))) + _card_problems(
-            element, base
+        return (
+            _refs(base, lookup, (("step", element.step, Step), ("lane", element.lane, Lane)))
+            + _card_problems(element, base)
+            + _tag_problems(element, lookup, base)
         )
     if isinstance(element, Handoff):
         return _handoff_problems(element, lookup, base)
@@ -86,8 +90,30 @@ def element_problems(element: Element, lookup: Lookup, base: str) -> list[Proble
     return []
 
 
+def _feeling_problems(step: Step, lookup: Lookup, base: str) -> list[Problem]:
+    out: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for index, entry in enumerate(step.emotions):
+        where = f"{base}.emotions[{index}]"
+        out += _refs(where, lookup, (("persona", entry.persona, Persona),))
+        key = (entry.persona, entry.scenario)
+        if key in seen:
+            out.append(Problem(where, tr("a second emotion for the same persona and scenario")))
+        seen.add(key)
+    return out
+
+
+def _tag_problems(card: Card, lookup: Lookup, base: str) -> list[Problem]:
+    out: list[Problem] = []
+    for index, persona in enumerate(card.personas):
+        out += _refs(base, lookup, ((f"personas[{index}]", persona, Persona),))
+        if persona in card.personas[:index]:
+            out.append(Problem(f"{base}.personas[{index}]", tr("the persona {ref!r} is named twice", ref=persona)))
+    return out
+
+
 def _kind_name(kind: type[Element]) -> str:
-    return {Stage: tr("the stage"), Step: tr("the step"), Lane: tr("the lane"), Card: tr("the card")}.get(kind, kind.__name__)
+    return {Persona: tr("the persona"), Stage: tr("the stage"), Step: tr("the step"), Lane: tr("the lane"), Card: tr("the card")}.get(kind, kind.__name__)
 
 
 def _refs(base: str, lookup: Lookup, refs: tuple[tuple[str, str, type[Element]], ...]) -> list[Problem]:
@@ -162,9 +188,16 @@ def describe_error(error: dict) -> str:
         return tr("is too long (at most {limit} characters)", limit=ctx.get("max_length", "?"))
     if kind == "too_long":
         return tr("has too many entries (at most {limit})", limit=ctx.get("max_length", "?"))
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == _ID_PATTERN:
         return tr("is not a valid id (letters, digits, '-' and '_' only), not {got}", got=got)
+    if kind == "too_short" and tuple(error.get("loc", ()))[-1:] == ("personas",):
+        return tr("a journey needs at least one persona")
+    # (a colour that is not #rrggbb is not called an id)
     return tr("is not a valid value: {got}", got=got)
+
+
+#: The pattern of every id (the only other pattern, a colour's, gets the general message).
+_ID_PATTERN = ElementId.__metadata__[0].metadata[0].pattern  # type: ignore[attr-defined]
 
 
 def _choices(expected: str) -> str:

@@ -37,6 +37,7 @@ from workbench.model.errors import LoadError
 from workbench.model.interop import csvcells as sheet
 from workbench.model.interop.mermaid import guess_nature
 from workbench.model.ids import new_id
+from workbench.model.feelings import feelings, lead, level
 from workbench.model.journey import CARD_KINDS, LANE_KINDS, NATURES, Card, Journey, Lane, Stage, Step
 from workbench.model.ordering import GAP, MAX_ORDER, renumbered
 from workbench.model.validation import check_journey
@@ -66,12 +67,14 @@ def to_csv(journey: Journey, separator: str | None = None) -> bytes:
 
     body: list[list[str]] = []
     met: list[str] = []
+    persona = lead(journey).id
     for stage in ranked(list(journey.stages)):
         steps = ranked([s for s in journey.steps if s.stage == stage.id])
         if not steps:
             body.append(_row(stage=sheet.guarded(stage.title)))
         for step in steps:
-            emotion = "" if step.emotion is None else str(step.emotion)
+            felt = level(step, persona)
+            emotion = "" if felt is None else str(felt)
             common = {
                 "stage": sheet.guarded(stage.title),
                 "step": sheet.guarded(step.title),
@@ -410,7 +413,8 @@ def _build(title, lang, stage_titles, steps, lanes, cards, source: str) -> Journ
             last[draft.stage] = draft.order
         draft.id = fresh("steps")
         step_list.append(
-            Step(id=draft.id, title=draft.title, stage=stage_ids[draft.stage], order=draft.order, emotion=draft.emotion)
+            Step(id=draft.id, title=draft.title, stage=stage_ids[draft.stage], order=draft.order,
+                 emotions=feelings(draft.emotion))
         )
     lane_list: list[Lane] = []
     for draft, order in zip(lanes.values(), renumbered(len(lanes))):

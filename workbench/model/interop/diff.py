@@ -30,7 +30,7 @@ Semantics:
   only counted (``renumbered``, in the JSON summary).
 - Handoffs and links have no place of their own: the order of their arrays is
   ignored.
-- The journey's own fields (title, sector, language, ``persona.*`` per
+- The journey's own fields (title, sector, language, ``checks.*`` per
   sub-field, scenario, authors, notes, ``checks``, conflicts, and any unknown
   field kept from a newer file) come as one change of collection
   ``"journey"``, id None, kind ``changed``.
@@ -55,13 +55,14 @@ ChangeKind = Literal["added", "removed", "changed", "moved"]
 KINDS: tuple[str, ...] = ("added", "removed", "changed", "moved")
 #: The fields that say where an element sits, per collection (handoffs and links have none).
 PLACEMENT: dict[str, tuple[str, ...]] = {
+    "personas": ("order",),
     "stages": ("order",),
     "steps": ("stage", "order"),
     "lanes": ("order",),
     "cards": ("step", "lane", "order"),
 }
-#: Journey fields compared sub-field by sub-field (``persona.name``), when both sides hold an object.
-_NESTED = ("persona", "checks")
+#: Journey fields compared sub-field by sub-field (``checks.cliff``), when both sides hold an object.
+_NESTED = ("checks",)
 LABEL_LENGTH = 40
 
 
@@ -134,6 +135,8 @@ def _labels(journey: Journey) -> dict[str, str]:
     for collection in ("stages", "steps", "lanes"):
         for element in getattr(journey, collection):
             out[element.id] = cut(element.title) or element.id
+    for persona in journey.personas:
+        out[persona.id] = cut(persona.name) or persona.id
     for card in journey.cards:
         out[card.id] = cut(card.text) or card.kind.replace("_", " ")
     for flow in (*journey.handoffs, *journey.links):
@@ -198,6 +201,36 @@ def _dump(model: Element) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
+#: A step's feelings are compared one persona and scenario at a time, as fields
+#: named ``emotion:PERSONA:SCENARIO`` and ``emotion_note:PERSONA:SCENARIO``.
+EMOTION_FIELD = "emotion:"
+NOTE_FIELD = "emotion_note:"
+
+
+def _flat(dump: dict[str, Any]) -> dict[str, Any]:
+    """A step's dump with its list of feelings spread into one field per persona, scenario and part."""
+    feelings = dump.get("emotions")
+    if not isinstance(feelings, list):
+        return dump
+    out = {k: v for k, v in dump.items() if k != "emotions"}
+    for entry in feelings:
+        where = f"{entry.get('persona')}:{entry.get('scenario')}"
+        if entry.get("value") is not None:
+            out[EMOTION_FIELD + where] = entry["value"]
+        if entry.get("note"):
+            out[NOTE_FIELD + where] = entry["note"]
+    return out
+
+
+def split_feeling_field(name: str) -> tuple[str, str, str] | None:
+    """``emotion:persona-1:to_be`` as ("emotion", "persona-1", "to_be"); None for another field."""
+    for part in (EMOTION_FIELD, NOTE_FIELD):
+        if name.startswith(part):
+            persona, _, scenario = name[len(part):].rpartition(":")
+            return part[:-1], persona, scenario
+    return None
+
+
 def _compare(old: Mapping[str, Any], new: Mapping[str, Any], prefix: str = "") -> list[FieldChange]:
     """Fields of two dumps that differ: the model's order first, then unknown (kept) fields."""
     names = list(old) + [name for name in new if name not in old]
@@ -207,7 +240,7 @@ def _compare(old: Mapping[str, Any], new: Mapping[str, Any], prefix: str = "") -
 
 
 def _field_changes(old: Element, new: Element) -> tuple[FieldChange, ...]:
-    return tuple(_compare(_dump(old), _dump(new)))
+    return tuple(_compare(_flat(_dump(old)), _flat(_dump(new))))
 
 
 def _journey_fields(old: Journey, new: Journey) -> tuple[FieldChange, ...]:
@@ -319,9 +352,10 @@ def _heaviest_increasing(values: list[int], weights: list[int]) -> list[int]:
 def to_json(d: JourneyDiff, *, old_name: str | None = None, new_name: str | None = None) -> dict[str, Any]:
     """The diff for tools: stable keys, JSON values, ``json.dumps``-able."""
     emotions = [
-        {"step": c.id, "label": c.label, "old": f.old, "new": f.new}
+        {"step": c.id, "label": c.label, "persona": split[1], "scenario": split[2], "old": f.old, "new": f.new}
         for c in d.changes
-        if c.collection == "steps" and (f := c.field("emotion")) is not None
+        for f in c.fields
+        if c.collection == "steps" and (split := split_feeling_field(f.field)) is not None and split[0] == "emotion"
     ]
     return {
         "old": old_name,

@@ -27,9 +27,9 @@ from typing import Any
 
 from workbench.counts import change_counts
 from workbench.i18n import N_, ntr, tr
-from workbench.model.fieldwords import field_word
+from workbench.model.fieldwords import field_word, scenario_word
 from workbench.model.index import JourneyIndex
-from workbench.model.interop.diff import ElementChange, FieldChange, JourneyDiff, cut
+from workbench.model.interop.diff import EMOTION_FIELD, ElementChange, FieldChange, JourneyDiff, cut, split_feeling_field
 from workbench.model.journey import Card, Handoff, Journey, Link, Step
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -39,6 +39,10 @@ MINUS = "\u2212"
 
 _HEADINGS: dict[tuple[str, str], str] = {
     ("journey", "changed"): N_("Journey changed"),
+    ("personas", "added"): N_("Persona added: {label}"),
+    ("personas", "removed"): N_("Persona removed: {label}"),
+    ("personas", "changed"): N_("Persona changed: {label}"),
+    ("personas", "moved"): N_("Persona moved: {label}"),
     ("stages", "added"): N_("Stage added: {label}"),
     ("stages", "removed"): N_("Stage removed: {label}"),
     ("stages", "changed"): N_("Stage changed: {label}"),
@@ -130,8 +134,9 @@ def _block(
 def _field_line(change: FieldChange, labels: Mapping[str, str], language: str | None) -> str:
     old = value_text(change.field, change.old, labels, language)
     new = value_text(change.field, change.new, labels, language)
-    line = f"{printable(field_word(change.field, language))}: {old} \u2192 {new}"
-    if change.field == "emotion" and isinstance(change.old, int) and isinstance(change.new, int):
+    line = f"{printable(_field_name(change.field, labels, language))}: {old} \u2192 {new}"
+    feeling = split_feeling_field(change.field)
+    if feeling and feeling[0] == "emotion" and isinstance(change.old, int) and isinstance(change.new, int):
         gap = change.new - change.old
         if gap > 0:
             line += " " + tr("(better by {levels})", language=language, levels=gap)
@@ -140,11 +145,21 @@ def _field_line(change: FieldChange, labels: Mapping[str, str], language: str | 
     return line
 
 
+def _field_name(name: str, labels: Mapping[str, str], language: str | None) -> str:
+    """A field in words; a feeling's as "Emotion (Camille, to be)"."""
+    feeling = split_feeling_field(name)
+    if feeling is None:
+        return field_word(name, language)
+    part, persona, scenario = feeling
+    return tr("{field} ({persona}, {scenario})", language=language, field=field_word(part, language),
+              persona=labels.get(persona, persona), scenario=scenario_word(scenario, language))
+
+
 def value_text(name: str, value: Any, labels: Mapping[str, str], language: str | None = None) -> str:
     """One field's value as a person reads it: names for ids, signed emotions, yes/no."""
     if value is None:
         return tr("none", language=language)
-    if name == "emotion":
+    if name == "emotion" or name.startswith(EMOTION_FIELD):
         return signed(value, language)
     if name == "conflicts" and isinstance(value, list):
         return str(len(value))
@@ -168,17 +183,21 @@ def journey_text(journey: Journey, language: str | None = None) -> str:
     def t(message: str, /, **fields: object) -> str:
         return tr(message, language=language, **fields)
 
+    t.language = language  # type: ignore[attr-defined]
+
     index = JourneyIndex(journey)
     names = {e.id: e.title for e in (*journey.stages, *journey.steps, *journey.lanes)}
+    names.update({p.id: p.name or p.id for p in journey.personas})
     names.update({c.id: cut(c.text) or c.kind.replace("_", " ") for c in journey.cards})
     out: list[str] = [t("Journey: {title}", title=quoted(journey.title))]
     out.append(t("Sector: {sector}", sector=journey.sector))
     out.append(t("Language: {code}", code=journey.language))
-    persona = journey.persona
-    out.append(t("Persona: {name}", name=quoted(persona.name)))
-    out += _long("  " + t("Description:"), persona.description)
-    out += ["  " + t("Goal: {text}", text=quoted(goal)) for goal in persona.goals]
-    out += ["  " + t("Frustration: {text}", text=quoted(f)) for f in persona.frustrations]
+    for persona in index.personas():
+        out.append(t("Persona: {name}", name=quoted(persona.name)) + f" [{printable(persona.id)}]")
+        out.append("  " + t("Mark: {shape}, {line}, {colour}", shape=persona.shape, line=persona.line, colour=persona.colour))
+        out += _long("  " + t("Description:"), persona.description)
+        out += ["  " + t("Goal: {text}", text=quoted(goal)) for goal in persona.goals]
+        out += ["  " + t("Frustration: {text}", text=quoted(f)) for f in persona.frustrations]
     out += _long(t("Scenario:"), journey.scenario)
     out += [t("Author: {name}", name=quoted(author)) for author in journey.authors]
     out += _long(t("Notes:"), journey.notes)
@@ -197,7 +216,7 @@ def journey_text(journey: Journey, language: str | None = None) -> str:
         out.append(t("Stage {title} [{id}]", title=quoted(stage.title), id=stage.id))
         out += _long("  " + t("Description:"), stage.description)
         for step in index.steps_of(stage.id):
-            out += _step(step, index, t)
+            out += _step(step, index, t, names)
             for lane in lanes:
                 cards = index.cards_at(step.id, lane.id)
                 if cards:
@@ -226,11 +245,16 @@ def _long(heading: str, text: str) -> list[str]:
     return [heading, *(indent + printable(line) for line in text.splitlines() or [""])]
 
 
-def _step(step: Step, index: JourneyIndex, t: Any) -> list[str]:
+def _step(step: Step, index: JourneyIndex, t: Any, names: Mapping[str, str]) -> list[str]:
     out = ["", "  " + t("Step {title} [{id}]", title=quoted(step.title), id=step.id)]
-    if step.emotion is not None:
-        out.append("    " + t("Emotion: {value}", value=signed(step.emotion)))
-    out += _long("    " + t("Emotion note:"), step.emotion_note)
+    rank = {p.id: i for i, p in enumerate(index.personas())}
+    feelings = sorted(step.emotions, key=lambda e: (rank.get(e.persona, len(rank)), e.scenario != "as_is"))
+    for entry in feelings:
+        who = t("{persona}, {scenario}", persona=names.get(entry.persona, entry.persona),
+                scenario=scenario_word(entry.scenario, t.language))
+        if entry.value is not None:
+            out.append("    " + t("Emotion ({who}): {value}", who=who, value=signed(entry.value)))
+        out += _long("    " + t("Emotion note ({who}):", who=who), entry.note)
     marks = [
         (step.moment_of_truth, N_("moment of truth")),
         (step.goal, N_("goal reached")),

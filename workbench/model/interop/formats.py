@@ -97,16 +97,27 @@ def not_carried(journey: Journey, kind: str) -> list[str]:
         lost.append(tr("the title"))
     if journey.sector != "other":
         lost.append(tr("the sector"))
-    if journey.persona.model_dump(exclude_defaults=True):
+    first, *others = sorted(journey.personas, key=lambda p: p.order)
+    if first.model_dump(exclude_defaults=True, exclude={"id", "order"}):
         lost.append(tr("the persona"))
+    if others:
+        lost.append(ntr("{count} other persona", "{count} other personas", len(others)))
+    later = sum(1 for s in journey.steps if any(e.scenario != "as_is" or e.persona != first.id for e in s.emotions))
+    if later:
+        lost.append(ntr("the other emotions of {count} step", "the other emotions of {count} steps", later))
+    tagged = sum(1 for c in journey.cards if c.personas)
+    if tagged:
+        lost.append(ntr("the persona tags of {count} card", "the persona tags of {count} cards", tagged))
     if kind == CSV and journey.scenario:
         lost.append(tr("the scenario"))
     if journey.authors:
         lost.append(tr("the authors"))
     if journey.notes:
         lost.append(tr("the notes"))
-    details = ("description", "emotion_note", "moment_of_truth", "goal", "end", "deliberate_exit", "data_reentered")
-    described = sum(1 for s in journey.steps if any(getattr(s, d) for d in details))
+    details = ("description", "moment_of_truth", "goal", "end", "deliberate_exit", "data_reentered")
+    described = sum(
+        1 for s in journey.steps if any(getattr(s, d) for d in details) or any(e.note for e in s.emotions)
+    )
     if described:
         lost.append(ntr("the details of {count} step", "the details of {count} steps", described))
     if kind == MERMAID:

@@ -24,11 +24,12 @@ from typing import Any
 
 from workbench.model.interop.mergefields import changed, merge_object
 from workbench.model.interop.mergeorder import PLACEMENT, respace
-from workbench.model.journey import COLLECTIONS, ELEMENT_TYPES, Conflict, Element, Journey
+from workbench.model.journey import COLLECTIONS, ELEMENT_TYPES, MAX_PERSONAS, Conflict, Element, Journey
 from workbench.model.validation import Problem, check_journey, element_problems
 
 #: The fields through which an element refers to another, per collection.
 REFERENCES: dict[str, tuple[str, ...]] = {
+    "personas": (),
     "stages": (),
     "lanes": (),
     "steps": ("stage",),
@@ -36,6 +37,40 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "handoffs": ("source", "target", "return_step"),
     "links": ("source", "target"),
 }
+
+
+def _referenced(collection: str, obj: dict[str, Any]) -> list[str]:
+    """The ids *obj* refers to: its reference fields, and the personas its feelings or tags name."""
+    out = [obj[r] for r in REFERENCES[collection] if obj.get(r) is not None]
+    if collection == "steps":
+        out += [e.get("persona") for e in obj.get("emotions") or () if isinstance(e, dict) and e.get("persona")]
+    elif collection == "cards":
+        out += [p for p in obj.get("personas") or () if isinstance(p, str)]
+    return out
+
+
+def keyed_feelings(step: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A step's JSON with its feelings as an object keyed ``PERSONA:SCENARIO`` (see :func:`listed_feelings`)."""
+    if step is None or not isinstance(step.get("emotions"), list):
+        return step
+    keyed: dict[str, Any] = {}
+    for entry in step["emotions"]:
+        if isinstance(entry, dict):
+            keyed[feeling_key(entry.get("persona"), entry.get("scenario", "as_is"))] = entry
+    return {**step, "emotions": keyed}
+
+
+def listed_feelings(step: dict[str, Any]) -> dict[str, Any]:
+    feelings = step.get("emotions")
+    if isinstance(feelings, dict):
+        return {**step, "emotions": list(feelings.values())}
+    return step
+
+
+def feeling_key(persona: Any, scenario: Any) -> str:
+    return f"{persona}:{scenario}"
+
+
 #: Journey fields merged as a whole, besides the element collections and the conflicts.
 _NOT_FIELDS = (*COLLECTIONS, "conflicts")
 _PATH = re.compile(r"^journey\.(\w+)\[(\d+)\]")
@@ -85,9 +120,9 @@ class _Merge:
     # --------------------------------------------------------------- merging
 
     def fields(self) -> dict[str, Any]:
-        """The journey's own fields (title, persona..., not its elements)."""
+        """The journey's own fields (title, scenario..., not its elements)."""
         base, ours, theirs = (s.model_dump(mode="json", exclude=set(_NOT_FIELDS)) for s in self.sides)
-        merged, clashes = merge_object(base if self.has_base else None, ours, theirs, nested=("persona",))
+        merged, clashes = merge_object(base if self.has_base else None, ours, theirs, nested=("checks",))
         for clash in clashes:
             self.clash("journey", None, clash.field, clash.base, clash.ours, clash.theirs)
         return merged
@@ -97,7 +132,14 @@ class _Merge:
         for key in [*o, *(k for k in t if k not in o), *(k for k in b if k not in o and k not in t)]:
             base, ours, theirs = b.get(key), o.get(key), t.get(key)
             if ours is not None and theirs is not None:
-                merged, clashes = merge_object(base, ours, theirs, quiet=("order",))
+                if collection == "steps":  # each persona's feeling in each scenario merges on its own
+                    merged, clashes = merge_object(
+                        keyed_feelings(base), keyed_feelings(ours), keyed_feelings(theirs),
+                        quiet=("order",), nested=("emotions",),
+                    )
+                    merged = listed_feelings(merged)
+                else:
+                    merged, clashes = merge_object(base, ours, theirs, quiet=("order",))
                 self.m[collection][key] = merged
                 for clash in clashes:
                     self.clash(collection, key, clash.field, clash.base, clash.ours, clash.theirs)
@@ -160,7 +202,7 @@ class _Merge:
         self.clash(collection, key, "", self.b[collection].get(key), None, element)
         for other in COLLECTIONS:
             for ref_key, obj in list(self.m[other].items()):
-                if ref_key not in self.m[other] or key not in (obj.get(r) for r in REFERENCES[other]):
+                if ref_key not in self.m[other] or key not in _referenced(other, obj):
                     continue
                 if not self.to_ours(other, ref_key) and ref_key not in self.o[other]:
                     self.drop(other, ref_key)
@@ -193,7 +235,7 @@ class _Merge:
         obj = self.m[collection].get(element.id)
         if obj is None or not self.still_wrong(collection, element.id, problem):
             return False  # dropped or fixed by an earlier repair of this round
-        refs = [obj.get(r) for r in REFERENCES[collection] if obj.get(r) is not None]
+        refs = list(dict.fromkeys(_referenced(collection, obj)))
         missing = [r for r in refs if self.locate(r) is None]
         if missing:
             return all(self.restore(r) for r in missing)
@@ -221,6 +263,12 @@ def merge_journeys(base: Journey | None, ours: Journey, theirs: Journey) -> Merg
     for collection in COLLECTIONS:
         state.elements(collection)
     kept = _kept_conflicts(base, ours, theirs)
+    # At most MAX_PERSONAS: ours has no more, so only personas theirs alone has can be too many (the last are left out, recorded).
+    for key in reversed(list(state.m["personas"])):
+        if len(state.m["personas"]) <= MAX_PERSONAS:
+            break
+        if key not in state.o["personas"]:
+            state.drop("personas", key)
     limit = 2 * sum(len(state.m[c]) + len(state.t[c]) for c in COLLECTIONS) + 10
     journey = state.build(fields, [])
     problems = check_journey(journey)

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from workbench.i18n import tr
 from workbench.model.errors import LoadError
+from workbench.model.feelings import feelings, lead, level
 from workbench.model.journey import Card, Journey, Stage, Step
 from workbench.model.ordering import renumbered
 from workbench.model.validation import check_journey, describe_error, field_path
@@ -121,18 +122,20 @@ def to_mermaid(journey: Journey) -> str:
     if journey.scenario.strip():
         lines.append(f"    accDescr: {_clean(journey.scenario, _TITLE_REPLACEMENTS)}")
     steps_of: dict[str, list[Step]] = {}
+    persona = lead(journey).id
     for step in journey.steps:
         steps_of.setdefault(step.stage, []).append(step)
     for stage in sorted(journey.stages, key=lambda s: s.order):
         lines.append(f"    section {_name(stage.title)}")
         for step in sorted(steps_of.get(stage.id, []), key=lambda s: s.order):
             name = _name(step.title)
-            if step.emotion is None:
+            felt = level(step, persona)
+            if felt is None:
                 score = 3
                 note = tr('"{step}" has no emotion: written as 3 (neutral)', language, step=name.lstrip(_GUARD))
                 lines.append(f"      %% {note}")
             else:
-                score = step.emotion + 3
+                score = felt + 3
             task = f"      {name}: {score}"
             actors = _channels(journey, step)
             if actors:
@@ -327,7 +330,7 @@ def _read_task(
         title=_short(name, number, warnings),
         stage=stage_id,
         order=renumbered(stage_steps[stage_id])[-1],
-        emotion=emotion,
+        emotions=feelings(emotion),
     )
     channels: list[str] = []
     for actor in actors_text.split(","):

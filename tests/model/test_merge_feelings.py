@@ -1,0 +1,80 @@
+"""Two people edit feelings of the same step: each persona and scenario merges on its own."""
+
+from __future__ import annotations
+
+from tests.model.test_merge import edited, small
+from workbench.model.conflicts import field_words, readable, resolve
+from workbench.model.document import JourneyDocument
+from workbench.model.feelings import level, note, with_feeling
+from workbench.model.interop.merge import merge_journeys
+from workbench.model.journey import Journey, Persona
+
+
+def two_personas() -> Journey:
+    base = small()
+    doc = JourneyDocument(base)
+    doc.update(base.personas[0].id, name="Camille")
+    doc.add(Persona(id="persona-b", name="Bernard", shape="square"))
+    step = doc.steps()[0]
+    doc.update(step.id, emotions=with_feeling(step, base.personas[0].id, "as_is", value=0))
+    return doc.journey
+
+
+def set_feeling(persona: str, scenario: str, value: int | None, text: str | None = None):  # type: ignore[no-untyped-def]
+    def edit(doc: JourneyDocument) -> None:
+        step = doc.steps()[0]
+        parts = {"value": value} if text is None else {"value": value, "note": text}
+        doc.update(step.id, emotions=with_feeling(step, persona, scenario, **parts))
+    return edit
+
+
+def test_feelings_of_different_personas_and_scenarios_on_one_step_merge_cleanly() -> None:
+    base = two_personas()
+    lead = base.personas[0].id
+    ours = edited(base, set_feeling(lead, "to_be", 2))
+    theirs = edited(base, set_feeling("persona-b", "as_is", -1))
+    result = merge_journeys(base, ours, theirs)
+    assert result.clean
+    step_id = JourneyDocument(base).steps()[0].id
+    merged = {s.id: s for s in result.journey.steps}[step_id]
+    assert (level(merged, lead, "as_is"), level(merged, lead, "to_be"), level(merged, "persona-b", "as_is")) == (0, 2, -1)
+
+
+def test_the_same_feeling_changed_differently_is_one_conflict_resolved_by_choosing() -> None:
+    base = two_personas()
+    lead = base.personas[0].id
+    step_id = JourneyDocument(base).steps()[0].id
+    ours = edited(base, set_feeling(lead, "as_is", 1, "better than feared"))
+    theirs = edited(base, set_feeling(lead, "as_is", -2))
+    # and a change both agree on elsewhere on the step: it merges
+    ours = edited(ours, set_feeling("persona-b", "to_be", 1))
+    theirs = edited(theirs, set_feeling("persona-b", "to_be", 1))
+    result = merge_journeys(base, ours, theirs)
+    assert len(result.new_conflicts) == 1
+    conflict = result.new_conflicts[0]
+    assert (conflict.element, conflict.field) == (step_id, f"emotions.{lead}:as_is")
+    document = JourneyDocument(result.journey)
+    assert field_words(conflict, document) == "Emotion (Camille, as is)"
+    assert readable(conflict.ours, conflict.field) == "+1 (better than feared)"
+    assert readable(conflict.theirs, conflict.field) == "-2"
+    step = document.get(step_id)
+    assert (level(step, lead), level(step, "persona-b", "to_be")) == (1, 1)  # ours kept meanwhile
+
+    resolve(document, conflict.id, "theirs")
+    step = document.get(step_id)
+    assert (level(step, lead), note(step, lead), level(step, "persona-b", "to_be")) == (-2, "", 1)
+    assert document.journey.conflicts == []
+
+
+def test_a_feeling_removed_on_one_side_and_changed_on_the_other_can_be_taken_away() -> None:
+    base = two_personas()
+    lead = base.personas[0].id
+    step_id = JourneyDocument(base).steps()[0].id
+    ours = edited(base, set_feeling(lead, "as_is", 2))
+    theirs = edited(base, set_feeling(lead, "as_is", None))
+    result = merge_journeys(base, ours, theirs)
+    (conflict,) = result.new_conflicts
+    assert conflict.theirs is None and conflict.ours["value"] == 2
+    document = JourneyDocument(result.journey)
+    resolve(document, conflict.id, "theirs")
+    assert level(document.get(step_id), lead) is None

@@ -1,0 +1,96 @@
+"""How each persona feels at each step, in each scenario (no Qt).
+
+A step holds a list of :class:`~workbench.model.journey.Feeling` entries, one
+per persona and scenario that has an emotion or a note there. These helpers
+read and rewrite that list so that no caller has to search it by hand, and
+so that an entry left with neither a value nor a note disappears (the file
+then says only what was set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbench.model.journey import FIRST_PERSONA, SCENARIOS, Feeling, Journey, Persona, Step
+
+#: Passed to :func:`with_feeling` for a part left as it is.
+KEEP = object()
+
+
+def feeling(step: Step, persona: str, scenario: str = "as_is") -> Feeling | None:
+    for entry in step.emotions:
+        if entry.persona == persona and entry.scenario == scenario:
+            return entry
+    return None
+
+
+def level(step: Step, persona: str, scenario: str = "as_is") -> int | None:
+    """The emotion of *persona* at *step* in *scenario*, or None."""
+    entry = feeling(step, persona, scenario)
+    return None if entry is None else entry.value
+
+
+def note(step: Step, persona: str, scenario: str = "as_is") -> str:
+    entry = feeling(step, persona, scenario)
+    return "" if entry is None else entry.note
+
+
+def feelings(value: int | None, note: str = "", persona: str = FIRST_PERSONA, scenario: str = "as_is") -> list[Feeling]:
+    """A new step's emotions: one entry, or none when there is neither value nor note."""
+    if value is None and not note:
+        return []
+    return [Feeling(persona=persona, scenario=scenario, value=value, note=note)]  # type: ignore[arg-type]
+
+
+def with_feeling(
+    step: Step, persona: str, scenario: str = "as_is", *, value: object = KEEP, note: object = KEEP
+) -> list[Feeling]:
+    """The step's emotions with one entry set (a new list; the step is not changed).
+
+    The entry keeps its place; a new one goes after the entries of the
+    personas and scenarios before it in the step's list, so files stay in a
+    stable order. An entry with neither value nor note is dropped.
+    """
+    old = feeling(step, persona, scenario)
+    new_value = (old.value if old else None) if value is KEEP else value
+    new_note = (old.note if old else "") if note is KEEP else note
+    out = [e for e in step.emotions if not (e.persona == persona and e.scenario == scenario)]
+    if new_value is None and not new_note:
+        return out
+    entry = Feeling(persona=persona, scenario=scenario, value=new_value, note=new_note)  # type: ignore[arg-type]
+    if old is not None:
+        out.insert(step.emotions.index(old), entry)
+    else:
+        out.append(entry)
+    return out
+
+
+def without_persona(step: Step, persona: str) -> list[Feeling]:
+    return [e for e in step.emotions if e.persona != persona]
+
+
+def mentions(step: Step) -> set[str]:
+    """The personas a step's emotions name."""
+    return {e.persona for e in step.emotions}
+
+
+def personas_in_order(personas: Iterable[Persona]) -> list[Persona]:
+    """By ``order``, ties in the given order (as the index sorts every element)."""
+    return sorted(personas, key=lambda p: p.order)
+
+
+def lead(journey: Journey) -> Persona:
+    """The first persona: the one a single-curve reader (CSV, Mermaid, older tools) shows."""
+    return personas_in_order(journey.personas)[0]
+
+
+def scenario_of(name: str) -> str:
+    """``to-be``/``to_be``/``tobe`` as the format's ``to_be`` (ValueError otherwise)."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    if key == "tobe":
+        key = "to_be"
+    if key == "asis":
+        key = "as_is"
+    if key not in SCENARIOS:
+        raise ValueError(name)
+    return key
