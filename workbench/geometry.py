@@ -170,6 +170,8 @@ class CardBox:
     """The lane's top."""
     column: Anchor = field(compare=False, repr=False)
     """The left of the step's column."""
+    personas: tuple[str, ...] = ()
+    """The personas the card is tagged with (none: all), drawn as their marks."""
 
     @property
     def x(self) -> float:
@@ -199,6 +201,9 @@ class EmotionPoint:
     """y from the top of the emotion lane."""
     anchor: Anchor = field(compare=False, repr=False)
     column: Anchor = field(default_factory=Anchor, compare=False, repr=False)
+    persona: str = ""
+    """Whose feeling this is (the curve's persona)."""
+    scenario: str = "as_is"
 
     @property
     def x(self) -> float:
@@ -225,6 +230,33 @@ class Connector:
         return Connector(self.id, path, _moved(self.label, 0, dy), self.context_carried)  # type: ignore[arg-type]
 
 
+#: A curve of the emotion lane: (persona id, scenario).
+CurveKey = tuple[str, str]
+
+
+@dataclass
+class Curve:
+    """One persona's emotion curve in one scenario: its points and runs, y from the emotion lane's top."""
+
+    key: CurveKey
+    points: list[EmotionPoint] = field(default_factory=list)
+    local_runs: list[list[Bezier]] = field(default_factory=list)
+    shape: str = "circle"
+    """The persona's mark (see ``journey.SHAPES``), its line weight and colour, for the painters."""
+    line: str = "medium"
+    colour: str = "#334e68"
+    name: str = ""
+    """The persona's name, for legends."""
+
+    @property
+    def persona(self) -> str:
+        return self.key[0]
+
+    @property
+    def scenario(self) -> str:
+        return self.key[1]
+
+
 @dataclass
 class Layout:
     width: float
@@ -241,6 +273,20 @@ class Layout:
     """Each handoff's lane and route; a handoff within one lane is placed from that lane's top."""
     links: list[Connector] = field(default_factory=list)
     emotion_lane: LaneBox | None = None
+    curves: dict[CurveKey, Curve] = field(default_factory=dict)
+    """Every curve shown, in drawing order; the active one is also in emotion_points and local_curves."""
+    active: CurveKey | None = None
+    """The curve whose faces are edited (the toolbar's persona and scenario)."""
+    marks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Each persona's mark: (shape, colour), for card tags."""
+
+    def curve_runs(self, key: CurveKey) -> list[list[Bezier]]:
+        """One curve's runs in map coordinates."""
+        curve = self.curves.get(key)
+        if self.emotion_lane is None or curve is None:
+            return []
+        dy = self.emotion_lane.row.y
+        return [[tuple((x, y + dy) for x, y in seg) for seg in run] for run in curve.local_runs]  # type: ignore[misc]
 
     @property
     def handoffs(self) -> list[Connector]:

@@ -87,7 +87,8 @@ def place_cell(
         label = channel_label(card.channel) if card.kind == "touchpoint" and card.channel else None
         height, channel, body = measure(label, card.text)
         boxes.append(
-            CardBox(card.id, card.step, card.lane, card.kind, card.nature, Rect(x, cy, width, height), channel, body, anchor, column)
+            CardBox(card.id, card.step, card.lane, card.kind, card.nature, Rect(x, cy, width, height), channel, body, anchor,
+                    column, tuple(card.personas))
         )
         cy += height + gap
     return boxes, cy - gap + s.padding

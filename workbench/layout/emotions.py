@@ -6,15 +6,41 @@ its top), so a lane pushed down moves them without re-computing them.
 
 from __future__ import annotations
 
-from workbench.geometry import Anchor, Bezier, EmotionPoint, StepBox, Style
+from workbench.geometry import Anchor, Bezier, CurveKey, EmotionPoint, StepBox, Style
+from workbench.model.feelings import feeling
+from workbench.model.index import JourneyIndex
+from workbench.model.journey import SCENARIOS
 
 
-def emotion_point(box: StepBox, level: int, anchor: Anchor, s: Style) -> EmotionPoint:
+def emotion_point(
+    box: StepBox, level: int, anchor: Anchor, s: Style, persona: str = "", scenario: str = "as_is"
+) -> EmotionPoint:
     """The face of a step: over its column, higher the better the level."""
     top = s.padding * 2
     span = s.emotion_height - s.padding * 4
     h = box.local_header
-    return EmotionPoint(box.id, level, h.x + h.w / 2, top + (2 - level) * span / 4, anchor, box.left)
+    return EmotionPoint(
+        box.id, level, h.x + h.w / 2, top + (2 - level) * span / 4, anchor, box.left, persona, scenario
+    )
+
+
+def feeling_level(index: JourneyIndex, step_id: str, persona: str, scenario: str) -> int | None:
+    entry = feeling(index.step(step_id), persona, scenario)
+    return None if entry is None else entry.value
+
+
+def every_curve(index: JourneyIndex) -> list[CurveKey]:
+    """Every persona's two curves, in the order of the personas, "as is" first."""
+    return [(p.id, scenario) for p in index.personas() for scenario in SCENARIOS]
+
+
+def shown_curves(index: JourneyIndex) -> tuple[list[CurveKey], CurveKey | None]:
+    """The curves that have at least one value, and the lead persona's "as is" (always, as active)."""
+    personas = index.personas()
+    if not personas:
+        return [], None
+    active = (personas[0].id, "as_is")
+    return [key for key in every_curve(index) if key == active or index.felt[key] > 0], active
 
 
 def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint]) -> list[list[Bezier]]:

@@ -22,10 +22,22 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.geometry import Anchor, CardBox, EmotionPoint, LaneBox, Layout, Rect, StageBox, StepBox, Style
+from workbench.geometry import (
+    Anchor,
+    CardBox,
+    Curve,
+    CurveKey,
+    EmotionPoint,
+    LaneBox,
+    Layout,
+    Rect,
+    StageBox,
+    StepBox,
+    Style,
+)
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
-from workbench.layout.emotions import curve_runs, emotion_point
+from workbench.layout.emotions import curve_runs, emotion_point, feeling_level, shown_curves
 from workbench.model.events import Change
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Handoff, Journey, Lane
@@ -56,8 +68,19 @@ class Patch:
 class LayoutEngine(ConnectorsMixin):
     """Computes the :class:`Layout` of one journey and keeps it current."""
 
-    def __init__(self, journey: Callable[[], Journey], index: JourneyIndex, style: Style | None = None) -> None:
+    def __init__(
+        self,
+        journey: Callable[[], Journey],
+        index: JourneyIndex,
+        style: Style | None = None,
+        curves: Callable[[], tuple[list[CurveKey], CurveKey | None]] | None = None,
+    ) -> None:
+        """*curves*, asked at every update, says which emotion curves to lay out, in drawing
+        order, and which one is active; by default every curve that has a value, with the
+        lead persona's "as is" active (see :func:`~workbench.layout.emotions.shown_curves`)."""
         self._journey = journey
+        self._curves = curves or (lambda: shown_curves(index))
+        self._shown: tuple[list[CurveKey], CurveKey | None] = ([], None)
         self.index = index
         self.style = s = style or Style()
         self.layout = Layout(0, 0, s)
@@ -85,7 +108,7 @@ class LayoutEngine(ConnectorsMixin):
         self._bottom = Anchor()
         self._column_anchors: dict[str, Anchor] = {}
         self._emotion_lane: tuple[str, str] | None = None
-        self._points: dict[str, EmotionPoint] = {}
+        self._points: dict[CurveKey, dict[str, EmotionPoint]] = {}
         self._all = True
         self._reset()
         self.update()
@@ -98,6 +121,7 @@ class LayoutEngine(ConnectorsMixin):
         self._cells_dirty: set[Cell] = set()
         self._refilled: set[str] = set()
         self._emotions_dirty = False
+        self._looks_dirty = False
         self._links_dirty = False
 
     # -------------------------------------------------------------- hearing
@@ -112,7 +136,7 @@ class LayoutEngine(ConnectorsMixin):
             self._steps_dirty.update(e.id for e in (new, old) if e is not None)  # type: ignore[union-attr]
             if not updated or (old.stage, old.order) != (new.stage, new.order):  # type: ignore[union-attr]
                 self._columns_dirty = True
-            if not updated or old.emotion != new.emotion:  # type: ignore[union-attr]
+            if not updated or old.emotions != new.emotions:  # type: ignore[union-attr]
                 self._emotions_dirty = True
         elif change.collection == "lanes":
             self._lanes_dirty = self._emotions_dirty = True  # the emotion lane may be another one now
@@ -122,6 +146,8 @@ class LayoutEngine(ConnectorsMixin):
             self._cells_dirty.update((e.step, e.lane) for e in (new, old) if e is not None)  # type: ignore[union-attr]
         elif change.collection == "links":
             self._links_dirty = True
+        elif change.collection == "personas":
+            self._emotions_dirty = self._looks_dirty = True  # a curve may have come, gone or changed look
         # Handoffs are all looked at on every update (there are few); the journey's own fields place nothing.
 
     # ------------------------------------------------------------- updating
@@ -155,12 +181,16 @@ class LayoutEngine(ConnectorsMixin):
             lay.stages = self._stage_boxes(None if every else self._respanned)
             patch.stages = True
         headers_changed = self._update_steps(full or headers_moved, new, bool(moved) or spans_changed, patch)
-        if full or self._emotion_lane_changed():
+        shown = self._curves()
+        if full or self._emotion_lane_changed() or shown != self._shown:
+            self._shown = (list(shown[0]), shown[1])
             self._update_emotions(None, patch)
         elif self._emotions_dirty or moved or patch.steps:
             # A step added or gone may join or break a run of the curve even where no face moved.
             reordered = bool(moved) or any(sid not in self._col_of for sid in patch.steps)
             self._update_emotions(new | self._steps_dirty | patch.steps, patch, reordered)
+        if full or self._looks_dirty:
+            lay.marks = {p.id: (p.shape, p.colour) for p in self.index.personas()}
         self._update_cross_handoffs(patch)
         moved_headers = (patch.steps | patch.columns) if headers_changed else patch.columns
         if full or self._links_dirty or headers_moved or moved_headers and self._links_touch(moved_headers):
@@ -382,37 +412,78 @@ class LayoutEngine(ConnectorsMixin):
         return (lane.id, lane.kind) != self._emotion_lane if lane else self._emotion_lane is not None
 
     def _update_emotions(self, changed: set[str] | None, patch: Patch, reordered: bool = True) -> None:
-        """Faces of the steps in *changed* (None: all) placed again; the curve's runs drawn anew."""
+        """Faces of the steps in *changed* (None: all) placed again, on every curve shown; runs drawn anew."""
         lay = self.layout
         lane = lay.emotion_lane
         key = (lane.id, lane.kind) if lane else None
+        keys, active = self._shown
         if changed is None or key != self._emotion_lane:
-            changed = set(self._col_of) | set(self._points)
+            changed = set(self._col_of) | {sid for points in self._points.values() for sid in points}
+            for gone in [k for k in self._points if k not in keys]:
+                patch.emotions |= set(self._points.pop(gone))
         self._emotion_lane = key
         if lane is None:
-            patch.emotions |= set(self._points)
+            patch.emotions |= {sid for points in self._points.values() for sid in points}
             self._points = {}
-            lay.emotion_points, lay.local_curves = [], []
+            lay.emotion_points, lay.local_curves, lay.curves, lay.active = [], [], {}, active
             patch.curve = True
             return
         anchor = self._anchors[lane.id]
-        for step_id in changed:
-            box = self._step_boxes.get(step_id) if step_id in self._col_of else None
-            level = self.index.step(step_id).emotion if box is not None else None
-            old = self._points.get(step_id)
-            if level is None:
-                if old is not None:
-                    del self._points[step_id]
+        touched: set[CurveKey] = set()
+        for curve in keys:
+            points = self._points.setdefault(curve, {})
+            persona, scenario = curve
+            for step_id in changed:
+                box = self._step_boxes.get(step_id) if step_id in self._col_of else None
+                level = feeling_level(self.index, step_id, persona, scenario) if box is not None else None
+                old = points.get(step_id)
+                if level is None:
+                    if old is not None:
+                        del points[step_id]
+                        patch.emotions.add(step_id)
+                        touched.add(curve)
+                    continue
+                point = emotion_point(box, level, anchor, self.style, persona, scenario)  # type: ignore[arg-type]
+                if point != old or old.anchor is not anchor or old.column is not point.column:  # type: ignore[union-attr]
+                    points[step_id] = point
                     patch.emotions.add(step_id)
-                continue
-            point = emotion_point(box, level, anchor, self.style)  # type: ignore[arg-type]
-            if point != old or old.anchor is not anchor or old.column is not point.column:  # type: ignore[union-attr]
-                self._points[step_id] = point
-                patch.emotions.add(step_id)
-        if patch.emotions or patch.full or reordered:
-            points = self._points
-            lay.emotion_points = [points[b.id] for b in lay.steps if b.id in points]
-            runs = curve_runs(lay.steps, points)
-            patch.curve = runs != lay.local_curves
-            lay.local_curves = runs
+                    touched.add(curve)
+        if touched or patch.full or reordered or list(lay.curves) != keys or lay.active != active or self._looks_dirty:
+            curves: dict[CurveKey, Curve] = {}
+            for curve in keys:
+                points = self._points[curve]
+                old_curve = lay.curves.get(curve)
+                look = self._look(curve[0])
+                if old_curve is not None and curve not in touched and not reordered and not patch.full:
+                    if _look_of(old_curve) == look:
+                        curves[curve] = old_curve
+                    else:
+                        curves[curve] = Curve(curve, old_curve.points, old_curve.local_runs, *look)
+                        patch.curve = True
+                    continue
+                runs = curve_runs(lay.steps, points)
+                if old_curve is None or runs != old_curve.local_runs or _look_of(old_curve) != look:
+                    patch.curve = True
+                curves[curve] = Curve(curve, [points[b.id] for b in lay.steps if b.id in points], runs, *look)
+            if list(curves) != list(lay.curves):
+                patch.curve = True
+            lay.curves = curves
+            if lay.active != active:
+                patch.curve = True
+                patch.emotions |= {p.step for c in (lay.active, active) if c in curves for p in curves[c].points}
+            lay.active = active
+            shown = curves.get(active) if active is not None else None
+            lay.emotion_points = shown.points if shown else []
+            lay.local_curves = shown.local_runs if shown else []
 
+    def _look(self, persona_id: str) -> tuple[str, str, str, str]:
+        """How a persona's curves are drawn: shape, line, colour, and its name for legends."""
+        try:
+            p = self.index.persona(persona_id)
+        except KeyError:
+            return ("circle", "medium", "#334e68", "")
+        return (p.shape, p.line, p.colour, p.name)
+
+
+def _look_of(curve: Curve) -> tuple[str, str, str, str]:
+    return (curve.shape, curve.line, curve.colour, curve.name)

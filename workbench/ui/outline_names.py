@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from workbench import counts
-from workbench.model.journey import Card, Handoff, Link, Stage, Step
+from workbench.model.feelings import level as level_of
+from workbench.model.journey import FIRST_PERSONA, Card, Handoff, Link, Stage, Step
 
 translate = QCoreApplication.translate
 LONGEST = 200
@@ -39,11 +40,12 @@ def stage_name(stage: Stage, number: int, total: int, steps: int) -> str:
     return ", ".join([head.format(number=number, total=total, title=_short(stage.title)), counts.steps(steps)])
 
 
-def step_name(step: Step, number: int, total: int, touchpoints: list[Card]) -> str:
+def step_name(step: Step, number: int, total: int, touchpoints: list[Card], persona: str = FIRST_PERSONA) -> str:
     head = translate("Outline", "Step {number} of {total}: {title}")
     parts = [head.format(number=number, total=total, title=_short(step.title))]
-    if step.emotion is not None:
-        level = "{:+d}".format(step.emotion) if step.emotion else "0"
+    felt = level_of(step, persona)
+    if felt is not None:
+        level = "{:+d}".format(felt) if felt else "0"
         parts.append(translate("Outline", "emotion {level}").format(level=level))
     if step.moment_of_truth:
         parts.append(translate("Outline", "moment of truth"))

@@ -68,7 +68,7 @@ def sentence(doc: JourneyDocument, kind: str, element_id: str) -> str | None:
         return stage_name(element, number, len(stages), len(index.steps_of(element_id)))
     if isinstance(element, Step):
         touch = [c for c in cards_of(doc, element_id) if c.kind == "touchpoint"]
-        return step_name(element, index.step_rank(element_id) + 1, len(index.steps()), touch)
+        return step_name(element, index.step_rank(element_id) + 1, len(index.steps()), touch, index.personas()[0].id)
     return display(doc, element)
 
 

@@ -347,9 +347,9 @@ def _emotion_menu(scene: JourneyScene, menu: QMenu, step_id: str) -> None:
     ]
     for level, text in levels:
         name = "ctx-emotion-none" if level is None else f"ctx-emotion-{level:+d}"
-        _add(sub, name, text, _emotion_setter(scene, step_id, level), checked=step.emotion == level)
+        _add(sub, name, text, _emotion_setter(scene, step_id, level), checked=scene.focus.level(step) == level)
 
 
 def _emotion_setter(scene: JourneyScene, step_id: str, level: int | None) -> Callable[[], object]:
-    return lambda: scene.run(translate("Canvas", "Set emotion"), lambda: scene.document.update(step_id, emotion=level))
+    return lambda: scene.run(translate("Canvas", "Set emotion"), lambda: scene.focus.set_level(step_id, level))
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 
 from workbench import theme
 from workbench.export import shapes
-from workbench.geometry import Bezier, Connector, EmotionPoint
+from workbench.geometry import Bezier, Connector, Curve, EmotionPoint
 from workbench.ui.canvas.items import NO_PEN, SELECTABLE, SELECTABLE_MOVABLE, hold_to_axes
 from workbench.ui.canvas.painting import bezier_path, qrect
 from workbench.ui.canvas.qtpainter import QtPainter, pen
@@ -62,24 +62,60 @@ class EmotionItem(QGraphicsRectItem):
             painter.drawEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
 
 
+class CurvePiece(QGraphicsPathItem):
+    """A few dozen segments of a curve, painted by the shared painter (``shapes.curve``) as the PDF draws them.
+
+    The pen set on the path item is only there for Qt to know the bounds.
+    """
+
+    def __init__(self, parent: QGraphicsItem, look: tuple[str, str, str]) -> None:
+        super().__init__(parent)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.segments: tuple[Bezier, ...] = ()
+        self.set_look(look)
+
+    def set_look(self, look: tuple[str, str, str]) -> None:
+        self.look = look
+        colour, line, _ = look
+        self.setPen(pen(colour, shapes.LINE_WIDTHS.get(line, shapes.CURVE_WIDTH), round_ends=True))
+        self.update()
+
+    def set_segments(self, segments: tuple[Bezier, ...]) -> None:
+        self.segments = segments
+        self.setPath(bezier_path(segments))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour, line, scenario = self.look
+        shapes.curve(QtPainter(painter), self.segments, colour, line, scenario)
+
+
 class CurveItem(QGraphicsRectItem):
-    """The emotion curve, drawn by pieces of a few dozen segments each.
+    """An emotion curve, drawn by pieces of a few dozen segments each.
 
     An edit near the end of a long journey changes the last piece only, so
     only its path is made again (one path for 1,000 steps took milliseconds
-    to rebuild after every edit). The item itself draws nothing.
+    to rebuild after every edit). The item itself draws nothing. Its look
+    (colour, weight, dashes for "to be") is its persona's.
     """
 
     kind = "curve"
     PIECE = 48
 
-    def __init__(self) -> None:
+    def __init__(self, look: tuple[str, str, str] = (theme.CURVE, "medium", "as_is")) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(6)
-        self._pen = pen(theme.CURVE, shapes.CURVE_WIDTH, round_ends=True)  # as shapes.curve draws it
-        self._pieces: list[tuple[tuple[Bezier, ...], QGraphicsPathItem]] = []
+        self.look = look
+        self._pieces: list[tuple[tuple[Bezier, ...], CurvePiece]] = []
+
+    def set_look(self, colour: str, line: str, scenario: str) -> None:
+        look = (colour, line, scenario)
+        if look != self.look:
+            self.look = look
+            for _, item in self._pieces:
+                item.set_look(look)
 
     def set_runs(self, runs: list[list[Bezier]]) -> None:
         wanted = [tuple(run[i : i + self.PIECE]) for run in runs for i in range(0, len(run), self.PIECE)]
@@ -89,10 +125,8 @@ class CurveItem(QGraphicsRectItem):
                     continue
                 item = self._pieces[i][1]
             else:
-                item = QGraphicsPathItem(self)
-                item.setPen(self._pen)
-                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            item.setPath(bezier_path(segments))
+                item = CurvePiece(self, self.look)
+            item.set_segments(segments)
             if i < len(self._pieces):
                 self._pieces[i] = (segments, item)
             else:
@@ -103,12 +137,140 @@ class CurveItem(QGraphicsRectItem):
                 item.scene().removeItem(item)
         del self._pieces[len(wanted) :]
 
+    def pieces(self) -> list[CurvePiece]:
+        return [item for _, item in self._pieces]
+
     def path(self) -> QPainterPath:
         """The whole curve (for tests and hit checks), pieces joined."""
         out = QPainterPath()
         for _, item in self._pieces:
             out.addPath(item.path())
         return out
+
+
+class MarkItem(QGraphicsRectItem):
+    """A point of a curve that is not the active one: its persona's mark, hollow for "to be".
+
+    Not draggable (only the active curve's faces are); clicks go through it.
+    """
+
+    kind = "mark"
+
+    def __init__(self, point: EmotionPoint, look: tuple[str, str, bool], tip: str) -> None:
+        super().__init__()
+        self.element_id = point.step
+        self.point = point
+        self.look = look
+        self.setPen(NO_PEN)
+        r = shapes.MARK_RADIUS * 1.25 + 2
+        self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(1)
+        self.setToolTip(tip)
+        self.setPos(self.home())
+
+    def home(self) -> QPointF:
+        return QPointF(self.point.x, self.point.offset)
+
+    def set_point(self, point: EmotionPoint) -> None:
+        self.point = point
+        if self.pos() != self.home():
+            self.setPos(self.home())
+
+    def set_look(self, look: tuple[str, str, bool], tip: str) -> None:
+        if look != self.look:
+            self.look = look
+            self.update()
+        self.setToolTip(tip)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        shape, colour, hollow = self.look
+        shapes.mark(QtPainter(painter), (0.0, 0.0), shape, colour, hollow=hollow)
+
+
+class OtherCurveItem(QGraphicsRectItem):
+    """A curve shown but not edited (another persona's, or the other scenario): its line and its marks.
+
+    It draws nothing itself; a change at one step touches that step's mark
+    only, and the line's pieces that the change reached.
+    """
+
+    kind = "other-curve"
+    Z = 4.0
+
+    def __init__(self, curve: Curve, tip: str) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(self.Z)
+        self.key = curve.key
+        self.curve: Curve | None = None
+        self.tip = tip
+        self.line = CurveItem(_line_look(curve))
+        self.line.setParentItem(self)
+        self.line.setZValue(0)
+        self.marks: dict[str, MarkItem] = {}
+        self.set_curve(curve, None, tip)
+
+    def set_curve(self, curve: Curve, steps: set[str] | None, tip: str) -> None:
+        """Follow *curve*; only the marks of *steps* are looked at (None: all of them)."""
+        old = self.curve
+        self.curve = curve
+        look_changed = old is None or _mark_look(old) != _mark_look(curve) or tip != self.tip
+        self.tip = tip
+        if old is not None and curve is old and not look_changed:
+            return
+        self.line.set_look(*_line_look(curve))
+        if old is None or old.local_runs is not curve.local_runs:
+            self.line.set_runs(curve.local_runs)
+        if look_changed:
+            for mark in self.marks.values():
+                mark.set_look(_mark_look(curve), tip)
+        if steps is None:
+            points = {p.step: p for p in curve.points}
+            for step_id in [s for s in self.marks if s not in points]:
+                self._remove(step_id)
+            for step_id, point in points.items():
+                self._sync(step_id, point)
+        elif steps:
+            points = {p.step: p for p in curve.points}
+            for step_id in steps:
+                self._sync(step_id, points.get(step_id))
+
+    def _sync(self, step_id: str, point: EmotionPoint | None) -> None:
+        mark = self.marks.get(step_id)
+        if point is None:
+            if mark is not None:
+                self._remove(step_id)
+            return
+        if mark is None:
+            self.marks[step_id] = mark = MarkItem(point, _mark_look(self.curve), self.tip)  # type: ignore[arg-type]
+            mark.setParentItem(self)
+        else:
+            if point.level != mark.point.level:
+                mark.update()
+            mark.set_point(point)
+
+    def _remove(self, step_id: str) -> None:
+        mark = self.marks.pop(step_id)
+        mark.setParentItem(None)
+        if mark.scene() is not None:
+            mark.scene().removeItem(mark)
+
+    def follow(self, step_id: str) -> None:
+        """The step's column moved: its mark goes along (its point is the same)."""
+        mark = self.marks.get(step_id)
+        if mark is not None and mark.pos() != mark.home():
+            mark.setPos(mark.home())
+
+
+def _line_look(curve: Curve) -> tuple[str, str, str]:
+    return (curve.colour, curve.line, curve.scenario)
+
+
+def _mark_look(curve: Curve) -> tuple[str, str, bool]:
+    return (curve.shape, curve.colour, curve.scenario == "to_be")
 
 
 class ConnectorItem(QGraphicsItem):

@@ -215,12 +215,12 @@ class DroppingMixin:
         return DropPlan(translate("Canvas", "Add lane"), lambda: doc.add(lane, index), line=line)
 
     def _plan_emotion(self, x: float, y: float) -> DropPlan | Refusal:
-        doc, lay = self.document, self.layout
+        lay = self.layout
         step_box, lane_box = lay.step_at(x), lay.lane_at(y)
         if step_box is None or lane_box is None or lane_box.kind != "emotions":
             return Refusal(translate("Canvas", "Drop an emotion on the Emotions lane, at the height of the feeling."))
         level = lay.emotion_level_at(y)
-        return DropPlan(translate("Canvas", "Set emotion"), lambda: doc.update(step_box.id, emotion=level),
+        return DropPlan(translate("Canvas", "Set emotion"), lambda: self.focus.set_level(step_box.id, level),
                         _cell_area(lay, step_box.id, lane_box.id))
 
     def _plan_handoff(self, x: float, y: float) -> DropPlan | Refusal:

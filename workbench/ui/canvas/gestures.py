@@ -316,7 +316,7 @@ class GesturesMixin:
             self.run(translate("Canvas", "Move lane"), lambda: self.document.move(first.element_id, index))
         elif isinstance(first, EmotionItem):
             level = self.layout.emotion_level_at(first.scenePos().y())
-            self.run(translate("Canvas", "Set emotion"), lambda: self.document.update(first.element_id, emotion=level))
+            self.run(translate("Canvas", "Set emotion"), lambda: self.focus.set_level(first.element_id, level))
         else:
             self.refresh()
 

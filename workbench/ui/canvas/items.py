@@ -241,10 +241,21 @@ class CardItem(BoxItem):
         self.setPen(NO_PEN)
         self.element_id = box.id
         self.box = box
+        #: The marks of the personas the card concerns (shape, colour), in the personas' order; none: all.
+        self.tags: tuple[tuple[str, str], ...] = ()
         self._set_bounds()
         self.setFlags(SELECTABLE_MOVABLE)
         self.setZValue(5)
         self.setPos(self.home())
+
+    def _set_bounds(self) -> None:
+        # (the persona tags sit on the bottom edge and stick out a little below it)
+        self.setRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 3 + shapes.TAG_RADIUS + 4))
+
+    def set_tags(self, tags: tuple[tuple[str, str], ...]) -> None:
+        if tags != self.tags:
+            self.tags = tags
+            self.update()
 
     @property
     def rect(self) -> Rect:  # type: ignore[override]
@@ -291,6 +302,8 @@ class CardItem(BoxItem):
         local = box.local
         nature = box.nature
         shapes.card(QtPainter(painter), Rect(0, 0, local.w, local.h), box.kind, nature, box.local_channel, box.local_text)
+        if self.tags:
+            shapes.persona_tags(QtPainter(painter), Rect(0, 0, local.w, local.h), self.tags)
         if nature == "digital":  # the port to drag a handoff from
             painter.setPen(QPen(QColor(theme.HANDOFF), 1.4))
             painter.setBrush(QColor("#ffffff"))

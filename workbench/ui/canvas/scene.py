@@ -25,7 +25,9 @@ from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
-from workbench.ui.canvas.curves import ConnectorItem, CurveItem, EmotionItem
+from workbench.ui.canvas.focus import CurveFocus
+from workbench.ui.canvas.curves import ConnectorItem, CurveItem, EmotionItem, OtherCurveItem
+from workbench.ui.canvas.legend import LegendItem, curve_label, entries as legend_entries
 from workbench.ui.canvas.items import (
     CardItem,
     LaneItem,
@@ -54,12 +56,20 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.document = document
         self.stack = stack
-        self.engine = LayoutEngine(lambda: document.journey, document.index)
+        self.focus = CurveFocus(document, self)
+        self.engine = LayoutEngine(lambda: document.journey, document.index, curves=self.focus.shown)
+        self.focus.changed.connect(self._on_focus)
         self.layout: Layout = self.engine.layout
         self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
         self.layers: dict[str, LaneLayer] = {}
         self.curve = CurveItem()
         self.addItem(self.curve)
+        #: The curves shown that are not the active one (lines and marks, not draggable).
+        self.other_curves: dict[tuple[str, str], OtherCurveItem] = {}
+        self.legend = LegendItem()
+        self.addItem(self.legend)
+        self._tags_dirty: set[str] = set()
+        self._legend_dirty = False
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
         self._dirty = False
         self.badges: dict[str, str] = {}
@@ -82,7 +92,19 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
 
     def _on_change(self, change: Change) -> None:
         self.engine.note(change)
+        if change.collection == "cards":
+            old, new = change.old, change.element
+            if change.action == "updated" and getattr(old, "personas", None) != getattr(new, "personas", None):
+                self._tags_dirty.add(change.id)  # type: ignore[arg-type]
+        elif change.collection == "personas":  # a look changed, or a persona went: every tagged card
+            self._tags_dirty.update(c.id for c in self.document.journey.cards if c.personas)
+            self._legend_dirty = True  # a hidden curve's persona may be renamed
         self._dirty = True
+        self._timer.start()
+
+    def _on_focus(self) -> None:
+        """Another curve became active, or one was hidden or shown: lay the curves out again."""
+        self._dirty = self._legend_dirty = True
         self._timer.start()
 
     def ensure_fresh(self) -> None:
@@ -121,6 +143,10 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             item = self._sync("card", card_id, box, CardItem)
             if item is not None and item.parentItem() is not self.layers[box.lane]:  # type: ignore[union-attr]
                 item.setParentItem(self.layers[box.lane])  # type: ignore[union-attr]
+            if item is not None:
+                self._tags_dirty.add(card_id)
+        if self._tags_dirty:
+            self._sync_tags()
         items = self.items_by_key
         for step_id in () if full else patch.columns:  # all placed from their column (often thousands: kept lean)
             for box in self.engine.cards_of(step_id):
@@ -135,6 +161,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             face = items.get(("emotion", step_id))
             if face is not None:
                 face.setPos(face.home())  # type: ignore[attr-defined]
+            for other in self.other_curves.values():
+                other.follow(step_id)
         if full or patch.steps:
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
@@ -143,6 +171,10 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                     item.set_badge(self.badges.get(step_id))  # type: ignore[attr-defined]
         if full or patch.emotions or patch.curve:
             self._sync_emotions(patch)
+        elif self._legend_dirty or patch.anchors or patch.lanes:
+            lane = lay.emotion_lane
+            self._sync_legend(self.layers.get(lane.id) if lane else None)
+        self._legend_dirty = False
         routes = lay.handoff_routes
         for handoff_id in routes if full else patch.handoffs:
             lane, connector = routes.get(handoff_id, (None, None))
@@ -236,11 +268,62 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 item.set_point(point)  # type: ignore[attr-defined]
             if item.parentItem() is not layer:
                 item.setParentItem(layer)
-        if self.curve.parentItem() is not layer:
-            self.curve.setParentItem(layer)
-            if self.curve.scene() is None:
-                self.addItem(self.curve)
+        for item in (self.curve, self.legend):
+            if item.parentItem() is not layer:
+                item.setParentItem(layer)
+                if item.scene() is None:
+                    self.addItem(item)
+        active = lay.curves.get(lay.active) if lay.active is not None else None
+        if active is not None:
+            self.curve.set_look(active.colour, active.line, active.scenario)
         self.curve.set_runs(lay.local_curves if layer is not None else [])
+        self._sync_other_curves(patch, layer)
+        self._sync_legend(layer)
+
+    def _sync_other_curves(self, patch: Patch, layer: QGraphicsItem | None) -> None:
+        """The curves shown besides the active one; an edit at one step touches that step's marks only."""
+        lay = self.layout
+        others = {k: c for k, c in lay.curves.items() if k != lay.active} if layer is not None else {}
+        for key in [k for k in self.other_curves if k not in others]:
+            self.removeItem(self.other_curves.pop(key))
+        numbers = {p.id: i + 1 for i, p in enumerate(self.document.index.personas())} if others else {}
+        for order, (key, curve) in enumerate(others.items()):
+            tip = curve_label(curve.name, numbers.get(key[0], 0), key[1])
+            item = self.other_curves.get(key)
+            if item is None:
+                self.other_curves[key] = item = OtherCurveItem(curve, tip)
+                item.setParentItem(layer)
+            else:
+                if item.parentItem() is not layer:
+                    item.setParentItem(layer)
+                item.set_curve(curve, None if patch.full else patch.emotions, tip)
+            item.setZValue(OtherCurveItem.Z + order / 100)  # in the layout's drawing order
+
+    def _sync_legend(self, layer: QGraphicsItem | None) -> None:
+        lane = self.layout.emotion_lane
+        if layer is None or lane is None:
+            self.legend.set_entries([], 0)
+            return
+        self.legend.set_entries(legend_entries(self), lane.row.h)
+        self.legend.place(self.layout)
+
+    def _sync_tags(self) -> None:
+        """Cards tagged with personas show their marks; those whose tags or personas changed are looked at."""
+        index = self.document.index
+        looks = {p.id: (p.shape, p.colour) for p in index.personas()}
+        order = list(looks)
+        for card_id in self._tags_dirty:
+            item = self.items_by_key.get(("card", card_id))
+            if item is None:
+                continue
+            try:
+                card = self.document.get(card_id)
+            except KeyError:
+                continue
+            tagged = getattr(card, "personas", None) or []
+            tags = tuple(looks[pid] for pid in order if pid in tagged)
+            item.set_tags(tags)  # type: ignore[attr-defined]
+        self._tags_dirty.clear()
 
     def set_badges(self, report) -> None:  # type: ignore[no-untyped-def]
         """Mark each step concerned by a finding with the most severe one's sign."""

@@ -1,0 +1,232 @@
+"""The emotion lane draws a curve per persona and scenario shown, with a legend that hides, shows and picks them.
+
+Built from the banking example plus a second persona and "to be" feelings
+(four curves). Gestures are real Qt mouse events on the view's viewport.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.helpers import click, double_click, drag, open_window
+from workbench.layout import LayoutEngine
+from workbench.model.feelings import level
+from workbench.model.fileformat import load, save
+from workbench.model.journey import Feeling, Journey, Persona
+from workbench.ui.canvas.legend import LegendEntry
+from workbench.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+P1, P2 = "persona-1", "persona-2"
+ALL = [(P1, "as_is"), (P1, "to_be"), (P2, "as_is"), (P2, "to_be")]
+
+
+def four_curves() -> Journey:
+    """The banking example's first persona and her "as is" curve, plus Bernard (square, bold, orange)
+    and both personas' "to be" curves, each derived from her values (whatever else the example holds)."""
+    journey = load(ROOT / "examples" / "banking-savings.journey")
+    camille = next(p for p in journey.personas if p.id == P1)
+    bernard = Persona(id=P2, order=1, name="Bernard, 67", shape="square", line="bold", colour="#c2410c")
+    steps = []
+    for step in journey.steps:
+        own = [f for f in step.emotions if (f.persona, f.scenario) == (P1, "as_is")]
+        now = own[0].value if own else None
+        if now is None:
+            steps.append(step.model_copy(update={"emotions": own}))
+            continue
+        extra = [
+            Feeling(persona=P1, scenario="to_be", value=min(2, now + 1)),
+            Feeling(persona=P2, scenario="as_is", value=max(-2, now - 1)),
+            Feeling(persona=P2, scenario="to_be", value=now),
+        ]
+        steps.append(step.model_copy(update={"emotions": [*own, *extra]}))
+    cards = [c.model_copy(update={"personas": []}) for c in journey.cards]
+    return journey.model_copy(update={"personas": [camille, bernard], "steps": steps, "cards": cards})
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> MainWindow:  # type: ignore[no-untyped-def]
+    path = tmp_path / "four.journey"
+    save(four_curves(), path)
+    win = open_window(qtbot, path)
+    win.resize(1300, 900)
+    win.scene.ensure_fresh()
+    return win
+
+
+def entry(window: MainWindow, key: tuple[str, str]) -> LegendEntry:
+    window.scene.ensure_fresh()
+    return window.scene.legend.entries[key]
+
+
+def entry_point(window: MainWindow, key: tuple[str, str]) -> tuple[float, float]:
+    item = entry(window, key)
+    centre = item.mapToScene(QPointF(12, item.rect().height() / 2))  # on its mark and line sample
+    return centre.x(), centre.y()
+
+
+def feelings_of(window: MainWindow) -> dict[str, list[tuple[str, str, int | None, str]]]:
+    return {s.id: [(f.persona, f.scenario, f.value, f.note) for f in s.emotions] for s in window.document.steps()}
+
+
+def with_values(window: MainWindow, key: tuple[str, str]) -> list[str]:
+    return [s.id for s in window.document.steps() if level(s, *key) is not None]
+
+
+def test_the_lane_draws_four_curves_each_in_its_persona_look(window: MainWindow) -> None:
+    scene = window.scene
+    assert scene.layout.active == (P1, "as_is")
+    assert set(scene.other_curves) == {(P1, "to_be"), (P2, "as_is"), (P2, "to_be")}
+    for key, other in scene.other_curves.items():
+        assert other.isVisible() and other.scene() is scene
+        assert sorted(other.marks) == sorted(with_values(window, key))  # a mark at each of its points
+        assert other.line.pieces(), key
+        shape, colour, hollow = next(iter(other.marks.values())).look
+        assert hollow == (key[1] == "to_be")
+        assert (shape, colour) == (("square", "#c2410c") if key[0] == P2 else (scene.layout.curves[key].shape, scene.layout.curves[key].colour))
+        assert other.line.look == (colour, "bold" if key[0] == P2 else "medium", key[1])
+    # The active one: faces to drag, its line in the persona's look, above the others.
+    assert len([k for k in scene.items_by_key if k[0] == "emotion"]) == len(with_values(window, (P1, "as_is")))
+    assert scene.curve.look[2] == "as_is" and scene.curve.pieces()
+    assert all(o.zValue() < scene.curve.zValue() for o in scene.other_curves.values())
+    # The legend lists the four curves, inside the emotion lane.
+    legend = scene.legend
+    assert legend.isVisible() and list(legend.entries) == ALL
+    lane = scene.layout.emotion_lane
+    box = legend.sceneBoundingRect()
+    assert lane.row.y <= box.top() and box.bottom() <= lane.row.y + lane.row.h
+    assert lane.row.x + scene.layout.style.lane_title_width <= box.left()
+    labels = [e.entry.label for e in legend.entries.values()]
+    assert labels == ["Camille, 34 · as is", "Camille, 34 · to be", "Bernard, 67 · as is", "Bernard, 67 · to be"]
+    assert all(e.toolTip() == e.accessible_text() and e.toolTip() for e in legend.entries.values())
+    # Faces are not hidden under the legend.
+    faces = [i for k, i in scene.items_by_key.items() if k[0] == "emotion"]
+    assert not any(box.intersects(f.sceneBoundingRect()) for f in faces)
+
+
+def test_clicking_a_legend_entry_hides_its_curve_and_clicking_again_shows_it(window: MainWindow) -> None:
+    scene, key = window.scene, (P2, "to_be")
+    marks = list(scene.other_curves[key].marks.values())
+    click(window, *entry_point(window, key))
+    scene.ensure_fresh()
+    assert key in scene.focus.hidden
+    assert key not in scene.other_curves and key not in scene.layout.curves
+    assert not [m for m in marks if shiboken6.isValid(m) and m.scene() is not None]  # its items are gone
+    assert entry(window, key).entry.hidden  # still listed (greyed), to be shown again
+    assert "Click to show" in entry(window, key).toolTip()
+    assert window.stack.count() == 0  # hiding is a view setting, not an edit
+    click(window, *entry_point(window, key))
+    scene.ensure_fresh()
+    assert key not in scene.focus.hidden
+    assert key in scene.other_curves and sorted(scene.other_curves[key].marks) == sorted(with_values(window, key))
+    assert not entry(window, key).entry.hidden
+
+
+def test_the_active_curve_cannot_be_hidden(window: MainWindow) -> None:
+    click(window, *entry_point(window, (P1, "as_is")))
+    window.scene.ensure_fresh()
+    assert not window.scene.focus.hidden
+    assert window.scene.layout.active == (P1, "as_is")
+
+
+def test_double_click_or_ctrl_click_makes_a_curve_active(window: MainWindow) -> None:
+    scene = window.scene
+    x, y = entry_point(window, (P2, "as_is"))
+    double_click(window, x, y)
+    QTest.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       window.view.mapFromScene(QPointF(x, y)))  # (QTest's double-click ends pressed)
+    scene.ensure_fresh()
+    assert scene.focus.active == (P2, "as_is") and scene.layout.active == (P2, "as_is")
+    assert not scene.focus.hidden
+    assert (P1, "as_is") in scene.other_curves and (P2, "as_is") not in scene.other_curves
+    assert scene.curve.look == ("#c2410c", "bold", "as_is")
+    assert entry(window, (P2, "as_is")).entry.active
+    click(window, *entry_point(window, (P1, "to_be")), Qt.KeyboardModifier.ControlModifier)
+    scene.ensure_fresh()
+    assert scene.focus.active == (P1, "to_be") and not scene.focus.hidden
+
+
+def test_dragging_the_second_personas_to_be_face_sets_only_that_feeling(window: MainWindow) -> None:
+    scene = window.scene
+    scene.focus.set_active(P2, "to_be")
+    scene.ensure_fresh()
+    step = next(s for s in window.document.steps() if level(s, P2, "to_be") not in (None, 2))
+    before = feelings_of(window)
+    journey_before = window.document.journey.model_dump()
+    face = scene.item_for("emotion", step.id)
+    assert face is not None and face.point.persona == P2 and face.point.scenario == "to_be"
+    lane = scene.layout.emotion_lane
+    start = face.scenePos()
+    drag(window, (start.x(), start.y()), (start.x(), lane.row.y + 12))
+    assert level(window.document.get(step.id), P2, "to_be") == 2
+    after = feelings_of(window)
+    for step_id, entries in before.items():
+        if step_id != step.id:
+            assert after[step_id] == entries
+        else:
+            changed = [(b, a) for b, a in zip(entries, after[step_id]) if b != a]
+            assert [(b[:2], a[:2]) for b, a in changed] == [((P2, "to_be"), (P2, "to_be"))]
+    assert window.stack.count() == 1 and window.stack.undoText() == "Set emotion"
+    window.stack.undo()
+    assert window.document.journey.model_dump() == journey_before
+
+
+def test_an_edit_at_one_step_touches_only_that_steps_marks(window: MainWindow) -> None:
+    scene = window.scene
+    items = {key: dict(other.marks) for key, other in scene.other_curves.items()}
+    lines = {key: other.line.pieces() for key, other in scene.other_curves.items()}
+    step = next(s for s in window.document.steps() if level(s, P2, "as_is") is not None and level(s, P2, "as_is") < 2)
+    window.document.update(step.id, emotions=[
+        f if (f.persona, f.scenario) != (P2, "as_is") else f.model_copy(update={"value": 2}) for f in step.emotions
+    ])
+    scene.ensure_fresh()
+    for key, other in scene.other_curves.items():
+        assert other.marks == items[key], key  # the same items: none made again
+        assert other.line.pieces() == lines[key]
+    mark = scene.other_curves[(P2, "as_is")].marks[step.id]
+    assert mark.point.level == 2
+    fresh = LayoutEngine(lambda: window.document.journey, window.document.index, curves=scene.focus.shown).layout
+    for key, curve in fresh.curves.items():
+        if key == fresh.active:
+            continue
+        for point in curve.points:
+            pos = scene.other_curves[key].marks[point.step].scenePos()
+            assert (round(pos.x(), 3), round(pos.y(), 3)) == (round(point.x, 3), round(point.y, 3)), (key, point.step)
+
+
+def test_a_card_tagged_with_personas_shows_their_marks(window: MainWindow) -> None:
+    scene = window.scene
+    card = window.document.journey.cards[0]
+    item = scene.item_for("card", card.id)
+    assert item.tags == ()
+    window.document.update(card.id, personas=[P2])
+    scene.ensure_fresh()
+    assert item.tags == (("square", "#c2410c"),)
+    window.document.update(P2, colour="#123456")
+    scene.ensure_fresh()
+    assert item.tags == (("square", "#123456"),)
+    window.document.update(card.id, personas=[])
+    scene.ensure_fresh()
+    assert item.tags == ()
+
+
+def test_the_legend_stays_in_sight_beside_the_frozen_lane_titles_when_the_map_scrolls(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    legend = window.scene.legend
+    assert legend.isVisible()
+    resting = legend.scenePos().x()
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.waitUntil(lambda: window.scene.frozen_offset.x() > 0)
+    titles = window.scene.title_block().translated(window.scene.frozen_offset.x(), 0)
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    box = legend.sceneBoundingRect()
+    assert box.left() >= titles.right() - 1  # not under the frozen lane titles
+    assert shown.left() <= box.left() and box.right() <= shown.right()  # and in the view
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: window.scene.frozen_offset.x() == 0)
+    assert legend.scenePos().x() == resting

@@ -1,0 +1,258 @@
+"""The legend of the emotion lane: which line and mark is whose curve, and a switch to hide or show each.
+
+One entry per persona and scenario that has a curve (or is the active one),
+hidden ones included (greyed) so that they can be shown again. A click on an
+entry hides or shows its curve; a double-click, or Ctrl+click, makes it the
+active curve (the one whose faces are dragged). The legend sits over the
+lane's top-left or bottom-left corner, whichever hides fewer faces, under the
+faces so that they stay draggable. With a single curve there is nothing to
+tell apart: no legend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+
+from workbench import theme
+from workbench.export import shapes
+from workbench.geometry import CurveKey, Layout, Rect, Text
+from workbench.i18n import current_language
+from workbench.layout.emotions import every_curve
+from workbench.model.fieldwords import scenario_word
+from workbench.textmetrics import line_height, text_width
+from workbench.ui.canvas.items import NO_PEN
+from workbench.ui.canvas.qtpainter import QtPainter
+
+translate = QCoreApplication.translate
+
+#: Greyed entries (hidden curves).
+HIDDEN_INK = "#9aa5b1"
+TEXT_SIZE = 8.5
+ROW_HEIGHT = 16.0
+PAD = 5.0
+SAMPLE = 26.0
+"""The line sample's length; the mark sits on its middle, as on the curve."""
+GAP = 6.0
+MARK = 4.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one legend entry shows."""
+
+    key: CurveKey
+    label: str
+    shape: str
+    line: str
+    colour: str
+    hidden: bool
+    active: bool
+
+
+def persona_label(name: str, number: int) -> str:
+    """A persona as a legend names it: its name, or "Persona N" when it has none."""
+    return name.strip() or translate("Canvas", "Persona {number}").format(number=number)
+
+
+def curve_label(name: str, number: int, scenario: str) -> str:
+    """"Camille · as is": whose curve, in which scenario."""
+    return translate("Canvas", "{persona} · {scenario}").format(
+        persona=persona_label(name, number), scenario=scenario_word(scenario, current_language())
+    )
+
+
+def entries(scene) -> list[Entry]:  # type: ignore[no-untyped-def]
+    """The legend's entries for the scene's document and focus, in the personas' order, "as is" first."""
+    index, focus = scene.document.index, scene.focus
+    active = focus.active
+    numbers = {p.id: i + 1 for i, p in enumerate(index.personas())}
+    out = []
+    for key in every_curve(index):
+        if key != active and index.felt[key] <= 0:
+            continue
+        persona = index.persona(key[0])
+        out.append(Entry(key, curve_label(persona.name, numbers[key[0]], key[1]), persona.shape, persona.line,
+                         persona.colour, key in focus.hidden and key != active, key == active))
+    return out
+
+
+class LegendEntry(QGraphicsRectItem):
+    """One curve of the legend: a click hides or shows it; a double-click or Ctrl+click makes it active."""
+
+    kind = "legend-entry"
+
+    def __init__(self, legend: LegendItem, entry: Entry) -> None:
+        super().__init__(legend)
+        self.legend = legend
+        self.entry = entry
+        self.element_id = f"{entry.key[0]}/{entry.key[1]}"
+        self.setPen(NO_PEN)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._after_double = False
+        self.set_entry(entry)
+
+    @property
+    def key(self) -> CurveKey:
+        return self.entry.key
+
+    def set_entry(self, entry: Entry) -> None:
+        if entry != self.entry:
+            self.entry = entry
+            self.update()
+        self.setToolTip(self.accessible_text())
+
+    def accessible_text(self) -> str:
+        """What the entry is and what a click does (its tooltip; read out by the canvas's description)."""
+        e = self.entry
+        if e.active:
+            state = translate("Canvas", "the curve being edited: drag its faces to set the emotion. It cannot be hidden.")
+        elif e.hidden:
+            state = translate("Canvas", "hidden. Click to show it; double-click or Ctrl+click to edit it.")
+        else:
+            state = translate("Canvas", "shown. Click to hide it; double-click or Ctrl+click to edit it.")
+        return translate("Canvas", "Emotion curve {curve}, {state}").format(curve=e.label, state=state)
+
+    def width_needed(self) -> float:
+        return SAMPLE + GAP + text_width(self.entry.label, TEXT_SIZE, self.entry.active) + 2
+
+    # ------------------------------------------------------------ mouse
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._after_double = False
+        event.accept()  # the release comes here, and no rubber band starts
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        event.accept()
+        if self._after_double:  # the release that ends a double-click: the double-click said it all
+            self._after_double = False
+            return
+        if event.button() != Qt.MouseButton.LeftButton or not self.boundingRect().contains(event.pos()):
+            return
+        focus = self.scene().focus
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            focus.set_active(*self.key)
+        else:
+            focus.set_hidden(self.key, self.key not in focus.hidden)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._after_double = True
+        self.scene().focus.set_active(*self.key)
+        event.accept()
+
+    # ------------------------------------------------------------ painting
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p = QtPainter(painter)
+        e = self.entry
+        h = self.rect().height()
+        mid = h / 2
+        colour = HIDDEN_INK if e.hidden else e.colour
+        a, b = (1.0, mid), (SAMPLE - 1.0, mid)
+        shapes.curve(p, [(a, a, b, b)], colour, e.line, e.key[1])
+        shapes.mark(p, (SAMPLE / 2, mid), e.shape, colour, MARK, hollow=e.key[1] == "to_be")
+        size = TEXT_SIZE
+        top = mid - line_height(size) / 2
+        p.text(Text((e.label,), size, e.active, Rect(SAMPLE + GAP, top, self.rect().width(), h)),
+               HIDDEN_INK if e.hidden else theme.INK)
+
+
+class LegendItem(QGraphicsRectItem):
+    """A small framed box of :class:`LegendEntry` items, over the emotion lane."""
+
+    kind = "legend"
+    Z = 7.0  # over the curves and marks, under the faces (they stay draggable)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setPen(NO_PEN)
+        self.setZValue(self.Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.entries: dict[CurveKey, LegendEntry] = {}
+        self._shown: list[Entry] = []
+        self._base = QPointF()
+        self._left = 0.0
+        self._dx = 0.0
+
+    def set_entries(self, wanted: list[Entry], lane_height: float) -> None:
+        """Entries added, changed or removed; laid out in columns that fit the lane's height."""
+        keys = {e.key for e in wanted}
+        for key in [k for k in self.entries if k not in keys]:
+            item = self.entries.pop(key)
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        for entry in wanted:
+            item = self.entries.get(entry.key)
+            if item is None:
+                self.entries[entry.key] = LegendEntry(self, entry)
+            else:
+                item.set_entry(entry)
+        self._shown = wanted
+        rows = max(1, int((lane_height - 2 * PAD - 4) // ROW_HEIGHT))
+        columns = [wanted[i : i + rows] for i in range(0, len(wanted), rows)]
+        x = PAD
+        for column in columns:
+            width = max(self.entries[e.key].width_needed() for e in column)
+            for i, entry in enumerate(column):
+                item = self.entries[entry.key]
+                item.setRect(QRectF(0, 0, width, ROW_HEIGHT))
+                item.setPos(x, PAD + i * ROW_HEIGHT)
+            x += width + 2 * GAP
+        height = 2 * PAD + ROW_HEIGHT * min(rows, len(wanted))
+        box = QRectF(0, 0, x - 2 * GAP + PAD, height) if wanted else QRectF()
+        if box != self.rect():
+            self.setRect(box)
+        self.setVisible(len(wanted) > 1)
+
+    def place(self, lay: Layout) -> None:
+        """At the top-left of the lane's content area; else where it hides the fewest faces:
+        its bottom-left, or the free space right of the first or second step's faces."""
+        lane = lay.emotion_lane
+        if lane is None:
+            return
+        s = lay.style
+        box = self.rect()
+        left = lane.row.x + s.lane_title_width + s.gap + 2
+        xs = [left] + [b.column.x + b.local_header.x + b.local_header.w / 2 + shapes.FACE_RADIUS + 4 for b in lay.steps[:2]]
+        top, bottom = 4.0, lane.row.h - box.height() - 4
+        ys = [top] if bottom <= top else [top, bottom]
+        spots = [(x, y) for x in xs for y in ys]
+        best = min(spots, key=lambda xy: (_covered(lay, xy[0], xy[0] + box.width(), xy[1], xy[1] + box.height()),
+                                          spots.index(xy)))
+        self._base, self._left = QPointF(*best), left
+        self.follow(self._dx)
+
+    def follow(self, dx: float) -> None:
+        """Stay in sight when the map scrolls sideways: never under the frozen lane titles (*dx* to the right)."""
+        self._dx = dx
+        at = QPointF(max(self._base.x(), self._left + dx), self._base.y())
+        if self.pos() != at:
+            self.setPos(at)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p = QtPainter(painter)
+        r = self.rect()
+        p.stroke(theme.GRID, 1.0)
+        p.fill("#ebffffff")  # white, a little see-through: the curves under it still show
+        p.rounded_rect(Rect(r.x(), r.y(), r.width(), r.height()), 4)
+
+
+def _covered(lay: Layout, left: float, right: float, top: float, bottom: float) -> float:
+    """How much of the curves a box over the lane (lane coordinates) would hide: faces count most."""
+    margin = shapes.FACE_RADIUS
+    out = 0.0
+    for key, curve in lay.curves.items():
+        weight = 3.0 if key == lay.active else 1.0
+        for point in curve.points:  # in time order, so in x order
+            if point.x - margin > right:
+                break
+            if point.x + margin >= left and top - margin <= point.offset <= bottom + margin:
+                out += weight
+    return out
