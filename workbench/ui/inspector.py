@@ -38,12 +38,16 @@ from workbench.model.journey import (
     Handoff,
     Lane,
     Link,
+    Persona,
     Stage,
     Step,
 )
+from workbench.model.feelings import feeling, with_feeling
 from workbench.model.templates import sector_name
+from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
 from workbench.ui.inspector_links import StepLinks, link_rows
+from workbench.ui.persona_bar import persona_title, scenario_names
 
 
 class Inspector(QWidget):
@@ -62,11 +66,19 @@ class Inspector(QWidget):
         self._refreshers: list[Callable[[], None]] = []
         self._updating = False
         self.step_links: StepLinks | None = None
+        #: The personas a card's boxes were made for (rebuilt when they change).
+        self._built_personas: list[str] = []
+        #: The canvas's active persona and scenario (set with the document; None: the lead, "as is").
+        self.focus: CurveFocus | None = None
 
-    def set_document(self, document: JourneyDocument, stack: QUndoStack) -> None:
+    def set_document(self, document: JourneyDocument, stack: QUndoStack, focus: CurveFocus | None = None) -> None:
         if self.document is not None:
             self.document.changed.disconnect(self._on_change)
-        self.document, self.stack = document, stack
+        if self.focus is not None:
+            self.focus.changed.disconnect(self._refresh)
+        self.document, self.stack, self.focus = document, stack, focus
+        if focus is not None:
+            focus.changed.connect(self._refresh)
         document.changed.connect(self._on_change)
         self.show_element(None)
 
@@ -80,6 +92,7 @@ class Inspector(QWidget):
             self._refresh()
             return
         self.element_id = element_id
+        self._built_personas: list[str] = []
         while self.form.rowCount():
             self.form.removeRow(0)
         self._refreshers = []
@@ -90,8 +103,9 @@ class Inspector(QWidget):
         if isinstance(element, Step):
             self.line(self.tr("Title"), "title", self.tr("The name of the step, shown on the map"))
             self._text(self.tr("Description"), "description", self.tr("What happens in this step"))
+            self._curve_label()
             self._emotion()
-            self.line(self.tr("Emotion note"), "emotion_note", self.tr("Why the customer feels this way here"))
+            self.line(self.tr("Emotion note"), "feeling.note", self.tr("Why the customer feels this way here"))
             self._check(self.tr("Moment of truth"), "moment_of_truth",
                         self.tr("A moment that decides whether the customer stays or leaves"))
             self._check(self.tr("Goal reached"), "goal",
@@ -115,6 +129,7 @@ class Inspector(QWidget):
                 self._combo(self.tr("Nature"), "nature", [(n, natures[n]) for n in NATURES],
                             self.tr("Whether a screen, a person or a place serves the customer"))
             self._intents()
+            self._card_personas()
         elif isinstance(element, Handoff):
             self.line(self.tr("Trigger"), "trigger", self.tr("What makes the customer move to a person"))
             self._check(self.tr("Context carried over"), "context_carried",
@@ -143,6 +158,14 @@ class Inspector(QWidget):
         self._combo(self.tr("Language"), "language", [("en", "English"), ("fr", "Français")],
                     self.tr("The language the journey is written in; the PDF follows it"))
         self._text(self.tr("Scenario"), "scenario", self.tr("The situation the journey follows"))
+        pointer = QLabel()
+        pointer.setObjectName("persona-pointer")
+        pointer.setWordWrap(True)
+        pointer.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(pointer)
+        self.follow(lambda: _set_label(pointer, self.tr(
+            "The fields of {persona}, the persona the map edits; every persona is in the Personas panel").format(
+                persona=self._persona_title(self.active_curve()[0]))))
         self._persona_line(self.tr("Persona"), "name", self.tr("The name of the customer this journey follows"))
         self._persona_text(self.tr("Who they are"), "description", self.tr("Who the persona is"))
         self._persona_text(self.tr("Goals"), "goals", self.tr("What the persona wants to achieve, one a line"))
@@ -203,23 +226,41 @@ class Inspector(QWidget):
 
     # ------------------------------------------------------------ editing
 
+    def active_curve(self) -> tuple[str, str]:
+        """The persona and scenario the emotion rows edit: the canvas's active ones."""
+        if self.focus is not None and self.focus.document is self.document:
+            return self.focus.active
+        assert self.document is not None
+        return (self.document.index.personas()[0].id, "as_is")
+
     def _value(self, field: str) -> Any:
         assert self.document is not None
         source = self.document.get(self.element_id) if self.element_id else self.document.journey
+        if field.startswith("feeling."):
+            entry = feeling(source, *self.active_curve())  # type: ignore[arg-type]
+            part = field.partition(".")[2]
+            return getattr(entry, part) if entry is not None else (None if part == "value" else "")
         return getattr(source, field)
 
-    def commit(self, field: str, value: Any, label: str) -> None:
+    def commit(self, field: str, value: Any, label: str, merge: bool = True) -> None:
         if self._updating or self.document is None or self.stack is None or value == self._value(field):
             return
         doc, element_id = self.document, self.element_id
 
+        curve = self.active_curve()
+
         def action():  # type: ignore[no-untyped-def]
             if element_id is None:
                 return doc.update_journey(**{field: value})
+            if field.startswith("feeling."):
+                step = doc.get(element_id)
+                part = {field.partition(".")[2]: value}
+                return doc.update(element_id, emotions=with_feeling(step, *curve, **part))  # type: ignore[arg-type]
             return doc.update(element_id, **{field: value})
 
         try:
-            perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()), action, (element_id, field))
+            perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()), action,
+                    (element_id, field) if merge else None)
         except EditError as error:
             self.message.emit(self.tr("Not possible: {reason}").format(reason=error))
             self._refresh()
@@ -237,15 +278,28 @@ class Inspector(QWidget):
         self.add_row(label, edit, description)
         self.follow(lambda: _set_plain(edit, self._value(field) or ""))
 
+    def _persona(self) -> Persona:
+        """The persona the journey rows show: the canvas's active one."""
+        assert self.document is not None
+        return self.document.index.persona(self.active_curve()[0])
+
     def _persona_value(self, field: str) -> str:
-        value = getattr(self._value("persona"), field)
+        value = getattr(self._persona(), field)
         return "\n".join(value) if isinstance(value, list) else value
 
     def _commit_persona(self, field: str, text: str, label: str) -> None:
-        persona = self._value("persona")
+        if self._updating or self.document is None or self.stack is None:
+            return
+        persona, doc = self._persona(), self.document
         value: object = [line.strip() for line in text.splitlines() if line.strip()] if field in ("goals", "frustrations") else text
-        if value != getattr(persona, field):
-            self.commit("persona", persona.model_copy(update={field: value}), label)
+        if value == getattr(persona, field):
+            return
+        try:
+            perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()),
+                    lambda: doc.update(persona.id, **{field: value}), (persona.id, field))
+        except EditError as error:
+            self.message.emit(self.tr("Not possible: {reason}").format(reason=error))
+            self._refresh()
 
     def _persona_line(self, label: str, field: str, description: str) -> None:
         edit = QLineEdit()
@@ -318,8 +372,76 @@ class Inspector(QWidget):
             (-1, self.tr("-1 negative")),
             (-2, self.tr("-2 very negative")),
         ]
-        self._combo(self.tr("Emotion"), "emotion", levels,
+        self._combo(self.tr("Emotion"), "feeling.value", levels,
                     self.tr("How the customer feels at this step, from very negative to very positive"))
+
+    def _persona_title(self, persona_id: str) -> str:
+        assert self.document is not None
+        personas = self.document.personas()
+        number = next((n for n, p in enumerate(personas, 1) if p.id == persona_id), 1)
+        return persona_title(self.document.index.persona(persona_id), number)
+
+    def _curve_label(self) -> None:
+        """Above the emotion rows: whose feeling, in which scenario, they edit (the toolbar chooses)."""
+        label = QLabel()
+        label.setObjectName("feeling-curve")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setToolTip(self.tr("Choose the persona and the scenario in the Persona toolbar (Ctrl+Shift+T switches "
+                                 "the scenario)"))
+        self.form.addRow(label)
+
+        def show() -> None:
+            persona, scenario = self.active_curve()
+            _set_label(label, self.tr("Emotion of {persona}, {scenario}").format(
+                persona=self._persona_title(persona), scenario=scenario_names()[scenario].lower()))
+
+        self.follow(show)
+
+    def _card_personas(self) -> None:
+        """One box per persona: the personas the card concerns (none ticked: every one)."""
+        assert self.document is not None
+        personas = self.document.personas()
+        self._built_personas = [p.id for p in personas]
+        box = QWidget()
+        box.setObjectName("card-personas")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        label = self.tr("Personas")
+        for persona in personas:
+            check = QCheckBox()
+            check.setObjectName(f"card-persona-{persona.id}")
+
+            def toggled(on: bool, pid: str = persona.id) -> None:
+                current = set(self._value("personas"))
+                order = [p.id for p in self.document.personas()] if self.document is not None else []
+                wanted = [p for p in order if (p == pid and on) or (p != pid and p in current)]
+                self.commit("personas", wanted, label, merge=False)
+
+            check.toggled.connect(toggled)
+            column.addWidget(check)
+
+            def show(check: QCheckBox = check, pid: str = persona.id) -> None:
+                assert self.document is not None
+                if pid in self.document:
+                    title = self._persona_title(pid)
+                    if check.text() != title:
+                        check.setText(title)
+                        purpose = self.tr("Tick when this card concerns {persona}")
+                        self.describe(check, title, purpose.format(persona=title))
+                _set_checked(check, pid in self._value("personas"))
+
+            self.follow(show)
+        hint = QLabel()
+        hint.setObjectName("card-personas-hint")
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(hint)
+        self.follow(lambda: _set_label(hint, self.tr("None ticked: the card concerns all personas")
+                                       if not self._value("personas") else self.tr("The card concerns only these")))
+        box.setAccessibleName(label)
+        self.form.addRow(label, box)
 
     def _intents(self) -> None:
         names = {
@@ -348,7 +470,12 @@ class Inspector(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.element_id is not None and self.document is not None and self.element_id not in self.document:
             self.show_element(None)
-        elif change.id is None or change.id == self.element_id or change.collection in ("links", "steps", "stages"):
+        elif (change.collection == "personas" and self._built_personas
+              and self._built_personas != [p.id for p in self.document.personas()]):  # type: ignore[union-attr]
+            element_id, self.element_id = self.element_id, None
+            self.show_element(element_id)  # a box per persona: persona added, removed or moved
+        elif change.id is None or change.id == self.element_id or change.collection in ("links", "steps", "stages",
+                                                                                        "personas"):
             self._refresh()  # links show step titles and time order
 
     def _refresh(self) -> None:
@@ -387,6 +514,11 @@ def _set_plain(edit: QPlainTextEdit, value: str) -> None:
         edit.blockSignals(True)
         edit.setPlainText(value)
         edit.blockSignals(False)
+
+
+def _set_label(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
 
 
 def _set_spin(box: QSpinBox, value: int) -> None:

@@ -90,6 +90,11 @@ class MainWindow(FileActions, QMainWindow):
         # Before the first document is attached: a journey left with merge conflicts shows them at once.
         self.conflicts = install_conflicts(self)
         add_dock_toggle(self, self.conflicts.dock)
+        from workbench.ui.persona_bar import install as install_persona_bar
+        from workbench.ui.personas_panel import install as install_personas
+
+        self.persona_bar = install_persona_bar(self)
+        self.personas = install_personas(self)  # adds its own View-menu toggle
         self.stack.cleanChanged.connect(self._clean_changed)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.files_dropped.connect(self._open_dropped)
@@ -159,9 +164,10 @@ class MainWindow(FileActions, QMainWindow):
         self.scene.message.connect(self.show_message)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.refreshed.connect(self._update_counts)
-        self.inspector.set_document(self.document, self.stack)
+        self.inspector.set_document(self.document, self.stack, self.scene.focus)
         # After the first paint: the check may take a while (and import networkx), and
         # the outline (a tab behind the inspector) lists every element of a large map.
+        self.findings.follow(self.scene.focus)
         self.after_first_paint(lambda: self.findings.set_document(self.document), "findings")
         self.after_first_paint(lambda: self.outline.attach(self.scene), "outline")
         from workbench.ui.memory import settle

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt, QTimer
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -67,6 +67,12 @@ def arrange_docks(window: MainWindow) -> None:
         window.addDockWidget(area, dock)
         dock.show()
     window.tabifyDockWidget(window.inspector_dock, window.outline_dock)
+    personas = window.findChild(QDockWidget, "personasDock")
+    if personas is not None:  # (installed after the window's own docks)
+        personas.setFloating(False)
+        window.addDockWidget(Area.RightDockWidgetArea, personas)
+        personas.show()
+        window.tabifyDockWidget(window.outline_dock, personas)
     window.inspector_dock.raise_()
     if not window.isVisible():  # a tab is raised only once the window shows
         QTimer.singleShot(0, window.inspector_dock.raise_)
