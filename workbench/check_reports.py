@@ -35,6 +35,7 @@ breaks) becomes a space, as in the text output.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -136,10 +137,11 @@ def json_entry(result: FileResult, metrics: dict[str, object] | None = None) -> 
     return {
         "file": result.name,
         "findings": [
-            {"rule": f.rule, "severity": f.severity, "elements": list(f.elements), "message": f.message, "condition": f.condition}
+            {"rule": f.rule, "severity": f.severity, "elements": list(f.elements), "message": f.message,
+             "condition": f.condition, "persona": f.persona}
             for f in result.report.findings
         ],
-        "metrics": metrics if metrics is not None else vars(result.report.metrics),
+        "metrics": metrics if metrics is not None else asdict(result.report.metrics),
         "scores": to_json(result.scores),
     }
 

@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--scenario",
+        choices=("as-is", "to-be"),
+        default="as-is",
+        help=tr("check the journey as it is (default) or as the team wants it to be"),
+    )
+    parser.add_argument(
         "--min-score",
         type=_score_argument,
         default=None,
@@ -85,7 +91,7 @@ def run(argv: list[str]) -> int:
             status = 2
             results.append(FileResult(name, error=error))
             continue
-        report = check(journey, language=language)
+        report = check(journey, language=language, scenario=args.scenario.replace("-", "_"))
         report.findings[:0] = unresolved(journey)  # a merge left work to finish: never a clean file
         if fail_on is not None and report.at_least(fail_on) and status == 0:
             status = 1
@@ -134,7 +140,7 @@ def unresolved(journey: Journey) -> list[Finding]:
                 "{element}: {field}: the two sides of a merge differ; choose one in Journey Workbench "
                 "(the Merge conflicts panel)",
                 element=element_words(document, conflict),
-                field=field_words(conflict),
+                field=field_words(conflict, document),
             ),
             FILE,
         )
@@ -163,6 +169,10 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
             findings=severity_counts(counts["error"], counts["warning"], counts["info"]),
         )
     )
+    if report.metrics.scenario == "to_be":
+        print("  " + tr("scenario checked: to be (the journey as the team wants it)"))
+    for line in persona_lines(report, journey):
+        print("  " + line)
     for condition, score in scores.items():
         explained = scoring.breakdown(score.counts())
         print("  " + tr("score of '{condition}': {value}/100 ({explained})", condition=condition_name(condition),
@@ -172,3 +182,27 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
         message = printable(finding.message)
         severity = words.get(finding.severity, finding.severity)
         print(f"  {severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
+
+
+def persona_lines(report: Report, journey: Journey) -> list[str]:
+    """Each persona's emotions as is and to be, when the map has several personas or any "to be" value."""
+    from workbench.i18n import decimal
+
+    rows = report.metrics.personas
+    if len(rows) < 2 and not any(r.average_to_be is not None for r in rows):
+        return []
+
+    def average(value: float | None) -> str:
+        return "-" if value is None else decimal(value, 2, sign=True)
+
+    return [
+        tr(
+            "{persona}: average emotion as is {now}, to be {later}; {better}, {worse}",
+            persona=printable(r.name or r.persona),
+            now=average(r.average_as_is),
+            later=average(r.average_to_be),
+            better=counting.steps_better(r.improved),
+            worse=counting.steps_worse(r.worsened),
+        )
+        for r in rows
+    ]

@@ -30,3 +30,12 @@ def change_counts(added: int, removed: int, changed: int, moved: int, language: 
 
 def steps(count: int, language: str | None = None) -> str:
     return ntr("{count} step", "{count} steps", count, language)
+
+
+def steps_better(count: int, language: str | None = None) -> str:
+    """``3 steps better``: steps whose "to be" emotion is higher than "as is"."""
+    return ntr("{count} step better", "{count} steps better", count, language)
+
+
+def steps_worse(count: int, language: str | None = None) -> str:
+    return ntr("{count} step worse", "{count} steps worse", count, language)

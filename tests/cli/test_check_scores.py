@@ -10,7 +10,7 @@ from tests.cli.test_cli import workbench
 ROOT = Path(__file__).resolve().parents[2]
 INVOICES = ROOT / "examples" / "counter-examples" / "unretrievable-invoices.journey"  # person 100, human 80, continuity 85
 TELECOM = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"  # human 0
-CLEAN = ROOT / "examples" / "banking-savings.journey"
+CLEAN = ROOT / "examples" / "automotive-connected-car.journey"  # no warning nor error (banking-savings has two personas and warnings)
 
 
 def test_the_text_report_gives_each_score_and_what_cost_it() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "banking-savings.journey"
+CLEAN = ROOT / "examples" / "automotive-connected-car.journey"  # no warning, one note
 
 
 def workbench(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -30,8 +31,8 @@ def test_argparse_speaks_french_usage_errors_and_help() -> None:
 
 
 def test_counts_take_their_form_in_each_language() -> None:
-    english = workbench("check", str(EXAMPLE), LANGUAGE="en").stdout.splitlines()[0]
-    french = workbench("check", str(EXAMPLE), LANGUAGE="fr").stdout.splitlines()[0]
+    english = workbench("check", str(CLEAN), LANGUAGE="en").stdout.splitlines()[0]
+    french = workbench("check", str(CLEAN), LANGUAGE="fr").stdout.splitlines()[0]
     assert english.endswith(": loaded (19 steps): 0 errors, 0 warnings, 1 note")
     assert french.endswith(" : chargé (19 étapes) : 0 erreur, 0 avertissement, 1 remarque")
 

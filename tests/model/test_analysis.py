@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.model.helpers import spec as step_spec
 from workbench.model.analysis import check
 from workbench.model.fileformat import load
 from workbench.model.journey import (
@@ -33,7 +34,7 @@ def journey(
     """Steps s1..sN in one stage; touch maps a step to the natures of its touchpoints."""
     stage = Stage(id="stage", title="Stage")
     step_list = [
-        Step(id=f"s{i + 1}", title=f"Step {i + 1}", stage="stage", order=10 * (i + 1), **spec) for i, spec in enumerate(steps)
+        Step(id=f"s{i + 1}", title=f"Step {i + 1}", stage="stage", order=10 * (i + 1), **step_spec(spec)) for i, spec in enumerate(steps)
     ]
     cards = []
     for step, natures in touch.items():

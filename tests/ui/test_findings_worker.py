@@ -43,15 +43,17 @@ class HeldCheck:
         self.ended = threading.Event()
         self.threads: list[int] = []
         self.journeys: list[Journey] = []
+        self.scenarios: list[str] = []
 
-    def __call__(self, journey: Journey, language: str | None = None) -> Report:
+    def __call__(self, journey: Journey, language: str | None = None, scenario: str = "as_is") -> Report:
         self.threads.append(threading.get_ident())
         self.journeys.append(journey)
+        self.scenarios.append(scenario)
         self.started.set()
         try:
             # On the UI thread this would freeze the window (and the test) for good: fail instead.
             assert self.go.wait(10), "the check was held 10 s: it blocked the UI thread"
-            return check(journey)
+            return check(journey, scenario=scenario)
         finally:
             self.ended.set()
 
@@ -133,7 +135,7 @@ def test_a_burst_of_edits_is_checked_once(qtbot, monkeypatch: pytest.MonkeyPatch
     document = window.document
     calls: list[int] = []
 
-    def counted(journey: Journey, language: str | None = None) -> Report:
+    def counted(journey: Journey, language: str | None = None, scenario: str = "as_is") -> Report:
         calls.append(threading.get_ident())
         return check(journey, language=language)
 
@@ -208,7 +210,7 @@ def test_a_failing_check_is_reported_and_the_last_findings_stay(qtbot, monkeypat
     panel = window.findings
     before = texts(panel)
 
-    def broken(journey: Journey, language: str | None = None) -> Report:
+    def broken(journey: Journey, language: str | None = None, scenario: str = "as_is") -> Report:
         raise ValueError("a bug in a rule")
 
     monkeypatch.setattr(check_worker, "check", broken)

@@ -21,11 +21,12 @@ validate the whole journey again just to sort it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.i18n import decimal, percent, tr
+from workbench.model.feelings import level
 from workbench.model.index import JourneyIndex
-from workbench.model.journey import INTENTS, CheckSettings, Journey
+from workbench.model.journey import INTENTS, CheckSettings, Journey, Persona, Step
 from workbench.model.step_graph import StepGraph
 
 SEVERITIES = ("error", "warning", "info")
@@ -38,6 +39,23 @@ class Finding:
     elements: tuple[str, ...]
     message: str
     condition: str
+    persona: str | None = None
+    """The persona whose emotions the finding is about (None: it concerns the journey whoever travels it)."""
+
+
+@dataclass
+class PersonaMetrics:
+    """One persona's curves compared: "as is" against "to be"."""
+
+    persona: str
+    name: str
+    average_as_is: float | None = None
+    lowest_as_is: int | None = None
+    average_to_be: float | None = None
+    lowest_to_be: int | None = None
+    improved: int = 0
+    """Steps with both values where "to be" is higher than "as is"."""
+    worsened: int = 0
 
 
 @dataclass
@@ -48,6 +66,9 @@ class Metrics:
     handoffs: int = 0
     longest_wait_for_a_human: int | None = None
     """Largest number of steps from a pain point to a person (None: no pain point reaches one)."""
+    scenario: str = "as_is"
+    """The scenario the findings and the average and lowest emotion above were read in."""
+    personas: list[PersonaMetrics] = field(default_factory=list)
 
 
 @dataclass
@@ -79,49 +100,113 @@ def check(
     language: str | None = None,
     *,
     index: JourneyIndex | None = None,
+    scenario: str = "as_is",
 ) -> Report:
     """Every finding of the health check on *journey*, and its metrics.
 
+    The rules that read emotions run once per persona, on *scenario* ("as
+    is" by default, "to be" to check the journey the team wants); their
+    findings name the persona when the journey has more than one. The
+    other rules are about the journey itself and run once.
     *index*, if given, must be an index of this very journey (a document's);
     it is only read. Without it the check builds the little it needs.
     """
     settings = settings or journey.checks or CheckSettings()
     lang = language or journey.language
     facts = StepGraph(journey, index)
+    personas = sorted(journey.personas, key=lambda p: p.order)
     findings: list[Finding] = []
-    for rule in (_no_human, _dead_end, _trap_loop, _context_lost, _forced_exit, _emotion, _unreachable, _intents, _no_way_back):
+    for rule in (_dead_end, _trap_loop, _context_lost, _forced_exit, _unreachable, _intents, _no_way_back):
         findings += rule(facts, journey, settings, lang)
+    feel_of = {p.id: {step.id: level(step, p.id, scenario) for step in facts.steps} for p in personas}
+    findings += _no_human(facts, journey, settings, lang, personas, feel_of)
+    for persona in personas:
+        facts.feel = feel_of[persona.id]
+        named = _emotion(facts, journey, settings, lang)
+        if len(personas) > 1:
+            named = [_about(f, persona.name or persona.id, lang) for f in named]
+        findings += [replace(f, persona=persona.id) for f in named]
+    facts.feel = feel_of[personas[0].id]
     order = facts.order
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), min((order.get(e, 10**9) for e in f.elements), default=0)))
-    return Report(findings, _metrics(facts, journey))
+    metrics = _metrics(facts, journey)
+    metrics.scenario = scenario
+    metrics.personas = [_persona_metrics(p, facts.steps) for p in personas]
+    return Report(findings, metrics)
 
 
-def _no_human(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
+def _about(finding: Finding, name: str, lang: str) -> Finding:
+    """The finding's sentence, said of one persona: "Camille: ..."."""
+    return replace(finding, message=tr("{persona}: {finding}", lang, persona=name, finding=finding.message))
+
+
+def _persona_metrics(persona: Persona, steps: list[Step]) -> PersonaMetrics:
+    as_is = [level(s, persona.id, "as_is") for s in steps]
+    to_be = [level(s, persona.id, "to_be") for s in steps]
+    now = [v for v in as_is if v is not None]
+    later = [v for v in to_be if v is not None]
+    pairs = [(a, b) for a, b in zip(as_is, to_be) if a is not None and b is not None]
+    return PersonaMetrics(
+        persona.id,
+        persona.name,
+        round(sum(now) / len(now), 2) if now else None,
+        min(now) if now else None,
+        round(sum(later) / len(later), 2) if later else None,
+        min(later) if later else None,
+        sum(1 for a, b in pairs if b > a),
+        sum(1 for a, b in pairs if b < a),
+    )
+
+
+def _no_human(
+    f: StepGraph,
+    j: Journey,
+    s: CheckSettings,
+    lang: str,
+    personas: list[Persona],
+    feel_of: dict[str, dict[str, int | None]],
+) -> list[Finding]:
+    """A difficult moment served only by screens, with no person within reach.
+
+    A pain point or a moment of truth is difficult for whoever travels the
+    journey: one finding. A step that is difficult only because a persona
+    feels badly there gives one finding per such persona, naming it when
+    the map has several.
+    """
     out = []
     reach = s.human_within
     for step in f.steps:
-        at_risk = (step.emotion is not None and step.emotion < 0) or step.id in f.pain or step.moment_of_truth
         natures = f.natures[step.id]
-        if not at_risk or not natures or natures != {"digital"}:
+        if not natures or natures != {"digital"} or f.to_human.get(step.id, reach + 1) <= reach:
             continue
-        if f.to_human.get(step.id, reach + 1) <= reach:
-            continue
-        out.append(
-            Finding(
-                "no-human-within-reach",
-                "error",
-                (step.id,),
-                tr(
-                    "'{title}' is a difficult moment served only by digital touchpoints, and no person can be reached "
-                    "here or in the next {n} steps. Add a handoff to an advisor (chat, call-back) at this step.",
-                    lang,
-                    title=step.title,
-                    n=s.human_within,
-                ),
-                "human",
-            )
-        )
+        if step.id in f.pain or step.moment_of_truth:
+            concerned: list[Persona | None] = [None]
+        else:
+            concerned = [p for p in personas if (v := feel_of[p.id][step.id]) is not None and v < 0]
+        for persona in concerned:
+            finding = _no_human_finding(step, s, lang)
+            if persona is not None:
+                finding = replace(finding, persona=persona.id)
+                if len(personas) > 1:
+                    finding = _about(finding, persona.name or persona.id, lang)
+            out.append(finding)
     return out
+
+
+def _no_human_finding(step: Step, s: CheckSettings, lang: str) -> Finding:
+    return Finding(
+        "no-human-within-reach",
+        "error",
+        (step.id,),
+        tr(
+            "'{title}' is a difficult moment served only by digital touchpoints, and no person can be reached "
+            "here or in the next {n} steps. Add a handoff to an advisor (chat, call-back) at this step.",
+            lang,
+            title=step.title,
+            n=s.human_within,
+        ),
+        "human",
+    )
 
 
 def _dead_end(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
@@ -262,9 +347,8 @@ def _forced_exit(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[
 
 def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     out = []
-    by_id = f.by_id
     for a, b in f.edges():
-        ea, eb = by_id[a].emotion, by_id[b].emotion
+        ea, eb = f.feel[a], f.feel[b]
         if ea is not None and eb is not None and ea - eb >= s.cliff:
             out.append(
                 Finding(
@@ -283,10 +367,10 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
                     "person",
                 )
             )
-    felt = [step for step in f.steps if step.emotion is not None]
+    felt = [step for step in f.steps if f.feel[step.id] is not None]
     if felt:
-        lowest = min(step.emotion for step in felt)  # type: ignore[type-var]
-        ids = tuple(step.id for step in felt if step.emotion == lowest)
+        lowest = min(f.feel[step.id] for step in felt)  # type: ignore[type-var]
+        ids = tuple(step.id for step in felt if f.feel[step.id] == lowest)
         out.append(
             Finding(
                 "lowest-point",
@@ -383,7 +467,7 @@ def _no_way_back(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[
 
 
 def _metrics(f: StepGraph, j: Journey) -> Metrics:
-    emotions = [s.emotion for s in f.steps if s.emotion is not None]
+    emotions = [e for s in f.steps if (e := f.feel[s.id]) is not None]
     touchpoints = [c.nature for c in j.cards if c.kind == "touchpoint" and c.nature]
     share = {n: (touchpoints.count(n) / len(touchpoints) if touchpoints else 0.0) for n in ("digital", "human", "physical")}
     longest: int | None = None
@@ -416,4 +500,11 @@ def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]],
             "-" if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
         ),
     ]
+    if len(m.personas) > 1 or any(p.average_to_be is not None for p in m.personas):
+        for p in m.personas:
+            name = p.name or p.persona
+            now = "-" if p.average_as_is is None else decimal(p.average_as_is, 2, language, sign=True)
+            later = "-" if p.average_to_be is None else decimal(p.average_to_be, 2, language, sign=True)
+            metrics.append((tr("{persona}: average emotion, as is \u2192 to be", language, persona=name), f"{now} \u2192 {later}"))
+            metrics.append((tr("{persona}: steps better / worse", language, persona=name), f"{p.improved} / {p.worsened}"))
     return rows, metrics

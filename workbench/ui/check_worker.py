@@ -126,7 +126,7 @@ class CheckWorker:
     def busy(self) -> bool:
         return self.job is not None
 
-    def start(self, key: Hashable, journey: Journey) -> Job | None:
+    def start(self, key: Hashable, journey: Journey, scenario: str = "as_is") -> Job | None:
         """Check a snapshot of *journey* in a worker thread; *key* comes back with the result.
 
         A closed worker starts nothing (its panel is gone) and returns None.
@@ -137,7 +137,9 @@ class CheckWorker:
             raise RuntimeError("a health check is already running")
         # Looked up at each start, so a test can put a slow or recording check in its place.
         # In the user's language, whatever the journey's: the dock speaks to the user (the PDF to its reader).
-        job = Job(key, snapshot(journey), partial(check, language=current_language()), worker=weakref.ref(self))
+        job = Job(
+            key, snapshot(journey), partial(check, language=current_language(), scenario=scenario), worker=weakref.ref(self)
+        )
         self.job = job
         _the_pool().submit(_work, job, self._relay)
         return job

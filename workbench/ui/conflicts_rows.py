@@ -55,7 +55,7 @@ class ConflictRow(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.where = _label(element_words(document, conflict), "conflict-element", bold=True)
-        self.field = _label(field_words(conflict), "conflict-field")
+        self.field = _label(field_words(conflict, document), "conflict-field")
         self.ours = _label(readable(conflict.ours, conflict.field, document), "conflict-ours")
         self.theirs = _label(readable(conflict.theirs, conflict.field, document), "conflict-theirs")
         self.keep = QPushButton(self.tr("Keep mine"))

@@ -66,4 +66,6 @@ class FilterMixin:
         text = severity_counts(counts["error"], counts["warning"], counts["info"])
         if shown < len(findings):
             text += " " + translate("FindingsPanel", "({shown} shown)").format(shown=shown)
+        if self.report is not None and self.report.metrics.scenario == "to_be":
+            text += " " + translate("FindingsPanel", "(journey to be)")
         self.summary.setText(text)

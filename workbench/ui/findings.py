@@ -61,6 +61,7 @@ from workbench.model import scores as scoring
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card, Handoff, Link, Stage, Step
+from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.check_worker import CheckWorker, Job
 from workbench.ui.finding_filter import FilterMixin
 from workbench.ui.finding_fixes import FixButton, FixesMixin
@@ -141,6 +142,9 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.run)
         self.document: JourneyDocument | None = None
+        #: The scenario checked: the canvas's (see :meth:`follow`), "as is" until told.
+        self.scenario = "as_is"
+        self._focus: CurveFocus | None = None
         #: Where the fixes are recorded (see :meth:`undo_stack`).
         self._stack: QUndoStack | None = None
         #: The report shown, or None before the first result for this document.
@@ -209,16 +213,32 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
         self._show_checking()  # never the previous journey's findings, even for a moment
         self.run()
 
+    def follow(self, focus: CurveFocus) -> None:
+        """Check the scenario the canvas edits: the journey as it is, or as the team wants it."""
+        if self._focus is not None:
+            self._focus.changed.disconnect(self._focus_changed)
+        self._focus = focus
+        focus.changed.connect(self._focus_changed)
+        self._focus_changed()
+
+    def _focus_changed(self) -> None:
+        if self._focus is None or not shiboken6.isValid(self) or self._focus.scenario == self.scenario:
+            return
+        self.scenario = self._focus.scenario
+        if self.document is not None:
+            self._show_checking()
+            self.run()
+
     def _on_change(self, change: Change) -> None:
         if shiboken6.isValid(self):  # a deleted panel may still hear its last document
             self.timer.start()  # restarted by every change: runs once the edits pause
             if self.fix_button.fixes:
                 self.fix_button.show_fixes([])  # the finding may be fixed already: wait for the check
 
-    def _key(self) -> tuple[JourneyDocument, int] | None:
-        """What identifies the journey as it is now: its document and the index generation."""
+    def _key(self) -> tuple[JourneyDocument, int, str] | None:
+        """What identifies the journey as it is now: its document, the index generation, the scenario checked."""
         document = self.document
-        return None if document is None else (document, document.index.generation)
+        return None if document is None else (document, document.index.generation, self.scenario)
 
     def is_current(self) -> bool:
         """True if the findings shown are those of the journey as it is now."""
@@ -236,7 +256,7 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
         self.timer.stop()
         if self.worker.busy():
             return  # see _check_done
-        self.worker.start(key, key[0].journey)
+        self.worker.start(key, key[0].journey, self.scenario)
 
     def _check_done(self, job: Job) -> None:
         """A check ended (on the UI thread): show its report if nothing changed since its snapshot."""
@@ -412,7 +432,7 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
         journey = document.journey
         if isinstance(element, Step):
             steps = document.steps()
-            return step_name(element, steps.index(element) + 1, len(steps), [])
+            return step_name(element, steps.index(element) + 1, len(steps), [], document.index.personas()[0].id)
         if isinstance(element, Card):
             return card_name(element)
         if isinstance(element, Handoff):
