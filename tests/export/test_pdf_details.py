@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from workbench.export.pdf import PdfOptions, export_pdf
 from workbench.export.pdfpages import FOOTER, MARGIN
+from workbench.model.feelings import lead, note
 from workbench.model.fileformat import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +22,9 @@ def words(path: Path) -> str:
 
 def fields_of(journey) -> list[str]:  # type: ignore[no-untyped-def]
     """The texts of the journey that its map's cards and headers do not show."""
-    texts = [journey.persona.description, *journey.persona.goals, *journey.persona.frustrations, journey.notes]
+    texts = [lead(journey).description, *lead(journey).goals, *lead(journey).frustrations, journey.notes]
     texts += [stage.description for stage in journey.stages]
-    texts += [step.description for step in journey.steps] + [step.emotion_note for step in journey.steps]
+    texts += [step.description for step in journey.steps] + [note(step, lead(journey).id) for step in journey.steps]
     texts += [handoff.expected_wait for handoff in journey.handoffs]
     return [text for text in texts if text]
 
@@ -46,10 +47,10 @@ def test_each_part_can_be_left_out(tmp_path: Path) -> None:
     out = tmp_path / "lean.pdf"
     export_pdf(journey, out, PdfOptions(findings=None, persona=False, details=False, notes=False))
     text = words(out)
-    assert journey.persona.frustrations[0] not in text
+    assert lead(journey).frustrations[0] not in text
     assert " ".join(journey.notes.split()[:6]) not in text
-    step = next(s for s in journey.steps if s.emotion_note)
-    assert " ".join(step.emotion_note.split()[:4]) not in text
+    said = next(note(s, lead(journey).id) for s in journey.steps if note(s, lead(journey).id))
+    assert " ".join(said.split()[:4]) not in text
     titles = [item.title for item in PdfReader(out).outline if not isinstance(item, list)]
     assert "Stage details" not in titles and "Scenario and notes" not in titles
 
@@ -78,7 +79,7 @@ def test_the_export_command_leaves_parts_out(tmp_path: Path) -> None:
     assert main(["export", str(EXAMPLE), "-o", str(out), "--no-findings", "--no-persona", "--no-notes"]) == 0
     text = words(out)
     journey = load(EXAMPLE)
-    assert journey.persona.frustrations[0] not in text and "Scenario and notes" not in text
+    assert lead(journey).frustrations[0] not in text and "Scenario and notes" not in text
     assert "Stage details" in text
 
 
@@ -142,7 +143,7 @@ def test_the_title_page_follows_the_options_and_the_scenario_is_not_said_twice(t
     export_pdf(journey, out, PdfOptions(findings=None, persona=False, details=False))
     reader = PdfReader(out)
     title = " ".join((reader.pages[0].extract_text() or "").split())
-    assert journey.persona.name not in title and "Banking" in title
+    assert lead(journey).name not in title and "Banking" in title
     everything = words(out)
     start = " ".join(journey.scenario.split()[:8])
     assert everything.count(start) == 1  # on the title page, whole; the notes pages do not repeat it

@@ -13,7 +13,7 @@ from workbench.model.fileformat import load
 
 ROOT = Path(__file__).resolve().parents[2]
 INVOICES = ROOT / "examples" / "counter-examples" / "unretrievable-invoices.journey"
-CLEAN = ROOT / "examples" / "banking-savings.journey"
+CLEAN = ROOT / "examples" / "automotive-connected-car.journey"  # no warning nor error (banking-savings has two personas and warnings)
 
 
 def last_page(path: Path) -> str:

@@ -50,9 +50,27 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
     for card in shown.cards(view):
         if visible(card.rect, view):
             shapes.card(p, card.rect, card.kind, card.nature, card.channel, card.text)
-    for piece in shown.curve(view):
-        shapes.curve(p, piece)
+            if card.personas:
+                shapes.persona_tags(p, card.rect, [lay.marks[t] for t in card.personas if t in lay.marks])
     margin = shapes.FACE_RADIUS + 1
+    dy = lay.emotion_lane.row.y if lay.emotion_lane is not None else 0.0
+    for key, other in lay.curves.items():  # the other personas' and scenarios' curves, under the active one
+        if key == lay.active:
+            continue
+        for run in lay.curve_runs(key):
+            piece = [seg for seg in run if view is None or _meets(seg, view)]
+            if piece:
+                shapes.curve(p, piece, other.colour, other.line, other.scenario)
+        for point in other.points:
+            x, y = point.x, point.offset + dy
+            if view is None or view.x - margin < x < view.right + margin and view.y - margin < y < view.bottom + margin:
+                shapes.mark(p, (x, y), other.shape, other.colour, hollow=other.scenario == "to_be")
+    active = lay.curves.get(lay.active) if lay.active is not None else None
+    for piece in shown.curve(view):
+        if active is not None:
+            shapes.curve(p, piece, active.colour, active.line, active.scenario)
+        else:
+            shapes.curve(p, piece)
     for point in shown.faces(view):
         if view is None or view.x - margin < point.x < view.right + margin and view.y - margin < point.y < view.bottom + margin:
             shapes.face(p, (point.x, point.y), point.level)
@@ -83,6 +101,11 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
             text = clear_of(inside(text, view), placed, view) or text
             placed.append(_backing(shapes.label_box(text)))
         shapes.connector_label(p, text, handoff=connector.context_carried is not None)
+
+
+def _meets(segment: tuple, view: Rect) -> bool:  # type: ignore[type-arg]
+    xs = [pt[0] for pt in segment]
+    return min(xs) <= view.right and max(xs) >= view.x
 
 
 def _backing(r: Rect) -> Rect:

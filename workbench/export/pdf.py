@@ -18,7 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.export import pdfdraw, pdftext
-from workbench.export.pdfdetails import details_flow, notes_flow, persona_flow
+from workbench.export.pdfdetails import details_flow, notes_flow
+from workbench.export.pdfmeta import keywords
+from workbench.export.pdfpersonas import comparison_flow, curve_entries, persona_flows
 from workbench.export.pdfflow import Flow, Page, draw_page
 from workbench.export.pdfmarks import Mark, draw_marks, step_marks
 from workbench.export.pdfmeta import add_xmp
@@ -38,7 +40,6 @@ from workbench.i18n import current_language, decimal, tr
 from workbench.layout import layout
 from workbench.model.atomic import atomic_write
 from workbench.model.journey import Journey
-from workbench.model.templates import sector_name
 from workbench.textmetrics import REGULAR, register_fonts, text_width, wrap
 from workbench.version import __version__
 
@@ -59,7 +60,10 @@ class PdfOptions:
     title_page: bool = True
     legend: bool = True
     persona: bool = True
-    """A page on the persona (description, goals, frustrations), when there is one."""
+    """A page on each persona (description, goals, frustrations, the figures of their curves)."""
+    comparison: bool = True
+    """The "as is" → "to be" table (per stage and persona), when the journey has a "to be" value;
+    a detail per stage, so ``details`` False leaves it out too."""
     details: bool = True
     """Per stage, what the cards do not show: descriptions, emotion notes, handoffs, intents."""
     notes: bool = True
@@ -140,8 +144,10 @@ def _render_pdf(
         plan.append(_Page("title"))
     if options.legend:
         plan.append(_Page("legend"))
+    curves = list(lay.curves.values())
     if options.persona:
-        plan += _flowing(persona_flow(journey, width, height))
+        for flow in persona_flows(journey, width, height, curves):
+            plan += _flowing(flow)
     marks: dict[str, Mark] = {}
     if options.findings is not None and options.finding_elements is not None:
         marks = step_marks(options.findings, options.finding_elements, {step.id for step in lay.steps})
@@ -170,6 +176,8 @@ def _render_pdf(
                 )
             )
         plan.append(_Page("map"))
+    if options.details and options.comparison:
+        plan += _flowing(comparison_flow(journey, width, height))
     if options.details:
         plan += _flowing(details_flow(journey, width, height))
     if options.notes:
@@ -187,7 +195,7 @@ def _render_pdf(
     c.setTitle(journey.title)
     c.setAuthor(", ".join(journey.authors) or "Journey Workbench")
     c.setSubject(journey.scenario[:500] or journey.title)
-    c.setKeywords([tr("customer journey", lang), sector_name(journey.sector, lang), journey.persona.name])
+    c.setKeywords(keywords(journey))
     c.setCreator(f"Journey Workbench {__version__}")
     add_xmp(c, journey)
     shown = Shown(lay)
@@ -198,7 +206,7 @@ def _render_pdf(
             title_page(c, journey, width, height, persona=options.persona)
             _outline(c, "title", journey.title)
         elif page.kind == "legend":
-            legend_page(c, lang, width, height)
+            legend_page(c, lang, width, height, curve_entries(curves, journey))
             _outline(c, "legend", tr("Legend", lang))
         elif page.kind == "map":
             _map_page(c, lay, width, height, shown, lambda view: draw_marks(c, shown, marks, view, anchored))

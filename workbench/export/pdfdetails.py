@@ -1,4 +1,4 @@
-"""The deliverable's text sections: the persona, the details of each stage, the scenario and notes.
+"""The deliverable's text sections: the details of each stage, the scenario and notes.
 
 What a map cannot show on its cards (step descriptions, emotion notes,
 moments of truth, handoffs with their wait and return, intents) is written
@@ -10,24 +10,11 @@ from __future__ import annotations
 
 from workbench.export.pdfflow import Flow, Heading, Paragraph, Row
 from workbench.i18n import tr
+from workbench.model.feelings import feeling
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, Journey
 
 LEVELS = {2: "very positive", 1: "positive", 0: "neutral", -1: "negative", -2: "very negative"}
-
-
-def persona_flow(journey: Journey, width: float, height: float) -> Flow | None:
-    lang, persona = journey.language, journey.persona
-    if not (persona.name or persona.description or persona.goals or persona.frustrations):
-        return None
-    title = tr("Persona: {name}", lang, name=persona.name) if persona.name else tr("Persona", lang)
-    flow = Flow(title, width, height, lang)
-    if persona.description:
-        flow.add(Paragraph(persona.description))
-    for heading, items in ((tr("Goals", lang), persona.goals), (tr("Frustrations", lang), persona.frustrations)):
-        if items:
-            flow.add(Heading(heading), *(Paragraph(f"•\u00a0{item}", indent=8) for item in items))
-    return flow
 
 
 def notes_flow(journey: Journey, width: float, height: float, scenario: bool = True) -> Flow | None:
@@ -60,10 +47,11 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
             intents_of.setdefault(card.step, set()).update(card.intents)
     flow = Flow(tr("Stage details", lang), width, height, lang)
     said = False
+    first = index.personas()[0].id
     for stage in index.stages():
         rows: list[Row | Paragraph] = []
         for step in index.steps_of(stage.id):
-            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, intents_of, lang)
+            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, intents_of, lang, first)
             if facts:  # one row a step: it stays whole on a page, under its title
                 rows.append(Row(step.title, "\n".join(facts), column="steps"))
         if stage.description or rows:
@@ -75,12 +63,13 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
     return flow if said else None
 
 
-def _step_facts(step, handoffs, cards, steps, intents_of, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _step_facts(step, handoffs, cards, steps, intents_of, lang: str, persona: str) -> list[str]:  # type: ignore[no-untyped-def]
     facts: list[str] = []
     if step.description:
         facts.append(step.description)
-    if step.emotion is not None and step.emotion_note:
-        facts.append(tr("Emotion ({level}): {note}", lang, level=tr(LEVELS[step.emotion], lang), note=step.emotion_note))
+    first = feeling(step, persona)
+    if first is not None and first.value is not None and first.note:
+        facts.append(tr("Emotion ({level}): {note}", lang, level=tr(LEVELS[first.value], lang), note=first.note))
     marks = [
         tr("moment of truth", lang) if step.moment_of_truth else "",
         tr("goal reached", lang) if step.goal else "",

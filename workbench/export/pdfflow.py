@@ -18,7 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 import workbench.theme as theme
 from workbench.export import pdfdraw
 from workbench.export.pdftext import draw_string
-from workbench.export.pdfpages import FOOTER, MARGIN
+from workbench.export.pdfpages import FOOTER, MARGIN, flip
+from workbench.export.shapes import CURVE_SAMPLE, curve_sample
 from workbench.i18n import tr
 from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
 
@@ -56,7 +57,29 @@ class Row:
     """Rows of the same column share a label width (the widest of their labels)."""
 
 
-Block = Heading | Paragraph | Row
+@dataclass(frozen=True)
+class Sample:
+    """A line of persona curve samples (a run of the line through the mark), each followed by its words."""
+
+    items: tuple[tuple[str, str, str, str, str], ...]
+    """(shape, colour, line, scenario, words) of each sample."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: a bold header row (repeated on each page the table continues on), then rows
+    whose first cell is a bold label; each cell wraps within its column's width (points)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+
+
+Block = Heading | Paragraph | Row | Sample | Table
+
+SAMPLE_HEIGHT = 20.0
+#: Room between a table's columns.
+CELL_GAP = 12.0
 
 
 @dataclass(frozen=True)
@@ -73,9 +96,24 @@ class Placed:
     link: str = ""
 
 
+@dataclass(frozen=True)
+class PlacedSample:
+    """A curve sample whose left end is at (x, y), y from the page's bottom."""
+
+    x: float
+    y: float
+    shape: str
+    colour: str
+    line: str
+    scenario: str
+
+
 @dataclass
 class Page:
     lines: list[Placed] = field(default_factory=list)
+    samples: list[PlacedSample] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
+    """Thin lines (x0, x1, y) under a table's header."""
 
 
 class Flow:
@@ -114,6 +152,17 @@ class Flow:
                 page.lines.append(Placed(MARGIN, y - HEADING_SIZE, block.text, BOLD, HEADING_SIZE, theme.INK))
                 y -= HEADING_SIZE * 1.6
                 continue
+            if isinstance(block, Table):
+                page, y = self._table(block, pages, page, y, heading)
+                y -= 5
+                continue
+            if isinstance(block, Sample):
+                if y - SAMPLE_HEIGHT < self.bottom:
+                    page = self._new_page(pages, continued=True, heading=heading)
+                    y = self._y
+                self._sample(block, page, y)
+                y -= SAMPLE_HEIGHT + 5
+                continue
             lines = self._lines(block, widths.get(block.column, 0.0) if isinstance(block, Row) else 0.0)
             whole = sum(height for _, height in lines)
             if isinstance(block, Row) and y - whole < self.bottom and whole < self._y - self.bottom:
@@ -131,6 +180,64 @@ class Flow:
                 y -= height
             y -= 5
         return pages
+
+    def _sample(self, block: Sample, page: Page, y: float) -> None:
+        """The samples in a row from the margin, each sample's words after it."""
+        x, middle = MARGIN, y - SAMPLE_HEIGHT / 2
+        for shape, colour, line, scenario, words in block.items:
+            page.samples.append(PlacedSample(x + 2, middle, shape, colour, line, scenario))
+            x += CURVE_SAMPLE + 10
+            page.lines.append(Placed(x, middle - BODY_SIZE * 0.35, words, REGULAR, BODY_SIZE, theme.INK))
+            x += text_width(words, BODY_SIZE) + 24
+
+    def _table(self, table: Table, pages: list[Page], page: Page, y: float, heading: str | None) -> tuple[Page, float]:
+        """Place *table*: its header, then each row whole (a new page, with the header again, when one does not fit)."""
+        header = self._cells(table.header, table.widths, bold=True)
+        rows = [self._cells(row, table.widths, bold=False) for row in table.rows]
+        header_h = len(header) * BODY_SIZE * 1.35 + 4
+        room = self._y - self.bottom
+
+        def place_header(page: Page, y: float) -> float:
+            y = self._place(header, page, y)
+            page.rules.append((MARGIN, MARGIN + sum(table.widths), y - 1))
+            return y - 4
+
+        first = len(rows[0]) * BODY_SIZE * 1.35 if rows else 0.0
+        if y - header_h - first < self.bottom:
+            page = self._new_page(pages, continued=True, heading=heading)
+            y = self._y
+        y = place_header(page, y)
+        for row in rows:
+            need = len(row) * BODY_SIZE * 1.35
+            if y - need < self.bottom and need < room - header_h:
+                page = self._new_page(pages, continued=True, heading=heading)
+                y = place_header(page, self._y)
+            y = self._place(row, page, y)
+        return page, y
+
+    def _cells(self, cells: tuple[str, ...], widths: tuple[float, ...], bold: bool) -> list[list[Placed]]:
+        """The lines of a table row, each as its pieces (x set, y 0); the first cell bold."""
+        columns = []
+        x = MARGIN
+        for k, (text, width) in enumerate(zip(cells, widths)):
+            strong = bold or k == 0
+            size = LABEL_SIZE if strong else BODY_SIZE
+            columns.append([(x, line, strong, size) for line in wrap(text, width - CELL_GAP, size, strong)])
+            x += width
+        out = []
+        for k in range(max((len(c) for c in columns), default=0)):
+            out.append([
+                Placed(cx, 0, line, BOLD if strong else REGULAR, size, theme.INK)
+                for cx, line, strong, size in (column[k] for column in columns if k < len(column))
+            ])
+        return out
+
+    def _place(self, lines: list[list[Placed]], page: Page, y: float) -> float:
+        for pieces in lines:
+            for piece in pieces:
+                page.lines.append(Placed(piece.x, y - BODY_SIZE, piece.text, piece.font, piece.size, piece.colour))
+            y -= BODY_SIZE * 1.35
+        return y
 
     def _new_page(self, pages: list[Page], continued: bool, heading: str | None) -> Page:
         page = Page()
@@ -161,6 +268,10 @@ class Flow:
         """What must follow a heading on its page: a whole row (it is kept whole when it fits), else a line."""
         if block is None or isinstance(block, Heading):
             return 0.0
+        if isinstance(block, Sample):
+            return SAMPLE_HEIGHT
+        if isinstance(block, Table):
+            return (1 + min(len(block.rows), 1)) * BODY_SIZE * 1.35 * 2
         lines = self._lines(block, widths.get(block.column, 0.0) if isinstance(block, Row) else 0.0)
         if not lines:
             return 0.0
@@ -197,6 +308,19 @@ class Flow:
 
 def draw_page(c: Canvas, page: Page) -> None:
     """Draw one laid-out page (its footer is the caller's)."""
+    if page.rules:
+        c.setStrokeColor(pdfdraw.colour(theme.GRID))
+        c.setLineWidth(0.8)
+        c.setDash([], 0)
+        for x0, x1, y in page.rules:
+            c.line(x0, y, x1, y)
+    if page.samples:
+        for sample in page.samples:
+            c.saveState()
+            flip(c, sample.x, sample.y, 1)
+            painter = pdfdraw.ReportlabPainter(c)
+            curve_sample(painter, 0, 0, sample.shape, sample.colour, sample.line, sample.scenario)
+            c.restoreState()
     for line in page.lines:
         c.setFont(line.font, line.size)
         c.setFillColor(pdfdraw.colour(line.colour))

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
+from workbench.model.feelings import personas_in_order
 from workbench.i18n import tr
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
@@ -41,9 +42,9 @@ _PACKET = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 
 
 def keywords(journey: Journey) -> list[str]:
-    """The words a search finds the deliverable by: the field, the sector, the persona."""
+    """The words a search finds the deliverable by: the field, the sector, every persona's name."""
     lang = journey.language
-    words = [tr("customer journey", lang), sector_name(journey.sector, lang), journey.persona.name]
+    words = [tr("customer journey", lang), sector_name(journey.sector, lang), *(p.name for p in personas_in_order(journey.personas))]
     return [word for word in words if word]
 
 

@@ -6,14 +6,17 @@ the journey, the page size and the shapes of ``pdfdraw``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
+from workbench.model.feelings import lead
 from workbench.export import pdfdraw
 from workbench.export.pdftext import draw_string
+from workbench.export.sheet import persona_names
 from workbench.geometry import Rect
 from workbench.i18n import long_date, tr
 from workbench.model.journey import Journey
@@ -40,8 +43,12 @@ SCENARIO_LINES = 6
 
 def _title_rows(journey: Journey, persona: bool) -> tuple[list[tuple[str, str]], float]:
     lang = journey.language
+    if len(journey.personas) > 1:  # their names (each has a page of its own)
+        who = (tr("Personas", lang), " · ".join(persona_names(journey).values()))
+    else:
+        who = (tr("Persona", lang), " — ".join(p for p in (lead(journey).name, lead(journey).description) if p))
     rows = [
-        (tr("Persona", lang), " — ".join(p for p in (journey.persona.name, journey.persona.description) if p) if persona else ""),
+        (who[0], who[1] if persona else ""),
         (tr("Scenario", lang), journey.scenario),
         (tr("Authors", lang), ", ".join(journey.authors)),
         (tr("Date", lang), long_date(date.today(), lang)),
@@ -88,14 +95,18 @@ def title_page(c: Canvas, journey: Journey, width: float, height: float, persona
         y -= 8
 
 
-def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
+def legend_page(
+    c: Canvas, lang: str, width: float, height: float, curves: Sequence[tuple[str, str, str, str, str]] = ()
+) -> None:
+    """The faces, the curves drawn (each persona's mark and line: solid "as is", dashed "to be"), the
+    touchpoints' natures, handoffs and markers. *curves*: (shape, colour, line, scenario, words) of each."""
     y = height - MARGIN - 30
     c.setFont(BOLD, 20)
     c.setFillColor(pdfdraw.colour(theme.INK))
     draw_string(c, MARGIN, y, tr("Legend", lang))
     y -= 40
     # The swatches start after the widest heading (French "Points de contact" is wider than 120 points).
-    column = MARGIN + max(text_width(tr(word, lang), 12, True) for word in ("Emotion", "Touchpoints")) + 20
+    column = MARGIN + max(text_width(tr(word, lang), 12, True) for word in ("Emotion", "Touchpoints", "Curves")) + 20
     column = max(column, MARGIN + 120)
     c.setFont(BOLD, 12)
     draw_string(c, MARGIN, y, tr("Emotion", lang))
@@ -120,6 +131,8 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
         draw_string(c, x + 14, y, label)
         x += step
     y -= 50
+    if curves:
+        y = _curves_legend(c, lang, curves, column, y, width) - 30
     c.setFont(BOLD, 12)
     draw_string(c, MARGIN, y, tr("Touchpoints", lang))
     natures = [("digital", tr("digital", lang)), ("human", tr("human", lang)), ("physical", tr("physical", lang))]
@@ -164,6 +177,35 @@ def legend_page(c: Canvas, lang: str, width: float, height: float) -> None:
             draw_string(c, column + 60, y, line)
             y -= 13
         y -= 11
+
+
+def _curves_legend(
+    c: Canvas, lang: str, curves: Sequence[tuple[str, str, str, str, str]], column: float, y: float, width: float
+) -> float:
+    """The curves' samples in columns from *column*, row by row; the baseline of the last row."""
+    from workbench.export.shapes import CURVE_SAMPLE, curve_sample
+
+    c.setFont(BOLD, 12)
+    c.setFillColor(pdfdraw.colour(theme.INK))
+    draw_string(c, MARGIN, y, tr("Curves", lang))
+    room = width - MARGIN - column
+    cell = min(max(CURVE_SAMPLE + 10 + text_width(words, 10) + 24 for *_, words in curves), room)
+    if len(curves) > 8:  # two columns at least, so that twenty curves leave room for the rest of the page
+        cell = min(cell, room / 2)
+    per_row = max(1, int(room // cell))
+    for k, (shape, colour, line, scenario, words) in enumerate(curves):
+        if k and k % per_row == 0:
+            y -= 20
+        x = column + (k % per_row) * cell
+        c.saveState()
+        flip(c, x + 2, y + 3.5, 1)
+        curve_sample(pdfdraw.ReportlabPainter(c), 0, 0, shape, colour, line, scenario)
+        c.restoreState()
+        c.setFont(REGULAR, 10)
+        c.setFillColor(pdfdraw.colour(theme.INK))
+        label = (wrap(words, cell - CURVE_SAMPLE - 20, 10, max_lines=1) or [""])[0]
+        draw_string(c, x + CURVE_SAMPLE + 10, y, label)
+    return y
 
 
 def findings_flow(

@@ -219,11 +219,42 @@ def face(p: Painter, centre: Point, level: int, radius: float = FACE_RADIUS) -> 
     p.curve([quad_as_cubic((x - width, mouth_y - bend / 2), (x, mouth_y + bend), (x + width, mouth_y - bend / 2))])
 
 
-def curve(p: Painter, segments: list | tuple) -> None:  # type: ignore[type-arg]
-    """A run of the emotion curve."""
-    p.stroke(theme.CURVE, CURVE_WIDTH, round_ends=True)
+def curve(p: Painter, segments: list | tuple, colour: str = theme.CURVE, line: str = "medium", scenario: str = "as_is") -> None:  # type: ignore[type-arg]
+    """A run of one persona's emotion curve: its colour and weight; "to be" dashed, "as is" solid."""
+    width = LINE_WIDTHS.get(line, CURVE_WIDTH)
+    p.stroke(colour, width, dash=dashes(width) if scenario == "to_be" else None, round_ends=True)
     p.fill(None)
     p.curve(segments)
+
+
+#: The weight of a persona's curves (its line style): medium or bold.
+LINE_WIDTHS = {"medium": CURVE_WIDTH, "bold": 4.0}
+MARK_RADIUS = 5.0
+
+
+def mark(p: Painter, centre: Point, shape: str, colour: str, radius: float = MARK_RADIUS, hollow: bool = False) -> None:
+    """A persona's mark: its shape tells it apart without colour; hollow for "to be"."""
+    x, y = centre
+    p.stroke(theme.INK if not hollow else colour, 1.0 if not hollow else 1.8)
+    p.fill(theme.BACKGROUND if hollow else colour)
+    r = radius
+    if shape == "square":
+        s = r * 0.85
+        p.rect(Rect(x - s, y - s, 2 * s, 2 * s))
+    elif shape == "triangle":
+        p.polygon([(x, y - r * 1.1), (x + r, y + r * 0.75), (x - r, y + r * 0.75)])
+    elif shape == "diamond":
+        p.polygon([(x, y - r * 1.15), (x + r, y), (x, y + r * 1.15), (x - r, y)])
+    elif shape == "star":
+        outer, inner = r * 1.25, r * 0.55
+        points = [
+            (x + (outer if i % 2 == 0 else inner) * math.sin(i * math.pi / 5),
+             y - (outer if i % 2 == 0 else inner) * math.cos(i * math.pi / 5))
+            for i in range(10)
+        ]
+        p.polygon(points)
+    else:
+        p.circle(centre, r)
 
 
 # ------------------------------------------------------------ connectors
@@ -294,3 +325,35 @@ def severity_sign(p: Painter, area: Rect, severity: str) -> None:
         p.polygon([(area.centre[0], area.y), (area.right, area.bottom), (area.x, area.bottom)])
     else:
         p.circle(area.centre, min(area.w, area.h) / 2)
+
+
+#: The length of a curve's sample in a legend: a short run of its line with its mark in the middle.
+CURVE_SAMPLE = 34.0
+
+
+def curve_sample(p: Painter, left: float, y: float, shape: str, colour: str, line: str = "medium",
+                 scenario: str = "as_is", length: float = CURVE_SAMPLE) -> None:
+    """A curve as a legend shows it: a run of its line (solid "as is", dashed "to be") through its mark."""
+    right = left + length
+    third = length / 3
+    curve(p, [((left, y), (left + third, y), (right - third, y), (right, y))], colour, line, scenario)
+    mark(p, (left + length / 2, y), shape, colour, hollow=scenario == "to_be")
+
+
+# ------------------------------------------------------------ persona tags
+
+TAG_RADIUS = 3.2
+TAG_GAP = 2.5
+
+
+def persona_tags(p: Painter, rect: Rect, looks: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> None:
+    """The personas a card concerns: their marks (shape, colour), small, on its bottom edge from the right.
+
+    A card with no tags concerns every persona and shows none.
+    """
+    r = TAG_RADIUS
+    x = rect.right - 7 - r
+    y = rect.bottom - 1.0
+    for shape, colour in reversed(list(looks)):
+        mark(p, (x, y), shape, colour, r)
+        x -= 2 * r + TAG_GAP

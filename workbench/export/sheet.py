@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 import workbench.theme as theme
 from workbench.export import shapes
 from workbench.export.painter import Painter
-from workbench.geometry import Connector, Layout, Rect, Text
+from workbench.geometry import Connector, Curve, Layout, Rect, Text
 from workbench.i18n import tr
+from workbench.model.feelings import personas_in_order
+from workbench.model.fieldwords import scenario_word
+from workbench.model.journey import Journey, Persona
 from workbench.textmetrics import line_height, text_width, wrap
 
 TITLE_SIZE = 20.0
@@ -25,12 +28,12 @@ SWATCH_GAP = 6.0
 ENTRY_GAP = 16.0
 GROUP_GAP = 28.0
 #: Width of each kind of sample in the strip.
-SWATCH = {"face": 2 * shapes.FACE_RADIUS, "nature": 34.0, "handoff": 40.0, "moment": 12.0, "goal": 11.0, "end": 8.0}
+SWATCH = {"curve": shapes.CURVE_SAMPLE, "face": 2 * shapes.FACE_RADIUS, "nature": 34.0, "handoff": 40.0, "moment": 12.0, "goal": 11.0, "end": 8.0}
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One sample of the legend and its word: *kind* is face, nature, handoff, moment, goal or end."""
+    """One sample of the legend and its word: *kind* is curve, face, nature, handoff, moment, goal or end."""
 
     kind: str
     value: object
@@ -53,8 +56,29 @@ class Sheet:
     entries: list[Entry] = field(default_factory=list)
 
 
-def sheet(lay: Layout, title: str, language: str, with_title: bool = True, with_legend: bool = True) -> Sheet:
-    """Where the title, the map and the legend go; the map alone when neither is asked for."""
+def persona_name(persona: Persona, position: int, lang: str) -> str:
+    """The persona's name, or "Persona 2" for one left unnamed (*position* from 0)."""
+    return persona.name or tr("Persona {number}", lang, number=position + 1)
+
+
+def persona_names(journey: Journey) -> dict[str, str]:
+    """Each persona's name for legends, by id (see :func:`persona_name`)."""
+    return {p.id: persona_name(p, k, journey.language) for k, p in enumerate(personas_in_order(journey.personas))}
+
+
+def curve_label(name: str, scenario: str, lang: str) -> str:
+    """A curve in a legend: "Camille — as is"."""
+    return tr("{name} — {scenario}", lang, name=name, scenario=scenario_word(scenario, lang))
+
+
+def sheet(
+    lay: Layout, title: str, language: str, with_title: bool = True, with_legend: bool = True,
+    names: dict[str, str] | None = None,
+) -> Sheet:
+    """Where the title, the map and the legend go; the map alone when neither is asked for.
+
+    The legend has an entry for each curve drawn, named from *names* (persona id to name;
+    the layout's names when None)."""
     margin = lay.style.margin
     width = lay.width
     out = Sheet(width, lay.height, 0.0, 0.0)
@@ -65,14 +89,18 @@ def sheet(lay: Layout, title: str, language: str, with_title: bool = True, with_
         out.map_y = margin + h
     top = out.map_y + lay.height
     if with_legend:
-        _legend(out, language, Rect(margin, top, width - 2 * margin, 0))
+        curves = [
+            ("curve", c, curve_label((names or {}).get(c.persona) or c.name or c.persona, c.scenario, language))
+            for c in lay.curves.values()
+        ]
+        _legend(out, language, Rect(margin, top, width - 2 * margin, 0), curves)
         assert out.legend is not None
         top = out.legend.bottom + margin
     out.height = top
     return out
 
 
-def _groups(language: str) -> list[tuple[str, list[tuple[str, object, str]]]]:
+def _groups(language: str, curves: list[tuple[str, object, str]] | None = None) -> list[tuple[str, list[tuple[str, object, str]]]]:
     """The legend's groups: a heading, then (kind, value, word) for each sample."""
     lang = language
     return [
@@ -80,6 +108,7 @@ def _groups(language: str) -> list[tuple[str, list[tuple[str, object, str]]]]:
             ("face", 2, tr("very positive", lang)), ("face", 1, tr("positive", lang)), ("face", 0, tr("neutral", lang)),
             ("face", -1, tr("negative", lang)), ("face", -2, tr("very negative", lang)),
         ]),
+        *([(tr("Curves", lang), curves)] if curves else []),
         (tr("Touchpoints", lang), [("nature", "digital", tr("digital", lang)), ("nature", "human", tr("human", lang)), ("nature", "physical", tr("physical", lang))]),
         (tr("Handoffs and markers", lang), [
             ("handoff", True, tr("context carried over", lang)), ("handoff", False, tr("context lost", lang)),
@@ -88,7 +117,7 @@ def _groups(language: str) -> list[tuple[str, list[tuple[str, object, str]]]]:
     ]
 
 
-def _legend(out: Sheet, language: str, area: Rect) -> None:
+def _legend(out: Sheet, language: str, area: Rect, curves: list[tuple[str, object, str]] | None = None) -> None:
     """Lay the strip's samples out in rows within *area*'s width, a group's heading before its samples."""
     left, right = area.x + LEGEND_PAD, area.right - LEGEND_PAD
     x, row = left, 0
@@ -105,7 +134,7 @@ def _legend(out: Sheet, language: str, area: Rect) -> None:
         return at
 
     middle: Callable[[int], float] = lambda r: area.y + LEGEND_PAD + (r + 0.5) * LEGEND_ROW  # noqa: E731
-    for heading, samples in _groups(language):
+    for heading, samples in _groups(language, curves):
         w = text_width(heading, LEGEND_SIZE, True)
         first_w = SWATCH[samples[0][0]] + SWATCH_GAP + text_width(samples[0][2], LEGEND_SIZE)
         hx = place(w + 8 + first_w, 0)  # a heading never ends a row alone
@@ -140,7 +169,10 @@ def draw_sheet(p: Painter, out: Sheet) -> None:
 
 def _sample(p: Painter, e: Entry) -> None:
     x, y = e.x, e.y
-    if e.kind == "face":
+    if e.kind == "curve":
+        c: Curve = e.value  # type: ignore[assignment]
+        shapes.curve_sample(p, x, y, c.shape, c.colour, c.line, c.scenario)
+    elif e.kind == "face":
         shapes.face(p, (x + shapes.FACE_RADIUS, y), e.value)  # type: ignore[arg-type]
     elif e.kind == "nature":
         r = Rect(x, y - 9, SWATCH["nature"], 18)

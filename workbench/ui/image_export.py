@@ -36,7 +36,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from workbench import theme
 from workbench.export.mapdraw import draw_map
-from workbench.export.sheet import Sheet, draw_sheet, sheet
+from workbench.export.sheet import Sheet, draw_sheet, persona_names, sheet
 from workbench.geometry import Layout
 from workbench.layout import layout
 from workbench.model.errors import SaveError
@@ -62,7 +62,7 @@ class ImageOptions:
 
 def _prepared(journey: Journey, options: ImageOptions) -> tuple[Layout, Sheet]:
     lay = layout(journey)
-    return lay, sheet(lay, journey.title, journey.language, options.title, options.legend)
+    return lay, sheet(lay, journey.title, journey.language, options.title, options.legend, persona_names(journey))
 
 
 def _encoded(draw: Callable[[QBuffer], None]) -> bytes:
