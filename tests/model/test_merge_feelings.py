@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.model.test_merge import edited, small
-from workbench.model.conflicts import field_words, readable, resolve
+from workbench.model.conflicts import element_words, field_words, readable, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.feelings import level, note, with_feeling
 from workbench.model.interop.merge import merge_journeys
@@ -78,3 +78,16 @@ def test_a_feeling_removed_on_one_side_and_changed_on_the_other_can_be_taken_awa
     document = JourneyDocument(result.journey)
     resolve(document, conflict.id, "theirs")
     assert level(document.get(step_id), lead) is None
+
+
+def test_a_persona_renamed_differently_on_both_sides_is_a_conflict_named_after_the_persona() -> None:
+    base = two_personas()
+    ours = edited(base, lambda d: d.update("persona-b", name="Bernard, 69"))
+    theirs = edited(base, lambda d: d.update("persona-b", name="Bernard, 68"))
+    result = merge_journeys(base, ours, theirs)
+    (conflict,) = result.new_conflicts
+    assert (conflict.collection, conflict.element, conflict.field) == ("personas", "persona-b", "name")
+    document = JourneyDocument(result.journey)
+    assert element_words(document, conflict) == "Persona “Bernard, 69”"
+    resolve(document, conflict.id, "theirs")
+    assert document.get("persona-b").name == "Bernard, 68"

@@ -32,6 +32,7 @@ from workbench.model.journey import (
     Handoff,
     Lane,
     Link,
+    Persona,
     Stage,
     Step,
 )
@@ -54,6 +55,7 @@ CARD_WORDS: dict[str, str] = {
     "note": N_("Note"),
 }
 KIND_WORDS: dict[str, str] = {
+    "personas": N_("Persona"),
     "stages": N_("Stage"),
     "steps": N_("Step"),
     "lanes": N_("Lane"),
@@ -170,6 +172,8 @@ def describe(document: JourneyDocument, element: Element) -> str:
         return tr("{kind} from “{source}” to “{target}”", kind=word,
                   source=summary(source) if source is not None else element.source,
                   target=summary(target) if target is not None else element.target)
+    if isinstance(element, Persona):
+        return tr("{kind} “{title}”", kind=tr("Persona"), title=_short(element.name) or element.id)
     kind = tr("Stage") if isinstance(element, Stage) else tr("Lane") if isinstance(element, Lane) else tr("Step")
     assert isinstance(element, (Stage, Step, Lane))
     return tr("{kind} “{title}”", kind=kind, title=_short(element.title) or element.id)
