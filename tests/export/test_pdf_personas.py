@@ -155,3 +155,32 @@ def test_the_image_legend_names_every_curve() -> None:
     lead = journey.personas[0].name
     assert labels == [f"{lead} — as is", f"{lead} — to be", f"{SECOND} — as is", f"{SECOND} — to be"]
     assert page.legend is not None and all(e.label.rect.right <= page.width for e in page.entries)
+
+
+def test_an_empty_persona_slot_stays_out_of_the_deliverable(tmp_path: Path) -> None:
+    """A template's second persona, left empty, gets no page, no place on the title page, no column."""
+    slot = Persona(id="persona-slot", order=1, shape="square", line="bold", colour="#c2410c")
+    journey = one_persona(with_to_be=True)
+    journey = journey.model_copy(update={"personas": [*journey.personas, slot]})
+    out = tmp_path / "slot.pdf"
+    export_pdf(journey, out, PdfOptions(findings=None))
+    titles = outline(out)
+    assert [t for t in titles if t.startswith("Persona")] == [f"Persona: {journey.personas[0].name}"]
+    assert "Persona 2" not in words(out)
+    title_page = " ".join((PdfReader(out).pages[0].extract_text() or "").split())
+    assert "Personas" not in title_page and journey.personas[0].name in title_page
+
+
+def test_the_stage_details_give_every_persona_s_notes_as_is_and_to_be(tmp_path: Path) -> None:
+    journey = two_personas()
+    first, second = journey.personas
+    step = sorted(journey.steps, key=lambda s: (s.stage, s.order))[0]
+    notes = {(second.id, "to_be"): "He finds the rate beside the button", (first.id, "as_is"): "She reads it twice"}
+    emotions = [e.model_copy(update={"note": notes.get((e.persona, e.scenario), "")}) for e in step.emotions]
+    journey = journey.model_copy(update={"steps": [s if s.id != step.id else s.model_copy(update={"emotions": emotions})
+                                                   for s in journey.steps]})
+    out = tmp_path / "notes.pdf"
+    export_pdf(journey, out, PdfOptions(findings=None))
+    text = words(out)
+    assert f"{SECOND}, to be (" in text and "He finds the rate beside the button" in text
+    assert f"{first.name}, as is (" in text and "She reads it twice" in text

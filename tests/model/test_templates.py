@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.model.fileformat import load
-from workbench.model.feelings import lead, level
+from workbench.model.feelings import filled_personas, is_blank, lead, level
 from workbench.model.journey import FIRST_PERSONA, LANE_KINDS, Journey
 from workbench.model.templates import TEMPLATE_SECTORS, template, template_path
 
@@ -39,7 +39,9 @@ def test_every_template_is_a_credible_starting_point(sector: str, language: str)
     assert journey.sector == sector and journey.language == language
     persona = lead(journey)  # the one the template describes in full; others are placeholders to fill in
     assert persona.id == FIRST_PERSONA
-    assert all(p.name for p in journey.personas)
+    # the others are empty slots to fill in: the deliverable leaves them out until they are
+    assert all(is_blank(p, journey) for p in journey.personas if p.id != persona.id)
+    assert [p.id for p in filled_personas(journey)] == [persona.id]
     assert len({(p.shape, p.line) for p in journey.personas}) == len(journey.personas), "each persona its own mark"
     assert persona.name and persona.description
     assert len(persona.goals) >= 2 and len(persona.frustrations) >= 2

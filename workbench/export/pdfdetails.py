@@ -12,7 +12,8 @@ from workbench.export.pdfflow import Flow, Heading, Paragraph, Row
 from workbench.i18n import tr
 from workbench.model.feelings import feeling
 from workbench.model.index import JourneyIndex
-from workbench.model.journey import INTENTS, Journey
+from workbench.model.fieldwords import scenario_word
+from workbench.model.journey import INTENTS, SCENARIOS, Journey, Persona, Step
 
 LEVELS = {2: "very positive", 1: "positive", 0: "neutral", -1: "negative", -2: "very negative"}
 
@@ -47,11 +48,14 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
             intents_of.setdefault(card.step, set()).update(card.intents)
     flow = Flow(tr("Stage details", lang), width, height, lang)
     said = False
-    first = index.personas()[0].id
+    personas = index.personas()
+    # One persona seen "as is" only: the notes say "Emotion (...)" as ever; else each names whose, and when.
+    named = len(personas) > 1 or any(e.scenario != "as_is" for s in journey.steps for e in s.emotions)
+    voices = [(p, scenario) for p in personas for scenario in SCENARIOS] if named else [(personas[0], "as_is")]
     for stage in index.stages():
         rows: list[Row | Paragraph] = []
         for step in index.steps_of(stage.id):
-            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, intents_of, lang, first)
+            facts = _step_facts(step, handoffs_of.get(step.id, []), cards, steps, intents_of, lang, voices, named)
             if facts:  # one row a step: it stays whole on a page, under its title
                 rows.append(Row(step.title, "\n".join(facts), column="steps"))
         if stage.description or rows:
@@ -63,13 +67,11 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
     return flow if said else None
 
 
-def _step_facts(step, handoffs, cards, steps, intents_of, lang: str, persona: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _step_facts(step, handoffs, cards, steps, intents_of, lang: str, voices, named: bool) -> list[str]:  # type: ignore[no-untyped-def]
     facts: list[str] = []
     if step.description:
         facts.append(step.description)
-    first = feeling(step, persona)
-    if first is not None and first.value is not None and first.note:
-        facts.append(tr("Emotion ({level}): {note}", lang, level=tr(LEVELS[first.value], lang), note=first.note))
+    facts += _feeling_notes(step, voices, named, lang)
     marks = [
         tr("moment of truth", lang) if step.moment_of_truth else "",
         tr("goal reached", lang) if step.goal else "",
@@ -94,3 +96,22 @@ def _step_facts(step, handoffs, cards, steps, intents_of, lang: str, persona: st
     if intents:
         facts.append(tr("Intents: {intents}", lang, intents=", ".join(tr(intent, lang) for intent in intents)))
     return facts
+
+
+def _feeling_notes(step: Step, voices: list[tuple[Persona, str]], named: bool, lang: str) -> list[str]:
+    """Each emotion note of the step: why that persona feels so there, then or later."""
+    out: list[str] = []
+    for persona, scenario in voices:
+        entry = feeling(step, persona.id, scenario)
+        if entry is None or not entry.note:
+            continue
+        if not named:
+            if entry.value is not None:
+                out.append(tr("Emotion ({level}): {note}", lang, level=tr(LEVELS[entry.value], lang), note=entry.note))
+            continue
+        who = tr("{persona}, {scenario}", lang, persona=persona.name or persona.id, scenario=scenario_word(scenario, lang))
+        if entry.value is not None:
+            out.append(tr("{who} ({level}): {note}", lang, who=who, level=tr(LEVELS[entry.value], lang), note=entry.note))
+        else:
+            out.append(tr("{who}: {note}", lang, who=who, note=entry.note))
+    return out

@@ -44,7 +44,7 @@ _PACKET = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 def keywords(journey: Journey) -> list[str]:
     """The words a search finds the deliverable by: the field, the sector, every persona's name."""
     lang = journey.language
-    words = [tr("customer journey", lang), sector_name(journey.sector, lang), *(p.name for p in personas_in_order(journey.personas))]
+    words = [tr("customer journey", lang), sector_name(journey.sector, lang), *(p.name for p in personas_in_order(journey.personas) if p.name)]
     return [word for word in words if word]
 
 

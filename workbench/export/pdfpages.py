@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
-from workbench.model.feelings import lead
+from workbench.model.feelings import filled_personas, lead
 from workbench.export import pdfdraw
 from workbench.export.pdftext import draw_string
 from workbench.export.sheet import persona_names
@@ -43,8 +43,10 @@ SCENARIO_LINES = 6
 
 def _title_rows(journey: Journey, persona: bool) -> tuple[list[tuple[str, str]], float]:
     lang = journey.language
-    if len(journey.personas) > 1:  # their names (each has a page of its own)
-        who = (tr("Personas", lang), " · ".join(persona_names(journey).values()))
+    filled = filled_personas(journey)
+    if len(filled) > 1:  # their names (each has a page of its own); an empty slot is left out
+        names = persona_names(journey)
+        who = (tr("Personas", lang), " · ".join(names[p.id] for p in filled))
     else:
         who = (tr("Persona", lang), " — ".join(p for p in (lead(journey).name, lead(journey).description) if p))
     rows = [

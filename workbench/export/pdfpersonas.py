@@ -16,7 +16,7 @@ from workbench.export.pdfpages import MARGIN
 from workbench.export.sheet import curve_label, persona_name, persona_names
 from workbench.geometry import Curve
 from workbench.i18n import decimal, ntr, tr
-from workbench.model.feelings import level
+from workbench.model.feelings import filled_personas, level
 from workbench.model.fieldwords import scenario_word
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Journey, Step
@@ -142,8 +142,9 @@ def comparison_flow(journey: Journey, width: float, height: float) -> Flow | Non
         return None
     lang = journey.language
     index = JourneyIndex(journey)
-    personas = list(index.personas())
-    names = [persona_name(p, k, lang) for k, p in enumerate(personas)]
+    filled = {p.id for p in filled_personas(journey)}
+    personas = [p for p in index.personas() if p.id in filled]
+    names = [persona_name(p, k, lang) for k, p in enumerate(index.personas()) if p.id in filled]
     stages = list(index.stages())
     rows: list[tuple[str, ...]] = []
     for stage in stages:

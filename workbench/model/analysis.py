@@ -21,13 +21,17 @@ validate the whole journey again just to sort it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from workbench.i18n import decimal, percent, tr
+from workbench.i18n import tr
 from workbench.model.feelings import level
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey, Persona, Step
+from workbench.model.metrics import Metrics, PersonaMetrics, journey_metrics, metric_rows, persona_metrics
+from workbench.model.metrics import level_text as _level
 from workbench.model.step_graph import StepGraph
+
+__all__ = ["FILE", "SEVERITIES", "Finding", "Metrics", "PersonaMetrics", "Report", "appendix", "check", "condition_name"]
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -41,34 +45,6 @@ class Finding:
     condition: str
     persona: str | None = None
     """The persona whose emotions the finding is about (None: it concerns the journey whoever travels it)."""
-
-
-@dataclass
-class PersonaMetrics:
-    """One persona's curves compared: "as is" against "to be"."""
-
-    persona: str
-    name: str
-    average_as_is: float | None = None
-    lowest_as_is: int | None = None
-    average_to_be: float | None = None
-    lowest_to_be: int | None = None
-    improved: int = 0
-    """Steps with both values where "to be" is higher than "as is"."""
-    worsened: int = 0
-
-
-@dataclass
-class Metrics:
-    average_emotion: float | None = None
-    lowest_emotion: int | None = None
-    touchpoint_share: dict[str, float] = field(default_factory=dict)
-    handoffs: int = 0
-    longest_wait_for_a_human: int | None = None
-    """Largest number of steps from a pain point to a person (None: no pain point reaches one)."""
-    scenario: str = "as_is"
-    """The scenario the findings and the average and lowest emotion above were read in."""
-    personas: list[PersonaMetrics] = field(default_factory=list)
 
 
 @dataclass
@@ -129,33 +105,15 @@ def check(
     facts.feel = feel_of[personas[0].id]
     order = facts.order
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), min((order.get(e, 10**9) for e in f.elements), default=0)))
-    metrics = _metrics(facts, journey)
+    metrics = journey_metrics(facts, journey)
     metrics.scenario = scenario
-    metrics.personas = [_persona_metrics(p, facts.steps) for p in personas]
+    metrics.personas = [persona_metrics(p, facts.steps) for p in personas]
     return Report(findings, metrics)
 
 
 def _about(finding: Finding, name: str, lang: str) -> Finding:
     """The finding's sentence, said of one persona: "Camille: ..."."""
     return replace(finding, message=tr("{persona}: {finding}", lang, persona=name, finding=finding.message))
-
-
-def _persona_metrics(persona: Persona, steps: list[Step]) -> PersonaMetrics:
-    as_is = [level(s, persona.id, "as_is") for s in steps]
-    to_be = [level(s, persona.id, "to_be") for s in steps]
-    now = [v for v in as_is if v is not None]
-    later = [v for v in to_be if v is not None]
-    pairs = [(a, b) for a, b in zip(as_is, to_be) if a is not None and b is not None]
-    return PersonaMetrics(
-        persona.id,
-        persona.name,
-        round(sum(now) / len(now), 2) if now else None,
-        min(now) if now else None,
-        round(sum(later) / len(later), 2) if later else None,
-        min(later) if later else None,
-        sum(1 for a, b in pairs if b > a),
-        sum(1 for a, b in pairs if b < a),
-    )
 
 
 def _no_human(
@@ -388,11 +346,6 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
     return out
 
 
-def _level(value: int, lang: str) -> str:
-    """An emotion level as the language writes it: ``+2``, ``0``, ``-1`` (a true minus in French)."""
-    return decimal(value, 0, lang, sign=True) if value else "0"
-
-
 def _titles(titles: list[str], lang: str) -> str:
     """Step titles listed in the quotes of the language: 'a', 'b' / « a », « b »."""
     quoted = (f"« {t} »" if lang == "fr" else f"'{t}'" for t in titles)
@@ -466,45 +419,7 @@ def _no_way_back(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[
     ]
 
 
-def _metrics(f: StepGraph, j: Journey) -> Metrics:
-    emotions = [e for s in f.steps if (e := f.feel[s.id]) is not None]
-    touchpoints = [c.nature for c in j.cards if c.kind == "touchpoint" and c.nature]
-    share = {n: (touchpoints.count(n) / len(touchpoints) if touchpoints else 0.0) for n in ("digital", "human", "physical")}
-    longest: int | None = None
-    if f.pain and f.humans:
-        reachable = [f.to_human[p] for p in f.pain if p in f.to_human]
-        longest = max(reachable) if reachable else None
-    return Metrics(
-        average_emotion=round(sum(emotions) / len(emotions), 2) if emotions else None,
-        lowest_emotion=min(emotions) if emotions else None,
-        touchpoint_share=share,
-        handoffs=len(j.handoffs),
-        longest_wait_for_a_human=longest,
-    )
-
-
 def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
     """Rows for the PDF appendix: (condition, severity, message) and (metric, value)."""
     rows = [(condition_name(f.condition, language), f.severity, f.message) for f in report.findings]
-    m = report.metrics
-    share = ", ".join(
-        f"{tr(n, language)} {percent(v, language)}" for n, v in m.touchpoint_share.items()
-    )
-    metrics = [
-        (tr("Average emotion", language), "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
-        (tr("Lowest emotion", language), "-" if m.lowest_emotion is None else _level(m.lowest_emotion, language)),
-        (tr("Touchpoints", language), share),
-        (tr("Handoffs", language), str(m.handoffs)),
-        (
-            tr("Most steps from a pain point to a person", language),
-            "-" if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
-        ),
-    ]
-    if len(m.personas) > 1 or any(p.average_to_be is not None for p in m.personas):
-        for p in m.personas:
-            name = p.name or p.persona
-            now = "-" if p.average_as_is is None else decimal(p.average_as_is, 2, language, sign=True)
-            later = "-" if p.average_to_be is None else decimal(p.average_to_be, 2, language, sign=True)
-            metrics.append((tr("{persona}: average emotion, as is \u2192 to be", language, persona=name), f"{now} \u2192 {later}"))
-            metrics.append((tr("{persona}: steps better / worse", language, persona=name), f"{p.improved} / {p.worsened}"))
-    return rows, metrics
+    return rows, metric_rows(report.metrics, language)

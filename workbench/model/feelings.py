@@ -94,3 +94,21 @@ def scenario_of(name: str) -> str:
     if key not in SCENARIOS:
         raise ValueError(name)
     return key
+
+
+def is_blank(persona: Persona, journey: Journey) -> bool:
+    """A persona slot left empty: no name, no text, no emotion anywhere, no card tagged with it.
+
+    Templates offer such a slot; a deliverable leaves it out.
+    """
+    if persona.name or persona.description or persona.goals or persona.frustrations:
+        return False
+    if any(e.persona == persona.id for s in journey.steps for e in s.emotions):
+        return False
+    return not any(persona.id in c.personas for c in journey.cards)
+
+
+def filled_personas(journey: Journey) -> list[Persona]:
+    """The personas in order, without blank slots (the lead always stays)."""
+    ordered = personas_in_order(journey.personas)
+    return [p for k, p in enumerate(ordered) if k == 0 or not is_blank(p, journey)]

@@ -1,0 +1,116 @@
+"""The health check's metrics: what the journey's figures are, beside its findings (no Qt).
+
+Split from :mod:`~workbench.model.analysis`, which computes them with the
+findings and re-exports :class:`Metrics` and :class:`PersonaMetrics`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.i18n import decimal, percent, tr
+from workbench.model.feelings import level
+from workbench.model.fieldwords import scenario_word
+from workbench.model.journey import Journey, Persona, Step
+from workbench.model.step_graph import StepGraph
+
+
+@dataclass
+class PersonaMetrics:
+    """One persona's curves compared: "as is" against "to be"."""
+
+    persona: str
+    name: str
+    average_as_is: float | None = None
+    lowest_as_is: int | None = None
+    average_to_be: float | None = None
+    lowest_to_be: int | None = None
+    improved: int = 0
+    """Steps with both values where "to be" is higher than "as is"."""
+    worsened: int = 0
+
+
+@dataclass
+class Metrics:
+    average_emotion: float | None = None
+    lowest_emotion: int | None = None
+    touchpoint_share: dict[str, float] = field(default_factory=dict)
+    handoffs: int = 0
+    longest_wait_for_a_human: int | None = None
+    """Largest number of steps from a pain point to a person (None: no pain point reaches one)."""
+    scenario: str = "as_is"
+    """The scenario the findings and the average and lowest emotion above were read in."""
+    personas: list[PersonaMetrics] = field(default_factory=list)
+
+
+def persona_metrics(persona: Persona, steps: list[Step]) -> PersonaMetrics:
+    as_is = [level(s, persona.id, "as_is") for s in steps]
+    to_be = [level(s, persona.id, "to_be") for s in steps]
+    now = [v for v in as_is if v is not None]
+    later = [v for v in to_be if v is not None]
+    pairs = [(a, b) for a, b in zip(as_is, to_be) if a is not None and b is not None]
+    return PersonaMetrics(
+        persona.id,
+        persona.name,
+        round(sum(now) / len(now), 2) if now else None,
+        min(now) if now else None,
+        round(sum(later) / len(later), 2) if later else None,
+        min(later) if later else None,
+        sum(1 for a, b in pairs if b > a),
+        sum(1 for a, b in pairs if b < a),
+    )
+
+
+def journey_metrics(f: StepGraph, j: Journey) -> Metrics:
+    emotions = [e for s in f.steps if (e := f.feel[s.id]) is not None]
+    touchpoints = [c.nature for c in j.cards if c.kind == "touchpoint" and c.nature]
+    share = {n: (touchpoints.count(n) / len(touchpoints) if touchpoints else 0.0) for n in ("digital", "human", "physical")}
+    longest: int | None = None
+    if f.pain and f.humans:
+        reachable = [f.to_human[p] for p in f.pain if p in f.to_human]
+        longest = max(reachable) if reachable else None
+    return Metrics(
+        average_emotion=round(sum(emotions) / len(emotions), 2) if emotions else None,
+        lowest_emotion=min(emotions) if emotions else None,
+        touchpoint_share=share,
+        handoffs=len(j.handoffs),
+        longest_wait_for_a_human=longest,
+    )
+
+
+def level_text(value: int, lang: str) -> str:
+    """An emotion level as the language writes it: ``+2``, ``0``, ``-1`` (a true minus in French)."""
+    return decimal(value, 0, lang, sign=True) if value else "0"
+
+
+def metric_rows(m: Metrics, language: str) -> list[tuple[str, str]]:
+    """The metrics as (name, value) rows, in *language* (the PDF's appendix)."""
+    share = ", ".join(
+        f"{tr(n, language)} {percent(v, language)}" for n, v in m.touchpoint_share.items()
+    )
+    compared = [p for p in m.personas if p.name or p.average_as_is is not None or p.average_to_be is not None]
+    several = len(compared) > 1 or any(p.average_to_be is not None for p in compared)
+    average, lowest = tr("Average emotion", language), tr("Lowest emotion", language)
+    if several and m.personas:  # say whose, and in which scenario, the two figures are
+        lead = m.personas[0]
+        whose = tr("{persona}, {scenario}", language, persona=lead.name or lead.persona,
+                   scenario=scenario_word(m.scenario, language))
+        average, lowest = f"{average} ({whose})", f"{lowest} ({whose})"
+    metrics = [
+        (average, "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
+        (lowest, "-" if m.lowest_emotion is None else level_text(m.lowest_emotion, language)),
+        (tr("Touchpoints", language), share),
+        (tr("Handoffs", language), str(m.handoffs)),
+        (
+            tr("Most steps from a pain point to a person", language),
+            "-" if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
+        ),
+    ]
+    if several:
+        for p in compared:
+            name = p.name or p.persona
+            now = "-" if p.average_as_is is None else decimal(p.average_as_is, 2, language, sign=True)
+            later = "-" if p.average_to_be is None else decimal(p.average_to_be, 2, language, sign=True)
+            metrics.append((tr("{persona}: average emotion, as is \u2192 to be", language, persona=name), f"{now} \u2192 {later}"))
+            metrics.append((tr("{persona}: steps better / worse", language, persona=name), f"{p.improved} / {p.worsened}"))
+    return metrics
