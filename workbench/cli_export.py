@@ -79,7 +79,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-findings", dest="findings", action="store_false", help=tr("leave the health check appendix out")
     )
-    p.add_argument("--no-persona", dest="persona", action="store_false", help=tr("leave the persona page out"))
+    p.add_argument("--no-persona", dest="persona", action="store_false", help=tr("leave the persona pages out"))
     p.add_argument(
         "--no-details", dest="details", action="store_false", help=tr("leave the details of each stage out")
     )

@@ -342,7 +342,7 @@ def test_a_persona_is_updated_and_its_mark_checked(doc: JourneyDocument) -> None
     assert (doc.get("persona-2").name, doc.get("persona-2").shape) == ("Bernard, 61", "star")  # type: ignore[attr-defined]
     doc.apply(inverse)
     assert doc.get("persona-2") == two_personas().personas[1]
-    for bad in ({"shape": "hexagon"}, {"line": "dotted"}, {"colour": "#12345"}, {"colour": "blue"}, {"id": "other"}):
+    for bad in ({"shape": "octagon"}, {"line": "dotted"}, {"colour": "#12345"}, {"colour": "blue"}, {"id": "other"}):
         with pytest.raises(EditError):
             doc.update("persona-2", **bad)
 

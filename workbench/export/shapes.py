@@ -245,6 +245,19 @@ def mark(p: Painter, centre: Point, shape: str, colour: str, radius: float = MAR
         p.polygon([(x, y - r * 1.1), (x + r, y + r * 0.75), (x - r, y + r * 0.75)])
     elif shape == "diamond":
         p.polygon([(x, y - r * 1.15), (x + r, y), (x, y + r * 1.15), (x - r, y)])
+    elif shape == "triangle_down":
+        p.polygon([(x, y + r * 1.1), (x + r, y - r * 0.75), (x - r, y - r * 0.75)])
+    elif shape in ("hexagon", "pentagon"):
+        sides, start = (6, 0.0) if shape == "hexagon" else (5, -math.pi / 2)
+        big = r * 1.1
+        p.polygon([(x + big * math.cos(start + k * 2 * math.pi / sides), y + big * math.sin(start + k * 2 * math.pi / sides))
+                   for k in range(sides)])
+    elif shape == "cross":
+        w, e = r * 0.4, r * 1.1
+        p.polygon([(x - w, y - e), (x + w, y - e), (x + w, y - w), (x + e, y - w), (x + e, y + w), (x + w, y + w),
+                   (x + w, y + e), (x - w, y + e), (x - w, y + w), (x - e, y + w), (x - e, y - w), (x - w, y - w)])
+    elif shape == "hourglass":
+        p.polygon([(x - r, y - r), (x + r, y - r), (x, y), (x + r, y + r), (x - r, y + r), (x, y)])
     elif shape == "star":
         outer, inner = r * 1.25, r * 0.55
         points = [

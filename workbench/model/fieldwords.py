@@ -69,6 +69,11 @@ SHAPE_WORDS: dict[str, str] = {
     "triangle": N_("triangle"),
     "diamond": N_("diamond"),
     "star": N_("star"),
+    "triangle_down": N_("triangle pointing down"),
+    "hexagon": N_("hexagon"),
+    "cross": N_("cross"),
+    "pentagon": N_("pentagon"),
+    "hourglass": N_("hourglass"),
 }
 LINE_WORDS: dict[str, str] = {"medium": N_("medium line"), "bold": N_("bold line")}
 

@@ -34,20 +34,22 @@ INTENTS: tuple[str, ...] = ("welcome", "guide", "assist", "anticipate")
 SCENARIOS: tuple[str, ...] = ("as_is", "to_be")
 #: A persona's mark: the shape of its curve's points and the weight of its line, so that
 #: curves are told apart without colour (and in black and white print).
-SHAPES: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "star")
+SHAPES: tuple[str, ...] = (
+    "circle", "square", "triangle", "diamond", "star", "triangle_down", "hexagon", "cross", "pentagon", "hourglass"
+)
 LINES: tuple[str, ...] = ("medium", "bold")
-#: Marks and colours given to new personas in turn: ten personas, ten distinct marks.
+#: Marks and colours given to new personas in turn: ten personas, ten shapes (told apart in grey print too).
 MARKS: tuple[tuple[str, str, str], ...] = (
     ("circle", "medium", "#334e68"),
     ("square", "bold", "#c2410c"),
     ("triangle", "medium", "#15803d"),
     ("diamond", "bold", "#7e22ce"),
     ("star", "medium", "#b45309"),
-    ("circle", "bold", "#0e7490"),
-    ("square", "medium", "#be123c"),
-    ("triangle", "bold", "#4d7c0f"),
-    ("diamond", "medium", "#1d4ed8"),
-    ("star", "bold", "#57534e"),
+    ("triangle_down", "bold", "#0e7490"),
+    ("hexagon", "medium", "#be123c"),
+    ("cross", "bold", "#4d7c0f"),
+    ("pentagon", "medium", "#1d4ed8"),
+    ("hourglass", "bold", "#57534e"),
 )
 #: The id of the persona a new journey starts with (and that a version-1 file's persona becomes).
 FIRST_PERSONA = "persona-1"
@@ -105,7 +107,9 @@ Order = Annotated[int, Field(ge=0, le=1_000_000_000)]
 #: Emotion on a five-point scale: -2 very negative ... +2 very positive.
 Emotion = Annotated[int, Field(ge=-2, le=2)]
 Scenario = Literal["as_is", "to_be"]
-Shape = Literal["circle", "square", "triangle", "diamond", "star"]
+Shape = Literal[
+    "circle", "square", "triangle", "diamond", "star", "triangle_down", "hexagon", "cross", "pentagon", "hourglass"
+]
 Line = Literal["medium", "bold"]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,6 @@ from workbench.model.journey import (
     Handoff,
     Lane,
     Link,
-    Persona,
     Stage,
     Step,
 )
@@ -46,11 +44,12 @@ from workbench.model.feelings import feeling, with_feeling
 from workbench.model.templates import sector_name
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
+from workbench.ui.inspector_fields import plain_edit, set_checked, set_combo, set_label, set_plain, set_spin, set_text
 from workbench.ui.inspector_links import StepLinks, link_rows
-from workbench.ui.persona_bar import persona_title, scenario_names
+from workbench.ui.inspector_personas import PersonaRows
 
 
-class Inspector(QWidget):
+class Inspector(PersonaRows, QWidget):
     message = Signal(str)
 
     def __init__(self) -> None:
@@ -163,7 +162,7 @@ class Inspector(QWidget):
         pointer.setWordWrap(True)
         pointer.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow(pointer)
-        self.follow(lambda: _set_label(pointer, self.tr(
+        self.follow(lambda: set_label(pointer, self.tr(
             "The fields of {persona}, the persona the map edits; every persona is in the Personas panel").format(
                 persona=self._persona_title(self.active_curve()[0]))))
         self._persona_line(self.tr("Persona"), "name", self.tr("The name of the customer this journey follows"))
@@ -270,51 +269,13 @@ class Inspector(QWidget):
         edit.setObjectName(field)
         edit.textEdited.connect(lambda text: self.commit(field, text if text or field != "channel" else None, label))
         self.add_row(label, edit, description)
-        self.follow(lambda: _set_text(edit, self._value(field) or ""))
+        self.follow(lambda: set_text(edit, self._value(field) or ""))
 
     def _text(self, label: str, field: str, description: str) -> None:
-        edit = _plain_edit(field, 90)
+        edit = plain_edit(field, 90)
         edit.textChanged.connect(lambda: self.commit(field, edit.toPlainText(), label))
         self.add_row(label, edit, description)
-        self.follow(lambda: _set_plain(edit, self._value(field) or ""))
-
-    def _persona(self) -> Persona:
-        """The persona the journey rows show: the canvas's active one."""
-        assert self.document is not None
-        return self.document.index.persona(self.active_curve()[0])
-
-    def _persona_value(self, field: str) -> str:
-        value = getattr(self._persona(), field)
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def _commit_persona(self, field: str, text: str, label: str) -> None:
-        if self._updating or self.document is None or self.stack is None:
-            return
-        persona, doc = self._persona(), self.document
-        value: object = [line.strip() for line in text.splitlines() if line.strip()] if field in ("goals", "frustrations") else text
-        if value == getattr(persona, field):
-            return
-        try:
-            perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()),
-                    lambda: doc.update(persona.id, **{field: value}), (persona.id, field))
-        except EditError as error:
-            self.message.emit(self.tr("Not possible: {reason}").format(reason=error))
-            self._refresh()
-
-    def _persona_line(self, label: str, field: str, description: str) -> None:
-        edit = QLineEdit()
-        edit.setObjectName(f"persona-{field}")
-        edit.textEdited.connect(lambda text: self._commit_persona(field, text, label))
-        self.add_row(label, edit, description)
-        self.follow(lambda: _set_text(edit, self._persona_value(field)))
-
-    def _persona_text(self, label: str, field: str, description: str) -> None:
-        edit = _plain_edit(f"persona-{field}", 70)
-        if field in ("goals", "frustrations"):
-            edit.setToolTip(self.tr("One a line"))
-        edit.textChanged.connect(lambda: self._commit_persona(field, edit.toPlainText(), label))
-        self.add_row(label, edit, description)
-        self.follow(lambda: _set_plain(edit, self._persona_value(field)))
+        self.follow(lambda: set_plain(edit, self._value(field) or ""))
 
     def _authors(self) -> None:
         label = self.tr("Authors")
@@ -325,7 +286,7 @@ class Inspector(QWidget):
             lambda text: self.commit("authors", [a.strip() for a in text.split(",") if a.strip()], label)
         )
         self.add_row(label, edit, self.tr("The people who wrote the journey, separated by commas"))
-        self.follow(lambda: _set_text(edit, ", ".join(self._value("authors"))))
+        self.follow(lambda: set_text(edit, ", ".join(self._value("authors"))))
 
     def _threshold(self, label: str, field: str, low: int, high: int) -> None:
         """A health check threshold; the journey keeps it once changed."""
@@ -344,7 +305,7 @@ class Inspector(QWidget):
 
         box.valueChanged.connect(changed)
         self.add_row(label, box, box.toolTip())
-        self.follow(lambda: _set_spin(box, getattr(self._value("checks") or CheckSettings(), field)))
+        self.follow(lambda: set_spin(box, getattr(self._value("checks") or CheckSettings(), field)))
 
     def _check(self, label: str, field: str, description: str) -> None:
         box = QCheckBox(label)
@@ -352,7 +313,7 @@ class Inspector(QWidget):
         box.toggled.connect(lambda on: self.commit(field, on, label))
         self.describe(box, label, description)
         self.form.addRow("", box)
-        self.follow(lambda: _set_checked(box, bool(self._value(field))))
+        self.follow(lambda: set_checked(box, bool(self._value(field))))
 
     def _combo(self, label: str, field: str, choices: list[tuple[Any, str]], description: str) -> None:
         combo = QComboBox()
@@ -361,7 +322,7 @@ class Inspector(QWidget):
             combo.addItem(text, value)
         combo.activated.connect(lambda index: self.commit(field, combo.itemData(index), label))
         self.add_row(label, combo, description)
-        self.follow(lambda: _set_combo(combo, self._value(field)))
+        self.follow(lambda: set_combo(combo, self._value(field)))
 
     def _emotion(self) -> None:
         levels = [
@@ -374,74 +335,6 @@ class Inspector(QWidget):
         ]
         self._combo(self.tr("Emotion"), "feeling.value", levels,
                     self.tr("How the customer feels at this step, from very negative to very positive"))
-
-    def _persona_title(self, persona_id: str) -> str:
-        assert self.document is not None
-        personas = self.document.personas()
-        number = next((n for n, p in enumerate(personas, 1) if p.id == persona_id), 1)
-        return persona_title(self.document.index.persona(persona_id), number)
-
-    def _curve_label(self) -> None:
-        """Above the emotion rows: whose feeling, in which scenario, they edit (the toolbar chooses)."""
-        label = QLabel()
-        label.setObjectName("feeling-curve")
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setToolTip(self.tr("Choose the persona and the scenario in the Persona toolbar (Ctrl+Shift+T switches "
-                                 "the scenario)"))
-        self.form.addRow(label)
-
-        def show() -> None:
-            persona, scenario = self.active_curve()
-            _set_label(label, self.tr("Emotion of {persona}, {scenario}").format(
-                persona=self._persona_title(persona), scenario=scenario_names()[scenario].lower()))
-
-        self.follow(show)
-
-    def _card_personas(self) -> None:
-        """One box per persona: the personas the card concerns (none ticked: every one)."""
-        assert self.document is not None
-        personas = self.document.personas()
-        self._built_personas = [p.id for p in personas]
-        box = QWidget()
-        box.setObjectName("card-personas")
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        label = self.tr("Personas")
-        for persona in personas:
-            check = QCheckBox()
-            check.setObjectName(f"card-persona-{persona.id}")
-
-            def toggled(on: bool, pid: str = persona.id) -> None:
-                current = set(self._value("personas"))
-                order = [p.id for p in self.document.personas()] if self.document is not None else []
-                wanted = [p for p in order if (p == pid and on) or (p != pid and p in current)]
-                self.commit("personas", wanted, label, merge=False)
-
-            check.toggled.connect(toggled)
-            column.addWidget(check)
-
-            def show(check: QCheckBox = check, pid: str = persona.id) -> None:
-                assert self.document is not None
-                if pid in self.document:
-                    title = self._persona_title(pid)
-                    if check.text() != title:
-                        check.setText(title)
-                        purpose = self.tr("Tick when this card concerns {persona}")
-                        self.describe(check, title, purpose.format(persona=title))
-                _set_checked(check, pid in self._value("personas"))
-
-            self.follow(show)
-        hint = QLabel()
-        hint.setObjectName("card-personas-hint")
-        hint.setWordWrap(True)
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        column.addWidget(hint)
-        self.follow(lambda: _set_label(hint, self.tr("None ticked: the card concerns all personas")
-                                       if not self._value("personas") else self.tr("The card concerns only these")))
-        box.setAccessibleName(label)
-        self.form.addRow(label, box)
 
     def _intents(self) -> None:
         names = {
@@ -463,7 +356,7 @@ class Inspector(QWidget):
             purpose = self.tr("Tick when this card serves the humanising intent: {intent}")
             self.describe(box, names[intent], purpose.format(intent=names[intent]))
             self.form.addRow("" if intent != "welcome" else self.tr("Intents"), box)
-            self.follow(lambda box=box, intent=intent: _set_checked(box, intent in self._value("intents")))
+            self.follow(lambda box=box, intent=intent: set_checked(box, intent in self._value("intents")))
 
     # ---------------------------------------------------------- following
 
@@ -492,48 +385,3 @@ class Inspector(QWidget):
 
     def refresh(self) -> None:
         self._refresh()
-
-
-def _plain_edit(name: str, height: int) -> QPlainTextEdit:
-    """A multi-line field that Tab leaves (a tab character is never what the user means here)."""
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setMaximumHeight(height)
-    edit.setTabChangesFocus(True)
-    return edit
-
-
-def _set_text(edit: QLineEdit, value: str) -> None:
-    if edit.text() != value and not edit.hasFocus():
-        edit.setText(value)
-        edit.setCursorPosition(0)
-
-
-def _set_plain(edit: QPlainTextEdit, value: str) -> None:
-    if edit.toPlainText() != value and not edit.hasFocus():
-        edit.blockSignals(True)
-        edit.setPlainText(value)
-        edit.blockSignals(False)
-
-
-def _set_label(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
-
-
-def _set_spin(box: QSpinBox, value: int) -> None:
-    if box.value() != value:
-        box.blockSignals(True)
-        box.setValue(value)
-        box.blockSignals(False)
-
-
-def _set_checked(box: QCheckBox, value: bool) -> None:
-    if box.isChecked() != value:
-        box.setChecked(value)
-
-
-def _set_combo(combo: QComboBox, value: Any) -> None:
-    index = combo.findData(value)
-    if index >= 0 and combo.currentIndex() != index:
-        combo.setCurrentIndex(index)

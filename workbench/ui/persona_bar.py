@@ -17,54 +17,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
-from workbench.export import shapes
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
-from workbench.model.journey import SCENARIOS, Persona
+from workbench.model.journey import SCENARIOS
 from workbench.ui.canvas.focus import CurveFocus
-from workbench.ui.canvas.qtpainter import QtPainter
+from workbench.ui.persona_looks import persona_icon, persona_title, scenario_names
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
-
-
-def persona_title(persona: Persona, number: int) -> str:
-    """The persona's name, or "Persona N" (its place, from 1) while it has none."""
-    return persona.name.strip() or default_name(number)
-
-
-def default_name(number: int) -> str:
-    """What a persona without a name is called: "Persona 2"."""
-    return translate("Personas", "Persona {number}").format(number=number)
-
-
-def persona_icon(persona: Persona, scenario: str = "as_is", size: int = 16) -> QIcon:
-    """The persona's mark (shape and colour, hollow for "to be"), as the map draws it."""
-    ratio = 2.0
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    radius = size * 0.32
-    shapes.mark(QtPainter(painter), (size / 2, size / 2 + (1 if persona.shape == "triangle" else 0)), persona.shape,
-                persona.colour, radius, hollow=scenario == "to_be")
-    if persona.line == "bold":  # a bar under the mark: the weight of its line
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(Qt.GlobalColor.black)
-        painter.drawRect(QRectF(3, size - 2, size - 6, 2))
-    painter.end()
-    return QIcon(pixmap)
-
-
-def scenario_names() -> dict[str, str]:
-    return {"as_is": translate("Personas", "As is"), "to_be": translate("Personas", "To be")}
 
 
 class PersonaBar(QObject):
@@ -86,8 +52,10 @@ class PersonaBar(QObject):
         self.personas.setAccessibleName(self.tr("Active persona"))
         self.personas.setAccessibleDescription(self.tr("The persona whose emotions the faces and the inspector edit"))
         self.personas.setToolTip(self.personas.accessibleDescription())
-        self.personas.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.personas.setMinimumContentsLength(10)
+        # As wide as a name of about 24 characters, never wider: a long name is cut in the box
+        # (whole in its list and its tooltip), so the toolbar keeps its place on a laptop.
+        self.personas.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.personas.setMinimumContentsLength(24)
         persona_label.setBuddy(self.personas)
         scenario_label = QLabel("  " + self.tr("Scenario") + " ")
         self.scenarios = QComboBox()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -44,8 +44,8 @@ from workbench.model.fieldwords import LINE_WORDS, SHAPE_WORDS
 from workbench.model.journey import LINES, MARKS, MAX_PERSONAS, SHAPES, Card, Persona, Step
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
-from workbench.ui.inspector import _plain_edit, _set_plain, _set_text
-from workbench.ui.persona_bar import default_name, persona_icon, persona_title
+from workbench.ui.inspector_fields import plain_edit, set_plain, set_text
+from workbench.ui.persona_looks import colour_names, default_name, free_mark, persona_icon, persona_title, swatch
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -53,33 +53,6 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 #: The combo item that opens the colour dialog.
 OTHER_COLOUR = "other"
-
-
-def colour_names() -> dict[str, str]:
-    """The colours of ``MARKS``, in words (the colour combo's items)."""
-    names = [
-        translate("PersonasPanel", "Slate blue"), translate("PersonasPanel", "Orange"),
-        translate("PersonasPanel", "Green"), translate("PersonasPanel", "Purple"),
-        translate("PersonasPanel", "Amber"), translate("PersonasPanel", "Teal"),
-        translate("PersonasPanel", "Crimson"), translate("PersonasPanel", "Olive"),
-        translate("PersonasPanel", "Blue"), translate("PersonasPanel", "Stone"),
-    ]
-    return {colour: name for (_, _, colour), name in zip(MARKS, names)}
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
-
-
-def free_mark(personas: list[Persona]) -> tuple[str, str, str]:
-    """The first mark of ``MARKS`` no persona has (shape, line and colour); past ten, they come round again."""
-    taken = {(p.shape, p.line, p.colour.lower()) for p in personas}
-    for mark in MARKS:
-        if mark not in taken:
-            return mark
-    return MARKS[len(personas) % len(MARKS)]
 
 
 def _capital(text: str) -> str:
@@ -155,7 +128,7 @@ class PersonasPanel(QWidget):
         self.name = QLineEdit()
         self._row(self.tr("Name"), "name", self.name, self.tr("The persona's name, shown in the legend and the toolbar"))
         self.name.textEdited.connect(lambda text: self.commit("name", text, self.tr("Name")))
-        self.follow(lambda: _set_text(self.name, self._value("name")))
+        self.follow(lambda: set_text(self.name, self._value("name")))
         for field, label, purpose, height in (
             ("description", self.tr("Who they are"), self.tr("Who the persona is"), 80),
             ("goals", self.tr("Goals"), self.tr("What the persona wants to achieve, one a line"), 70),
@@ -179,10 +152,10 @@ class PersonasPanel(QWidget):
         self.form.addRow(label, widget)
 
     def _text(self, field: str, label: str, description: str, height: int) -> None:
-        edit = _plain_edit(f"personas-{field}", height)
+        edit = plain_edit(f"personas-{field}", height)
         self._row(label, field, edit, description)
         edit.textChanged.connect(lambda: self.commit(field, edit.toPlainText(), label))
-        self.follow(lambda: _set_plain(edit, self._value(field)))
+        self.follow(lambda: set_plain(edit, self._value(field)))
 
     def _combo(self, field: str, label: str, description: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()

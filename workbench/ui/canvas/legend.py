@@ -53,9 +53,16 @@ class Entry:
     active: bool
 
 
+#: A legend entry shows this many characters of a name at most (the tooltip shows it whole).
+NAME_LENGTH = 28
+
+
 def persona_label(name: str, number: int) -> str:
-    """A persona as a legend names it: its name, or "Persona N" when it has none."""
-    return name.strip() or translate("Canvas", "Persona {number}").format(number=number)
+    """A persona as a legend names it: its name (cut if long), or "Persona N" when it has none."""
+    name = " ".join(name.split())
+    if len(name) > NAME_LENGTH:
+        name = name[: NAME_LENGTH - 1].rstrip() + "\u2026"
+    return name or translate("Canvas", "Persona {number}").format(number=number)
 
 
 def curve_label(name: str, number: int, scenario: str) -> str:

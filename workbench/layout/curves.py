@@ -1,0 +1,103 @@
+"""Laying out the emotion curves: each persona's, in each scenario, that the caller asks for (no Qt).
+
+Mixed into :class:`~workbench.layout.engine.LayoutEngine`. The engine's
+*curves* callable names the curves to lay out, in drawing order, and the
+active one; the points of the steps an edit touched are placed again on
+every curve, and a curve's runs are drawn anew only when one of its points
+changed or the steps were reordered.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.geometry import Curve, CurveKey
+from workbench.layout.emotions import curve_runs, emotion_point, feeling_level
+
+if TYPE_CHECKING:
+    from workbench.layout.engine import Patch
+
+
+class CurvesMixin:
+    """The emotion curves of LayoutEngine."""
+
+    def _emotion_lane_changed(self) -> bool:
+        lane = self.layout.emotion_lane
+        return (lane.id, lane.kind) != self._emotion_lane if lane else self._emotion_lane is not None
+
+    def _update_emotions(self, changed: set[str] | None, patch: Patch, reordered: bool = True) -> None:
+        """Faces of the steps in *changed* (None: all) placed again, on every curve shown; runs drawn anew."""
+        lay = self.layout
+        lane = lay.emotion_lane
+        key = (lane.id, lane.kind) if lane else None
+        keys, active = self._shown
+        if changed is None or key != self._emotion_lane:
+            changed = set(self._col_of) | {sid for points in self._points.values() for sid in points}
+            for gone in [k for k in self._points if k not in keys]:
+                patch.emotions |= set(self._points.pop(gone))
+        self._emotion_lane = key
+        if lane is None:
+            patch.emotions |= {sid for points in self._points.values() for sid in points}
+            self._points = {}
+            lay.emotion_points, lay.local_curves, lay.curves, lay.active = [], [], {}, active
+            patch.curve = True
+            return
+        anchor = self._anchors[lane.id]
+        touched: set[CurveKey] = set()
+        for curve in keys:
+            points = self._points.setdefault(curve, {})
+            persona, scenario = curve
+            for step_id in changed:
+                box = self._step_boxes.get(step_id) if step_id in self._col_of else None
+                level = feeling_level(self.index, step_id, persona, scenario) if box is not None else None
+                old = points.get(step_id)
+                if level is None:
+                    if old is not None:
+                        del points[step_id]
+                        patch.emotions.add(step_id)
+                        touched.add(curve)
+                    continue
+                point = emotion_point(box, level, anchor, self.style, persona, scenario)  # type: ignore[arg-type]
+                if point != old or old.anchor is not anchor or old.column is not point.column:  # type: ignore[union-attr]
+                    points[step_id] = point
+                    patch.emotions.add(step_id)
+                    touched.add(curve)
+        if touched or patch.full or reordered or list(lay.curves) != keys or lay.active != active or self._looks_dirty:
+            curves: dict[CurveKey, Curve] = {}
+            for curve in keys:
+                points = self._points[curve]
+                old_curve = lay.curves.get(curve)
+                look = self._look(curve[0])
+                if old_curve is not None and curve not in touched and not reordered and not patch.full:
+                    if _look_of(old_curve) == look:
+                        curves[curve] = old_curve
+                    else:
+                        curves[curve] = Curve(curve, old_curve.points, old_curve.local_runs, *look)
+                        patch.curve = True
+                    continue
+                runs = curve_runs(lay.steps, points)
+                if old_curve is None or runs != old_curve.local_runs or _look_of(old_curve) != look:
+                    patch.curve = True
+                curves[curve] = Curve(curve, [points[b.id] for b in lay.steps if b.id in points], runs, *look)
+            if list(curves) != list(lay.curves):
+                patch.curve = True
+            lay.curves = curves
+            if lay.active != active:
+                patch.curve = True
+                patch.emotions |= {p.step for c in (lay.active, active) if c in curves for p in curves[c].points}
+            lay.active = active
+            shown = curves.get(active) if active is not None else None
+            lay.emotion_points = shown.points if shown else []
+            lay.local_curves = shown.local_runs if shown else []
+
+    def _look(self, persona_id: str) -> tuple[str, str, str, str]:
+        """How a persona's curves are drawn: shape, line, colour, and its name for legends."""
+        try:
+            p = self.index.persona(persona_id)
+        except KeyError:
+            return ("circle", "medium", "#334e68", "")
+        return (p.shape, p.line, p.colour, p.name)
+
+
+def _look_of(curve: Curve) -> tuple[str, str, str, str]:
+    return (curve.shape, curve.line, curve.colour, curve.name)
