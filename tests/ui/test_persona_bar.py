@@ -132,3 +132,22 @@ def test_a_window_with_the_bar_and_the_panel_closes_and_is_deleted(qtbot, tmp_pa
         window.close()
         window.deleteLater()
     qtbot.wait(50)
+
+
+def test_a_very_long_persona_name_does_not_widen_the_toolbar_or_the_legend(qtbot, tmp_path: Path) -> None:
+    long_name = "Marie-Christine de La Tour-Dupont, 52 ans, directrice administrative et financière d'une PME"
+    journey = two_personas()
+    journey = journey.model_copy(update={"personas": [journey.personas[0], journey.personas[1].model_copy(
+        update={"name": long_name})]})
+    window = window_on(qtbot, tmp_path, journey)
+    bar = bar_of(window)
+    short = bar.personas.sizeHint().width()
+    assert short < 400
+    window.document.update("persona-2", name=long_name + " " + long_name)
+    QApplication.processEvents()
+    assert bar.personas.sizeHint().width() == short
+    index = bar.personas.findText(long_name + " " + long_name)
+    assert index >= 0  # whole in the list
+    from workbench.ui.canvas.legend import NAME_LENGTH, persona_label
+    assert len(persona_label(long_name, 2)) == NAME_LENGTH and persona_label(long_name, 2).endswith("\u2026")
+    assert persona_label("", 2) == "Persona 2"
