@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks import generate
 from benchmarks.generate import journey_of
 from benchmarks.report import Cell, p50, p95, print_table, timed_ms
 from workbench.model.document import JourneyDocument
@@ -83,7 +84,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--edits", type=int, help="samples per canvas figure (30; quick: 6)")
     parser.add_argument("--skip", default="", help="sections to leave out: " + ",".join(SECTIONS))
     parser.add_argument("--no-canvas", action="store_true", help="same as --skip canvas")
+    parser.add_argument("--personas", type=int, choices=(1, 2), default=1,
+                        help="journeys with one persona (one curve) or two, as is and to be (four curves)")
     args = parser.parse_args(argv)
+    generate.PERSONAS = args.personas
     args.sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else SIZES)
     if min(args.sizes) < 5:
         parser.error("sizes start at 5 steps (the canvas edits use the first stage's steps)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from workbench.model.feelings import feelings
-from workbench.model.journey import Card, Handoff, Journey, Link, Stage, Step
+from workbench.model.journey import FIRST_PERSONA, Card, Feeling, Handoff, Journey, Link, Persona, Stage, Step
 from workbench.model.ordering import renumbered
 from workbench.model.templates import standard_lanes
 
@@ -24,8 +24,22 @@ CARD_KIND = {
 }
 
 
-def journey_of(steps: int, seed: int = 7) -> Journey:
+#: How many personas the generated journeys follow: 1 (one curve), or 2 with both "as is" and "to be"
+#: (four curves); ``python -m benchmarks --personas 2`` sets it.
+PERSONAS = 1
+
+
+def _feelings(rng: random.Random, four: bool) -> list[Feeling]:
+    first = feelings(rng.choice([-2, -1, 0, 1, 2, None]))
+    if not four:
+        return first
+    return [*first, *(Feeling(persona=p, scenario=s, value=rng.choice([-2, -1, 0, 1, 2]))
+                      for p, s in ((FIRST_PERSONA, "to_be"), ("persona-2", "as_is"), ("persona-2", "to_be")))]
+
+
+def journey_of(steps: int, seed: int = 7, personas: int | None = None) -> Journey:
     rng = random.Random(seed)
+    four = (personas or PERSONAS) > 1
     lanes = standard_lanes("en")
     lane_of = {lane.kind: lane for lane in lanes}
     stage_count = max(1, steps // 5)
@@ -41,7 +55,7 @@ def journey_of(steps: int, seed: int = 7) -> Journey:
             title=f"Step {i + 1}: the customer does something worth a short sentence",
             stage=stage.id,
             order=10 * (i % 5 + 1),
-            emotions=feelings(rng.choice([-2, -1, 0, 1, 2, None])),
+            emotions=_feelings(rng, four),
             moment_of_truth=i % 17 == 0,
         )
         step_list.append(step)
@@ -72,6 +86,8 @@ def journey_of(steps: int, seed: int = 7) -> Journey:
     return Journey(
         title=f"Benchmark journey of {steps} steps",
         sector="banking",
+        personas=[Persona(id=FIRST_PERSONA), Persona(id="persona-2", order=1, shape="square", line="bold",
+                                                      colour="#c2410c")] if four else [Persona(id=FIRST_PERSONA)],
         stages=stages,
         steps=step_list,
         lanes=lanes,

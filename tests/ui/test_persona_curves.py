@@ -17,7 +17,7 @@ from tests.ui.helpers import click, double_click, drag, open_window
 from workbench.layout import LayoutEngine
 from workbench.model.feelings import level
 from workbench.model.fileformat import load, save
-from workbench.model.journey import Feeling, Journey, Persona
+from workbench.model.journey import Feeling, Journey, Persona, Step
 from workbench.ui.canvas.legend import LegendEntry
 from workbench.ui.main_window import MainWindow
 
@@ -86,7 +86,7 @@ def test_the_lane_draws_four_curves_each_in_its_persona_look(window: MainWindow)
         assert other.isVisible() and other.scene() is scene
         assert sorted(other.marks) == sorted(with_values(window, key))  # a mark at each of its points
         assert other.line.pieces(), key
-        shape, colour, hollow = next(iter(other.marks.values())).look
+        shape, colour, hollow = other.dots.look
         assert hollow == (key[1] == "to_be")
         assert (shape, colour) == (("square", "#c2410c") if key[0] == P2 else (scene.layout.curves[key].shape, scene.layout.curves[key].colour))
         assert other.line.look == (colour, "bold" if key[0] == P2 else "medium", key[1])
@@ -111,7 +111,7 @@ def test_the_lane_draws_four_curves_each_in_its_persona_look(window: MainWindow)
 
 def test_clicking_a_legend_entry_hides_its_curve_and_clicking_again_shows_it(window: MainWindow) -> None:
     scene, key = window.scene, (P2, "to_be")
-    marks = list(scene.other_curves[key].marks.values())
+    marks = [scene.other_curves[key], scene.other_curves[key].dots]
     click(window, *entry_point(window, key))
     scene.ensure_fresh()
     assert key in scene.focus.hidden
@@ -179,6 +179,7 @@ def test_dragging_the_second_personas_to_be_face_sets_only_that_feeling(window: 
 def test_an_edit_at_one_step_touches_only_that_steps_marks(window: MainWindow) -> None:
     scene = window.scene
     items = {key: dict(other.marks) for key, other in scene.other_curves.items()}
+    dots = {key: other.dots for key, other in scene.other_curves.items()}
     lines = {key: other.line.pieces() for key, other in scene.other_curves.items()}
     step = next(s for s in window.document.steps() if level(s, P2, "as_is") is not None and level(s, P2, "as_is") < 2)
     window.document.update(step.id, emotions=[
@@ -186,16 +187,18 @@ def test_an_edit_at_one_step_touches_only_that_steps_marks(window: MainWindow) -
     ])
     scene.ensure_fresh()
     for key, other in scene.other_curves.items():
-        assert other.marks == items[key], key  # the same items: none made again
+        assert other.dots is dots[key], key  # the same item: none made again
+        changed = {s for s in other.marks if other.marks[s] != items[key].get(s)}
+        assert changed == ({step.id} if key == (P2, "as_is") else set()), key
         assert other.line.pieces() == lines[key]
-    mark = scene.other_curves[(P2, "as_is")].marks[step.id]
-    assert mark.point.level == 2
+    assert scene.other_curves[(P2, "as_is")].marks[step.id].level == 2
     fresh = LayoutEngine(lambda: window.document.journey, window.document.index, curves=scene.focus.shown).layout
     for key, curve in fresh.curves.items():
         if key == fresh.active:
             continue
         for point in curve.points:
-            pos = scene.other_curves[key].marks[point.step].scenePos()
+            shown = scene.other_curves[key].marks[point.step]
+            pos = scene.other_curves[key].dots.mapToScene(QPointF(shown.x, shown.offset))
             assert (round(pos.x(), 3), round(pos.y(), 3)) == (round(point.x, 3), round(point.y, 3)), (key, point.step)
 
 
@@ -230,3 +233,17 @@ def test_the_legend_stays_in_sight_beside_the_frozen_lane_titles_when_the_map_sc
     bar.setValue(0)
     qtbot.waitUntil(lambda: window.scene.frozen_offset.x() == 0)
     assert legend.scenePos().x() == resting
+
+
+def test_a_step_inserted_at_the_start_moves_every_other_curve_s_marks_along(window: MainWindow) -> None:
+    scene = window.scene
+    first = window.document.steps()[0]
+    before = {key: other.dots.sceneBoundingRect() for key, other in scene.other_curves.items()}
+    window.document.add(Step(id="step-new", title="Before all", stage=first.stage), 0)
+    scene.ensure_fresh()
+    pitch = scene.layout.style.column_width + scene.layout.style.gap
+    for key, other in scene.other_curves.items():
+        xs = [p.x for p in other.marks.values()]
+        box = other.dots.sceneBoundingRect()
+        assert box.left() < min(xs) and max(xs) < box.right(), key  # measured again where the marks now are
+        assert round(box.right() - before[key].right(), 1) == round(pitch, 1), key

@@ -7,6 +7,8 @@ given; they never change the model.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
@@ -148,52 +150,82 @@ class CurveItem(QGraphicsRectItem):
         return out
 
 
-class MarkItem(QGraphicsRectItem):
-    """A point of a curve that is not the active one: its persona's mark, hollow for "to be".
+class MarksItem(QGraphicsItem):
+    """The points of a curve that is not the active one: its persona's mark at each, hollow for "to be".
 
-    Not draggable (only the active curve's faces are); clicks go through it.
+    One item draws them all, the ones in view only: an item per point made
+    every click slower (a scene without an index looks at each item), and
+    thousands of them moved whenever a step was inserted. Not draggable (only
+    the active curve's faces are); clicks go through it.
     """
 
-    kind = "mark"
+    kind = "marks"
 
-    def __init__(self, point: EmotionPoint, look: tuple[str, str, bool], tip: str) -> None:
+    def __init__(self, look: tuple[str, str, bool]) -> None:
         super().__init__()
-        self.element_id = point.step
-        self.point = point
         self.look = look
-        self.setPen(NO_PEN)
-        r = shapes.MARK_RADIUS * 1.25 + 2
-        self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
+        self.points: dict[str, EmotionPoint] = {}
+        self._bounds: QRectF | None = QRectF()
+        self._xs: list[float] | None = None
+        """Each point's x, in time order (so left to right): a paint looks up the ones in view."""
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1)
-        self.setToolTip(tip)
-        self.setPos(self.home())
 
-    def home(self) -> QPointF:
-        return QPointF(self.point.x, self.point.offset)
+    def set_points(self, points: dict[str, EmotionPoint], steps: set[str] | None) -> None:
+        """The curve's points now; *steps* (None: all) those that may have changed."""
+        if steps is not None and points.keys() == self.points.keys() and all(points.get(s) == self.points.get(s) for s in steps):
+            self.points = points
+            return
+        self.points = points
+        self.moved()
 
-    def set_point(self, point: EmotionPoint) -> None:
-        self.point = point
-        if self.pos() != self.home():
-            self.setPos(self.home())
-
-    def set_look(self, look: tuple[str, str, bool], tip: str) -> None:
+    def set_look(self, look: tuple[str, str, bool]) -> None:
         if look != self.look:
             self.look = look
             self.update()
-        self.setToolTip(tip)
+
+    def moved(self) -> None:
+        """Points came, went or moved (they follow their column): measure and paint again, once."""
+        if self._bounds is not None:
+            self.prepareGeometryChange()
+            self._bounds = None
+        self._xs = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            r = shapes.MARK_RADIUS * 1.25 + 2
+            if self.points:
+                xs = [p.x for p in self.points.values()]
+                ys = [p.offset for p in self.points.values()]
+                self._bounds = QRectF(min(xs) - r, min(ys) - r, max(xs) - min(xs) + 2 * r, max(ys) - min(ys) + 2 * r)
+            else:
+                self._bounds = QRectF()
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # nothing to hit: clicks and drops go to what is under it
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         shape, colour, hollow = self.look
-        shapes.mark(QtPainter(painter), (0.0, 0.0), shape, colour, hollow=hollow)
+        exposed = option.exposedRect.adjusted(-12, -12, 12, 12)  # type: ignore[attr-defined]
+        p = QtPainter(painter)
+        points = list(self.points.values())
+        if self._xs is None or len(self._xs) != len(points):
+            self._xs = [point.x for point in points]
+        xs = self._xs
+        for i in range(bisect_left(xs, exposed.left()), bisect_right(xs, exposed.right())):
+            shapes.mark(p, (xs[i], points[i].offset), shape, colour, hollow=hollow)
 
 
 class OtherCurveItem(QGraphicsRectItem):
     """A curve shown but not edited (another persona's, or the other scenario): its line and its marks.
 
-    It draws nothing itself; a change at one step touches that step's mark
-    only, and the line's pieces that the change reached.
+    It draws nothing itself: its line's pieces and one item for all its marks
+    do; a change at one step redraws the line's pieces that the change
+    reached and the marks.
     """
 
     kind = "other-curve"
@@ -210,8 +242,15 @@ class OtherCurveItem(QGraphicsRectItem):
         self.line = CurveItem(_line_look(curve))
         self.line.setParentItem(self)
         self.line.setZValue(0)
-        self.marks: dict[str, MarkItem] = {}
+        self.dots = MarksItem(_mark_look(curve))
+        self.dots.setParentItem(self)
+        self.setToolTip(tip)
         self.set_curve(curve, None, tip)
+
+    @property
+    def marks(self) -> dict[str, EmotionPoint]:
+        """The point of each step that has one on this curve (where its mark is drawn)."""
+        return self.dots.points
 
     def set_curve(self, curve: Curve, steps: set[str] | None, tip: str) -> None:
         """Follow *curve*; only the marks of *steps* are looked at (None: all of them)."""
@@ -225,44 +264,13 @@ class OtherCurveItem(QGraphicsRectItem):
         if old is None or old.local_runs is not curve.local_runs:
             self.line.set_runs(curve.local_runs)
         if look_changed:
-            for mark in self.marks.values():
-                mark.set_look(_mark_look(curve), tip)
-        if steps is None:
-            points = {p.step: p for p in curve.points}
-            for step_id in [s for s in self.marks if s not in points]:
-                self._remove(step_id)
-            for step_id, point in points.items():
-                self._sync(step_id, point)
-        elif steps:
-            points = {p.step: p for p in curve.points}
-            for step_id in steps:
-                self._sync(step_id, points.get(step_id))
+            self.dots.set_look(_mark_look(curve))
+            self.setToolTip(tip)
+        self.dots.set_points({p.step: p for p in curve.points}, steps)
 
-    def _sync(self, step_id: str, point: EmotionPoint | None) -> None:
-        mark = self.marks.get(step_id)
-        if point is None:
-            if mark is not None:
-                self._remove(step_id)
-            return
-        if mark is None:
-            self.marks[step_id] = mark = MarkItem(point, _mark_look(self.curve), self.tip)  # type: ignore[arg-type]
-            mark.setParentItem(self)
-        else:
-            if point.level != mark.point.level:
-                mark.update()
-            mark.set_point(point)
-
-    def _remove(self, step_id: str) -> None:
-        mark = self.marks.pop(step_id)
-        mark.setParentItem(None)
-        if mark.scene() is not None:
-            mark.scene().removeItem(mark)
-
-    def follow(self, step_id: str) -> None:
-        """The step's column moved: its mark goes along (its point is the same)."""
-        mark = self.marks.get(step_id)
-        if mark is not None and mark.pos() != mark.home():
-            mark.setPos(mark.home())
+    def follow(self) -> None:
+        """Columns moved: the marks go along (their points are the same, placed from their columns)."""
+        self.dots.moved()
 
 
 def _line_look(curve: Curve) -> tuple[str, str, str]:

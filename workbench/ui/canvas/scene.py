@@ -161,8 +161,9 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             face = items.get(("emotion", step_id))
             if face is not None:
                 face.setPos(face.home())  # type: ignore[attr-defined]
+        if patch.columns and not full:
             for other in self.other_curves.values():
-                other.follow(step_id)
+                other.follow()  # its marks are drawn from their columns: measured again, once
         if full or patch.steps:
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
