@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from workbench.i18n import N_, tr
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit, Replace
+from workbench.model.feelings import with_feeling
 from workbench.model.fieldwords import FIELD_WORDS, field_word, scenario_word
 from workbench.model.errors import EditError
 from workbench.model.journey import (
@@ -77,10 +78,11 @@ def field_words(conflict: Conflict, document: JourneyDocument | None = None) -> 
         return tr("Removed on one side, changed on the other")
     feeling = _feeling_of(conflict.field)
     if feeling is not None:
-        persona, scenario = feeling
+        persona, scenario, part = feeling
         found = document.find(persona) if document is not None else None
         name = getattr(found, "name", "") or persona
-        return tr("{field} ({persona}, {scenario})", field=tr("Emotion"), persona=name, scenario=scenario_word(scenario))
+        what = tr("Emotion note") if part == "note" else tr("Emotion")
+        return tr("{field} ({persona}, {scenario})", field=what, persona=name, scenario=scenario_word(scenario))
     words = FIELD_WORDS.get(conflict.field)
     return tr(words) if words else conflict.field
 
@@ -89,12 +91,17 @@ def field_words(conflict: Conflict, document: JourneyDocument | None = None) -> 
 FEELING_FIELD = "emotions."
 
 
-def _feeling_of(field: str) -> tuple[str, str] | None:
-    """``emotions.persona-1:to_be`` as ("persona-1", "to_be"); None for another field."""
+def _feeling_of(field: str) -> tuple[str, str, str] | None:
+    """``emotions.persona-1:to_be`` as ("persona-1", "to_be", ""): the whole feeling; None for another field.
+
+    A version-1 file's conflict on an emotion or its note names that part:
+    ``emotions.persona-1:as_is.value``, ``...as_is.note``.
+    """
     if not field.startswith(FEELING_FIELD):
         return None
-    persona, _, scenario = field[len(FEELING_FIELD):].rpartition(":")
-    return persona, scenario
+    persona, _, rest = field[len(FEELING_FIELD):].rpartition(":")
+    scenario, _, part = rest.partition(".")
+    return persona, scenario, part
 
 
 def summary(value: dict[str, Any] | BaseModel) -> str:
@@ -123,6 +130,8 @@ def readable(value: Any, field: str = "", document: JourneyDocument | None = Non
         return tr("(none)")
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
+    if field.startswith(FEELING_FIELD) and field.endswith(".value") and isinstance(value, int):
+        return readable(value, "value")
     if field.startswith(FEELING_FIELD) and isinstance(value, dict):
         shown = "-" if value.get("value") is None else readable(value.get("value"), "value")
         note = value.get("note")
@@ -253,7 +262,12 @@ def _put(document: JourneyDocument, conflict: Conflict, value: Any) -> None:
         raise EditError(tr("it is no longer in the journey"))
     feeling = _feeling_of(conflict.field)
     if feeling is not None and isinstance(current, Step):
-        document.update(conflict.element, emotions=_with_entry(current, *feeling, value))
+        persona, scenario, part = feeling
+        if part in ("value", "note"):
+            given = {part: value if value is not None or part == "value" else ""}
+            document.update(conflict.element, emotions=with_feeling(current, persona, scenario, **given))
+        else:
+            document.update(conflict.element, emotions=_with_entry(current, persona, scenario, value))
         return
     document.update(conflict.element, **{conflict.field: value})
 
@@ -270,7 +284,7 @@ def _with_entry(step: Step, persona: str, scenario: str, value: Any) -> list[Any
 
 
 def _put_journey(document: JourneyDocument, field: str, value: Any) -> None:
-    """Set a journey field; a dotted one ("persona.name") inside the model that holds it."""
+    """Set a journey field; a dotted one ("checks.cliff") inside the model that holds it."""
     if not field:
         raise EditError(tr("the journey itself cannot be removed"))
     head, _, rest = field.partition(".")

@@ -67,27 +67,50 @@ def _v1_to_v2(journey: JSON) -> JSON:
     """The one persona becomes the first of a list; each step's emotion becomes its feeling "as is".
 
     A version-1 file's ``persona`` object becomes ``personas[0]`` with the id
-    :data:`FIRST_PERSONA`, and a step's ``emotion`` and ``emotion_note`` an
-    entry of ``emotions`` for that persona in the "as is" scenario. Nothing
-    else changes, so a version-1 file keeps all it said. Values of the wrong
-    shape are carried over as they are, for validation to report.
+    :data:`FIRST_PERSONA` (or ``persona-2``... if an element of the file
+    already has that id), and a step's ``emotion`` and ``emotion_note`` an
+    entry of ``emotions`` for that persona in the "as is" scenario. The
+    conflicts a merge left are moved along: on the persona's fields, or on a
+    step's emotion or note. Nothing else changes, so a version-1 file keeps
+    all it said. Values of the wrong shape are carried over as they are, for
+    validation to report.
     """
+    persona = _free_persona_id(journey)
     out: JSON = {}
     for key, value in journey.items():
         if key == "persona":
-            out["personas"] = [{"id": FIRST_PERSONA, **value}] if isinstance(value, dict) else [value]
+            out["personas"] = [{"id": persona, **value}] if isinstance(value, dict) else [value]
         elif key == "steps" and isinstance(value, list):
-            out["steps"] = [_v1_step(step) for step in value]
+            out["steps"] = [_v1_step(step, persona) for step in value]
         else:
             out[key] = value
+    if "personas" not in out and persona != FIRST_PERSONA:
+        out["personas"] = [{"id": persona}]
+    if isinstance(out.get("conflicts"), list):
+        out["conflicts"] = [_v1_conflict(c, persona) for c in out["conflicts"]]
     return out
 
 
-def _v1_step(step: Any) -> Any:
+def _free_persona_id(journey: JSON) -> str:
+    """``persona-1``, unless an element of the file already has that id."""
+    taken = {
+        element.get("id")
+        for value in journey.values()
+        if isinstance(value, list)
+        for element in value
+        if isinstance(element, dict) and isinstance(element.get("id"), str)
+    }
+    number = 1
+    while f"persona-{number}" in taken:
+        number += 1
+    return f"persona-{number}"
+
+
+def _v1_step(step: Any, persona: str = FIRST_PERSONA) -> Any:
     if not isinstance(step, dict) or ("emotion" not in step and "emotion_note" not in step):
         return step
     out: JSON = {}
-    feeling: JSON = {"persona": FIRST_PERSONA, "scenario": "as_is"}
+    feeling: JSON = {"persona": persona, "scenario": "as_is"}
     for key, value in step.items():
         if key == "emotion":
             feeling["value"] = value
@@ -98,6 +121,23 @@ def _v1_step(step: Any) -> Any:
     if feeling.get("value") is not None or feeling.get("note", "") != "":
         out["emotions"] = [feeling]
     return out
+
+
+def _v1_conflict(conflict: Any, persona: str) -> Any:
+    """A version-1 merge conflict, said of version 2's fields (see :func:`_v1_to_v2`)."""
+    if not isinstance(conflict, dict):
+        return conflict
+    field = conflict.get("field")
+    where = conflict.get("collection")
+    sides = ("base", "ours", "theirs")
+    if where == "journey" and isinstance(field, str) and (field == "persona" or field.startswith("persona.")):
+        return {**conflict, "collection": "personas", "element": persona, "field": field[len("persona."):]}
+    if where == "steps" and field in ("emotion", "emotion_note"):  # one part of the persona's feeling
+        part = "value" if field == "emotion" else "note"
+        return {**conflict, "field": f"emotions.{persona}:as_is.{part}"}
+    if where == "steps" and not field:  # a whole step, removed on one side: its versions migrate too
+        return {**conflict, **{k: _v1_step(conflict[k], persona) for k in sides if k in conflict}}
+    return conflict
 
 
 #: MIGRATIONS[n] turns a version-n journey object into a version n+1 one.
