@@ -553,3 +553,19 @@ def test_a_merge_never_holds_more_than_ten_personas() -> None:
     assert check_journey(result.journey) == []
     assert loads(dumps(result.journey)).journey == result.journey
     assert {c.element for c in result.new_conflicts} >= {"t3", "t4"}  # what was left out is recorded
+
+
+def test_editing_a_feeling_keeps_the_fields_a_newer_version_wrote_in_it() -> None:
+    from workbench.model.fileformat import MINOR, VERSION, dumps, loads
+
+    text = json.dumps({"format": "journey-workbench", "version": VERSION, "minor": MINOR + 3, "journey": {
+        "title": "T", "stages": [{"id": "s", "title": "S"}],
+        "steps": [{"id": "a", "title": "A", "stage": "s",
+                   "emotions": [{"persona": "persona-1", "value": 1, "intensity": 3}]}]}})
+    loaded = loads(text)
+    document = JourneyDocument(loaded.journey)
+    step = document.get("a")
+    document.update("a", emotions=with_feeling(step, "persona-1", value=2))
+    (entry,) = document.get("a").emotions
+    assert (entry.value, entry.model_extra) == (2, {"intensity": 3})
+    assert '"intensity": 3' in dumps(document.journey, minor=loaded.minor).decode()

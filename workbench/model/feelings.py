@@ -57,7 +57,10 @@ def with_feeling(
     out = [e for e in step.emotions if not (e.persona == persona and e.scenario == scenario)]
     if new_value is None and not new_note:
         return out
-    entry = Feeling(persona=persona, scenario=scenario, value=new_value, note=new_note)  # type: ignore[arg-type]
+    if old is not None:  # (a copy keeps fields a newer version wrote in it)
+        entry = old.model_copy(update={"value": new_value, "note": new_note})
+    else:
+        entry = Feeling(persona=persona, scenario=scenario, value=new_value, note=new_note)  # type: ignore[arg-type]
     if old is not None:
         out.insert(step.emotions.index(old), entry)
     else:
@@ -66,11 +69,12 @@ def with_feeling(
 
 
 def without_persona(step: Step, persona: str) -> list[Feeling]:
+    """The step's feelings, those of *persona* left out (the persona is being removed)."""
     return [e for e in step.emotions if e.persona != persona]
 
 
 def mentions(step: Step) -> set[str]:
-    """The personas a step's emotions name."""
+    """The personas a step's feelings name."""
     return {e.persona for e in step.emotions}
 
 
