@@ -76,6 +76,7 @@ def run(argv: list[str]) -> int:
     from workbench.model import scores as scoring
     from workbench.model.analysis import check, condition_name
     from workbench.model.errors import LoadError
+    from workbench.model.feelings import scenario_of
     from workbench.model.fileformat import load
 
     args = _parser().parse_args(argv)
@@ -91,7 +92,7 @@ def run(argv: list[str]) -> int:
             status = 2
             results.append(FileResult(name, error=error))
             continue
-        report = check(journey, language=language, scenario=args.scenario.replace("-", "_"))
+        report = check(journey, language=language, scenario=scenario_of(args.scenario))
         report.findings[:0] = unresolved(journey)  # a merge left work to finish: never a clean file
         if fail_on is not None and report.at_least(fail_on) and status == 0:
             status = 1

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from workbench.i18n import tr
-from workbench.model.feelings import level
+from workbench.model.feelings import level, personas_in_order
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey, Persona, Step
 from workbench.model.metrics import Metrics, PersonaMetrics, journey_metrics, metric_rows, persona_metrics
@@ -90,7 +90,7 @@ def check(
     settings = settings or journey.checks or CheckSettings()
     lang = language or journey.language
     facts = StepGraph(journey, index)
-    personas = sorted(journey.personas, key=lambda p: p.order)
+    personas = personas_in_order(journey.personas)
     findings: list[Finding] = []
     for rule in (_dead_end, _trap_loop, _context_lost, _forced_exit, _unreachable, _intents, _no_way_back):
         findings += rule(facts, journey, settings, lang)

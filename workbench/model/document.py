@@ -26,6 +26,7 @@ from workbench.i18n import tr
 from workbench.model.edits import Batch, Delete, Edit, Insert, Replace, SetJourney
 from workbench.model.errors import EditError
 from workbench.model.events import Change, Event
+from workbench.model.feelings import without_persona
 from workbench.model.ids import new_id
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import (
@@ -438,7 +439,7 @@ def _inner_unknown(model: BaseModel, path: str = "") -> list[tuple[str, str, Bas
 def _unmentioned(element: Element, persona: str) -> Element:
     """*element* without the feelings or the tag of *persona*."""
     if isinstance(element, Step):
-        return element.model_copy(update={"emotions": [e for e in element.emotions if e.persona != persona]})
+        return element.model_copy(update={"emotions": without_persona(element, persona)})
     if isinstance(element, Card):
         return element.model_copy(update={"personas": [p for p in element.personas if p != persona]})
     return element

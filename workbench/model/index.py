@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
 
+from workbench.model.feelings import mentions
 from workbench.model.journey import Card, Element, Handoff, Journey, Lane, Link, Persona, Stage, Step
 
 _ORDER = attrgetter("order")
@@ -285,7 +286,7 @@ class JourneyIndex:
 def _mentioned(element: Element) -> set[str]:
     """The personas *element* names: a step's feelings, a card's tags."""
     if isinstance(element, Step):
-        return {e.persona for e in element.emotions}
+        return mentions(element)
     if isinstance(element, Card):
         return set(element.personas)
     return set()

@@ -14,7 +14,7 @@ from workbench.model.errors import EditError
 from workbench.model.journey import Persona
 from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_label, set_plain, set_text
-from workbench.ui.persona_looks import persona_title, scenario_names
+from workbench.ui.persona_looks import field_value, numbered_title, scenario_names
 
 translate = QCoreApplication.translate
 
@@ -35,7 +35,7 @@ class PersonaRows:
         if self._updating or self.document is None or self.stack is None:
             return
         persona, doc = self._persona(), self.document
-        value: object = [line.strip() for line in text.splitlines() if line.strip()] if field in ("goals", "frustrations") else text
+        value = field_value(field, text)
         if value == getattr(persona, field):
             return
         try:
@@ -62,9 +62,7 @@ class PersonaRows:
 
     def _persona_title(self, persona_id: str) -> str:
         assert self.document is not None
-        personas = self.document.personas()
-        number = next((n for n, p in enumerate(personas, 1) if p.id == persona_id), 1)
-        return persona_title(self.document.index.persona(persona_id), number)
+        return numbered_title(self.document, persona_id)
 
     def _curve_label(self) -> None:
         """Above the emotion rows: whose feeling, in which scenario, they edit (the toolbar chooses)."""

@@ -25,7 +25,7 @@ from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import SCENARIOS
 from workbench.ui.canvas.focus import CurveFocus
-from workbench.ui.persona_looks import persona_icon, persona_title, scenario_names
+from workbench.ui.persona_looks import numbered_title, persona_icon, persona_title, scenario_names
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -165,8 +165,7 @@ class PersonaBar(QObject):
         if self.focus is None or self.document is None:
             return
         persona, scenario = self.focus.active
-        number = next(n for n, p in enumerate(self.document.personas(), 1) if p.id == persona)
-        title = persona_title(self.document.index.persona(persona), number)
+        title = numbered_title(self.document, persona)
         show = getattr(self.window, "show_message", None)
         if show is not None:
             show(self.tr("Editing the emotions of {persona}, {scenario}").format(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from workbench.export import shapes
+from workbench.model.document import JourneyDocument
 from workbench.model.journey import MARKS, Persona
 from workbench.ui.canvas.qtpainter import QtPainter
 
@@ -18,6 +19,13 @@ translate = QCoreApplication.translate
 def persona_title(persona: Persona, number: int) -> str:
     """The persona's name, or "Persona N" (its place, from 1) while it has none."""
     return persona.name.strip() or default_name(number)
+
+
+def numbered_title(document: JourneyDocument, persona_id: str) -> str:
+    """The title of the persona of this id in *document*: its name, or "Persona N" by its place."""
+    personas = document.index.personas()
+    number = next((n for n, p in enumerate(personas, 1) if p.id == persona_id), 1)
+    return persona_title(document.index.persona(persona_id), number)
 
 
 def default_name(number: int) -> str:
@@ -73,3 +81,14 @@ def free_mark(personas: list[Persona]) -> tuple[str, str, str]:
         if mark not in taken:
             return mark
     return MARKS[len(personas) % len(MARKS)]
+
+
+#: A persona's fields typed one item a line.
+LISTS = ("goals", "frustrations")
+
+
+def field_value(field: str, text: str) -> str | list[str]:
+    """What a persona's field holds once typed: goals and frustrations one a line, blank lines left out."""
+    if field in LISTS:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return text

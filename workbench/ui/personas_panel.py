@@ -45,7 +45,16 @@ from workbench.model.journey import LINES, MARKS, MAX_PERSONAS, SHAPES, Card, Pe
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_plain, set_text
-from workbench.ui.persona_looks import colour_names, default_name, free_mark, persona_icon, persona_title, swatch
+from workbench.ui.persona_looks import (
+    colour_names,
+    default_name,
+    field_value,
+    free_mark,
+    numbered_title,
+    persona_icon,
+    persona_title,
+    swatch,
+)
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -318,8 +327,7 @@ class PersonasPanel(QWidget):
         persona, doc = self.persona(), self.document
         if self._updating or persona is None or doc is None:
             return
-        if field in ("goals", "frustrations"):
-            value = [line.strip() for line in str(value).splitlines() if line.strip()]
+        value = field_value(field, str(value))
         if value == getattr(persona, field):
             return
         self._perform(self.tr("Edit persona {field}").format(field=label.lower()),
@@ -351,8 +359,7 @@ class PersonasPanel(QWidget):
         if doc is None or persona is None:
             return
         personas = doc.personas()
-        number = next(n for n, p in enumerate(personas, 1) if p.id == persona.id)
-        title = persona_title(persona, number)
+        title = numbered_title(doc, persona.id)
         if len(personas) <= 1:
             self._say(self.tr("{persona} is the only persona: a map needs at least one, so it stays.").format(
                 persona=title), refused=True)

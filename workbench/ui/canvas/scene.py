@@ -20,6 +20,7 @@ from workbench.geometry import Layout
 from workbench.layout import LayoutEngine, Patch
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
+from workbench.model.journey import Card
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
@@ -96,8 +97,13 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             old, new = change.old, change.element
             if change.action == "updated" and getattr(old, "personas", None) != getattr(new, "personas", None):
                 self._tags_dirty.add(change.id)  # type: ignore[arg-type]
-        elif change.collection == "personas":  # a look changed, or a persona went: every tagged card
-            self._tags_dirty.update(c.id for c in self.document.journey.cards if c.personas)
+        elif change.collection == "personas":
+            old, new = change.old, change.element
+            looks = [(p.shape, p.colour, p.order) if p is not None else None for p in (old, new)]
+            if change.action != "updated" or looks[0] != looks[1]:  # not a rename: the cards tagged with it
+                # (A removed persona's tags went first, each card's own change marked it.)
+                self._tags_dirty.update(e.id for e in self.document.index.mentioning(change.id or "")
+                                        if isinstance(e, Card))
             self._legend_dirty = True  # a hidden curve's persona may be renamed
         self._dirty = True
         self._timer.start()
