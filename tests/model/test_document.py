@@ -251,7 +251,7 @@ BAD_FIELDS = [  # (element, changes) that update() must refuse
     ("a", {"emotions": [{"persona": "persona-1", "value": True}]}), ("a", {"emotions": feelings(1, persona="nobody")}),
     ("a", {"emotions": feelings(1) + feelings(2)}), ("a", {"emotions": [{"persona": "persona-1", "scenario": "later", "value": 1}]}),
     ("a", {"emotions": feelings(1, persona="s1")}), ("p1", {"personas": ["nobody"]}), ("p1", {"personas": ["pp", "pp"]}),
-    ("pp", {"shape": "hexagon"}), ("pp", {"line": "thin"}), ("pp", {"colour": "red"}), ("a", {"title": "x" * 501}),
+    ("pp", {"shape": "octagon"}), ("pp", {"line": "thin"}), ("pp", {"colour": "red"}), ("a", {"title": "x" * 501}),
     ("a", {"stage": "missing"}), ("a", {"id": "b"}), ("s1", {"order": -1}), ("l1", {"kind": "bogus"}),
     ("d1", {"nature": "human"}), ("h1", {"nature": "digital"}), ("h1", {"kind": "action"}),  # handoff ends
     ("p1", {"nature": "digital"}), ("p1", {"channel": "phone"}), ("d1", {"step": "missing"}), ("d1", {"lane": "a"}),
