@@ -238,11 +238,11 @@ def test_the_first_problem_in_full_and_how_many_more(journey: dict, message: str
     assert refused(envelope(journey=journey)) == message
 
 
-def test_a_version_1_file_s_mistakes_are_named_where_version_2_keeps_them() -> None:
-    """A version-1 file is migrated before it is validated: its step's emotion is the first persona's "as is" feeling."""
+def test_a_version_1_file_s_mistakes_are_named_where_that_file_has_them() -> None:
+    """A version-1 file is migrated before it is validated, but its mistakes are named as the file writes them."""
     journey = steps_json({"id": "a", "title": "A", "stage": "st", "emotion": 9})
     assert refused(envelope(version=1, journey=journey)) == (
-        "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9"
+        "trip.journey: journey.steps[0].emotion: is out of range: 9"
     )
 
 

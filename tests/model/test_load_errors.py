@@ -45,10 +45,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "future-version.journey": ("version", "was written by a newer Journey Workbench (file format 9)"),
     # Field types and ranges
     # (a version-1 file: its step's emotion is read as the first persona's "as is" feeling, and named so)
-    "emotion-as-word.journey": ("journey.steps[1].emotions[0].value", "should be a whole number, not 'happy'"),
+    "emotion-as-word.journey": ("journey.steps[1].emotion", "should be a whole number, not 'happy'"),
     "moment-of-truth-yes.journey": ("journey.steps[2].moment_of_truth", "should be true or false, not 'yes'"),
     "title-as-number.journey": ("journey.title", "should be text, not 2024"),
-    "emotion-out-of-range.journey": ("journey.steps[3].emotions[0].value", "is out of range: 5"),
+    "emotion-out-of-range.journey": ("journey.steps[3].emotion", "is out of range: 5"),
     "feeling-out-of-range.journey": ("journey.steps[2].emotions[1].value", "is out of range: -3"),
     "invalid-id.journey": ("journey.stages[1].id", "is not a valid id (letters, digits, '-' and '_' only)"),
     "unknown-field-typo.journey": ("journey.steps[1].emotoin", "unknown field 'emotoin'; did you mean 'emotions'?"),

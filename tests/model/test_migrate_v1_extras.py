@@ -60,3 +60,22 @@ def test_the_conflicts_of_a_version_1_merge_are_resolved_after_migration() -> No
     resolve(document, "k-name", "theirs")
     assert document.get("persona-1").name == "Annie"
     assert document.journey.conflicts == []
+
+
+def test_a_bad_value_in_a_version_1_file_is_named_where_that_file_has_it() -> None:
+    import pytest
+
+    from workbench.model.errors import LoadError
+
+    cases = [
+        ({"emotion": "very_bad"}, "journey.steps[0].emotion"),
+        ({"emotion": 1, "emotion_note": 5}, "journey.steps[0].emotion_note"),
+    ]
+    for extra, place in cases:
+        text = v1({"title": "T", "stages": [STAGE], "steps": [{"id": "a", "title": "A", "stage": "s", **extra}]}, minor=0)
+        with pytest.raises(LoadError) as raised:
+            loads(text, source="old.journey")
+        assert raised.value.field == place
+    with pytest.raises(LoadError) as raised:
+        loads(v1({"title": "T", "persona": {"name": 5}}), source="old.journey")
+    assert raised.value.field == "journey.persona.name"

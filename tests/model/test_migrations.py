@@ -119,9 +119,9 @@ def test_v0_file_with_an_unknown_emotion_word_is_a_clean_load_error():
     raw["journey"]["steps"][3]["emotion"] = "happy"
     with pytest.raises(LoadError) as caught:
         loads(json.dumps(raw), source="passport.journey")
-    # (named where version 2 keeps it: the first persona's "as is" feeling)
+    # (named where the file has it, though version 2 keeps it as the first persona's "as is" feeling)
     assert str(caught.value) == (
-        "passport.journey: journey.steps[3].emotions[0].value: should be a whole number, not 'happy'"
+        "passport.journey: journey.steps[3].emotion: should be a whole number, not 'happy'"
     )
 
 

@@ -34,7 +34,7 @@ from workbench.model.errors import LoadError, SaveError
 from workbench.model.journey import Journey
 from workbench.model.jsontext import MAX_DEPTH, parse_json  # noqa: F401  (MAX_DEPTH: part of this API)
 from workbench.model.limits import check_data, check_text
-from workbench.model.migrations import OLDEST, migrate, migrate_minor, migrate_older_minors
+from workbench.model.migrations import OLDEST, migrate, migrate_minor, migrate_older_minors, version_1_path
 from workbench.model.validation import (
     check_journey,
     describe_error,
@@ -238,18 +238,18 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         reason = describe_error(first)
         if len(errors) > 1:
             reason += " " + _more(len(errors) - 1)
-        raise LoadError(source, reason, field=field_path(tuple(first["loc"]))) from None
+        raise LoadError(source, reason, field=_as_written(field_path(tuple(first["loc"])), result)) from None
     if not keep_unknown:
         unknown = first_unknown(journey, "journey")
         if unknown:
             where, key, model = unknown
-            raise LoadError(source, unknown_message(key, type(model).model_fields), field=where)
+            raise LoadError(source, unknown_message(key, type(model).model_fields), field=_as_written(where, result))
     problems = check_journey(journey)
     if problems:
         reason = problems[0].message
         if len(problems) > 1:
             reason += " " + _more(len(problems) - 1)
-        raise LoadError(source, reason, field=problems[0].path)
+        raise LoadError(source, reason, field=_as_written(problems[0].path, result))
     if result.migrated_from is not None:
         # Revisions of older versions run on the migrated journey (see migrations.py).
         journey = migrate_older_minors(journey, version, older_minor)
@@ -275,6 +275,11 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
             tr("This file comes from a newer Journey Workbench; fields this version does not know are kept.")
         )
     return result
+
+
+def _as_written(path: str, result: Loaded) -> str:
+    """A place in the migrated journey, as the file names it (a version-1 file has no ``emotions``)."""
+    return version_1_path(path) if result.migrated_from is not None and result.migrated_from < 2 else path
 
 
 def _more(count: int) -> str:

@@ -14,6 +14,7 @@ flow are known.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -138,6 +139,20 @@ def _v1_conflict(conflict: Any, persona: str) -> Any:
     if where == "steps" and not field:  # a whole step, removed on one side: its versions migrate too
         return {**conflict, **{k: _v1_step(conflict[k], persona) for k in sides if k in conflict}}
     return conflict
+
+
+_V2_PLACES = (
+    (re.compile(r"^journey\.personas\[0\]"), "journey.persona"),
+    (re.compile(r"^(journey\.steps\[\d+\])\.emotions\[0\]\.note"), r"\1.emotion_note"),
+    (re.compile(r"^(journey\.steps\[\d+\])\.emotions\[0\](\.value)?"), r"\1.emotion"),
+)
+
+
+def version_1_path(path: str) -> str:
+    """Where a place of a migrated journey was in its version-1 file (``...emotions[0].value`` was ``...emotion``)."""
+    for pattern, written in _V2_PLACES:
+        path = pattern.sub(written, path, count=1)
+    return path
 
 
 #: MIGRATIONS[n] turns a version-n journey object into a version n+1 one.
