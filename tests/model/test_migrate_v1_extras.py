@@ -79,3 +79,11 @@ def test_a_bad_value_in_a_version_1_file_is_named_where_that_file_has_it() -> No
     with pytest.raises(LoadError) as raised:
         loads(v1({"title": "T", "persona": {"name": 5}}), source="old.journey")
     assert raised.value.field == "journey.persona.name"
+
+
+def test_opening_a_version_1_file_says_that_saving_it_writes_version_2() -> None:
+    loaded = loads(v1({"title": "T"}))
+    assert loaded.notices == [
+        "This file is in format 1; saving it writes format 2, which older versions of Journey Workbench cannot open."
+    ]
+    assert loads(dumps(loaded.journey)).notices == []

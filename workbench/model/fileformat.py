@@ -274,6 +274,15 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         result.notices.append(
             tr("This file comes from a newer Journey Workbench; fields this version does not know are kept.")
         )
+    if result.migrated_from is not None:  # a team sharing the file should know before a save
+        result.notices.append(
+            tr(
+                "This file is in format {old}; saving it writes format {new}, which older versions of "
+                "Journey Workbench cannot open.",
+                old=result.migrated_from,
+                new=VERSION,
+            )
+        )
     return result
 
 
