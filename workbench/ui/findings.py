@@ -33,11 +33,10 @@ facilitator who only wants the errors in front of a room says so once
 
 from __future__ import annotations
 
-import html
 from collections.abc import Hashable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,13 +59,12 @@ from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
 from workbench.model import scores as scoring
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
-from workbench.model.journey import Card, Handoff, Link, Stage, Step
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.check_worker import CheckWorker, Job
+from workbench.ui.finding_detail import DetailMixin
 from workbench.ui.finding_filter import FilterMixin
 from workbench.ui.finding_fixes import FixButton, FixesMixin
 from workbench.ui.finding_rows import WrappingDelegate, row_changes, scores_text, scores_tip, severity_icon
-from workbench.ui.outline_names import card_name, handoff_name, link_name, step_name
 from workbench.ui import messages
 
 __all__ = ["ELEMENTS", "FindingsPanel", "WrappingDelegate", "severity_icon"]  # the delegate serves the help window too
@@ -74,10 +72,9 @@ __all__ = ["ELEMENTS", "FindingsPanel", "WrappingDelegate", "severity_icon"]  # 
 DELAY_MS = 400
 ELEMENTS = Qt.ItemDataRole.UserRole
 CONDITIONS = ("person", "human", "continuity")
-#: QSettings keys of the filter; values are comma-joined so "nothing checked" survives an INI file.
-#: The scheme of the element links in the detail pane.
-ELEMENT_SCHEME = "element"
-class FindingsPanel(FilterMixin, FixesMixin, QWidget):
+
+
+class FindingsPanel(DetailMixin, FilterMixin, FixesMixin, QWidget):
     #: The element ids of the finding the user clicked.
     activated = Signal(list)
     #: A fresh report, shown: the check ran (off the UI thread) on the journey as it is now.
@@ -390,62 +387,6 @@ class FindingsPanel(FilterMixin, FixesMixin, QWidget):
     def _severity_name(self, severity: str) -> str:
         names = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         return names.get(severity, severity)
-
-    # ------------------------------------------------------------- detail
-
-    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
-        """The current finding in full: severity, condition, sentence, and a link per element."""
-        report = self.report
-        if item is None or report is None or item.isHidden():
-            if report is not None and not report.findings:
-                text = self.tr("No findings: the health check has nothing to say about this journey.")
-            else:
-                text = self.tr("Select a finding to read it in full and see the elements it concerns.")
-            self.detail.setHtml(f"<p style='color:#52606d'>{html.escape(text)}</p>")
-            self.fix_button.show_fixes([])
-            return
-        finding = report.findings[self.tree.indexOfTopLevelItem(item)]
-        self.fix_button.show_fixes(self.fixes(finding))
-        lang = current_language()
-        head = self.tr("{severity} · {condition}").format(
-            severity=self._severity_name(finding.severity), condition=condition_name(finding.condition, lang)
-        )
-        parts = [f"<p><b>{html.escape(head)}</b></p>", f"<p>{html.escape(finding.message)}</p>"]
-        names = [(element, self.element_name(element)) for element in finding.elements]
-        if names:
-            concerns = self.tr("Concerns (click to select):")
-            parts.append(f"<p>{html.escape(concerns)}</p><ul>")
-            for element, name in names:
-                url = QUrl()
-                url.setScheme(ELEMENT_SCHEME)
-                url.setPath(element)
-                parts.append(f"<li><a href='{html.escape(url.toString())}'>{html.escape(name)}</a></li>")
-            parts.append("</ul>")
-        self.detail.setHtml("".join(parts))
-
-    def element_name(self, element_id: str) -> str:
-        """How the detail pane names an element: the Outline's sentence for it."""
-        document = self.document
-        element = document.find(element_id) if document is not None else None
-        if document is None or element is None:
-            return element_id
-        journey = document.journey
-        if isinstance(element, Step):
-            steps = document.steps()
-            return step_name(element, steps.index(element) + 1, len(steps), [], document.index.personas()[0].id)
-        if isinstance(element, Card):
-            return card_name(element)
-        if isinstance(element, Handoff):
-            return handoff_name(element, {c.id: c for c in journey.cards})
-        if isinstance(element, Link):
-            return link_name(element, {s.id: s for s in journey.steps})
-        if isinstance(element, Stage):
-            return element.title
-        return element_id
-
-    def _open_link(self, url: QUrl) -> None:
-        if url.scheme() == ELEMENT_SCHEME and url.path():
-            self.activated.emit([url.path()])
 
     # --------------------------------------------------------------- scores
 
