@@ -167,9 +167,8 @@ SCENARIOS = {
 }
 
 
-def main() -> int:
-    name, journey, result = sys.argv[1], sys.argv[2], sys.argv[3]
-    args = json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}
+def open_window(journey: str):  # type: ignore[no-untyped-def]
+    """The application, and a window of a workshop laptop's size at the screen's corner showing *journey*, focused."""
     app = make_app()
     window = MainWindow()
     window.resize(1366, 740)
@@ -181,6 +180,13 @@ def main() -> int:
     pump(0.5)
     # No window manager under Xvfb gives the window the keyboard on a click, as a desktop does.
     xdotool(["windowfocus", "--sync", str(int(window.winId()))])
+    return app, window
+
+
+def main() -> int:
+    name, journey, result = sys.argv[1], sys.argv[2], sys.argv[3]
+    args = json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}
+    app, window = open_window(journey)
     SCENARIOS[name](window, args)
     if args.get("shot_after"):  # the screen once the gesture is done, for the docs
         pump(0.5)

@@ -27,21 +27,10 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X1
 def scenario(journey: str, result: str) -> int:
     from PySide6.QtCore import QPointF
 
-    from tests.realwindow.driver import on_screen, press_drag_release, pump, xdotool
+    from tests.realwindow.driver import on_screen, open_window, press_drag_release, pump, xdotool
     from workbench.model.feelings import level
-    from workbench.ui.app import make_app
-    from workbench.ui.main_window import MainWindow
 
-    app = make_app()
-    window = MainWindow()
-    window.resize(1366, 740)
-    window.move(0, 0)
-    window.show()
-    window.activateWindow()
-    pump(0.5)
-    assert window.open_path(journey, ask=False)
-    pump(0.5)
-    xdotool(["windowfocus", "--sync", str(int(window.winId()))])
+    app, window = open_window(journey)
     scene = window.scene
     scene.focus.set_active(P2, "to_be")
     pump(0.3)
