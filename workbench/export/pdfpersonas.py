@@ -9,17 +9,16 @@ comparison table is left out of a journey without any "to be" value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from workbench.export.pdfflow import BODY_SIZE, CELL_GAP, LABEL_SIZE, Flow, Heading, Paragraph, Sample, Table
 from workbench.export.pdfpages import MARGIN
 from workbench.export.sheet import curve_label, persona_name, persona_names
 from workbench.geometry import Curve
 from workbench.i18n import decimal, ntr, tr
-from workbench.model.feelings import filled_personas, level
+from workbench.model.feelings import filled_personas
 from workbench.model.fieldwords import scenario_word
 from workbench.model.index import JourneyIndex
-from workbench.model.journey import Journey, Step
+from workbench.model.journey import Journey
+from workbench.model.metrics import figures
 from workbench.textmetrics import text_width
 
 #: No value, in a figure or a table cell.
@@ -44,40 +43,6 @@ def signed(value: float | None, digits: int, lang: str) -> str:
     if round(value, digits) == 0:
         return decimal(0.0, digits, lang)
     return decimal(value, digits, lang, sign=True)
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What one persona's two curves say."""
-
-    values: dict[str, list[int]]
-    """Per scenario, the values in step order."""
-    both: int
-    improved: int
-    worsened: int
-
-    def average(self, scenario: str) -> float | None:
-        values = self.values[scenario]
-        return sum(values) / len(values) if values else None
-
-    def lowest(self, scenario: str) -> int | None:
-        return min(self.values[scenario], default=None)
-
-
-def figures(steps: list[Step], persona: str) -> Figures:
-    values: dict[str, list[int]] = {"as_is": [], "to_be": []}
-    both = improved = worsened = 0
-    for step in steps:
-        now, then = level(step, persona, "as_is"), level(step, persona, "to_be")
-        if now is not None:
-            values["as_is"].append(now)
-        if then is not None:
-            values["to_be"].append(then)
-        if now is not None and then is not None:
-            both += 1
-            improved += then > now
-            worsened += then < now
-    return Figures(values, both, improved, worsened)
 
 
 def has_to_be(journey: Journey) -> bool:

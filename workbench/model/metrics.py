@@ -43,21 +43,52 @@ class Metrics:
     personas: list[PersonaMetrics] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """What one persona's two curves say."""
+
+    values: dict[str, list[int]]
+    """Per scenario, the values in step order."""
+    both: int
+    improved: int
+    worsened: int
+
+    def average(self, scenario: str) -> float | None:
+        values = self.values[scenario]
+        return sum(values) / len(values) if values else None
+
+    def lowest(self, scenario: str) -> int | None:
+        return min(self.values[scenario], default=None)
+
+
+def figures(steps: list[Step], persona: str) -> Figures:
+    values: dict[str, list[int]] = {"as_is": [], "to_be": []}
+    both = improved = worsened = 0
+    for step in steps:
+        now, then = level(step, persona, "as_is"), level(step, persona, "to_be")
+        if now is not None:
+            values["as_is"].append(now)
+        if then is not None:
+            values["to_be"].append(then)
+        if now is not None and then is not None:
+            both += 1
+            improved += then > now
+            worsened += then < now
+    return Figures(values, both, improved, worsened)
+
+
 def persona_metrics(persona: Persona, steps: list[Step]) -> PersonaMetrics:
-    as_is = [level(s, persona.id, "as_is") for s in steps]
-    to_be = [level(s, persona.id, "to_be") for s in steps]
-    now = [v for v in as_is if v is not None]
-    later = [v for v in to_be if v is not None]
-    pairs = [(a, b) for a, b in zip(as_is, to_be) if a is not None and b is not None]
+    figs = figures(steps, persona.id)
+    now, later = figs.average("as_is"), figs.average("to_be")
     return PersonaMetrics(
         persona.id,
         persona.name,
-        round(sum(now) / len(now), 2) if now else None,
-        min(now) if now else None,
-        round(sum(later) / len(later), 2) if later else None,
-        min(later) if later else None,
-        sum(1 for a, b in pairs if b > a),
-        sum(1 for a, b in pairs if b < a),
+        None if now is None else round(now, 2),
+        figs.lowest("as_is"),
+        None if later is None else round(later, 2),
+        figs.lowest("to_be"),
+        figs.improved,
+        figs.worsened,
     )
 
 
