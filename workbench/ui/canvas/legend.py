@@ -26,6 +26,7 @@ from workbench.model.fieldwords import scenario_word
 from workbench.textmetrics import line_height, text_width
 from workbench.ui.canvas.items import NO_PEN
 from workbench.ui.canvas.qtpainter import QtPainter
+from workbench.ui.persona_looks import default_name
 
 translate = QCoreApplication.translate
 
@@ -62,7 +63,7 @@ def persona_label(name: str, number: int) -> str:
     name = " ".join(name.split())
     if len(name) > NAME_LENGTH:
         name = name[: NAME_LENGTH - 1].rstrip() + "\u2026"
-    return name or translate("Canvas", "Persona {number}").format(number=number)
+    return name or default_name(number)
 
 
 def curve_label(name: str, number: int, scenario: str) -> str:

@@ -316,8 +316,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
 
     def _sync_tags(self) -> None:
         """Cards tagged with personas show their marks; those whose tags or personas changed are looked at."""
-        index = self.document.index
-        looks = {p.id: (p.shape, p.colour) for p in index.personas()}
+        looks = self.layout.marks  # each persona's (shape, colour), in the personas' order
         order = list(looks)
         for card_id in self._tags_dirty:
             item = self.items_by_key.get(("card", card_id))
