@@ -92,7 +92,7 @@ class Anchor:
         return f"Anchor(x={self.x}, y={self.y})"
 
 
-def _moved(text: Text | None, dx: float, dy: float) -> Text | None:
+def moved_text(text: Text | None, dx: float, dy: float) -> Text | None:
     if text is None:
         return None
     r = text.rect
@@ -135,7 +135,7 @@ class StepBox:
 
     @property
     def text(self) -> Text:
-        return _moved(self.local_text, self.left.x, 0)  # type: ignore[return-value]
+        return moved_text(self.local_text, self.left.x, 0)  # type: ignore[return-value]
 
     @property
     def column(self) -> Rect:
@@ -184,11 +184,11 @@ class CardBox:
 
     @property
     def channel(self) -> Text | None:
-        return _moved(self.local_channel, self.x, self.anchor.y + self.local.y)
+        return moved_text(self.local_channel, self.x, self.anchor.y + self.local.y)
 
     @property
     def text(self) -> Text:
-        return _moved(self.local_text, self.x, self.anchor.y + self.local.y)  # type: ignore[return-value]
+        return moved_text(self.local_text, self.x, self.anchor.y + self.local.y)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ class Connector:
     def moved(self, dy: float) -> Connector:
         """This connector *dy* lower (a lane's route placed in the map)."""
         path = tuple(tuple((x, y + dy) for x, y in seg) for seg in self.path)
-        return Connector(self.id, path, _moved(self.label, 0, dy), self.context_carried)  # type: ignore[arg-type]
+        return Connector(self.id, path, moved_text(self.label, 0, dy), self.context_carried)  # type: ignore[arg-type]
 
 
 #: A curve of the emotion lane: (persona id, scenario).

@@ -133,8 +133,11 @@ class ConnectorsMixin:
 
     def _update_links(self, patch: Patch) -> None:
         lay = self.layout
-        headers = {b.id: b.header for b in lay.steps}
-        links = link_routes(self._journey().links, headers, self.style)
+        journey_links, boxes = self._journey().links, self._step_boxes
+        # Only the ends' headers: a header's rectangle is worked out from its column on each ask.
+        ends = {sid for link in journey_links for sid in (link.source, link.target)}
+        headers = {sid: boxes[sid].header for sid in ends if sid in boxes and sid in self._col_of}
+        links = link_routes(journey_links, headers, self.style)
         old = {c.id: c for c in lay.links}
         new = {c.id: c for c in links}
         patch.links.update(i for i, c in new.items() if old.get(i) != c)

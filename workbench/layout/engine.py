@@ -33,6 +33,7 @@ from workbench.geometry import (
     StageBox,
     StepBox,
     Style,
+    moved_text,
 )
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
@@ -95,6 +96,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         self._spans: dict[str, tuple[int, int]] = {}
         self._respanned: set[str] = set()
         self._stage_box: dict[str, StageBox] = {}
+        self._stage_titles: dict[str, str] = {}
         self._shifted: set[int] = set()
         self._header = (0.0, 0.0)
         self._step_boxes: dict[str, StepBox] = {}
@@ -245,6 +247,21 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
             anchor = self._column_anchors[step_id] = Anchor()
         return anchor
 
+    @property
+    def columns(self) -> dict[str, Anchor]:
+        """The left of each shown step's column, by step id (kept current: read, don't change)."""
+        return self._column_anchors
+
+    def step_before(self, step_id: str) -> str | None:
+        """The step shown just before *step_id* in time (None: it is the first, or not shown)."""
+        i = self._col_of.get(step_id)
+        while i:
+            i -= 1
+            before = self._columns[i][1]
+            if before is not None:
+                return before
+        return None
+
     def cards_of(self, step_id: str) -> list[CardBox]:
         """The boxes of a step's cards, every lane (for a view moving them with their column)."""
         return [box for lane in self.layout.lanes for box in self._cells.get((step_id, lane.id), ())]
@@ -274,7 +291,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
     def _stage_boxes(self, ids: set[str] | None) -> list[StageBox]:
         """The stage headers, those in *ids* (None: all) made again."""
         s = self.style
-        known = self._stage_box
+        known, titles = self._stage_box, self._stage_titles
         stages = self.index.stages()
         for stage in stages:
             if ids is not None and stage.id not in ids and stage.id in known:
@@ -282,9 +299,15 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
             first, count = self._spans[stage.id]
             width = count * self._pitch - s.gap
             rect = Rect(self._column_x(first), s.margin, width, self._stage_h)
-            text = text_box(stage.title, rect.x + s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
-            known[stage.id] = StageBox(stage.id, rect, text)
+            old = known.get(stage.id)
+            if old is not None and old.rect.w == width and titles.get(stage.id) == stage.title:
+                text = moved_text(old.text, rect.x - old.rect.x, 0)  # only moved sideways: not wrapped again
+            else:
+                text = text_box(stage.title, rect.x + s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
+            known[stage.id] = StageBox(stage.id, rect, text)  # type: ignore[arg-type]
+            titles[stage.id] = stage.title
         self._stage_box = {stage.id: known[stage.id] for stage in stages}
+        self._stage_titles = {stage.id: titles[stage.id] for stage in stages}
         return list(self._stage_box.values())
 
     def _update_steps(self, every: bool, new: set[str], columns_changed: bool, patch: Patch) -> bool:
