@@ -21,6 +21,7 @@ from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
 from workbench.model.fileformat import load
 from workbench.ui.canvas.scene import JourneyScene
+from workbench.ui.canvas import blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +50,7 @@ def check_scene(scene: JourneyScene) -> None:
         assert near((pos.x(), pos.y()), (card.rect.x, card.rect.y)), card.id
         assert item.rect == card.rect and item.box.local_text == card.local_text
     for box in fresh.steps:
-        pos = scene.items_by_key[("step", box.id)].pos()  # in its band, which rests at the origin here
+        pos = scene.items_by_key[("step", box.id)].scenePos()  # its band rests at the origin here
         assert near((pos.x(), pos.y()), (box.header.x, box.header.y)), box.id
     for lane in fresh.lanes:
         pos = scene.items_by_key[("lane-row", lane.id)].scenePos()
@@ -64,8 +65,11 @@ def check_scene(scene: JourneyScene) -> None:
         assert near((start.x(), start.y()), connector.path[0][0]), connector.id
 
 
+@pytest.mark.parametrize("block", [blocks.SIZE, 2])
 @pytest.mark.parametrize("seed", range(6))
-def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, monkeypatch, seed: int, block: int) -> None:  # type: ignore[no-untyped-def]
+    """Blocks of two steps: every edit moves, splits or empties column blocks (the examples are shorter than one)."""
+    monkeypatch.setattr(blocks, "SIZE", block)
     rnd = random.Random(seed)
     example = rnd.choice(sorted((ROOT / "examples").glob("*.journey")))
     document = JourneyDocument(load(example))
@@ -91,4 +95,29 @@ def test_a_step_added_first_moves_every_card_with_its_column(qapp) -> None:  # t
     scene.refresh()
     check_scene(scene)
     assert scene.items_by_key[("card", card.id)].scenePos().x() == pytest.approx(before + 184 + 8)
+    scene.detach()
+
+
+def test_a_step_added_early_moves_the_blocks_after_it_not_their_items(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Enter early in a long map: the later steps' cards, headers and faces stay put in their blocks, which move."""
+    from workbench.model.journey import Step
+
+    monkeypatch.setattr(blocks, "SIZE", 3)
+    document = JourneyDocument(load(ROOT / "examples" / "banking-savings.journey"))
+    scene = JourneyScene(document, QUndoStack())
+    steps = document.steps()
+    later = [("card", c.id) for s in steps[6:] for c in document.index.cards_at(s.id, document.lanes()[1].id)]
+    later += [("step", s.id) for s in steps[6:]] + [("emotion", s.id) for s in steps[6:] if ("emotion", s.id) in scene.items_by_key]
+    assert len(later) > 10
+    local = {key: scene.items_by_key[key].pos() for key in later}
+    mapped = {key: scene.items_by_key[key].scenePos() for key in later}
+    parents = {key: scene.items_by_key[key].parentItem() for key in later}
+    document.add(Step(id="new-step", title="New", stage=steps[0].stage), 1)  # after the first step
+    scene.refresh()
+    check_scene(scene)
+    for key in later:
+        item = scene.items_by_key[key]
+        assert item.parentItem() is parents[key] and item.parentItem().kind == "column-block", key
+        assert item.pos() == local[key], key  # not moved within its block...
+        assert item.scenePos().x() == pytest.approx(mapped[key].x() + 184 + 8), key  # ...which moved a column on
     scene.detach()

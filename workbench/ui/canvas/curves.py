@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 from workbench import theme
 from workbench.export import shapes
 from workbench.geometry import Bezier, Connector, Curve, EmotionPoint
+from workbench.ui.canvas.blocks import block_x, settle_in
 from workbench.ui.canvas.items import NO_PEN, SELECTABLE, SELECTABLE_MOVABLE, hold_to_axes
 from workbench.ui.canvas.painting import bezier_path, qrect
 from workbench.ui.canvas.qtpainter import QtPainter, pen
@@ -27,8 +28,9 @@ class EmotionItem(QGraphicsRectItem):
     kind = "emotion"
     axis = "y"
     RADIUS = shapes.FACE_RADIUS
+    Z = 8.0
 
-    def __init__(self, point: EmotionPoint) -> None:
+    def __init__(self, point: EmotionPoint, parent: QGraphicsItem | None = None) -> None:
         super().__init__()
         self.element_id = point.step
         self.point = point
@@ -36,9 +38,9 @@ class EmotionItem(QGraphicsRectItem):
         r = self.RADIUS + 3
         self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
         self.setFlags(SELECTABLE_MOVABLE)
-        self.setZValue(8)
-        self.setPos(point.x, point.offset)
+        self.setZValue(self.Z)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
+        settle_in(self, parent, point.x, point.offset)
 
     def set_point(self, point: EmotionPoint) -> None:
         if point.level != self.point.level:
@@ -48,8 +50,8 @@ class EmotionItem(QGraphicsRectItem):
             self.setPos(self.home())
 
     def home(self) -> QPointF:
-        """Faces live in the emotion lane's layer: y from the lane's top."""
-        return QPointF(self.point.x, self.point.offset)
+        """Faces live in the emotion lane's layer (in a column block of it): y from the lane's top."""
+        return QPointF(self.point.x - block_x(self), self.point.offset)
 
     def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseMoveEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from workbench import theme
 from workbench.export import shapes
 from workbench.geometry import CardBox, LaneBox, Rect, StageBox, StepBox
+from workbench.ui.canvas.blocks import block_x, settle_in
 from workbench.ui.canvas.qtpainter import QtPainter
 
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -38,17 +39,19 @@ class BoxItem(QGraphicsRectItem):
     #: Room around the box for the selection outline (and, on the right, a port).
     EXTRA_RIGHT = 3.0
 
-    def __init__(self, element_id: str, rect: Rect, movable: bool = False, z: float = 0) -> None:
+    def __init__(
+        self, element_id: str, rect: Rect, movable: bool = False, z: float = 0, parent: QGraphicsItem | None = None
+    ) -> None:
         super().__init__()
         self.setPen(NO_PEN)
         self.element_id = element_id
         self.rect = rect
         self._set_bounds()
-        self.setPos(rect.x, rect.y)
         if movable:
             self.setFlags(SELECTABLE_MOVABLE)
         if z:
             self.setZValue(z)
+        settle_in(self, parent, rect.x, rect.y)
 
     def _set_bounds(self) -> None:
         self.setRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 6))
@@ -72,8 +75,8 @@ class BoxItem(QGraphicsRectItem):
         return QPointF(self.rect.x, self.rect.y)
 
     def home(self) -> QPointF:
-        """Where the item belongs, in its parent's coordinates."""
-        return QPointF(self.rect.x, self.rect.y)
+        """Where the item belongs, in its parent's coordinates (a column block's, for a step header)."""
+        return QPointF(self.rect.x - block_x(self), self.rect.y)
 
     def local(self) -> QRectF:
         return QRectF(0, 0, self.rect.w, self.rect.h)
@@ -137,12 +140,13 @@ class StepItem(AxisItem):
 
     kind = "step"
     axis = "x"
+    Z = 2.0
 
     PORT = 5.0
 
-    def __init__(self, box: StepBox) -> None:
-        super().__init__(box.id, box.header, movable=True, z=2)
+    def __init__(self, box: StepBox, parent: QGraphicsItem | None = None) -> None:
         self.box = box
+        super().__init__(box.id, box.header, movable=True, z=self.Z, parent=parent)
         self.badge: str | None = None
         self.hovered = False
         self.setAcceptHoverEvents(True)
@@ -172,9 +176,23 @@ class StepItem(AxisItem):
             self.badge = severity
             self.update()
 
+    @property
+    def rect(self) -> Rect:  # type: ignore[override]
+        """Where the layout puts the header now (its column may have moved, with its block, since)."""
+        return self.box.header
+
+    @rect.setter
+    def rect(self, value: Rect) -> None:
+        pass  # always the box's: see the getter
+
     def set_box(self, box: StepBox) -> None:
+        resized = (box.local_header.w, box.local_header.h) != (self.box.local_header.w, self.box.local_header.h)
         self.box = box
-        self.place(box.header)
+        if resized:
+            self._set_bounds()
+        if self.pos() != self.home():
+            self.setPos(self.home())
+        self.update()
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -235,8 +253,9 @@ class CardItem(BoxItem):
     """A card. Touchpoints show their channel and their nature by border and icon."""
 
     kind = "card"
+    Z = 5.0
 
-    def __init__(self, box: CardBox) -> None:
+    def __init__(self, box: CardBox, parent: QGraphicsItem | None = None) -> None:
         QGraphicsRectItem.__init__(self)  # not BoxItem's: a card's place is read from its box, never stored
         self.setPen(NO_PEN)
         self.element_id = box.id
@@ -245,12 +264,13 @@ class CardItem(BoxItem):
         self.tags: tuple[tuple[str, str], ...] = ()
         self._set_bounds()
         self.setFlags(SELECTABLE_MOVABLE)
-        self.setZValue(5)
-        self.setPos(self.home())
+        self.setZValue(self.Z)
+        settle_in(self, parent, box.x, box.local.y)
 
     def _set_bounds(self) -> None:
         # (the persona tags sit on the bottom edge and stick out a little below it)
-        self.setRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 3 + shapes.TAG_RADIUS + 4))
+        size = self.box.local  # (its size only: the map position is worked out on every call of rect)
+        self.setRect(QRectF(-3, -3, size.w + 3 + self.EXTRA_RIGHT, size.h + 3 + shapes.TAG_RADIUS + 4))
 
     def set_tags(self, tags: tuple[tuple[str, str], ...]) -> None:
         if tags != self.tags:
@@ -280,21 +300,27 @@ class CardItem(BoxItem):
             self.setPos(home)
 
     def home(self) -> QPointF:
-        """Cards live in their lane's layer: x in the map, y from the lane's top."""
-        return QPointF(self.box.x, self.box.local.y)
+        """Cards live in their lane's layer (in a column block of it): x in the map less the block's, y from the lane's top."""
+        return QPointF(self.box.x - block_x(self), self.box.local.y)
 
     def origin(self) -> QPointF:
         return QPointF(self.box.x, self.box.anchor.y + self.box.local.y)
 
+    def _layer(self) -> QGraphicsItem | None:
+        parent = self.parentItem()
+        return parent.parentItem() if getattr(parent, "is_block", False) else parent
+
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self.parentItem() is not None:  # a card dragged over the lanes below stays above their cards
-            self.parentItem().setZValue(LaneLayer.RAISED)
+        layer = self._layer()
+        if layer is not None:  # a card dragged over the lanes below stays above their cards
+            layer.setZValue(LaneLayer.RAISED)
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseReleaseEvent(event)
-        if self.parentItem() is not None:
-            self.parentItem().setZValue(LaneLayer.RESTING)
+        layer = self._layer()
+        if layer is not None:
+            layer.setZValue(LaneLayer.RESTING)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -21,6 +21,7 @@ from workbench.layout import LayoutEngine, Patch
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card
+from workbench.ui.canvas.blocks import ColumnBlocks
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
@@ -61,6 +62,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.engine = LayoutEngine(lambda: document.journey, document.index, curves=self.focus.shown)
         self.focus.changed.connect(self._on_focus)
         self.layout: Layout = self.engine.layout
+        self.blocks = ColumnBlocks(self, self.engine.columns, self.engine.step_before)
         self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
         self.layers: dict[str, LaneLayer] = {}
         self.curve = CurveItem()
@@ -141,41 +143,33 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             layer = self.layers[lane.id]
             if layer.y() != lane.row.y:
                 layer.setPos(0, lane.row.y)
+        if full:
+            self.blocks.rebuild([b.id for b in lay.steps])
+        elif patch.columns:  # before any item is placed in a block that is about to move
+            self._follow_columns(patch.columns)
         if full or patch.stages:
             self._sync_all("stage", lay.stages, StageItem, bands=self.header_band)
         boxes = lay.card_boxes
         for card_id in boxes if full else patch.cards:
             box = boxes.get(card_id)
-            item = self._sync("card", card_id, box, CardItem)
-            if item is not None and item.parentItem() is not self.layers[box.lane]:  # type: ignore[union-attr]
-                item.setParentItem(self.layers[box.lane])  # type: ignore[union-attr]
+            holder = None if box is None else self._holder(("cards", box.lane), self.layers[box.lane], box.step, CardItem.Z)
+            item = self._sync("card", card_id, box, CardItem, parent=holder)
             if item is not None:
+                self._hold(item, holder)  # type: ignore[arg-type]
                 self._tags_dirty.add(card_id)
         if self._tags_dirty:
             self._sync_tags()
-        items = self.items_by_key
-        for step_id in () if full else patch.columns:  # all placed from their column (often thousands: kept lean)
-            for box in self.engine.cards_of(step_id):
-                item = items.get(("card", box.id))
-                if item is not None:
-                    item.setPos(box.column.x + box.local.x, box.local.y)
-            header = items.get(("step", step_id))
-            if header is not None and step_id not in patch.steps:
-                # Only moved: Qt repaints where it was and where it goes (place() would repaint it again).
-                rect = header.rect = header.box.header  # type: ignore[attr-defined]
-                header.setPos(rect.x, rect.y)
-            face = items.get(("emotion", step_id))
-            if face is not None:
-                face.setPos(face.home())  # type: ignore[attr-defined]
-        if patch.columns and not full:
-            for other in self.other_curves.values():
-                other.follow()  # its marks are drawn from their columns: measured again, once
         if full or patch.steps:
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
-                item = self._sync("step", step_id, step_boxes.get(step_id), StepItem, band=self.header_band)
+                box = step_boxes.get(step_id)
+                holder = None if box is None else self._holder("header", self.header_band, step_id, StepItem.Z)
+                item = self._sync("step", step_id, box, StepItem, parent=holder)
                 if item is not None:
+                    self._hold(item, holder)  # type: ignore[arg-type]
                     item.set_badge(self.badges.get(step_id))  # type: ignore[attr-defined]
+                elif step_id not in step_boxes:
+                    self.blocks.forget(step_id)
         if full or patch.emotions or patch.curve:
             self._sync_emotions(patch)
         elif self._legend_dirty or patch.anchors or patch.lanes:
@@ -197,6 +191,9 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 self._sync("link", link_id, links.get(link_id), ConnectorItem)
         for lane_id in [k for k in self.layers if k not in {lane.id for lane in lay.lanes}]:
             self.removeItem(self.layers.pop(lane_id))
+            self.blocks.forget_place(("cards", lane_id))
+            self.blocks.forget_place(("faces", lane_id))
+        self.blocks.prune()
         rect = QRectF(0, 0, lay.width, lay.height)
         if self.sceneRect() != rect:
             self.setSceneRect(rect)
@@ -206,8 +203,39 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.update_focus_frame()
         self.refreshed.emit()
 
-    def _sync(self, kind: str, element_id: str, box, make, band: QGraphicsItem | None = None) -> QGraphicsItem | None:  # type: ignore[no-untyped-def]
-        """Create, update or remove the item of one element from its new box (None: it is gone)."""
+    def _follow_columns(self, steps: set[str]) -> None:
+        """Steps' columns moved: their blocks move, or (where the edit was) their items one by one."""
+        items = self.items_by_key
+        for step_id in self.blocks.shift(steps):
+            for box in self.engine.cards_of(step_id):
+                item = items.get(("card", box.id))
+                if item is not None:
+                    item.setPos(item.home())  # type: ignore[attr-defined]
+            for kind in ("step", "emotion"):
+                item = items.get((kind, step_id))
+                if item is not None:
+                    item.setPos(item.home())  # type: ignore[attr-defined]
+        for other in self.other_curves.values():
+            other.follow()  # its marks are drawn from their columns: measured again, once
+
+    def _holder(self, place, parent: QGraphicsItem, step_id: str, z: float) -> QGraphicsItem:  # type: ignore[no-untyped-def]
+        """The block item that holds the items placed from *step_id*'s column in *place*."""
+        return self.blocks.holder(place, parent, step_id, z)
+
+    @staticmethod
+    def _hold(item: QGraphicsItem, holder: QGraphicsItem) -> None:
+        """Put an item placed from a step's column in that step's block (if it is not there yet)."""
+        if item.parentItem() is not holder:
+            item.setParentItem(holder)
+            item.setPos(item.home())  # type: ignore[attr-defined]
+
+    def _sync(  # type: ignore[no-untyped-def]
+        self, kind: str, element_id: str, box, make, band: QGraphicsItem | None = None, parent: QGraphicsItem | None = None
+    ) -> QGraphicsItem | None:
+        """Create, update or remove the item of one element from its new box (None: it is gone).
+
+        A new item is made in *parent* if given (a column block), else on *band*, else at the scene's top.
+        """
         key = (kind, element_id)
         item = self.items_by_key.get(key)
         if box is None:
@@ -216,11 +244,11 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 self.removeItem(item)
             return None
         if item is None:
-            item = make(box, kind) if make is ConnectorItem else make(box)
+            item = make(box, kind) if make is ConnectorItem else make(box, parent) if parent is not None else make(box)
             self.items_by_key[key] = item
-            if band is not None:  # headers ride on their band (see frozen.py)
+            if parent is None and band is not None:  # headers ride on their band (see frozen.py)
                 item.setParentItem(band)
-            elif kind not in ("card", "handoff"):  # those go into their lane's layer
+            elif parent is None and kind not in ("card", "handoff"):  # those go into their lane's layer
                 self.addItem(item)
         elif make is ConnectorItem:
             item.set_connector(box)  # type: ignore[attr-defined]
@@ -269,12 +297,12 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 if item is not None:
                     self.removeItem(self.items_by_key.pop(key))
                 continue
+            holder = self._holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
             if item is None:
-                self.items_by_key[key] = item = EmotionItem(point)
+                self.items_by_key[key] = item = EmotionItem(point, holder)
             else:
                 item.set_point(point)  # type: ignore[attr-defined]
-            if item.parentItem() is not layer:
-                item.setParentItem(layer)
+            self._hold(item, holder)
         for item in (self.curve, self.legend):
             if item.parentItem() is not layer:
                 item.setParentItem(layer)

@@ -1,0 +1,196 @@
+"""Column blocks: a step added or moved early in a long map moves a few dozen items, not thousands.
+
+The items placed from a step's column (its cards in every lane, its header,
+its emotion face) are children of a block item: one per block of about
+:data:`SIZE` neighbouring steps, in each lane's layer, on the header band and
+in the emotion lane. A child's position is relative to its block. When the
+columns of every step of a block move by the same distance (everything to
+the right of an added, removed or moved step), the block's items move and
+their children stay put; only a block that holds steps that moved by
+different distances (the one where the edit happened) places its moved
+steps' items one by one.
+
+A block is any set of steps: keeping them neighbours only keeps the common
+case cheap. A new step joins the block of the step before it; a block that
+grows to twice :data:`SIZE` splits in two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
+
+from workbench.geometry import Anchor
+
+#: Steps per block when a map is laid out whole; a block splits at twice as many.
+SIZE = 32
+
+
+class BlockItem(QGraphicsRectItem):
+    """The parent of the items of a block's steps in one lane (or on the header band); draws nothing."""
+
+    kind = "column-block"
+    is_block = True
+
+    def __init__(self, parent: QGraphicsItem, x: float, z: float) -> None:
+        super().__init__(parent)
+        self.holder_of = parent  # (asked on every item placed: a Python attribute, not a call into Qt)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(z)  # its children's own z: they stack among the lane's other items as before
+        self.setPos(x, 0)
+
+
+def block_x(item: QGraphicsItem) -> float:
+    """How far right of its lane's (or band's) origin an item's parent is: its block's x, or 0."""
+    parent = item.parentItem()
+    return parent.x() if getattr(parent, "is_block", False) else 0.0
+
+
+def settle_in(item: QGraphicsItem, parent: QGraphicsItem | None, x: float, y: float) -> None:
+    """Put an item made outside the scene at (*x*, *y*) of its lane or band, in *parent* (a block or not).
+
+    Set up before it has a parent, an item costs Qt no notifications: its
+    bounds, flags and place are set first, and it enters the scene once.
+    """
+    item.setPos(x - (parent.x() if getattr(parent, "is_block", False) else 0.0), y)
+    if parent is not None:
+        item.setParentItem(parent)
+
+
+def step_of(item: QGraphicsItem) -> str:
+    """The step whose column an item is placed from (a card's step; a header's or face's own)."""
+    return getattr(getattr(item, "box", None), "step", None) or item.element_id  # type: ignore[attr-defined]
+
+
+class Block:
+    __slots__ = ("steps", "x", "items")
+
+    def __init__(self, x: float) -> None:
+        self.steps: set[str] = set()
+        self.x = x
+        #: Its item in each place: ("cards", lane id), ("faces", lane id), "header".
+        self.items: dict[Hashable, BlockItem] = {}
+
+
+class ColumnBlocks:
+    """Which block each step's items are in, and where each step's column was when they were placed."""
+
+    def __init__(self, scene: QGraphicsScene, columns: Mapping[str, Anchor], before: Callable[[str], str | None]) -> None:
+        """*columns* holds the left of each step's column (the layout engine's, kept current);
+        *before* gives the step before a step in time (or None)."""
+        self._scene = scene
+        self._columns = columns
+        self._before = before
+        self.block_of: dict[str, Block] = {}
+        #: The column's left when the step's items were last placed in their block.
+        self.x_of: dict[str, float] = {}
+        self._emptied: list[Block] = []
+
+    def _column_x(self, step_id: str) -> float:
+        return self._columns[step_id].x
+
+    def rebuild(self, steps: list[str]) -> None:
+        """Blocks of :data:`SIZE` steps in time order, for a scene with no items yet."""
+        self.block_of.clear()
+        self.x_of.clear()
+        for start in range(0, len(steps), SIZE):
+            chunk = steps[start:start + SIZE]
+            block = Block(self._column_x(chunk[0]))
+            for sid in chunk:
+                self._join(block, sid)
+
+    def _join(self, block: Block, step_id: str) -> None:
+        block.steps.add(step_id)
+        self.block_of[step_id] = block
+        self.x_of[step_id] = self._column_x(step_id)
+
+    def holder(self, place: Hashable, parent: QGraphicsItem, step_id: str, z: float) -> BlockItem:
+        """The item that holds *step_id*'s items in *place* (made if need be), a child of *parent*."""
+        block = self.block_of.get(step_id) or self._assign(step_id)
+        item = block.items.get(place)
+        if item is None or item.holder_of is not parent:
+            block.items[place] = item = BlockItem(parent, block.x, z)
+        return item
+
+    def _assign(self, step_id: str) -> Block:
+        """A new step joins the block of the step before it (the first one's, if none)."""
+        before = self._before(step_id)
+        block = self.block_of.get(before) if before is not None else None
+        if block is None:
+            block = Block(self._column_x(step_id))
+        self._join(block, step_id)
+        if len(block.steps) >= 2 * SIZE:
+            self._split(block)
+        return block
+
+    def _split(self, block: Block) -> None:
+        """The later half of a grown block's steps go into a block of their own, their items with them."""
+        order = sorted(block.steps, key=lambda sid: self.x_of[sid])
+        later = set(order[len(order) // 2:])
+        new = Block(self._column_x(order[len(order) // 2]))
+        for sid in later:
+            block.steps.discard(sid)
+            self._join(new, sid)
+        for place, item in block.items.items():
+            moving = [child for child in item.childItems() if step_of(child) in later]
+            if not moving:
+                continue
+            holder = new.items[place] = BlockItem(item.parentItem(), new.x, item.zValue())
+            for child in moving:
+                child.setParentItem(holder)
+                child.setPos(child.home())  # type: ignore[attr-defined]
+
+    def forget(self, step_id: str) -> None:
+        """A step is gone (its items are removed by the scene); an emptied block goes at :meth:`prune`."""
+        block = self.block_of.pop(step_id, None)
+        self.x_of.pop(step_id, None)
+        if block is not None:
+            block.steps.discard(step_id)
+            if not block.steps:
+                self._emptied.append(block)
+
+    def forget_place(self, place: Hashable) -> None:
+        """A lane is gone with its layer (and the block items in it)."""
+        for block in set(self.block_of.values()) | set(self._emptied):
+            block.items.pop(place, None)
+
+    def prune(self) -> None:
+        """Take emptied blocks' items away (after the scene removed the items they held)."""
+        for block in self._emptied:
+            if not block.steps:
+                for item in block.items.values():
+                    if item.scene() is not None:
+                        self._scene.removeItem(item)
+                block.items.clear()
+        self._emptied.clear()
+
+    def shift(self, moved: Iterable[str]) -> list[str]:
+        """Columns of *moved* steps moved: blocks whose steps all moved alike move; the other steps are returned.
+
+        The caller places the returned steps' items one by one (from their
+        block, which stayed).
+        """
+        block_of, columns, x_of = self.block_of, self._columns, self.x_of
+        by_block: dict[int, list] = {}  # type: ignore[type-arg]  # id(block): [block, its moved steps...]
+        for sid in moved:  # thousands when a step is added early in a long map: kept lean
+            block = block_of.get(sid)
+            if block is not None:
+                group = by_block.get(id(block))
+                if group is None:
+                    by_block[id(block)] = group = [block]
+                group.append(sid)
+        one_by_one: list[str] = []
+        for block, *steps in by_block.values():
+            dx = columns[steps[0]].x - x_of[steps[0]]
+            if len(steps) == len(block.steps) and all(columns[sid].x - x_of[sid] == dx for sid in steps):
+                block.x += dx
+                for item in block.items.values():
+                    item.setPos(block.x, 0)
+            else:
+                one_by_one += steps
+            for sid in steps:
+                x_of[sid] = columns[sid].x
+        return one_by_one
