@@ -152,7 +152,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         boxes = lay.card_boxes
         for card_id in boxes if full else patch.cards:
             box = boxes.get(card_id)
-            holder = None if box is None else self._holder(("cards", box.lane), self.layers[box.lane], box.step, CardItem.Z)
+            holder = None if box is None else self.blocks.holder(("cards", box.lane), self.layers[box.lane], box.step, CardItem.Z)
             item = self._sync("card", card_id, box, CardItem, parent=holder)
             if item is not None:
                 self._hold(item, holder)  # type: ignore[arg-type]
@@ -163,7 +163,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             step_boxes = {b.id: b for b in lay.steps}
             for step_id in step_boxes if full else patch.steps:
                 box = step_boxes.get(step_id)
-                holder = None if box is None else self._holder("header", self.header_band, step_id, StepItem.Z)
+                holder = None if box is None else self.blocks.holder("header", self.header_band, step_id, StepItem.Z)
                 item = self._sync("step", step_id, box, StepItem, parent=holder)
                 if item is not None:
                     self._hold(item, holder)  # type: ignore[arg-type]
@@ -217,10 +217,6 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                     item.setPos(item.home())  # type: ignore[attr-defined]
         for other in self.other_curves.values():
             other.follow()  # its marks are drawn from their columns: measured again, once
-
-    def _holder(self, place, parent: QGraphicsItem, step_id: str, z: float) -> QGraphicsItem:  # type: ignore[no-untyped-def]
-        """The block item that holds the items placed from *step_id*'s column in *place*."""
-        return self.blocks.holder(place, parent, step_id, z)
 
     @staticmethod
     def _hold(item: QGraphicsItem, holder: QGraphicsItem) -> None:
@@ -297,7 +293,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
                 if item is not None:
                     self.removeItem(self.items_by_key.pop(key))
                 continue
-            holder = self._holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
+            holder = self.blocks.holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
             if item is None:
                 self.items_by_key[key] = item = EmotionItem(point, holder)
             else:
