@@ -64,6 +64,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.layout: Layout = self.engine.layout
         self.blocks = ColumnBlocks(self, self.engine.columns, self.engine.step_before)
         self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
+        self._stage_ids: set[str] = set()
         self.layers: dict[str, LaneLayer] = {}
         self.curve = CurveItem()
         self.addItem(self.curve)
@@ -148,7 +149,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         elif patch.columns:  # before any item is placed in a block that is about to move
             self._follow_columns(patch.columns)
         if full or patch.stages:
-            self._sync_all("stage", lay.stages, StageItem, bands=self.header_band)
+            self._sync_stages()
         boxes = lay.card_boxes
         for card_id in boxes if full else patch.cards:
             box = boxes.get(card_id)
@@ -252,12 +253,18 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             item.set_box(box)  # type: ignore[attr-defined]
         return item
 
-    def _sync_all(self, kind: str, boxes, make, bands: QGraphicsItem) -> None:  # type: ignore[no-untyped-def]
+    def _sync_stages(self) -> None:
+        """Stage headers made, moved or removed; those whose box is the very same are left alone."""
+        boxes = self.layout.stages
         ids = {b.id for b in boxes}
-        for key in [k for k in self.items_by_key if k[0] == kind and k[1] not in ids]:
-            self._sync(kind, key[1], None, make)
+        for stage_id in self._stage_ids - ids:
+            self._sync("stage", stage_id, None, StageItem)
+        items = self.items_by_key
         for box in boxes:
-            self._sync(kind, box.id, box, make, band=bands)
+            item = items.get(("stage", box.id))
+            if item is None or item.box is not box:  # type: ignore[attr-defined]
+                self._sync("stage", box.id, box, StageItem, band=self.header_band)
+        self._stage_ids = ids
 
     def _sync_lanes(self) -> None:
         """Lane rows, titles and layers (a handful: all of them are looked at)."""
