@@ -40,13 +40,24 @@ class BlockItem(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(z)  # its children's own z: they stack among the lane's other items as before
+        self.move_to(x)
+
+    def move_to(self, x: float) -> None:
+        self.left = x  # (read for every item placed in it: a Python attribute, not a call into Qt)
         self.setPos(x, 0)
 
 
 def block_x(item: QGraphicsItem) -> float:
     """How far right of its lane's (or band's) origin an item's parent is: its block's x, or 0."""
-    parent = item.parentItem()
-    return parent.x() if getattr(parent, "is_block", False) else 0.0
+    block = getattr(item, "block", None)
+    return block.left if block is not None else 0.0
+
+
+def put_in(item: QGraphicsItem, block: BlockItem) -> None:
+    """Move an item into *block*, where its column places it (its ``block`` says where it is)."""
+    item.setParentItem(block)
+    item.block = block  # type: ignore[attr-defined]
+    item.setPos(item.home())  # type: ignore[attr-defined]
 
 
 def settle_in(item: QGraphicsItem, parent: QGraphicsItem | None, x: float, y: float) -> None:
@@ -55,7 +66,9 @@ def settle_in(item: QGraphicsItem, parent: QGraphicsItem | None, x: float, y: fl
     Set up before it has a parent, an item costs Qt no notifications: its
     bounds, flags and place are set first, and it enters the scene once.
     """
-    item.setPos(x - (parent.x() if getattr(parent, "is_block", False) else 0.0), y)
+    block = parent if getattr(parent, "is_block", False) else None
+    item.block = block  # type: ignore[attr-defined]
+    item.setPos(x - (block.left if block is not None else 0.0), y)  # type: ignore[union-attr]
     if parent is not None:
         item.setParentItem(parent)
 
@@ -140,8 +153,7 @@ class ColumnBlocks:
                 continue
             holder = new.items[place] = BlockItem(item.parentItem(), new.x, item.zValue())
             for child in moving:
-                child.setParentItem(holder)
-                child.setPos(child.home())  # type: ignore[attr-defined]
+                put_in(child, holder)
 
     def forget(self, step_id: str) -> None:
         """A step is gone (its items are removed by the scene); an emptied block goes at :meth:`prune`."""
@@ -188,7 +200,7 @@ class ColumnBlocks:
             if len(steps) == len(block.steps) and all(columns[sid].x - x_of[sid] == dx for sid in steps):
                 block.x += dx
                 for item in block.items.values():
-                    item.setPos(block.x, 0)
+                    item.move_to(block.x)
             else:
                 one_by_one += steps
             for sid in steps:

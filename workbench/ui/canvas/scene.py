@@ -21,7 +21,7 @@ from workbench.layout import LayoutEngine, Patch
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card
-from workbench.ui.canvas.blocks import ColumnBlocks
+from workbench.ui.canvas.blocks import ColumnBlocks, put_in
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
@@ -222,9 +222,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
     @staticmethod
     def _hold(item: QGraphicsItem, holder: QGraphicsItem) -> None:
         """Put an item placed from a step's column in that step's block (if it is not there yet)."""
-        if item.parentItem() is not holder:
-            item.setParentItem(holder)
-            item.setPos(item.home())  # type: ignore[attr-defined]
+        if getattr(item, "block", None) is not holder:
+            put_in(item, holder)  # type: ignore[arg-type]
 
     def _sync(  # type: ignore[no-untyped-def]
         self, kind: str, element_id: str, box, make, band: QGraphicsItem | None = None, parent: QGraphicsItem | None = None
