@@ -32,7 +32,6 @@ class BlockItem(QGraphicsRectItem):
     """The parent of the items of a block's steps in one lane (or on the header band); draws nothing."""
 
     kind = "column-block"
-    is_block = True
 
     def __init__(self, parent: QGraphicsItem, x: float, z: float) -> None:
         super().__init__(parent)
@@ -66,7 +65,7 @@ def settle_in(item: QGraphicsItem, parent: QGraphicsItem | None, x: float, y: fl
     Set up before it has a parent, an item costs Qt no notifications: its
     bounds, flags and place are set first, and it enters the scene once.
     """
-    block = parent if getattr(parent, "is_block", False) else None
+    block = parent if isinstance(parent, BlockItem) else None
     item.block = block  # type: ignore[attr-defined]
     item.setPos(x - (block.left if block is not None else 0.0), y)  # type: ignore[union-attr]
     if parent is not None:

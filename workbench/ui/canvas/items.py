@@ -307,8 +307,8 @@ class CardItem(BoxItem):
         return QPointF(self.box.x, self.box.anchor.y + self.box.local.y)
 
     def _layer(self) -> QGraphicsItem | None:
-        parent = self.parentItem()
-        return parent.parentItem() if getattr(parent, "is_block", False) else parent
+        block = self.block  # type: ignore[attr-defined]  # (set whenever the card enters a parent)
+        return block.parentItem() if block is not None else self.parentItem()
 
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         layer = self._layer()
