@@ -256,3 +256,39 @@ def test_drag_helper_still_moves_cards(window: MainWindow) -> None:
     drag(window, box(window, "card", "card-think").centre, cell_centre(window, "step-3", "lane-thoughts"))
     assert window.document.get("card-think").step == "step-3"
     assert not window.scene.drop_hint.isVisible()
+
+
+def test_a_card_dragged_far_from_its_column_is_drawn_all_the_way(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Qt skips what a column block holds where the block does not reach: a dragged card leaves its block's span."""
+    from tests.ui.helpers import open_window
+    from workbench.ui.canvas import blocks
+    from workbench.ui.canvas.items import CardItem
+
+    monkeypatch.setattr(blocks, "SIZE", 1)
+    monkeypatch.setattr(blocks, "SLACK", 0.0)
+    path = tmp_path / "test.journey"
+    save(small_journey(), path)
+    window = open_window(qtbot, path)
+    window.resize(1800, 1000)  # both columns in view
+    painted: list[str] = []
+    paint = CardItem.paint
+
+    def counted(item, *args):  # type: ignore[no-untyped-def]
+        painted.append(item.element_id)
+        paint(item, *args)
+
+    monkeypatch.setattr(CardItem, "paint", counted)
+    viewport = window.view.viewport()
+    start = to_view(window, *box(window, "card", "card-think").centre)
+    end = window.view.mapFromScene(QPointF(*cell_centre(window, "step-3", "lane-thoughts")))
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, start + (end - start) * i / 5)
+    card = window.scene.item_for("card", "card-think")
+    assert viewport.rect().contains(end)
+    painted.clear()
+    viewport.grab()
+    assert "card-think" in painted  # drawn where the pointer took it
+    assert card in window.scene.items(window.view.mapToScene(end))
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, end)
+    assert window.document.find("card-think").step == "step-3"

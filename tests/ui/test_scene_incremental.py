@@ -63,13 +63,21 @@ def check_scene(scene: JourneyScene) -> None:
         item = scene.items_by_key[(kind, connector.id)]
         start = item.mapToScene(item.path().pointAtPercent(0))
         assert near((start.x(), start.y()), connector.path[0][0]), connector.id
+    for key, item in scene.items_by_key.items():  # Qt skips a block out of reach: its items must lie in it
+        if getattr(item, "block", None) is not None:
+            assert item in scene.items(item.sceneBoundingRect().center()), f"{key} cannot be found where it is drawn"
+            span, reach = item.block.sceneBoundingRect(), item.sceneBoundingRect()
+            assert span.left() <= reach.left() and reach.right() <= span.right(), f"{key} is drawn outside its block"
 
 
 @pytest.mark.parametrize("block", [blocks.SIZE, 2])
 @pytest.mark.parametrize("seed", range(6))
 def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, monkeypatch, seed: int, block: int) -> None:  # type: ignore[no-untyped-def]
-    """Blocks of two steps: every edit moves, splits or empties column blocks (the examples are shorter than one)."""
+    """Blocks of two steps: every edit moves, splits or empties column blocks (the examples are shorter than one),
+    and with no slack, changes their spans."""
     monkeypatch.setattr(blocks, "SIZE", block)
+    if block == 2:
+        monkeypatch.setattr(blocks, "SLACK", 0.0)
     rnd = random.Random(seed)
     example = rnd.choice(sorted((ROOT / "examples").glob("*.journey")))
     document = JourneyDocument(load(example))
@@ -120,4 +128,29 @@ def test_a_step_added_early_moves_the_blocks_after_it_not_their_items(qapp, monk
         assert item.parentItem() is parents[key] and item.parentItem().kind == "column-block", key
         assert item.pos() == local[key], key  # not moved within its block...
         assert item.scenePos().x() == pytest.approx(mapped[key].x() + 184 + 8), key  # ...which moved a column on
+    scene.detach()
+
+
+
+def test_a_block_reaches_only_over_its_own_columns(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Qt skips the items of a block out of view only if the block says where they are: spans stay narrow."""
+    from workbench.model.journey import Step
+
+    monkeypatch.setattr(blocks, "SIZE", 3)
+    monkeypatch.setattr(blocks, "SLACK", 0.0)
+    document = JourneyDocument(load(ROOT / "examples" / "banking-savings.journey"))
+    scene = JourneyScene(document, QUndoStack())
+    pitch = 184 + 8
+
+    def spans() -> list[float]:
+        return [i.sceneBoundingRect().width() for i in scene.items() if isinstance(i, blocks.BlockItem)]
+
+    assert spans() and max(spans()) <= 3 * pitch + 184  # three columns, and half a column's room each side
+    document.add(Step(id="new-step", title="New", stage=document.steps()[0].stage), 1)  # one block has four steps
+    scene.refresh()
+    assert max(spans()) <= 4 * pitch + 184
+    first = scene.items_by_key[("step", document.steps()[0].id)]
+    far = scene.items_by_key[("step", document.steps()[-1].id)]
+    under = scene.items(first.sceneBoundingRect().center())
+    assert first in under and far not in under
     scene.detach()

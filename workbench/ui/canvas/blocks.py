@@ -13,19 +13,32 @@ steps' items one by one.
 A block is any set of steps: keeping them neighbours only keeps the common
 case cheap. A new step joins the block of the step before it; a block that
 grows to twice :data:`SIZE` splits in two.
+
+A block item's shape spans its steps' columns (and any height) and tells
+Qt its children draw inside it, so a paint or a search for the items under
+the pointer skips a block out of reach without visiting its children. Its
+span is fitted again when its steps change; while the user drags items, the
+blocks they come from reach everywhere (a dragged card stays drawn wherever
+it goes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
 from workbench.geometry import Anchor
 
 #: Steps per block when a map is laid out whole; a block splits at twice as many.
 SIZE = 32
+#: How far up, down and (open) sideways a block reaches: further than any map goes.
+FAR = 1.0e7
+#: Room left on each side of a block's span when it is fitted, so that a step added or moved near its
+#: edge rarely changes it (a change repaints the whole span).
+SLACK = 600.0
 
 
 class BlockItem(QGraphicsRectItem):
@@ -36,14 +49,36 @@ class BlockItem(QGraphicsRectItem):
     def __init__(self, parent: QGraphicsItem, x: float, z: float) -> None:
         super().__init__(parent)
         self.holder_of = parent  # (asked on every item placed: a Python attribute, not a call into Qt)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        # (No ItemHasNoContents: Qt skips the children of a block out of view only if it "draws"; it draws nothing.)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.reach(-FAR, FAR)
         self.setZValue(z)  # its children's own z: they stack among the lane's other items as before
         self.move_to(x)
 
     def move_to(self, x: float) -> None:
         self.left = x  # (read for every item placed in it: a Python attribute, not a call into Qt)
         self.setPos(x, 0)
+
+    def reach(self, left: float, right: float) -> None:
+        """Its children draw between *left* and *right* (its own coordinates), at any height.
+
+        A change repaints the block's whole span: :meth:`ColumnBlocks.fit`
+        leaves slack so that most edits change nothing.
+        """
+        self.setRect(QRectF(left, -FAR, right - left, 2 * FAR))
+
+    def holds(self, left: float, right: float) -> bool:
+        """True if its span covers *left* to *right* without being much wider (an opened block is)."""
+        rect = self.rect()
+        return rect.left() <= left and rect.right() >= right and rect.width() <= right - left + 4 * SLACK
+
+    def covers(self, child: QGraphicsItem) -> bool:
+        """True if *child*, where it is now, is inside its span (or it is dragged away from its column)."""
+        rect = self.rect()
+        reach = child.mapRectToParent(child.boundingRect())
+        return rect.left() <= reach.left() and rect.right() >= reach.right()
 
 
 def block_x(item: QGraphicsItem) -> float:
@@ -90,16 +125,21 @@ class Block:
 class ColumnBlocks:
     """Which block each step's items are in, and where each step's column was when they were placed."""
 
-    def __init__(self, scene: QGraphicsScene, columns: Mapping[str, Anchor], before: Callable[[str], str | None]) -> None:
+    def __init__(
+        self, scene: QGraphicsScene, columns: Mapping[str, Anchor], before: Callable[[str], str | None], width: float
+    ) -> None:
         """*columns* holds the left of each step's column (the layout engine's, kept current);
-        *before* gives the step before a step in time (or None)."""
+        *before* gives the step before a step in time (or None); *width* is a column's width."""
         self._scene = scene
         self._columns = columns
         self._before = before
+        self._width = width
         self.block_of: dict[str, Block] = {}
         #: The column's left when the step's items were last placed in their block.
         self.x_of: dict[str, float] = {}
         self._emptied: list[Block] = []
+        #: Blocks whose steps or items changed since their items' span was last fitted (by id).
+        self._unfitted: dict[int, Block] = {}
 
     def _column_x(self, step_id: str) -> float:
         return self._columns[step_id].x
@@ -108,6 +148,7 @@ class ColumnBlocks:
         """Blocks of :data:`SIZE` steps in time order, for a scene with no items yet."""
         self.block_of.clear()
         self.x_of.clear()
+        self._unfitted.clear()
         for start in range(0, len(steps), SIZE):
             chunk = steps[start:start + SIZE]
             block = Block(self._column_x(chunk[0]))
@@ -118,6 +159,7 @@ class ColumnBlocks:
         block.steps.add(step_id)
         self.block_of[step_id] = block
         self.x_of[step_id] = self._column_x(step_id)
+        self._unfitted[id(block)] = block
 
     def holder(self, place: Hashable, parent: QGraphicsItem, step_id: str, z: float) -> BlockItem:
         """The item that holds *step_id*'s items in *place* (made if need be), a child of *parent*."""
@@ -125,6 +167,7 @@ class ColumnBlocks:
         item = block.items.get(place)
         if item is None or item.holder_of is not parent:
             block.items[place] = item = BlockItem(parent, block.x, z)
+            self._unfitted[id(block)] = block
         return item
 
     def _assign(self, step_id: str) -> Block:
@@ -135,8 +178,8 @@ class ColumnBlocks:
             block = Block(self._column_x(step_id))
         self._join(block, step_id)
         if len(block.steps) >= 2 * SIZE:
-            self._split(block)
-        return block
+            self._split(block)  # the new step may be in the later half
+        return self.block_of[step_id]
 
     def _split(self, block: Block) -> None:
         """The later half of a grown block's steps go into a block of their own, their items with them."""
@@ -146,11 +189,12 @@ class ColumnBlocks:
         for sid in later:
             block.steps.discard(sid)
             self._join(new, sid)
+        self._unfitted[id(block)] = block
         for place, item in block.items.items():
             moving = [child for child in item.childItems() if step_of(child) in later]
             if not moving:
                 continue
-            holder = new.items[place] = BlockItem(item.parentItem(), new.x, item.zValue())
+            holder = new.items[place] = BlockItem(item.holder_of, new.x, item.zValue())
             for child in moving:
                 put_in(child, holder)
 
@@ -202,6 +246,29 @@ class ColumnBlocks:
                     item.move_to(block.x)
             else:
                 one_by_one += steps
+                self._unfitted[id(block)] = block
             for sid in steps:
                 x_of[sid] = columns[sid].x
         return one_by_one
+
+    def fit(self) -> None:
+        """Fit the span of the blocks whose steps changed to their steps' columns (after an edit's items are placed)."""
+        pad = self._width / 2  # room for what an item draws beyond its column (selection outline, port)
+        for block in self._unfitted.values():
+            if block.steps:
+                xs = [self.x_of[sid] for sid in block.steps]
+                left, right = min(xs) - block.x - pad, max(xs) - block.x + self._width + pad
+                for item in block.items.values():
+                    if not item.holds(left, right):
+                        item.reach(left - SLACK, right + SLACK)
+        self._unfitted.clear()
+
+    def follow(self, items: Iterable[QGraphicsItem]) -> None:
+        """Items are being dragged: the block of one dragged out of its span reaches everywhere until it is fitted."""
+        for item in items:
+            block = getattr(item, "block", None)
+            if isinstance(block, BlockItem) and not block.covers(item):
+                block.reach(-FAR, FAR)
+                owner = self.block_of.get(step_of(item))
+                if owner is not None:
+                    self._unfitted[id(owner)] = owner

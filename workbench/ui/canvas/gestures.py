@@ -23,6 +23,7 @@ from workbench.model.edits import Edit
 from workbench.model.errors import EditError
 from workbench.model.journey import Handoff, Lane, Link
 from workbench.ui.canvas import placement
+from workbench.ui.canvas.blocks import BlockItem
 from workbench.ui.canvas.dropping import DropPlan, Refusal, card_slot_line, step_slot_line
 from workbench.ui.canvas.curves import EmotionItem
 from workbench.ui.canvas.items import (
@@ -92,7 +93,9 @@ class GesturesMixin:
             return
         if event.button() == Qt.MouseButton.LeftButton:
             view = self._view()
-            item = self.itemAt(event.scenePos(), view.transform() if view else QTransform())
+            item = next((i for i in self.items(event.scenePos(), Qt.ItemSelectionMode.IntersectsItemShape,
+                                               Qt.SortOrder.DescendingOrder, view.transform() if view else QTransform())
+                         if not isinstance(i, BlockItem)), None)  # (a column block reaches over the lanes: not it)
             local = item.mapFromScene(event.scenePos()) if item is not None else QPointF()
             if isinstance(item, CardItem) and item.port_contains(local):
                 self._start_connection("handoff", item, event.scenePos())
@@ -114,6 +117,7 @@ class GesturesMixin:
             return
         super().mouseMoveEvent(event)  # type: ignore[misc]
         if self._pressed and event.buttons() & Qt.MouseButton.LeftButton:
+            self.blocks.follow(self.selectedItems())  # a dragged item is drawn wherever it goes
             self._show_move_target()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:

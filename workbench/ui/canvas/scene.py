@@ -62,7 +62,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.engine = LayoutEngine(lambda: document.journey, document.index, curves=self.focus.shown)
         self.focus.changed.connect(self._on_focus)
         self.layout: Layout = self.engine.layout
-        self.blocks = ColumnBlocks(self, self.engine.columns, self.engine.step_before)
+        self.blocks = ColumnBlocks(self, self.engine.columns, self.engine.step_before, self.engine.style.column_width)
         self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
         self._stage_ids: set[str] = set()
         self.layers: dict[str, LaneLayer] = {}
@@ -195,6 +195,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             self.blocks.forget_place(("cards", lane_id))
             self.blocks.forget_place(("faces", lane_id))
         self.blocks.prune()
+        self.blocks.fit()
         rect = QRectF(0, 0, lay.width, lay.height)
         if self.sceneRect() != rect:
             self.setSceneRect(rect)
