@@ -413,10 +413,26 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         return out
 
     def select_ids(self, ids: list[str]) -> None:
+        """Select the items of *ids* alone; selectionChanged comes once, and only if the selection changed.
+
+        (Cleared and then made again, a selection told the inspector twice: once to show the journey.)
+        """
         self.ensure_fresh()
-        self.clearSelection()
-        for element_id in ids:
-            for kind in SELECTABLE_KINDS:
-                item = self.items_by_key.get((kind, element_id))
-                if item is not None:
+        items = self.items_by_key
+        wanted = {item for element_id in ids for kind in SELECTABLE_KINDS
+                  if (item := items.get((kind, element_id))) is not None}
+        changed = False
+        blocked = self.blockSignals(True)
+        try:
+            for item in self.selectedItems():
+                if item not in wanted:
+                    item.setSelected(False)
+                    changed = True
+            for item in wanted:
+                if not item.isSelected():
                     item.setSelected(True)
+                    changed = changed or item.isSelected()
+        finally:
+            self.blockSignals(blocked)
+        if changed:
+            self.selectionChanged.emit()
