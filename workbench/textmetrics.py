@@ -58,6 +58,12 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
     Text that needs another font or shaping: the widths of what the PDF draws.
     """
+    return _text_width(text, size, bold)
+
+
+@lru_cache(maxsize=65536)
+def _text_width(text: str, size: float, bold: bool) -> float:
+    """(Labels are measured again each time the links and handoffs near an edit are routed.)"""
     metrics = font_metrics(BOLD if bold else REGULAR)
     if _bundled_only or fallback.is_plain(text, metrics):
         return float(metrics.string_width(text, size))
@@ -101,6 +107,7 @@ def forget_fallbacks() -> None:
     fallback.forget()
     _wrap.cache_clear()
     _word_advances.cache_clear()
+    _text_width.cache_clear()
 
 
 #: Distance from the top of a line to its baseline, as a multiple of the size
