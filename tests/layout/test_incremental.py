@@ -155,3 +155,20 @@ def test_a_lane_pushed_down_moves_its_anchor_not_its_cards() -> None:
     assert patch.cards == {card.id}
     assert last_lane.id in patch.anchors
     assert picture(engine.layout) == picture(layout(doc))
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_incremental_layout_of_lanes_full_of_handoffs_stays_exact(rnd) -> None:  # type: ignore[no-untyped-def]
+    """Handoffs within a lane are routed again by clusters of overlapping spans: here, a few dozen of them."""
+    from benchmarks.generate import journey_of
+
+    journey = journey_of(40)
+    touch = [c for c in journey.cards if c.lane == "lane-touchpoints"]
+    digital = [c for c in touch if c.nature == "digital"]
+    human = [c for c in touch if c.nature == "human"]
+    handoffs = [
+        Handoff(id=f"handoff-x{i}", source=card.id, target=rnd.choice(human).id, trigger=rnd.choice(TEXTS))
+        for i, card in enumerate(digital)
+    ]
+    run_edits(JourneyDocument(journey.model_copy(update={"handoffs": handoffs})), rnd, 30)

@@ -8,15 +8,25 @@ came or went. The shapes themselves are drawn in `routes.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.geometry import CardBox, Connector, Rect
-from workbench.layout.routes import cross_handoff, lane_handoffs, link_routes
+from workbench.layout.routes import cross_handoff, handoff_clusters, link_routes, route_handoffs
 from workbench.model.journey import Handoff, Link
 
 if TYPE_CHECKING:
     from workbench.layout.engine import Patch
+
+
+@dataclass
+class Cluster:
+    """Handoffs of a lane whose spans overlap, routed together: the columns they pass, their routes, how low they go."""
+
+    handoffs: tuple[Handoff, ...]
+    columns: frozenset[int]
+    connectors: list[Connector]
+    bottom: float
 
 
 @dataclass
@@ -27,6 +37,7 @@ class LaneRoutes:
     content: float
     columns: frozenset[int]
     band: float = 0.0
+    clusters: dict[tuple[str, ...], Cluster] = field(default_factory=dict)
 
 
 class ConnectorsMixin:
@@ -44,43 +55,69 @@ class ConnectorsMixin:
     def _route(
         self, lane_id: str, handoffs: tuple[Handoff, ...], content: float, touched: bool, columns_moved: bool, patch: Patch
     ) -> float:
-        """Route the handoffs within a lane again if what they pass by changed; the band they need."""
+        """Route the handoffs within a lane again where what they pass by changed; the band they need.
+
+        The lane's handoffs fall into clusters of overlapping spans: a cluster
+        whose handoffs are the same and whose columns neither moved nor hold
+        a changed card keeps its routes.
+        """
         known = self._routes.get(lane_id)
         same = known is not None and len(known.handoffs) == len(handoffs)
         if same and known.content == content and all(a is b for a, b in zip(known.handoffs, handoffs)):  # type: ignore[union-attr]
             shifted = columns_moved and not self._shifted.isdisjoint(known.columns)  # type: ignore[union-attr]
-            if not handoffs or not (shifted or touched and self._crossed(lane_id, known.columns, patch)):  # type: ignore[union-attr]
+            if not handoffs or not (shifted or touched and self._crossed(lane_id, known.columns)):  # type: ignore[union-attr]
                 return known.band  # type: ignore[union-attr]
         routes = self.layout.handoff_routes
-        if known is not None:
-            for handoff in known.handoffs:
+        old = known.clusters if known is not None else {}
+        clusters: dict[tuple[str, ...], Cluster] = {}
+        if handoffs:
+            boxes = self.layout.card_boxes
+            rect_of = {cid: _in_lane(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
+            steps: list[str | None] | None = None
+            for group in handoff_clusters(list(handoffs), rect_of, self.style):
+                ids = tuple(h.id for h in group)
+                cluster = old.get(ids)
+                if cluster is None or not self._keeps(lane_id, group, cluster, touched, columns_moved, patch):
+                    if steps is None:
+                        steps = [sid for _, sid in self._columns]
+                    cluster = self._route_cluster(lane_id, group, rect_of, steps)
+                    for connector in cluster.connectors:
+                        routes[connector.id] = (lane_id, connector)
+                        patch.handoffs.add(connector.id)
+                clusters[ids] = cluster
+        kept = {h.id for ids in clusters for h in clusters[ids].handoffs}
+        for handoff in known.handoffs if known is not None else ():
+            if handoff.id not in kept:
                 if routes.get(handoff.id, (None,))[0] == lane_id:
                     del routes[handoff.id]
                 patch.handoffs.add(handoff.id)
-        if not handoffs:
-            self._routes[lane_id] = LaneRoutes((), content, frozenset())
-            return 0.0
-        connectors, band, columns = self._route_lane(lane_id, handoffs, content)
-        for connector in connectors:
-            routes[connector.id] = (lane_id, connector)
-            patch.handoffs.add(connector.id)
-        self._routes[lane_id] = LaneRoutes(handoffs, content, columns, band)
+        bottom = max((c.bottom for c in clusters.values()), default=float("-inf"))
+        band = max(content, bottom) - content
+        columns = frozenset().union(*(c.columns for c in clusters.values()))
+        self._routes[lane_id] = LaneRoutes(handoffs, content, columns, band, clusters)
         return band
 
-    def _crossed(self, lane_id: str, columns: frozenset[int], patch: Patch) -> bool:
-        """True if a card that changed in the lane lies in a column its routes pass by."""
-        boxes = self.layout.card_boxes
-        for card_id in patch.cards:
-            box = boxes.get(card_id)
-            if box is None or box.lane == lane_id and self._col_of.get(box.step, -1) in columns:
-                return True
-        return False
+    def _keeps(
+        self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool, patch: Patch
+    ) -> bool:
+        """True if a cluster's routes still hold: the same handoffs, by columns that did not move or change."""
+        if any(a is not b for a, b in zip(cluster.handoffs, group)):
+            return False
+        if columns_moved and not self._shifted.isdisjoint(cluster.columns):
+            return False
+        return not (touched and self._crossed(lane_id, cluster.columns))
 
-    def _route_lane(self, lane_id: str, handoffs: tuple[Handoff, ...], content: float) -> tuple[list[Connector], float, frozenset[int]]:
+    def _crossed(self, lane_id: str, columns: frozenset[int]) -> bool:
+        """True if a cell of the lane placed again (a card came, went or changed) is in a column routes pass by."""
+        col_of = self._col_of
+        return any(lane == lane_id and col_of.get(step, -1) in columns for step, lane in self._placed_cells)
+
+    def _route_cluster(
+        self, lane_id: str, handoffs: tuple[Handoff, ...], rect_of: dict[str, Rect], steps: list[str | None]
+    ) -> Cluster:
+        """Route one cluster; *steps* holds the step of each column (None: an empty stage's)."""
         boxes = self.layout.card_boxes
         x0, pitch = self._x0, self._pitch
-        rect_of = {cid: _in_lane(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
-        steps = [sid for _, sid in self._columns]
         passed: set[int] = set()
 
         def span_bottom(left: float, right: float) -> float:
@@ -98,8 +135,8 @@ class ConnectorsMixin:
             box = boxes[card_id]
             return self._cells[(box.step, box.lane)][-1].local.bottom
 
-        connectors, band = lane_handoffs(list(handoffs), rect_of, span_bottom, cell_bottom, content, self.style)
-        return connectors, band, frozenset(passed)
+        connectors, bottom = route_handoffs(handoffs, rect_of, span_bottom, cell_bottom, self.style)
+        return Cluster(handoffs, frozenset(passed), connectors, bottom)
 
     def _update_cross_handoffs(self, patch: Patch) -> None:
         """Handoffs between two lanes: routed again when an end's box or lane moved."""

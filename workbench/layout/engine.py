@@ -106,6 +106,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         self._lane_extents: dict[str, Counter[float]] = {}
         self._anchors: dict[str, Anchor] = {}
         self._routes: dict[str, LaneRoutes] = {}
+        self._placed_cells: set[Cell] = set()
         self._cross: dict[str, tuple[Handoff, CardBox, CardBox, float, float, float, float]] = {}
         self._bottom = Anchor()
         self._column_anchors: dict[str, Anchor] = {}
@@ -350,6 +351,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
             todo.update(c for c in self._cells if c[1] not in lane_of)
         for cell in todo:
             self._place(cell, lane_of, patch)
+        self._placed_cells = todo  # (routes passing one of them are made again)
         return {lane_id for _, lane_id in todo}
 
     def _place(self, cell: Cell, lane_of: dict[str, Lane], patch: Patch) -> None:

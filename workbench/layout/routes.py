@@ -32,17 +32,58 @@ def lane_handoffs(
     handoffs whose spans overlap take successive tracks. Returns the
     connectors and the extra height the lane needs below its cards.
     """
+    connectors, bottom = route_handoffs(handoffs, rect_of, span_bottom, cell_bottom, s)
+    return connectors, max(content_bottom, bottom) - content_bottom
+
+
+def handoff_span(handoff: Handoff, rect_of: dict[str, Rect], s: Style) -> tuple[float, float]:
+    """From where to where a handoff within a lane reaches, its trigger label included."""
     width = min(150.0, s.column_width - 2 * s.padding)
-    taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors
+    a, b = rect_of[handoff.source], rect_of[handoff.target]
+    mx = (a.centre[0] + b.centre[0]) / 2
+    return min(a.x, b.x, mx - width / 2), max(a.right, b.right, mx + width / 2)
+
+
+def handoff_clusters(handoffs: list[Handoff], rect_of: dict[str, Rect], s: Style) -> list[tuple[Handoff, ...]]:
+    """The handoffs of a lane in groups whose spans overlap no other group's, left to right.
+
+    A group's routes depend on its own handoffs and the cells under them only,
+    so an edit routes again the groups it reaches, not the lane.
+    """
+    spans = sorted(((handoff_span(h, rect_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
+    groups: list[tuple[Handoff, ...]] = []
+    group: list[Handoff] = []
+    reach = float("-inf")
+    for (left, right), _, handoff in spans:
+        if group and left >= reach:
+            groups.append(tuple(group))
+            group = []
+        group.append(handoff)
+        reach = max(reach, right)
+    if group:
+        groups.append(tuple(group))
+    return groups
+
+
+def route_handoffs(
+    handoffs: list[Handoff] | tuple[Handoff, ...],
+    rect_of: dict[str, Rect],
+    span_bottom: Callable[[float, float], float],
+    cell_bottom: Callable[[str], float],
+    s: Style,
+) -> tuple[list[Connector], float]:
+    """The routes of :func:`lane_handoffs`, and the lowest bottom they need (-inf for none)."""
+    width = min(150.0, s.column_width - 2 * s.padding)
+    taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors still in reach
     out: list[Connector] = []
-    lowest = content_bottom
-    for handoff in sorted(handoffs, key=lambda h: min(rect_of[h.source].x, rect_of[h.target].x)):
+    lowest = float("-inf")
+    spans = sorted(((handoff_span(h, rect_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
+    for (left, right), _, handoff in spans:
         a, b = rect_of[handoff.source], rect_of[handoff.target]
         mx = (a.centre[0] + b.centre[0]) / 2
-        left = min(a.x, b.x, mx - width / 2)
-        right = max(a.right, b.right, mx + width / 2)
+        taken = [t for t in taken if t[1] > left]  # spans come left to right: one ended here overlaps none to come
         spanned = max(span_bottom(left, right), a.bottom, b.bottom)
-        top = max([spanned] + [bottom for l_, r_, bottom in taken if l_ < right and r_ > left])
+        top = max([spanned] + [bottom for l_, r_, bottom in taken if l_ < right])
         curve_y = top + 14
         if abs(a.centre[0] - b.centre[0]) < 1:  # same cell: a bracket on the left-hand side
             start, end = (a.x, a.centre[1]), (b.x, b.centre[1])
@@ -63,7 +104,7 @@ def lane_handoffs(
         taken.append((left, right, bottom))
         lowest = max(lowest, bottom)
         out.append(Connector(handoff.id, path, label, handoff.context_carried))
-    return out, lowest - content_bottom
+    return out, lowest
 
 
 def cross_handoff(handoff: Handoff, a: Rect, b: Rect, s: Style) -> Connector:
