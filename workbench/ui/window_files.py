@@ -19,6 +19,7 @@ from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui import messages
 from workbench.ui.file_guard import SAVE, SAVE_AS, FileGuard
+from workbench.ui.memory import collector_paused
 
 MAX_RECENT = 8
 
@@ -65,13 +66,15 @@ class FileActions:
             return False
         try:
             # Reads the file and settles its lock: someone else's lock asks read-only / copy / anyway.
-            opened = FileGuard.of(self).open(Path(path))
+            with collector_paused():  # every element read lives on (see memory.py)
+                opened = FileGuard.of(self).open(Path(path))
         except LoadError as error:
             messages.warning(self, translate("MainWindow", "Cannot open journey"), error.message)
             return False
         if opened is None:
             return False
-        self.set_journey(opened.loaded, opened.path)
+        with collector_paused():
+            self.set_journey(opened.loaded, opened.path)
         if opened.path is not None:
             path = opened.path  # the Open Recent menu is not seen in the first paint
             self.after_first_paint(lambda: self._remember(path), "remember")
