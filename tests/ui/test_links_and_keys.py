@@ -157,13 +157,21 @@ def test_a_step_moved_by_keys_stays_selected_without_the_selection_passing_throu
     """The inspector follows selectionChanged: an empty selection in between rebuilt it for the journey, then again."""
     window.scene.select_ids(["step-1"])
     seen: list[list[str]] = []
-    window.scene.selectionChanged.connect(lambda: seen.append(window.scene.selected_ids()))
-    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert [s.id for s in window.document.steps()][:2] == ["step-2", "step-1"]
-    assert seen == [] and window.scene.selected_ids() == ["step-1"]  # the same step, still selected: nothing to tell
-    window.scene.select_ids(["step-3"])
-    assert seen == [["step-3"]]  # once, with the new selection only
-    assert window.inspector.element_id == "step-3"
+    scene = window.scene
+
+    def told() -> None:
+        seen.append(scene.selected_ids())
+
+    scene.selectionChanged.connect(told)
+    try:
+        QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        assert [s.id for s in window.document.steps()][:2] == ["step-2", "step-1"]
+        assert seen == [] and scene.selected_ids() == ["step-1"]  # the same step, still selected: nothing to tell
+        scene.select_ids(["step-3"])
+        assert seen == [["step-3"]]  # once, with the new selection only
+        assert window.inspector.element_id == "step-3"
+    finally:
+        scene.selectionChanged.disconnect(told)  # (the scene outlives the test until it is collected)
 
 
 def test_enter_on_a_palette_item_adds_it_at_the_selection_and_edits_it(window: MainWindow) -> None:

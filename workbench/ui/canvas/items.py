@@ -10,7 +10,7 @@ gives them fresh boxes from a new layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
@@ -249,6 +249,18 @@ class LaneTitleItem(AxisItem):
         self.paint_selection(painter, 2)
 
 
+#: Room in Qt's picture cache for the cards in view (kilobytes). A card is drawn once into a picture at
+#: the screen's resolution and copied after that: an edit that moves cards (a step added early) then
+#: costs no text drawing. Qt's default, 10 MB, holds about fifty cards on a high-density screen, fewer
+#: than a view shows: they would be drawn anew every frame.
+PICTURE_CACHE_KB = 64 * 1024
+
+
+def make_room_for_card_pictures() -> None:
+    if QPixmapCache.cacheLimit() < PICTURE_CACHE_KB:
+        QPixmapCache.setCacheLimit(PICTURE_CACHE_KB)
+
+
 class CardItem(BoxItem):
     """A card. Touchpoints show their channel and their nature by border and icon."""
 
@@ -265,6 +277,7 @@ class CardItem(BoxItem):
         self._set_bounds()
         self.setFlags(SELECTABLE_MOVABLE)
         self.setZValue(self.Z)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
         settle_in(self, parent, box.x, box.local.y)
 
     def _set_bounds(self) -> None:

@@ -37,6 +37,7 @@ from workbench.ui.canvas.items import (
     LaneTitleItem,
     StageItem,
     StepItem,
+    make_room_for_card_pictures,
 )
 from workbench.ui.memory import collector_paused
 
@@ -61,6 +62,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         # No spatial index: items move in thousands when a lane or column shifts, and
         # finding what is in view by a scan of C++ bounds is cheaper than keeping a tree.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        make_room_for_card_pictures()
         self.document = document
         self.stack = stack
         self.focus = CurveFocus(document, self)
