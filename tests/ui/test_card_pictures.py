@@ -46,3 +46,28 @@ def test_the_picture_cache_holds_a_screenful_of_cards_on_a_dense_screen(window: 
     card = box(window, "card", "card-think")
     per_card_kb = (card.w + 12) * (card.h + 12) * 4 * 4 / 1024  # ARGB, twice the pixels each way
     assert QPixmapCache.cacheLimit() >= PICTURE_CACHE_KB >= 200 * per_card_kb
+
+
+def test_a_stage_header_drawn_from_its_picture_shows_a_new_title_and_follows_its_column(window: MainWindow) -> None:
+    from PySide6.QtCore import QPointF
+
+    from workbench.model.journey import Step
+
+    window.resize(1600, 1000)
+    scene = window.scene
+    item = scene.item_for("stage", "stage-b")
+    assert item.cacheMode() == CardItem.CacheMode.DeviceCoordinateCache
+
+    def header() -> QImage:
+        scene.ensure_fresh()
+        area = window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        return window.view.viewport().grab(area & QRect(window.view.viewport().rect())).toImage()
+
+    before = header()
+    x = item.scenePos().x()
+    window.document.add(Step(id="step-new", title="New", stage="stage-a"), 0)  # a column before it
+    after_move = header()
+    assert item.scenePos().x() > x and item.scenePos() == QPointF(box(window, "stage", "stage-b").x, item.scenePos().y())
+    assert after_move == before  # the same picture, a column on
+    window.document.update("stage-b", title="Use it every day")
+    assert header() != before

@@ -52,6 +52,11 @@ def check_scene(scene: JourneyScene) -> None:
     for box in fresh.steps:
         pos = scene.items_by_key[("step", box.id)].scenePos()  # its band rests at the origin here
         assert near((pos.x(), pos.y()), (box.header.x, box.header.y)), box.id
+    for stage in fresh.stages:
+        item = scene.items_by_key[("stage", stage.id)]
+        pos = item.scenePos()  # its band rests at the origin here
+        assert near((pos.x(), pos.y()), (stage.rect.x, stage.rect.y)), stage.id
+        assert item.box.text.lines == stage.text.lines and item.rect == stage.rect, stage.id
     for lane in fresh.lanes:
         pos = scene.items_by_key[("lane-row", lane.id)].scenePos()
         assert near((pos.x(), pos.y()), (lane.row.x, lane.row.y)), lane.id

@@ -117,6 +117,12 @@ class AxisItem(BoxItem):
     """A header dragged along one axis only (stages and steps sideways, lanes up and down)."""
 
 
+def _look(box: StageBox) -> tuple[object, ...]:
+    """What a stage header's picture shows: its size and its text, placed within it."""
+    text = box.text
+    return (box.rect.w, box.rect.h, text.lines, text.size, text.bold, text.rect.x - box.rect.x, text.rect.y - box.rect.y)
+
+
 class StageItem(AxisItem):
     kind = "stage"
     axis = "x"
@@ -124,9 +130,15 @@ class StageItem(AxisItem):
     def __init__(self, box: StageBox) -> None:
         super().__init__(box.id, box.rect, movable=True)
         self.box = box
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
 
     def set_box(self, box: StageBox) -> None:
-        self.box = box
+        old, self.box = self.box, box
+        if _look(box) == _look(old):
+            self.rect = box.rect  # only moved (a step added or gone before it): its picture still holds
+            if self.pos() != self.home():
+                self.setPos(self.home())
+            return
         self.place(box.rect)
 
 
@@ -150,6 +162,7 @@ class StepItem(AxisItem):
         self.badge: str | None = None
         self.hovered = False
         self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
 
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.hovered = True
