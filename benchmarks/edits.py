@@ -26,6 +26,7 @@ from PySide6.QtGui import QMouseEvent, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from benchmarks.frames import BenchWindow, Frame, FrameProbe, key_click, settle
+from workbench.ui.memory import settle as settle_memory
 from workbench.model.document import JourneyDocument
 from workbench.model.journey import Journey
 from workbench.ui.canvas.scene import JourneyScene
@@ -55,6 +56,7 @@ class CanvasBench:
         self._attach(self.scene)
         self.view.show_start()
         settle(50)
+        settle_memory()  # as the main window does after the first paint of an opened journey
 
     @property
     def journey(self) -> Journey:
@@ -96,6 +98,7 @@ class CanvasBench:
             del old
             self.view.show_start()
             settle(30)
+            settle_memory()
         return out
 
     # ----------------------------------------------------------- mouse
