@@ -68,6 +68,11 @@ def check_scene(scene: JourneyScene) -> None:
         item = scene.items_by_key[(kind, connector.id)]
         start = item.mapToScene(item.path().pointAtPercent(0))
         assert near((start.x(), start.y()), connector.path[0][0]), connector.id
+    drawn = [segment for piece in scene.curve.pieces() for segment in piece.segments]
+    assert drawn == [segment for run in fresh.local_curves for segment in run]  # the curve, piece by piece
+    for piece in scene.curve.pieces():
+        path, end = piece.path(), piece.segments[-1][3]  # its path is made from its segments
+        assert path.elementCount() == 1 + 3 * len(piece.segments) and near((path.currentPosition().x(), path.currentPosition().y()), end)
     for key, item in scene.items_by_key.items():  # Qt skips a block out of reach: its items must lie in it
         if getattr(item, "block", None) is not None:
             assert item in scene.items(item.sceneBoundingRect().center()), f"{key} cannot be found where it is drawn"

@@ -35,10 +35,11 @@ class CurvesMixin:
             changed = set(self._col_of) | {sid for points in self._points.values() for sid in points}
             for gone in [k for k in self._points if k not in keys]:
                 patch.emotions |= set(self._points.pop(gone))
+                self._run_cache.pop(gone, None)
         self._emotion_lane = key
         if lane is None:
             patch.emotions |= {sid for points in self._points.values() for sid in points}
-            self._points = {}
+            self._points, self._run_cache = {}, {}
             lay.emotion_points, lay.local_curves, lay.curves, lay.active = [], [], {}, active
             patch.curve = True
             return
@@ -75,7 +76,7 @@ class CurvesMixin:
                         curves[curve] = Curve(curve, old_curve.points, old_curve.local_runs, *look)
                         patch.curve = True
                     continue
-                runs = curve_runs(lay.steps, points)
+                runs = curve_runs(lay.steps, points, self._run_cache.setdefault(curve, {}))
                 if old_curve is None or runs != old_curve.local_runs or _look_of(old_curve) != look:
                     patch.curve = True
                 curves[curve] = Curve(curve, [points[b.id] for b in lay.steps if b.id in points], runs, *look)

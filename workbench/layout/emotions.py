@@ -43,19 +43,48 @@ def shown_curves(index: JourneyIndex) -> tuple[list[CurveKey], CurveKey | None]:
     return [key for key in every_curve(index) if key == active or index.felt[key] > 0], active
 
 
-def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint]) -> list[list[Bezier]]:
-    """The curve through the faces of the steps in time order, broken where a step has none."""
+#: The runs last drawn for a curve, by the step of their first point: its points, their x, its segments.
+RunCache = dict[str, tuple[tuple[EmotionPoint, ...], tuple[float, ...], list[Bezier]]]
+
+
+def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: RunCache | None = None) -> list[list[Bezier]]:
+    """The curve through the faces of the steps in time order, broken where a step has none.
+
+    With *cache* (filled as it goes), a run whose points are the same
+    objects at the same x as last time is the same list as last time: a
+    step swapped or a card edited far from it neither draws it again nor,
+    on the canvas, makes its pieces again.
+    """
     runs: list[list[Bezier]] = []
     run: list[EmotionPoint] = []
+    fresh: RunCache | None = {} if cache is not None else None
     for box in steps:
         point = points.get(box.id)
         if point is None:
-            runs += _curve(run)
+            runs += _run(run, cache, fresh)
             run = []
         else:
             run.append(point)
-    runs += _curve(run)
+    runs += _run(run, cache, fresh)
+    if cache is not None and fresh is not None:
+        cache.clear()
+        cache.update(fresh)
     return runs
+
+
+def _run(run: list[EmotionPoint], cache: RunCache | None, fresh: RunCache | None) -> list[list[Bezier]]:
+    if len(run) < 2:
+        return []
+    if cache is None or fresh is None:
+        return _curve(run)
+    xs = tuple(p.x for p in run)
+    known = cache.get(run[0].step)
+    if known is not None and known[1] == xs and len(known[0]) == len(run) and all(a is b for a, b in zip(known[0], run)):
+        fresh[run[0].step] = known
+        return [known[2]]
+    segments = _curve(run)[0]
+    fresh[run[0].step] = (tuple(run), xs, segments)
+    return [segments]
 
 
 def _curve(run: list[EmotionPoint]) -> list[list[Bezier]]:

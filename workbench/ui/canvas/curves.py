@@ -122,24 +122,36 @@ class CurveItem(QGraphicsRectItem):
                 item.set_look(look)
 
     def set_runs(self, runs: list[list[Bezier]]) -> None:
+        """Pieces for the runs' segments; a piece whose segments are unchanged keeps its path.
+
+        Pieces are matched by their first segment (the engine gives an
+        unchanged run as the same objects), not by their rank: a run that
+        splits or joins early in the map no longer redraws every piece after it.
+        """
         wanted = [tuple(run[i : i + self.PIECE]) for run in runs for i in range(0, len(run), self.PIECE)]
-        for i, segments in enumerate(wanted):
-            if i < len(self._pieces):
-                if self._pieces[i][0] == segments:
-                    continue
-                item = self._pieces[i][1]
+        have = {id(segments[0]): (segments, item) for segments, item in self._pieces if segments}
+        kept: list[tuple[tuple[Bezier, ...], CurvePiece] | None] = []
+        used: set[int] = set()
+        for segments in wanted:
+            known = have.get(id(segments[0]))
+            if known is not None and id(known[1]) not in used and known[0] == segments:
+                used.add(id(known[1]))
+                kept.append(known)
             else:
-                item = CurvePiece(self, self.look)
-            item.set_segments(segments)
-            if i < len(self._pieces):
-                self._pieces[i] = (segments, item)
-            else:
-                self._pieces.append((segments, item))
-        for _, item in self._pieces[len(wanted) :]:
+                kept.append(None)
+        spare = [item for _, item in self._pieces if id(item) not in used]
+        pieces: list[tuple[tuple[Bezier, ...], CurvePiece]] = []
+        for segments, known in zip(wanted, kept):
+            if known is None:
+                item = spare.pop() if spare else CurvePiece(self, self.look)
+                item.set_segments(segments)
+                known = (segments, item)
+            pieces.append(known)
+        for item in spare:
             item.setParentItem(None)
             if item.scene() is not None:
                 item.scene().removeItem(item)
-        del self._pieces[len(wanted) :]
+        self._pieces = pieces
 
     def pieces(self) -> list[CurvePiece]:
         return [item for _, item in self._pieces]
