@@ -238,7 +238,7 @@ class Floor:
                 self.view.setScene(self.scene)
 
             out.append(self.probe.frame(build, ready=True))
-            old.clear()
+            old.deleteLater()
             del old
             settle()
         return out
@@ -246,6 +246,7 @@ class Floor:
     def close(self) -> None:
         self.window.close()
         self.window.deleteLater()
+        self.scene.deleteLater()
         settle()
 
 
