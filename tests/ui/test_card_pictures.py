@@ -71,3 +71,24 @@ def test_a_stage_header_drawn_from_its_picture_shows_a_new_title_and_follows_its
     assert after_move == before  # the same picture, a column on
     window.document.update("stage-b", title="Use it every day")
     assert header() != before
+
+
+def test_projector_contrast_redraws_the_cards_and_headers_in_its_colours(window: MainWindow) -> None:
+    """Cached pictures are of the old colours: switching the contrast must draw them again."""
+    window.resize(1600, 1000)
+    before = {key: shot_of(window, *key) for key in (("card", "card-think"), ("step", "step-1"))}
+    window.actions.contrast.trigger()
+    try:
+        for key, image in before.items():
+            assert shot_of(window, *key) != image, key  # in the projector's colours
+    finally:
+        window.actions.contrast.trigger()
+    for key, image in before.items():
+        assert shot_of(window, *key) == image, key  # and back
+
+
+def shot_of(window: MainWindow, kind: str, element_id: str) -> QImage:
+    window.scene.ensure_fresh()
+    item = window.scene.item_for(kind, element_id)
+    area = window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    return window.view.viewport().grab(area & QRect(window.view.viewport().rect())).toImage()

@@ -266,10 +266,14 @@ def test_a_card_dragged_far_from_its_column_is_drawn_all_the_way(qtbot, tmp_path
 
     monkeypatch.setattr(blocks, "SIZE", 1)
     monkeypatch.setattr(blocks, "SLACK", 0.0)
+    from workbench.model.journey import Step
+
+    journey = small_journey()
+    more = [Step(id=f"step-{i}", title=f"Then {i}", stage="stage-b", order=10 * i) for i in (4, 5)]
     path = tmp_path / "test.journey"
-    save(small_journey(), path)
+    save(journey.model_copy(update={"steps": journey.steps + more}), path)
     window = open_window(qtbot, path)
-    window.resize(1800, 1000)  # both columns in view
+    window.resize(2000, 1000)  # both columns in view
     painted: list[str] = []
     paint = CardItem.paint
 
@@ -280,7 +284,7 @@ def test_a_card_dragged_far_from_its_column_is_drawn_all_the_way(qtbot, tmp_path
     monkeypatch.setattr(CardItem, "paint", counted)
     viewport = window.view.viewport()
     start = to_view(window, *box(window, "card", "card-think").centre)
-    end = window.view.mapFromScene(QPointF(*cell_centre(window, "step-3", "lane-thoughts")))
+    end = window.view.mapFromScene(QPointF(*cell_centre(window, "step-5", "lane-thoughts")))  # three columns on
     QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, start)
     for i in range(1, 6):
         QTest.mouseMove(viewport, start + (end - start) * i / 5)
@@ -288,8 +292,9 @@ def test_a_card_dragged_far_from_its_column_is_drawn_all_the_way(qtbot, tmp_path
     assert viewport.rect().contains(end)
     painted.clear()
     card.update()  # (its cached picture is dropped: it is painted again if it is drawn at all)
-    viewport.grab()
+    there = window.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+    viewport.grab(there)  # only where it is now
     assert "card-think" in painted  # drawn where the pointer took it
     assert card in window.scene.items(window.view.mapToScene(end))
     QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, end)
-    assert window.document.find("card-think").step == "step-3"
+    assert window.document.find("card-think").step == "step-5"

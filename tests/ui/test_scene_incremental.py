@@ -68,6 +68,8 @@ def check_scene(scene: JourneyScene) -> None:
         item = scene.items_by_key[(kind, connector.id)]
         start = item.mapToScene(item.path().pointAtPercent(0))
         assert near((start.x(), start.y()), connector.path[0][0]), connector.id
+        routed = fresh.handoff_routes[connector.id][1] if kind == "handoff" else connector
+        assert item.connector == routed, connector.id  # the whole route and its label, not only where it starts
     drawn = [segment for piece in scene.curve.pieces() for segment in piece.segments]
     assert drawn == [segment for run in fresh.local_curves for segment in run]  # the curve, piece by piece
     for piece in scene.curve.pieces():
@@ -163,4 +165,28 @@ def test_a_block_reaches_only_over_its_own_columns(qapp, monkeypatch) -> None:  
     far = scene.items_by_key[("step", document.steps()[-1].id)]
     under = scene.items(first.sceneBoundingRect().center())
     assert first in under and far not in under
+    scene.detach()
+
+
+def test_a_face_changed_in_a_long_run_redraws_only_the_piece_of_the_curve_it_is_in(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A curve is drawn in pieces of 48 segments: one face moved up makes one piece again, not the whole curve."""
+    from benchmarks.generate import journey_of
+    from workbench.model.feelings import feelings, with_feeling
+    from workbench.ui.canvas.curves import CurvePiece
+
+    journey = journey_of(150)
+    persona = journey.personas[0].id
+    journey = journey.model_copy(update={"steps": [s.model_copy(update={"emotions": feelings(0, persona=persona)})
+                                                   for s in journey.steps]})
+    document = JourneyDocument(journey)
+    scene = JourneyScene(document, QUndoStack())
+    assert len(scene.curve.pieces()) == 4  # one run of 149 segments
+    made: list[int] = []
+    set_segments = CurvePiece.set_segments
+    monkeypatch.setattr(CurvePiece, "set_segments", lambda piece, segments: (made.append(1), set_segments(piece, segments)))
+    step = document.steps()[-3]
+    document.update(step.id, emotions=with_feeling(step, persona, value=2))
+    scene.refresh()
+    check_scene(scene)
+    assert len(made) == 1
     scene.detach()

@@ -7,7 +7,7 @@ open they are moved out of its reach (``gc.freeze``); what an edit makes and
 drops is still collected. Opening another journey first gives the previous
 one back to the collector, so nothing is kept forever.
 
-While a journey is read and its canvas built, tens of thousands of objects
+While a journey's canvas is built (its window shows it), tens of thousands of objects
 are made and nearly all of them live on: the collector, which starts a
 collection every few hundred new objects and now and then walks everything,
 took about half of a 1,000-step canvas build. It is paused there; the

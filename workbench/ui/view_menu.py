@@ -93,6 +93,7 @@ def _compact(window: MainWindow, on: bool) -> None:
 def _contrast(window: MainWindow, on: bool) -> None:
     theme.use("projector" if on else "standard")
     QSettings().setValue("view/projector-contrast", on)
+    window.scene.redraw_pictures()
     window.scene.update()
     window.view.viewport().update()
 

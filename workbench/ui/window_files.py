@@ -66,14 +66,13 @@ class FileActions:
             return False
         try:
             # Reads the file and settles its lock: someone else's lock asks read-only / copy / anyway.
-            with collector_paused():  # every element read lives on (see memory.py)
-                opened = FileGuard.of(self).open(Path(path))
+            opened = FileGuard.of(self).open(Path(path))  # (not paused: it may ask about a lock and wait)
         except LoadError as error:
             messages.warning(self, translate("MainWindow", "Cannot open journey"), error.message)
             return False
         if opened is None:
             return False
-        with collector_paused():
+        with collector_paused():  # nearly everything the canvas is built of lives on (see memory.py)
             self.set_journey(opened.loaded, opened.path)
         if opened.path is not None:
             path = opened.path  # the Open Recent menu is not seen in the first paint

@@ -124,16 +124,16 @@ class CurveItem(QGraphicsRectItem):
     def set_runs(self, runs: list[list[Bezier]]) -> None:
         """Pieces for the runs' segments; a piece whose segments are unchanged keeps its path.
 
-        Pieces are matched by their first segment (the engine gives an
-        unchanged run as the same objects), not by their rank: a run that
-        splits or joins early in the map no longer redraws every piece after it.
+        Pieces are matched by their first segment, not by their rank: a run
+        that splits or joins early in the map no longer redraws every piece
+        after it, and a face changed in a long run redraws its piece only.
         """
         wanted = [tuple(run[i : i + self.PIECE]) for run in runs for i in range(0, len(run), self.PIECE)]
-        have = {id(segments[0]): (segments, item) for segments, item in self._pieces if segments}
+        have = {segments[0]: (segments, item) for segments, item in self._pieces if segments}
         kept: list[tuple[tuple[Bezier, ...], CurvePiece] | None] = []
         used: set[int] = set()
         for segments in wanted:
-            known = have.get(id(segments[0]))
+            known = have.get(segments[0])
             if known is not None and id(known[1]) not in used and known[0] == segments:
                 used.add(id(known[1]))
                 kept.append(known)

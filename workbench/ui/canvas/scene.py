@@ -95,6 +95,12 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         document.changed.connect(self._on_change)
         self._apply(Patch(full=True))
 
+    def redraw_pictures(self) -> None:
+        """The colours changed: items drawn from a cached picture (cards, headers) draw it again."""
+        for item in self.items():
+            if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
+                item.update()
+
     def detach(self) -> None:
         """Stop listening to the document (the window is closing or switching)."""
         self.document.changed.disconnect(self._on_change)
