@@ -19,7 +19,6 @@ from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui import messages
 from workbench.ui.file_guard import SAVE, SAVE_AS, FileGuard
-from workbench.ui.memory import collector_paused
 
 MAX_RECENT = 8
 
@@ -66,14 +65,13 @@ class FileActions:
             return False
         try:
             # Reads the file and settles its lock: someone else's lock asks read-only / copy / anyway.
-            opened = FileGuard.of(self).open(Path(path))  # (not paused: it may ask about a lock and wait)
+            opened = FileGuard.of(self).open(Path(path))
         except LoadError as error:
             messages.warning(self, translate("MainWindow", "Cannot open journey"), error.message)
             return False
         if opened is None:
             return False
-        with collector_paused():  # nearly everything the canvas is built of lives on (see memory.py)
-            self.set_journey(opened.loaded, opened.path)
+        self.set_journey(opened.loaded, opened.path)
         if opened.path is not None:
             path = opened.path  # the Open Recent menu is not seen in the first paint
             self.after_first_paint(lambda: self._remember(path), "remember")

@@ -39,7 +39,6 @@ from workbench.ui.canvas.items import (
     StepItem,
     make_room_for_card_pictures,
 )
-from workbench.ui.memory import collector_paused
 
 #: Kinds of item that stand for an element the user can select.
 SELECTABLE_KINDS = ("card", "step", "stage", "lane", "handoff", "link")
@@ -55,10 +54,6 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
 
     def __init__(self, document: JourneyDocument, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        with collector_paused():  # nearly every object made here lives on: collections only cost time (memory.py)
-            self._build(document, stack)
-
-    def _build(self, document: JourneyDocument, stack: QUndoStack) -> None:
         # No spatial index: items move in thousands when a lane or column shifts, and
         # finding what is in view by a scan of C++ bounds is cheaper than keeping a tree.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
