@@ -77,7 +77,7 @@ class ConnectorsMixin:
             for group in handoff_clusters(list(handoffs), rect_of, self.style):
                 ids = tuple(h.id for h in group)
                 cluster = old.get(ids)
-                if cluster is None or not self._keeps(lane_id, group, cluster, touched, columns_moved, patch):
+                if cluster is None or not self._keeps(lane_id, group, cluster, touched, columns_moved):
                     if steps is None:
                         steps = [sid for _, sid in self._columns]
                     cluster = self._route_cluster(lane_id, group, rect_of, steps)
@@ -97,9 +97,7 @@ class ConnectorsMixin:
         self._routes[lane_id] = LaneRoutes(handoffs, content, columns, band, clusters)
         return band
 
-    def _keeps(
-        self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool, patch: Patch
-    ) -> bool:
+    def _keeps(self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool) -> bool:
         """True if a cluster's routes still hold: the same handoffs, by columns that did not move or change."""
         if any(a is not b for a, b in zip(cluster.handoffs, group)):
             return False

@@ -15,27 +15,6 @@ from workbench.model.journey import Handoff, Link
 from workbench.textmetrics import line_height, text_width, wrap
 
 
-def lane_handoffs(
-    handoffs: list[Handoff],
-    rect_of: dict[str, Rect],
-    span_bottom: Callable[[float, float], float],
-    cell_bottom: Callable[[str], float],
-    content_bottom: float,
-    s: Style,
-) -> tuple[list[Connector], float]:
-    """Handoffs between cards of one lane, routed just under the cards they span.
-
-    Rects are in the lane's coordinates. *span_bottom(left, right)* is the
-    lowest card bottom of the lane's cells between two x; *cell_bottom(card)*
-    the lowest of the card's own cell. The curve dips below the lowest card of
-    the columns between its ends and its trigger label sits under it;
-    handoffs whose spans overlap take successive tracks. Returns the
-    connectors and the extra height the lane needs below its cards.
-    """
-    connectors, bottom = route_handoffs(handoffs, rect_of, span_bottom, cell_bottom, s)
-    return connectors, max(content_bottom, bottom) - content_bottom
-
-
 def handoff_span(handoff: Handoff, rect_of: dict[str, Rect], s: Style) -> tuple[float, float]:
     """From where to where a handoff within a lane reaches, its trigger label included."""
     width = min(150.0, s.column_width - 2 * s.padding)
@@ -72,7 +51,16 @@ def route_handoffs(
     cell_bottom: Callable[[str], float],
     s: Style,
 ) -> tuple[list[Connector], float]:
-    """The routes of :func:`lane_handoffs`, and the lowest bottom they need (-inf for none)."""
+    """Handoffs between cards of one lane, routed just under the cards they span.
+
+    Rects are in the lane's coordinates. *span_bottom(left, right)* is the
+    lowest card bottom of the lane's cells between two x; *cell_bottom(card)*
+    the lowest of the card's own cell. The curve dips below the lowest card of
+    the columns between its ends and its trigger label sits under it;
+    handoffs whose spans overlap take successive tracks. Returns the
+    connectors and the lowest bottom they need (-inf for none): the lane's
+    band below its cards is what goes below its content.
+    """
     width = min(150.0, s.column_width - 2 * s.padding)
     taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors still in reach
     out: list[Connector] = []
