@@ -57,26 +57,26 @@ def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: Run
     """
     runs: list[list[Bezier]] = []
     run: list[EmotionPoint] = []
-    fresh: RunCache | None = {} if cache is not None else None
+    known: RunCache = cache if cache is not None else {}
+    fresh: RunCache = {}
     for box in steps:
         point = points.get(box.id)
         if point is None:
-            runs += _run(run, cache, fresh)
+            runs += _run(run, known, fresh)
             run = []
         else:
             run.append(point)
-    runs += _run(run, cache, fresh)
-    if cache is not None and fresh is not None:
+    runs += _run(run, known, fresh)
+    if cache is not None:
         cache.clear()
         cache.update(fresh)
     return runs
 
 
-def _run(run: list[EmotionPoint], cache: RunCache | None, fresh: RunCache | None) -> list[list[Bezier]]:
+def _run(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[list[Bezier]]:
+    """One run's segments: the cached ones if its points are the same objects at the same x."""
     if len(run) < 2:
         return []
-    if cache is None or fresh is None:
-        return _curve(run)
     xs = tuple(p.x for p in run)
     known = cache.get(run[0].step)
     if known is not None and known[1] == xs and len(known[0]) == len(run) and all(a is b for a, b in zip(known[0], run)):

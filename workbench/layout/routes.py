@@ -15,12 +15,24 @@ from workbench.model.journey import Handoff, Link
 from workbench.textmetrics import line_height, text_width, wrap
 
 
+def _trigger_width(s: Style) -> float:
+    """How wide the trigger label of a handoff within a lane may be."""
+    return min(150.0, s.column_width - 2 * s.padding)
+
+
 def handoff_span(handoff: Handoff, rect_of: dict[str, Rect], s: Style) -> tuple[float, float]:
     """From where to where a handoff within a lane reaches, its trigger label included."""
-    width = min(150.0, s.column_width - 2 * s.padding)
+    width = _trigger_width(s)
     a, b = rect_of[handoff.source], rect_of[handoff.target]
     mx = (a.centre[0] + b.centre[0]) / 2
     return min(a.x, b.x, mx - width / 2), max(a.right, b.right, mx + width / 2)
+
+
+def _left_to_right(
+    handoffs: list[Handoff] | tuple[Handoff, ...], rect_of: dict[str, Rect], s: Style
+) -> list[tuple[tuple[float, float], int, Handoff]]:
+    """Each handoff with its span, by where the span starts (then in the given order)."""
+    return sorted(((handoff_span(h, rect_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
 
 
 def handoff_clusters(handoffs: list[Handoff], rect_of: dict[str, Rect], s: Style) -> list[tuple[Handoff, ...]]:
@@ -29,11 +41,10 @@ def handoff_clusters(handoffs: list[Handoff], rect_of: dict[str, Rect], s: Style
     A group's routes depend on its own handoffs and the cells under them only,
     so an edit routes again the groups it reaches, not the lane.
     """
-    spans = sorted(((handoff_span(h, rect_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
     groups: list[tuple[Handoff, ...]] = []
     group: list[Handoff] = []
     reach = float("-inf")
-    for (left, right), _, handoff in spans:
+    for (left, right), _, handoff in _left_to_right(handoffs, rect_of, s):
         if group and left >= reach:
             groups.append(tuple(group))
             group = []
@@ -61,12 +72,11 @@ def route_handoffs(
     connectors and the lowest bottom they need (-inf for none): the lane's
     band below its cards is what goes below its content.
     """
-    width = min(150.0, s.column_width - 2 * s.padding)
+    width = _trigger_width(s)
     taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors still in reach
     out: list[Connector] = []
     lowest = float("-inf")
-    spans = sorted(((handoff_span(h, rect_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
-    for (left, right), _, handoff in spans:
+    for (left, right), _, handoff in _left_to_right(handoffs, rect_of, s):
         a, b = rect_of[handoff.source], rect_of[handoff.target]
         mx = (a.centre[0] + b.centre[0]) / 2
         taken = [t for t in taken if t[1] > left]  # spans come left to right: one ended here overlaps none to come

@@ -58,13 +58,9 @@ def with_feeling(
     if new_value is None and not new_note:
         return out
     if old is not None:  # (a copy keeps fields a newer version wrote in it)
-        entry = old.model_copy(update={"value": new_value, "note": new_note})
+        out.insert(step.emotions.index(old), old.model_copy(update={"value": new_value, "note": new_note}))
     else:
-        entry = Feeling(persona=persona, scenario=scenario, value=new_value, note=new_note)  # type: ignore[arg-type]
-    if old is not None:
-        out.insert(step.emotions.index(old), entry)
-    else:
-        out.append(entry)
+        out.append(Feeling(persona=persona, scenario=scenario, value=new_value, note=new_note))  # type: ignore[arg-type]
     return out
 
 

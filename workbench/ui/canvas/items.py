@@ -56,7 +56,8 @@ class BoxItem(QGraphicsRectItem):
     def _set_bounds(self) -> None:
         self.setRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 6))
 
-    def place(self, rect: Rect) -> None:
+    def place(self, rect: Rect, repaint: bool = True) -> None:
+        """Go to *rect*; *repaint* False: only moved, what it shows is the same (a cached picture holds)."""
         if rect != self.rect:
             resized = (rect.w, rect.h) != (self.rect.w, self.rect.h)
             self.rect = rect
@@ -64,7 +65,8 @@ class BoxItem(QGraphicsRectItem):
                 self._set_bounds()
         if self.pos() != self.home():
             self.setPos(self.home())
-        self.update()
+        if repaint:
+            self.update()
 
     def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseMoveEvent(event)
@@ -134,12 +136,7 @@ class StageItem(AxisItem):
 
     def set_box(self, box: StageBox) -> None:
         old, self.box = self.box, box
-        if _look(box) == _look(old):
-            self.rect = box.rect  # only moved (a step added or gone before it): its picture still holds
-            if self.pos() != self.home():
-                self.setPos(self.home())
-            return
-        self.place(box.rect)
+        self.place(box.rect, repaint=_look(box) != _look(old))  # only moved (a step added before it): same picture
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
