@@ -21,7 +21,7 @@ from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
 from workbench.model.fileformat import load
 from workbench.ui.canvas.scene import JourneyScene
-from workbench.ui.canvas import blocks
+from workbench.ui.canvas import blocks, sleeping
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,8 +31,13 @@ def near(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def check_scene(scene: JourneyScene) -> None:
+    """Every item where a fresh layout puts it; a card far from any view may sleep (no item yet), and then
+    the cards of one sleeping column are woken and checked too (the next check wakes another)."""
     fresh = layout(scene.document)
-    keys = {k for k in scene.items_by_key}
+    cards = {c.id for c in fresh.cards}
+    asleep = {("card", cid) for ids in scene.asleep.values() for cid in ids if cid in cards}
+    assert not asleep & set(scene.items_by_key), "a card both asleep and made"
+    keys = {k for k in scene.items_by_key} | asleep
     wanted = (
         {("card", c.id) for c in fresh.cards}
         | {("step", b.id) for b in fresh.steps}
@@ -44,7 +49,13 @@ def check_scene(scene: JourneyScene) -> None:
         | {("link", c.id) for c in fresh.links}
     )
     assert keys == wanted
+    if asleep:
+        woken = next(iter(scene.asleep))
+        scene.wake_cards(scene.asleep[woken])
+        assert woken not in scene.asleep
     for card in fresh.cards:
+        if ("card", card.id) in asleep and ("card", card.id) not in scene.items_by_key:
+            continue
         item = scene.items_by_key[("card", card.id)]
         pos = item.scenePos()
         assert near((pos.x(), pos.y()), (card.rect.x, card.rect.y)), card.id
@@ -82,11 +93,14 @@ def check_scene(scene: JourneyScene) -> None:
             assert span.left() <= reach.left() and reach.right() <= span.right(), f"{key} is drawn outside its block"
 
 
+@pytest.mark.parametrize("awake", [sleeping.START_WIDTH, 500.0])
 @pytest.mark.parametrize("block", [blocks.SIZE, 2])
 @pytest.mark.parametrize("seed", range(6))
-def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, monkeypatch, seed: int, block: int) -> None:  # type: ignore[no-untyped-def]
+def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, monkeypatch, seed: int, block: int, awake: float) -> None:  # type: ignore[no-untyped-def]
     """Blocks of two steps: every edit moves, splits or empties column blocks (the examples are shorter than one),
-    and with no slack, changes their spans."""
+    and with no slack, changes their spans. Cards made only near the start (500): edits meet sleeping cards,
+    and the cards woken between edits land in place."""
+    monkeypatch.setattr(sleeping, "START_WIDTH", awake)
     monkeypatch.setattr(blocks, "SIZE", block)
     if block == 2:
         monkeypatch.setattr(blocks, "SLACK", 0.0)

@@ -254,6 +254,14 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         """The left of each shown step's column, by step id (kept current: read, don't change)."""
         return self._column_anchors
 
+    def steps_between(self, left: float, right: float) -> list[str]:
+        """The steps whose columns reach between *left* and *right* (map x), in time order."""
+        if not self._columns or right < left:
+            return []
+        first = max(0, int((left - self._x0) // self._pitch))
+        last = min(len(self._columns) - 1, int((right - self._x0) // self._pitch))
+        return [sid for _, sid in self._columns[first:last + 1] if sid is not None]
+
     def step_before(self, step_id: str) -> str | None:
         """The step shown just before *step_id* in time (None: it is the first, or not shown)."""
         i = self._col_of.get(step_id)

@@ -239,6 +239,7 @@ def _show_welcome(window: MainWindow) -> object:
 
 def _select_all(window: MainWindow):  # type: ignore[no-untyped-def]
     def select() -> None:
+        window.scene.wake_all()  # (cards far from the view have no item until one is needed)
         for item in window.scene.items():
             if getattr(item, "kind", None) in ("card", "step"):
                 item.setSelected(True)

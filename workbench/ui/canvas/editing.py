@@ -136,7 +136,7 @@ class ChannelEditor(QLineEdit):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
-        item = scene.items_by_key.get(("card", card_id))
+        item = scene.item_for("card", card_id)
         rect = item.sceneBoundingRect() if item is not None else QRectF(0, 0, 160, 20)
         top_left = view.mapFromScene(QPointF(rect.left(), rect.bottom()))
         self.setMinimumWidth(max(160, view.mapFromScene(QPointF(rect.right(), 0)).x() - top_left.x()))
@@ -212,6 +212,7 @@ class EditingMixin:
     def edit_element(self, element_id: str, text: str | None = None) -> bool:
         """Open the in-place editor of an element (a new card or step just added, say)."""
         self.ensure_fresh()
+        self.wake_cards((element_id,))
         item = next((it for kind in EDITABLE if (it := self.items_by_key.get((kind, element_id))) is not None), None)
         if item is None:
             return False

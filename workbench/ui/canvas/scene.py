@@ -27,6 +27,7 @@ from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
+from workbench.ui.canvas.sleeping import SleepingCardsMixin
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.canvas.curves import ConnectorItem, CurveItem, EmotionItem, OtherCurveItem
 from workbench.ui.canvas.legend import LegendItem, curve_label, entries as legend_entries
@@ -44,7 +45,9 @@ from workbench.ui.canvas.items import (
 SELECTABLE_KINDS = ("card", "step", "stage", "lane", "handoff", "link")
 
 
-class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, QGraphicsScene):
+class JourneyScene(
+    EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingCardsMixin, QGraphicsScene
+):
     #: A short message for the status bar (a refused drop, a refused edit...).
     message = Signal(str)
     #: Emitted after every refresh, with the new layout.
@@ -78,12 +81,14 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self._legend_dirty = False
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
         self._dirty = False
+        self._map_rect = QRectF()
         self.badges: dict[str, str] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         self.init_frozen()
+        self.init_sleeping()
         self.init_gestures()
         self.init_dropping()
         self.init_keyboard()
@@ -158,14 +163,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
             self._follow_columns(patch.columns)
         if full or patch.stages:
             self._sync_stages()
-        boxes = lay.card_boxes
-        for card_id in boxes if full else patch.cards:
-            box = boxes.get(card_id)
-            holder = None if box is None else self.blocks.holder(("cards", box.lane), self.layers[box.lane], box.step, CardItem.Z)
-            item = self._sync("card", card_id, box, CardItem, parent=holder)
-            if item is not None:
-                self._hold(item, holder)  # type: ignore[arg-type]
-                self._tags_dirty.add(card_id)
+        self._sync_cards(lay.card_boxes if full else patch.cards, full)
         if self._tags_dirty:
             self._sync_tags()
         if full or patch.steps:
@@ -205,7 +203,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         self.blocks.prune()
         self.blocks.fit()
         rect = QRectF(0, 0, lay.width, lay.height)
-        if self.sceneRect() != rect:
+        if self._map_rect != rect:  # (not sceneRect(): before one is set, Qt measures every item for it)
+            self._map_rect = rect
             self.setSceneRect(rect)
         self.freeze_headers()
         if {self.key_of(item) for item in self.selectedItems()} != selected:
@@ -407,6 +406,8 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
 
     def item_for(self, kind: str, element_id: str) -> QGraphicsItem | None:
         self.ensure_fresh()
+        if kind == "card":
+            self.wake_cards((element_id,))
         return self.items_by_key.get((kind, element_id))
 
     def selected_ids(self, kind: str | None = None) -> list[str]:
@@ -426,6 +427,7 @@ class JourneyScene(EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, Fr
         (Cleared and then made again, a selection told the inspector twice: once to show the journey.)
         """
         self.ensure_fresh()
+        self.wake_cards(ids)
         items = self.items_by_key
         wanted = {item for element_id in ids for kind in SELECTABLE_KINDS
                   if (item := items.get((kind, element_id))) is not None}

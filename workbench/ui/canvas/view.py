@@ -274,7 +274,15 @@ class JourneyView(QGraphicsView):
         """Lane titles at the left edge, stage and step headers at the top, whatever is scrolled."""
         scene = self.scene()
         if isinstance(scene, JourneyScene):
-            scene.freeze_headers(self.mapToScene(self.viewport().rect()).boundingRect())
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            scene.freeze_headers(shown)
+            scene.wake(shown)
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        scene = self.scene()
+        if isinstance(scene, JourneyScene) and scene.asleep:  # (a zoom shows more without a scroll)
+            scene.wake(self.mapToScene(self.viewport().rect()).boundingRect())
+        super().paintEvent(event)
 
     # ------------------------------------------------------- auto-scroll
 
