@@ -1,0 +1,129 @@
+"""A long map makes the items of the cards near the view only; the others come when a view, a selection or an edit needs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.generate import journey_of
+from tests.ui.helpers import drag, open_window
+from workbench.model.fileformat import save
+
+
+def open_long(qtbot, folder: Path):  # type: ignore[no-untyped-def]
+    path = folder / "long.journey"
+    save(journey_of(150), path)
+    window = open_window(qtbot, path)
+    window.resize(1100, 700)
+    QApplication.processEvents()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    return open_long(qtbot, tmp_path)
+
+
+def far_card(window, lane: str = "actions") -> str:  # type: ignore[no-untyped-def]
+    return next(c.id for c in window.document.journey.cards if c.step == window.document.steps()[-1].id and c.lane.endswith(lane))
+
+
+def made(window, card_id: str) -> bool:  # type: ignore[no-untyped-def]
+    return ("card", card_id) in window.scene.items_by_key
+
+
+def shown(window):  # type: ignore[no-untyped-def]
+    return window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+
+
+def test_the_cards_in_view_are_made_and_the_far_ones_sleep(window) -> None:  # type: ignore[no-untyped-def]
+    scene = window.scene
+    first = window.document.steps()[0].id
+    in_view = [c.id for c in window.document.journey.cards if c.step == first]
+    assert in_view and all(made(window, card_id) for card_id in in_view)
+    assert not made(window, far_card(window))
+    assert sum(len(ids) for ids in scene.asleep.values()) > 500  # 150 steps of 5 cards: most sleep
+
+
+def test_scrolling_to_the_end_shows_the_cards_there_in_place(window) -> None:  # type: ignore[no-untyped-def]
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    card_id = far_card(window)
+    assert made(window, card_id)
+    item = window.scene.items_by_key[("card", card_id)]
+    box = window.scene.layout.card_boxes[card_id]
+    assert item.scenePos() == QPointF(box.rect.x, box.rect.y)
+    assert shown(window).contains(item.sceneBoundingRect().center())
+    assert item in window.view.items(window.view.mapFromScene(item.sceneBoundingRect().center()))  # drawn there
+    # Every card whose column is in view has its item: none is missing from the picture.
+    columns = window.scene.engine.steps_between(shown(window).left(), shown(window).right())
+    assert columns and all(made(window, c.id) for c in window.document.journey.cards if c.step in columns)
+
+
+def test_zooming_out_to_the_whole_map_makes_every_card_it_shows(window) -> None:  # type: ignore[no-untyped-def]
+    window.view.fit_to_window()
+    QApplication.processEvents()
+    window.view.viewport().repaint()
+    assert not window.scene.asleep
+    assert all(made(window, c.id) for c in window.document.journey.cards)
+
+
+def test_a_far_card_dragged_after_scrolling_lands_in_the_column_it_is_dropped_on(window) -> None:  # type: ignore[no-untyped-def]
+    card_id = far_card(window)
+    steps = window.document.steps()
+    box = window.scene.layout.card_boxes[card_id]
+    target = window.scene.engine.columns[steps[-3].id].x + 40
+    drag(window, (box.rect.x + 20, box.rect.y + 10), (target, box.rect.y + 10))  # scrolls to it first, as a user does
+    assert window.document.get(card_id).step == steps[-3].id
+
+
+def test_select_all_selects_every_card_even_those_never_shown(window) -> None:  # type: ignore[no-untyped-def]
+    window.actions.select_all.trigger()
+    assert len(window.scene.selected_ids("card")) == len(window.document.journey.cards)
+    assert not window.scene.asleep
+
+
+def test_a_far_card_selected_by_id_is_made_and_selected(window) -> None:  # type: ignore[no-untyped-def]
+    card_id = far_card(window)
+    window.scene.select_ids([card_id])
+    assert window.scene.selected_ids() == [card_id]
+    assert window.inspector.element_id == card_id
+
+
+def test_an_edit_to_a_sleeping_card_makes_its_item_with_the_new_text(window) -> None:  # type: ignore[no-untyped-def]
+    card_id = far_card(window)
+    window.document.update(card_id, text="Changed far away")
+    window.scene.ensure_fresh()
+    item = window.scene.items_by_key[("card", card_id)]
+    assert item.box.local_text.lines == ("Changed far away",)
+    assert card_id not in {c for ids in window.scene.asleep.values() for c in ids}
+
+
+def test_zooming_out_at_the_start_makes_the_cards_it_brings_into_view(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """At the top-left corner a zoom out scrolls nothing: the paint itself wakes what comes into view."""
+    from workbench.ui.canvas import sleeping
+
+    monkeypatch.setattr(sleeping, "START_WIDTH", 200.0)  # (made at once: the first column or two only)
+    window = open_long(qtbot, tmp_path)
+    window.view.set_zoom(0.25)  # (as the zoom box does)
+    window.view.viewport().repaint()
+    columns = window.scene.engine.steps_between(shown(window).left(), shown(window).right())
+    assert len(columns) > 6
+    assert all(made(window, c.id) for c in window.document.journey.cards if c.step in columns)
+
+
+def test_the_blocks_of_woken_cards_reach_only_over_their_columns(window) -> None:  # type: ignore[no-untyped-def]
+    """Qt skips a block out of view only if its span is narrow: woken cards' blocks are fitted at once."""
+    from workbench.ui.canvas import blocks
+
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    style = window.scene.layout.style
+    widest = blocks.SIZE * (style.column_width + style.gap) + 2 * style.column_width + 2 * blocks.SLACK
+    item = window.scene.items_by_key[("card", far_card(window))]
+    assert item.block.rect().width() <= widest
