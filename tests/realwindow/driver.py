@@ -158,7 +158,30 @@ def scenario_show(window: MainWindow, args: dict) -> None:
     pump(0.5)
 
 
+def scenario_far_card_move(window: MainWindow, args: dict) -> None:
+    """A long map scrolled to its end by the scroll bar's slider, dragged; a card there dragged two columns back.
+
+    Cards far from the view have no item until a view comes to them: the
+    scroll itself must make them, for the press to find the card.
+    """
+    viewport, bar = window.view.viewport(), window.view.horizontalScrollBar()
+    middle = bar.rect().center().y()
+    slider = bar.mapToGlobal(QPoint(bar.rect().left() + 22, middle))  # (at the left end, past the arrow)
+    press_drag_release(slider, bar.mapToGlobal(QPoint(bar.rect().right() + 40, middle)))
+    card = window.scene.layout.card_boxes[args["card"]]
+    shown = window.view.mapToScene(viewport.rect()).boundingRect()
+    NOTES["in view"] = shown.contains(QPointF(*card.rect.centre))
+    NOTES["made by the scroll"] = ("card", args["card"]) in window.scene.items_by_key
+    x, y = cell_centre(window, args["step"], card.lane)
+    start, end = on_screen(window, QPointF(*card.rect.centre), QPointF(x, y))
+    press_drag_release(start, end)
+
+
+#: What a scenario saw on the way, written with the result.
+NOTES: dict = {}
+
 SCENARIOS = {
+    "far-card-move": scenario_far_card_move,
     "show": scenario_show,
     "palette-drop": scenario_palette_drop,
     "card-move": scenario_card_move,
@@ -193,7 +216,7 @@ def main() -> int:
         xdotool(["screenshot", str(args["shot_after"])])
     journey_now = window.document.journey.model_dump(mode="json")
     Path(result).write_text(json.dumps({"journey": journey_now, "undo": window.stack.undoText(),
-                                        "status": window.statusBar().currentMessage()}))
+                                        "status": window.statusBar().currentMessage(), "notes": NOTES}))
     window.stack.setClean()
     window.close()
     app.clipboard().clear()

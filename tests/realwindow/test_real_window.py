@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Xvfb are Linux tools")
 
 
-def run_scenario(tmp_path: Path, name: str, **args: object) -> dict:
+def run_scenario(tmp_path: Path, name: str, journey_of=small_journey, **args: object) -> dict:  # type: ignore[no-untyped-def]
     for tool in ("xvfb-run", "xdotool"):
         assert shutil.which(tool), f"{tool} is missing: run scripts/install-system-packages.sh as root"
     journey, result = tmp_path / "map.journey", tmp_path / "result.json"
-    save(small_journey(), journey)
+    save(journey_of(), journey)
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     command = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-m", "tests.realwindow.driver",
@@ -75,3 +75,14 @@ def test_a_link_drawn_from_a_step_port_to_a_later_step(tmp_path: Path) -> None:
     out = run_scenario(tmp_path, "link", source="step-1", target="step-3")
     assert ("step-1", "step-3") in [(k["source"], k["target"]) for k in out["journey"]["links"]]
     assert out["undo"] == "Add link"
+
+
+def test_a_card_at_the_end_of_a_long_map_scrolled_to_and_dragged(tmp_path: Path) -> None:
+    """150 steps: the cards at the end have no item until the view comes to them (the scroll makes them)."""
+    from benchmarks.generate import journey_of
+
+    out = run_scenario(tmp_path, "far-card-move", journey_of=lambda: journey_of(150),
+                       card="card-149-actions", step="step-147")
+    assert out["notes"] == {"in view": True, "made by the scroll": True}
+    assert next(c["step"] for c in out["journey"]["cards"] if c["id"] == "card-149-actions") == "step-147"
+    assert out["undo"] == "Move card"
