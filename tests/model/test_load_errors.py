@@ -295,3 +295,21 @@ def test_a_single_remaining_problem_is_counted_in_the_singular():
     with pytest.raises(LoadError) as caught:
         loads(json.dumps(raw), source="two.journey")
     assert "(1 more problem)" in str(caught.value)
+
+
+@pytest.mark.parametrize("inside", [[], {}, "text", 7])
+def test_the_nesting_limit_counts_every_level_down_to_a_value(inside) -> None:  # type: ignore[no-untyped-def]
+    """A value inside MAX_DEPTH containers is one level too deep; inside MAX_DEPTH - 1, it is not (lists and
+    objects alike)."""
+    from workbench.model.jsontext import _depth_exceeded
+
+    def nest(levels: int):  # type: ignore[no-untyped-def]
+        value = inside
+        for level in range(levels):
+            value = [value] if level % 2 else {"k": value, "other": "x"}
+        return value
+
+    assert not _depth_exceeded(nest(MAX_DEPTH - 1))
+    assert _depth_exceeded(nest(MAX_DEPTH))
+    assert not _depth_exceeded([nest(MAX_DEPTH - 2), {"a": [1, 2]}])
+    assert _depth_exceeded([nest(MAX_DEPTH - 2), {"a": [1, nest(MAX_DEPTH - 3)]}])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -419,10 +419,29 @@ class JourneyDocument:
         return element.model_copy(update={"order": order})
 
 
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_models(arg) for arg in get_args(annotation))
+
+
+_MODEL_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of *cls* whose type can hold a model (a step's feelings; not a card's text or tags)."""
+    found = _MODEL_FIELDS.get(cls)
+    if found is None:
+        found = _MODEL_FIELDS[cls] = tuple(
+            name for name, field in cls.model_fields.items() if _may_hold_models(field.annotation)
+        )
+    return found
+
+
 def _inner_unknown(model: BaseModel, path: str = "") -> list[tuple[str, str, BaseModel]]:
     """Fields the format does not define inside *model*'s sub-objects (a step's feelings): (place, name, holder)."""
     out: list[tuple[str, str, BaseModel]] = []
-    for name in type(model).model_fields:
+    for name in _model_fields(type(model)):
         value = getattr(model, name, None)
         if isinstance(value, BaseModel):
             items = [(f"{path}{name}", value)]
