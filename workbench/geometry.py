@@ -234,13 +234,33 @@ class Connector:
 CurveKey = tuple[str, str]
 
 
+class Run(list):  # type: ignore[type-arg]  # list[Bezier]
+    """A stretch of an emotion curve between two steps without a face: its segments, x from the left of
+    its first face's column (``column``, which moves with it), y from the top of the emotion lane.
+
+    Held relative to a column, a run that a step added before it pushes along is the same run: it is not
+    drawn again, only moved. Runs compare by their segments.
+    """
+
+    __slots__ = ("column",)
+
+    def __init__(self, segments: list[Bezier], column: Anchor) -> None:
+        super().__init__(segments)
+        self.column = column
+
+    def placed(self, dy: float = 0.0) -> list[Bezier]:
+        """Its segments in map coordinates (*dy*: the emotion lane's top)."""
+        dx = self.column.x
+        return [tuple((x + dx, y + dy) for x, y in seg) for seg in self]  # type: ignore[misc]
+
+
 @dataclass
 class Curve:
     """One persona's emotion curve in one scenario: its points and runs, y from the emotion lane's top."""
 
     key: CurveKey
     points: list[EmotionPoint] = field(default_factory=list)
-    local_runs: list[list[Bezier]] = field(default_factory=list)
+    local_runs: list[Run] = field(default_factory=list)
     shape: str = "circle"
     """The persona's mark (see ``journey.SHAPES``), its line weight and colour, for the painters."""
     line: str = "medium"
@@ -267,8 +287,8 @@ class Layout:
     lanes: list[LaneBox] = field(default_factory=list)
     card_boxes: dict[str, CardBox] = field(default_factory=dict)
     emotion_points: list[EmotionPoint] = field(default_factory=list)
-    local_curves: list[list[Bezier]] = field(default_factory=list)
-    """The emotion curve's runs, y from the top of the emotion lane."""
+    local_curves: list[Run] = field(default_factory=list)
+    """The emotion curve's runs, each placed from its first face's column, y from the top of the emotion lane."""
     handoff_routes: dict[str, tuple[str | None, Connector]] = field(default_factory=dict)
     """Each handoff's lane and route; a handoff within one lane is placed from that lane's top."""
     links: list[Connector] = field(default_factory=list)
@@ -285,8 +305,7 @@ class Layout:
         curve = self.curves.get(key)
         if self.emotion_lane is None or curve is None:
             return []
-        dy = self.emotion_lane.row.y
-        return [[tuple((x, y + dy) for x, y in seg) for seg in run] for run in curve.local_runs]  # type: ignore[misc]
+        return [run.placed(self.emotion_lane.row.y) for run in curve.local_runs]
 
     @property
     def handoffs(self) -> list[Connector]:
@@ -310,8 +329,7 @@ class Layout:
         """The emotion curve's runs in map coordinates."""
         if self.emotion_lane is None:
             return []
-        dy = self.emotion_lane.row.y
-        return [[tuple((x, y + dy) for x, y in seg) for seg in run] for run in self.local_curves]  # type: ignore[misc]
+        return [run.placed(self.emotion_lane.row.y) for run in self.local_curves]
 
     def step_at(self, x: float) -> StepBox | None:
         """The step whose column spans *x*."""

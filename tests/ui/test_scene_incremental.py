@@ -83,6 +83,14 @@ def check_scene(scene: JourneyScene) -> None:
         assert item.connector == routed, connector.id  # the whole route and its label, not only where it starts
     drawn = [segment for piece in scene.curve.pieces() for segment in piece.segments]
     assert drawn == [segment for run in fresh.local_curves for segment in run]  # the curve, piece by piece
+    piece_x = [piece.x() for piece in scene.curve.pieces()]
+    run_x = [run.column.x for run in fresh.local_curves for _ in range(0, len(run), scene.curve.PIECE)]
+    assert piece_x == run_x  # each piece placed from its run's first column
+    for key, other in scene.other_curves.items():  # the other personas' curves alike
+        runs = fresh.curves[key].local_runs
+        assert [segment for piece in other.line.pieces() for segment in piece.segments] == [s for run in runs for s in run]
+        assert [piece.x() for piece in other.line.pieces()] == [
+            run.column.x for run in runs for _ in range(0, len(run), other.line.PIECE)], key
     for piece in scene.curve.pieces():
         path, end = piece.path(), piece.segments[-1][3]  # its path is made from its segments
         assert path.elementCount() == 1 + 3 * len(piece.segments) and near((path.currentPosition().x(), path.currentPosition().y()), end)
@@ -203,4 +211,32 @@ def test_a_face_changed_in_a_long_run_redraws_only_the_piece_of_the_curve_it_is_
     scene.refresh()
     check_scene(scene)
     assert len(made) == 1
+    scene.detach()
+
+
+def test_a_step_added_early_moves_the_curve_after_it_without_drawing_it_again(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The runs after a step added early are pushed along whole: their pieces keep their paths and move a column on
+    (before, every later piece's path was made again: the Enter-early cost grew with the map)."""
+    from benchmarks.generate import journey_of
+    from workbench.model.journey import Step
+    from workbench.ui.canvas.curves import CurvePiece
+
+    document = JourneyDocument(journey_of(150, personas=2))  # faces on most steps: dozens of runs, two curves
+    scene = JourneyScene(document, QUndoStack())
+    assert scene.other_curves  # (the second persona's curve, checked by check_scene)
+    pieces = scene.curve.pieces()
+    assert len(pieces) > 10
+    before = {id(piece): (piece.x(), piece.segments) for piece in pieces}
+    made: list[int] = []  # (the active curve's pieces: the other persona's runs span the whole map, and the one
+    set_segments = CurvePiece.set_segments  # split by the new step is cut into pieces anew from its new start)
+    monkeypatch.setattr(CurvePiece, "set_segments", lambda piece, segments: (
+        made.append(1) if piece.parentItem() is scene.curve else None, set_segments(piece, segments)))
+    steps = document.steps()
+    document.add(Step(id="new-step", title="New", stage=steps[0].stage), 1)  # no face: it may split the first run
+    scene.refresh()
+    check_scene(scene)
+    assert len(made) <= 2
+    kept = [piece for piece in scene.curve.pieces() if before.get(id(piece), (0, None))[1] == piece.segments]
+    assert len(kept) >= len(pieces) - 2  # the same pieces, with the same paths...
+    assert all(piece.x() - before[id(piece)][0] == 184 + 8 for piece in kept[1:])  # ...a column on
     scene.detach()

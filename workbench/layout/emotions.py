@@ -6,7 +6,7 @@ its top), so a lane pushed down moves them without re-computing them.
 
 from __future__ import annotations
 
-from workbench.geometry import Anchor, Bezier, CurveKey, EmotionPoint, StepBox, Style
+from workbench.geometry import Anchor, Bezier, CurveKey, EmotionPoint, Run, StepBox, Style
 from workbench.model.feelings import feeling
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import SCENARIOS
@@ -43,19 +43,21 @@ def shown_curves(index: JourneyIndex) -> tuple[list[CurveKey], CurveKey | None]:
     return [key for key in every_curve(index) if key == active or index.felt[key] > 0], active
 
 
-#: The runs last drawn for a curve, by the step of their first point: its points, their x, its segments.
-RunCache = dict[str, tuple[tuple[EmotionPoint, ...], tuple[float, ...], list[Bezier]]]
+#: The runs last drawn for a curve, by the step of their first point: its points, their x from the first
+#: one's column, the run.
+RunCache = dict[str, tuple[tuple[EmotionPoint, ...], tuple[float, ...], Run]]
 
 
-def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: RunCache | None = None) -> list[list[Bezier]]:
+def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: RunCache | None = None) -> list[Run]:
     """The curve through the faces of the steps in time order, broken where a step has none.
 
     With *cache* (filled as it goes), a run whose points are the same
-    objects at the same x as last time is the same list as last time: a
-    step swapped or a card edited far from it neither draws it again nor,
+    objects, placed alike from its first one's column, is the same run as
+    last time: a step swapped, a card edited far from it or a step added
+    before it (which moves its columns together) neither draws it again nor,
     on the canvas, makes its pieces again.
     """
-    runs: list[list[Bezier]] = []
+    runs: list[Run] = []
     run: list[EmotionPoint] = []
     known: RunCache = cache if cache is not None else {}
     fresh: RunCache = {}
@@ -73,25 +75,23 @@ def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: Run
     return runs
 
 
-def _run(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[list[Bezier]]:
-    """One run's segments: the cached ones if its points are the same objects at the same x."""
+def _run(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[Run]:
+    """One run: the cached one if its points are the same objects, placed alike from the first one's column."""
     if len(run) < 2:
         return []
-    xs = tuple(p.x for p in run)
+    left = run[0].column.x
+    xs = tuple(p.x - left for p in run)
     known = cache.get(run[0].step)
     if known is not None and known[1] == xs and len(known[0]) == len(run) and all(a is b for a, b in zip(known[0], run)):
         fresh[run[0].step] = known
         return [known[2]]
-    segments = _curve(run)[0]
+    segments = Run(_curve([(x, p.offset) for x, p in zip(xs, run)]), run[0].column)
     fresh[run[0].step] = (tuple(run), xs, segments)
     return [segments]
 
 
-def _curve(run: list[EmotionPoint]) -> list[list[Bezier]]:
-    """A run of points as one smooth curve (Catmull-Rom as Béziers)."""
-    if len(run) < 2:
-        return []
-    pts = [(p.x, p.offset) for p in run]
+def _curve(pts: list[tuple[float, float]]) -> list[Bezier]:
+    """Points joined by one smooth curve (Catmull-Rom as Béziers)."""
     segments: list[Bezier] = []
     for i in range(len(pts) - 1):
         p0 = pts[i - 1] if i > 0 else pts[i]
@@ -100,4 +100,4 @@ def _curve(run: list[EmotionPoint]) -> list[list[Bezier]]:
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
         segments.append((p1, c1, c2, p2))
-    return [segments]
+    return segments

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 
 from workbench import theme
 from workbench.export import shapes
-from workbench.geometry import Bezier, Connector, Curve, EmotionPoint
+from workbench.geometry import Anchor, Bezier, Connector, Curve, EmotionPoint, Run
 from workbench.ui.canvas.blocks import block_x, settle_in
 from workbench.ui.canvas.items import NO_PEN, SELECTABLE, SELECTABLE_MOVABLE, hold_to_axes
 from workbench.ui.canvas.painting import bezier_path, qrect
@@ -112,55 +112,65 @@ class CurveItem(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(6)
         self.look = look
-        self._pieces: list[tuple[tuple[Bezier, ...], CurvePiece]] = []
+        self._pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor]] = []
 
     def set_look(self, colour: str, line: str, scenario: str) -> None:
         look = (colour, line, scenario)
         if look != self.look:
             self.look = look
-            for _, item in self._pieces:
+            for _, item, _ in self._pieces:
                 item.set_look(look)
 
-    def set_runs(self, runs: list[list[Bezier]]) -> None:
+    def set_runs(self, runs: list[Run]) -> None:
         """Pieces for the runs' segments; a piece whose segments are unchanged keeps its path.
 
         Pieces are matched by their first segment, not by their rank: a run
         that splits or joins early in the map no longer redraws every piece
         after it, and a face changed in a long run redraws its piece only.
+        A run's segments are placed from its first face's column, and so is
+        each of its pieces: a run pushed along by a step added before it
+        keeps its pieces' paths, and they move.
         """
-        wanted = [tuple(run[i : i + self.PIECE]) for run in runs for i in range(0, len(run), self.PIECE)]
-        have = {segments[0]: (segments, item) for segments, item in self._pieces if segments}
+        wanted = [(tuple(run[i : i + self.PIECE]), run.column) for run in runs for i in range(0, len(run), self.PIECE)]
+        have = {segments[0]: (segments, item) for segments, item, _ in self._pieces if segments}
         kept: list[tuple[tuple[Bezier, ...], CurvePiece] | None] = []
         used: set[int] = set()
-        for segments in wanted:
+        for segments, _ in wanted:
             known = have.get(segments[0])
             if known is not None and id(known[1]) not in used and known[0] == segments:
                 used.add(id(known[1]))
                 kept.append(known)
             else:
                 kept.append(None)
-        spare = [item for _, item in self._pieces if id(item) not in used]
-        pieces: list[tuple[tuple[Bezier, ...], CurvePiece]] = []
-        for segments, known in zip(wanted, kept):
+        spare = [item for _, item, _ in self._pieces if id(item) not in used]
+        pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor]] = []
+        for (segments, column), known in zip(wanted, kept):
             if known is None:
                 item = spare.pop() if spare else CurvePiece(self, self.look)
                 item.set_segments(segments)
                 known = (segments, item)
-            pieces.append(known)
+            pieces.append((*known, column))
         for item in spare:
             item.setParentItem(None)
             if item.scene() is not None:
                 item.scene().removeItem(item)
         self._pieces = pieces
+        self.follow()
+
+    def follow(self) -> None:
+        """Each piece where its run's column is (columns moved, or a piece went to another run)."""
+        for _, item, column in self._pieces:
+            if item.x() != column.x:
+                item.setX(column.x)
 
     def pieces(self) -> list[CurvePiece]:
-        return [item for _, item in self._pieces]
+        return [item for _, item, _ in self._pieces]
 
     def path(self) -> QPainterPath:
-        """The whole curve (for tests and hit checks), pieces joined."""
+        """The whole curve (for tests and hit checks), pieces joined, in the lane's coordinates."""
         out = QPainterPath()
-        for _, item in self._pieces:
-            out.addPath(item.path())
+        for _, item, _ in self._pieces:
+            out.addPath(item.path().translated(item.pos()))
         return out
 
 
@@ -283,7 +293,8 @@ class OtherCurveItem(QGraphicsRectItem):
         self.dots.set_points({p.step: p for p in curve.points}, steps)
 
     def follow(self) -> None:
-        """Columns moved: the marks go along (their points are the same, placed from their columns)."""
+        """Columns moved: the line's pieces and the marks go along (placed from their columns, they are the same)."""
+        self.line.follow()
         self.dots.moved()
 
 

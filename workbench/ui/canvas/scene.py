@@ -224,8 +224,9 @@ class JourneyScene(
                 item = items.get((kind, step_id))
                 if item is not None:
                     item.setPos(item.home())  # type: ignore[attr-defined]
+        self.curve.follow()  # its pieces are placed from their runs' columns
         for other in self.other_curves.values():
-            other.follow()  # its marks are drawn from their columns: measured again, once
+            other.follow()  # its pieces too, and its marks are drawn from their columns: measured again, once
 
     @staticmethod
     def _hold(item: QGraphicsItem, holder: QGraphicsItem) -> None:
