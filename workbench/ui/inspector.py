@@ -67,6 +67,8 @@ class Inspector(PersonaRows, QWidget):
         self.step_links: StepLinks | None = None
         #: The personas a card's boxes were made for (rebuilt when they change).
         self._built_personas: list[str] = []
+        #: What the form's rows are made for (see _rows_of): another element of the same keeps them.
+        self._shape: tuple[str, ...] | None = None
         #: The canvas's active persona and scenario (set with the document; None: the lead, "as is").
         self.focus: CurveFocus | None = None
 
@@ -76,6 +78,7 @@ class Inspector(PersonaRows, QWidget):
         if self.focus is not None:
             self.focus.changed.disconnect(self._refresh)
         self.document, self.stack, self.focus = document, stack, focus
+        self._shape = None
         if focus is not None:
             focus.changed.connect(self._refresh)
         document.changed.connect(self._on_change)
@@ -90,7 +93,14 @@ class Inspector(PersonaRows, QWidget):
         if element_id == self.element_id and self.form.rowCount():
             self._refresh()
             return
+        element = self.document.find(element_id) if self.document is not None and element_id else None
+        shape = _rows_of(element)
+        if shape is not None and shape == self._shape and self.form.rowCount():
+            self.element_id = element_id  # the same rows, another element's values (a step, then the next one)
+            self._refresh()
+            return
         self.element_id = element_id
+        self._shape = shape
         self._built_personas: list[str] = []
         while self.form.rowCount():
             self.form.removeRow(0)
@@ -98,7 +108,6 @@ class Inspector(PersonaRows, QWidget):
         self.step_links = None
         if self.document is None:
             return
-        element = self.document.find(element_id) if element_id else None
         if isinstance(element, Step):
             self.line(self.tr("Title"), "title", self.tr("The name of the step, shown on the map"))
             self._text(self.tr("Description"), "description", self.tr("What happens in this step"))
@@ -365,7 +374,7 @@ class Inspector(PersonaRows, QWidget):
             self.show_element(None)
         elif (change.collection == "personas" and self._built_personas
               and self._built_personas != [p.id for p in self.document.personas()]):  # type: ignore[union-attr]
-            element_id, self.element_id = self.element_id, None
+            element_id, self.element_id, self._shape = self.element_id, None, None
             self.show_element(element_id)  # a box per persona: persona added, removed or moved
         elif change.id is None or change.id == self.element_id or change.collection in ("links", "steps", "stages",
                                                                                         "personas"):
@@ -385,3 +394,12 @@ class Inspector(PersonaRows, QWidget):
 
     def refresh(self) -> None:
         self._refresh()
+
+
+def _rows_of(element: object) -> tuple[str, ...] | None:
+    """What the inspector's rows for *element* are made of: two elements alike share the rows (None: never)."""
+    if isinstance(element, Card):
+        return ("card", element.kind)
+    if isinstance(element, (Step, Stage, Lane)):  # (a handoff's list of return steps is made with its rows)
+        return (type(element).__name__,)
+    return None
