@@ -101,9 +101,24 @@ def moved_text(text: Text | None, dx: float, dy: float) -> Text | None:
 
 @dataclass(frozen=True)
 class StageBox:
+    """A stage's header, placed from the left of its first column (``column``, which moves with it): a step
+    added before it moves it without making it again."""
+
     id: str
-    rect: Rect
-    text: Text
+    local: Rect
+    """x from the left of its first column (so 0), y in the map."""
+    local_text: Text
+    """Its title, placed as ``local`` is."""
+    column: Anchor = field(default_factory=Anchor, compare=False, repr=False)
+
+    @property
+    def rect(self) -> Rect:
+        r = self.local
+        return Rect(self.column.x + r.x, r.y, r.w, r.h)
+
+    @property
+    def text(self) -> Text:
+        return moved_text(self.local_text, self.column.x, 0)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,27 @@ def test_a_lane_pushed_down_moves_its_anchor_not_its_cards() -> None:
     assert picture(engine.layout) == picture(layout(doc))
 
 
+def test_a_step_added_early_moves_the_later_stage_headers_and_runs_without_making_them_again() -> None:
+    from benchmarks.generate import journey_of
+
+    doc = JourneyDocument(journey_of(60))  # a dozen stages, runs of the curve broken here and there
+    engine = LayoutEngine(lambda: doc.journey, doc.index)
+    doc.changed.connect(engine.note)
+    stages = {b.id: (b, b.rect.x) for b in engine.layout.stages[1:]}
+    runs = [(run, run.column.x) for run in engine.layout.local_curves if run.column.x > engine.layout.steps[1].column.x]
+    assert stages and runs
+    doc.add(Step(id="new-step", title="New", stage=doc.stages()[0].id), 1)
+    patch = engine.update()
+    pitch = engine.layout.style.column_width + engine.layout.style.gap
+    for box in engine.layout.stages[1:]:
+        old, x = stages[box.id]
+        assert box is old and box.rect.x == x + pitch  # the same header, a column on
+    assert patch.stage_columns == set(stages)
+    kept = {id(run) for run in engine.layout.local_curves}
+    assert all(id(run) in kept and run.column.x == x + pitch for run, x in runs)  # the same runs, a column on
+    assert picture(engine.layout) == picture(layout(doc))
+
+
 @settings(max_examples=10, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_incremental_layout_of_lanes_full_of_handoffs_stays_exact(rnd) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,6 @@ from workbench.geometry import (
     StageBox,
     StepBox,
     Style,
-    moved_text,
 )
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
@@ -55,6 +54,8 @@ class Patch:
     cards: set[str] = field(default_factory=set)
     steps: set[str] = field(default_factory=set)
     stages: bool = False
+    stage_columns: set[str] = field(default_factory=set)
+    """Stages whose first column moved: their headers move along (their boxes are the same)."""
     lanes: set[str] = field(default_factory=set)
     anchors: set[str] = field(default_factory=set)
     """Lanes whose top moved: what is placed from it moves along."""
@@ -97,6 +98,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         self._respanned: set[str] = set()
         self._stage_box: dict[str, StageBox] = {}
         self._stage_titles: dict[str, str] = {}
+        self._stage_anchors: dict[str, Anchor] = {}
         self._shifted: set[int] = set()
         self._header = (0.0, 0.0)
         self._step_boxes: dict[str, StepBox] = {}
@@ -182,7 +184,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         if spans_changed or self._stages_dirty or stage_h != self._stage_h:
             every = self._stages_dirty or stage_h != self._stage_h
             self._stage_h = stage_h
-            lay.stages = self._stage_boxes(None if every else self._respanned)
+            lay.stages = self._stage_boxes(None if every else self._respanned, patch)
             patch.stages = True
         headers_changed = self._update_steps(full or headers_moved, new, bool(moved) or spans_changed, patch)
         shown = self._curves()
@@ -298,26 +300,37 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
             most = max(most, len(wrap(stage.title, width - 2 * s.padding, s.title_size, True)))
         return most * line_height(s.title_size) + 2 * s.padding
 
-    def _stage_boxes(self, ids: set[str] | None) -> list[StageBox]:
-        """The stage headers, those in *ids* (None: all) made again."""
+    def _stage_boxes(self, ids: set[str] | None, patch: Patch) -> list[StageBox]:
+        """The stage headers, those in *ids* (None: all) placed again; made again only if their size or title changed.
+
+        A header is placed from its first column's left (an anchor of the
+        stage's own): a stage that a step added before it pushed along keeps
+        its box, and is named in ``patch.stage_columns``.
+        """
         s = self.style
-        known, titles = self._stage_box, self._stage_titles
+        known, titles, anchors = self._stage_box, self._stage_titles, self._stage_anchors
         stages = self.index.stages()
         for stage in stages:
             if ids is not None and stage.id not in ids and stage.id in known:
                 continue
             first, count = self._spans[stage.id]
+            anchor = anchors.get(stage.id)
+            if anchor is None:
+                anchor = anchors[stage.id] = Anchor()
+            x = self._column_x(first)
+            if anchor.x != x:
+                anchor.x = x
+                patch.stage_columns.add(stage.id)
             width = count * self._pitch - s.gap
-            rect = Rect(self._column_x(first), s.margin, width, self._stage_h)
             old = known.get(stage.id)
-            if old is not None and old.rect.w == width and titles.get(stage.id) == stage.title:
-                text = moved_text(old.text, rect.x - old.rect.x, 0)  # only moved sideways: not wrapped again
-            else:
-                text = text_box(stage.title, rect.x + s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
-            known[stage.id] = StageBox(stage.id, rect, text)  # type: ignore[arg-type]
+            if old is None or old.local.w != width or old.local.h != self._stage_h or titles.get(stage.id) != stage.title:
+                rect = Rect(0.0, s.margin, width, self._stage_h)
+                text = text_box(stage.title, s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
+                known[stage.id] = StageBox(stage.id, rect, text, anchor)  # type: ignore[arg-type]
             titles[stage.id] = stage.title
         self._stage_box = {stage.id: known[stage.id] for stage in stages}
         self._stage_titles = {stage.id: titles[stage.id] for stage in stages}
+        self._stage_anchors = {stage.id: anchors[stage.id] for stage in stages}
         return list(self._stage_box.values())
 
     def _update_steps(self, every: bool, new: set[str], columns_changed: bool, patch: Patch) -> bool:

@@ -121,8 +121,7 @@ class AxisItem(BoxItem):
 
 def _look(box: StageBox) -> tuple[object, ...]:
     """What a stage header's picture shows: its size and its text, placed within it."""
-    text = box.text
-    return (box.rect.w, box.rect.h, text.lines, text.size, text.bold, text.rect.x - box.rect.x, text.rect.y - box.rect.y)
+    return (box.local, box.local_text)
 
 
 class StageItem(AxisItem):
@@ -130,13 +129,32 @@ class StageItem(AxisItem):
     axis = "x"
 
     def __init__(self, box: StageBox) -> None:
-        super().__init__(box.id, box.rect, movable=True)
         self.box = box
+        super().__init__(box.id, box.rect, movable=True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
+
+    @property
+    def rect(self) -> Rect:  # type: ignore[override]
+        """Where the layout puts the header now (its first column may have moved since its box was made)."""
+        return self.box.rect
+
+    @rect.setter
+    def rect(self, value: Rect) -> None:
+        pass  # always the box's: see the getter
 
     def set_box(self, box: StageBox) -> None:
         old, self.box = self.box, box
-        self.place(box.rect, repaint=_look(box) != _look(old))  # only moved (a step added before it): same picture
+        if (box.local.w, box.local.h) != (old.local.w, old.local.h):
+            self._set_bounds()
+        self.follow()
+        if _look(box) != _look(old):  # else only moved (a step added before it): the same picture
+            self.update()
+
+    def follow(self) -> None:
+        """Go where the layout puts the header (its first column moved: the box is the same)."""
+        home = self.home()
+        if self.pos() != home:
+            self.setPos(home)
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

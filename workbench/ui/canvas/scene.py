@@ -163,6 +163,7 @@ class JourneyScene(
             self._follow_columns(patch.columns)
         if full or patch.stages:
             self._sync_stages()
+            self._follow_stages(patch.stage_columns)
         self._sync_cards(lay.card_boxes if full else patch.cards, full)
         if self._tags_dirty:
             self._sync_tags()
@@ -273,6 +274,13 @@ class JourneyScene(
             if item is None or item.box is not box:  # type: ignore[attr-defined]
                 self._sync("stage", box.id, box, StageItem, band=self.header_band)
         self._stage_ids = ids
+
+    def _follow_stages(self, stages: set[str]) -> None:
+        """Stages' first columns moved: their headers go along (their boxes are the same)."""
+        for stage_id in stages:
+            item = self.items_by_key.get(("stage", stage_id))
+            if item is not None:
+                item.follow()  # type: ignore[attr-defined]
 
     def _sync_lanes(self) -> None:
         """Lane rows, titles and layers (a handful: all of them are looked at)."""
