@@ -238,11 +238,15 @@ class Connector:
     """Segments drawn end to end; the last one ends at the arrow head."""
     label: Text | None
     context_carried: bool | None = None
+    column: Anchor = field(default_factory=Anchor, compare=False, repr=False)
+    """Where x is counted from: the left of a column for a route within a lane (it moves with its
+    handoffs' columns), the map's left (x 0) for the others."""
 
     def moved(self, dy: float) -> Connector:
-        """This connector *dy* lower (a lane's route placed in the map)."""
-        path = tuple(tuple((x, y + dy) for x, y in seg) for seg in self.path)
-        return Connector(self.id, path, moved_text(self.label, 0, dy), self.context_carried)  # type: ignore[arg-type]
+        """This connector in the map: *dy* lower (its lane's top), and from its column's left."""
+        dx = self.column.x
+        path = tuple(tuple((x + dx, y + dy) for x, y in seg) for seg in self.path)
+        return Connector(self.id, path, moved_text(self.label, dx, dy), self.context_carried)  # type: ignore[arg-type]
 
 
 #: A curve of the emotion lane: (persona id, scenario).
@@ -306,7 +310,8 @@ class Layout:
     """The emotion curve's runs, each placed from its first face's column, y from the top of the emotion lane."""
     handoff_routes: dict[str, tuple[str | None, Connector]] = field(default_factory=dict)
     """Each handoff's lane and route; a handoff within one lane is placed from that lane's top."""
-    links: list[Connector] = field(default_factory=list)
+    link_routes: list[Connector] = field(default_factory=list)
+    """The flow links, each placed from its source step's column (see ``links`` for the map's coordinates)."""
     emotion_lane: LaneBox | None = None
     curves: dict[CurveKey, Curve] = field(default_factory=dict)
     """Every curve shown, in drawing order; the active one is also in emotion_points and local_curves."""
@@ -321,6 +326,11 @@ class Layout:
         if self.emotion_lane is None or curve is None:
             return []
         return [run.placed(self.emotion_lane.row.y) for run in curve.local_runs]
+
+    @property
+    def links(self) -> list[Connector]:
+        """Every flow link's route in map coordinates."""
+        return [c.moved(0.0) for c in self.link_routes]
 
     @property
     def handoffs(self) -> list[Connector]:

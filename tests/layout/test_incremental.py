@@ -178,6 +178,28 @@ def test_a_step_added_early_moves_the_later_stage_headers_and_runs_without_makin
     assert picture(engine.layout) == picture(layout(doc))
 
 
+def test_a_step_added_early_pushes_the_later_routes_along_without_routing_them_again() -> None:
+    """Handoffs within a lane and flow links right of a step added early are the same routes, placed from
+    columns that moved: the edit routes none of them again."""
+    from benchmarks.generate import journey_of
+
+    doc = JourneyDocument(journey_of(300))
+    engine = LayoutEngine(lambda: doc.journey, doc.index)
+    doc.changed.connect(engine.note)
+    first_x = engine.layout.steps[2].column.x
+    later_handoffs = {hid for hid, (lane, c) in engine.layout.handoff_routes.items()
+                      if lane is not None and c.column.x > first_x}
+    later_links = {c.id for c in engine.layout.link_routes if c.column.x > first_x}
+    assert len(later_handoffs) > 5 and len(later_links) > 10
+    routes = {hid: c for hid, (_, c) in engine.layout.handoff_routes.items()}
+    doc.add(Step(id="new-step", title="New", stage=doc.stages()[0].id), 1)
+    patch = engine.update()
+    assert not later_handoffs & patch.handoffs and later_handoffs <= patch.handoff_columns
+    assert all(engine.layout.handoff_routes[hid][1] is routes[hid] for hid in later_handoffs)
+    assert not later_links & patch.links and later_links <= patch.link_columns
+    assert picture(engine.layout) == picture(layout(doc))
+
+
 @settings(max_examples=10, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_incremental_layout_of_lanes_full_of_handoffs_stays_exact(rnd) -> None:  # type: ignore[no-untyped-def]

@@ -89,8 +89,10 @@ def test_a_link_started_from_a_menu_ends_with_a_click(window: MainWindow) -> Non
 
 
 def test_a_link_is_labelled_in_place_selected_deleted_and_undone(window: MainWindow) -> None:
-    label = window.scene.item_for("link", "link-back").connector.label
-    double_click(window, label.rect.x + 5, label.rect.y + 4)
+    item = window.scene.item_for("link", "link-back")
+    label = item.connector.label  # (placed from the item's origin, the left of the link's first column)
+    at = item.mapToScene(QPointF(label.rect.x + 5, label.rect.y + 4))
+    double_click(window, at.x(), at.y())
     editor = window.scene.editor
     assert editor is not None and editor.field == "label"
     QTest.keyClicks(QApplication.focusWidget(), "goes back to compare")

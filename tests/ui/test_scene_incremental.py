@@ -74,13 +74,17 @@ def check_scene(scene: JourneyScene) -> None:
     for point in fresh.emotion_points:
         pos = scene.items_by_key[("emotion", point.step)].scenePos()
         assert near((pos.x(), pos.y()), (point.x, point.y)), point.step
+    link_routes = {c.id: c for c in fresh.link_routes}
     for connector in fresh.handoffs + fresh.links:
         kind = "handoff" if ("handoff", connector.id) in wanted else "link"
         item = scene.items_by_key[(kind, connector.id)]
         start = item.mapToScene(item.path().pointAtPercent(0))
         assert near((start.x(), start.y()), connector.path[0][0]), connector.id
-        routed = fresh.handoff_routes[connector.id][1] if kind == "handoff" else connector
+        routed = fresh.handoff_routes[connector.id][1] if kind == "handoff" else link_routes[connector.id]
         assert item.connector == routed, connector.id  # the whole route and its label, not only where it starts
+        assert item.x() == routed.column.x, connector.id  # ...placed from the column it is counted from
+        end = item.mapToScene(item.path().pointAtPercent(1))
+        assert near((end.x(), end.y()), connector.path[-1][3]), connector.id
     drawn = [segment for piece in scene.curve.pieces() for segment in piece.segments]
     assert drawn == [segment for run in fresh.local_curves for segment in run]  # the curve, piece by piece
     piece_x = [piece.x() for piece in scene.curve.pieces()]

@@ -8,7 +8,7 @@ came or went. The shapes themselves are drawn in `routes.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from workbench.geometry import CardBox, Connector, Rect
@@ -21,12 +21,25 @@ if TYPE_CHECKING:
 
 @dataclass
 class Cluster:
-    """Handoffs of a lane whose spans overlap, routed together: the columns they pass, their routes, how low they go."""
+    """Handoffs of a lane whose spans overlap, routed together: the columns they pass, their routes, how low they go.
+
+    The routes are placed from the left of one column (``base``, its step's
+    anchor): when a step added or removed before them pushes every column
+    they pass along alike, with the same steps in them, they still hold.
+    """
 
     handoffs: tuple[Handoff, ...]
     columns: frozenset[int]
     connectors: list[Connector]
     bottom: float
+    base: str = ""
+    """The step whose column the routes are placed from."""
+    steps: tuple[str | None, ...] = ()
+    """The step of each column passed, left to right (None: an empty stage's)."""
+    offset: int = 0
+    """Where the first column passed is, counted from the base step's."""
+    at_edge: bool = True
+    """The columns passed were cut by an end of the map (they would differ once pushed along)."""
 
 
 @dataclass
@@ -76,15 +89,19 @@ class ConnectorsMixin:
             steps: list[str | None] | None = None
             for group in handoff_clusters(list(handoffs), rect_of, self.style):
                 ids = tuple(h.id for h in group)
+                if steps is None:
+                    steps = [sid for _, sid in self._columns]
                 cluster = old.get(ids)
-                if cluster is None or not self._keeps(lane_id, group, cluster, touched, columns_moved):
-                    if steps is None:
-                        steps = [sid for _, sid in self._columns]
+                kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved, steps)
+                if kept is None:
                     cluster = self._route_cluster(lane_id, group, rect_of, steps)
                     for connector in cluster.connectors:
                         routes[connector.id] = (lane_id, connector)
                         patch.handoffs.add(connector.id)
-                clusters[ids] = cluster
+                elif kept is not cluster:  # pushed along: the same routes, from a column that moved
+                    cluster = kept
+                    patch.handoff_columns.update(c.id for c in cluster.connectors)
+                clusters[ids] = cluster  # type: ignore[assignment]
         kept = {h.id for ids in clusters for h in clusters[ids].handoffs}
         for handoff in known.handoffs if known is not None else ():
             if handoff.id not in kept:
@@ -97,13 +114,36 @@ class ConnectorsMixin:
         self._routes[lane_id] = LaneRoutes(handoffs, content, columns, band, clusters)
         return band
 
-    def _keeps(self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool) -> bool:
-        """True if a cluster's routes still hold: the same handoffs, by columns that did not move or change."""
+    def _keeps(
+        self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool,
+        steps: list[str | None],
+    ) -> Cluster | None:
+        """The cluster if its routes still hold (the same handoffs, by columns that did not change); None if not.
+
+        Columns pushed along alike, with the same steps in them, keep the
+        routes: the cluster comes back with the columns where they are now.
+        """
         if any(a is not b for a, b in zip(cluster.handoffs, group)):
-            return False
+            return None
         if columns_moved and not self._shifted.isdisjoint(cluster.columns):
-            return False
-        return not (touched and self._crossed(lane_id, cluster.columns))
+            cluster = self._pushed(cluster, steps)  # type: ignore[assignment]
+            if cluster is None:
+                return None
+        if touched and self._crossed(lane_id, cluster.columns):
+            return None
+        return cluster
+
+    def _pushed(self, cluster: Cluster, steps: list[str | None]) -> Cluster | None:
+        """*cluster* where its columns are now, if they hold the same steps in the same order (None: they do not)."""
+        base = self._col_of.get(cluster.base)
+        if base is None or cluster.at_edge:
+            return None
+        first = base + cluster.offset
+        if first < 1 or tuple(steps[first:first + len(cluster.steps)]) != cluster.steps or first + len(cluster.steps) >= len(steps):
+            return None
+        columns = frozenset(range(first, first + len(cluster.steps)))
+        return Cluster(cluster.handoffs, columns, cluster.connectors, cluster.bottom, cluster.base, cluster.steps,
+                       cluster.offset, cluster.at_edge)
 
     def _crossed(self, lane_id: str, columns: frozenset[int]) -> bool:
         """True if a cell of the lane placed again (a card came, went or changed) is in a column routes pass by."""
@@ -113,12 +153,23 @@ class ConnectorsMixin:
     def _route_cluster(
         self, lane_id: str, handoffs: tuple[Handoff, ...], rect_of: dict[str, Rect], steps: list[str | None]
     ) -> Cluster:
-        """Route one cluster; *steps* holds the step of each column (None: an empty stage's)."""
+        """Route one cluster; *steps* holds the step of each column (None: an empty stage's).
+
+        The routes are made from the left of the column of the cluster's
+        leftmost card (its step is the cluster's base), so that they hold
+        when the columns are pushed along.
+        """
         boxes = self.layout.card_boxes
         x0, pitch = self._x0, self._pitch
         passed: set[int] = set()
+        ends = {cid for h in handoffs for cid in (h.source, h.target)}
+        base_step = boxes[min(ends, key=lambda cid: (rect_of[cid].x, cid))].step
+        anchor = self._column(base_step)
+        dx = anchor.x
+        local = {cid: Rect(rect_of[cid].x - dx, r.y, r.w, r.h) for cid in ends if (r := rect_of[cid])}
 
         def span_bottom(left: float, right: float) -> float:
+            left, right = left + dx, right + dx
             lowest = float("-inf")
             first = max(0, int((left - x0) // pitch) - 1)
             last = min(len(steps) - 1, int((right - x0) // pitch) + 1)
@@ -133,8 +184,14 @@ class ConnectorsMixin:
             box = boxes[card_id]
             return self._cells[(box.step, box.lane)][-1].local.bottom
 
-        connectors, bottom = route_handoffs(handoffs, rect_of, span_bottom, cell_bottom, self.style)
-        return Cluster(handoffs, frozenset(passed), connectors, bottom)
+        connectors, bottom = route_handoffs(handoffs, local, span_bottom, cell_bottom, self.style)
+        connectors = [replace(c, column=anchor) for c in connectors]
+        first, last = min(passed), max(passed)
+        # (A range with a hole would not be pushed along as one: it is routed again, as before.)
+        whole = len(passed) == last - first + 1
+        at_edge = first <= 0 or last >= len(steps) - 1 or not whole
+        return Cluster(handoffs, frozenset(passed), connectors, bottom, base_step, tuple(steps[first:last + 1]),
+                       first - self._col_of[base_step], at_edge)
 
     def _update_cross_handoffs(self, patch: Patch) -> None:
         """Handoffs between two lanes: routed again when an end's box or lane moved."""
@@ -172,12 +229,16 @@ class ConnectorsMixin:
         # Only the ends' headers: a header's rectangle is worked out from its column on each ask.
         ends = {sid for link in journey_links for sid in (link.source, link.target)}
         headers = {sid: boxes[sid].header for sid in ends if sid in boxes and sid in self._col_of}
-        links = link_routes(journey_links, headers, self.style)
-        old = {c.id: c for c in lay.links}
+        links = link_routes(journey_links, headers, self.style, self._column)
+        old = {c.id: c for c in lay.link_routes}
         new = {c.id: c for c in links}
         patch.links.update(i for i, c in new.items() if old.get(i) != c)
         patch.links.update(set(old) - set(new))
-        lay.links = links
+        if patch.columns:  # a link pushed along with both its steps is the same route, from a column that moved
+            patch.link_columns.update(
+                link.id for link in journey_links if link.source in patch.columns and link.id in new and link.id not in patch.links
+            )
+        lay.link_routes = links
 
 
 def _in_lane(box: CardBox) -> Rect:

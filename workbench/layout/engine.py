@@ -64,7 +64,11 @@ class Patch:
     emotions: set[str] = field(default_factory=set)
     curve: bool = False
     handoffs: set[str] = field(default_factory=set)
+    handoff_columns: set[str] = field(default_factory=set)
+    """Handoffs within a lane whose routes were pushed along with their columns (the same routes, moved)."""
     links: set[str] = field(default_factory=set)
+    link_columns: set[str] = field(default_factory=set)
+    """Links pushed along with both their steps (the same routes, moved)."""
 
 
 class LayoutEngine(ConnectorsMixin, CurvesMixin):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbench.geometry import Bezier, Connector, Point, Rect, Style, Text
+from workbench.geometry import Anchor, Bezier, Connector, Point, Rect, Style, Text
 from workbench.model.journey import Handoff, Link
 from workbench.textmetrics import line_height, text_width, wrap
 
@@ -117,15 +117,23 @@ def cross_handoff(handoff: Handoff, a: Rect, b: Rect, s: Style) -> Connector:
     return Connector(handoff.id, (curve,), label, handoff.context_carried)
 
 
-def link_routes(links: list[Link], headers: dict[str, Rect], s: Style) -> list[Connector]:
-    """Flow links over the step headers; labels shift sideways so that none overlaps another."""
+def link_routes(
+    links: list[Link], headers: dict[str, Rect], s: Style, column_of: Callable[[str], Anchor] | None = None
+) -> list[Connector]:
+    """Flow links over the step headers; labels shift sideways so that none overlaps another.
+
+    With *column_of* (a step's column anchor), each link is placed from the
+    left of its source step's column: a link pushed along with both its
+    steps is the very same route, to the bit, wherever it is.
+    """
     placed = _Placed()
     out: list[Connector] = []
     for link in links:
         a, b = headers.get(link.source), headers.get(link.target)
         if a is None or b is None:
             continue
-        start, end = (a.centre[0] + 12, a.y), (b.centre[0] - 12, b.y)
+        ox = a.x if column_of is not None else 0.0  # where x is counted from
+        start, end = (a.x - ox + a.w / 2 + 12, a.y), (b.x - ox + b.w / 2 - 12, b.y)
         # Longer links arch higher, so that nested loops stay apart.
         lift = min(s.link_band - 14, 10 + abs(end[0] - start[0]) * 0.02)
         path = ((start, (start[0], start[1] - lift), (end[0], end[1] - lift), end),)
@@ -136,10 +144,14 @@ def link_routes(links: list[Link], headers: dict[str, Rect], s: Style) -> list[C
             height = line_height(s.label_size)
             top = start[1] - lift * 0.75 - 2 - height
             used = max(text_width(line, s.label_size) for line in lines)  # as wide as its words, centred
-            rect = _free_spot(Rect((start[0] + end[0]) / 2 - used / 2, top, used, height), placed)
-            placed.add(rect)
-            label = Text(tuple(lines), s.label_size, False, rect)
-        out.append(Connector(link.id, path, label))
+            rect = Rect((start[0] + end[0]) / 2 - used / 2, top, used, height)
+            shift = _free_shift(Rect(rect.x + ox, rect.y, rect.w, rect.h), placed)  # (among the others, in the map)
+            placed.add(Rect(rect.x + ox + shift, rect.y, rect.w, rect.h))
+            label = Text(tuple(lines), s.label_size, False, Rect(rect.x + shift, rect.y, rect.w, rect.h))
+        if column_of is None:
+            out.append(Connector(link.id, path, label))
+        else:
+            out.append(Connector(link.id, path, label, column=column_of(link.source)))
     return out
 
 
@@ -247,10 +259,9 @@ def centred_label(text: str, centre: float, top: float, width: float, size: floa
     return Text(lines, size, False, Rect(centre - used / 2, top, used, len(lines) * line_height(size)))
 
 
-def _free_spot(rect: Rect, taken: _Placed) -> Rect:
-    """*rect*, or the nearest sideways shift of it that overlaps none of *taken*."""
+def _free_shift(rect: Rect, taken: _Placed) -> float:
+    """The nearest sideways shift of *rect* (none first) that overlaps none of *taken*; none if all do."""
     for shift in (0, 40, -40, 80, -80, 120, -120, 160, -160):
-        candidate = Rect(rect.x + shift, rect.y, rect.w, rect.h)
-        if not taken.overlaps(candidate):
-            return candidate
-    return rect
+        if not taken.overlaps(Rect(rect.x + shift, rect.y, rect.w, rect.h)):
+            return float(shift)
+    return 0.0

@@ -319,14 +319,23 @@ class ConnectorItem(QGraphicsItem):
 
     def _take(self, connector: Connector) -> None:
         self.connector = connector
+        self.follow()
         self._path = bezier_path(connector.path)
         rect = self._path.boundingRect().adjusted(-12, -12, 12, 12)
         if connector.label is not None:
             rect = rect.united(qrect(connector.label.rect).adjusted(-4, -4, 4, 4))
         self._bounds = rect
 
+    def follow(self) -> None:
+        """Go to the left of the column the route is placed from (it moved with its handoffs' columns)."""
+        x = self.connector.column.x
+        if self.x() != x:
+            self.setX(x)
+
     def set_connector(self, connector: Connector) -> None:
         if connector == self.connector:
+            self.connector = connector  # (the same route, perhaps from another column)
+            self.follow()
             return
         self.prepareGeometryChange()
         self._take(connector)

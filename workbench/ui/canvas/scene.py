@@ -193,10 +193,18 @@ class JourneyScene(
                 item.setParentItem(parent)
             if item is not None and item.scene() is None:
                 self.addItem(item)
+        for handoff_id in patch.handoff_columns - patch.handoffs:  # routes pushed along with their columns
+            item = self.items_by_key.get(("handoff", handoff_id))
+            if item is not None:
+                item.follow()  # type: ignore[attr-defined]
         if full or patch.links:
-            links = {c.id: c for c in lay.links}
+            links = {c.id: c for c in lay.link_routes}
             for link_id in links if full else patch.links:
                 self._sync("link", link_id, links.get(link_id), ConnectorItem)
+        for link_id in patch.link_columns - patch.links:
+            item = self.items_by_key.get(("link", link_id))
+            if item is not None:
+                item.follow()  # type: ignore[attr-defined]
         for lane_id in [k for k in self.layers if k not in {lane.id for lane in lay.lanes}]:
             self.removeItem(self.layers.pop(lane_id))
             self.blocks.forget_place(("cards", lane_id))
