@@ -112,13 +112,14 @@ class CurveItem(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(6)
         self.look = look
-        self._pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor]] = []
+        #: Each piece: its segments, its item, its run's column and the x the item was put at.
+        self._pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor, float | None]] = []
 
     def set_look(self, colour: str, line: str, scenario: str) -> None:
         look = (colour, line, scenario)
         if look != self.look:
             self.look = look
-            for _, item, _ in self._pieces:
+            for _, item, _, _ in self._pieces:
                 item.set_look(look)
 
     def set_runs(self, runs: list[Run]) -> None:
@@ -132,24 +133,34 @@ class CurveItem(QGraphicsRectItem):
         keeps its pieces' paths, and they move.
         """
         wanted = [(tuple(run[i : i + self.PIECE]), run.column) for run in runs for i in range(0, len(run), self.PIECE)]
-        have = {segments[0]: (segments, item) for segments, item, _ in self._pieces if segments}
+        # Pieces by their run's column and first segment; failing that, by their first segment alone (counted
+        # from their columns, the runs of a long map often begin alike: one first segment, many pieces).
+        same_run: dict[tuple[int, Bezier], list[tuple[tuple[Bezier, ...], CurvePiece]]] = {}
+        for segments, item, column, _ in self._pieces:
+            if segments:
+                same_run.setdefault((id(column), segments[0]), []).append((segments, item))
+        alike: dict[Bezier, list[tuple[tuple[Bezier, ...], CurvePiece]]] | None = None
         kept: list[tuple[tuple[Bezier, ...], CurvePiece] | None] = []
         used: set[int] = set()
-        for segments, _ in wanted:
-            known = have.get(segments[0])
-            if known is not None and id(known[1]) not in used and known[0] == segments:
-                used.add(id(known[1]))
-                kept.append(known)
-            else:
-                kept.append(None)
-        spare = [item for _, item, _ in self._pieces if id(item) not in used]
-        pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor]] = []
+        for segments, column in wanted:
+            found = _unused(same_run.get((id(column), segments[0])), segments, used)
+            if found is None:
+                if alike is None:
+                    alike = {}
+                    for known in [(k[0], k[1]) for k in self._pieces if k[0]]:
+                        alike.setdefault(known[0][0], []).append(known)
+                found = _unused(alike.get(segments[0]), segments, used)
+            kept.append(found)
+        spare = [item for _, item, _, _ in self._pieces if id(item) not in used]
+        placed = {id(item): (column, x) for _, item, column, x in self._pieces}
+        pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor, float | None]] = []
         for (segments, column), known in zip(wanted, kept):
             if known is None:
                 item = spare.pop() if spare else CurvePiece(self, self.look)
                 item.set_segments(segments)
                 known = (segments, item)
-            pieces.append((*known, column))
+            was = placed.get(id(known[1]))
+            pieces.append((*known, column, was[1] if was is not None and was[0] is column else None))
         for item in spare:
             item.setParentItem(None)
             if item.scene() is not None:
@@ -159,19 +170,30 @@ class CurveItem(QGraphicsRectItem):
 
     def follow(self) -> None:
         """Each piece where its run's column is (columns moved, or a piece went to another run)."""
-        for _, item, column in self._pieces:
-            if item.x() != column.x:
+        pieces = self._pieces
+        for i, (segments, item, column, placed) in enumerate(pieces):
+            if placed != column.x:  # (the x it was put at, kept here: no call into Qt for the others)
                 item.setX(column.x)
+                pieces[i] = (segments, item, column, column.x)
 
     def pieces(self) -> list[CurvePiece]:
-        return [item for _, item, _ in self._pieces]
+        return [item for _, item, _, _ in self._pieces]
 
     def path(self) -> QPainterPath:
         """The whole curve (for tests and hit checks), pieces joined, in the lane's coordinates."""
         out = QPainterPath()
-        for _, item, _ in self._pieces:
+        for _, item, _, _ in self._pieces:
             out.addPath(item.path().translated(item.pos()))
         return out
+
+
+def _unused(candidates, segments, used):  # type: ignore[no-untyped-def]
+    """The first of *candidates* (segments, piece) not used yet whose segments are *segments*; None if none."""
+    for known in candidates or ():
+        if id(known[1]) not in used and known[0] == segments:
+            used.add(id(known[1]))
+            return known
+    return None
 
 
 class MarksItem(QGraphicsItem):
