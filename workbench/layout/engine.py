@@ -220,26 +220,26 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         if not (full or self._columns_dirty):
             return set(), False, False
         columns: list[tuple[str, str | None]] = []
+        spans: dict[str, tuple[int, int]] = {}  # each stage's first column and how many it has
         for stage in self.index.stages():
+            first = len(columns)
             columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
+            spans[stage.id] = (first, len(columns) - first)
         col_of = {sid: i for i, (_, sid) in enumerate(columns) if sid is not None}
-        moved = {sid for sid, i in col_of.items() if self._col_of.get(sid) != i}
+        before = self._col_of
+        moved = {sid for sid, i in col_of.items() if before.get(sid) != i}
         for sid in [sid for sid in self._col_of if sid not in col_of]:
             self._forget_title(sid)
             self._step_boxes.pop(sid, None)
             self._column_anchors.pop(sid, None)
             patch.steps.add(sid)
+        x0, pitch, column = self._x0, self._pitch, self._column
         for sid in moved:
-            self._column(sid).x = self._x0 + col_of[sid] * self._pitch
-            if sid in self._col_of:
-                patch.columns.add(sid)
+            column(sid).x = x0 + col_of[sid] * pitch
+        patch.columns.update(moved.intersection(before))
         # Columns left or taken by a step already shown: routes passing them are routed again.
         self._shifted = {i for sid in moved if sid in self._col_of for i in (self._col_of[sid], col_of[sid])}
         self._shifted.update(self._col_of[sid] for sid in self._col_of if sid not in col_of)
-        spans: dict[str, tuple[int, int]] = {}
-        for i, (stage_id, _) in enumerate(columns):
-            first, count = spans.get(stage_id, (i, 0))
-            spans[stage_id] = (first, count + 1)
         spans_changed = full or spans != self._spans
         self._respanned = {sid for sid, span in spans.items() if self._spans.get(sid) != span}
         self._columns, self._col_of, self._spans = columns, col_of, spans

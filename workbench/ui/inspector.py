@@ -376,9 +376,19 @@ class Inspector(PersonaRows, QWidget):
               and self._built_personas != [p.id for p in self.document.personas()]):  # type: ignore[union-attr]
             element_id, self.element_id, self._shape = self.element_id, None, None
             self.show_element(element_id)  # a box per persona: persona added, removed or moved
-        elif change.id is None or change.id == self.element_id or change.collection in ("links", "steps", "stages",
-                                                                                        "personas"):
-            self._refresh()  # links show step titles and time order
+        elif change.id is None or change.id == self.element_id or change.collection == "personas":
+            self._refresh()
+        elif change.collection in ("links", "steps", "stages"):
+            self._refresh_others()
+
+    def _refresh_others(self) -> None:
+        """Another step, stage or link changed: only the rows that show other steps follow (a step's links out,
+        with their targets' titles and time order; a link's or a handoff's rows). Refreshing every row of a
+        step's form cost 1.3 ms on each step added before it."""
+        if self.step_links is not None:
+            self.step_links.refresh()
+        elif isinstance(self.document.find(self.element_id) if self.element_id else None, (Link, Handoff)):  # type: ignore[union-attr]
+            self._refresh()
 
     def _refresh(self) -> None:
         self._updating = True

@@ -47,8 +47,15 @@ def folded(text: str) -> str:
 def is_loop(inspector: Inspector, link: Link) -> bool:
     """A link back to the same or an earlier step (in time order) is a loop; forward, a branch."""
     assert inspector.document is not None
-    rank = {step.id: i for i, step in enumerate(inspector.document.steps())}
-    return rank.get(link.target, -1) <= rank.get(link.source, -1)
+    index = inspector.document.index  # (its ranks are kept: not a dict of every step for each link shown)
+
+    def rank(step_id: str) -> int:
+        try:
+            return index.step_rank(step_id)
+        except KeyError:
+            return -1
+
+    return rank(link.target) <= rank(link.source)
 
 
 def kind_text(inspector: Inspector, link: Link) -> str:

@@ -151,10 +151,16 @@ class StageItem(AxisItem):
             self.update()
 
     def follow(self) -> None:
-        """Go where the layout puts the header (its first column moved: the box is the same)."""
-        home = self.home()
-        if self.pos() != home:
-            self.setPos(home)
+        """Go where the layout puts the header (its first column moved: the box is the same).
+
+        (Its place is worked out from the numbers, not through ``rect``: hundreds of headers follow a step
+        added early, and a ``Rect`` and a ``QPointF`` made for each cost a millisecond.)
+        """
+        box = self.box
+        x, y = box.column.x + box.local.x, box.local.y  # (on the header band: no block)
+        pos = self.pos()
+        if pos.x() != x or pos.y() != y:
+            self.setPos(x, y)
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
