@@ -244,3 +244,42 @@ def test_a_step_added_early_moves_the_curve_after_it_without_drawing_it_again(qa
     assert len(kept) >= len(pieces) - 2  # the same pieces, with the same paths...
     assert all(piece.x() - before[id(piece)][0] == 184 + 8 for piece in kept[1:])  # ...a column on
     scene.detach()
+
+
+def test_two_steps_of_one_feeling_swapped_at_the_start_of_a_run_move_the_curve_with_them(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The run then begins at the other step: equal segments, counted from another column. It must be drawn from
+    that column (found by a review: the pieces stayed at the old first step's column, a column off)."""
+    from tests.ui.test_canvas import small_journey
+    from workbench.model.feelings import feelings
+
+    journey = small_journey()
+    journey = journey.model_copy(update={"steps": [s.model_copy(update={"emotions": feelings(1)}) if s.id != "step-3" else s
+                                                   for s in journey.steps]})
+    document = JourneyDocument(journey)
+    other = JourneyDocument(journey)
+    scene = JourneyScene(document, QUndoStack())
+    before = [piece.x() for piece in scene.curve.pieces()]
+    document.move("step-2", 0, stage="stage-a")  # step-2 now first: the run starts at its column
+    other.move("step-2", 0, stage="stage-a")
+    scene.refresh()
+    check_scene(scene)
+    assert [piece.x() for piece in scene.curve.pieces()] == [run.column.x for run in layout(other).local_curves]
+    assert before == [run.column.x for run in layout(JourneyDocument(journey)).local_curves]
+    scene.detach()
+
+
+def test_a_link_moved_to_other_steps_the_same_distance_apart_is_drawn_from_its_new_source(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The new route equals the old one counted from its column, but from another column (found by a review)."""
+    from benchmarks.generate import journey_of
+
+    document = JourneyDocument(journey_of(60))
+    scene = JourneyScene(document, QUndoStack())
+    steps = [s.id for s in document.steps()]
+    link = next(lk for lk in document.journey.links
+                if steps.index(lk.source) + 2 < len(steps) and steps.index(lk.target) + 2 < len(steps))
+    source, target = steps[steps.index(link.source) + 2], steps[steps.index(link.target) + 2]
+    document.update(link.id, source=source, target=target)
+    scene.refresh()
+    check_scene(scene)
+    assert scene.items_by_key[("link", link.id)].x() == scene.engine.columns[source].x
+    scene.detach()

@@ -127,3 +127,19 @@ def test_the_blocks_of_woken_cards_reach_only_over_their_columns(window) -> None
     widest = blocks.SIZE * (style.column_width + style.gap) + 2 * style.column_width + 2 * blocks.SLACK
     item = window.scene.items_by_key[("card", far_card(window))]
     assert item.block.rect().width() <= widest
+
+
+def test_cards_woken_during_a_drag_leave_the_dragged_cards_block_open(window) -> None:  # type: ignore[no-untyped-def]
+    """A scroll while dragging (the wheel, or the view scrolling at an edge) wakes cards; the block that the
+    dragged card was carried out of must stay open, or the card is not drawn until the pointer moves."""
+    scene = window.scene
+    item = scene.items_by_key[("card", window.document.journey.cards[0].id)]
+    item.setPos(item.pos().x() + 9000, item.pos().y())  # carried out of its block's span, as a drag does
+    assert not item.block.covers(item)
+    scene.blocks.follow([item])  # (as each move of the drag does)
+    assert item.block.covers(item)
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.maximum())  # the view scrolls on: cards are woken, their blocks fitted
+    QApplication.processEvents()
+    assert item.block.covers(item)
+    assert item in scene.items(item.sceneBoundingRect().center())  # still found, so still drawn

@@ -232,7 +232,7 @@ class ConnectorsMixin:
         links = link_routes(journey_links, headers, self.style, self._column)
         old = {c.id: c for c in lay.link_routes}
         new = {c.id: c for c in links}
-        patch.links.update(i for i, c in new.items() if old.get(i) != c)
+        patch.links.update(i for i, c in new.items() if (was := old.get(i)) is None or was != c or was.column is not c.column)
         patch.links.update(set(old) - set(new))
         if patch.columns:  # a link pushed along with both its steps is the same route, from a column that moved
             patch.link_columns.update(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.geometry import Curve, CurveKey
+from workbench.geometry import Curve, CurveKey, Run
 from workbench.layout.emotions import curve_runs, emotion_point, feeling_level
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class CurvesMixin:
                         patch.curve = True
                     continue
                 runs = curve_runs(lay.steps, points, self._run_cache.setdefault(curve, {}))
-                if old_curve is None or runs != old_curve.local_runs or _look_of(old_curve) != look:
+                if old_curve is None or not _same_runs(runs, old_curve.local_runs) or _look_of(old_curve) != look:
                     patch.curve = True
                 curves[curve] = Curve(curve, [points[b.id] for b in lay.steps if b.id in points], runs, *look)
             if list(curves) != list(lay.curves):
@@ -102,3 +102,9 @@ class CurvesMixin:
 
 def _look_of(curve: Curve) -> tuple[str, str, str, str]:
     return (curve.shape, curve.line, curve.colour, curve.name)
+
+
+def _same_runs(runs: list[Run], old: list[Run]) -> bool:
+    """The same runs, placed from the same columns: two steps that swap at the start of a run give a run of
+    equal segments counted from another column, which is drawn elsewhere."""
+    return len(runs) == len(old) and all(a.column is b.column and a == b for a, b in zip(runs, old))

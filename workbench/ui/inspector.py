@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -95,7 +96,9 @@ class Inspector(PersonaRows, QWidget):
             return
         element = self.document.find(element_id) if self.document is not None and element_id else None
         shape = _rows_of(element)
-        if shape is not None and shape == self._shape and self.form.rowCount():
+        focused = QApplication.focusWidget()
+        typing = focused is not None and self.isAncestorOf(focused)  # (a field being typed in keeps its text)
+        if shape is not None and shape == self._shape and self.form.rowCount() and not typing:
             self.element_id = element_id  # the same rows, another element's values (a step, then the next one)
             self._refresh()
             return

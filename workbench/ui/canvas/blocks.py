@@ -140,6 +140,8 @@ class ColumnBlocks:
         self._emptied: list[Block] = []
         #: Blocks whose steps or items changed since their items' span was last fitted (by id).
         self._unfitted: dict[int, Block] = {}
+        #: Blocks opened for items being dragged (by id), until the edit's fit.
+        self._opened: set[int] = set()
 
     def _column_x(self, step_id: str) -> float:
         return self._columns[step_id].x
@@ -149,6 +151,7 @@ class ColumnBlocks:
         self.block_of.clear()
         self.x_of.clear()
         self._unfitted.clear()
+        self._opened.clear()
         for start in range(0, len(steps), SIZE):
             chunk = steps[start:start + SIZE]
             block = Block(self._column_x(chunk[0]))
@@ -251,17 +254,24 @@ class ColumnBlocks:
                 x_of[sid] = columns[sid].x
         return one_by_one
 
-    def fit(self) -> None:
-        """Fit the span of the blocks whose steps changed to their steps' columns (after an edit's items are placed)."""
+    def fit(self, steps: Iterable[str] | None = None) -> None:
+        """Fit the span of the blocks whose steps changed to their steps' columns (after an edit's items are placed).
+
+        With *steps*, only their blocks, and not one opened for a drag under way (:meth:`follow`).
+        """
         pad = self._width / 2  # room for what an item draws beyond its column (selection outline, port)
-        for block in self._unfitted.values():
+        if steps is None:
+            todo, self._unfitted, self._opened = list(self._unfitted.values()), {}, set()
+        else:
+            ids = {id(block) for sid in steps if (block := self.block_of.get(sid)) is not None} - self._opened
+            todo = [self._unfitted.pop(i) for i in ids if i in self._unfitted]
+        for block in todo:
             if block.steps:
                 xs = [self.x_of[sid] for sid in block.steps]
                 left, right = min(xs) - block.x - pad, max(xs) - block.x + self._width + pad
                 for item in block.items.values():
                     if not item.holds(left, right):
                         item.reach(left - SLACK, right + SLACK)
-        self._unfitted.clear()
 
     def follow(self, items: Iterable[QGraphicsItem]) -> None:
         """Items are being dragged: the block of one dragged out of its span reaches everywhere until it is fitted."""
@@ -272,3 +282,4 @@ class ColumnBlocks:
                 owner = self.block_of.get(step_of(item))
                 if owner is not None:
                     self._unfitted[id(owner)] = owner
+                    self._opened.add(id(owner))

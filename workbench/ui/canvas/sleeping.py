@@ -75,9 +75,12 @@ class SleepingCardsMixin:
                 self._make_card(card_id, box)  # (an edit made, changed or removed it: awake, or gone)
 
     def wake(self, area: QRectF) -> None:
-        """A view shows *area*: the cards of the columns in it, and a view's width either side, get their items."""
+        """A view shows *area*: the cards of the columns in it, and a view's width either side, get their items.
+
+        Called before a paint, it lays nothing out: the cards are made from the last layout, and an edit
+        not yet applied brings those it touched in line when it is.
+        """
         if self.asleep:
-            self.ensure_fresh()
             left, right = area.left() - area.width(), area.right() + area.width()
             self._wake_steps(self.engine.steps_between(left, right))
 
@@ -100,4 +103,4 @@ class SleepingCardsMixin:
                 woken = True
         if woken:
             self._sync_tags()
-            self.blocks.fit()
+            self.blocks.fit(steps)  # (the blocks the cards went into: not one a card being dragged opened)
