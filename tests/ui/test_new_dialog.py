@@ -51,3 +51,22 @@ def test_ctrl_n_then_a_sector_opens_its_template(qtbot) -> None:
     assert window.document.journey.sector == "health"
     assert window.document.journey.title == template("health", "en").title
     assert window.path is None
+
+
+def test_a_preview_draws_every_card_of_a_long_map(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A preview renders the whole map with no view: the cards far from a view's start must be made first."""
+    from benchmarks.generate import journey_of
+    from workbench.ui import new_dialog
+    from workbench.ui.canvas.scene import JourneyScene
+
+    seen: list[tuple[int, int]] = []
+    render = JourneyScene.render
+
+    def spy(scene, *args):  # type: ignore[no-untyped-def]
+        cards = sum(1 for kind, _ in scene.items_by_key if kind == "card")
+        seen.append((cards, len(scene.document.journey.cards)))
+        return render(scene, *args)
+
+    monkeypatch.setattr(JourneyScene, "render", spy)
+    new_dialog.preview(journey_of(60))  # about 11,000 points wide
+    assert seen and seen[0][0] == seen[0][1]

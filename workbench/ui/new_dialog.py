@@ -87,6 +87,7 @@ class NewJourneyDialog(QDialog):
 def preview(journey: Journey) -> QIcon:
     """A small picture of the whole map, drawn by the canvas itself."""
     scene = JourneyScene(JourneyDocument(journey), QUndoStack())
+    scene.wake_all()  # the whole map is drawn: every card, however far from a view's start
     pixmap = QPixmap(PREVIEW)
     pixmap.fill(Qt.GlobalColor.white)
     painter = QPainter(pixmap)
