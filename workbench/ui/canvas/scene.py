@@ -32,7 +32,6 @@ from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.canvas.curves import ConnectorItem, CurveItem, EmotionItem, OtherCurveItem
 from workbench.ui.canvas.legend import LegendItem, curve_label, entries as legend_entries
 from workbench.ui.canvas.items import (
-    CardItem,
     LaneItem,
     LaneLayer,
     LaneTitleItem,
