@@ -139,11 +139,12 @@ class ConnectorsMixin:
         if base is None or cluster.at_edge:
             return None
         first = base + cluster.offset
-        if first < 1 or tuple(steps[first:first + len(cluster.steps)]) != cluster.steps or first + len(cluster.steps) >= len(steps):
+        end = first + len(cluster.steps)
+        if first < 1 or end >= len(steps):  # (now at an end of the map: a fresh route would be cut there)
             return None
-        columns = frozenset(range(first, first + len(cluster.steps)))
-        return Cluster(cluster.handoffs, columns, cluster.connectors, cluster.bottom, cluster.base, cluster.steps,
-                       cluster.offset, cluster.at_edge)
+        if tuple(steps[first:end]) != cluster.steps:
+            return None
+        return replace(cluster, columns=frozenset(range(first, end)))
 
     def _crossed(self, lane_id: str, columns: frozenset[int]) -> bool:
         """True if a cell of the lane placed again (a card came, went or changed) is in a column routes pass by."""
