@@ -230,7 +230,7 @@ class ConnectorsMixin:
         # Only the ends' headers: a header's rectangle is worked out from its column on each ask.
         ends = {sid for link in journey_links for sid in (link.source, link.target)}
         headers = {sid: boxes[sid].header for sid in ends if sid in boxes and sid in self._col_of}
-        links = link_routes(journey_links, headers, self.style, self._column)
+        links = link_routes(journey_links, headers, self.style, self._column, self._link_cache)
         old = {c.id: c for c in lay.link_routes}
         new = {c.id: c for c in links}
         patch.links.update(i for i, c in new.items() if (was := old.get(i)) is None or was != c or was.column is not c.column)

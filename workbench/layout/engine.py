@@ -38,6 +38,7 @@ from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
 from workbench.layout.curves import CurvesMixin
 from workbench.layout.emotions import RunCache, shown_curves
+from workbench.layout.routes import LinkCache
 from workbench.model.events import Change
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Handoff, Journey, Lane
@@ -119,6 +120,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin):
         self._emotion_lane: tuple[str, str] | None = None
         self._points: dict[CurveKey, dict[str, EmotionPoint]] = {}
         self._run_cache: dict[CurveKey, RunCache] = {}
+        self._link_cache: LinkCache = {}
         self._all = True
         self._reset()
         self.update()

@@ -117,42 +117,70 @@ def cross_handoff(handoff: Handoff, a: Rect, b: Rect, s: Style) -> Connector:
     return Connector(handoff.id, (curve,), label, handoff.context_carried)
 
 
+#: What a flow link was last drawn from and as: the link, its ends' places counted from its source column,
+#: its path, its label's lines and box before any shift, the shift its label took, and the route made.
+LinkCache = dict[str, tuple[Link, tuple[float, ...], tuple[Bezier, ...], tuple[str, ...], Rect | None, float, Connector]]
+
+
 def link_routes(
-    links: list[Link], headers: dict[str, Rect], s: Style, column_of: Callable[[str], Anchor] | None = None
+    links: list[Link], headers: dict[str, Rect], s: Style, column_of: Callable[[str], Anchor] | None = None,
+    cache: LinkCache | None = None,
 ) -> list[Connector]:
     """Flow links over the step headers; labels shift sideways so that none overlaps another.
 
     With *column_of* (a step's column anchor), each link is placed from the
     left of its source step's column: a link pushed along with both its
-    steps is the very same route, to the bit, wherever it is.
+    steps is the very same route, to the bit, wherever it is. With *cache*
+    too (filled as it goes), such a link is not drawn again: only its label
+    is checked against the others, and if it takes the same shift, the
+    route made last time is given again.
     """
     placed = _Placed()
     out: list[Connector] = []
+    known_routes: LinkCache = cache if cache is not None else {}
+    fresh: LinkCache = {}
     for link in links:
         a, b = headers.get(link.source), headers.get(link.target)
         if a is None or b is None:
             continue
         ox = a.x if column_of is not None else 0.0  # where x is counted from
-        start, end = (a.x - ox + a.w / 2 + 12, a.y), (b.x - ox + b.w / 2 - 12, b.y)
-        # Longer links arch higher, so that nested loops stay apart.
-        lift = min(s.link_band - 14, 10 + abs(end[0] - start[0]) * 0.02)
-        path = ((start, (start[0], start[1] - lift), (end[0], end[1] - lift), end),)
-        label = None
-        if link.label:
-            width = max(60.0, min(260.0, abs(end[0] - start[0]) + 40))
-            lines = wrap(link.label, width, s.label_size, max_lines=1)
-            height = line_height(s.label_size)
-            top = start[1] - lift * 0.75 - 2 - height
-            used = max(text_width(line, s.label_size) for line in lines)  # as wide as its words, centred
-            rect = Rect((start[0] + end[0]) / 2 - used / 2, top, used, height)
+        ends = (a.x - ox, b.x - ox, a.y, b.y, a.w, b.w)
+        known = known_routes.get(link.id)
+        if known is not None and known[0] is link and known[1] == ends:
+            _, _, path, lines, rect, last_shift, route = known
+        else:
+            path, lines, rect = _link_shape(link, a, b, ox, s)
+            last_shift, route = 0.0, None
+        shift = 0.0
+        if rect is not None:
             shift = _free_shift(Rect(rect.x + ox, rect.y, rect.w, rect.h), placed)  # (among the others, in the map)
             placed.add(Rect(rect.x + ox + shift, rect.y, rect.w, rect.h))
-            label = Text(tuple(lines), s.label_size, False, Rect(rect.x + shift, rect.y, rect.w, rect.h))
-        if column_of is None:
-            out.append(Connector(link.id, path, label))
-        else:
-            out.append(Connector(link.id, path, label, column=column_of(link.source)))
+        column = column_of(link.source) if column_of is not None else None
+        if route is None or shift != last_shift or (column is not None and route.column is not column):
+            label = None if rect is None else Text(lines, s.label_size, False, Rect(rect.x + shift, rect.y, rect.w, rect.h))
+            route = Connector(link.id, path, label) if column is None else Connector(link.id, path, label, column=column)
+        fresh[link.id] = (link, ends, path, lines, rect, shift, route)
+        out.append(route)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     return out
+
+
+def _link_shape(link: Link, a: Rect, b: Rect, ox: float, s: Style) -> tuple[tuple[Bezier, ...], tuple[str, ...], Rect | None]:
+    """A link's arch from header *a* to header *b* (x counted from *ox*), and its label's lines and box, unshifted."""
+    start, end = (a.x - ox + a.w / 2 + 12, a.y), (b.x - ox + b.w / 2 - 12, b.y)
+    # Longer links arch higher, so that nested loops stay apart.
+    lift = min(s.link_band - 14, 10 + abs(end[0] - start[0]) * 0.02)
+    path = ((start, (start[0], start[1] - lift), (end[0], end[1] - lift), end),)
+    if not link.label:
+        return path, (), None
+    width = max(60.0, min(260.0, abs(end[0] - start[0]) + 40))
+    lines = tuple(wrap(link.label, width, s.label_size, max_lines=1))
+    height = line_height(s.label_size)
+    top = start[1] - lift * 0.75 - 2 - height
+    used = max(text_width(line, s.label_size) for line in lines)  # as wide as its words, centred
+    return path, lines, Rect((start[0] + end[0]) / 2 - used / 2, top, used, height)
 
 
 def _around_cards(
