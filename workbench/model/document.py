@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -46,6 +46,7 @@ from workbench.model.validation import (
     check_journey,
     describe_error,
     element_problems,
+    inner_unknown,
     unknown_message,
 )
 
@@ -75,7 +76,7 @@ class JourneyDocument:
         self._kept_inner_extra: dict[str, frozenset[str]] = {
             element.id: frozenset(key for _, key, _ in inner)
             for element in self._by_id.values()
-            if (inner := _inner_unknown(element))
+            if (inner := inner_unknown(element))
         }
         #: Sorted views and reverse references, kept current by every edit below.
         self.index = JourneyIndex(self._journey)
@@ -314,7 +315,7 @@ class JourneyDocument:
         if added:
             raise EditError(f"{checked.id}.{added[0]}: {unknown_message(added[0], kind.model_fields)}")
         kept_inner = self._kept_inner_extra.get(checked.id, frozenset())
-        for where, key, holder in _inner_unknown(checked):
+        for where, key, holder in inner_unknown(checked):
             if key not in kept_inner:
                 raise EditError(f"{checked.id}.{where}: {unknown_message(key, type(holder).model_fields)}")
         return checked
@@ -417,42 +418,6 @@ class JourneyDocument:
                     self.apply(Replace(sibling.model_copy(update={"order": new_order})))
             order = fresh[index]
         return element.model_copy(update={"order": order})
-
-
-def _may_hold_models(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_may_hold_models(arg) for arg in get_args(annotation))
-
-
-_MODEL_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of *cls* whose type can hold a model (a step's feelings; not a card's text or tags)."""
-    found = _MODEL_FIELDS.get(cls)
-    if found is None:
-        found = _MODEL_FIELDS[cls] = tuple(
-            name for name, field in cls.model_fields.items() if _may_hold_models(field.annotation)
-        )
-    return found
-
-
-def _inner_unknown(model: BaseModel, path: str = "") -> list[tuple[str, str, BaseModel]]:
-    """Fields the format does not define inside *model*'s sub-objects (a step's feelings): (place, name, holder)."""
-    out: list[tuple[str, str, BaseModel]] = []
-    for name in _model_fields(type(model)):
-        value = getattr(model, name, None)
-        if isinstance(value, BaseModel):
-            items = [(f"{path}{name}", value)]
-        elif isinstance(value, list):
-            items = [(f"{path}{name}[{i}]", v) for i, v in enumerate(value) if isinstance(v, BaseModel)]
-        else:
-            continue
-        for where, item in items:
-            out += [(f"{where}.{key}", key, item) for key in item.model_extra or ()]
-            out += _inner_unknown(item, f"{where}.")
-    return out
 
 
 def _unmentioned(element: Element, persona: str) -> Element:

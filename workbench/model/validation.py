@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -237,7 +238,7 @@ def first_unknown(model: BaseModel, path: str) -> tuple[str, str, BaseModel] | N
     if model.model_extra:
         key = next(iter(model.model_extra))
         return f"{path}.{key}", key, model
-    for name in type(model).model_fields:
+    for name in fields_holding_models(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             found = first_unknown(value, f"{path}.{name}")
@@ -250,3 +251,39 @@ def first_unknown(model: BaseModel, path: str) -> tuple[str, str, BaseModel] | N
                     if found:
                         return found
     return None
+
+
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_models(arg) for arg in get_args(annotation))
+
+
+_HOLDING_MODELS: dict[type, tuple[str, ...]] = {}
+
+
+def fields_holding_models(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of *cls* whose type can hold a model (a step's feelings; not a card's text or tags)."""
+    found = _HOLDING_MODELS.get(cls)
+    if found is None:
+        found = _HOLDING_MODELS[cls] = tuple(
+            name for name, field in cls.model_fields.items() if _may_hold_models(field.annotation)
+        )
+    return found
+
+
+def inner_unknown(model: BaseModel, path: str = "") -> list[tuple[str, str, BaseModel]]:
+    """Fields the format does not define inside *model*'s sub-objects (a step's feelings): (place, name, holder)."""
+    out: list[tuple[str, str, BaseModel]] = []
+    for name in fields_holding_models(type(model)):
+        value = getattr(model, name, None)
+        if isinstance(value, BaseModel):
+            items = [(f"{path}{name}", value)]
+        elif isinstance(value, list):
+            items = [(f"{path}{name}[{i}]", v) for i, v in enumerate(value) if isinstance(v, BaseModel)]
+        else:
+            continue
+        for where, item in items:
+            out += [(f"{where}.{key}", key, item) for key in item.model_extra or ()]
+            out += inner_unknown(item, f"{where}.")
+    return out

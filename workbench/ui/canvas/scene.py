@@ -28,9 +28,10 @@ from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
 from workbench.ui.canvas.sleeping import SleepingCardsMixin
+from workbench.ui.canvas.emotion_lane import EmotionLaneMixin
 from workbench.ui.canvas.focus import CurveFocus
-from workbench.ui.canvas.curves import ConnectorItem, CurveItem, EmotionItem, OtherCurveItem
-from workbench.ui.canvas.legend import LegendItem, curve_label, entries as legend_entries
+from workbench.ui.canvas.curves import ConnectorItem, CurveItem, OtherCurveItem
+from workbench.ui.canvas.legend import LegendItem
 from workbench.ui.canvas.items import (
     LaneItem,
     LaneLayer,
@@ -45,7 +46,8 @@ SELECTABLE_KINDS = ("card", "step", "stage", "lane", "handoff", "link")
 
 
 class JourneyScene(
-    EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingCardsMixin, QGraphicsScene
+    EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingCardsMixin, EmotionLaneMixin,
+    QGraphicsScene,
 ):
     #: A short message for the status bar (a refused drop, a refused edit...).
     message = Signal(str)
@@ -162,7 +164,7 @@ class JourneyScene(
             self._follow_columns(patch.columns)
         if full or patch.stages:
             self._sync_stages()
-            self._follow_stages(patch.stage_columns)
+            self._follow("stage", patch.stage_columns)
         self._sync_cards(lay.card_boxes if full else patch.cards, full)
         if self._tags_dirty:
             self._sync_tags()
@@ -192,18 +194,12 @@ class JourneyScene(
                 item.setParentItem(parent)
             if item is not None and item.scene() is None:
                 self.addItem(item)
-        for handoff_id in patch.handoff_columns - patch.handoffs:  # routes pushed along with their columns
-            item = self.items_by_key.get(("handoff", handoff_id))
-            if item is not None:
-                item.follow()  # type: ignore[attr-defined]
+        self._follow("handoff", patch.handoff_columns - patch.handoffs)  # routes pushed along with their columns
         if full or patch.links:
             links = {c.id: c for c in lay.link_routes}
             for link_id in links if full else patch.links:
                 self._sync("link", link_id, links.get(link_id), ConnectorItem)
-        for link_id in patch.link_columns - patch.links:
-            item = self.items_by_key.get(("link", link_id))
-            if item is not None:
-                item.follow()  # type: ignore[attr-defined]
+        self._follow("link", patch.link_columns - patch.links)
         for lane_id in [k for k in self.layers if k not in {lane.id for lane in lay.lanes}]:
             self.removeItem(self.layers.pop(lane_id))
             self.blocks.forget_place(("cards", lane_id))
@@ -282,10 +278,11 @@ class JourneyScene(
                 self._sync("stage", box.id, box, StageItem, band=self.header_band)
         self._stage_ids = ids
 
-    def _follow_stages(self, stages: set[str]) -> None:
-        """Stages' first columns moved: their headers go along (their boxes are the same)."""
-        for stage_id in stages:
-            item = self.items_by_key.get(("stage", stage_id))
+    def _follow(self, kind: str, ids: set[str]) -> None:
+        """The columns these elements are placed from moved: their items go along (their boxes or routes are the
+        same: stage headers, routes within a lane, flow links)."""
+        for element_id in ids:
+            item = self.items_by_key.get((kind, element_id))
             if item is not None:
                 item.follow()  # type: ignore[attr-defined]
 
@@ -309,64 +306,6 @@ class JourneyScene(
             else:
                 row.set_box(lane, i)  # type: ignore[attr-defined]
                 self.items_by_key[("lane", lane.id)].set_box(lane, width)  # type: ignore[attr-defined]
-
-    def _sync_emotions(self, patch: Patch) -> None:
-        lay = self.layout
-        lane = lay.emotion_lane
-        layer = self.layers.get(lane.id) if lane else None
-        points = {p.step: p for p in lay.emotion_points}
-        for step_id in points if patch.full else patch.emotions:
-            point = points.get(step_id)
-            key = ("emotion", step_id)
-            item = self.items_by_key.get(key)
-            if point is None or layer is None:
-                if item is not None:
-                    self.removeItem(self.items_by_key.pop(key))
-                continue
-            holder = self.blocks.holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
-            if item is None:
-                self.items_by_key[key] = item = EmotionItem(point, holder)
-            else:
-                item.set_point(point)  # type: ignore[attr-defined]
-            self._hold(item, holder)
-        for item in (self.curve, self.legend):
-            if item.parentItem() is not layer:
-                item.setParentItem(layer)
-                if item.scene() is None:
-                    self.addItem(item)
-        active = lay.curves.get(lay.active) if lay.active is not None else None
-        if active is not None:
-            self.curve.set_look(active.colour, active.line, active.scenario)
-        self.curve.set_runs(lay.local_curves if layer is not None else [])
-        self._sync_other_curves(patch, layer)
-        self._sync_legend(layer)
-
-    def _sync_other_curves(self, patch: Patch, layer: QGraphicsItem | None) -> None:
-        """The curves shown besides the active one; an edit at one step touches that step's marks only."""
-        lay = self.layout
-        others = {k: c for k, c in lay.curves.items() if k != lay.active} if layer is not None else {}
-        for key in [k for k in self.other_curves if k not in others]:
-            self.removeItem(self.other_curves.pop(key))
-        numbers = {p.id: i + 1 for i, p in enumerate(self.document.index.personas())} if others else {}
-        for order, (key, curve) in enumerate(others.items()):
-            tip = curve_label(curve.name, numbers.get(key[0], 0), key[1])
-            item = self.other_curves.get(key)
-            if item is None:
-                self.other_curves[key] = item = OtherCurveItem(curve, tip)
-                item.setParentItem(layer)
-            else:
-                if item.parentItem() is not layer:
-                    item.setParentItem(layer)
-                item.set_curve(curve, None if patch.full else patch.emotions, tip)
-            item.setZValue(OtherCurveItem.Z + order / 100)  # in the layout's drawing order
-
-    def _sync_legend(self, layer: QGraphicsItem | None) -> None:
-        lane = self.layout.emotion_lane
-        if layer is None or lane is None:
-            self.legend.set_entries([], 0)
-            return
-        self.legend.set_entries(legend_entries(self), lane.row.h)
-        self.legend.place(self.layout)
 
     def _sync_tags(self) -> None:
         """Cards tagged with personas show their marks; those whose tags or personas changed are looked at."""

@@ -1,0 +1,80 @@
+"""The emotion lane of the canvas: faces, the active curve, the other personas' curves and the legend.
+
+Mixed into :class:`~workbench.ui.canvas.scene.JourneyScene`. Faces are
+placed in the lane's column blocks, as cards are; the curves and the
+legend are children of the lane's layer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGraphicsItem
+
+from workbench.ui.canvas.curves import EmotionItem, OtherCurveItem
+from workbench.ui.canvas.legend import curve_label, entries as legend_entries
+
+if TYPE_CHECKING:
+    from workbench.layout import Patch
+
+
+class EmotionLaneMixin:
+    """Keeps the emotion lane's items in line with the layout (see the scene's ``_apply``)."""
+
+    def _sync_emotions(self, patch: Patch) -> None:
+        lay = self.layout
+        lane = lay.emotion_lane
+        layer = self.layers.get(lane.id) if lane else None
+        points = {p.step: p for p in lay.emotion_points}
+        for step_id in points if patch.full else patch.emotions:
+            point = points.get(step_id)
+            key = ("emotion", step_id)
+            item = self.items_by_key.get(key)
+            if point is None or layer is None:
+                if item is not None:
+                    self.removeItem(self.items_by_key.pop(key))
+                continue
+            holder = self.blocks.holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
+            if item is None:
+                self.items_by_key[key] = item = EmotionItem(point, holder)
+            else:
+                item.set_point(point)  # type: ignore[attr-defined]
+            self._hold(item, holder)
+        for item in (self.curve, self.legend):
+            if item.parentItem() is not layer:
+                item.setParentItem(layer)
+                if item.scene() is None:
+                    self.addItem(item)
+        active = lay.curves.get(lay.active) if lay.active is not None else None
+        if active is not None:
+            self.curve.set_look(active.colour, active.line, active.scenario)
+        self.curve.set_runs(lay.local_curves if layer is not None else [])
+        self._sync_other_curves(patch, layer)
+        self._sync_legend(layer)
+
+    def _sync_other_curves(self, patch: Patch, layer: QGraphicsItem | None) -> None:
+        """The curves shown besides the active one; an edit at one step touches that step's marks only."""
+        lay = self.layout
+        others = {k: c for k, c in lay.curves.items() if k != lay.active} if layer is not None else {}
+        for key in [k for k in self.other_curves if k not in others]:
+            self.removeItem(self.other_curves.pop(key))
+        numbers = {p.id: i + 1 for i, p in enumerate(self.document.index.personas())} if others else {}
+        for order, (key, curve) in enumerate(others.items()):
+            tip = curve_label(curve.name, numbers.get(key[0], 0), key[1])
+            item = self.other_curves.get(key)
+            if item is None:
+                self.other_curves[key] = item = OtherCurveItem(curve, tip)
+                item.setParentItem(layer)
+            else:
+                if item.parentItem() is not layer:
+                    item.setParentItem(layer)
+                item.set_curve(curve, None if patch.full else patch.emotions, tip)
+            item.setZValue(OtherCurveItem.Z + order / 100)  # in the layout's drawing order
+
+    def _sync_legend(self, layer: QGraphicsItem | None) -> None:
+        lane = self.layout.emotion_lane
+        if layer is None or lane is None:
+            self.legend.set_entries([], 0)
+            return
+        self.legend.set_entries(legend_entries(self), lane.row.h)
+        self.legend.place(self.layout)
