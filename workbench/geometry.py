@@ -7,6 +7,7 @@ that a reader of either side sees what a layout holds without the how.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 Point = tuple[float, float]
@@ -41,6 +42,10 @@ class Rect:
 
     def overlaps(self, other: Rect) -> bool:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+    def moved(self, dx: float, dy: float = 0.0) -> Rect:
+        """This rectangle *dx* to the right and *dy* down (a box placed from its column's or lane's anchor)."""
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,12 @@ class Anchor:
         return f"Anchor(x={self.x}, y={self.y})"
 
 
+def moved_segments(segments: Iterable[Bezier], dx: float, dy: float) -> Iterator[Bezier]:
+    """Bézier segments *dx* to the right and *dy* down (a route or a run placed in the map)."""
+    for seg in segments:
+        yield tuple((x + dx, y + dy) for x, y in seg)  # type: ignore[misc]
+
+
 def moved_text(text: Text | None, dx: float, dy: float) -> Text | None:
     if text is None:
         return None
@@ -113,8 +124,7 @@ class StageBox:
 
     @property
     def rect(self) -> Rect:
-        r = self.local
-        return Rect(self.column.x + r.x, r.y, r.w, r.h)
+        return self.local.moved(self.column.x)
 
     @property
     def text(self) -> Text:
@@ -145,8 +155,7 @@ class StepBox:
 
     @property
     def header(self) -> Rect:
-        h = self.local_header
-        return Rect(self.left.x + h.x, h.y, h.w, h.h)
+        return self.local_header.moved(self.left.x)
 
     @property
     def text(self) -> Text:
@@ -194,8 +203,7 @@ class CardBox:
 
     @property
     def rect(self) -> Rect:
-        r = self.local
-        return Rect(self.column.x + r.x, self.anchor.y + r.y, r.w, r.h)
+        return self.local.moved(self.column.x, self.anchor.y)
 
     @property
     def channel(self) -> Text | None:
@@ -245,7 +253,7 @@ class Connector:
     def moved(self, dy: float) -> Connector:
         """This connector in the map: *dy* lower (its lane's top), and from its column's left."""
         dx = self.column.x
-        path = tuple(tuple((x + dx, y + dy) for x, y in seg) for seg in self.path)
+        path = tuple(moved_segments(self.path, dx, dy))
         return Connector(self.id, path, moved_text(self.label, dx, dy), self.context_carried)  # type: ignore[arg-type]
 
 
@@ -269,8 +277,7 @@ class Run(list):  # type: ignore[type-arg]  # list[Bezier]
 
     def placed(self, dy: float = 0.0) -> list[Bezier]:
         """Its segments in map coordinates (*dy*: the emotion lane's top)."""
-        dx = self.column.x
-        return [tuple((x + dx, y + dy) for x, y in seg) for seg in self]  # type: ignore[misc]
+        return list(moved_segments(self, self.column.x, dy))
 
 
 @dataclass

@@ -41,10 +41,10 @@ class Shown:
         self._lefts = [s.header.x for s in self._steps]
         self._width = lay.style.column_width
         self._points = {p.step: p for p in lay.emotion_points}
-        handoffs = lay.handoffs
+        handoffs, links = lay.handoffs, lay.links  # (each placed in the map on every ask: asked once)
         self.handoffs = [(bounds(c.path), c) for c in handoffs]
-        self.links = [(bounds(c.path), c) for c in lay.links]
-        self.labels = [c for c in handoffs + lay.links if c.label is not None]
+        self.links = [(bounds(c.path), c) for c in links]
+        self.labels = [c for c in handoffs + links if c.label is not None]
         # Each run of the curve with the left-most x of each of its segments (runs go left to right).
         self._runs: list[tuple[list[float], list[float], list[Bezier]]] = []
         for run in lay.emotion_curves:

@@ -86,11 +86,9 @@ class ConnectorsMixin:
         if handoffs:
             boxes = self.layout.card_boxes
             rect_of = {cid: _in_lane(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
-            steps: list[str | None] | None = None
+            steps = [sid for _, sid in self._columns]
             for group in handoff_clusters(list(handoffs), rect_of, self.style):
                 ids = tuple(h.id for h in group)
-                if steps is None:
-                    steps = [sid for _, sid in self._columns]
                 cluster = old.get(ids)
                 kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved, steps)
                 if kept is None:
@@ -167,7 +165,7 @@ class ConnectorsMixin:
         base_step = boxes[min(ends, key=lambda cid: (rect_of[cid].x, cid))].step
         anchor = self._column(base_step)
         dx = anchor.x
-        local = {cid: Rect(rect_of[cid].x - dx, r.y, r.w, r.h) for cid in ends if (r := rect_of[cid])}
+        local = {cid: rect_of[cid].moved(-dx) for cid in ends}
 
         def span_bottom(left: float, right: float) -> float:
             left, right = left + dx, right + dx
@@ -244,5 +242,4 @@ class ConnectorsMixin:
 
 def _in_lane(box: CardBox) -> Rect:
     """A card's rectangle in its lane's coordinates: x in the map, y from the lane's top."""
-    r = box.local
-    return Rect(box.column.x + r.x, r.y, r.w, r.h)
+    return box.local.moved(box.column.x)

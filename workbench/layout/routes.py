@@ -153,11 +153,12 @@ def link_routes(
             last_shift, route = 0.0, None
         shift = 0.0
         if rect is not None:
-            shift = _free_shift(Rect(rect.x + ox, rect.y, rect.w, rect.h), placed)  # (among the others, in the map)
-            placed.add(Rect(rect.x + ox + shift, rect.y, rect.w, rect.h))
+            in_map = rect.moved(ox)
+            shift = _free_shift(in_map, placed)  # (among the others, in the map)
+            placed.add(in_map.moved(shift))
         column = column_of(link.source) if column_of is not None else None
         if route is None or shift != last_shift or (column is not None and route.column is not column):
-            label = None if rect is None else Text(lines, s.label_size, False, Rect(rect.x + shift, rect.y, rect.w, rect.h))
+            label = None if rect is None else Text(lines, s.label_size, False, rect.moved(shift))
             route = Connector(link.id, path, label) if column is None else Connector(link.id, path, label, column=column)
         fresh[link.id] = (link, ends, path, lines, rect, shift, route)
         out.append(route)
@@ -290,6 +291,6 @@ def centred_label(text: str, centre: float, top: float, width: float, size: floa
 def _free_shift(rect: Rect, taken: _Placed) -> float:
     """The nearest sideways shift of *rect* (none first) that overlaps none of *taken*; none if all do."""
     for shift in (0, 40, -40, 80, -80, 120, -120, 160, -160):
-        if not taken.overlaps(Rect(rect.x + shift, rect.y, rect.w, rect.h)):
+        if not taken.overlaps(rect.moved(shift)):
             return float(shift)
     return 0.0

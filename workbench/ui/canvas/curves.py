@@ -135,20 +135,22 @@ class CurveItem(QGraphicsRectItem):
         wanted = [(tuple(run[i : i + self.PIECE]), run.column) for run in runs for i in range(0, len(run), self.PIECE)]
         # Pieces by their run's column and first segment; failing that, by their first segment alone (counted
         # from their columns, the runs of a long map often begin alike: one first segment, many pieces).
-        same_run: dict[tuple[int, Bezier], list[tuple[tuple[Bezier, ...], CurvePiece]]] = {}
-        for segments, item, column, _ in self._pieces:
-            if segments:
-                same_run.setdefault((id(column), segments[0]), []).append((segments, item))
-        alike: dict[Bezier, list[tuple[tuple[Bezier, ...], CurvePiece]]] | None = None
+        def filed(key):  # type: ignore[no-untyped-def]  # the pieces, by key(segments, column)
+            out: dict[object, list[tuple[tuple[Bezier, ...], CurvePiece]]] = {}
+            for segments, item, column, _ in self._pieces:
+                if segments:
+                    out.setdefault(key(segments, column), []).append((segments, item))
+            return out
+
+        same_run = filed(lambda segments, column: (id(column), segments[0]))
+        alike = None  # (made at the first piece not found in its run)
         kept: list[tuple[tuple[Bezier, ...], CurvePiece] | None] = []
         used: set[int] = set()
         for segments, column in wanted:
             found = _unused(same_run.get((id(column), segments[0])), segments, used)
             if found is None:
                 if alike is None:
-                    alike = {}
-                    for known in [(k[0], k[1]) for k in self._pieces if k[0]]:
-                        alike.setdefault(known[0][0], []).append(known)
+                    alike = filed(lambda segments, column: segments[0])
                 found = _unused(alike.get(segments[0]), segments, used)
             kept.append(found)
         spare = [item for _, item, _, _ in self._pieces if id(item) not in used]

@@ -119,12 +119,28 @@ class AxisItem(BoxItem):
     """A header dragged along one axis only (stages and steps sideways, lanes up and down)."""
 
 
+class ColumnHeaderItem(AxisItem):
+    """A stage's or a step's header: its place is read from its box on each ask (its column may have moved,
+    with its block, since the box was made), never stored."""
+
+    def where(self) -> Rect:
+        raise NotImplementedError
+
+    @property
+    def rect(self) -> Rect:  # type: ignore[override]
+        return self.where()
+
+    @rect.setter
+    def rect(self, value: Rect) -> None:
+        pass  # always the box's: see the getter
+
+
 def _look(box: StageBox) -> tuple[object, ...]:
     """What a stage header's picture shows: its size and its text, placed within it."""
     return (box.local, box.local_text)
 
 
-class StageItem(AxisItem):
+class StageItem(ColumnHeaderItem):
     kind = "stage"
     axis = "x"
 
@@ -133,14 +149,8 @@ class StageItem(AxisItem):
         super().__init__(box.id, box.rect, movable=True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
 
-    @property
-    def rect(self) -> Rect:  # type: ignore[override]
-        """Where the layout puts the header now (its first column may have moved since its box was made)."""
+    def where(self) -> Rect:
         return self.box.rect
-
-    @rect.setter
-    def rect(self, value: Rect) -> None:
-        pass  # always the box's: see the getter
 
     def set_box(self, box: StageBox) -> None:
         old, self.box = self.box, box
@@ -168,7 +178,7 @@ class StageItem(AxisItem):
         self.paint_selection(painter)
 
 
-class StepItem(AxisItem):
+class StepItem(ColumnHeaderItem):
     """A step's header: its title, and markers for moment of truth and goal."""
 
     kind = "step"
@@ -210,14 +220,8 @@ class StepItem(AxisItem):
             self.badge = severity
             self.update()
 
-    @property
-    def rect(self) -> Rect:  # type: ignore[override]
-        """Where the layout puts the header now (its column may have moved, with its block, since)."""
+    def where(self) -> Rect:
         return self.box.header
-
-    @rect.setter
-    def rect(self, value: Rect) -> None:
-        pass  # always the box's: see the getter
 
     def set_box(self, box: StepBox) -> None:
         resized = (box.local_header.w, box.local_header.h) != (self.box.local_header.w, self.box.local_header.h)
