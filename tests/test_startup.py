@@ -9,6 +9,7 @@ Timings themselves are the benchmark's business, never asserted here.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -81,6 +82,7 @@ def test_the_first_paint_shows_the_file_without_networkx_reportlab_or_pil(
     assert imported(report, QT) == ["PySide6", "shiboken6"]  # the report is from the real GUI
     assert imported(report, HEAVY) == []
     assert "workbench.export.pdf" not in report["modules"]
+    assert report["collecting"] is False  # no garbage collection walked what start-up made
 
 
 def test_without_the_flag_the_editor_stays_open_after_its_first_paint(tmp_path: Path) -> None:
@@ -152,6 +154,23 @@ def test_a_deferring_window_checks_and_outlines_the_journey_only_once_painted(qt
     assert ran == ["first", "later"]  # once painted, at once
     qtbot.wait(50)
     assert painted == [True]  # once only
+
+
+def test_the_collector_held_off_at_start_is_back_once_the_window_is_painted(qtbot, deferring_window,  # type: ignore[no-untyped-def]
+                                                                            looping_journey: Path) -> None:
+    from workbench.ui.memory import hold_off
+
+    window = deferring_window
+    hold_off()  # as the editor's start does
+    try:
+        window.show()
+        assert window.open_path(looping_journey, ask=False)
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: window.painted, timeout=10_000)
+        assert gc.isenabled()  # a long session's garbage is collected
+        assert gc.get_freeze_count() > 0  # what the journey needs is set aside, not walked at every edit
+    finally:
+        gc.enable()
 
 
 def test_a_window_made_without_defer_sets_everything_up_at_once(qtbot, looping_journey: Path) -> None:  # type: ignore[no-untyped-def]

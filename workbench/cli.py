@@ -241,6 +241,9 @@ def cmd_gui(argv: list[str]) -> int:
     if problem:
         _error(problem)
         return 2
+    from workbench.ui.memory import hold_off
+
+    hold_off()  # what start-up makes lives on: no collection walks it until the first paint
     for name in BEFORE_QT:
         importlib.import_module(name)
     try:
