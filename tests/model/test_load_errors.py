@@ -114,6 +114,28 @@ def test_every_bad_file_is_in_the_table():
     assert len(on_disk) >= 18
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "place"),
+    [
+        ('{"x": 1, "y": 2,\n "y": 3, "x": 4}', "y", "2:2"),  # the first key seen again, not the first key
+        ('{"a": {"b": 1, "c": 2, "b": 3}}', "b", "1:24"),
+        ('[{"a": 1}, {"a": 2, "a": 2}]', "a", "1:21"),
+    ],
+)
+def test_a_key_written_twice_is_named_at_its_second_place(text, key, place):
+    from workbench.model.jsontext import parse_json
+
+    with pytest.raises(LoadError) as caught:
+        parse_json(text, "team.journey")
+    assert str(caught.value) == f"team.journey:{place}: the key {key!r} appears twice in the same object"
+
+
+def test_the_same_key_in_two_objects_is_not_a_repeat():
+    from workbench.model.jsontext import parse_json
+
+    assert parse_json('{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}]}', "f") == {"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}]}
+
+
 def test_missing_file(tmp_path):
     path = tmp_path / "nowhere.journey"
     with pytest.raises(LoadError) as caught:

@@ -342,3 +342,35 @@ def test_the_migration_keeps_the_flow_except_where_it_left_steps_out_of_reach(jo
 
     old_dead = [(s.id,) for s in steps if not s.goal and not any(a == s.id for a, _ in old_edges)]
     assert dead(migrated) == old_dead
+
+
+def _checks_counted(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
+    import workbench.model.document as document
+    import workbench.model.fileformat as fileformat
+
+    calls: list[object] = []
+
+    def counting(journey):  # type: ignore[no-untyped-def]
+        calls.append(journey)
+        return check_journey(journey)
+
+    monkeypatch.setattr(fileformat, "check_journey", counting)
+    monkeypatch.setattr(document, "check_journey", counting)
+    return calls
+
+
+def test_a_file_of_this_version_is_checked_once_when_opened(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = _checks_counted(monkeypatch)
+    loaded = load_file(Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")
+    document = JourneyDocument(loaded.journey, checked=loaded.checked)
+    assert loaded.checked and calls == [loaded.journey]  # the document does not walk it again
+    assert document.journey.steps == loaded.journey.steps
+
+
+def test_a_migrated_file_is_checked_again_when_opened(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = _checks_counted(monkeypatch)
+    loaded = load_file(V0)
+    assert loaded.migrated_from == 0
+    assert not loaded.checked  # the revisions after the check made another journey
+    JourneyDocument(loaded.journey, checked=loaded.checked)
+    assert calls[-1] is loaded.journey and len(calls) == 2

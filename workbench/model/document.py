@@ -57,9 +57,10 @@ JOURNEY_FIELDS = tuple(name for name in Journey.model_fields if name not in COLL
 class JourneyDocument:
     """A journey being edited, with events for the views that show it."""
 
-    def __init__(self, journey: Journey | None = None) -> None:
+    def __init__(self, journey: Journey | None = None, checked: bool = False) -> None:
+        """*checked*: *journey* has just passed :func:`check_journey` (a file's, see ``Loaded.checked``)."""
         journey = journey if journey is not None else Journey(title=tr("Untitled journey"))
-        problems = check_journey(journey)
+        problems = [] if checked else check_journey(journey)
         if problems:
             raise EditError(str(problems[0]))
         # The document owns its lists: copies, so the caller's journey stays as it was.

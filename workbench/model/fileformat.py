@@ -84,6 +84,8 @@ class Loaded:
     notices: list[str] = field(default_factory=list)
     extra: KeptFields = field(default_factory=KeptFields)
     """Top-level fields of a newer version, written back by :func:`save_loaded`."""
+    checked: bool = False
+    """``journey`` itself passed :func:`check_journey` (a document opened on it need not check it again)."""
 
     @property
     def writable_version(self) -> int:
@@ -250,6 +252,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         if len(problems) > 1:
             reason += " " + _more(len(problems) - 1)
         raise LoadError(source, reason, field=_as_written(problems[0].path, result))
+    checked = journey
     if result.migrated_from is not None:
         # Revisions of older versions run on the migrated journey (see migrations.py).
         journey = migrate_older_minors(journey, version, older_minor)
@@ -261,6 +264,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         result.minor = MINOR
 
     result.journey = journey
+    result.checked = journey is checked  # (a revision of an older file made another one)
     if newer_major:
         result.read_only = True
         result.notices.append(

@@ -115,14 +115,19 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class Element(BaseModel):
-    """Base of every model: frozen, unknown fields kept (see module doc)."""
+    """Base of every model: frozen, unknown fields kept (see module doc).
+
+    A field's docstring (the string under it) says what it means; the JSON
+    Schema carries it as the field's description (see schema.py). The models
+    do not read them (pydantic's ``use_attribute_docstrings`` parses this
+    file's source at every start, a tenth of the models' import time).
+    """
 
     model_config = ConfigDict(
         frozen=True,
         extra="allow",
         strict=True,
         json_schema_extra={"additionalProperties": False},
-        use_attribute_docstrings=True,
     )
 
 

@@ -44,11 +44,13 @@ def _finite_float(text: str) -> float:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Refused(tr("the key {key!r} appears twice in the same object", key=key), key=key)
-        out[key] = value
+    out = dict(pairs)
+    if len(out) < len(pairs):  # (rare: looked for key by key only then)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(tr("the key {key!r} appears twice in the same object", key=key), key=key)
+            seen.add(key)
     return out
 
 

@@ -7,10 +7,13 @@ file is out of date, so the schema other tools read never lies.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import sys
 from typing import Any
 
+import workbench.model.journey as models
 from workbench.model.fileformat import FORMAT, VERSION
 from workbench.model.journey import Journey
 from workbench.resources import resource_path
@@ -18,9 +21,38 @@ from workbench.resources import resource_path
 SCHEMA_PATH = resource_path("schema", f"journey-v{VERSION}.schema.json")
 
 
+def field_docs() -> dict[str, dict[str, str]]:
+    """Each model's field docstrings (the string literal right under a field), by class and field name."""
+    docs: dict[str, dict[str, str]] = {}
+    for node in ast.parse(inspect.getsource(models)).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        body = node.body
+        for field, under in zip(body, body[1:]):
+            if (
+                isinstance(field, ast.AnnAssign)
+                and isinstance(field.target, ast.Name)
+                and isinstance(under, ast.Expr)
+                and isinstance(under.value, ast.Constant)
+                and isinstance(under.value.value, str)
+            ):
+                docs.setdefault(node.name, {})[field.target.id] = inspect.cleandoc(under.value.value)
+    return docs
+
+
+def _describe(definitions: dict[str, dict[str, Any]]) -> None:
+    """Give each documented field its description, keys in the order pydantic sorts them."""
+    for name, fields in field_docs().items():
+        properties = definitions.get(name, {}).get("properties", {})
+        for field, doc in fields.items():
+            if field in properties:
+                properties[field] = dict(sorted({**properties[field], "description": doc}.items()))
+
+
 def schema() -> dict[str, Any]:
     journey = Journey.model_json_schema(mode="validation")
     defs = journey.pop("$defs", {})
+    _describe({**defs, "Journey": journey})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"journey-workbench-v{VERSION}",

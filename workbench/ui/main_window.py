@@ -191,7 +191,7 @@ class MainWindow(FileActions, QMainWindow):
         self._detach_scene()
         self.stack.clear()
         self.loaded = loaded
-        self.document = JourneyDocument(loaded.journey)
+        self.document = JourneyDocument(loaded.journey, checked=loaded.checked)
         self.scene = JourneyScene(self.document, self.stack, self)
         self.view.setScene(self.scene)
         self.view.show_start()
