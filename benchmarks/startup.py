@@ -9,10 +9,17 @@ journey size, the median and 95th percentile of:
 * a bare PySide6 window: a ``QMainWindow`` holding a ``QGraphicsView``, shown,
   painted once, then exit -- the floor no Qt application can go under;
 
-both as CPU time (user + system of the whole process, from
+* the stack's floor: the bare window, with the journey FILE read and
+  validated first by the mandated model layer (pydantic and the models,
+  ``workbench.model.fileformat.load_file``) -- what any editor built on this
+  stack does before it can show FILE, with none of the editor's own
+  widgets, layout or drawing. Its ratio to the bare window is the least
+  the application's ratio can be;
+
+all as CPU time (user + system of the whole process, from
 ``getrusage(RUSAGE_CHILDREN)``) and wall time, and their ratios (application
-median / bare median; p95 / p95). The two are run alternately so that a
-disturbance of the machine hits both. Every process runs offscreen with its
+median / bare median; p95 / p95). The three are run in turn so that a
+disturbance of the machine hits all of them. Every process runs offscreen with its
 own empty settings and data folders (no recovery dialog, no saved layout),
 and byte code cached in a folder of the benchmark's own (as an installed
 application has its ``.pyc`` files; nothing is written in the source tree).
@@ -62,6 +69,16 @@ window.resize(1280, 800)
 window.show()
 sys.exit(app.exec())
 """
+
+
+#: The bare window, after reading FILE (the first argument) with the model layer.
+STACK_FLOOR = (
+    "import gc, sys\n"
+    "gc.disable()  # as the application does until its first paint\n"
+    "from pathlib import Path\n"
+    "from workbench.model.fileformat import load_file\n"
+    "journey = load_file(Path(sys.argv[1])).journey\n"
+) + BARE_WINDOW
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -117,17 +134,18 @@ def _write_journeys(sizes: tuple[int, ...], folder: Path) -> dict[int, Path]:
     return paths
 
 
-def _summary(app: list[tuple[float, float]], bare: list[tuple[float, float]]) -> dict[str, float]:
+def _summary(runs: dict[str, list[tuple[float, float]]]) -> dict[str, float]:
+    """Median and p95 of each program's runs ("app", "bare", "floor"), and each one's ratios to the bare window's."""
     row: dict[str, float] = {}
     for index, clock in enumerate(("cpu", "wall")):
-        mine = [sample[index] for sample in app]
-        floor = [sample[index] for sample in bare]
-        row[f"app {clock} median ms"] = statistics.median(mine)
-        row[f"app {clock} p95 ms"] = _percentile(mine, 0.95)
-        row[f"bare {clock} median ms"] = statistics.median(floor)
-        row[f"bare {clock} p95 ms"] = _percentile(floor, 0.95)
-        row[f"{clock} ratio median"] = row[f"app {clock} median ms"] / row[f"bare {clock} median ms"]
-        row[f"{clock} ratio p95"] = row[f"app {clock} p95 ms"] / row[f"bare {clock} p95 ms"]
+        for who, samples in runs.items():
+            values = [sample[index] for sample in samples]
+            row[f"{who} {clock} median ms"] = statistics.median(values)
+            row[f"{who} {clock} p95 ms"] = _percentile(values, 0.95)
+        for who, prefix in (("app", ""), ("floor", "floor ")):
+            if who in runs:
+                row[f"{prefix}{clock} ratio median"] = row[f"{who} {clock} median ms"] / row[f"bare {clock} median ms"]
+                row[f"{prefix}{clock} ratio p95"] = row[f"{who} {clock} p95 ms"] / row[f"bare {clock} p95 ms"]
     return row
 
 
@@ -142,33 +160,40 @@ def startup_stages(sizes: tuple[int, ...] = SIZES, runs: int = 10) -> dict[int, 
         paths = _write_journeys(sizes, folder)
         bare_script = folder / "bare_window.py"
         bare_script.write_text(BARE_WINDOW, encoding="utf-8")
-        bare_command = [sys.executable, str(bare_script)]
+        floor_script = folder / "stack_floor.py"
+        floor_script.write_text(STACK_FLOOR, encoding="utf-8")
         rows: dict[int, dict[str, float]] = {}
         for size in sizes:
-            app_command = [sys.executable, "-m", "workbench", str(paths[size])]
-            _timed(bare_command, env, ROOT)
-            _timed(app_command, env, ROOT)
-            app: list[tuple[float, float]] = []
-            bare: list[tuple[float, float]] = []
+            commands = {
+                "bare": [sys.executable, str(bare_script)],
+                "floor": [sys.executable, str(floor_script), str(paths[size])],
+                "app": [sys.executable, "-m", "workbench", str(paths[size])],
+            }
+            for command in commands.values():
+                _timed(command, env, ROOT)
+            samples: dict[str, list[tuple[float, float]]] = {who: [] for who in commands}
             for _ in range(runs):
-                bare.append(_timed(bare_command, env, ROOT))
-                app.append(_timed(app_command, env, ROOT))
-            rows[size] = _summary(app, bare)
+                for who, command in commands.items():
+                    samples[who].append(_timed(command, env, ROOT))
+            rows[size] = _summary(samples)
     return rows
 
 
 def print_table(rows: dict[int, dict[str, float]]) -> None:
     print("[start-up to the first painted window (targets: cpu ratio <= 1.5 at 10 steps, <= 3 at 1,000)]")
+    print("(floor: the bare window after reading and validating FILE with the model layer; its ratio is the least")
+    print(" the application's can be on this stack)")
     for clock in ("cpu", "wall"):
         print(
             f"{'steps':>6} {clock + ' app p50':>13} {'app p95':>9} {'bare p50':>9} {'bare p95':>9}"
-            f" {'ratio p50':>10} {'ratio p95':>10}"
+            f" {'ratio p50':>10} {'ratio p95':>10} {'floor p50':>10} {'floor ratio':>12}"
         )
         for size, row in rows.items():
             print(
                 f"{size:>6} {row[f'app {clock} median ms']:>13.0f} {row[f'app {clock} p95 ms']:>9.0f}"
                 f" {row[f'bare {clock} median ms']:>9.0f} {row[f'bare {clock} p95 ms']:>9.0f}"
                 f" {row[f'{clock} ratio median']:>10.2f} {row[f'{clock} ratio p95']:>10.2f}"
+                f" {row[f'floor {clock} median ms']:>10.0f} {row[f'floor {clock} ratio median']:>12.2f}"
             )
 
 

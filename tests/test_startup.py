@@ -207,8 +207,25 @@ def test_the_start_up_benchmark_reports_medians_p95_and_ratios() -> None:
     rows = startup_stages((10,), runs=1)
     row = rows[10]
     for clock in ("cpu", "wall"):
-        for who in ("app", "bare"):
+        for who in ("app", "bare", "floor"):
             assert row[f"{who} {clock} median ms"] > 0
             assert row[f"{who} {clock} p95 ms"] >= row[f"{who} {clock} median ms"]
         assert row[f"{clock} ratio median"] == row[f"app {clock} median ms"] / row[f"bare {clock} median ms"]
         assert row[f"{clock} ratio p95"] > 0
+        assert row[f"floor {clock} ratio median"] == row[f"floor {clock} median ms"] / row[f"bare {clock} median ms"]
+
+
+def test_the_stack_floor_reads_the_file_it_is_given(tmp_path: Path) -> None:
+    """The floor's program really reads FILE with the model layer: a bad file ends it with the loader's error."""
+    from benchmarks.startup import STACK_FLOOR
+
+    script = tmp_path / "floor.py"
+    script.write_text(STACK_FLOOR, encoding="utf-8")
+    bad = tmp_path / "bad.journey"
+    bad.write_text("{", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(bad)], cwd=ROOT, env=editor_env(tmp_path),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "bad.journey" in result.stderr
+    good = subprocess.run([sys.executable, str(script), str(ROOT / "examples" / "banking-savings.journey")], cwd=ROOT,
+                          env=editor_env(tmp_path), capture_output=True, text=True, timeout=120)
+    assert good.returncode == 0, good.stderr
