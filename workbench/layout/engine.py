@@ -128,6 +128,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
 
     def _reset(self) -> None:
         self._columns_dirty = False
+        self._restaged: set[str] = set()
         self._stages_dirty = False
         self._lanes_dirty = False
         self._steps_dirty: set[str] = set()
@@ -149,6 +150,7 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
             self._steps_dirty.update(e.id for e in (new, old) if e is not None)  # type: ignore[union-attr]
             if not updated or (old.stage, old.order) != (new.stage, new.order):  # type: ignore[union-attr]
                 self._columns_dirty = True
+                self._restaged.update(e.stage for e in (new, old) if e is not None)  # type: ignore[union-attr]
             if not updated or old.emotions != new.emotions:  # type: ignore[union-attr]
                 self._emotions_dirty = True
         elif change.collection == "lanes":
@@ -222,12 +224,10 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
         """
         if not (full or self._columns_dirty):
             return set(), False, False
-        columns: list[tuple[str, str | None]] = []
-        spans: dict[str, tuple[int, int]] = {}  # each stage's first column and how many it has
-        for stage in self.index.stages():
-            first = len(columns)
-            columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
-            spans[stage.id] = (first, len(columns) - first)
+        if full or self._stages_dirty:
+            columns, spans = self._all_columns()
+        else:
+            columns, spans = self._respliced()
         col_of = {sid: i for i, (_, sid) in enumerate(columns) if sid is not None}
         before = self._col_of
         moved = {sid for sid, i in col_of.items() if before.get(sid) != i}
@@ -247,6 +247,42 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
         self._respanned = {sid for sid, span in spans.items() if self._spans.get(sid) != span}
         self._columns, self._col_of, self._spans = columns, col_of, spans
         return moved, bool(self._shifted), spans_changed
+
+    def _all_columns(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]]]:
+        """(stage, step) of each column in time order (step None: an empty stage's free column); each stage's span."""
+        columns: list[tuple[str, str | None]] = []
+        spans: dict[str, tuple[int, int]] = {}  # each stage's first column and how many it has
+        for stage in self.index.stages():
+            first = len(columns)
+            columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
+            spans[stage.id] = (first, len(columns) - first)
+        return columns, spans
+
+    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]]]:
+        """The same as :meth:`_all_columns` when only some stages' steps changed: their columns spliced in.
+
+        The stages (and their order) are those of the last update; a step
+        whose stage is not one of them has no column, as in a full pass.
+        """
+        old, old_spans = self._columns, self._spans
+        columns: list[tuple[str, str | None]] = []
+        counts: dict[str, int] = {}
+        taken = 0
+        for stage_id in sorted(self._restaged.intersection(old_spans), key=lambda st: old_spans[st][0]):
+            first, count = old_spans[stage_id]
+            columns += old[taken:first]
+            segment = [(stage_id, st.id) for st in self.index.steps_of(stage_id)] or [(stage_id, None)]
+            columns += segment
+            counts[stage_id] = len(segment)
+            taken = first + count
+        columns += old[taken:]
+        spans: dict[str, tuple[int, int]] = {}
+        first = 0
+        for stage_id, (_, count) in old_spans.items():  # (in stage order: they were made so)
+            count = counts.get(stage_id, count)
+            spans[stage_id] = (first, count)
+            first += count
+        return columns, spans
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch
