@@ -224,25 +224,40 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
         """
         if not (full or self._columns_dirty):
             return set(), False, False
+        before = self._col_of
         if full or self._stages_dirty:
             columns, spans = self._all_columns()
+            start, col_of, gone = 0, {}, None
         else:
-            columns, spans = self._respliced()
-        col_of = {sid: i for i, (_, sid) in enumerate(columns) if sid is not None}
-        before = self._col_of
-        moved = {sid for sid, i in col_of.items() if before.get(sid) != i}
-        for sid in [sid for sid in self._col_of if sid not in col_of]:
+            columns, spans, start, gone = self._respliced()
+            col_of = dict(before)  # (the columns before *start* are the same)
+            for sid in gone:
+                del col_of[sid]
+        moved: set[str] = set()
+        # Columns left or taken by a step already shown: routes passing them are routed again.
+        shifted: set[int] = set()
+        for i in range(start, len(columns)):
+            sid = columns[i][1]
+            if sid is not None:
+                col_of[sid] = i
+                was = before.get(sid)
+                if was != i:
+                    moved.add(sid)
+                    if was is not None:
+                        shifted.update((was, i))
+        if gone is None:
+            gone = {sid for sid in before if sid not in col_of}
+        for sid in gone:
             self._forget_title(sid)
             self._step_boxes.pop(sid, None)
             self._column_anchors.pop(sid, None)
             patch.steps.add(sid)
+            shifted.add(before[sid])
         x0, pitch, column = self._x0, self._pitch, self._column
         for sid in moved:
             column(sid).x = x0 + col_of[sid] * pitch
         patch.columns.update(moved.intersection(before))
-        # Columns left or taken by a step already shown: routes passing them are routed again.
-        self._shifted = {i for sid in moved if sid in self._col_of for i in (self._col_of[sid], col_of[sid])}
-        self._shifted.update(self._col_of[sid] for sid in self._col_of if sid not in col_of)
+        self._shifted = shifted
         spans_changed = full or spans != self._spans
         self._respanned = {sid for sid, span in spans.items() if self._spans.get(sid) != span}
         self._columns, self._col_of, self._spans = columns, col_of, spans
@@ -258,20 +273,28 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
             spans[stage.id] = (first, len(columns) - first)
         return columns, spans
 
-    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]]]:
+    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]], int, set[str]]:
         """The same as :meth:`_all_columns` when only some stages' steps changed: their columns spliced in.
 
-        The stages (and their order) are those of the last update; a step
-        whose stage is not one of them has no column, as in a full pass.
+        Also the first column that may have changed, and the steps those
+        stages no longer show. The stages (and their order) are those of the
+        last update; a step whose stage is not one of them has no column, as
+        in a full pass.
         """
         old, old_spans = self._columns, self._spans
         columns: list[tuple[str, str | None]] = []
         counts: dict[str, int] = {}
+        was_shown: set[str] = set()
+        shown: set[str] = set()
         taken = 0
-        for stage_id in sorted(self._restaged.intersection(old_spans), key=lambda st: old_spans[st][0]):
+        changed = sorted(self._restaged.intersection(old_spans), key=lambda st: old_spans[st][0])
+        for stage_id in changed:
             first, count = old_spans[stage_id]
             columns += old[taken:first]
-            segment = [(stage_id, st.id) for st in self.index.steps_of(stage_id)] or [(stage_id, None)]
+            was_shown.update(sid for _, sid in old[first:first + count] if sid is not None)
+            steps = self.index.steps_of(stage_id)
+            shown.update(st.id for st in steps)
+            segment = [(stage_id, st.id) for st in steps] or [(stage_id, None)]
             columns += segment
             counts[stage_id] = len(segment)
             taken = first + count
@@ -282,7 +305,8 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
             count = counts.get(stage_id, count)
             spans[stage_id] = (first, count)
             first += count
-        return columns, spans
+        start = old_spans[changed[0]][0] if changed else len(columns)
+        return columns, spans, start, was_shown - shown
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch
