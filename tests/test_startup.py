@@ -166,9 +166,22 @@ def test_the_collector_held_off_at_start_is_back_once_the_window_is_painted(qtbo
         window.show()
         assert window.open_path(looping_journey, ask=False)
         assert not gc.isenabled()
+        frozen = gc.get_freeze_count()
         qtbot.waitUntil(lambda: window.painted, timeout=10_000)
         assert gc.isenabled()  # a long session's garbage is collected
-        assert gc.get_freeze_count() > 0  # what the journey needs is set aside, not walked at every edit
+        assert gc.get_freeze_count() > frozen  # the journey's objects are set aside, not walked at every edit
+    finally:
+        gc.enable()
+
+
+def test_a_start_that_cannot_load_qt_gives_the_collector_back(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from workbench.cli import cmd_gui
+
+    monkeypatch.setitem(sys.modules, "workbench.ui.app", None)  # importing it fails, as a missing Qt library would
+    try:
+        assert cmd_gui([]) == 2
+        assert "Qt cannot start" in capsys.readouterr().err
+        assert gc.isenabled()
     finally:
         gc.enable()
 

@@ -241,7 +241,7 @@ def cmd_gui(argv: list[str]) -> int:
     if problem:
         _error(problem)
         return 2
-    from workbench.ui.memory import hold_off
+    from workbench.ui.memory import hold_off, resume
 
     hold_off()  # what start-up makes lives on: no collection walks it until the first paint
     for name in BEFORE_QT:
@@ -249,6 +249,7 @@ def cmd_gui(argv: list[str]) -> int:
     try:
         from workbench.ui.app import run
     except ImportError as error:  # a library the check does not know of (PySide6 names it)
+        resume()
         _error(tr("Qt cannot start: {reason}", reason=error))
         return 2
     return run(args.file)

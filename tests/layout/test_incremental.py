@@ -129,6 +129,13 @@ def run_edits(doc: JourneyDocument, rnd: random.Random, count: int) -> None:
             edit_or_undo(doc, rnd, undo)
         engine.update()
         assert picture(engine.layout) == picture(layout(doc))
+        assert columns_of(engine) == columns_of(LayoutEngine(lambda: doc.journey, doc.index))
+
+
+def columns_of(engine: LayoutEngine) -> tuple[list[str], dict[str, str | None]]:
+    """What the engine answers about columns: the steps shown left to right, and the step before each."""
+    shown = engine.steps_between(-1e12, 1e12)
+    return shown, {sid: engine.step_before(sid) for sid in shown}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

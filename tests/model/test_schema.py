@@ -45,3 +45,18 @@ def test_the_version_1_schema_stays_for_older_files() -> None:
     old = json.loads((SCHEMA_PATH.parent / "journey-v1.schema.json").read_text(encoding="utf-8"))
     assert old["properties"]["version"] == {"const": 1}
     assert "emotion" in old["$defs"]["Step"]["properties"]
+
+
+def test_field_docstrings_become_descriptions_unless_a_field_has_one() -> None:
+    from workbench.model.schema import _describe, field_docs
+
+    docs = field_docs()
+    assert docs["Persona"]["shape"] == "The shape of the points of this persona's curves."
+    assert "id" not in docs["Persona"]  # a field without a docstring has none
+    definitions = {
+        "Persona": {"properties": {"shape": {"type": "string"}, "line": {"description": "given", "type": "string"}}}
+    }
+    _describe(definitions)
+    shape, line = definitions["Persona"]["properties"]["shape"], definitions["Persona"]["properties"]["line"]
+    assert list(shape) == ["description", "type"] and shape["description"] == docs["Persona"]["shape"]
+    assert line["description"] == "given"

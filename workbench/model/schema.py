@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+from pydantic import BaseModel
+
 import workbench.model.journey as models
 from workbench.model.fileformat import FORMAT, VERSION
 from workbench.model.journey import Journey
@@ -22,8 +24,12 @@ SCHEMA_PATH = resource_path("schema", f"journey-v{VERSION}.schema.json")
 
 
 def field_docs() -> dict[str, dict[str, str]]:
-    """Each model's field docstrings (the string literal right under a field), by class and field name."""
-    docs: dict[str, dict[str, str]] = {}
+    """Each model's field docstrings (the string literal right under a field), by class and field name.
+
+    A class has its bases' too (a field it inherits keeps its meaning), as
+    pydantic's ``use_attribute_docstrings`` would give them.
+    """
+    own: dict[str, dict[str, str]] = {}
     for node in ast.parse(inspect.getsource(models)).body:
         if not isinstance(node, ast.ClassDef):
             continue
@@ -36,16 +42,21 @@ def field_docs() -> dict[str, dict[str, str]]:
                 and isinstance(under.value, ast.Constant)
                 and isinstance(under.value.value, str)
             ):
-                docs.setdefault(node.name, {})[field.target.id] = inspect.cleandoc(under.value.value)
-    return docs
+                own.setdefault(node.name, {})[field.target.id] = inspect.cleandoc(under.value.value)
+    docs: dict[str, dict[str, str]] = {}
+    for name, cls in vars(models).items():
+        if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == models.__name__:
+            for base in reversed(cls.__mro__):
+                docs.setdefault(name, {}).update(own.get(base.__name__, {}) if base.__module__ == models.__name__ else {})
+    return {name: fields for name, fields in docs.items() if fields}
 
 
 def _describe(definitions: dict[str, dict[str, Any]]) -> None:
-    """Give each documented field its description, keys in the order pydantic sorts them."""
+    """Give each documented field its description (unless it has one), keys in the order pydantic sorts them."""
     for name, fields in field_docs().items():
         properties = definitions.get(name, {}).get("properties", {})
         for field, doc in fields.items():
-            if field in properties:
+            if field in properties and "description" not in properties[field]:
                 properties[field] = dict(sorted({**properties[field], "description": doc}.items()))
 
 

@@ -27,6 +27,11 @@ def hold_off() -> None:
     gc.disable()
 
 
+def resume() -> None:
+    """The collector back on, for a start that ends before its window (Qt could not start)."""
+    gc.enable()
+
+
 def settle() -> None:
     """What is alive now stays alive: stop walking it in every full collection."""
     gc.unfreeze()
