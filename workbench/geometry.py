@@ -269,15 +269,28 @@ class Run(list):  # type: ignore[type-arg]  # list[Bezier]
     drawn again, only moved. Runs compare by their segments.
     """
 
-    __slots__ = ("column",)
+    __slots__ = ("column", "joined")
 
-    def __init__(self, segments: list[Bezier], column: Anchor) -> None:
+    def __init__(self, segments: list[Bezier], column: Anchor, joined: bool = False) -> None:
         super().__init__(segments)
         self.column = column
+        #: It goes on from the run before it (a long run is kept in chunks; see ``layout/emotions.py``).
+        self.joined = joined
 
     def placed(self, dy: float = 0.0) -> list[Bezier]:
         """Its segments in map coordinates (*dy*: the emotion lane's top)."""
         return list(moved_segments(self, self.column.x, dy))
+
+
+def joined_runs(runs: list[Run], dy: float) -> list[list[Bezier]]:
+    """Runs in map coordinates (*dy*: the emotion lane's top), each one whole again (its chunks joined)."""
+    out: list[list[Bezier]] = []
+    for run in runs:
+        if run.joined and out:
+            out[-1] += run.placed(dy)
+        else:
+            out.append(run.placed(dy))
+    return out
 
 
 @dataclass
@@ -332,7 +345,7 @@ class Layout:
         curve = self.curves.get(key)
         if self.emotion_lane is None or curve is None:
             return []
-        return [run.placed(self.emotion_lane.row.y) for run in curve.local_runs]
+        return joined_runs(curve.local_runs, self.emotion_lane.row.y)
 
     @property
     def links(self) -> list[Connector]:
@@ -361,7 +374,7 @@ class Layout:
         """The emotion curve's runs in map coordinates."""
         if self.emotion_lane is None:
             return []
-        return [run.placed(self.emotion_lane.row.y) for run in self.local_curves]
+        return joined_runs(self.local_curves, self.emotion_lane.row.y)
 
     def step_at(self, x: float) -> StepBox | None:
         """The step whose column spans *x*."""

@@ -185,6 +185,42 @@ def test_a_step_added_early_moves_the_later_stage_headers_and_runs_without_makin
     assert picture(engine.layout) == picture(layout(doc))
 
 
+def test_a_face_added_in_a_long_run_makes_only_its_chunk_again() -> None:
+    """Every step of a long map has a face on each of four curves: one run each. A step (with faces) added
+    early in it makes the chunk it falls in again; the chunks after it are the same objects, a column on."""
+    from benchmarks.generate import journey_of
+    from workbench.layout.emotions import CHUNK
+
+    doc = JourneyDocument(journey_of(300, personas=2))
+    engine = LayoutEngine(lambda: doc.journey, doc.index)
+    doc.changed.connect(engine.note)
+    lay = engine.layout
+    for curve in lay.curves.values():
+        whole = [run for run in curve.local_runs if not run.joined]
+        assert len(whole) < len(curve.local_runs)  # (long runs, in chunks)
+        assert max(len(run) for run in curve.local_runs) < 8 * CHUNK
+    second = lay.steps[1]
+    later = {key: [(run, run.column.x) for run in c.local_runs if run.column.x > second.column.x + 1]
+             for key, c in lay.curves.items()}
+    first = doc.steps()[1]
+    doc.add(Step(id="new-step", title="New", stage=first.stage, emotions=first.emotions), 1)
+    engine.update()
+    pitch = lay.style.column_width + lay.style.gap
+    for key, curve in engine.layout.curves.items():
+        kept = {id(run) for run in curve.local_runs}
+        again = [run for run, x in later[key] if id(run) not in kept or run.column.x != x + pitch]
+        assert len(again) <= 1, key  # at most the chunk the new face's neighbour starts
+    fresh = layout(doc)
+    assert picture(engine.layout) == picture(fresh)
+    # Drawn (PDF, pictures), a run is whole again: as many pieces as stretches between steps without a face.
+    for key in fresh.curves:
+        runs = fresh.curve_runs(key)
+        assert sum(len(run) for run in runs) == sum(len(run) for run in fresh.curves[key].local_runs)
+        assert len(runs) == sum(not run.joined for run in fresh.curves[key].local_runs)
+        for run in runs:
+            assert all(a[3] == b[0] for a, b in zip(run, run[1:]))  # each segment starts where the last ended
+
+
 def test_a_step_added_early_pushes_the_later_routes_along_without_routing_them_again() -> None:
     """Handoffs within a lane and flow links right of a step added early are the same routes, placed from
     columns that moved: the edit routes none of them again."""

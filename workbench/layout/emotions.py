@@ -6,6 +6,9 @@ its top), so a lane pushed down moves them without re-computing them.
 
 from __future__ import annotations
 
+import zlib
+from functools import lru_cache
+
 from workbench.geometry import Anchor, Bezier, CurveKey, EmotionPoint, Run, StepBox, Style
 from workbench.model.feelings import feeling
 from workbench.model.index import JourneyIndex
@@ -43,19 +46,21 @@ def shown_curves(index: JourneyIndex) -> tuple[list[CurveKey], CurveKey | None]:
     return [key for key in every_curve(index) if key == active or index.felt[key] > 0], active
 
 
-#: The runs last drawn for a curve, by the step of their first point: its points, their x from the first
-#: one's column, the run.
+#: The chunks of runs last drawn for a curve, by the step of their first point: the points that shape it, their x
+#: from the first one's column, the chunk.
 RunCache = dict[str, tuple[tuple[EmotionPoint, ...], tuple[float, ...], Run]]
 
 
 def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: RunCache | None = None) -> list[Run]:
     """The curve through the faces of the steps in time order, broken where a step has none.
 
-    With *cache* (filled as it goes), a run whose points are the same
-    objects, placed alike from its first one's column, is the same run as
-    last time: a step swapped, a card edited far from it or a step added
-    before it (which moves its columns together) neither draws it again nor,
-    on the canvas, makes its pieces again.
+    A long run comes in chunks (see :data:`CHUNK`), each placed from its first
+    face's column. With *cache* (filled as it goes), a chunk whose faces (and
+    the faces either side that shape its ends) are the same objects, placed
+    alike from its first face's column, is the same chunk as last time: a step
+    swapped, a card edited far from it or a step added before it (which moves
+    its columns together) neither draws it again nor, on the canvas, makes its
+    piece again.
     """
     runs: list[Run] = []
     run: list[EmotionPoint] = []
@@ -64,30 +69,59 @@ def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: Run
     for box in steps:
         point = points.get(box.id)
         if point is None:
-            runs += _run(run, known, fresh)
+            runs += _chunks(run, known, fresh)
             run = []
         else:
             run.append(point)
-    runs += _run(run, known, fresh)
+    runs += _chunks(run, known, fresh)
     if cache is not None:
         cache.clear()
         cache.update(fresh)
     return runs
 
 
-def _run(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[Run]:
-    """One run: the cached one if its points are the same objects, placed alike from the first one's column."""
+#: A run is cut into chunks of about this many segments, at faces picked by their step's id, not by their rank:
+#: a step added in a long run (every step of a map with a face, on each of four curves) makes the chunk it is in
+#: again, not the rest of the run after it. A chunk that goes on from the one before it says so (``Run.joined``).
+CHUNK = 16
+
+
+@lru_cache(maxsize=65536)
+def _cuts(step_id: str) -> bool:
+    """Whether a run is cut at this step's face (the same answer in every process: not ``hash()``)."""
+    return zlib.crc32(step_id.encode()) % CHUNK == 0
+
+
+def _chunks(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[Run]:
+    """One run, in chunks cut at the faces :func:`_cuts` picks (never at its ends)."""
     if len(run) < 2:
         return []
-    left = run[0].column.x
-    xs = tuple(p.x - left for p in run)
-    known = cache.get(run[0].step)
-    if known is not None and known[1] == xs and len(known[0]) == len(run) and all(a is b for a, b in zip(known[0], run)):
-        fresh[run[0].step] = known
-        return [known[2]]
-    segments = Run(_curve([(x, p.offset) for x, p in zip(xs, run)]), run[0].column)
-    fresh[run[0].step] = (tuple(run), xs, segments)
-    return [segments]
+    out: list[Run] = []
+    first, last = 0, len(run) - 1
+    for i in range(1, last):
+        if _cuts(run[i].step):
+            out.append(_chunk(run, first, i, cache, fresh))
+            first = i
+    out.append(_chunk(run, first, last, cache, fresh))
+    return out
+
+
+def _chunk(run: list[EmotionPoint], a: int, b: int, cache: RunCache, fresh: RunCache) -> Run:
+    """The segments from face *a* to face *b* of a run: the cached ones if the faces that shape them (one more
+    either side, where there is one) are the same objects, placed alike from face *a*'s column."""
+    low, high = max(a - 1, 0), min(b + 2, len(run))
+    window = run[low:high]
+    left = run[a].column.x
+    xs = tuple(p.x - left for p in window)
+    key = run[a].step
+    known = cache.get(key)
+    if known is not None and known[1] == xs and len(known[0]) == len(window) and all(p is q for p, q in zip(known[0], window)):
+        fresh[key] = known
+        return known[2]
+    segments = _curve([(x, p.offset) for x, p in zip(xs, window)])[a - low : b - low]
+    chunk = Run(segments, run[a].column, joined=a > 0)
+    fresh[key] = (tuple(window), xs, chunk)
+    return chunk
 
 
 def _curve(pts: list[tuple[float, float]]) -> list[Bezier]:
