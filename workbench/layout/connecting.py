@@ -225,13 +225,16 @@ class ConnectorsMixin:
     def _update_links(self, patch: Patch) -> None:
         lay = self.layout
         journey_links, boxes = self._journey().links, self._step_boxes
-        # Only the ends' headers: a header's rectangle is worked out from its column on each ask.
+        # Only the ends' headers (their rectangles are worked out from their columns where a link needs them).
         ends = {sid for link in journey_links for sid in (link.source, link.target)}
-        headers = {sid: boxes[sid].header for sid in ends if sid in boxes and sid in self._col_of}
+        headers = {sid: boxes[sid] for sid in ends if sid in boxes and sid in self._col_of}
         links = link_routes(journey_links, headers, self.style, self._column, self._link_cache)
         old = {c.id: c for c in lay.link_routes}
         new = {c.id: c for c in links}
-        patch.links.update(i for i, c in new.items() if (was := old.get(i)) is None or was != c or was.column is not c.column)
+        patch.links.update(
+            i for i, c in new.items()
+            if (was := old.get(i)) is None or (was is not c and (was != c or was.column is not c.column))
+        )
         patch.links.update(set(old) - set(new))
         if patch.columns:  # a link pushed along with both its steps is the same route, from a column that moved
             patch.link_columns.update(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbench.geometry import Anchor, Bezier, Connector, Point, Rect, Style, Text
+from workbench.geometry import Anchor, Bezier, Connector, Point, Rect, StepBox, Style, Text
 from workbench.model.journey import Handoff, Link
 from workbench.textmetrics import line_height, text_width, wrap
 
@@ -123,7 +123,7 @@ LinkCache = dict[str, tuple[Link, tuple[float, ...], tuple[Bezier, ...], tuple[s
 
 
 def link_routes(
-    links: list[Link], headers: dict[str, Rect], s: Style, column_of: Callable[[str], Anchor] | None = None,
+    links: list[Link], headers: dict[str, StepBox], s: Style, column_of: Callable[[str], Anchor] | None = None,
     cache: LinkCache | None = None,
 ) -> list[Connector]:
     """Flow links over the step headers; labels shift sideways so that none overlaps another.
@@ -140,22 +140,24 @@ def link_routes(
     known_routes: LinkCache = cache if cache is not None else {}
     fresh: LinkCache = {}
     for link in links:
-        a, b = headers.get(link.source), headers.get(link.target)
-        if a is None or b is None:
+        source, target = headers.get(link.source), headers.get(link.target)
+        if source is None or target is None:
             continue
-        ox = a.x if column_of is not None else 0.0  # where x is counted from
-        ends = (a.x - ox, b.x - ox, a.y, b.y, a.w, b.w)
+        a, b = source.local_header, target.local_header  # (x from their columns: ``header`` in the map, made below)
+        ax, bx = a.x + source.left.x, b.x + target.left.x
+        ox = ax if column_of is not None else 0.0  # where x is counted from
+        ends = (ax - ox, bx - ox, a.y, b.y, a.w, b.w)
         known = known_routes.get(link.id)
         if known is not None and known[0] is link and known[1] == ends:
             _, _, path, lines, rect, last_shift, route = known
         else:
-            path, lines, rect = _link_shape(link, a, b, ox, s)
+            path, lines, rect = _link_shape(link, source.header, target.header, ox, s)
             last_shift, route = 0.0, None
         shift = 0.0
         if rect is not None:
             in_map = rect.moved(ox)
             shift = _free_shift(in_map, placed)  # (among the others, in the map)
-            placed.add(in_map.moved(shift))
+            placed.add(in_map.moved(shift) if shift else in_map)
         column = column_of(link.source) if column_of is not None else None
         if route is None or shift != last_shift or (column is not None and route.column is not column):
             label = None if rect is None else Text(lines, s.label_size, False, rect.moved(shift))
@@ -290,7 +292,9 @@ def centred_label(text: str, centre: float, top: float, width: float, size: floa
 
 def _free_shift(rect: Rect, taken: _Placed) -> float:
     """The nearest sideways shift of *rect* (none first) that overlaps none of *taken*; none if all do."""
-    for shift in (0, 40, -40, 80, -80, 120, -120, 160, -160):
+    if not taken.overlaps(rect):
+        return 0.0
+    for shift in (40, -40, 80, -80, 120, -120, 160, -160):
         if not taken.overlaps(rect.moved(shift)):
             return float(shift)
     return 0.0
