@@ -225,10 +225,9 @@ class ConnectorsMixin:
     def _update_links(self, patch: Patch) -> None:
         lay = self.layout
         journey_links, boxes = self._journey().links, self._step_boxes
-        # Only the ends' headers (their rectangles are worked out from their columns where a link needs them).
         ends = {sid for link in journey_links for sid in (link.source, link.target)}
-        headers = {sid: boxes[sid] for sid in ends if sid in boxes and sid in self._col_of}
-        links = link_routes(journey_links, headers, self.style, self._column, self._link_cache)
+        shown = {sid: boxes[sid] for sid in ends if sid in boxes and sid in self._col_of}
+        links = link_routes(journey_links, shown, self.style, self._column, self._link_cache)
         old = {c.id: c for c in lay.link_routes}
         new = {c.id: c for c in links}
         patch.links.update(

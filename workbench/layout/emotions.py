@@ -106,10 +106,8 @@ def _chunks(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[R
         return []
     out: list[Run] = []
     first, last = 0, len(run) - 1
-    known = _CUTS
     for i in range(1, last):
-        step = run[i].step
-        if known.get(step) or (step not in known and _cuts(step)):
+        if _cuts(run[i].step):
             out.append(_chunk(run, first, i, cache, fresh))
             first = i
     out.append(_chunk(run, first, last, cache, fresh))

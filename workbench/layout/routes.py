@@ -123,10 +123,10 @@ LinkCache = dict[str, tuple[Link, tuple[float, ...], tuple[Bezier, ...], tuple[s
 
 
 def link_routes(
-    links: list[Link], headers: dict[str, StepBox], s: Style, column_of: Callable[[str], Anchor] | None = None,
+    links: list[Link], steps: dict[str, StepBox], s: Style, column_of: Callable[[str], Anchor] | None = None,
     cache: LinkCache | None = None,
 ) -> list[Connector]:
-    """Flow links over the step headers; labels shift sideways so that none overlaps another.
+    """Flow links over the headers of *steps* (the shown ones, by id); labels shift so that none overlaps another.
 
     With *column_of* (a step's column anchor), each link is placed from the
     left of its source step's column: a link pushed along with both its
@@ -140,7 +140,7 @@ def link_routes(
     known_routes: LinkCache = cache if cache is not None else {}
     fresh: LinkCache = {}
     for link in links:
-        source, target = headers.get(link.source), headers.get(link.target)
+        source, target = steps.get(link.source), steps.get(link.target)
         if source is None or target is None:
             continue
         a, b = source.local_header, target.local_header  # (x from their columns: ``header`` in the map, made below)

@@ -24,6 +24,7 @@ from workbench import __version__
 from workbench.desktop import DESKTOP_ID, ICON_FILE
 from workbench.i18n import current_language, set_language
 from workbench.resources import resource_path
+from workbench.ui.memory import HOLD_OFF_MS
 from workbench.ui.translator import install_translators
 
 #: Set to 1, the application quits right after the first paint of its main window
@@ -98,8 +99,6 @@ def run(path: str | None = None) -> int:
     report = os.environ.get(STARTUP_REPORT_ENV)
     if report:
         window.first_painted.connect(lambda: write_startup_report(Path(report), window))
-    from workbench.ui.memory import HOLD_OFF_MS
-
     # The collector, held off since the start (cli.cmd_gui), is back at the first paint or after this.
     QTimer.singleShot(HOLD_OFF_MS, gc.enable)
     if exit_after_paint():
