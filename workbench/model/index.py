@@ -33,6 +33,8 @@ _REFERENCES: dict[type, tuple[str, ...]] = {
     Handoff: ("source", "target"),
     Link: ("source", "target"),
 }
+#: The array of the file each sorted type is kept in.
+_COLLECTION: dict[type, str] = {Persona: "personas", Stage: "stages", Lane: "lanes", Step: "steps", Card: "cards"}
 #: Rank of each type among the referrers, as the file lists them.
 _RANK = {Step: 0, Card: 1, Handoff: 2, Link: 3}
 
@@ -64,6 +66,10 @@ class JourneyIndex:
         self._step_rank: dict[str, int] | None = None
         self._stage_steps: dict[str, list[Step]] = {}
         self._cell_cards: dict[tuple[str, str], list[Card]] = {}
+        #: Each element's place in its array of the file, per collection, made when a group
+        #: has a tie and kept until an element of that collection comes (one that goes
+        #: leaves the others in the same order).
+        self._positions: dict[str, dict[str, int]] = {}
         #: Bumped by every change: a reader's snapshot is current while it is equal.
         self.generation = 0
         for collection in ("personas", "stages", "lanes", "steps", "cards", "handoffs", "links"):
@@ -73,6 +79,7 @@ class JourneyIndex:
     def rebind(self, journey: Journey) -> None:
         """The document replaced its journey object (same arrays): read file order from the new one."""
         self._journey = journey
+        self._positions.clear()
 
     # ------------------------------------------------------------ updating
 
@@ -94,6 +101,7 @@ class JourneyIndex:
         self.generation += 1
 
     def _add(self, element: Element) -> None:
+        self._positions.pop(_COLLECTION.get(type(element), ""), None)
         for persona in _mentioned(element):
             self._mentioning.setdefault(persona, {})[element.id] = element
         if isinstance(element, Persona):
@@ -278,7 +286,9 @@ class JourneyIndex:
     def _sorted(self, items: Iterable[Element], collection: str) -> list:  # type: ignore[type-arg]
         out = sorted(items, key=_ORDER)
         if any(out[i].order == out[i + 1].order for i in range(len(out) - 1)):
-            position = {e.id: i for i, e in enumerate(getattr(self._journey, collection))}
+            position = self._positions.get(collection)
+            if position is None:  # (once per collection, not once per group: a file of ties is not quadratic)
+                position = self._positions[collection] = {e.id: i for i, e in enumerate(getattr(self._journey, collection))}
             out.sort(key=lambda e: (e.order, position.get(e.id, len(position))))
         return out
 
