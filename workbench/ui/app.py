@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+import workbench.ui.pyside_hook  # noqa: F401  (first: the modules imported after PySide6 are looked at quicker)
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
