@@ -182,3 +182,13 @@ def test_no_valid_journey_is_refused_by_either_scan(journey: Journey) -> None:
     finally:
         limits.SCAN_ABOVE = saved
     limits.check_data(json.loads(text)["journey"], "j.journey")
+
+
+def test_the_first_list_over_its_limit_is_named_at_any_depth() -> None:
+    """Patterns of more than one level (none in the format yet) are walked as those of one."""
+    data = {"a": [{"b": {"c": [1]}}, "not an object", {"b": None}, {"b": {"c": [1, 2, 3]}}, {"b": {"c": [1, 2, 3, 4]}}]}
+    assert limits._too_long(data, ["a[]", "b", "c"], 2) == ["a[3]", "b", "c"]
+    assert limits._too_long(data, ["a[]", "b", "c"], 3) == ["a[4]", "b", "c"]
+    assert limits._too_long(data, ["a[]", "b", "c"], 4) is None
+    assert limits._too_long({"x": {"y": [0] * 5}}, ["x", "y"], 4) == ["x", "y"]
+    assert limits._too_long({"x": [0] * 5}, ["x"], 5) is None

@@ -107,28 +107,42 @@ def check_data(journey: Any, source: str) -> None:
     if total > MAX_ELEMENTS:
         raise LoadError(source, _too_many_elements(), field="journey")
     for pattern, limit in LIST_LIMITS.items():
-        for shown, value in _lists_at(journey, pattern.split(".")[1:], "journey"):
-            if len(value) > limit:
-                raise LoadError(source, _too_many(limit), field=shown)
+        found = _too_long(journey, pattern.split(".")[1:], limit)
+        if found is not None:
+            raise LoadError(source, _too_many(limit), field=".".join(["journey", *found]))
 
 
-def _lists_at(data: Any, parts: list[str], shown: str) -> Iterator[tuple[str, list[Any]]]:
-    """The lists at a pattern's *parts* (``["cards[]", "intents"]``) under *data*, with their paths."""
+def _too_long(data: Any, parts: list[str], limit: int) -> list[str] | None:
+    """The path (from *data*) to the first list at *parts* (``["cards[]", "intents"]``) longer than *limit*.
+
+    None when there is none. The path is made only for the list found: a
+    map of thousands of cards is walked without a string made per card.
+    """
     if not isinstance(data, dict):
-        return
+        return None
     name, rest = parts[0], parts[1:]
     if name.endswith("[]"):
         items = data.get(name[:-2])
-        if isinstance(items, list):
+        if not isinstance(items, list):
+            return None
+        if len(rest) == 1:  # (the common shape, "cards[].intents": one look-up per item, inline)
+            leaf = rest[0]
             for index, item in enumerate(items):
-                yield from _lists_at(item, rest, f"{shown}.{name[:-2]}[{index}]")
-        return
+                if isinstance(item, dict):
+                    value = item.get(leaf)
+                    if isinstance(value, list) and len(value) > limit:
+                        return [f"{name[:-2]}[{index}]", leaf]
+            return None
+        for index, item in enumerate(items):
+            found = _too_long(item, rest, limit)
+            if found is not None:
+                return [f"{name[:-2]}[{index}]", *found]
+        return None
     value = data.get(name)
     if not rest:
-        if isinstance(value, list):
-            yield f"{shown}.{name}", value
-        return
-    yield from _lists_at(value, rest, f"{shown}.{name}")
+        return [name] if isinstance(value, list) and len(value) > limit else None
+    found = _too_long(value, rest, limit)
+    return None if found is None else [name, *found]
 
 
 # ------------------------------------------------------------ the JSON text
