@@ -10,14 +10,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from workbench.dataclass_init import direct_init
-
 Point = tuple[float, float]
 #: A cubic Bézier segment: start, first control, second control, end.
 Bezier = tuple[Point, Point, Point, Point]
 
 
-@direct_init
 @dataclass(frozen=True)
 class Rect:
     x: float
@@ -51,7 +48,6 @@ class Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 
 
-@direct_init
 @dataclass(frozen=True)
 class Text:
     """Lines of wrapped text; the first baseline sits one ascent below ``rect.y``."""
@@ -114,7 +110,6 @@ def moved_text(text: Text | None, dx: float, dy: float) -> Text | None:
     return Text(text.lines, text.size, text.bold, Rect(r.x + dx, r.y + dy, r.w, r.h))
 
 
-@direct_init
 @dataclass(frozen=True)
 class StageBox:
     """A stage's header, placed from the left of its first column (``column``, which moves with it): a step
@@ -136,7 +131,6 @@ class StageBox:
         return moved_text(self.local_text, self.column.x, 0)  # type: ignore[return-value]
 
 
-@direct_init
 @dataclass(frozen=True)
 class StepBox:
     """A step's header; its x is held relative to its column (``left``), like its cards'.
@@ -174,7 +168,6 @@ class StepBox:
         return Rect(self.left.x + h.x, h.y, h.w, self.bottom.y - h.y)
 
 
-@direct_init
 @dataclass(frozen=True)
 class LaneBox:
     id: str
@@ -183,7 +176,6 @@ class LaneBox:
     title: Text
 
 
-@direct_init
 @dataclass(frozen=True)
 class CardBox:
     """A card; its place is held relative to its lane's top (``anchor``)."""
@@ -222,7 +214,6 @@ class CardBox:
         return moved_text(self.local_text, self.x, self.anchor.y + self.local.y)  # type: ignore[return-value]
 
 
-@direct_init
 @dataclass(frozen=True)
 class EmotionPoint:
     step: str
@@ -246,7 +237,6 @@ class EmotionPoint:
         return self.anchor.y + self.offset
 
 
-@direct_init
 @dataclass(frozen=True)
 class Connector:
     """A handoff (card to card) or a flow link (step to step) as a curve."""
