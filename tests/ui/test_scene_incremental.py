@@ -95,6 +95,7 @@ def check_scene(scene: JourneyScene) -> None:
         assert [segment for piece in other.line.pieces() for segment in piece.segments] == [s for run in runs for s in run]
         assert [piece.x() for piece in other.line.pieces()] == [
             run.column.x for run in runs for _ in range(0, len(run), other.line.PIECE)], key
+        assert other.marks == {p.step: p for p in fresh.curves[key].points}, key  # a mark at each of its points, as laid out
     for piece in scene.curve.pieces():
         path, end = piece.path(), piece.segments[-1][3]  # its path is made from its segments
         assert path.elementCount() == 1 + 3 * len(piece.segments) and near((path.currentPosition().x(), path.currentPosition().y()), end)

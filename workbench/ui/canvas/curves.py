@@ -8,6 +8,7 @@ given; they never change the model.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import is_
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -114,6 +115,9 @@ class CurveItem(QGraphicsRectItem):
         self.look = look
         #: Each piece: its segments, its item, its run's column and the x the item was put at.
         self._pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor, float | None]] = []
+        #: The runs last drawn, by id (each kept alive here, so an id is never another run's): where its pieces
+        #: are in ``_pieces`` (read from there: ``follow`` keeps the x each was put at).
+        self._runs: dict[int, tuple[Run, int, int]] = {}
 
     def set_look(self, colour: str, line: str, scenario: str) -> None:
         look = (colour, line, scenario)
@@ -132,7 +136,16 @@ class CurveItem(QGraphicsRectItem):
         each of its pieces: a run pushed along by a step added before it
         keeps its pieces' paths, and they move.
         """
-        wanted = [(tuple(run[i : i + self.PIECE]), run.column) for run in runs for i in range(0, len(run), self.PIECE)]
+        # A run that is the very object drawn last time (the layout keeps a chunk no edit reached) has the same
+        # pieces: they are taken as they are, without slicing and comparing its segments.
+        same, drawn = self._runs, self._pieces
+        taken = {id(run): drawn[same[id(run)][1] : same[id(run)][2]] for run in runs if same.get(id(run), (None,))[0] is run}
+        used: set[int] = {id(entry[1]) for entries in taken.values() for entry in entries}
+        wanted = [
+            (tuple(run[i : i + self.PIECE]), run.column)
+            for run in runs if id(run) not in taken
+            for i in range(0, len(run), self.PIECE)
+        ]
         # Pieces by their run's column and first segment; failing that, by their first segment alone (counted
         # from their columns, the runs of a long map often begin alike: one first segment, many pieces).
         def filed(key):  # type: ignore[no-untyped-def]  # the pieces, by key(segments, column)
@@ -142,10 +155,9 @@ class CurveItem(QGraphicsRectItem):
                     out.setdefault(key(segments, column), []).append((segments, item))
             return out
 
-        same_run = filed(lambda segments, column: (id(column), segments[0]))
+        same_run = filed(lambda segments, column: (id(column), segments[0])) if wanted else {}
         alike = None  # (made at the first piece not found in its run)
         kept: list[tuple[tuple[Bezier, ...], CurvePiece] | None] = []
-        used: set[int] = set()
         for segments, column in wanted:
             found = _unused(same_run.get((id(column), segments[0])), segments, used)
             if found is None:
@@ -156,18 +168,28 @@ class CurveItem(QGraphicsRectItem):
         spare = [item for _, item, _, _ in self._pieces if id(item) not in used]
         placed = {id(item): (column, x) for _, item, column, x in self._pieces}
         pieces: list[tuple[tuple[Bezier, ...], CurvePiece, Anchor, float | None]] = []
-        for (segments, column), known in zip(wanted, kept):
-            if known is None:
-                item = spare.pop() if spare else CurvePiece(self, self.look)
-                item.set_segments(segments)
-                known = (segments, item)
-            was = placed.get(id(known[1]))
-            pieces.append((*known, column, was[1] if was is not None and was[0] is column else None))
+        matched = iter(zip(wanted, kept))
+        runs_pieces: dict[int, tuple[Run, int, int]] = {}
+        for run in runs:
+            first = len(pieces)
+            if id(run) in taken:
+                pieces += taken[id(run)]
+            else:
+                for _ in range(0, len(run), self.PIECE):
+                    (segments, column), known = next(matched)
+                    if known is None:
+                        item = spare.pop() if spare else CurvePiece(self, self.look)
+                        item.set_segments(segments)
+                        known = (segments, item)
+                    was = placed.get(id(known[1]))
+                    pieces.append((*known, column, was[1] if was is not None and was[0] is column else None))
+            runs_pieces[id(run)] = (run, first, len(pieces))
         for item in spare:
             item.setParentItem(None)
             if item.scene() is not None:
                 item.scene().removeItem(item)
         self._pieces = pieces
+        self._runs = runs_pieces
         self.follow()
 
     def follow(self) -> None:
@@ -213,6 +235,7 @@ class MarksItem(QGraphicsItem):
         super().__init__()
         self.look = look
         self.points: dict[str, EmotionPoint] = {}
+        self._faces: list[EmotionPoint] = []
         self._bounds: QRectF | None = QRectF()
         self._xs: list[float] | None = None
         """Each point's x, in time order (so left to right): a paint looks up the ones in view."""
@@ -220,8 +243,12 @@ class MarksItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1)
 
-    def set_points(self, points: dict[str, EmotionPoint], steps: set[str] | None) -> None:
-        """The curve's points now; *steps* (None: all) those that may have changed."""
+    def set_points(self, faces: list[EmotionPoint], steps: set[str] | None) -> None:
+        """The curve's points now, in time order; *steps* (None: all) those that may have changed."""
+        before, self._faces = self._faces, faces
+        if steps is not None and len(faces) == len(before) and all(map(is_, faces, before)):
+            return  # (the very points: a step without one on this curve was added or edited)
+        points = {p.step: p for p in faces}
         if steps is not None and points.keys() == self.points.keys() and all(points.get(s) == self.points.get(s) for s in steps):
             self.points = points
             return
@@ -314,7 +341,7 @@ class OtherCurveItem(QGraphicsRectItem):
         if look_changed:
             self.dots.set_look(_mark_look(curve))
             self.setToolTip(tip)
-        self.dots.set_points({p.step: p for p in curve.points}, steps)
+        self.dots.set_points(curve.points, steps)
 
     def follow(self) -> None:
         """Columns moved: the line's pieces and the marks go along (placed from their columns, they are the same)."""
