@@ -341,6 +341,10 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
                 return before
         return None
 
+    def face(self, step_id: str) -> EmotionPoint | None:
+        """The face of a step on the active curve (as in ``layout.emotion_points``), None if it has none."""
+        return self._points.get(self.layout.active, {}).get(step_id) if self.layout.active is not None else None
+
     def cards_of(self, step_id: str) -> list[CardBox]:
         """The boxes of a step's cards, every lane (for a view moving them with their column)."""
         return [box for lane in self.layout.lanes for box in self._cells.get((step_id, lane.id), ())]

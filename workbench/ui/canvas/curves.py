@@ -151,7 +151,7 @@ class CurveItem(QGraphicsRectItem):
         def filed(key):  # type: ignore[no-untyped-def]  # the pieces, by key(segments, column)
             out: dict[object, list[tuple[tuple[Bezier, ...], CurvePiece]]] = {}
             for segments, item, column, _ in self._pieces:
-                if segments:
+                if segments and id(item) not in used:  # (a piece of a run kept as it was is no candidate)
                     out.setdefault(key(segments, column), []).append((segments, item))
             return out
 

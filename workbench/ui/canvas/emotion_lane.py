@@ -25,9 +25,9 @@ class EmotionLaneMixin:
         lay = self.layout
         lane = lay.emotion_lane
         layer = self.layers.get(lane.id) if lane else None
-        points = {p.step: p for p in lay.emotion_points}
-        for step_id in points if patch.full else patch.emotions:
-            point = points.get(step_id)
+        face = self.engine.face  # (a step's face without indexing every face again)
+        for step_id in [p.step for p in lay.emotion_points] if patch.full else patch.emotions:
+            point = face(step_id)
             key = ("emotion", step_id)
             item = self.items_by_key.get(key)
             if point is None or layer is None:
