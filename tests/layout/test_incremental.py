@@ -130,6 +130,8 @@ def run_edits(doc: JourneyDocument, rnd: random.Random, count: int) -> None:
         engine.update()
         assert picture(engine.layout) == picture(layout(doc))
         assert columns_of(engine) == columns_of(LayoutEngine(lambda: doc.journey, doc.index))
+        faces = {p.step: p for p in engine.layout.emotion_points}  # the face the engine gives for a step is the one shown
+        assert all(engine.face(step) is faces.get(step) for step in engine.steps_between(-1e12, 1e12)), "faces"
 
 
 def columns_of(engine: LayoutEngine) -> tuple[list[str], dict[str, str | None]]:

@@ -4,7 +4,8 @@ A hand-written or generated file often leaves every ``order`` at 0. Each
 group with a tie looks up the elements' places in the file's arrays; those
 places are made once per collection (not once per group, which made a
 1,000-step map of tied cards take seconds to open), and made again when an
-element of that collection comes or goes.
+element of that collection is added (a removed one leaves the others in
+order, a replaced one keeps its place).
 """
 
 from __future__ import annotations

@@ -41,9 +41,14 @@ def test_a_module_without_a_readable_file_is_asked_of_shiboken(tmp_path: Path) -
     gone.__file__ = str(tmp_path / "gone_module.py")
     compiled = types.ModuleType("compiled_module")
     compiled.__file__ = str(tmp_path / "compiled_module.so")
-    assert check(gone) is False
-    assert check(compiled) is False
-    assert asked == ["gone_module", "compiled_module"]
+    broken = types.ModuleType("broken_module")
+    broken.__file__ = str(tmp_path / "broken\0module.py")  # (open() refuses the null character)
+    uses = tmp_path / "uses.py"
+    uses.write_text("import PySide6\n", encoding="utf-8")
+    not_a_module = types.SimpleNamespace(__name__="not_a_module", __file__=str(uses))
+    for odd in (gone, compiled, broken, not_a_module):
+        assert check(odd) is False
+    assert asked == ["gone_module", "compiled_module", "broken_module", "not_a_module"]
 
 
 def test_a_file_naming_pyside6_anywhere_counts(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from tests.layout.test_incremental import edit_or_undo
+from workbench.export import shapes
 from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
@@ -96,6 +97,12 @@ def check_scene(scene: JourneyScene) -> None:
         assert [piece.x() for piece in other.line.pieces()] == [
             run.column.x for run in runs for _ in range(0, len(run), other.line.PIECE)], key
         assert other.marks == {p.step: p for p in fresh.curves[key].points}, key  # a mark at each of its points, as laid out
+        xs, ys = [p.x for p in fresh.curves[key].points], [p.offset for p in fresh.curves[key].points]
+        if xs:  # ...drawn where they are now (the marks item measures its points again when they move)
+            bounds = other.dots.boundingRect()
+            r = shapes.MARK_RADIUS * 1.25 + 2
+            assert near((bounds.left(), bounds.right()), (min(xs) - r, max(xs) + r)), key
+            assert near((bounds.top(), bounds.bottom()), (min(ys) - r, max(ys) + r)), key
     for piece in scene.curve.pieces():
         path, end = piece.path(), piece.segments[-1][3]  # its path is made from its segments
         assert path.elementCount() == 1 + 3 * len(piece.segments) and near((path.currentPosition().x(), path.currentPosition().y()), end)

@@ -67,8 +67,8 @@ class JourneyIndex:
         self._stage_steps: dict[str, list[Step]] = {}
         self._cell_cards: dict[tuple[str, str], list[Card]] = {}
         #: Each element's place in its array of the file, per collection, made when a group
-        #: has a tie and kept until an element of that collection comes (one that goes
-        #: leaves the others in the same order).
+        #: has a tie and kept until an element of that collection is added (one removed
+        #: leaves the others in the same order, one replaced keeps its place).
         self._positions: dict[str, dict[str, int]] = {}
         #: Bumped by every change: a reader's snapshot is current while it is equal.
         self.generation = 0
@@ -84,6 +84,7 @@ class JourneyIndex:
     # ------------------------------------------------------------ updating
 
     def added(self, element: Element) -> None:
+        self._positions.pop(_COLLECTION.get(type(element), ""), None)  # (it may come between two: see _positions)
         self._add(element)
         self.generation += 1
 
@@ -101,7 +102,6 @@ class JourneyIndex:
         self.generation += 1
 
     def _add(self, element: Element) -> None:
-        self._positions.pop(_COLLECTION.get(type(element), ""), None)
         for persona in _mentioned(element):
             self._mentioning.setdefault(persona, {})[element.id] = element
         if isinstance(element, Persona):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import re
 import typing
-from collections.abc import Iterator
 from typing import Any
 
 from annotated_types import MaxLen

@@ -8,9 +8,11 @@ file, and start-up imports about 160 modules after PySide6: 15-30 ms of
 every start (``benchmarks/startup.py``), for any size of journey.
 
 Reading the file's bytes answers the same question for a module loaded from
-a ``.py`` file (the text is UTF-8 or another encoding in which "PySide6" is
-the same bytes); anything else (a compiled module, a file gone since, a
-loader of its own) is asked of shiboken's own check, as before.
+a ``.py`` file in UTF-8 or another encoding in which "PySide6" is the same
+bytes (a file in another encoding may be answered otherwise; the answer only
+sets the module's default for those switches). Anything else (a compiled
+module, a file gone since, a loader of its own, an object that is not a
+module) is asked of shiboken's own check, as before.
 
 Importing this module installs the quicker check (once; shiboken without
 that internal function is left as it is). ``workbench.ui.app`` imports it
@@ -34,13 +36,15 @@ def _feature_module() -> ModuleType | None:
 
 def reads_file(module: ModuleType) -> bool | None:
     """Whether *module*'s ``.py`` file names PySide6; None when it has no such file to read."""
+    if not isinstance(module, ModuleType):
+        return None
     path = getattr(module, "__file__", None)
     if not isinstance(path, str) or not path.endswith(".py"):
         return None
     try:
         with open(path, "rb") as source:
             return _MARK in source.read()
-    except OSError:
+    except (OSError, ValueError):  # (ValueError: a path no file can have, with a null character)
         return None
 
 

@@ -138,8 +138,11 @@ class CurveItem(QGraphicsRectItem):
         """
         # A run that is the very object drawn last time (the layout keeps a chunk no edit reached) has the same
         # pieces: they are taken as they are, without slicing and comparing its segments.
-        same, drawn = self._runs, self._pieces
-        taken = {id(run): drawn[same[id(run)][1] : same[id(run)][2]] for run in runs if same.get(id(run), (None,))[0] is run}
+        taken: dict[int, list[tuple[tuple[Bezier, ...], CurvePiece, Anchor, float | None]]] = {}
+        for run in runs:
+            last = self._runs.get(id(run))
+            if last is not None and last[0] is run:
+                taken[id(run)] = self._pieces[last[1] : last[2]]
         used: set[int] = {id(entry[1]) for entries in taken.values() for entry in entries}
         wanted = [
             (tuple(run[i : i + self.PIECE]), run.column)
