@@ -247,3 +247,37 @@ def test_a_step_inserted_at_the_start_moves_every_other_curve_s_marks_along(wind
         box = other.dots.sceneBoundingRect()
         assert box.left() < min(xs) and max(xs) < box.right(), key  # measured again where the marks now are
         assert round(box.right() - before[key].right(), 1) == round(pitch, 1), key
+
+
+def _drawn_at(scene, x: float, y: float) -> set[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+    """The colours the scene paints in a 9-point square around (x, y) of the map."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(9, 9, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 9, 9), QRectF(x - 4.5, y - 4.5, 9, 9))
+    painter.end()
+    return {(c.red(), c.green(), c.blue()) for c in (image.pixelColor(i, j) for i in range(9) for j in range(9))}
+
+
+def test_another_persona_s_marks_are_painted_where_their_steps_are_after_columns_move(window: MainWindow) -> None:
+    """A mark is drawn under its step's column, and again there once a step added first pushed every column on."""
+    scene = window.scene
+    orange = (0xC2, 0x41, 0x0C)  # Bernard's colour: his "as is" marks are filled with it
+    other = scene.other_curves[(P2, "as_is")]
+    for moved in (False, True):
+        if moved:
+            first = window.document.steps()[0]
+            window.document.add(Step(id="step-new", title="Before all", stage=first.stage), 0)
+            scene.ensure_fresh()
+        other.line.setVisible(False)  # (his line is orange too: only the marks are looked at)
+        marks = list(other.marks.values())
+        assert marks
+        for point in (marks[0], marks[len(marks) // 2], marks[-1]):
+            centre = other.dots.mapToScene(QPointF(point.x, point.offset))
+            assert orange in _drawn_at(scene, centre.x(), centre.y()), (moved, point.step)
+            # ...and not half a column to the left, where no mark is
+            pitch = scene.layout.style.column_width + scene.layout.style.gap
+            assert orange not in _drawn_at(scene, centre.x() - pitch / 2, centre.y()), (moved, point.step)

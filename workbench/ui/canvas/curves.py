@@ -240,8 +240,6 @@ class MarksItem(QGraphicsItem):
         self.points: dict[str, EmotionPoint] = {}
         self._faces: list[EmotionPoint] = []
         self._bounds: QRectF | None = QRectF()
-        self._xs: list[float] | None = None
-        """Each point's x, in time order (so left to right): a paint looks up the ones in view."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1)
@@ -268,7 +266,6 @@ class MarksItem(QGraphicsItem):
         if self._bounds is not None:
             self.prepareGeometryChange()
             self._bounds = None
-        self._xs = None
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -290,12 +287,9 @@ class MarksItem(QGraphicsItem):
         shape, colour, hollow = self.look
         exposed = option.exposedRect.adjusted(-12, -12, 12, 12)  # type: ignore[attr-defined]
         p = QtPainter(painter)
-        points = list(self.points.values())
-        if self._xs is None or len(self._xs) != len(points):
-            self._xs = [point.x for point in points]
-        xs = self._xs
-        for i in range(bisect_left(xs, exposed.left()), bisect_right(xs, exposed.right())):
-            shapes.mark(p, (xs[i], points[i].offset), shape, colour, hollow=hollow)
+        faces = self._faces  # in time order, so left to right: the ones in view are looked up, not every x measured
+        for point in faces[bisect_left(faces, exposed.left(), key=_x) : bisect_right(faces, exposed.right(), key=_x)]:
+            shapes.mark(p, (_x(point), point.offset), shape, colour, hollow=hollow)
 
 
 class OtherCurveItem(QGraphicsRectItem):
@@ -350,6 +344,10 @@ class OtherCurveItem(QGraphicsRectItem):
         """Columns moved: the line's pieces and the marks go along (placed from their columns, they are the same)."""
         self.line.follow()
         self.dots.moved()
+
+
+def _x(point: EmotionPoint) -> float:
+    return point.column.x + point.local_x  # (EmotionPoint.x)
 
 
 def _line_look(curve: Curve) -> tuple[str, str, str]:
