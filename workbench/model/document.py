@@ -42,6 +42,7 @@ from workbench.model.journey import (
     Step,
 )
 from workbench.model.ordering import order_at, renumbered
+from workbench.model.places import Places
 from workbench.model.validation import (
     check_journey,
     describe_error,
@@ -81,6 +82,7 @@ class JourneyDocument:
         }
         #: Sorted views and reverse references, kept current by every edit below.
         self.index = JourneyIndex(self._journey)
+        self._places = Places()  # (each element's index in its array, for the edits that need it)
         self.changed: Event[Change] = Event()
         self._group: list[Edit] | None = None
 
@@ -229,6 +231,7 @@ class JourneyDocument:
         index = len(items) if edit.index is None else max(0, min(edit.index, len(items)))
         items.insert(index, element)
         self._by_id[element.id] = element
+        self._places.added(element, index)
         self.index.added(element)
         changes.append(Change("added", edit.collection, element.id, element, index=index))
         return Delete(element.id)
@@ -244,9 +247,10 @@ class JourneyDocument:
             raise EditError(tr("a journey needs at least one persona"))
         collection = COLLECTION_OF[type(element)]
         items: list[Element] = getattr(self._journey, collection)
-        index = next(i for i, e in enumerate(items) if e.id == edit.id)
+        index = self._places.find(items, element)
         del items[index]
         del self._by_id[edit.id]
+        self._places.removed(element)
         self.index.removed(element)
         changes.append(Change("removed", collection, element.id, element, index=index))
         return Insert(collection, element, index)
@@ -267,7 +271,7 @@ class JourneyDocument:
             self._check(referrer, lookup)
         collection = COLLECTION_OF[type(new)]
         items: list[Element] = getattr(self._journey, collection)
-        index = next(i for i, e in enumerate(items) if e.id == new.id)
+        index = self._places.find(items, old)
         items[index] = new
         self._by_id[new.id] = new
         self.index.replaced(old, new)
