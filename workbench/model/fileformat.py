@@ -21,6 +21,7 @@ left out, so the same journey always gives the same bytes.
 from __future__ import annotations
 
 import json
+import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -320,6 +321,28 @@ def dumps(
     :class:`KeptFields` from a newer *major* version also keeps that version
     (see :func:`save_loaded`).
     """
+    version = max(version, getattr(extra, "version", VERSION))
+    if version > VERSION or minor > MINOR:
+        # A newer version's file: its fields this version does not know may hold numbers with a
+        # fraction, which the two JSON writers spell differently; the standard library's, as always.
+        return _reference_dumps(journey, minor=minor, version=version, extra=extra)
+    envelope: dict[str, Any] = {"format": FORMAT, "version": version}
+    if minor:
+        envelope["minor"] = minor
+    # The journey is written by pydantic's own JSON writer (a fifth of the time of the standard library's
+    # indenting one, whose output it matches byte for byte for this version's fields: tests/model/test_dumps.py),
+    # then set into the envelope in place of a token nothing else can hold, one level deeper.
+    token = f"journey-{secrets.token_hex(16)}"
+    envelope["journey"] = token
+    for key, value in (extra or {}).items():
+        envelope.setdefault(key, value)
+    text = json.dumps(envelope, indent=2, ensure_ascii=False)
+    body = journey.model_dump_json(indent=2, exclude_defaults=True).replace("\n", "\n  ")  # (JSON strings hold no raw newline)
+    return (text.replace(json.dumps(token), body, 1) + "\n").encode("utf-8")
+
+
+def _reference_dumps(journey: Journey, *, minor: int = MINOR, version: int = VERSION, extra: dict[str, Any] | None = None) -> bytes:
+    """:func:`dumps` as the standard library writes it (slower): what the tests hold :func:`dumps` to."""
     version = max(version, getattr(extra, "version", VERSION))
     envelope: dict[str, Any] = {"format": FORMAT, "version": version}
     if minor:
