@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from benchmarks.generate import journey_of
 from tests.strategies import AWKWARD, journeys
 from workbench.model import fileformat
-from workbench.model.fileformat import KeptFields, _reference_dumps, dumps, load
+from workbench.model.fileformat import KeptFields, _reference_dumps, dumps, load, loads
 from workbench.model.journey import Journey
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,3 +52,16 @@ def test_a_title_that_looks_like_the_token_stays_a_title(title: str) -> None:
     journey = Journey(title=f"journey-{title}")
     assert json.loads(dumps(journey))["journey"]["title"] == f"journey-{title}"
     assert dumps(journey) == _reference_dumps(journey)
+
+
+def test_a_conflict_s_values_with_fractions_are_spelled_as_the_standard_library_spells_them() -> None:
+    """A merge conflict keeps any JSON of either side: numbers with a fraction too (1e-05, not 0.00001)."""
+    journey = Journey.model_validate({"title": "T", "conflicts": [
+        {"id": "conflict-1", "collection": "journey", "field": "title", "ours": 1e-05, "theirs": [2.5e-07, 1e16]}]})
+    written = dumps(journey)
+    assert written == _reference_dumps(journey)
+    assert b"1e-05" in written and b"2.5e-07" in written and b"1e+16" in written
+    again = loads(written).journey
+    assert dumps(again) == written
+    unknown = Journey.model_validate({"title": "T", "mood": 1.5e-05})  # (one made in code: save refuses it)
+    assert dumps(unknown) == _reference_dumps(unknown)

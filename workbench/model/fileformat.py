@@ -322,9 +322,12 @@ def dumps(
     (see :func:`save_loaded`).
     """
     version = max(version, getattr(extra, "version", VERSION))
-    if version > VERSION or minor > MINOR:
-        # A newer version's file: its fields this version does not know may hold numbers with a
-        # fraction, which the two JSON writers spell differently; the standard library's, as always.
+    if version > VERSION or minor > MINOR or journey.conflicts or journey.model_extra:
+        # Numbers with a fraction are spelled differently by the two JSON writers (1e-05, 0.00001), and
+        # this version's own fields hold none: only a merge conflict's values (any JSON) and a newer
+        # version's fields can. Those journeys are written by the standard library's writer, as always.
+        # (Inside elements, fields this version does not know come only with a newer version's file:
+        # ``save`` refuses them in a current one.)
         return _reference_dumps(journey, minor=minor, version=version, extra=extra)
     envelope: dict[str, Any] = {"format": FORMAT, "version": version}
     if minor:
