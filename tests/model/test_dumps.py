@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import journey_of
 from tests.strategies import AWKWARD, journeys
 from workbench.model import fileformat
-from workbench.model.fileformat import KeptFields, _reference_dumps, dumps, load, loads
+from workbench.model.errors import SaveError
+from workbench.model.fileformat import KeptFields, _reference_dumps, dumps, load, loads, save
 from workbench.model.journey import Journey
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,3 +68,18 @@ def test_a_conflict_s_values_with_fractions_are_spelled_as_the_standard_library_
     assert dumps(again) == written
     unknown = Journey.model_validate({"title": "T", "mood": 1.5e-05})  # (one made in code: save refuses it)
     assert dumps(unknown) == _reference_dumps(unknown)
+
+
+def test_a_text_no_file_can_hold_is_refused_with_the_path_and_the_old_file_kept(tmp_path: Path) -> None:
+    """A merge conflict keeps either side's value as it was read, a lone surrogate too (JSON allows "\\ud800")."""
+    path = tmp_path / "trip.journey"
+    save(Journey(title="Before"), path)
+    before = path.read_bytes()
+    broken = loads(
+        b'{"format": "journey-workbench", "version": 2, "journey": {"title": "T", "conflicts": [{"id": "conflict-1",'
+        b' "collection": "journey", "field": "title", "ours": "\\ud800"}]}}'
+    ).journey
+    with pytest.raises(SaveError) as caught:
+        save(broken, path)
+    assert str(caught.value).startswith(f"{path}: holds text that cannot be written in a file: ")
+    assert path.read_bytes() == before

@@ -394,7 +394,10 @@ def save(
                         field=unknown[0],
                     ),
                 )
-    data = dumps(journey, minor=minor, extra=extra)
+    try:
+        data = dumps(journey, minor=minor, extra=extra)
+    except ValueError as error:  # (a lone surrogate in a merge conflict's value: no UTF-8 file can hold it)
+        raise SaveError(path, tr("holds text that cannot be written in a file: {reason}", reason=error)) from None
     atomic_write(Path(path), data, backup=backup, replace_read_only=replace_read_only)
 
 
