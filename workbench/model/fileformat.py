@@ -329,17 +329,11 @@ def dumps(
         # (Inside elements, fields this version does not know come only with a newer version's file:
         # ``save`` refuses them in a current one.)
         return _reference_dumps(journey, minor=minor, version=version, extra=extra)
-    envelope: dict[str, Any] = {"format": FORMAT, "version": version}
-    if minor:
-        envelope["minor"] = minor
     # The journey is written by pydantic's own JSON writer (a fifth of the time of the standard library's
     # indenting one, whose output it matches byte for byte for this version's fields: tests/model/test_dumps.py),
     # then set into the envelope in place of a token nothing else can hold, one level deeper.
     token = f"journey-{secrets.token_hex(16)}"
-    envelope["journey"] = token
-    for key, value in (extra or {}).items():
-        envelope.setdefault(key, value)
-    text = json.dumps(envelope, indent=2, ensure_ascii=False)
+    text = json.dumps(_envelope(token, minor, version, extra), indent=2, ensure_ascii=False)
     body = journey.model_dump_json(indent=2, exclude_defaults=True).replace("\n", "\n  ")  # (JSON strings hold no raw newline)
     return (text.replace(json.dumps(token), body, 1) + "\n").encode("utf-8")
 
@@ -347,18 +341,24 @@ def dumps(
 def _reference_dumps(journey: Journey, *, minor: int = MINOR, version: int = VERSION, extra: dict[str, Any] | None = None) -> bytes:
     """:func:`dumps` as the standard library writes it (slower): what the tests hold :func:`dumps` to."""
     version = max(version, getattr(extra, "version", VERSION))
-    envelope: dict[str, Any] = {"format": FORMAT, "version": version}
-    if minor:
-        envelope["minor"] = minor
     if version > VERSION:
         # That version's defaults may not be ours: write back exactly the
         # fields the file had (and those edits set), whatever their values.
-        envelope["journey"] = journey.model_dump(mode="json", exclude_unset=True)
+        data = journey.model_dump(mode="json", exclude_unset=True)
     else:
-        envelope["journey"] = journey.model_dump(mode="json", exclude_defaults=True)
+        data = journey.model_dump(mode="json", exclude_defaults=True)
+    return (json.dumps(_envelope(data, minor, version, extra), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _envelope(journey: Any, minor: int, version: int, extra: dict[str, Any] | None) -> dict[str, Any]:
+    """The file's top level around *journey*, a newer version's own top-level fields after it."""
+    envelope: dict[str, Any] = {"format": FORMAT, "version": version}
+    if minor:
+        envelope["minor"] = minor
+    envelope["journey"] = journey
     for key, value in (extra or {}).items():
         envelope.setdefault(key, value)
-    return (json.dumps(envelope, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return envelope
 
 
 def save(

@@ -25,7 +25,7 @@ from workbench import __version__
 from workbench.desktop import DESKTOP_ID, ICON_FILE
 from workbench.i18n import current_language, set_language
 from workbench.resources import resource_path
-from workbench.ui.memory import HOLD_OFF_MS
+from workbench.ui.memory import HOLD_OFF_MS, resume
 from workbench.ui.translator import install_translators
 
 #: Set to 1, the application quits right after the first paint of its main window
@@ -101,7 +101,7 @@ def run(path: str | None = None) -> int:
     if report:
         window.first_painted.connect(lambda: write_startup_report(Path(report), window))
     # The collector, held off since the start (cli.cmd_gui), is back at the first paint or after this.
-    QTimer.singleShot(HOLD_OFF_MS, gc.enable)
+    QTimer.singleShot(HOLD_OFF_MS, resume)
     if exit_after_paint():
         # Measuring start-up: quitting closes the window, so what waits for the paint never runs.
         window.first_painted.connect(app.quit)
