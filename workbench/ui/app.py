@@ -11,10 +11,12 @@ reportlab, PIL, networkx and the dialogs load when first used.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import workbench.ui.pyside_hook  # noqa: F401  (first: the modules imported after PySide6 are looked at quicker)
 from PySide6.QtCore import QTimer
@@ -90,7 +92,7 @@ def write_startup_report(path: Path, window) -> None:  # type: ignore[no-untyped
     os.replace(temporary, path)  # whoever waits for the file never reads half of it
 
 
-def run(path: str | None = None) -> int:
+def run(path: str | None = None) -> NoReturn:
     app = make_app()
     from workbench.ui.main_window import MainWindow
     from workbench.ui.recovery_dialog import start_up
@@ -113,4 +115,24 @@ def run(path: str | None = None) -> int:
         from workbench.ui.welcome import offer_at_start
 
         offer_at_start(window, path)
-    return app.exec()
+    leave(app.exec())
+
+
+def leave(status: int) -> NoReturn:
+    """End the process with *status* once the event loop is over, without taking every object apart.
+
+    When the loop ends, the windows are closed: what they save was saved (their
+    file, the settings, each ``QSettings`` writing as it goes), and their locks
+    were released. What remains is the interpreter's own teardown, freeing one by
+    one every model, layout box and scene item of the journeys that were open:
+    120 ms of a user waiting for the window to go, at 1,000 steps. The exit
+    functions still run (the locks' safety net, :func:`workbench.model.locks._release_all`),
+    and what was printed is flushed.
+    """
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, a closed stream: nothing more can be said there
+            pass
+    os._exit(status)
