@@ -295,3 +295,25 @@ def test_a_link_moved_to_other_steps_the_same_distance_apart_is_drawn_from_its_n
     check_scene(scene)
     assert scene.items_by_key[("link", link.id)].x() == scene.engine.columns[source].x
     scene.detach()
+
+
+def test_another_personas_mark_raised_reaches_its_marks_bounds(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The marks item keeps the height its marks span (columns moving do not change it): a mark raised above the
+    others is measured again, so it is painted, not clipped."""
+    from benchmarks.generate import journey_of
+    from workbench.model.feelings import feelings, with_feeling
+
+    journey = journey_of(20, personas=2)
+    lead_id, other_id = journey.personas[0].id, journey.personas[1].id
+    steps = [s.model_copy(update={"emotions": feelings(0, persona=lead_id) + feelings(0, persona=other_id)})
+             for s in journey.steps]
+    document = JourneyDocument(journey.model_copy(update={"steps": steps}))
+    scene = JourneyScene(document, QUndoStack())
+    other = scene.other_curves[(other_id, "as_is")]
+    flat = other.dots.boundingRect()
+    step = document.steps()[5]
+    document.update(step.id, emotions=with_feeling(step, other_id, value=2))
+    scene.refresh()
+    check_scene(scene)
+    assert other.dots.boundingRect().top() < flat.top()
+    scene.detach()

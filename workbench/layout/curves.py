@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.geometry import Curve, CurveKey, Run
-from workbench.layout.emotions import curve_runs, emotion_point, feeling_level
+from workbench.layout.emotions import StepOrder, curve_runs, emotion_point, feeling_level
 
 if TYPE_CHECKING:
     from workbench.layout.engine import Patch
@@ -65,6 +65,7 @@ class CurvesMixin:
                     touched.add(curve)
         if touched or patch.full or reordered or list(lay.curves) != keys or lay.active != active or self._looks_dirty:
             curves: dict[CurveKey, Curve] = {}
+            order: StepOrder | None = None
             for curve in keys:
                 points = self._points[curve]
                 old_curve = lay.curves.get(curve)
@@ -76,10 +77,12 @@ class CurvesMixin:
                         curves[curve] = Curve(curve, old_curve.points, old_curve.local_runs, *look)
                         patch.curve = True
                     continue
-                runs = curve_runs(lay.steps, points, self._run_cache.setdefault(curve, {}))
+                if order is None:
+                    order = StepOrder(lay.steps)  # once for every curve
+                runs, faces = curve_runs(order, points, self._run_cache.setdefault(curve, {}))
                 if old_curve is None or not _same_runs(runs, old_curve.local_runs) or _look_of(old_curve) != look:
                     patch.curve = True
-                curves[curve] = Curve(curve, [points[b.id] for b in lay.steps if b.id in points], runs, *look)
+                curves[curve] = Curve(curve, faces, runs, *look)
             if list(curves) != list(lay.curves):
                 patch.curve = True
             lay.curves = curves

@@ -7,6 +7,8 @@ its top), so a lane pushed down moves them without re-computing them.
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left, bisect_right
+from itertools import compress
 from operator import is_
 
 from workbench.geometry import Anchor, Bezier, CurveKey, EmotionPoint, Run, StepBox, Style
@@ -51,8 +53,21 @@ def shown_curves(index: JourneyIndex) -> tuple[list[CurveKey], CurveKey | None]:
 RunCache = dict[str, tuple[tuple[EmotionPoint, ...], tuple[float, ...], Run]]
 
 
-def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: RunCache | None = None) -> list[Run]:
-    """The curve through the faces of the steps in time order, broken where a step has none.
+class StepOrder:
+    """The steps in time order, as :func:`curve_runs` reads them for every curve of one layout: their ids,
+    and the places where a long run may be cut (see :func:`_cuts`)."""
+
+    __slots__ = ("ids", "cuts")
+
+    def __init__(self, steps: list[StepBox]) -> None:
+        self.ids = [box.id for box in steps]
+        self.cuts = [i for i, cut in enumerate(map(_cuts, self.ids)) if cut]
+
+
+def curve_runs(
+    steps: list[StepBox] | StepOrder, points: dict[str, EmotionPoint], cache: RunCache | None = None
+) -> tuple[list[Run], list[EmotionPoint]]:
+    """The curve through the faces of the steps in time order, broken where a step has none; and its faces.
 
     A long run comes in chunks (see :data:`CHUNK`), each placed from its first
     face's column. With *cache* (filled as it goes), a chunk whose faces (and
@@ -61,23 +76,33 @@ def curve_runs(steps: list[StepBox], points: dict[str, EmotionPoint], cache: Run
     swapped, a card edited far from it or a step added before it (which moves
     its columns together) neither draws it again nor, on the canvas, makes its
     piece again.
+
+    The steps are looked at in C (``map``, ``list.index``), not one by one in
+    Python: with four curves shown, an edit looks at every step four times.
     """
+    order = steps if isinstance(steps, StepOrder) else StepOrder(steps)
+    faces = list(map(points.get, order.ids))
+    present = list(map(points.__contains__, order.ids))
     runs: list[Run] = []
-    run: list[EmotionPoint] = []
     known: RunCache = cache if cache is not None else {}
     fresh: RunCache = {}
-    for box in steps:
-        point = points.get(box.id)
-        if point is None:
-            runs += _chunks(run, known, fresh)
-            run = []
-        else:
-            run.append(point)
-    runs += _chunks(run, known, fresh)
+    start, count = 0, len(faces)
+    while start < count:
+        try:
+            start = present.index(True, start)
+        except ValueError:
+            break
+        try:
+            end = present.index(False, start)
+        except ValueError:
+            end = count
+        if end - start >= 2:
+            runs += _chunks(faces, start, end, order.cuts, known, fresh)  # type: ignore[arg-type]
+        start = end
     if cache is not None:
         cache.clear()
         cache.update(fresh)
-    return runs
+    return runs, list(compress(faces, present))  # type: ignore[arg-type]
 
 
 #: A run is cut into chunks of about this many segments, at faces picked by their step's id, not by their rank:
@@ -100,34 +125,38 @@ def _cuts(step_id: str) -> bool:
     return found
 
 
-def _chunks(run: list[EmotionPoint], cache: RunCache, fresh: RunCache) -> list[Run]:
-    """One run, in chunks cut at the faces :func:`_cuts` picks (never at its ends)."""
-    if len(run) < 2:
-        return []
+def _chunks(
+    faces: list[EmotionPoint], start: int, end: int, cuts: list[int], cache: RunCache, fresh: RunCache
+) -> list[Run]:
+    """The run of *faces* from *start* to *end* (excluded), in chunks cut at the places in *cuts* (never at its
+    ends)."""
+    last = end - 1
     out: list[Run] = []
-    first, last = 0, len(run) - 1
-    for i in range(1, last):
-        if _cuts(run[i].step):
-            out.append(_chunk(run, first, i, cache, fresh))
-            first = i
-    out.append(_chunk(run, first, last, cache, fresh))
+    first = start
+    for i in cuts[bisect_right(cuts, start) : bisect_left(cuts, last)]:
+        out.append(_chunk(faces, first, i, start, end, cache, fresh))
+        first = i
+    out.append(_chunk(faces, first, last, start, end, cache, fresh))
     return out
 
 
-def _chunk(run: list[EmotionPoint], a: int, b: int, cache: RunCache, fresh: RunCache) -> Run:
-    """The segments from face *a* to face *b* of a run: the cached ones if the faces that shape them (one more
-    either side, where there is one) are the same objects, placed alike from face *a*'s column."""
-    low, high = max(a - 1, 0), min(b + 2, len(run))
-    window = run[low:high]
-    left = run[a].column.x
-    xs = tuple(p.x - left for p in window)
-    key = run[a].step
+def _chunk(
+    faces: list[EmotionPoint], a: int, b: int, start: int, end: int, cache: RunCache, fresh: RunCache
+) -> Run:
+    """The segments from face *a* to face *b* of the run from *start* to *end*: the cached ones if the faces that
+    shape them (one more either side, where the run has one) are the same objects, placed alike from face *a*'s
+    column."""
+    low, high = max(a - 1, start), min(b + 2, end)
+    window = faces[low:high]
+    left = faces[a].column.x
+    xs = tuple([p.column.x + p.local_x - left for p in window])  # (p.x, without a property call for each)
+    key = faces[a].step
     known = cache.get(key)
     if known is not None and known[1] == xs and len(known[0]) == len(window) and all(map(is_, known[0], window)):
         fresh[key] = known
         return known[2]
     segments = _curve([(x, p.offset) for x, p in zip(xs, window)])[a - low : b - low]
-    chunk = Run(segments, run[a].column, joined=a > 0)
+    chunk = Run(segments, faces[a].column, joined=a > start)
     fresh[key] = (tuple(window), xs, chunk)
     return chunk
 

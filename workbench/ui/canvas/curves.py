@@ -240,6 +240,8 @@ class MarksItem(QGraphicsItem):
         self.points: dict[str, EmotionPoint] = {}
         self._faces: list[EmotionPoint] = []
         self._bounds: QRectF | None = QRectF()
+        #: The lowest and highest offsets of the faces (None: to be measured).
+        self._ys: tuple[float, float] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1)
@@ -254,6 +256,7 @@ class MarksItem(QGraphicsItem):
             self.points = points
             return
         self.points = points
+        self._ys = None
         self.moved()
 
     def set_look(self, look: tuple[str, str, bool]) -> None:
@@ -271,10 +274,16 @@ class MarksItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         if self._bounds is None:
             r = shapes.MARK_RADIUS * 1.25 + 2
-            if self.points:
-                xs = [p.x for p in self.points.values()]
-                ys = [p.offset for p in self.points.values()]
-                self._bounds = QRectF(min(xs) - r, min(ys) - r, max(xs) - min(xs) + 2 * r, max(ys) - min(ys) + 2 * r)
+            faces = self._faces
+            if faces:
+                # In time order, so left to right: the ends are the first and last faces. Their heights do not
+                # change as columns move, so they are measured again only when the points change.
+                if self._ys is None:
+                    offsets = [p.offset for p in faces]
+                    self._ys = (min(offsets), max(offsets))
+                top, bottom = self._ys
+                left, right = _x(faces[0]), _x(faces[-1])
+                self._bounds = QRectF(left - r, top - r, right - left + 2 * r, bottom - top + 2 * r)
             else:
                 self._bounds = QRectF()
         return self._bounds
