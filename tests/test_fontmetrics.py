@@ -289,6 +289,19 @@ def test_lines_break_where_reportlab_measures_them_to(reportlab_names: dict[str,
     assert checked > 800
 
 
+def test_plain_ascii_text_breaks_as_any_text(reportlab_names: dict[str, str]) -> None:
+    """ASCII text (most text) is split into words by a quicker path: the same words, the same lines."""
+    rng = random.Random(11)
+    alphabet = "abcdefghij WXYZ 0123456789 .,'-  :;?!% \t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+    for _ in range(600):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
+        assert textmetrics.words_of(text) == reference_words(text), repr(text)
+        width, size, bold = rng.uniform(8, 300), rng.choice(SIZES), rng.random() < 0.5
+        with textmetrics.bundled_font_only():
+            got = textmetrics.wrap(text, width, size, bold)
+        assert got == reference_wrap(text, width, size, bold, None, reportlab_names), (text, width, size, bold)
+
+
 def test_french_punctuation_never_starts_a_line_and_non_breaking_spaces_hold() -> None:
     """« Où est mon dossier ? » wrapped at every width: no line starts with » ? : ; ! or %,
     none ends with «, and a non-breaking space is never a break (it stays in its line)."""

@@ -151,10 +151,14 @@ BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 #: even when the writer typed a plain space where French wants a non-breaking one.
 NO_BREAK_BEFORE = frozenset("»:;?!%")
 NO_BREAK_AFTER = "«"
+_NO_BREAK_MARK = re.compile("[" + re.escape("".join(sorted(NO_BREAK_BEFORE))) + "]")
 
 
 def words_of(paragraph: str) -> list[str]:
     """The unbreakable pieces of a paragraph, in order (see :data:`BREAKABLE`)."""
+    if paragraph.isascii() and not _NO_BREAK_MARK.search(paragraph):
+        # (Most text: in ASCII, BREAKABLE is the white space str.split() breaks at, and nothing is kept together.)
+        return paragraph.split()
     words: list[str] = []
     keep_next = False
     for word in BREAKABLE.split(paragraph):
@@ -174,7 +178,8 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
     A line's width is its characters' advances added one by one, left to
     right, from zero: the very float ``sum()`` gives in :func:`text_width`
     (same values, same order), kept as a running total so each character is
-    added once; a word's advances are looked up once per word and font.
+    added once (``sum(advances, total)`` goes on from *total*); a word's
+    advances are looked up once per word and font.
     """
     words = words_of(paragraph)
     if not words:
@@ -186,14 +191,7 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
     total = 0.0
     for word in words:
         advances = _word_advances(name, word)
-        candidate = total
-        if current:
-            for advance in space:
-                candidate += advance
-        else:
-            candidate = 0.0
-        for advance in advances:
-            candidate += advance
+        candidate = sum(advances, sum(space, total) if current else 0.0)
         if points(candidate, size) <= width:
             current = f"{current} {word}" if current else word
             total = candidate
@@ -206,9 +204,7 @@ def _wrap_paragraph(paragraph: str, width: float, size: float, bold: bool) -> li
             # (A shaped word may have fewer advances than characters: measure the rest again.)
             word = word[len(head) :]
             advances = advances[len(head) :] if is_plain(word, bold) else _word_advances(name, word)
-        current, total = word, 0.0
-        for advance in advances:
-            total += advance
+        current, total = word, sum(advances, 0.0)
     lines.append(current)
     return lines
 
