@@ -51,6 +51,24 @@ def test_leave_runs_the_exit_functions_flushes_and_skips_the_teardown(tmp_path: 
     assert marker.exists()
 
 
+def test_leave_without_output_streams_still_ends_with_its_status(tmp_path: Path) -> None:
+    """The windowed editor on Windows (workbench-gui, a frozen bundle) has no stdout or stderr at all."""
+    marker = tmp_path / "exit-function-ran"
+    script = textwrap.dedent(
+        f"""
+        import atexit, sys
+        from workbench.ui.app import leave
+
+        atexit.register(lambda: open({str(marker)!r}, "w").close())
+        sys.stdout = sys.stderr = None
+        leave(4)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (4, "")
+    assert marker.exists()
+
+
 def test_the_same_script_ending_normally_does_take_its_objects_apart(tmp_path: Path) -> None:
     """What the test above holds is only true of leave: a normal end finalises what it kept."""
     script = textwrap.dedent(

@@ -317,3 +317,26 @@ def test_another_personas_mark_raised_reaches_its_marks_bounds(qapp) -> None:  #
     check_scene(scene)
     assert other.dots.boundingRect().top() < flat.top()
     scene.detach()
+
+
+def test_two_lone_marks_swapped_by_a_step_move_are_drawn_where_they_now_are(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Another persona's faces on two steps apart (no line between them): a step moved past the other changes
+    no point and no run, only their order, and the marks item must still know its first and last marks."""
+    from benchmarks.generate import journey_of
+    from workbench.model.feelings import feelings
+
+    journey = journey_of(4, personas=2)
+    other = journey.personas[1].id
+    steps = [s.model_copy(update={"emotions": feelings(1, persona=other) if i in (0, 2) else []})
+             for i, s in enumerate(journey.steps)]
+    document = JourneyDocument(journey.model_copy(update={"steps": steps}))
+    scene = JourneyScene(document, QUndoStack())
+    dots = scene.other_curves[(other, "as_is")].dots
+    first = document.steps()[0]
+    document.move(first.id, 3, stage=first.stage)
+    scene.refresh()
+    check_scene(scene)
+    assert [p.step for p in dots._faces] == [p.step for p in scene.layout.curves[(other, "as_is")].points]
+    bounds = dots.boundingRect()
+    assert bounds.isValid() and bounds.left() < min(p.x for p in dots._faces) < max(p.x for p in dots._faces) < bounds.right()
+    scene.detach()

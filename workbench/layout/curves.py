@@ -9,9 +9,10 @@ changed or the steps were reordered.
 
 from __future__ import annotations
 
+from operator import is_
 from typing import TYPE_CHECKING
 
-from workbench.geometry import Curve, CurveKey, Run
+from workbench.geometry import Curve, CurveKey, EmotionPoint, Run
 from workbench.layout.emotions import StepOrder, curve_runs, emotion_point, feeling_level
 
 if TYPE_CHECKING:
@@ -80,8 +81,9 @@ class CurvesMixin:
                 if order is None:
                     order = StepOrder(lay.steps)  # once for every curve
                 runs, faces = curve_runs(order, points, self._run_cache.setdefault(curve, {}))
-                if old_curve is None or not _same_runs(runs, old_curve.local_runs) or _look_of(old_curve) != look:
-                    patch.curve = True
+                if (old_curve is None or not _same_runs(runs, old_curve.local_runs) or _look_of(old_curve) != look
+                        or not _same_faces(faces, old_curve.points)):
+                    patch.curve = True  # (faces in another order with no run changed: two lone faces swapped)
                 curves[curve] = Curve(curve, faces, runs, *look)
             if list(curves) != list(lay.curves):
                 patch.curve = True
@@ -105,6 +107,11 @@ class CurvesMixin:
 
 def _look_of(curve: Curve) -> tuple[str, str, str, str]:
     return (curve.shape, curve.line, curve.colour, curve.name)
+
+
+def _same_faces(faces: list[EmotionPoint], old: list[EmotionPoint]) -> bool:
+    """The very same faces, in the same (time) order."""
+    return len(faces) == len(old) and all(map(is_, faces, old))
 
 
 def _same_runs(runs: list[Run], old: list[Run]) -> bool:

@@ -131,6 +131,8 @@ def leave(status: int) -> NoReturn:
     """
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # (no console: the windowed workbench-gui on Windows, a frozen bundle)
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe, a closed stream: nothing more can be said there

@@ -15,8 +15,9 @@ for it; a closed panel's result is dropped there. The checks run in one
 worker thread of the standard library's thread pool, not a ``QThread``: no
 Qt object can be destroyed while it runs, handing it a job does not wait for
 a thread to start (the UI thread would wait for the worker to give the
-interpreter lock back, several milliseconds), and the interpreter waits for
-a running check (a few milliseconds) before it exits.
+interpreter lock back, several milliseconds), and a check still running when
+the editor quits ends with the process (``app.leave``): it only reads a
+snapshot, so nothing is lost.
 
 Whether a result is still current is for the owner to judge: it gave a key
 (the document and its generation) when it started the job.

@@ -253,7 +253,7 @@ class MarksItem(QGraphicsItem):
             return  # (the very points: a step without one on this curve was added or edited)
         points = {p.step: p for p in faces}
         if steps is not None and points.keys() == self.points.keys() and all(points.get(s) == self.points.get(s) for s in steps):
-            self.points = points
+            self.points = points  # (in another order, their columns moved: follow() measures them again)
             return
         self.points = points
         self._ys = None
