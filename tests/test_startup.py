@@ -234,13 +234,15 @@ def test_the_start_up_benchmark_reports_medians_p95_and_ratios() -> None:
 
     rows = startup_stages((10,), runs=1)
     row = rows[10]
-    for clock in ("cpu", "wall"):
+    for clock in ("cpu", "wall", "paint"):
         for who in ("app", "bare", "floor"):
             assert row[f"{who} {clock} median ms"] > 0
             assert row[f"{who} {clock} p95 ms"] >= row[f"{who} {clock} median ms"]
         assert row[f"{clock} ratio median"] == row[f"app {clock} median ms"] / row[f"bare {clock} median ms"]
         assert row[f"{clock} ratio p95"] > 0
         assert row[f"floor {clock} ratio median"] == row[f"floor {clock} median ms"] / row[f"bare {clock} median ms"]
+    for who in ("app", "bare", "floor"):  # at the first paint, a process had used less than by its exit
+        assert row[f"{who} paint median ms"] < row[f"{who} cpu median ms"]
 
 
 def test_the_stack_floor_reads_the_file_it_is_given(tmp_path: Path) -> None:
