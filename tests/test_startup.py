@@ -122,8 +122,15 @@ def test_the_modules_imported_before_qt_are_qt_free() -> None:
 
 
 @pytest.fixture()
-def deferring_window(qtbot):  # type: ignore[no-untyped-def]
+def deferring_window(qtbot, tmp_path_factory):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
     from workbench.ui.main_window import MainWindow
+
+    # Its own settings, as the GUI tests' windows have (tests/ui/conftest.py): no dock layout saved by another
+    # test's window (an outline hidden from the View menu) comes in.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
 
     window = MainWindow(defer=True)
     qtbot.addWidget(window)
@@ -148,6 +155,9 @@ def test_a_deferring_window_checks_and_outlines_the_journey_only_once_painted(qt
     assert painted == [True] and ran == ["first"]
     assert window.findings.document is window.document  # the journey opened, not the blank one before it
     assert window.outline.scene is window.scene
+    from tests.ui.helpers import pick_tab
+
+    pick_tab(window, window.outline_dock)  # (behind the inspector's tab, it fills itself when its tab is picked)
     assert window.outline.topLevelItemCount() > 0
     assert window.recent_files()[0] == str(looping_journey.resolve())
     window.after_first_paint(lambda: ran.append("later"))

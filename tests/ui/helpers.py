@@ -122,3 +122,18 @@ def answer_next_message(qtbot, button, seen: list[str]) -> None:  # type: ignore
             box.accept()
 
     QTimer.singleShot(0, answer)
+
+
+def pick_tab(window, dock) -> None:  # type: ignore[no-untyped-def]
+    """Click *dock*'s tab, in the tab bar of the docks it shares its place with (as a user picks it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    QApplication.processEvents()
+    group = {d.windowTitle() for d in [dock, *window.tabifiedDockWidgets(dock)]}
+    bar = next(b for b in window.findChildren(QTabBar)
+               if b.isVisible() and {b.tabText(i) for i in range(b.count())} == group)
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == dock.windowTitle())
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(index).center())
+    assert bar.currentIndex() == index and not dock.visibleRegion().isEmpty()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QFormLayout
 
+from tests.ui.helpers import pick_tab
 from tests.ui.test_canvas import box, small_journey
 from tests.ui.test_context_menu import menu_at, trigger
 from tests.ui.test_findings import open_checked, rules_shown
@@ -102,6 +103,7 @@ def test_the_outline_says_goal_and_end(window: MainWindow, qtbot) -> None:  # ty
     trigger(window, menu, "ctx-end")
     trigger(window, menu_at(window, *box(window, "step", "step-3").centre), "ctx-goal")
     outline: Outline = window.outline
+    pick_tab(window, window.outline_dock)  # (behind the inspector's tab, the outline waits to be looked at)
     if outline._dirty:
         outline.rebuild()
     accessible = Qt.ItemDataRole.AccessibleTextRole

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTreeWidgetItem
 
-from tests.ui.helpers import click, open_window
+from tests.ui.helpers import click, open_window, pick_tab
 from tests.ui.test_canvas import box, small_journey
 from workbench.model.fileformat import dumps, save
 from workbench.model.journey import Card, Handoff, Journey, Stage, Step
@@ -22,6 +22,15 @@ Key = Qt.Key
 NO = Qt.KeyboardModifier.NoModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def window(window: MainWindow) -> MainWindow:
+    """The shared window, with the outline's tab clicked (it shares the right with the inspector, in front)."""
+    pick_tab(window, window.outline_dock)
+    return window
+
+
 
 
 def outline_of(window: MainWindow) -> Outline:
@@ -277,8 +286,30 @@ def test_a_hidden_outline_does_no_work_and_catches_up_when_shown(window: MainWin
     assert window.outline._rows["step-1"].text(0) == "Sees the offer"
     window.scene.select_ids(["card-pain"])
     window.outline_dock.show()
+    pick_tab(window, window.outline_dock)  # (shown again, it comes back behind another tab)
     qtbot.waitUntil(lambda: window.outline._rows["step-1"].text(0) == "Hears of it")
     assert current_id(window.outline) == "card-pain"  # and follows the canvas again
+
+
+def test_an_outline_behind_the_inspectors_tab_does_no_work_and_catches_up_when_its_tab_is_clicked(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    """Qt calls a dock behind another's tab visible: the outline follows its dock's tab instead."""
+    journey = small_journey()
+    save(journey, tmp_path / "small.journey")
+    window = open_window(qtbot, tmp_path / "small.journey")  # the inspector's tab in front, as at every start
+    outline = window.outline
+    assert window.outline_dock.visibleRegion().isEmpty()
+    assert outline.topLevelItemCount() == 0  # nothing filled for nobody to see...
+    window.document.update("step-1", title="Hears of it")
+    QApplication.processEvents()
+    assert outline.topLevelItemCount() == 0 and outline._dirty  # ...nor patched after an edit
+    window.scene.select_ids(["card-pain"])
+    pick_tab(window, window.outline_dock)
+    assert outline.topLevelItemCount() == len(journey.stages)  # its tab clicked: the journey as it is now
+    assert outline._rows["step-1"].text(0) == "Hears of it"
+    assert current_id(outline) == "card-pain"  # and it follows the canvas
+    window.document.update("step-1", title="Hears of it again")
+    qtbot.waitUntil(lambda: outline._rows["step-1"].text(0) == "Hears of it again")
 
 
 def test_opening_another_file_follows_the_new_journey_only(window: MainWindow, tmp_path: Path) -> None:
@@ -294,6 +325,7 @@ def test_opening_another_file_follows_the_new_journey_only(window: MainWindow, t
     assert window.open_path(tmp_path / "other.journey", ask=False)
     window.scene.select_ids(["step-x"])
     window.outline_dock.show()
+    pick_tab(window, window.outline_dock)
     outline = outline_of(window)
     assert current_id(outline) == "step-x"
     assert outline.topLevelItemCount() == 1 and outline.row_for("step-x") is not None
@@ -311,6 +343,7 @@ def test_a_big_journey_makes_rows_only_for_what_is_open(qtbot, tmp_path: Path) -
     cards = [Card(id=f"card-{i}", step=f"step-{i}", lane="lane-actions", kind="action", text=f"Does {i}") for i in range(1000)]
     save(Journey(title="Big", stages=stages, steps=steps, lanes=lanes, cards=cards), tmp_path / "big.journey")
     window = open_window(qtbot, tmp_path / "big.journey")
+    pick_tab(window, window.outline_dock)
     outline = outline_of(window)
     assert len(outline._rows) == 1010  # stages and steps; the cards wait until their step opens
     assert outline.row_for("step-999").data(0, Qt.ItemDataRole.AccessibleTextRole).startswith("Step 1000 of 1000: Step 999")

@@ -43,6 +43,9 @@ def test_no_message_box_of_the_ui_is_made_with_a_static_rich_text_call() -> None
 
 def test_a_title_that_looks_like_html_is_shown_as_written_in_tooltips(window: MainWindow) -> None:
     window.document.update("step-1", title="<b>Bold</b> & <i>co</i>")
+    from tests.ui.helpers import pick_tab
+
+    pick_tab(window, window.outline_dock)  # (behind the inspector's tab, the outline waits to be looked at)
     window.outline.rebuild()
     from PySide6.QtWidgets import QApplication as App
 

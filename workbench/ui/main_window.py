@@ -78,6 +78,7 @@ class MainWindow(FileActions, QMainWindow):
         )
         self.outline = Outline()
         self.outline_dock = self._dock(self.tr("Outline"), "outline-dock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.outline.follow_dock(self.outline_dock)
         self.findings.activated.connect(self.show_elements)
         self.findings.updated.connect(lambda report: self.scene.set_badges(report))
         self.zoom_label = QLabel()
