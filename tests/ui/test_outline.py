@@ -363,3 +363,15 @@ def test_the_outline_shares_the_right_with_the_inspector_and_the_view_menu_shows
     assert dock.toggleViewAction() in view_menu.actions()
     dock.toggleViewAction().trigger()
     assert not dock.isVisible()
+
+
+def test_go_to_the_outline_brings_it_in_front_filled_with_the_keyboard_in_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    save(small_journey(), tmp_path / "small.journey")
+    window = open_window(qtbot, tmp_path / "small.journey")  # the inspector's tab in front
+    QApplication.processEvents()
+    assert window.outline.topLevelItemCount() == 0
+    window.activateWindow()
+    QTest.keyClick(window, Key.Key_O, Qt.KeyboardModifier.ControlModifier | SHIFT)  # View > Go to the Outline
+    qtbot.waitUntil(lambda: not window.outline_dock.visibleRegion().isEmpty())
+    assert window.outline.topLevelItemCount() == len(small_journey().stages)
+    assert window.outline.hasFocus()
