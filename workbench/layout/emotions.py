@@ -65,9 +65,9 @@ class StepOrder:
 
 
 def curve_runs(
-    steps: list[StepBox] | StepOrder, points: dict[str, EmotionPoint], cache: RunCache | None = None
+    order: StepOrder, points: dict[str, EmotionPoint], cache: RunCache | None = None
 ) -> tuple[list[Run], list[EmotionPoint]]:
-    """The curve through the faces of the steps in time order, broken where a step has none; and its faces.
+    """The curve through the faces of the steps in *order*, broken where a step has none; and its faces.
 
     A long run comes in chunks (see :data:`CHUNK`), each placed from its first
     face's column. With *cache* (filled as it goes), a chunk whose faces (and
@@ -80,7 +80,6 @@ def curve_runs(
     The steps are looked at in C (``map``, ``list.index``), not one by one in
     Python: with four curves shown, an edit looks at every step four times.
     """
-    order = steps if isinstance(steps, StepOrder) else StepOrder(steps)
     faces = list(map(points.get, order.ids))
     present = list(map(points.__contains__, order.ids))
     runs: list[Run] = []

@@ -55,4 +55,3 @@ class Places:
         if i is None or items[i] is not element:
             raise ValueError(f"{element.id!r} is not in its collection")
         return i
-
