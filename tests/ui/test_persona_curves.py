@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.helpers import click, double_click, drag, open_window
@@ -18,7 +18,8 @@ from workbench.layout import LayoutEngine
 from workbench.model.feelings import level
 from workbench.model.fileformat import load, save
 from workbench.model.journey import Feeling, Journey, Persona, Step
-from workbench.ui.canvas.legend import LegendEntry
+from workbench.textmetrics import text_width
+from workbench.ui.canvas.legend import GAP, SAMPLE, TEXT_SIZE, LegendEntry, persona_label
 from workbench.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,19 +95,22 @@ def test_the_lane_draws_four_curves_each_in_its_persona_look(window: MainWindow)
     assert len([k for k in scene.items_by_key if k[0] == "emotion"]) == len(with_values(window, (P1, "as_is")))
     assert scene.curve.look[2] == "as_is" and scene.curve.pieces()
     assert all(o.zValue() < scene.curve.zValue() for o in scene.other_curves.values())
-    # The legend lists the four curves, inside the emotion lane.
+    # The legend lists the four curves, in the emotion lane's title column under its title: over no curve.
     legend = scene.legend
     assert legend.isVisible() and list(legend.entries) == ALL
     lane = scene.layout.emotion_lane
     box = legend.sceneBoundingRect()
-    assert lane.row.y <= box.top() and box.bottom() <= lane.row.y + lane.row.h
-    assert lane.row.x + scene.layout.style.lane_title_width <= box.left()
+    assert lane.title.rect.bottom <= box.top() and box.bottom() <= lane.row.y + lane.row.h
+    assert lane.row.x <= box.left() and box.right() <= lane.row.x + scene.layout.style.lane_title_width
     labels = [e.entry.label for e in legend.entries.values()]
     assert labels == ["Camille, 34 · as is", "Camille, 34 · to be", "Bernard, 67 · as is", "Bernard, 67 · to be"]
+    assert [e.text for e in legend.entries.values()] == labels  # each whole: they fit
     assert all(e.toolTip() == e.accessible_text() and e.toolTip() for e in legend.entries.values())
-    # Faces are not hidden under the legend.
     faces = [i for k, i in scene.items_by_key.items() if k[0] == "emotion"]
-    assert not any(box.intersects(f.sceneBoundingRect()) for f in faces)
+    assert faces and not any(box.intersects(f.sceneBoundingRect()) for f in faces)
+    for other in scene.other_curves.values():
+        assert not box.intersects(other.sceneBoundingRect())
+    assert not box.intersects(scene.curve.sceneBoundingRect())
 
 
 def test_clicking_a_legend_entry_hides_its_curve_and_clicking_again_shows_it(window: MainWindow) -> None:
@@ -141,6 +145,7 @@ def test_double_click_or_ctrl_click_makes_a_curve_active(window: MainWindow) -> 
     QTest.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        window.view.mapFromScene(QPointF(x, y)))  # (QTest's double-click ends pressed)
     scene.ensure_fresh()
+    assert scene.editor is None  # the lane title under the legend is not edited
     assert scene.focus.active == (P2, "as_is") and scene.layout.active == (P2, "as_is")
     assert not scene.focus.hidden
     assert (P1, "as_is") in scene.other_curves and (P2, "as_is") not in scene.other_curves
@@ -218,21 +223,49 @@ def test_a_card_tagged_with_personas_shows_their_marks(window: MainWindow) -> No
     assert item.tags == ()
 
 
-def test_the_legend_stays_in_sight_beside_the_frozen_lane_titles_when_the_map_scrolls(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    legend = window.scene.legend
+def test_the_legend_stays_in_sight_with_the_frozen_lane_titles_when_the_map_scrolls(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    scene = window.scene
+    legend = scene.legend
     assert legend.isVisible()
-    resting = legend.scenePos().x()
+    resting = legend.sceneBoundingRect()
     bar = window.view.horizontalScrollBar()
     bar.setValue(bar.maximum() // 2)
-    qtbot.waitUntil(lambda: window.scene.frozen_offset.x() > 0)
-    titles = window.scene.title_block().translated(window.scene.frozen_offset.x(), 0)
+    qtbot.waitUntil(lambda: scene.frozen_offset.x() > 0)
+    titles = scene.title_block().translated(scene.frozen_offset.x(), 0)
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     box = legend.sceneBoundingRect()
-    assert box.left() >= titles.right() - 1  # not under the frozen lane titles
-    assert shown.left() <= box.left() and box.right() <= shown.right()  # and in the view
+    assert titles.contains(box)  # in the frozen lane titles' column
+    assert shown.left() <= box.left() and box.right() <= shown.right()  # and so in the view
+    # Over the frozen titles: the map scrolling under them does not cover it.
+    assert legend.isVisible() and scene.title_band.zValue() > max(layer.zValue() for layer in scene.layers.values())
+    at = window.view.mapFromScene(box.center())
+    assert window.view.itemAt(at) in (legend, *legend.entries.values())
     bar.setValue(0)
-    qtbot.waitUntil(lambda: window.scene.frozen_offset.x() == 0)
-    assert legend.scenePos().x() == resting
+    qtbot.waitUntil(lambda: scene.frozen_offset.x() == 0)
+    assert legend.sceneBoundingRect() == resting
+
+
+def test_a_long_name_is_cut_in_the_legend_but_never_its_scenario_and_its_tooltip_says_it_whole(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    journey = four_curves()
+    long_name = "Marie-Christine de La Tour-Dupont, 52 ans"
+    journey = journey.model_copy(update={"personas": [journey.personas[0], journey.personas[1].model_copy(
+        update={"name": long_name})]})
+    path = tmp_path / "long.journey"
+    save(journey, path)
+    window = open_window(qtbot, path)
+    scene = window.scene
+    scene.ensure_fresh()
+    lane = scene.layout.emotion_lane
+    column = QRectF(lane.row.x, lane.row.y, scene.layout.style.lane_title_width, lane.row.h)
+    assert column.contains(scene.legend.sceneBoundingRect())
+    for scenario in ("as_is", "to_be"):
+        item = scene.legend.entries[(P2, scenario)]
+        word = "as is" if scenario == "as_is" else "to be"
+        assert item.text.startswith("Marie-") and item.text.endswith("\u2026 · " + word), item.text
+        assert item.entry.label == persona_label(long_name, 2) + " · " + word
+        assert item.entry.label in item.toolTip()
+        assert text_width(item.text, TEXT_SIZE, item.entry.active) <= item.rect().width() - SAMPLE - GAP
+    assert scene.legend.entries[(P1, "as_is")].text == "Camille, 34 · as is"  # a name that fits is left whole
 
 
 def test_a_step_inserted_at_the_start_moves_every_other_curve_s_marks_along(window: MainWindow) -> None:

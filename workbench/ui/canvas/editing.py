@@ -256,11 +256,13 @@ class EditingMixin:
         return True
 
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        item = next(
-            (i for i in self.items(event.scenePos())
-             if isinstance(i, (CardItem, StepItem, StageItem, LaneTitleItem, ConnectorItem))),
-            None,
-        )
+        item = None
+        for under in self.items(event.scenePos()):  # (topmost first)
+            if getattr(under, "own_double_click", False):
+                break  # an item over the element that answers a double-click itself (a legend entry)
+            if isinstance(under, (CardItem, StepItem, StageItem, LaneTitleItem, ConnectorItem)):
+                item = under
+                break
         if item is not None and self.editor is None:
             self.clearSelection()
             item.setSelected(True)

@@ -1,8 +1,8 @@
 """The emotion lane of the canvas: faces, the active curve, the other personas' curves and the legend.
 
 Mixed into :class:`~workbench.ui.canvas.scene.JourneyScene`. Faces are
-placed in the lane's column blocks, as cards are; the curves and the
-legend are children of the lane's layer.
+placed in the lane's column blocks, as cards are; the curves are children
+of the lane's layer, the legend rides the band of lane titles.
 """
 
 from __future__ import annotations
@@ -40,11 +40,10 @@ class EmotionLaneMixin:
             else:
                 item.set_point(point)  # type: ignore[attr-defined]
             self._hold(item, holder)
-        for item in (self.curve, self.legend):
-            if item.parentItem() is not layer:
-                item.setParentItem(layer)
-                if item.scene() is None:
-                    self.addItem(item)
+        if self.curve.parentItem() is not layer:
+            self.curve.setParentItem(layer)
+            if self.curve.scene() is None:
+                self.addItem(self.curve)
         active = lay.curves.get(lay.active) if lay.active is not None else None
         if active is not None:
             self.curve.set_look(active.colour, active.line, active.scenario)
@@ -72,9 +71,5 @@ class EmotionLaneMixin:
             item.setZValue(OtherCurveItem.Z + order / 100)  # in the layout's drawing order
 
     def _sync_legend(self, layer: QGraphicsItem | None) -> None:
-        lane = self.layout.emotion_lane
-        if layer is None or lane is None:
-            self.legend.set_entries([], 0)
-            return
-        self.legend.set_entries(legend_entries(self), lane.row.h)
-        self.legend.place(self.layout)
+        shown = layer is not None and self.layout.emotion_lane is not None
+        self.legend.place(self.layout, legend_entries(self) if shown else [])

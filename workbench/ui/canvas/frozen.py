@@ -131,9 +131,6 @@ class FrozenMixin:
         self.frozen_offset = QPointF(dx, dy)
         self.header_band.freeze(QPointF(0, dy), TOP_Z)
         self.title_band.freeze(QPointF(dx, 0), LEFT_Z)
-        legend = getattr(self, "legend", None)
-        if legend is not None:  # the emotion curves' legend stays in sight too
-            legend.follow(dx)
         if dx or dy:
             self.corner.set_area(QRectF(left.left() + dx, top.top() + dy, left.width(), top.height()))
             self.corner.show()

@@ -3,10 +3,13 @@
 One entry per persona and scenario that has a curve (or is the active one),
 hidden ones included (greyed) so that they can be shown again. A click on an
 entry hides or shows its curve; a double-click, or Ctrl+click, makes it the
-active curve (the one whose faces are dragged). The legend sits over the
-lane's top-left or bottom-left corner, whichever hides fewer faces, under the
-faces so that they stay draggable. With a single curve there is nothing to
-tell apart: no legend.
+active curve (the one whose faces are dragged). The legend sits in the
+lane's title column, under its title, where it hides no curve: it rides
+the band of lane titles, so it stays in sight when the map scrolls
+sideways. A long name is cut there (never the scenario; the tooltip says
+it whole). More curves than the column has rows for go on in further
+columns to the right. With a single curve there is nothing to tell apart:
+no legend.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ HIDDEN_INK = "#9aa5b1"
 TEXT_SIZE = 8.5
 ROW_HEIGHT = 16.0
 PAD = 5.0
-SAMPLE = 26.0
+SAMPLE = 22.0
 """The line sample's length; the mark sits on its middle, as on the curve."""
 GAP = 6.0
 MARK = 4.0
@@ -47,6 +50,10 @@ class Entry:
 
     key: CurveKey
     label: str
+    """The curve's name whole: "Camille · as is" (the tooltip's)."""
+    name: str
+    """The persona's own name, and its number among the personas (named "Persona N" when it has no name)."""
+    number: int
     shape: str
     line: str
     colour: str
@@ -58,19 +65,28 @@ class Entry:
 NAME_LENGTH = 28
 
 
-def persona_label(name: str, number: int) -> str:
-    """A persona as a legend names it: its name (cut if long), or "Persona N" when it has none."""
+def persona_label(name: str, number: int, length: int = NAME_LENGTH) -> str:
+    """A persona as a legend names it: its name (cut to *length* characters), or "Persona N" when it has none."""
     name = " ".join(name.split())
-    if len(name) > NAME_LENGTH:
-        name = name[: NAME_LENGTH - 1].rstrip() + "\u2026"
+    if len(name) > length:
+        name = name[: length - 1].rstrip(" ,;:-") + "\u2026"  # "Camille…", not "Camille,…"
     return name or default_name(number)
 
 
-def curve_label(name: str, number: int, scenario: str) -> str:
+def curve_label(name: str, number: int, scenario: str, length: int = NAME_LENGTH) -> str:
     """"Camille · as is": whose curve, in which scenario."""
     return translate("Canvas", "{persona} · {scenario}").format(
-        persona=persona_label(name, number), scenario=scenario_word(scenario, current_language())
+        persona=persona_label(name, number, length), scenario=scenario_word(scenario, current_language())
     )
+
+
+def fitted_label(entry: Entry, width: float) -> str:
+    """The entry's label no wider than *width*: the persona's name cut shorter if need be, never the scenario."""
+    label, length = entry.label, NAME_LENGTH
+    while text_width(label, TEXT_SIZE, entry.active) > width and length > 2:
+        length -= 1
+        label = curve_label(entry.name, entry.number, entry.key[1], length)
+    return label
 
 
 def entries(scene) -> list[Entry]:  # type: ignore[no-untyped-def]
@@ -83,8 +99,9 @@ def entries(scene) -> list[Entry]:  # type: ignore[no-untyped-def]
         if key != active and index.felt[key] <= 0:
             continue
         persona = index.persona(key[0])
-        out.append(Entry(key, curve_label(persona.name, numbers[key[0]], key[1]), persona.shape, persona.line,
-                         persona.colour, key in focus.hidden and key != active, key == active))
+        number = numbers[key[0]]
+        out.append(Entry(key, curve_label(persona.name, number, key[1]), persona.name, number, persona.shape,
+                         persona.line, persona.colour, key in focus.hidden and key != active, key == active))
     return out
 
 
@@ -92,6 +109,8 @@ class LegendEntry(QGraphicsRectItem):
     """One curve of the legend: a click hides or shows it; a double-click or Ctrl+click makes it active."""
 
     kind = "legend-entry"
+    #: A double-click here makes this curve active; it does not edit the lane title under the legend.
+    own_double_click = True
 
     def __init__(self, legend: LegendItem, entry: Entry) -> None:
         super().__init__(legend)
@@ -102,6 +121,8 @@ class LegendEntry(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._after_double = False
+        self.text = entry.label
+        """The label as drawn: cut to the width the legend gives the entry."""
         self.set_entry(entry)
 
     @property
@@ -127,6 +148,15 @@ class LegendEntry(QGraphicsRectItem):
 
     def width_needed(self) -> float:
         return SAMPLE + GAP + text_width(self.entry.label, TEXT_SIZE, self.entry.active) + 2
+
+    def fit(self, width: float) -> None:
+        """Take *width* at most: the label is cut to fit (see :func:`fitted_label`)."""
+        width = min(width, self.width_needed())
+        text = fitted_label(self.entry, width - SAMPLE - GAP - 2)
+        if text != self.text:
+            self.text = text
+            self.update()
+        self.setRect(QRectF(0, 0, width, ROW_HEIGHT))
 
     # ------------------------------------------------------------ mouse
 
@@ -166,15 +196,15 @@ class LegendEntry(QGraphicsRectItem):
         shapes.mark(p, (SAMPLE / 2, mid), e.shape, colour, MARK, hollow=e.key[1] == "to_be")
         size = TEXT_SIZE
         top = mid - line_height(size) / 2
-        p.text(Text((e.label,), size, e.active, Rect(SAMPLE + GAP, top, self.rect().width(), h)),
+        p.text(Text((self.text,), size, e.active, Rect(SAMPLE + GAP, top, self.rect().width(), h)),
                HIDDEN_INK if e.hidden else theme.INK)
 
 
 class LegendItem(QGraphicsRectItem):
-    """A small framed box of :class:`LegendEntry` items, over the emotion lane."""
+    """A small framed box of :class:`LegendEntry` items, in the emotion lane's title column."""
 
     kind = "legend"
-    Z = 7.0  # over the curves and marks, under the faces (they stay draggable)
+    Z = 7.0  # over the lane titles of the band it rides
 
     def __init__(self) -> None:
         super().__init__()
@@ -183,12 +213,9 @@ class LegendItem(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.entries: dict[CurveKey, LegendEntry] = {}
         self._shown: list[Entry] = []
-        self._base = QPointF()
-        self._left = 0.0
-        self._dx = 0.0
 
-    def set_entries(self, wanted: list[Entry], lane_height: float) -> None:
-        """Entries added, changed or removed; laid out in columns that fit the lane's height."""
+    def set_entries(self, wanted: list[Entry], height: float, width: float) -> None:
+        """Entries added, changed or removed; laid out in columns *height* high, each at most *width* wide."""
         keys = {e.key for e in wanted}
         for key in [k for k in self.entries if k not in keys]:
             item = self.entries.pop(key)
@@ -202,44 +229,31 @@ class LegendItem(QGraphicsRectItem):
             else:
                 item.set_entry(entry)
         self._shown = wanted
-        rows = max(1, int((lane_height - 2 * PAD - 4) // ROW_HEIGHT))
+        rows = max(1, int((height - 2 * PAD) // ROW_HEIGHT))
         columns = [wanted[i : i + rows] for i in range(0, len(wanted), rows)]
         x = PAD
         for column in columns:
-            width = max(self.entries[e.key].width_needed() for e in column)
-            for i, entry in enumerate(column):
-                item = self.entries[entry.key]
-                item.setRect(QRectF(0, 0, width, ROW_HEIGHT))
+            items = [self.entries[e.key] for e in column]
+            for i, item in enumerate(items):
+                item.fit(width - 2 * PAD)
                 item.setPos(x, PAD + i * ROW_HEIGHT)
-            x += width + 2 * GAP
-        height = 2 * PAD + ROW_HEIGHT * min(rows, len(wanted))
-        box = QRectF(0, 0, x - 2 * GAP + PAD, height) if wanted else QRectF()
+            x += max(item.rect().width() for item in items) + 2 * GAP
+        box = QRectF(0, 0, x - 2 * GAP + PAD, 2 * PAD + ROW_HEIGHT * min(rows, len(wanted))) if wanted else QRectF()
         if box != self.rect():
             self.setRect(box)
         self.setVisible(len(wanted) > 1)
 
-    def place(self, lay: Layout) -> None:
-        """At the top-left of the lane's content area; else where it hides the fewest faces:
-        its bottom-left, or the free space right of the first or second step's faces."""
+    def place(self, lay: Layout, entries: list[Entry]) -> None:
+        """Show *entries* under the emotion lane's title, in its title column (map coordinates: the
+        band of lane titles this item rides is at the map's left when the map is not scrolled)."""
         lane = lay.emotion_lane
         if lane is None:
+            self.set_entries([], 0, 0)
             return
         s = lay.style
-        box = self.rect()
-        left = lane.row.x + s.lane_title_width + s.gap + 2
-        xs = [left] + [b.column.x + b.local_header.x + b.local_header.w / 2 + shapes.FACE_RADIUS + 4 for b in lay.steps[:2]]
-        top, bottom = 4.0, lane.row.h - box.height() - 4
-        ys = [top] if bottom <= top else [top, bottom]
-        spots = [(x, y) for x in xs for y in ys]
-        best = min(spots, key=lambda xy: (_covered(lay, xy[0], xy[0] + box.width(), xy[1], xy[1] + box.height()),
-                                          spots.index(xy)))
-        self._base, self._left = QPointF(*best), left
-        self.follow(self._dx)
-
-    def follow(self, dx: float) -> None:
-        """Stay in sight when the map scrolls sideways: never under the frozen lane titles (*dx* to the right)."""
-        self._dx = dx
-        at = QPointF(max(self._base.x(), self._left + dx), self._base.y())
+        top = lane.title.rect.bottom + 4
+        self.set_entries(entries, lane.row.bottom - 4 - top, s.lane_title_width - 2 * (s.padding - PAD))
+        at = QPointF(lane.row.x + s.padding - PAD, top)
         if self.pos() != at:
             self.setPos(at)
 
@@ -248,19 +262,5 @@ class LegendItem(QGraphicsRectItem):
         p = QtPainter(painter)
         r = self.rect()
         p.stroke(theme.GRID, 1.0)
-        p.fill("#ebffffff")  # white, a little see-through: the curves under it still show
+        p.fill("#ebffffff")  # white, a little see-through
         p.rounded_rect(Rect(r.x(), r.y(), r.width(), r.height()), 4)
-
-
-def _covered(lay: Layout, left: float, right: float, top: float, bottom: float) -> float:
-    """How much of the curves a box over the lane (lane coordinates) would hide: faces count most."""
-    margin = shapes.FACE_RADIUS
-    out = 0.0
-    for key, curve in lay.curves.items():
-        weight = 3.0 if key == lay.active else 1.0
-        for point in curve.points:  # in time order, so in x order
-            if point.x - margin > right:
-                break
-            if point.x + margin >= left and top - margin <= point.offset <= bottom + margin:
-                out += weight
-    return out

@@ -77,7 +77,6 @@ class JourneyScene(
         #: The curves shown that are not the active one (lines and marks, not draggable).
         self.other_curves: dict[tuple[str, str], OtherCurveItem] = {}
         self.legend = LegendItem()
-        self.addItem(self.legend)
         self._tags_dirty: set[str] = set()
         self._legend_dirty = False
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
@@ -89,6 +88,7 @@ class JourneyScene(
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         self.init_frozen()
+        self.legend.setParentItem(self.title_band)  # (in the emotion lane's title column: see legend.py)
         self.init_sleeping()
         self.init_gestures()
         self.init_dropping()
