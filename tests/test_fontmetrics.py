@@ -356,3 +356,25 @@ def test_lines_break_exactly_at_the_boundary(reportlab_names: dict[str, str]) ->
                 assert got[0] == first
             elif len(first) > 1:  # (a single character is never cut: it stays, too wide)
                 assert got[0] != first, (got, first)
+
+
+def test_the_quick_path_for_plain_words_breaks_lines_as_the_word_by_word_loop(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Plain words (the bundled font alone, each narrower than a line) are broken by sums and a bisection:
+    the very lines of the loop adding one word at a time, at every width up to the exact edge of a line."""
+    rng = random.Random(21)
+    vocabulary = "the customer waits at a counter déjà vu œuvre ça Étape reçoit 12,5 € WWW iii fl - '".split()
+    general = textmetrics._plain_lines
+    cases = []
+    for _ in range(400):
+        words = [rng.choice(vocabulary) for _ in range(rng.randrange(1, 30))]
+        text, size, bold = " ".join(words), rng.choice(SIZES), rng.random() < 0.5
+        cut = rng.randrange(1, len(words) + 1)
+        exact = text_width(" ".join(words[:cut]), size, bold)
+        for width in (exact, math.nextafter(exact, 0), math.nextafter(exact, math.inf), rng.uniform(40, 400)):
+            cases.append((text, width, size, bold))
+    quick = [textmetrics._wrap_paragraph(*case) for case in cases]
+    taken = sum(general(textmetrics.words_of(t), textmetrics.BOLD if b else textmetrics.REGULAR, w, s) is not None
+                for t, w, s, b in cases)
+    assert taken > len(cases) * 3 // 4  # most of them go the quick way (the others have a word wider than a line)
+    monkeypatch.setattr(textmetrics, "_plain_lines", lambda *args: None)
+    assert [textmetrics._wrap_paragraph(*case) for case in cases] == quick
