@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from benchmarks.generate import journey_of
@@ -66,6 +66,24 @@ def test_a_file_opens_at_its_top_left_corner(window: MainWindow) -> None:
     window.open_path(ROOT / "examples" / "retail-neighbourhood-bookshop.journey", ask=False)
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert shown.left() <= 1 and shown.top() <= 1 and window.view.zoom == 1.0
+
+
+def test_a_window_opened_without_a_file_shows_the_blank_map_from_its_start(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """As `workbench` with no file on a laptop: the blank journey's first stage and first lane are in view
+    (Qt showed the middle of the map, the first stage cut, the first lane scrolled away)."""
+    window = MainWindow(defer=True)
+    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    view, lay = window.view, window.scene.layout
+    qtbot.waitUntil(lambda: view.viewport().width() > 600)
+    assert view.horizontalScrollBar().maximum() > 0 and view.verticalScrollBar().maximum() > 0  # the map is bigger
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    first_stage, first_lane = lay.stages[0].rect, lay.lanes[0].row
+    assert shown.left() <= first_stage.x and shown.top() <= first_stage.y
+    assert shown.contains(QRectF(first_lane.x, first_lane.y, 200, first_lane.h))
+    assert view.horizontalScrollBar().value() == 0 and view.verticalScrollBar().value() == 0
 
 
 def test_f5_presents_stage_by_stage_and_escape_restores_the_window_exactly(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

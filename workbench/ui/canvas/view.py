@@ -50,6 +50,7 @@ class JourneyView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._zoom = 1.0
+        self._ever_shown = False
         self._space = False
         self._panning: QPointF | None = None
         self.setAccessibleName(self.tr("Journey map"))
@@ -245,6 +246,15 @@ class JourneyView(QGraphicsView):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         self.freeze_headers()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Shown for the first time, the map shows its start (Qt would show the middle of the scene
+        it was made with: the blank journey of a window opened without a file)."""
+        first = not self._ever_shown
+        super().showEvent(event)
+        if first:
+            self._ever_shown = True
+            self.scroll_to(QPointF(0, 0))
 
     def setScene(self, scene) -> None:  # type: ignore[no-untyped-def, override]
         super().setScene(scene)
