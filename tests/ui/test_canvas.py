@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.helpers import click, double_click, drag, drop_mime, open_window
@@ -245,3 +245,23 @@ def test_edit_through_the_canvas_save_reopen_same_journey(window: MainWindow, tm
     reopened = load(window.path)
     assert dumps(reopened) == dumps(window.document.journey)
     assert reopened.cards != small_journey().cards
+
+
+def test_the_in_place_editor_hides_the_whole_card_however_short_the_new_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Typing over a two-line card: its old second line does not show under the one-line editor."""
+    window = open_window(qtbot, Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")
+    card = next(c for c in window.document.journey.cards if c.text.startswith("It noticed that?"))
+    item = window.scene.item_for("card", card.id)
+    assert len(item.box.text.lines) >= 2
+    double_click(window, *box(window, "card", card.id).centre)
+    editor = window.scene.editor
+    assert editor is not None
+    QTest.keyClicks(window.view.viewport(), "XYZ")
+    assert editor.toPlainText() == "XYZ" and editor.document().size().height() < item.box.rect.h
+    covered = editor.mapRectToScene(editor.boundingRect())
+    r = item.box.text.rect  # the card's text, in the map
+    text = QRectF(r.x, r.y, r.w, r.h)
+    assert covered.contains(text), (covered, text)
+    assert editor.isVisible() and editor.zValue() > item.zValue()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert window.document.get(card.id).text == card.text

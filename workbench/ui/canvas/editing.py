@@ -59,10 +59,21 @@ class InlineEditor(QGraphicsTextItem):
         #: A touchpoint's channel (Tab goes on to it); None for anything else.
         self.channel: str | None = None
         self.fresh_card = False
+        #: What the editor hides whatever its text: the element's own box (its old text must not show
+        #: under a shorter new one).
+        self._covers = QRectF()
         self.setPlainText(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setZValue(100)
         self.setDefaultTextColor(Qt.GlobalColor.black)
+
+    def cover(self, size: QRectF) -> None:
+        """Hide *size* (from the editor's corner) at least, however short the text becomes."""
+        self.prepareGeometryChange()
+        self._covers = QRectF(0, 0, size.width(), size.height())
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().united(self._covers)
 
     def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
         painter.setBrush(Qt.GlobalColor.white)
@@ -243,6 +254,7 @@ class EditingMixin:
         view = self.views()[0] if self.views() else None
         editor.setFont(font_at_dpi(view.viewport().logicalDpiY() if view else 96, size, bold))
         editor.setTextWidth(max(rect.width(), 120))
+        editor.cover(rect)
         editor.setPos(rect.x(), rect.y())
         self.addItem(editor)
         self.editor = editor
