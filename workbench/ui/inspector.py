@@ -45,6 +45,7 @@ from workbench.model.feelings import feeling, with_feeling
 from workbench.model.templates import sector_name
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
+from workbench.ui.wrapping_check import WrappingCheckBox
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_combo, set_label, set_plain, set_spin, set_text
 from workbench.ui.inspector_links import StepLinks, link_rows
 from workbench.ui.inspector_personas import PersonaRows
@@ -58,6 +59,8 @@ class Inspector(PersonaRows, QWidget):
         self.setObjectName("inspector")
         outer = QVBoxLayout(self)
         self.form = QFormLayout()
+        # In a narrow dock a field too wide beside its label goes under it: nothing is cut on the right.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.document: JourneyDocument | None = None
@@ -320,16 +323,19 @@ class Inspector(PersonaRows, QWidget):
         self.follow(lambda: set_spin(box, getattr(self._value("checks") or CheckSettings(), field)))
 
     def _check(self, label: str, field: str, description: str) -> None:
-        box = QCheckBox(label)
+        box = WrappingCheckBox(label)  # (a long label wraps rather than widen the panel past its dock)
         box.setObjectName(field)
         box.toggled.connect(lambda on: self.commit(field, on, label))
         self.describe(box, label, description)
-        self.form.addRow("", box)
+        self.form.setWidget(self.form.rowCount(), QFormLayout.ItemRole.FieldRole, box)  # (no label: no wrapped row)
         self.follow(lambda: set_checked(box, bool(self._value(field))))
 
     def _combo(self, label: str, field: str, choices: list[tuple[Any, str]], description: str) -> None:
         combo = QComboBox()
         combo.setObjectName(field)
+        # As narrow as the dock wants (a step's long title is cut in the box, whole in its list).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
         for value, text in choices:
             combo.addItem(text, value)
         combo.activated.connect(lambda index: self.commit(field, combo.itemData(index), label))
