@@ -264,7 +264,9 @@ def test_a_long_name_is_cut_in_the_legend_but_never_its_scenario_and_its_tooltip
         assert item.text.startswith("Marie-") and item.text.endswith("\u2026 · " + word), item.text
         assert item.entry.label == persona_label(long_name, 2) + " · " + word
         assert item.entry.label in item.toolTip()
-        assert text_width(item.text, TEXT_SIZE, item.entry.active) <= item.rect().width() - SAMPLE - GAP
+        assert text_width(item.text, TEXT_SIZE) <= item.rect().width() - SAMPLE - GAP
+    names = {item.text.rsplit(" · ", 1)[0] for key, item in scene.legend.entries.items() if key[0] == P2}
+    assert len(names) == 1  # cut the same in both of the persona's entries
     assert scene.legend.entries[(P1, "as_is")].text == "Camille, 34 · as is"  # a name that fits is left whole
 
 

@@ -38,9 +38,9 @@ HIDDEN_INK = "#9aa5b1"
 TEXT_SIZE = 8.5
 ROW_HEIGHT = 16.0
 PAD = 5.0
-SAMPLE = 22.0
+SAMPLE = 20.0
 """The line sample's length; the mark sits on its middle, as on the curve."""
-GAP = 6.0
+GAP = 5.0
 MARK = 4.0
 
 
@@ -80,13 +80,12 @@ def curve_label(name: str, number: int, scenario: str, length: int = NAME_LENGTH
     )
 
 
-def fitted_label(entry: Entry, width: float) -> str:
-    """The entry's label no wider than *width*: the persona's name cut shorter if need be, never the scenario."""
-    label, length = entry.label, NAME_LENGTH
-    while text_width(label, TEXT_SIZE, entry.active) > width and length > 2:
+def fitted_length(entry: Entry, width: float) -> int:
+    """How many characters of the persona's name the entry's label can show in *width* (never the scenario's cut)."""
+    length = NAME_LENGTH
+    while length > 2 and text_width(curve_label(entry.name, entry.number, entry.key[1], length), TEXT_SIZE) > width:
         length -= 1
-        label = curve_label(entry.name, entry.number, entry.key[1], length)
-    return label
+    return length
 
 
 def entries(scene) -> list[Entry]:  # type: ignore[no-untyped-def]
@@ -147,12 +146,17 @@ class LegendEntry(QGraphicsRectItem):
         return translate("Canvas", "Emotion curve {curve}, {state}").format(curve=e.label, state=state)
 
     def width_needed(self) -> float:
-        return SAMPLE + GAP + text_width(self.entry.label, TEXT_SIZE, self.entry.active) + 2
+        return SAMPLE + GAP + text_width(self.entry.label, TEXT_SIZE) + 2
 
-    def fit(self, width: float) -> None:
-        """Take *width* at most: the label is cut to fit (see :func:`fitted_label`)."""
+    def room(self, width: float) -> float:
+        """How wide the label may be when the entry takes *width*."""
+        return width - SAMPLE - GAP - 2
+
+    def fit(self, width: float, length: int) -> None:
+        """Take *width* at most, showing *length* characters of the persona's name at most."""
         width = min(width, self.width_needed())
-        text = fitted_label(self.entry, width - SAMPLE - GAP - 2)
+        e = self.entry
+        text = curve_label(e.name, e.number, e.key[1], length)
         if text != self.text:
             self.text = text
             self.update()
@@ -191,12 +195,16 @@ class LegendEntry(QGraphicsRectItem):
         h = self.rect().height()
         mid = h / 2
         colour = HIDDEN_INK if e.hidden else e.colour
-        a, b = (1.0, mid), (SAMPLE - 1.0, mid)
+        if e.active:  # the curve being edited: its entry highlighted, as a selected row (not bold: as wide as the others)
+            p.stroke(theme.SELECTION, 1.0)
+            p.fill(f"#33{theme.SELECTION[1:]}")
+            p.rounded_rect(Rect(0.5, 0.5, self.rect().width() - 1, h - 1), 3)
+        a, b = (3.0, mid), (SAMPLE - 1.0, mid)
         shapes.curve(p, [(a, a, b, b)], colour, e.line, e.key[1])
-        shapes.mark(p, (SAMPLE / 2, mid), e.shape, colour, MARK, hollow=e.key[1] == "to_be")
+        shapes.mark(p, ((SAMPLE + 2) / 2, mid), e.shape, colour, MARK, hollow=e.key[1] == "to_be")
         size = TEXT_SIZE
         top = mid - line_height(size) / 2
-        p.text(Text((self.text,), size, e.active, Rect(SAMPLE + GAP, top, self.rect().width(), h)),
+        p.text(Text((self.text,), size, False, Rect(SAMPLE + GAP, top, self.rect().width(), h)),
                HIDDEN_INK if e.hidden else theme.INK)
 
 
@@ -231,11 +239,16 @@ class LegendItem(QGraphicsRectItem):
         self._shown = wanted
         rows = max(1, int((height - 2 * PAD) // ROW_HEIGHT))
         columns = [wanted[i : i + rows] for i in range(0, len(wanted), rows)]
+        # A name cut to fit is cut the same in each of its persona's entries ("as is", "to be").
+        lengths: dict[str, int] = {}
+        for entry in wanted:
+            fits = fitted_length(entry, self.entries[entry.key].room(width - 2 * PAD))
+            lengths[entry.key[0]] = min(lengths.get(entry.key[0], fits), fits)
         x = PAD
         for column in columns:
             items = [self.entries[e.key] for e in column]
             for i, item in enumerate(items):
-                item.fit(width - 2 * PAD)
+                item.fit(width - 2 * PAD, lengths[item.key[0]])
                 item.setPos(x, PAD + i * ROW_HEIGHT)
             x += max(item.rect().width() for item in items) + 2 * GAP
         box = QRectF(0, 0, x - 2 * GAP + PAD, 2 * PAD + ROW_HEIGHT * min(rows, len(wanted))) if wanted else QRectF()
@@ -252,8 +265,8 @@ class LegendItem(QGraphicsRectItem):
             return
         s = lay.style
         top = lane.title.rect.bottom + 4
-        self.set_entries(entries, lane.row.bottom - 4 - top, s.lane_title_width - 2 * (s.padding - PAD))
-        at = QPointF(lane.row.x + s.padding - PAD, top)
+        self.set_entries(entries, lane.row.bottom - 4 - top, s.lane_title_width - 2)
+        at = QPointF(lane.row.x + 1, top)
         if self.pos() != at:
             self.setPos(at)
 
