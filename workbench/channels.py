@@ -31,13 +31,19 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _pattern(word: str) -> re.Pattern[str]:
-    if word.endswith("*"):
-        return re.compile(r"(?<!\w)" + re.escape(word[:-1]))
-    return re.compile(r"(?<!\w)" + re.escape(word) + r"s?(?!\w)")
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a symbol's words: a whole word (an "s" allowed after it), or the start of a stem.
+
+    (One pattern a symbol, not one a word: compiling 130 patterns cost 10 ms of every start.)
+    """
+    whole = "|".join(re.escape(w) for w in words if not w.endswith("*"))
+    stems = "|".join(re.escape(w[:-1]) for w in words if w.endswith("*"))
+    either = [f"(?:{whole})s?(?!\\w)"] if whole else []
+    either += [f"(?:{stems})"] if stems else []
+    return re.compile(r"(?<!\w)(?:" + "|".join(either) + ")")
 
 
-_COMPILED = tuple((symbol, tuple(_pattern(w) for w in words)) for symbol, words in _RULES)
+_COMPILED = tuple((symbol, _pattern(words)) for symbol, words in _RULES)
 
 
 @lru_cache(maxsize=4096)
@@ -46,8 +52,8 @@ def channel_symbol(channel: str | None) -> str:
     if not channel:
         return ""
     text = channel.lower()
-    for symbol, patterns in _COMPILED:
-        if any(p.search(text) for p in patterns):
+    for symbol, pattern in _COMPILED:
+        if pattern.search(text):
             return symbol
     return ""
 
