@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeWidget
 
 from workbench.model import scores as scoring
 from workbench.model.analysis import Finding
@@ -75,6 +75,10 @@ class WrappingDelegate(QStyledItemDelegate):
             del self._widths[column]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # (QStyle and its options when a row is first measured, after the first paint: their dozens of
+        # enumerations are made when they are first imported.)
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         if self.columns is not None and index.column() not in self.columns:
             return super().sizeHint(option, index) + QSize(0, ROW_PADDING)
         item = QStyleOptionViewItem(option)

@@ -11,15 +11,10 @@ Space and clicks anywhere on it work as before).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStyleOptionFocusRect,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QWidget
+
+# (QStyle and its options are imported where they are used: their dozens of enumerations are made
+# when they are first imported, and no checkbox of this kind is shown before the window's first paint.)
 
 WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
@@ -31,6 +26,8 @@ class WrappingCheckBox(QCheckBox):
 
     def _indent(self) -> int:
         """Where the text starts: after the indicator and the space the style leaves beside it."""
+        from PySide6.QtWidgets import QStyle
+
         style = self.style()
         return style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self) + style.pixelMetric(
             QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self
@@ -38,6 +35,8 @@ class WrappingCheckBox(QCheckBox):
 
     def _first_line(self) -> int:
         """The height of the first line, indicator included: the indicator stays beside it."""
+        from PySide6.QtWidgets import QStyle
+
         indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, self)
         return max(indicator, self.fontMetrics().height())
 
@@ -70,6 +69,8 @@ class WrappingCheckBox(QCheckBox):
         return self.rect().contains(pos)  # the text too, on every line
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStyleOptionFocusRect, QStylePainter
+
         painter = QStylePainter(self)
         option = QStyleOptionButton()
         self.initStyleOption(option)
