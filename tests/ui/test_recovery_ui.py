@@ -329,3 +329,78 @@ def test_the_versions_action_is_in_the_file_menu(qtbot) -> None:
     assert action.statusTip() and action in window.menuBar().actions()[0].menu().actions()
     when_modal(qtbot, VersionsDialog, lambda dialog: dialog.reject())
     action.trigger()  # an untitled journey: the dialog says it has no versions yet
+
+
+# ------------------------------------------- a teammate's change after a crash
+
+
+def crashed_copy_of(qtbot, bank: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The copy a window editing *bank* leaves when its process dies (its copy, its session gone)."""
+    window = open_window(qtbot, bank)
+    add_step(window, "Mine, unsaved")
+    assert window.autosaver.write_now(force=True)
+    copy = window.autosaver.copy_path
+    raw = json.loads(copy.read_text(encoding="utf-8"))
+    assert raw["base"] == recovery_dialog.FileGuard.of(window).digest and raw["base"]
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    raw.update(pid=child.pid, process=None)
+    left = copy.with_name("crashed" + copy.name)
+    left.write_text(json.dumps(raw), encoding="utf-8")
+    window.stack.setClean()  # (its own copy goes with it: the one left is the crashed one)
+    window.close()
+    return left
+
+
+def teammates_change(bank: Path) -> None:
+    """Someone else's version of the file (a git pull, a shared drive), written after the copy."""
+    journey = load(bank)
+    stages = journey.stages
+    save(journey.model_copy(update={"steps": [*journey.steps, Step(id="step-theirs", title="TEAMMATE CHANGE",
+                                                                     stage=stages[0].id)]}), bank)
+
+
+def restore_only_copy(qtbot, copy_file: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    window.show()
+    copy = recovery.read_copy(copy_file)
+    recovery_dialog.restore_into(window, copy, copy.loaded())
+    return window
+
+
+def test_saving_a_restored_copy_asks_before_overwriting_a_change_made_on_disk_since(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
+    left = crashed_copy_of(qtbot, bank)
+    teammates_change(bank)
+    theirs = bank.read_bytes()
+    window = restore_only_copy(qtbot, left)
+    assert "Mine, unsaved" in [s.title for s in window.document.journey.steps]
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    assert not window.save()
+    assert seen and "changed on disk" in seen[0]
+    assert bank.read_bytes() == theirs  # the teammate's change is still there
+    assert not window.stack.isClean()  # and ours still to save
+
+
+def test_a_restored_copy_of_the_file_as_it_still_is_saves_without_asking(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
+    left = crashed_copy_of(qtbot, bank)
+    window = restore_only_copy(qtbot, left)
+    assert window.save()
+    assert "Mine, unsaved" in [s.title for s in load(bank).steps]
+
+
+def test_a_copy_of_an_older_version_counts_a_file_changed_after_it_as_someone_elses(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
+    """Copies written before they held the file's hash: a file changed after the copy was written asks."""
+    journey = template("banking", "en")
+    mine = journey.model_copy(update={"steps": [*journey.steps, Step(id="step-mine", title="Mine", stage=journey.stages[0].id)]})
+    left = left_by_a_crash(dumps(mine), bank)
+    raw = json.loads(left.read_text(encoding="utf-8"))
+    del raw["base"]
+    raw["saved_at"] = "2020-01-01T00:00:00+00:00"  # written long before the file last changed
+    left.write_text(json.dumps(raw), encoding="utf-8")
+    window = restore_only_copy(qtbot, left)
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    assert not window.save()
+    assert seen and "changed on disk" in seen[0]

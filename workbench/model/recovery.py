@@ -66,6 +66,9 @@ class RecoveryCopy:
     pid: int
     host: str
     process: str | None = None
+    base: str | None = None
+    """The hash of *original* as the session that wrote the copy last read or saved it (None: not known,
+    a copy of an older version): a file on disk that differs from it was changed by someone else since."""
 
     def loaded(self) -> Loaded:
         """The journey of the copy; LoadError names the copy if it is damaged."""
@@ -80,9 +83,12 @@ class RecoveryCopy:
 
 
 def write_copy(
-    session: str, text: bytes, original: Path | None, title: str, *, now: datetime | None = None
+    session: str, text: bytes, original: Path | None, title: str, *, now: datetime | None = None,
+    base: str | None = None,
 ) -> Path:
     """Replace *session*'s copy with *text* (a whole ``.journey`` file); SaveError on failure.
+
+    *base* is the hash of *original* as the session last read or saved it (see :attr:`RecoveryCopy.base`).
 
     Written through a temporary file, fsync and rename, so a crash during the
     write leaves the previous copy whole: the copy exists for crashes.
@@ -98,6 +104,7 @@ def write_copy(
         "original": str(Path(original).absolute()) if original is not None else None,
         "saved_at": now.astimezone(timezone.utc).isoformat(),
         "title": title,
+        "base": base,
         "journey": text.decode("utf-8"),
     }
     path = copy_path(session)
@@ -143,6 +150,7 @@ def read_copy(path: Path) -> RecoveryCopy:
             pid=_typed(raw, "pid", int),
             host=_typed(raw, "host", str),
             process=raw.get("process") if isinstance(raw.get("process"), str) else None,
+            base=raw.get("base") if isinstance(raw.get("base"), str) else None,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise LoadError(path, tr("is not a whole recovery copy ({reason})", reason=error)) from None

@@ -171,7 +171,10 @@ class Autosaver(QObject):
         generation = self._generation
         try:
             text = dumps(window.document.journey, minor=window.loaded.minor, extra=window.loaded.extra)
-            recovery.write_copy(self.session, text, window.path, window.windowTitle().replace("[*]", ""))
+            from workbench.ui.file_guard import FileGuard
+
+            base = FileGuard.of(window).digest if window.path is not None else None
+            recovery.write_copy(self.session, text, window.path, window.windowTitle().replace("[*]", ""), base=base)
         except (OSError, ValueError, SaveError) as error:
             reason = error.reason if isinstance(error, SaveError) else str(error)
             if reason != self._failure:  # say it once, not every ten seconds

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -162,6 +163,21 @@ class FileGuard(QObject):
         self._watch()
         self.note = self._note()
         return self.read_only
+
+    def restored(self, base: str | None, written: datetime) -> None:
+        """The journey shown is a recovery copy of work on this file, written at *written* by a session that
+        had last read or saved the file with hash *base*: a file on disk that differs is someone else's
+        change since (a teammate's, a ``git pull``), and a save asks before overwriting it. Without *base*
+        (a copy of an older version), a file changed on disk after the copy was written counts as such."""
+        if self.path is None:
+            return
+        if base is None:
+            try:
+                changed = self.path.stat().st_mtime > written.timestamp()
+            except OSError:
+                changed = False
+            base = None if changed else self.digest
+        self.digest = base
 
     def _lock_quietly(self, path: Path, loaded: Loaded) -> tuple[Lock | None, LockInfo | None]:
         if loaded.read_only or not is_writable(path):

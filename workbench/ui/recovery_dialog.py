@@ -38,6 +38,7 @@ from workbench.model.errors import LoadError, SaveError
 from workbench.model.fileformat import SUFFIX, Loaded, atomic_write
 from workbench.model.recovery import RecoveryCopy
 from workbench.ui import messages
+from workbench.ui.file_guard import FileGuard
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -72,6 +73,8 @@ def restore_into(window: MainWindow, copy: RecoveryCopy, loaded: Loaded) -> None
     moment is there no copy of that work on disk.
     """
     window.set_journey(loaded, copy.original)
+    if copy.original is not None:
+        FileGuard.of(window).restored(copy.base, copy.saved_at)
     window.stack.resetClean()  # modified without an edit: nothing to undo, everything to save
     if window.autosaver.write_now(force=True):
         recovery.remove_copy(copy)
