@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from workbench.model import locks
@@ -433,3 +434,36 @@ def test_a_file_without_write_permission_is_read_only(qtbot, path: Path, monkeyp
     edit(window, "Mine")
     assert not window.save() and len(shown) == 1
     window.stack.setClean()
+
+
+def test_once_the_one_who_opened_anyway_closes_the_window_still_editing_locks_the_file_again(qtbot, path: Path) -> None:
+    """Ana opened the file anyway, then closed it: this window still has it open with unsaved changes,
+    so whoever opens it next must be told (the lock was gone, and the next opener was not warned)."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    edit(window, "Mine")
+    foreign_lock(path)  # Ana chose "Open anyway"...
+    qtbot.waitUntil(lambda: "opened anyway by Ana on laptop-2" in window.statusBar().currentMessage(), timeout=5000)
+    assert not read_lock(path).in_this_process  # type: ignore[union-attr]
+    lock_path(path).unlink()  # ...and closed it
+    qtbot.waitUntil(lambda: read_lock(path) is not None and read_lock(path).in_this_process, timeout=5000)  # type: ignore[union-attr]
+    other = make_window(qtbot)
+    seen: list[str] = []
+    answer("lock-read-only", seen)
+    assert other.open_path(path)
+    assert "being edited by another window since" in seen[0]
+    assert other.read_only
+    window.stack.setClean()
+    window.close()
+    assert read_lock(path) is None  # and it goes when this window closes
+
+
+def test_a_read_only_window_does_not_take_a_lock_that_is_freed(qtbot, path: Path) -> None:
+    foreign_lock(path, pid=os.getpid() + 100000, host="laptop-2")  # Ana has it open (on another machine)
+    window = make_window(qtbot)
+    answer("lock-read-only", [])
+    assert window.open_path(path) and window.read_only
+    lock_path(path).unlink()  # Ana closes it
+    path.write_bytes(path.read_bytes())  # (a change in the folder: the window looks)
+    QTest.qWait(600)
+    assert read_lock(path) is None  # read-only: it will not save over the file, it keeps nobody out

@@ -282,8 +282,16 @@ class FileGuard(QObject):
         self.timer.start()  # changes that came while the question was open
 
     def _check_lock(self) -> None:
-        """Someone chose "Open anyway": stop counting the lock as ours, and say so once."""
-        if self.lock is None or self.lock.is_ours():
+        """Someone chose "Open anyway": stop counting the lock as ours, and say so once.
+
+        Without a lock (someone took it over), take it back once it is free again: the one who opened
+        anyway closed the file, and this window still has it open, perhaps with unsaved changes. Those
+        who open it next are told so, as before.
+        """
+        if self.lock is None:
+            self._lock_again()
+            return
+        if self.lock.is_ours():
             return
         self.lock.forget()
         self.lock = None
@@ -294,6 +302,17 @@ class FileGuard(QObject):
                     name=self.path.name, holder=self.holder_text(info)
                 )
             )
+
+    def _lock_again(self) -> None:
+        """Lock the file again if it is free (read-only windows never lock: they do not save over it)."""
+        if self.path is None or self.read_only or self.holder is not None:
+            return
+        if not self.path.exists() or not is_writable(self.path):
+            return
+        try:
+            self.lock = acquire(self.path)  # (a lock left by an editor that died is taken over, as at open)
+        except (LockHeld, OSError):
+            pass  # still held, or no lock can be made there: looked at again at the next change
 
     def _watch(self) -> None:
         wanted = [] if self.path is None else [str(self.path), str(self.path.parent)]
