@@ -371,3 +371,14 @@ def test_the_places_kept_are_the_heaviest_increasing_run_of_old_ranks(pairs) -> 
             if values[j] < values[i]:
                 best[i] = max(best[i], best[j] + weights[i])
     assert sum(weights[i] for i in chain) == max(best, default=0)
+
+
+def test_a_merge_that_left_conflicts_is_said_in_words_in_english_and_in_french() -> None:
+    """Every field of the journey is named as a person reads it: the conflicts a merge left too, not `conflicts`."""
+    from workbench.model.journey import Conflict
+
+    old = bike()
+    new = old.model_copy(update={"conflicts": [Conflict(id="c1", collection="journey", field="title", ours="A", theirs="B")]})
+    english = to_text(diff(old, new), language="en")
+    assert "\n  Merge conflicts: 0 → 1\n" in english and "\n  conflicts:" not in english
+    assert "\n  Conflits de fusion: 0 → 1\n" in to_text(diff(old, new), language="fr")

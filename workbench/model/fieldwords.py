@@ -19,6 +19,7 @@ FIELD_WORDS: dict[str, str] = {
     "checks": N_("Health check settings"),
     "checks.human_within": N_("Health check: steps within reach of a person"),
     "checks.cliff": N_("Health check: emotion drop counted as a cliff"),
+    "conflicts": N_("Merge conflicts"),
     "name": N_("Name"),
     "goals": N_("Goals"),
     "frustrations": N_("Frustrations"),
