@@ -191,3 +191,39 @@ def test_undo_says_what_it_undoes_on_hover(qtbot, window: MainWindow) -> None:
     window.actions.undo.trigger()
     assert window.actions.redo.toolTip().startswith("Redo Add link")
     assert window.actions.undo.toolTip() == "Undo (Ctrl+Z)"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_menu_gives_each_of_its_items_its_own_access_key(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Alt+letter reaches one item: two items of a menu with the same letter need it pressed twice."""
+    import re
+    from collections import defaultdict
+
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from workbench.ui.translator import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, language) if language != "en" else []
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        menus: list[tuple[str, QMenu]] = [(a.text(), a.menu()) for a in window.menuBar().actions() if a.menu()]
+        bar: dict[str, list[str]] = defaultdict(list)
+        for text, _ in menus:
+            bar[re.search(r"&(\w)", text).group(1).lower()].append(text)  # type: ignore[union-attr]
+        clashes = {k: v for k, v in bar.items() if len(v) > 1}
+        while menus:
+            name, menu = menus.pop()
+            keys: dict[str, list[str]] = defaultdict(list)
+            for action in menu.actions():
+                found = re.search(r"&(\w)", action.text().replace("&&", ""))
+                if found:
+                    keys[found.group(1).lower()].append(action.text())
+                if action.menu() is not None:
+                    menus.append((action.text(), action.menu()))
+            clashes.update({f"{name}: {k}": v for k, v in keys.items() if len(v) > 1})
+        assert clashes == {}
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -63,7 +63,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
     acts.new = acts.make(translate("MainWindow", "&New..."), window.new_dialog, Std.New)
     file_menu.addAction(acts.new)
-    sectors = file_menu.addMenu(translate("MainWindow", "New from &sector"))
+    sectors = file_menu.addMenu(translate("MainWindow", "New from sec&tor"))
     for sector in TEMPLATE_SECTORS:
         action = sectors.addAction(sector_name(sector))
         action.setStatusTip(

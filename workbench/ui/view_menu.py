@@ -52,7 +52,7 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
     acts.compact = acts.make(translate("MainWindow", "&Compact Palette"), lambda: None, "Ctrl+Shift+P")
     acts.compact.setCheckable(True)
     acts.compact.toggled.connect(lambda on: _compact(window, on))
-    acts.contrast = acts.make(translate("MainWindow", "Projector &Contrast"), lambda: None)
+    acts.contrast = acts.make(translate("MainWindow", "Projector Co&ntrast"), lambda: None)
     acts.contrast.setCheckable(True)
     acts.contrast.toggled.connect(lambda on: _contrast(window, on))
     acts.reset_layout = acts.make(translate("MainWindow", "&Reset Layout"), lambda: reset_layout(window))
