@@ -229,6 +229,8 @@ def _plain_lines(words: list[str], name: str, width: float, size: float) -> list
     limit is turned into points as :func:`points` does (the comparison the
     PDF makes). Makes a map's cards' lines in two thirds of the time.
     """
+    if size <= 0:
+        return None  # (nothing to divide by: the general way)
     known = _word_widths[name]
     widths = list(map(known.get, words))
     if None in widths:

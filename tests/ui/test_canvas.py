@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.helpers import click, double_click, drag, drop_mime, open_window
@@ -263,5 +263,11 @@ def test_the_in_place_editor_hides_the_whole_card_however_short_the_new_text(qtb
     text = QRectF(r.x, r.y, r.w, r.h)
     assert covered.contains(text), (covered, text)
     assert editor.isVisible() and editor.zValue() > item.zValue()
+    # A click in the white below the short text places the cursor: it does not close the editor.
+    below = window.view.mapFromScene(QPointF(covered.center().x(), covered.bottom() - 3))
+    assert window.scene.items(window.view.mapToScene(below))[0] is editor
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, below)
+    assert window.scene.editor is editor and editor.toPlainText() == "XYZ"
+    assert window.document.get(card.id).text == card.text
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     assert window.document.get(card.id).text == card.text

@@ -73,3 +73,15 @@ def test_a_long_checkbox_label_wraps_and_a_click_on_its_last_line_ticks_it(windo
     QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(box.width() // 2, box.height() - 3))
     assert window.document.get(step).data_reentered is (not was)
     assert window.stack.count() == 1
+
+
+def test_a_card_of_a_persona_with_a_long_name_fits_too(window: MainWindow) -> None:
+    """A card's persona boxes are named after the personas: a long name wraps, the rows stay whole."""
+    persona = window.document.personas()[-1]
+    window.document.update(persona.id, name="Marie-Christine de La Tour-Dupont, directrice administrative et financière")
+    card = next(c.id for c in window.document.journey.cards if c.kind == "touchpoint")
+    window.scene.select_ids([card])
+    assert window.inspector.element_id == card
+    assert overflowing(window) == []
+    box = window.inspector.findChild(WrappingCheckBox, f"card-persona-{persona.id}")
+    assert box is not None and "Marie-Christine" in box.text() and box.height() >= 2 * box.fontMetrics().height()

@@ -316,3 +316,14 @@ def test_another_persona_s_marks_are_painted_where_their_steps_are_after_columns
             # ...and not half a column to the left, where no mark is
             pitch = scene.layout.style.column_width + scene.layout.style.gap
             assert orange not in _drawn_at(scene, centre.x() - pitch / 2, centre.y()), (moved, point.step)
+
+
+def test_a_name_is_cut_to_the_longest_that_fits() -> None:
+    """The cut a legend entry shows is the longest of the name that fits (found by bisection)."""
+    from workbench.ui.canvas.legend import NAME_LENGTH, Entry, curve_label, fitted_length
+
+    name = "Marie-Christine de La Tour-Dupont, directrice"
+    for width in range(40, 260, 7):
+        entry = Entry((P2, "to_be"), curve_label(name, 2, "to_be"), name, 2, "square", "bold", "#c2410c", False, False)
+        wide = [n for n in range(2, NAME_LENGTH + 1) if text_width(curve_label(name, 2, "to_be", n), TEXT_SIZE) <= width]
+        assert fitted_length(entry, width) == (max(wide) if wide else 2), width

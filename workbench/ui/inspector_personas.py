@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from workbench.model.errors import EditError
 from workbench.model.journey import Persona
+from workbench.ui.wrapping_check import WrappingCheckBox
 from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_label, set_plain, set_text
 from workbench.ui.persona_looks import field_value, numbered_title, scenario_names
@@ -93,7 +94,7 @@ class PersonaRows:
         column.setSpacing(2)
         label = translate("Inspector", "Personas")
         for persona in personas:
-            check = QCheckBox()
+            check = WrappingCheckBox("")  # (a long name wraps rather than widen the panel past its dock)
             check.setObjectName(f"card-persona-{persona.id}")
 
             def toggled(on: bool, pid: str = persona.id) -> None:

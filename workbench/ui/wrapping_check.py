@@ -61,6 +61,14 @@ class WrappingCheckBox(QCheckBox):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Its height follows its width, as the layout gives it (a form's height-for-width left gaps).
         super().resizeEvent(event)
+        self._fit_height()
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        super().setText(text)
+        self.updateGeometry()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
         needed = self.height_at(self.width())
         if self.minimumHeight() != needed:
             self.setMinimumHeight(needed)
@@ -80,9 +88,11 @@ class WrappingCheckBox(QCheckBox):
         painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)  # the indicator alone
         top = (first - self.fontMetrics().height()) // 2
         text = QRect(self._indent(), top, max(1, self.width() - self._indent()), self.height() - top)
-        painter.drawText(text, WRAP, self.text())
+        direction = self.layoutDirection()  # (right to left: the style put the indicator on the right)
+        painter.drawText(QStyle.visualRect(direction, self.rect(), text), WRAP, self.text())
         if self.hasFocus():
             focus = QStyleOptionFocusRect()
             focus.initFrom(self)
-            focus.rect = self._text_rect(self.width()).translated(text.topLeft()).adjusted(-2, -1, 2, 1)
+            lines = self._text_rect(self.width()).translated(text.topLeft()).adjusted(-2, -1, 2, 1)
+            focus.rect = QStyle.visualRect(direction, self.rect(), lines)
             painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)

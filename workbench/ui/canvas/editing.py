@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QApplication, QCompleter, QGraphicsTextItem, QLineEdit
 
 from workbench.i18n import ntr
@@ -74,6 +74,14 @@ class InlineEditor(QGraphicsTextItem):
 
     def boundingRect(self) -> QRectF:
         return super().boundingRect().united(self._covers)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.boundingRect())  # a click in the white below a short text is the editor's, not the card's
+        return path
+
+    def contains(self, point: QPointF) -> bool:
+        return self.boundingRect().contains(point)
 
     def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
         painter.setBrush(Qt.GlobalColor.white)

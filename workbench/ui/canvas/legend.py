@@ -82,10 +82,19 @@ def curve_label(name: str, number: int, scenario: str, length: int = NAME_LENGTH
 
 def fitted_length(entry: Entry, width: float) -> int:
     """How many characters of the persona's name the entry's label can show in *width* (never the scenario's cut)."""
-    length = NAME_LENGTH
-    while length > 2 and text_width(curve_label(entry.name, entry.number, entry.key[1], length), TEXT_SIZE) > width:
-        length -= 1
-    return length
+    def fits(length: int) -> bool:
+        return text_width(curve_label(entry.name, entry.number, entry.key[1], length), TEXT_SIZE) <= width
+
+    if fits(NAME_LENGTH):
+        return NAME_LENGTH
+    low, high = 2, NAME_LENGTH - 1  # (a shorter cut is never wider: a bisection finds the longest that fits)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def entries(scene) -> list[Entry]:  # type: ignore[no-untyped-def]
