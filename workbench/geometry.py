@@ -76,6 +76,18 @@ class Style:
     emotion_height: float = 120
     link_band: float = 40
     marker_height: float = 16
+    legend_row: float = 16
+    """A row of the curves' legend the canvas shows under the emotion lane's title (see :func:`legend_room`)."""
+    legend_pad: float = 5
+
+
+#: Between a lane's title and the curves' legend under it, and between the legend and the lane's bottom.
+LEGEND_GAP = 4.0
+
+
+def legend_height(entries: int, s: Style) -> float:
+    """How tall the canvas's legend of *entries* curves is, in one column (none for a single curve)."""
+    return 2 * s.legend_pad + entries * s.legend_row if entries > 1 else 0.0
 
 
 class Anchor:

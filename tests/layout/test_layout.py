@@ -59,6 +59,35 @@ def test_long_text_grows_the_card_and_the_lane_instead_of_clipping(doc: JourneyD
     assert box.rect.inside(lane_after.row)
 
 
+def test_a_long_lane_title_grows_its_lane_instead_of_running_into_the_next(doc: JourneyDocument) -> None:
+    lane = next(lane for lane in doc.journey.lanes if lane.kind == "pain_points")
+    doc.update(lane.id, title="What gets in the customer's way at this step, as they told it in the interviews " * 3)
+    box = next(b for b in layout(doc).lanes if b.id == lane.id)
+    assert len(box.title.lines) > 5
+    assert box.title.rect.inside(box.row)
+    assert box.row.bottom >= box.title.rect.bottom + layout(doc).style.padding - 0.01
+
+
+def test_the_emotion_lane_makes_room_under_its_title_for_the_legend_of_its_curves(doc: JourneyDocument) -> None:
+    """The canvas lists the curves under the lane's title (ui/canvas/legend.py): one row each, all of them."""
+    from workbench.geometry import LEGEND_GAP, legend_height
+    from workbench.model.journey import Persona
+
+    for number in range(2, 11):  # up to ten personas, each with a curve "as is" and "to be"
+        if number > len(doc.personas()):
+            doc.add(Persona(id=f"persona-{number}", name=f"P{number}", order=number))
+        for step in doc.steps()[:2]:
+            for persona in doc.personas():
+                for scenario in ("as_is", "to_be"):
+                    doc.update(step.id, emotions=with_feeling(doc.get(step.id), persona.id, scenario, value=1))
+        result = layout(doc)
+        lane = result.emotion_lane
+        entries = 2 * len(doc.personas())
+        room = lane.row.bottom - LEGEND_GAP - (lane.title.rect.bottom + LEGEND_GAP)
+        assert room >= legend_height(entries, result.style) - 0.01, number
+    assert result.emotion_lane.row.h > result.style.emotion_height + 100  # twenty rows: taller than the curve needs
+
+
 def test_stage_headers_span_their_steps_in_time_order(doc: JourneyDocument) -> None:
     result = layout(doc)
     xs = [s.column.x for s in result.steps]

@@ -327,3 +327,27 @@ def test_a_name_is_cut_to_the_longest_that_fits() -> None:
         entry = Entry((P2, "to_be"), curve_label(name, 2, "to_be"), name, 2, "square", "bold", "#c2410c", False, False)
         wide = [n for n in range(2, NAME_LENGTH + 1) if text_width(curve_label(name, 2, "to_be", n), TEXT_SIZE) <= width]
         assert fitted_length(entry, width) == (max(wide) if wide else 2), width
+
+
+@pytest.mark.parametrize("personas, title", [(3, None), (10, None), (2, "What the customer feels at each step, as the interviews told it")])
+def test_the_legend_stays_in_the_title_column_whatever_its_length_and_the_title_s(qtbot, tmp_path, personas: int, title) -> None:  # type: ignore[no-untyped-def]
+    """Six curves and more, or a title of several lines: the lane grows and the legend stays beside the curves,
+    never over them (it spread in columns over the map)."""
+    journey = four_curves()
+    extra = [Persona(id=f"persona-{n}", order=n, name=f"Persona {n}") for n in range(3, personas + 1)]
+    steps = [s.model_copy(update={"emotions": [*s.emotions, *(Feeling(persona=p.id, scenario=sc, value=0)
+                                                                for p in extra for sc in ("as_is", "to_be"))]})
+             for s in journey.steps]
+    lanes = [lane.model_copy(update={"title": title}) if title and lane.kind == "emotions" else lane for lane in journey.lanes]
+    path = tmp_path / "many.journey"
+    save(journey.model_copy(update={"personas": [*journey.personas, *extra], "steps": steps, "lanes": lanes}), path)
+    window = open_window(qtbot, path)
+    scene = window.scene
+    scene.ensure_fresh()
+    legend, lane = scene.legend, scene.layout.emotion_lane
+    assert len(legend.entries) == 2 * personas and legend.isVisible()
+    column = QRectF(lane.row.x, lane.title.rect.bottom, scene.layout.style.lane_title_width, lane.row.bottom - lane.title.rect.bottom)
+    assert column.contains(legend.sceneBoundingRect()), (column, legend.sceneBoundingRect())
+    assert all(column.contains(e.sceneBoundingRect()) for e in legend.entries.values())
+    faces = [i for k, i in scene.items_by_key.items() if k[0] == "emotion"]
+    assert faces and not any(legend.sceneBoundingRect().intersects(f.sceneBoundingRect()) for f in faces)

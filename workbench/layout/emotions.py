@@ -39,6 +39,11 @@ def every_curve(index: JourneyIndex) -> list[CurveKey]:
     return [(p.id, scenario) for p in index.personas() for scenario in SCENARIOS]
 
 
+def legend_entries(index: JourneyIndex, active: CurveKey | None) -> int:
+    """How many curves a legend lists: every curve with a value, and the active one (hidden ones too, greyed)."""
+    return sum(1 for key in every_curve(index) if key == active or index.felt[key] > 0)
+
+
 def shown_curves(index: JourneyIndex) -> tuple[list[CurveKey], CurveKey | None]:
     """The curves that have at least one value, and the lead persona's "as is" (always, as active)."""
     personas = index.personas()

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.geometry import (
+    LEGEND_GAP,
     Anchor,
     CardBox,
     CurveKey,
@@ -33,12 +34,13 @@ from workbench.geometry import (
     StageBox,
     StepBox,
     Style,
+    legend_height,
 )
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
 from workbench.layout.curves import CurvesMixin
 from workbench.layout.headers import HeadersMixin
-from workbench.layout.emotions import RunCache, shown_curves
+from workbench.layout.emotions import RunCache, legend_entries, shown_curves
 from workbench.layout.routes import LinkCache
 from workbench.model.events import Change
 from workbench.model.index import JourneyIndex
@@ -189,14 +191,14 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
         lanes = self.index.lanes()
         lane_of = {lane.id: lane for lane in lanes}
         touched = self._update_cells(full, moved, lane_of, patch)
-        self._update_lanes(lanes, touched, shifted, patch)
+        shown = self._curves()
+        self._update_lanes(lanes, touched, shifted, patch, legend_entries(self.index, shown[1]))
         if spans_changed or self._stages_dirty or stage_h != self._stage_h:
             every = self._stages_dirty or stage_h != self._stage_h
             self._stage_h = stage_h
             lay.stages = self._stage_boxes(None if every else self._respanned, patch)
             patch.stages = True
         headers_changed = self._update_steps(full or headers_moved, new, bool(moved) or spans_changed, patch)
-        shown = self._curves()
         if full or self._emotion_lane_changed() or shown != self._shown:
             self._shown = (list(shown[0]), shown[1])
             self._update_emotions(None, patch)
@@ -401,8 +403,14 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
 
     # ---------------------------------------------------------------- lanes
 
-    def _update_lanes(self, lanes: list[Lane], touched: set[str], columns_moved: bool, patch: Patch) -> None:
-        """Lanes top to bottom: heights from their tallest cell and routes; anchors moved."""
+    def _update_lanes(
+        self, lanes: list[Lane], touched: set[str], columns_moved: bool, patch: Patch, legend: int = 0
+    ) -> None:
+        """Lanes top to bottom: heights from their tallest cell and routes; anchors moved.
+
+        A lane is never shorter than its title, and the emotion lane's title column also holds the
+        canvas's legend of its *legend* curves (see ``ui/canvas/legend.py``).
+        """
         s, lay = self.style, self.layout
         y = self._header[0] + self._header[1] + s.gap
         right = self._column_x(len(self._columns)) - s.gap if self._columns else self._x0
@@ -417,13 +425,15 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
             if self._col_of:  # an empty cell of a step column still counts its padding
                 tallest = max(tallest, empty + emotions)
             content = max(emotions or s.lane_min_height, tallest)
+            title = text_box(lane.title, s.margin + s.padding, y + s.padding, s.lane_title_width - 2 * s.padding, s.step_size, True)
+            under = legend_height(legend, s) if emotions else 0.0
+            content = max(content, s.padding + title.rect.h + (2 * LEGEND_GAP + under if under else s.padding))
             band = self._route(lane.id, tuple(in_lane.get(lane.id, ())), content, lane.id in touched, columns_moved, patch)
             anchor = self._anchors.setdefault(lane.id, Anchor())
             if anchor.y != y:
                 anchor.y = y
                 patch.anchors.add(lane.id)
             row = Rect(s.margin, y, right - s.margin, content + band)
-            title = text_box(lane.title, s.margin + s.padding, y + s.padding, s.lane_title_width - 2 * s.padding, s.step_size, True)
             box = LaneBox(lane.id, lane.kind, row, title)
             if old.get(lane.id) != box:
                 patch.lanes.add(lane.id)

@@ -6,10 +6,10 @@ entry hides or shows its curve; a double-click, or Ctrl+click, makes it the
 active curve (the one whose faces are dragged). The legend sits in the
 lane's title column, under its title, where it hides no curve: it rides
 the band of lane titles, so it stays in sight when the map scrolls
-sideways. A long name is cut there (never the scenario; the tooltip says
-it whole). More curves than the column has rows for go on in further
-columns to the right. With a single curve there is nothing to tell apart:
-no legend.
+sideways. The layout makes the lane tall enough for its title and one row
+per curve (``Style.legend_row``), ten personas' twenty curves included. A
+long name is cut there (never the scenario; the tooltip says it whole).
+With a single curve there is nothing to tell apart: no legend.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidg
 
 from workbench import theme
 from workbench.export import shapes
-from workbench.geometry import CurveKey, Layout, Rect, Text
+from workbench.geometry import LEGEND_GAP, CurveKey, Layout, Rect, Style, Text
 from workbench.i18n import current_language
 from workbench.layout.emotions import every_curve
 from workbench.model.fieldwords import scenario_word
@@ -36,8 +36,9 @@ translate = QCoreApplication.translate
 #: Greyed entries (hidden curves).
 HIDDEN_INK = "#9aa5b1"
 TEXT_SIZE = 8.5
-ROW_HEIGHT = 16.0
-PAD = 5.0
+#: A row and the frame's margin (the layout makes room for them under the lane's title: ``Style.legend_row``).
+ROW_HEIGHT = Style().legend_row
+PAD = Style().legend_pad
 SAMPLE = 20.0
 """The line sample's length; the mark sits on its middle, as on the curve."""
 GAP = 5.0
@@ -246,7 +247,7 @@ class LegendItem(QGraphicsRectItem):
             else:
                 item.set_entry(entry)
         self._shown = wanted
-        rows = max(1, int((height - 2 * PAD) // ROW_HEIGHT))
+        rows = max(1, int((height - 2 * PAD + 1e-6) // ROW_HEIGHT))  # (the room the layout made, to rounding)
         columns = [wanted[i : i + rows] for i in range(0, len(wanted), rows)]
         # A name cut to fit is cut the same in each of its persona's entries ("as is", "to be").
         lengths: dict[str, int] = {}
@@ -273,8 +274,8 @@ class LegendItem(QGraphicsRectItem):
             self.set_entries([], 0, 0)
             return
         s = lay.style
-        top = lane.title.rect.bottom + 4
-        self.set_entries(entries, lane.row.bottom - 4 - top, s.lane_title_width - 2)
+        top = lane.title.rect.bottom + LEGEND_GAP
+        self.set_entries(entries, lane.row.bottom - LEGEND_GAP - top, s.lane_title_width - 2)
         at = QPointF(lane.row.x + 1, top)
         if self.pos() != at:
             self.setPos(at)
