@@ -351,3 +351,15 @@ def test_the_legend_stays_in_the_title_column_whatever_its_length_and_the_title_
     assert all(column.contains(e.sceneBoundingRect()) for e in legend.entries.values())
     faces = [i for k, i in scene.items_by_key.items() if k[0] == "emotion"]
     assert faces and not any(legend.sceneBoundingRect().intersects(f.sceneBoundingRect()) for f in faces)
+
+
+def test_a_right_click_on_a_legend_entry_opens_no_menu_of_the_lane_under_it(window: MainWindow) -> None:
+    from workbench.ui.canvas.context_menu import context_menu
+
+    scene = window.scene
+    x, y = entry_point(window, (P2, "to_be"))
+    assert context_menu(scene, QPointF(x, y)) is None
+    assert not scene.selectedItems()  # the lane title under it was not selected either
+    lane = scene.layout.emotion_lane
+    title = QPointF(lane.title.rect.x + 5, lane.title.rect.y + 5)  # the title itself keeps its menu
+    assert context_menu(scene, title) is not None

@@ -43,9 +43,13 @@ def context_menu(scene: JourneyScene, scene_pos: QPointF) -> QMenu | None:
     if scene.channel_editor is not None:
         scene.channel_editor.finish(commit=True)
     scene.ensure_fresh()
+    # The topmost element, unless an item above it answers its own clicks (a legend entry over the lane title).
+    target = next((i for i in scene.items(scene_pos)
+                   if getattr(i, "own_clicks", False) or getattr(i, "kind", None) in TARGETS), None)
+    if getattr(target, "own_clicks", False):
+        return None
     menu = QMenu()
     menu.setObjectName("canvas-context-menu")
-    target = next((i for i in scene.items(scene_pos) if getattr(i, "kind", None) in TARGETS), None)
     if target is not None:
         if not target.isSelected():
             scene.clearSelection()

@@ -278,7 +278,7 @@ class EditingMixin:
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         item = None
         for under in self.items(event.scenePos()):  # (topmost first)
-            if getattr(under, "own_double_click", False):
+            if getattr(under, "own_clicks", False):
                 break  # an item over the element that answers a double-click itself (a legend entry)
             if isinstance(under, (CardItem, StepItem, StageItem, LaneTitleItem, ConnectorItem)):
                 item = under

@@ -118,8 +118,9 @@ class LegendEntry(QGraphicsRectItem):
     """One curve of the legend: a click hides or shows it; a double-click or Ctrl+click makes it active."""
 
     kind = "legend-entry"
-    #: A double-click here makes this curve active; it does not edit the lane title under the legend.
-    own_double_click = True
+    #: Clicks here are the entry's (a double-click makes its curve active): they do not edit, or open the
+    #: menu of, the lane title under the legend.
+    own_clicks = True
 
     def __init__(self, legend: LegendItem, entry: Entry) -> None:
         super().__init__(legend)
