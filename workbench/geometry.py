@@ -77,7 +77,7 @@ class Style:
     link_band: float = 40
     marker_height: float = 16
     legend_row: float = 16
-    """A row of the curves' legend the canvas shows under the emotion lane's title (see :func:`legend_room`)."""
+    """A row of the curves' legend the canvas shows under the emotion lane's title (see :func:`legend_height`)."""
     legend_pad: float = 5
 
 
