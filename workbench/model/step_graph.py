@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 
-from workbench.model.index import JourneyIndex
+from workbench.model.index import JourneyIndex, steps_in_time_order
 from workbench.model.journey import Handoff, Journey, Step
 
 #: Adjacency of the step graph: for each step, its neighbours as the keys of a dict (an ordered set).
@@ -26,11 +26,8 @@ class StepGraph:
     """
 
     def __init__(self, journey: Journey, index: JourneyIndex | None = None) -> None:
-        if index is None:
-            # Only the time order of the steps is read: an index without cards, lanes
-            # and references costs a seventh of a full one.
-            index = JourneyIndex(journey.model_copy(update={"lanes": [], "cards": [], "handoffs": [], "links": []}))
-        self.steps: list[Step] = list(index.steps())
+        # Only the time order of the steps is read: without an index, it is sorted out of the journey.
+        self.steps: list[Step] = list(index.steps()) if index is not None else steps_in_time_order(journey)
         self.by_id = {s.id: s for s in self.steps}
         #: The emotion each step is read with (one persona, one scenario), set by the check.
         self.feel: dict[str, int | None] = {}
