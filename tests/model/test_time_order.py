@@ -18,10 +18,11 @@ def test_steps_in_time_order_without_an_index_are_the_index_s() -> None:
 
     rng = random.Random(12)
     for _ in range(400):
-        stages = [Stage(id=f"s{i}", title="S", order=rng.choice([0, 10, 10, 20, 30])) for i in range(rng.randint(0, 5))]
+        names = rng.sample(range(1000), 40)  # ids in no sorted order: ties must follow the file, not the ids
+        stages = [Stage(id=f"s{names[i]}", title="S", order=rng.choice([0, 10, 10, 20, 30])) for i in range(rng.randint(0, 5))]
         stage_ids = [s.id for s in stages] + ["gone-1", "gone-2"]  # (two stages no longer there: mid-batch strays)
-        steps = [Step(id=f"p{i}", title="P", stage=rng.choice(stage_ids) if rng.random() < 0.9 or not stages
-                      else "gone-1", order=rng.choice([0, 5, 5, 10, 15])) for i in range(rng.randint(0, 30))]
+        steps = [Step(id=f"p{names[-1 - i]}", title="P", stage=rng.choice(stage_ids) if rng.random() < 0.9 or not stages
+                      else "gone-1", order=rng.choice([0, 5, 5, 10, 15])) for i in range(rng.randint(0, 34))]
         journey = Journey(title="T", stages=stages, steps=steps)
         expected = JourneyIndex(journey).steps()
         got = steps_in_time_order(journey)
