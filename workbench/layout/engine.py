@@ -13,7 +13,7 @@ anchors (cards, faces and routes within a lane keep their y from the lane's
 top, so a lane pushed down is one number) and says in a :class:`Patch` which
 boxes changed. A full layout is the same engine with everything to do, so
 the two cannot drift apart; a property test compares them after random edits.
-Keeping handoffs and links routed is in `connecting.py`, the emotion curves in `curves.py`.
+Columns are in `columns.py`, keeping handoffs and links routed in `connecting.py`, the emotion curves in `curves.py`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from workbench.geometry import (
     legend_height,
 )
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
+from workbench.layout.columns import ColumnsMixin
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
 from workbench.layout.curves import CurvesMixin
 from workbench.layout.headers import HeadersMixin
@@ -75,7 +76,7 @@ class Patch:
     """Links pushed along with both their steps (the same routes, moved)."""
 
 
-class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
+class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
     """Computes the :class:`Layout` of one journey and keeps it current."""
 
     def __init__(
@@ -215,133 +216,6 @@ class LayoutEngine(ConnectorsMixin, CurvesMixin, HeadersMixin):
         self._all = False
         self._reset()
         return patch
-
-    # -------------------------------------------------------------- columns
-
-    def _update_columns(self, full: bool, patch: Patch) -> tuple[set[str], bool, bool]:
-        """Each step gets a column; an empty stage keeps one free column for drops.
-
-        Returns the steps whose column is new or another one, whether a step
-        already shown changed column, and whether the columns changed at all.
-        """
-        if not (full or self._columns_dirty):
-            return set(), False, False
-        before = self._col_of
-        if full or self._stages_dirty:
-            columns, spans = self._all_columns()
-            start, col_of, gone = 0, {}, None
-        else:
-            columns, spans, start, gone = self._respliced()
-            col_of = dict(before)  # (the columns before *start* are the same)
-            for sid in gone:
-                del col_of[sid]
-        moved: set[str] = set()
-        # Columns left or taken by a step already shown: routes passing them are routed again.
-        shifted: set[int] = set()
-        for i in range(start, len(columns)):
-            sid = columns[i][1]
-            if sid is not None:
-                col_of[sid] = i
-                was = before.get(sid)
-                if was != i:
-                    moved.add(sid)
-                    if was is not None:
-                        shifted.update((was, i))
-        if gone is None:
-            gone = {sid for sid in before if sid not in col_of}
-        for sid in gone:
-            self._forget_title(sid)
-            self._step_boxes.pop(sid, None)
-            self._column_anchors.pop(sid, None)
-            patch.steps.add(sid)
-            shifted.add(before[sid])
-        x0, pitch, column = self._x0, self._pitch, self._column
-        for sid in moved:
-            column(sid).x = x0 + col_of[sid] * pitch
-        patch.columns.update(moved.intersection(before))
-        self._shifted = shifted
-        spans_changed = full or spans != self._spans
-        self._respanned = {sid for sid, span in spans.items() if self._spans.get(sid) != span}
-        self._columns, self._col_of, self._spans = columns, col_of, spans
-        return moved, bool(self._shifted), spans_changed
-
-    def _all_columns(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]]]:
-        """(stage, step) of each column in time order (step None: an empty stage's free column); each stage's span."""
-        columns: list[tuple[str, str | None]] = []
-        spans: dict[str, tuple[int, int]] = {}  # each stage's first column and how many it has
-        for stage in self.index.stages():
-            first = len(columns)
-            columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
-            spans[stage.id] = (first, len(columns) - first)
-        return columns, spans
-
-    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]], int, set[str]]:
-        """The same as :meth:`_all_columns` when only some stages' steps changed: their columns spliced in.
-
-        Also the first column that may have changed, and the steps those
-        stages no longer show. The stages (and their order) are those of the
-        last update; a step whose stage is not one of them has no column, as
-        in a full pass.
-        """
-        old, old_spans = self._columns, self._spans
-        columns: list[tuple[str, str | None]] = []
-        counts: dict[str, int] = {}
-        was_shown: set[str] = set()
-        shown: set[str] = set()
-        taken = 0
-        changed = sorted(self._restaged.intersection(old_spans), key=lambda st: old_spans[st][0])
-        for stage_id in changed:
-            first, count = old_spans[stage_id]
-            columns += old[taken:first]
-            was_shown.update(sid for _, sid in old[first:first + count] if sid is not None)
-            steps = self.index.steps_of(stage_id)
-            shown.update(st.id for st in steps)
-            segment = [(stage_id, st.id) for st in steps] or [(stage_id, None)]
-            columns += segment
-            counts[stage_id] = len(segment)
-            taken = first + count
-        columns += old[taken:]
-        spans: dict[str, tuple[int, int]] = {}
-        first = 0
-        for stage_id, (_, count) in old_spans.items():  # (in stage order: they were made so)
-            count = counts.get(stage_id, count)
-            spans[stage_id] = (first, count)
-            first += count
-        start = old_spans[changed[0]][0] if changed else len(columns)
-        return columns, spans, start, was_shown - shown
-
-    def _column_x(self, i: int) -> float:
-        return self._x0 + i * self._pitch
-
-    def _column(self, step_id: str) -> Anchor:
-        """The left of a step's column, which its cards are placed from."""
-        anchor = self._column_anchors.get(step_id)
-        if anchor is None:
-            anchor = self._column_anchors[step_id] = Anchor()
-        return anchor
-
-    @property
-    def columns(self) -> dict[str, Anchor]:
-        """The left of each shown step's column, by step id (kept current: read, don't change)."""
-        return self._column_anchors
-
-    def steps_between(self, left: float, right: float) -> list[str]:
-        """The steps whose columns reach between *left* and *right* (map x), in time order."""
-        if not self._columns or right < left:
-            return []
-        first = max(0, int((left - self._x0) // self._pitch))
-        last = min(len(self._columns) - 1, int((right - self._x0) // self._pitch))
-        return [sid for _, sid in self._columns[first:last + 1] if sid is not None]
-
-    def step_before(self, step_id: str) -> str | None:
-        """The step shown just before *step_id* in time (None: it is the first, or not shown)."""
-        i = self._col_of.get(step_id)
-        while i:
-            i -= 1
-            before = self._columns[i][1]
-            if before is not None:
-                return before
-        return None
 
     def face(self, step_id: str) -> EmotionPoint | None:
         """The face of a step on the active curve (as in ``layout.emotion_points``), None if it has none."""

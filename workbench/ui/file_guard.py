@@ -27,8 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QDateTime, QFileSystemWatcher, QLocale, QObject, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import Loaded, load_file
@@ -39,19 +38,18 @@ from workbench.model.locks import (
     acquire,
     file_digest,
     is_writable,
-    lock_path,
     read_lock,
     same_file,
     take_over,
 )
 from workbench.ui import messages
+from workbench.ui.file_questions import CANCEL, SAVE, FileQuestions
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 #: Changes on disk come in bursts (a temporary file, a rename, a backup): wait for the last.
 SETTLE_MS = 200
-SAVE, SAVE_AS, CANCEL = "save", "save-as", "cancel"
 
 
 @dataclass
@@ -65,7 +63,7 @@ class Opened:
     holder: LockInfo | None = None
 
 
-class FileGuard(QObject):
+class FileGuard(FileQuestions, QObject):
     """Locks, watches and checks the one file a window shows."""
 
     def __init__(self, window: MainWindow) -> None:
@@ -325,106 +323,6 @@ class FileGuard(QObject):
         if new:
             self.watcher.addPaths(new)
 
-    # ------------------------------------------------------------ wording
-
-    def _note(self) -> str | None:
-        """Why the window may not save over its file, for the title bar; None when it may."""
-        if self.newer:
-            return self.tr("read-only: made by a newer version")
-        if self.path is None:
-            return None
-        if self.holder is not None:
-            return self.tr("read-only: opened by {holder}").format(holder=self.holder_text(self.holder))
-        if not is_writable(self.path):
-            return self.tr("read-only file")
-        if not os.access(self.path.parent, os.W_OK):
-            return self.tr("read-only folder")
-        return None
-
-    def holder_text(self, info: LockInfo) -> str:
-        if info.garbled:
-            return self.tr("someone")
-        if info.in_this_process:
-            return self.tr("another window")
-        return self.tr("{user} on {host}").format(user=info.user, host=info.host)
-
-    def _held_sentence(self, path: Path, info: LockInfo) -> str:
-        if info.garbled or info.time is None:
-            return self.tr("{name} is locked by someone: its lock file {lock} cannot be read.").format(
-                name=path.name, lock=lock_path(path)
-            )
-        when = QLocale().toString(
-            QDateTime.fromSecsSinceEpoch(int(info.time.timestamp())), QLocale.FormatType.ShortFormat
-        )
-        return self.tr("{name} is being edited by {holder} since {time}.").format(
-            name=path.name, holder=self.holder_text(info), time=when
-        )
-
-    def _ask_locked(self, path: Path, info: LockInfo) -> str:
-        box = _box(self.window, self.tr("File in use"), self._held_sentence(path, info))
-        box.setInformativeText(
-            self.tr(
-                "Open it read-only, open a copy as a new untitled journey, or open it anyway. "
-                "Open it anyway only if nobody is editing it: two people saving the same file "
-                "overwrite each other's work."
-            )
-        )
-        read_only = _button(box, self.tr("Open &Read-Only"), "lock-read-only", QMessageBox.ButtonRole.AcceptRole)
-        copy = _button(box, self.tr("Open a &Copy"), "lock-copy", QMessageBox.ButtonRole.AcceptRole)
-        anyway = _button(box, self.tr("Open &Anyway"), "lock-anyway", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read_only)
-        box.exec()
-        clicked = box.clickedButton()
-        return {read_only: "read-only", copy: "copy", anyway: "anyway"}.get(clicked, "cancel")
-
-    def _ask_reload(self, path: Path) -> bool:
-        box = _box(
-            self.window,
-            self.tr("File changed on disk"),
-            self.tr("{name} has been changed on disk by another program.").format(name=path.name),
-        )
-        modified = not self.window.stack.isClean()
-        box.setInformativeText(
-            self.tr(
-                "Reload it (your unsaved changes will be lost), or keep yours: "
-                "saving will then ask before overwriting the file on disk."
-            )
-            if modified
-            else self.tr("Reload it, or keep the version shown: saving will then ask before overwriting the file on disk.")
-        )
-        reload = _button(box, self.tr("&Reload"), "reload", QMessageBox.ButtonRole.AcceptRole)
-        keep = _button(box, self.tr("&Keep Mine"), "keep-mine", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep if modified else reload)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is reload
-
-    def _ask_overwrite(self, path: Path) -> str:
-        box = _box(
-            self.window,
-            self.tr("File changed on disk"),
-            self.tr("{name} has been changed on disk since you opened or last saved it.").format(name=path.name),
-        )
-        box.setInformativeText(
-            self.tr("Overwrite it with your version (the changes on disk will be lost), or save yours under another name?")
-        )
-        overwrite = _button(box, self.tr("&Overwrite"), "overwrite", QMessageBox.ButtonRole.DestructiveRole)
-        save_as = _button(box, self.tr("Save &As..."), "save-as", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        return {overwrite: SAVE, save_as: SAVE_AS}.get(box.clickedButton(), CANCEL)
-
-    def _ask_in_use(self, path: Path, info: LockInfo) -> bool:
-        box = _box(self.window, self.tr("File in use"), self._held_sentence(path, info))
-        box.setInformativeText(self.tr("Saving over it may make them lose their work. Save anyway?"))
-        anyway = _button(box, self.tr("&Save Anyway"), "save-anyway", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is anyway
-
 
 def read_with_digest(path: Path) -> tuple[Loaded, str | None]:
     """The journey in *path* and the hash of exactly the bytes it came from.
@@ -448,16 +346,3 @@ def _quietly(make: Callable[[Path], Lock], path: Path) -> Lock | None:
         return make(path)
     except OSError:
         return None
-
-
-def _box(parent: QWidget, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # names from a lock file are never HTML
-    return box
-
-
-def _button(box: QMessageBox, text: str, name: str, role: QMessageBox.ButtonRole) -> QPushButton:
-    """A button named for tests and scripts, whatever the language of its text."""
-    button = box.addButton(text, role)
-    button.setObjectName(name)
-    return button

@@ -18,7 +18,8 @@ from workbench.model.fileformat import SUFFIX, Loaded, save
 from workbench.model.journey import Journey
 from workbench.model.templates import blank
 from workbench.ui import messages
-from workbench.ui.file_guard import SAVE, SAVE_AS, FileGuard
+from workbench.ui.file_guard import FileGuard
+from workbench.ui.file_questions import SAVE, SAVE_AS
 
 MAX_RECENT = 8
 
