@@ -45,10 +45,10 @@ from workbench.model.feelings import feeling, with_feeling
 from workbench.model.templates import sector_name
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
-from workbench.ui.wrapping_check import WrappingCheckBox
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_combo, set_label, set_plain, set_spin, set_text
 from workbench.ui.inspector_links import StepLinks, link_rows
 from workbench.ui.inspector_personas import PersonaRows
+from workbench.ui.wrapping_check import WrappingCheckBox
 
 
 class Inspector(PersonaRows, QWidget):

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from workbench.model.errors import EditError
 from workbench.model.journey import Persona
-from workbench.ui.wrapping_check import WrappingCheckBox
 from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_label, set_plain, set_text
 from workbench.ui.persona_looks import field_value, numbered_title, scenario_names
+from workbench.ui.wrapping_check import WrappingCheckBox
 
 translate = QCoreApplication.translate
 
