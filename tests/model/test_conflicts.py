@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.model.conflicts import element_words, field_words, readable, resolve
+from workbench.i18n import set_language
+from workbench.model.conflicts import also_removed, consequence, element_words, field_words, readable, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.fileformat import dumps, loads
@@ -201,3 +202,55 @@ def test_resolving_everything_saves_a_file_without_conflicts_that_loads() -> Non
     again = loads(data).journey
     assert again.title == "Car trip" and again.conflicts == []
     assert [s.title for s in again.steps] == ["Pay by card", "Call the bank"]
+
+
+# ------------------------------------------- what a removal takes with it
+
+
+def step_removed_by_us() -> Journey:
+    """We removed step s1; they renamed it and put a card on it, with a handoff from that card.
+
+    The merge kept s1 (and their card and handoff with it): "Keep mine" removes all three.
+    """
+    theirs_step = {"id": "s1", "title": "Pay by card", "stage": "st", "order": 10}
+    journey = merged([Conflict(id="k-s1", collection="steps", element="s1", field="", base=theirs_step,
+                               ours=None, theirs=theirs_step)])
+    new_card = Card(id="c9", step="s1", lane="lane-touchpoints", kind="touchpoint", text="Kiosk", nature="digital")
+    return journey.model_copy(update={
+        "cards": [*journey.cards, new_card],
+        "handoffs": [*journey.handoffs, Handoff(id="h9", source="c9", target="c2")],
+    })
+
+
+def test_keeping_a_removal_names_what_goes_with_the_element_before_the_choice() -> None:
+    doc = JourneyDocument(step_removed_by_us())
+    conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
+    assert sorted(e.id for e in also_removed(doc, conflict, "ours")) == ["c1", "c9", "h1", "h9"]
+    assert also_removed(doc, conflict, "theirs") == []  # their side keeps it: nothing goes
+    said = consequence(doc, conflict, "ours")
+    assert said.startswith("Keep mine also removes: ")
+    assert said.count("; ") == 2 and said.endswith(" and 1 more")  # three named, the fourth counted
+    assert consequence(doc, conflict, "theirs") == ""
+    before = doc.journey
+    inverse = resolve(doc, "k-s1", "ours")
+    assert not {"s1", "c1", "c9", "h1", "h9"} & {e.id for e in (*doc.journey.steps, *doc.journey.cards,
+                                                                  *doc.journey.handoffs)}
+    assert sorted(c.id for c in doc.journey.conflicts) == ["k-card", "k-step", "k-title"]
+    doc.apply(inverse)  # what the editor's undo does
+    assert doc.journey == before
+
+
+def test_taking_their_removal_names_the_handoff_that_goes_with_the_card() -> None:
+    doc = JourneyDocument(merged())
+    card = next(c for c in doc.journey.conflicts if c.id == "k-card")
+    assert consequence(doc, card, "theirs") == "Take theirs also removes: Handoff from “Mobile app (new)” to “Advisor”"
+    assert consequence(doc, card, "ours") == ""
+    step = next(c for c in doc.journey.conflicts if c.id == "k-step")  # a field conflict removes nothing
+    assert consequence(doc, step, "ours") == consequence(doc, step, "theirs") == ""
+    doc.remove("h1")
+    assert consequence(doc, card, "theirs") == ""  # follows the journey as it is now
+    set_language("fr")
+    doc = JourneyDocument(step_removed_by_us())
+    conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
+    assert consequence(doc, conflict, "ours").startswith("Garder la mienne supprime aussi\u00a0: ")
+    assert consequence(doc, conflict, "ours").endswith(" et 1 autre")

@@ -8,10 +8,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
-from tests.model.test_conflicts import merged
+from tests.model.test_conflicts import merged, step_removed_by_us
 from tests.ui.helpers import answer_next_message
 from workbench.model.fileformat import load_file, save
-from workbench.model.journey import Journey
+from workbench.model.journey import Card, Journey
 from workbench.ui.commands import perform
 from workbench.ui.conflicts import ConflictsPanel, install
 from workbench.ui.conflicts_rows import ConflictRow
@@ -120,6 +120,36 @@ def test_their_removal_takes_the_card_away_and_undo_brings_it_back(qtbot, tmp_pa
     undo_key(window)
     assert window.document.journey == before
     assert window.scene.item_for("card", "c1") is not None
+
+
+def test_a_row_says_what_else_the_removing_side_takes_and_follows_the_map(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, panel = opened(qtbot, tmp_path, step_removed_by_us())
+    document = window.document
+    step = row(panel, "k-s1")
+    assert step.consequence.isVisible()
+    said = step.consequence.text()
+    assert said.startswith("Keep mine also removes: ") and said.endswith(" and 1 more")
+    assert "Touchpoint card “Kiosk”" in said and "Keep mine also removes" in step.keep.accessibleDescription()
+    assert "also removes" not in step.take.accessibleDescription() and said in step.accessibleName()
+    card = row(panel, "k-card")
+    assert card.consequence.text() == "Take theirs also removes: Handoff from “Mobile app (new)” to “Advisor”"
+    assert not row(panel, "k-title").consequence.isVisible()
+    # A card put on the step afterwards is counted; a card renamed is named anew.
+    extra = Card(id="c10", step="s1", lane="lane-thoughts", kind="thought", text="Where is the kiosk?")
+    perform(window.stack, document, "Add card", lambda: document.add(extra))
+    assert row(panel, "k-s1").consequence.text().endswith(" and 2 more")
+    assert "Thought card “Where is the kiosk?”" in row(panel, "k-s1").consequence.text()
+    perform(window.stack, document, "Rename", lambda: document.update("c10", text="Which kiosk?"))
+    assert "Thought card “Which kiosk?”" in row(panel, "k-s1").consequence.text()
+    before, steps = document.journey, window.stack.count()
+    click(row(panel, "k-s1").keep)
+    assert not {"s1", "c1", "c9", "c10", "h1", "h9"} & {e.id for e in (
+        *document.journey.steps, *document.journey.cards, *document.journey.handoffs)}
+    assert window.scene.item_for("card", "c9") is None
+    assert window.stack.count() == steps + 1
+    undo_key(window)
+    assert document.journey == before
+    assert row(panel, "k-s1").consequence.isVisible()
 
 
 def test_resolving_all_says_so_and_the_saved_file_has_no_conflicts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

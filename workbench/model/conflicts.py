@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from workbench.i18n import N_, tr
+from workbench.i18n import N_, ntr, tr
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit, Replace
 from workbench.model.feelings import with_feeling
@@ -42,6 +42,10 @@ from workbench.model.validation import describe_error
 Side = Literal["ours", "theirs"]
 #: The longest a value or a title is shown in a row before it is cut with an ellipsis.
 LONGEST = 120
+#: The order a consequence names elements in (within a kind, as they were found).
+SHOWN_FIRST = (Persona, Stage, Step, Lane, Card, Handoff, Link)
+#: The most elements a consequence names one by one; the rest are counted.
+NAMED = 3
 
 #: Fields holding the id of another element: shown by that element's title or text.
 REFERENCES = frozenset({"stage", "step", "lane", "source", "target", "return_step"})
@@ -223,6 +227,36 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
             raise EditError(_refused(document, conflict, take, str(error))) from None
         document.update_journey(conflicts=[c for c in document.journey.conflicts if c.id != conflict.id])
     return result[0]
+
+
+def also_removed(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Element]:
+    """What choosing *take* removes besides the conflict's element: what cannot stay without it.
+
+    Only a removed-or-changed conflict removes anything, when the side
+    chosen is the one that removed the element; the merge kept it, and with
+    it whatever the other side added to it (a card on a removed step, a
+    handoff from a removed card). Those go too, as a deletion on the canvas
+    takes them, so the row says so before the choice.
+    """
+    value = conflict.ours if take == "ours" else conflict.theirs
+    element = conflict.element
+    if conflict.field or value is not None or element is None or element not in document:
+        return []
+    gone = [document.get(ref) for ref in document.removal(element) if ref != element]
+    return sorted(gone, key=lambda e: SHOWN_FIRST.index(type(e)))  # cards before the handoffs between them
+
+
+def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
+    """The sentence that warns what else choosing *take* removes ("" when it removes nothing else)."""
+    gone = also_removed(document, conflict, take)
+    if not gone:
+        return ""
+    named = "; ".join(describe(document, element) for element in gone[:NAMED])
+    if len(gone) > NAMED:
+        named += " " + ntr("and {count} more", "and {count} more", len(gone) - NAMED)
+    if take == "ours":
+        return tr("Keep mine also removes: {elements}", elements=named)
+    return tr("Take theirs also removes: {elements}", elements=named)
 
 
 def _refused(document: JourneyDocument, conflict: Conflict, take: Side, reason: str) -> str:

@@ -362,6 +362,17 @@ class JourneyDocument:
         Steps and cards that name a removed persona stay too, without its
         feelings and its tag.
         """
+        order = self.removal(element_id)
+        # Cleared first, even on handoffs removed later in the batch: the
+        # deletes then run in any order without a step being still "returned to".
+        cleared: list[Edit] = [
+            Replace(h.model_copy(update={"return_step": None})) for ref in order for h in self.returning(ref)
+        ]
+        cleared += [Replace(_unmentioned(e, ref)) for ref in order for e in self.index.mentioning(ref)]
+        return self.apply(Batch((*cleared, *(Delete(ref) for ref in order))))
+
+    def removal(self, element_id: str) -> list[str]:
+        """The ids :meth:`remove` would delete: what depends on *element_id* (dependents first), then itself."""
         order: list[str] = []
 
         def visit(ref: str) -> None:
@@ -373,13 +384,7 @@ class JourneyDocument:
 
         self.get(element_id)
         visit(element_id)
-        # Cleared first, even on handoffs removed later in the batch: the
-        # deletes then run in any order without a step being still "returned to".
-        cleared: list[Edit] = [
-            Replace(h.model_copy(update={"return_step": None})) for ref in order for h in self.returning(ref)
-        ]
-        cleared += [Replace(_unmentioned(e, ref)) for ref in order for e in self.index.mentioning(ref)]
-        return self.apply(Batch((*cleared, *(Delete(ref) for ref in order))))
+        return order
 
     def update(self, element_id: str, **changes: Any) -> Edit:
         """Change fields of an element (not its place: see :meth:`move`)."""

@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.i18n import ntr
-from workbench.model.conflicts import REFERENCES, Side, find, label, resolve
+from workbench.model.conflicts import REFERENCES, Side, also_removed, find, label, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.events import Change
@@ -66,6 +66,7 @@ class ConflictsPanel(QWidget):
         self._rows: list[ConflictRow] = []
         self._follow: Callable[[], None] | None = None
         self._shown: tuple[object, ...] = ()
+        self._removals = False
         self.summary = QLabel()
         self.summary.setObjectName("conflicts-summary")
         self.summary.setWordWrap(True)
@@ -121,14 +122,23 @@ class ConflictsPanel(QWidget):
         # it), or an element a row names. Typing in the journey's scenario rebuilds nothing.
         if change.id is not None and change.id in self._watched:
             self.refresh()
-        elif change.action == "journey" and self.document is not None and self._shown != self._showing():
+        elif (change.action == "journey" or self._removals) and self.document is not None \
+                and self._shown != self._showing():
             self.refresh()
 
     def _showing(self) -> tuple[object, ...]:
-        """What the rows depend on among the journey's own fields."""
+        """What the rows depend on among the journey's own fields, and what a removal would take with it."""
         assert self.document is not None
         journey = self.document.journey
-        return (journey.conflicts, journey.title)
+        return (journey.conflicts, journey.title, tuple(self._removed_with(c) for c in self._removal_conflicts()))
+
+    def _removal_conflicts(self) -> list[Conflict]:
+        """Removed-or-changed conflicts: choosing the side that removed the element takes its dependents too."""
+        return [c for c in self.conflicts() if not c.field and c.element is not None]
+
+    def _removed_with(self, conflict: Conflict) -> tuple[str, ...]:
+        assert self.document is not None
+        return tuple(e.id for side in ("ours", "theirs") for e in also_removed(self.document, conflict, side))
 
     def refresh(self) -> None:
         """Show the document's conflicts as they are now; the scroll position stays."""
@@ -140,6 +150,8 @@ class ConflictsPanel(QWidget):
         self._rows = []
         self._watched = set()
         self._shown = self._showing() if self.document is not None else ()
+        #: Whether some conflict would remove its element: any edit may change what goes with it.
+        self._removals = bool(self._shown) and bool(self._shown[2])
         document = self.document
         conflicts = self.conflicts()
         for number, conflict in enumerate(conflicts):
@@ -168,6 +180,11 @@ class ConflictsPanel(QWidget):
             ref = getattr(element, name, None)
             if isinstance(ref, str):
                 self._watched.add(ref)
+        if not conflict.field:  # what a removal takes with it is named in the row, a handoff by its ends
+            for side in ("ours", "theirs"):
+                for gone in also_removed(self.document, conflict, side):
+                    self._watched.update(ref for ref in (gone.id, getattr(gone, "source", None),
+                                                         getattr(gone, "target", None)) if isinstance(ref, str))
         if conflict.field in REFERENCES:  # a value that is an id is shown by what it names
             self._watched.update(v for v in (conflict.ours, conflict.theirs) if isinstance(v, str))
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from workbench.model.conflicts import element_words, field_words, readable
+from workbench.model.conflicts import consequence, element_words, field_words, readable
 from workbench.model.document import JourneyDocument
 from workbench.model.journey import Conflict
 
@@ -84,22 +84,29 @@ class ConflictRow(QFrame):
         grid.addWidget(theirs, 3, 0)
         grid.addWidget(self.theirs, 3, 1)
         grid.addWidget(self.take, 3, 2)
+        # Choosing the side that removed the element removes what depends on it too: said before the click.
+        warnings = [consequence(document, conflict, "ours"), consequence(document, conflict, "theirs")]
+        self.consequence = _label("\n".join(w for w in warnings if w), "conflict-consequence")
+        grid.addWidget(self.consequence, 4, 0, 1, 3)
+        self.consequence.setVisible(any(warnings))  # in the row first: shown alone, it would be a window
         grid.setColumnStretch(1, 1)
         self.setAccessibleName(self.sentence())
         # Read out of the row, a button still says which conflict it closes.
         what = self.tr("{field} of {element}").format(field=self.field.text(), element=self.where.text())
-        self.keep.setAccessibleDescription(
+        self.keep.setAccessibleDescription(" ".join(filter(None, (
             self.tr("Keep your value ({value}) of {what} and close the conflict; it can be undone").format(
-                value=self.ours.text(), what=what))
-        self.take.setAccessibleDescription(
+                value=self.ours.text(), what=what), warnings[0]))))
+        self.take.setAccessibleDescription(" ".join(filter(None, (
             self.tr("Use their value ({value}) for {what} and close the conflict; it can be undone").format(
-                value=self.theirs.text(), what=what))
+                value=self.theirs.text(), what=what), warnings[1]))))
 
     def sentence(self) -> str:
         """The whole row in one sentence, for a screen reader and a tooltip."""
-        return self.tr("{element}, {field}. Yours: {ours}. Theirs: {theirs}.").format(
+        said = self.tr("{element}, {field}. Yours: {ours}. Theirs: {theirs}.").format(
             element=self.where.text(), field=self.field.text(), ours=self.ours.text(), theirs=self.theirs.text()
         )
+        warning = self.consequence.text().replace("\n", " ")
+        return f"{said} {warning}" if warning else said
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
