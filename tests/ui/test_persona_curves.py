@@ -19,7 +19,8 @@ from workbench.model.feelings import level
 from workbench.model.fileformat import load, save
 from workbench.model.journey import Feeling, Journey, Persona, Step
 from workbench.textmetrics import text_width
-from workbench.ui.canvas.legend import GAP, SAMPLE, TEXT_SIZE, LegendEntry, persona_label
+from workbench.export.lanelegend import GAP, SAMPLE, TEXT_SIZE
+from workbench.ui.canvas.legend import LegendEntry, persona_label
 from workbench.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,22 +8,33 @@ check badges).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workbench.export import shapes
+from workbench.export.lanelegend import draw_lane_legend
 from workbench.export.painter import Painter
 from workbench.export.pdfview import Shown
-from workbench.geometry import Layout, Rect, Text
+from workbench.geometry import Curve, Layout, Rect, Text
+
+#: Names a curve in the legend under the emotion lane's title: the curve, and the most characters of its name.
+CurveLabel = Callable[[Curve, int], str]
 
 
 def visible(rect: Rect, view: Rect | None) -> bool:
     return view is None or rect.overlaps(view)
 
 
-def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | None = None, whole_labels: bool = False) -> None:
+def draw_map(
+    p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | None = None, whole_labels: bool = False,
+    curve_label: CurveLabel | None = None,
+) -> None:
     """Draw every element of *lay* that meets *view* (all of them when None).
 
     *shown* indexes the layout once for many views (a tiled export); with
     *whole_labels*, a label that a view's edge would cut is drawn shifted
-    into the view, whole (each tile it meets repeats it).
+    into the view, whole (each tile it meets repeats it). With
+    *curve_label*, the emotion lane's title column holds the legend of its
+    curves, as on the canvas (see :mod:`workbench.export.lanelegend`).
     """
     shown = shown or Shown(lay)
     for i, lane in enumerate(lay.lanes):
@@ -31,7 +42,10 @@ def draw_map(p: Painter, lay: Layout, view: Rect | None = None, shown: Shown | N
             shapes.lane_row(p, lane.row, i)
             band = Rect(lane.row.x, lane.row.y, lay.style.lane_title_width, lane.row.h)
             # (a tile's body, clipped to its columns, leaves the title out)
-            shapes.lane_title(p, band, lane.title if visible(lane.title.rect, view) else None)
+            titled = visible(lane.title.rect, view)
+            shapes.lane_title(p, band, lane.title if titled else None)
+            if titled and curve_label is not None and lane is lay.emotion_lane:
+                draw_lane_legend(p, lay, curve_label)
     for stage in shown.stages(view):
         if visible(stage.rect, view):
             text = stage.text

@@ -35,6 +35,8 @@ from workbench.export.pdfpages import (
     title_page,
 )
 from workbench.export.pdfview import Shown
+from workbench.export.sheet import lane_labels, persona_names
+from workbench.export.mapdraw import CurveLabel
 from workbench.geometry import Layout, Rect
 from workbench.i18n import current_language, decimal, tr
 from workbench.layout import layout
@@ -199,6 +201,7 @@ def _render_pdf(
     c.setCreator(f"Journey Workbench {__version__}")
     add_xmp(c, journey)
     shown = Shown(lay)
+    labels = lane_labels(persona_names(journey), lang)  # the curves' legend under the emotion lane's title
     tiles = [page for page in plan if page.kind == "tile"]
     total = len(plan)
     for number, page in enumerate(plan, start=1):
@@ -209,7 +212,7 @@ def _render_pdf(
             legend_page(c, lang, width, height, curve_entries(curves, journey))
             _outline(c, "legend", tr("Legend", lang))
         elif page.kind == "map":
-            _map_page(c, lay, width, height, shown, lambda view: draw_marks(c, shown, marks, view, anchored))
+            _map_page(c, lay, width, height, shown, lambda view: draw_marks(c, shown, marks, view, anchored), labels)
             _outline(c, "map", tr("Journey map", lang))
             _stage_outline(c, lay, None)
         elif page.kind == "overview":
@@ -224,7 +227,7 @@ def _render_pdf(
         else:
             assert page.tile is not None and page.area is not None
             marking = lambda view: draw_marks(c, shown, marks, view, anchored)  # noqa: E731
-            _tile_page(c, lay, shown, page.tile, page.area, width, height, options.tile_scale, marking)
+            _tile_page(c, lay, shown, page.tile, page.area, width, height, options.tile_scale, marking, labels)
             if page.tile[:2] == (0, 0) and len(tiles) == 1:
                 _outline(c, "map", tr("Journey map", lang))
             if page.tile[1] == 0:
@@ -271,7 +274,8 @@ def _bands(lay: Layout) -> tuple[float, float]:
 
 
 def _map_page(
-    c: Canvas, lay: Layout, width: float, height: float, shown: Shown, mark: Callable[[Rect | None], None]
+    c: Canvas, lay: Layout, width: float, height: float, shown: Shown, mark: Callable[[Rect | None], None],
+    labels: CurveLabel | None = None,
 ) -> None:
     body_w, body_h = width - 2 * MARGIN, height - 2 * MARGIN - FOOTER
     scale = min(body_w / lay.width, body_h / lay.height, 1.0)
@@ -279,7 +283,7 @@ def _map_page(
     dy = (body_h - lay.height * scale) / 2
     c.saveState()
     flip(c, MARGIN + dx, height - MARGIN - dy, scale)
-    pdfdraw.draw_layout(c, lay, shown=shown)
+    pdfdraw.draw_layout(c, lay, shown=shown, curve_label=labels)
     mark(None)
     c.restoreState()
 
@@ -340,6 +344,7 @@ def _tile_page(
     height: float,
     scale: float,
     mark: Callable[[Rect | None], None],
+    labels: CurveLabel | None = None,
 ) -> None:
     """One tile of the map, with the stage/step headers (and their findings' marks) and lane titles repeated."""
     header_h, left_w = _bands(lay)
@@ -359,7 +364,7 @@ def _tile_page(
         c.clipPath(clip, stroke=0, fill=0)
         c.translate(-dx, -dy)
         view = Rect(area.x + dx, area.y + dy, area.w, area.h)
-        pdfdraw.draw_layout(c, lay, view, shown, whole_labels=True)
+        pdfdraw.draw_layout(c, lay, view, shown, whole_labels=True, curve_label=labels)
         mark(view)
         c.restoreState()
     _overview(c, lay, tile, width)

@@ -18,7 +18,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from workbench.export import pdftext, shapes
-from workbench.export.mapdraw import draw_map
+from workbench.export.mapdraw import CurveLabel, draw_map
 from workbench.export.painter import Dash
 from workbench.export.pdfview import Shown
 from workbench.geometry import Bezier, Connector, Layout, Point, Rect, Text
@@ -143,13 +143,14 @@ def draw_layout(
     shown: Shown | None = None,
     whole_labels: bool = False,
     texts: bool = True,
+    curve_label: CurveLabel | None = None,
 ) -> None:
     """Draw every element of *lay* that meets *view* (all of them when None): see :func:`mapdraw.draw_map`.
 
     Without *texts*, the shapes only (the overview page: a picture of the map under tile numbers).
     """
     c.saveState()
-    draw_map(ReportlabPainter(c) if texts else _Shapes(c), lay, view, shown, whole_labels)
+    draw_map(ReportlabPainter(c) if texts else _Shapes(c), lay, view, shown, whole_labels, curve_label)
     c.restoreState()
 
 

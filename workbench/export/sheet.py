@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import workbench.theme as theme
 from workbench.export import shapes
+from workbench.export.lanelegend import shortened
+from workbench.export.mapdraw import CurveLabel
 from workbench.export.painter import Painter
 from workbench.geometry import Connector, Curve, Layout, Rect, Text
 from workbench.i18n import tr
@@ -54,6 +56,8 @@ class Sheet:
     legend: Rect | None = None
     headings: list[Text] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    curve_label: CurveLabel | None = None
+    """How the legend under the emotion lane's title names a curve (see :func:`lane_labels`)."""
 
 
 def persona_name(persona: Persona, position: int, lang: str) -> str:
@@ -71,6 +75,14 @@ def curve_label(name: str, scenario: str, lang: str) -> str:
     return tr("{name} — {scenario}", lang, name=name, scenario=scenario_word(scenario, lang))
 
 
+def lane_labels(names: dict[str, str], lang: str) -> CurveLabel:
+    """How an exported map's lane legend names a curve: as the legend does, its name cut to the length given."""
+    def label(curve: Curve, length: int) -> str:
+        return curve_label(shortened(names.get(curve.persona) or curve.name or curve.persona, length), curve.scenario, lang)
+
+    return label
+
+
 def sheet(
     lay: Layout, title: str, language: str, with_title: bool = True, with_legend: bool = True,
     names: dict[str, str] | None = None,
@@ -81,7 +93,7 @@ def sheet(
     the layout's names when None)."""
     margin = lay.style.margin
     width = lay.width
-    out = Sheet(width, lay.height, 0.0, 0.0)
+    out = Sheet(width, lay.height, 0.0, 0.0, curve_label=lane_labels(names or {}, language))
     if with_title and title.strip():
         lines = tuple(wrap(title, width - 2 * margin, TITLE_SIZE, True))
         h = len(lines) * line_height(TITLE_SIZE)

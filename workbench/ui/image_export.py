@@ -83,7 +83,7 @@ def paint_map(painter: QPainter, lay: Layout, page: Sheet) -> None:
         draw_sheet(p, page)
         painter.save()
         painter.translate(page.map_x, page.map_y)
-        draw_map(p, lay)
+        draw_map(p, lay, curve_label=page.curve_label)
         painter.restore()
 
 

@@ -21,12 +21,22 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
-from workbench.export import shapes
-from workbench.geometry import LEGEND_GAP, CurveKey, Layout, Rect, Style, Text
+from workbench.export.lanelegend import (
+    GAP,
+    NAME_LENGTH,
+    PAD,
+    ROW_HEIGHT,
+    draw_label,
+    draw_sample,
+    entry_width,
+    label_room,
+    longest_fit,
+    shortened,
+)
+from workbench.geometry import LEGEND_GAP, Curve, CurveKey, Layout, Rect
 from workbench.i18n import current_language
 from workbench.layout.emotions import every_curve
 from workbench.model.fieldwords import scenario_word
-from workbench.textmetrics import line_height, text_width
 from workbench.ui.canvas.items import NO_PEN
 from workbench.ui.canvas.qtpainter import QtPainter
 from workbench.ui.persona_looks import default_name
@@ -35,14 +45,6 @@ translate = QCoreApplication.translate
 
 #: Greyed entries (hidden curves).
 HIDDEN_INK = "#9aa5b1"
-TEXT_SIZE = 8.5
-#: A row and the frame's margin (the layout makes room for them under the lane's title: ``Style.legend_row``).
-ROW_HEIGHT = Style().legend_row
-PAD = Style().legend_pad
-SAMPLE = 20.0
-"""The line sample's length; the mark sits on its middle, as on the curve."""
-GAP = 5.0
-MARK = 4.0
 
 
 @dataclass(frozen=True)
@@ -62,16 +64,9 @@ class Entry:
     active: bool
 
 
-#: A legend entry shows this many characters of a name at most (the tooltip shows it whole).
-NAME_LENGTH = 28
-
-
 def persona_label(name: str, number: int, length: int = NAME_LENGTH) -> str:
     """A persona as a legend names it: its name (cut to *length* characters), or "Persona N" when it has none."""
-    name = " ".join(name.split())
-    if len(name) > length:
-        name = name[: length - 1].rstrip(" ,;:-") + "\u2026"  # "Camille…", not "Camille,…"
-    return name or default_name(number)
+    return shortened(name, length) or default_name(number)
 
 
 def curve_label(name: str, number: int, scenario: str, length: int = NAME_LENGTH) -> str:
@@ -83,19 +78,7 @@ def curve_label(name: str, number: int, scenario: str, length: int = NAME_LENGTH
 
 def fitted_length(entry: Entry, width: float) -> int:
     """How many characters of the persona's name the entry's label can show in *width* (never the scenario's cut)."""
-    def fits(length: int) -> bool:
-        return text_width(curve_label(entry.name, entry.number, entry.key[1], length), TEXT_SIZE) <= width
-
-    if fits(NAME_LENGTH):
-        return NAME_LENGTH
-    low, high = 2, NAME_LENGTH - 1  # (a shorter cut is never wider: a bisection finds the longest that fits)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(middle):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return longest_fit(lambda length: curve_label(entry.name, entry.number, entry.key[1], length), width)
 
 
 def entries(scene) -> list[Entry]:  # type: ignore[no-untyped-def]
@@ -157,11 +140,11 @@ class LegendEntry(QGraphicsRectItem):
         return translate("Canvas", "Emotion curve {curve}, {state}").format(curve=e.label, state=state)
 
     def width_needed(self) -> float:
-        return SAMPLE + GAP + text_width(self.entry.label, TEXT_SIZE) + 2
+        return entry_width(self.entry.label)
 
     def room(self, width: float) -> float:
         """How wide the label may be when the entry takes *width*."""
-        return width - SAMPLE - GAP - 2
+        return label_room(width)
 
     def fit(self, width: float, length: int) -> None:
         """Take *width* at most, showing *length* characters of the persona's name at most."""
@@ -210,13 +193,8 @@ class LegendEntry(QGraphicsRectItem):
             p.stroke(theme.SELECTION, 1.0)
             p.fill(f"#33{theme.SELECTION[1:]}")
             p.rounded_rect(Rect(0.5, 0.5, self.rect().width() - 1, h - 1), 3)
-        a, b = (3.0, mid), (SAMPLE - 1.0, mid)
-        shapes.curve(p, [(a, a, b, b)], colour, e.line, e.key[1])
-        shapes.mark(p, ((SAMPLE + 2) / 2, mid), e.shape, colour, MARK, hollow=e.key[1] == "to_be")
-        size = TEXT_SIZE
-        top = mid - line_height(size) / 2
-        p.text(Text((self.text,), size, False, Rect(SAMPLE + GAP, top, self.rect().width(), h)),
-               HIDDEN_INK if e.hidden else theme.INK)
+        draw_sample(p, 0.0, mid, Curve(e.key, shape=e.shape, line=e.line, colour=e.colour), colour)
+        draw_label(p, 0.0, mid - ROW_HEIGHT / 2, self.rect().width(), self.text, HIDDEN_INK if e.hidden else theme.INK)
 
 
 class LegendItem(QGraphicsRectItem):
