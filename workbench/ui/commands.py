@@ -4,11 +4,20 @@ A gesture is performed *before* its command is pushed, so a refused edit
 (EditError) never reaches the undo stack; the command then only swaps the
 edit and its inverse on undo and redo. Commands change the model only: the
 canvas follows the document's events.
+
+Undo and redo also bring back the selection, as a desktop editor does: undo
+selects what was selected before the edit (a card deleted by mistake comes
+back selected, in view, in the inspector), redo what was selected after it.
+The canvas registers itself as the stack's :class:`Selection`
+(:func:`keep_selection`); "before" is read when the edit is performed,
+"after" when it is undone (whatever the user selected since, the last thing
+they saw).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -19,14 +28,39 @@ from workbench.model.edits import Batch, Edit, is_empty
 MERGEABLE = 1001
 
 
+class Selection(Protocol):
+    """What undo and redo bring back the selection of (the canvas)."""
+
+    def selected_ids(self) -> list[str]: ...
+
+    def restore_selection(self, ids: list[str]) -> None:
+        """Select the elements of *ids* still in the journey, alone, and bring them into view."""
+
+
+def keep_selection(stack: QUndoStack, selection: Selection | None) -> None:
+    """Let *stack*'s undo and redo bring back *selection*'s state (None: no longer)."""
+    stack.kept_selection = selection  # type: ignore[attr-defined]
+
+
+def kept_selection(stack: QUndoStack) -> Selection | None:
+    return getattr(stack, "kept_selection", None)
+
+
 class EditCommand(QUndoCommand):
-    def __init__(self, document: JourneyDocument, text: str, inverse: Edit, merge_key: Hashable | None = None) -> None:
+    def __init__(
+        self, document: JourneyDocument, text: str, inverse: Edit, merge_key: Hashable | None = None,
+        selection: Selection | None = None, before: list[str] | None = None,
+    ) -> None:
         super().__init__(text)
         self.document = document
         self.undo_edit: Edit | None = inverse
         self.redo_edit: Edit | None = None
         self.merge_key = merge_key
         self._first = True
+        self.selection = selection
+        #: The ids selected before the edit, and after it (read when it is undone).
+        self.before = list(before or [])
+        self.after: list[str] = []
 
     def redo(self) -> None:
         if self._first:  # already performed by perform()
@@ -34,10 +68,16 @@ class EditCommand(QUndoCommand):
             return
         assert self.redo_edit is not None
         self.undo_edit = self.document.apply(self.redo_edit)
+        if self.selection is not None:
+            self.selection.restore_selection(self.after)
 
     def undo(self) -> None:
         assert self.undo_edit is not None
+        if self.selection is not None:
+            self.after = self.selection.selected_ids()
         self.redo_edit = self.document.apply(self.undo_edit)
+        if self.selection is not None:
+            self.selection.restore_selection(self.before)
 
     def id(self) -> int:
         return MERGEABLE if self.merge_key is not None else -1
@@ -63,8 +103,10 @@ def perform(
     Returns False when the action changed nothing. EditError propagates, with
     the document unchanged.
     """
+    selection = kept_selection(stack)
+    before = selection.selected_ids() if selection is not None else []
     inverse = action()
     if is_empty(inverse):
         return False
-    stack.push(EditCommand(document, text, inverse, merge_key))
+    stack.push(EditCommand(document, text, inverse, merge_key, selection, before))
     return True

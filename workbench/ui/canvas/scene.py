@@ -22,6 +22,7 @@ from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card
 from workbench.ui.canvas.blocks import ColumnBlocks, put_in
+from workbench.ui.commands import keep_selection, kept_selection
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
@@ -95,6 +96,7 @@ class JourneyScene(
         self.init_keyboard()
         document.changed.connect(self._on_change)
         self._apply(Patch(full=True))
+        keep_selection(stack, self)  # undo and redo bring the selection back (see commands.py)
 
     def redraw_pictures(self) -> None:
         """The colours changed: items drawn from a cached picture (cards, headers) draw it again."""
@@ -105,6 +107,8 @@ class JourneyScene(
     def detach(self) -> None:
         """Stop listening to the document (the window is closing or switching)."""
         self.document.changed.disconnect(self._on_change)
+        if kept_selection(self.stack) is self:
+            keep_selection(self.stack, None)
 
     # ------------------------------------------------------------ refresh
 
@@ -375,6 +379,19 @@ class JourneyScene(
             if element_id and element_id not in out:
                 out.append(element_id)
         return out
+
+    def restore_selection(self, ids: list[str]) -> None:
+        """Undo and redo: the elements of *ids* still in the journey selected alone, and brought into view."""
+        self.cursor_cell = None
+        self.select_ids([i for i in ids if i in self.document])
+        self.update_focus_frame()
+        items = self.selectedItems()
+        if items:
+            area = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                area = area.united(item.sceneBoundingRect())
+            for view in self.views():
+                view.ensureVisible(area, 30, 30)
 
     def select_ids(self, ids: list[str]) -> None:
         """Select the items of *ids* alone; selectionChanged comes once, and only if the selection changed.

@@ -1,0 +1,107 @@
+"""Undo and redo bring back the selection, as a desktop editor does.
+
+A card deleted by mistake comes back selected (and in the inspector), a
+step added with Return goes and the step it followed is selected again, and
+an edit undone far from where the user is looking is brought into view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.helpers import click
+from tests.ui.test_canvas import box
+from workbench.ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def key(window: MainWindow, k: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key typed on the map, and what the user then sees (the canvas catches up on the event loop's turn)."""
+    QTest.keyClick(window.view.viewport(), k, modifiers)
+    QApplication.processEvents()
+
+
+def undo(window: MainWindow) -> None:
+    key(window, Qt.Key.Key_Z, CTRL)
+
+
+def redo(window: MainWindow) -> None:
+    key(window, Qt.Key.Key_Z, CTRL | SHIFT)
+
+
+def seen(window: MainWindow) -> QRectF:
+    """The part of the map the view shows."""
+    return window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+
+
+def in_view(window: MainWindow, element_id: str) -> bool:
+    """The element's middle is in view (a small window may be narrower than a card)."""
+    item = window.scene.item_for("card", element_id) or window.scene.item_for("step", element_id)
+    assert item is not None
+    return seen(window).contains(item.sceneBoundingRect().center())
+
+
+def test_undoing_a_delete_selects_what_came_back_and_redo_what_followed(window: MainWindow) -> None:
+    click(window, *box(window, "card", "card-think").centre)
+    assert window.scene.selected_ids() == ["card-think"]
+    key(window, Qt.Key.Key_Delete)
+    assert "card-think" not in window.document and window.scene.selected_ids() == []
+    undo(window)
+    assert "card-think" in window.document
+    assert window.scene.selected_ids() == ["card-think"]
+    assert window.inspector.element_id == "card-think"  # the inspector shows it again
+    redo(window)
+    assert "card-think" not in window.document and window.scene.selected_ids() == []
+    undo(window)
+    assert window.scene.selected_ids() == ["card-think"]
+
+
+def test_several_elements_deleted_together_come_back_selected_together(window: MainWindow) -> None:
+    click(window, *box(window, "card", "card-app").centre)
+    click(window, *box(window, "card", "card-pain").centre, CTRL)
+    assert sorted(window.scene.selected_ids()) == ["card-app", "card-pain"]
+    key(window, Qt.Key.Key_Delete)
+    undo(window)
+    assert sorted(window.scene.selected_ids()) == ["card-app", "card-pain"]
+
+
+def test_undoing_return_selects_the_step_it_followed(window: MainWindow) -> None:
+    click(window, *box(window, "step", "step-1").centre)
+    steps = len(window.document.journey.steps)
+    key(window, Qt.Key.Key_Return)  # a new step after step-1, its title being edited
+    assert len(window.document.journey.steps) == steps + 1
+    new = next(s.id for s in window.document.journey.steps if s.id not in ("step-1", "step-2", "step-3"))
+    assert window.scene.editor is not None
+    QTest.keyClicks(window.view.viewport(), "Reads the terms")
+    key(window, Qt.Key.Key_Return)
+    assert window.document.get(new).title == "Reads the terms"  # type: ignore[attr-defined]
+    window.view.setFocus()
+    undo(window)  # the title
+    assert window.scene.selected_ids() == [new]
+    undo(window)  # the step
+    assert new not in window.document and window.scene.selected_ids() == ["step-1"]
+    redo(window)
+    assert new in window.document and window.scene.selected_ids() == [new]
+
+
+def test_an_edit_undone_out_of_sight_is_brought_into_view(window: MainWindow) -> None:
+    window.resize(700, 500)
+    window.scene.ensure_fresh()
+    item = window.scene.item_for("card", "card-pain")
+    assert item is not None
+    window.view.ensureVisible(item.sceneBoundingRect())
+    click(window, *box(window, "card", "card-pain").centre)
+    assert window.scene.selected_ids() == ["card-pain"]
+    place = item.sceneBoundingRect()
+    key(window, Qt.Key.Key_Delete)
+    window.view.horizontalScrollBar().setValue(0)  # the user scrolled away, to the map's top left corner
+    window.view.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    assert not seen(window).intersects(place)
+    undo(window)
+    assert window.scene.selected_ids() == ["card-pain"]
+    assert in_view(window, "card-pain")
