@@ -44,7 +44,8 @@ def test_quick_benchmark_prints_every_table_with_a_row_per_size(quick: list[str]
     assert [row.split()[0] for row in files[1:]] == ["10", "100"]
 
     check = section(lines, "health check")
-    assert check[0].split() == ["steps", "links", "p50", "ms", "p95", "ms", "runs"]
+    assert check[0].split() == ["steps", "links", "p50", "ms", "p95", "ms", "floor", "p50", "ms",
+                                "x", "floor", "p50", "x", "floor", "p95", "runs"]
     assert [row.split()[0] for row in check[1:]] == ["10", "100"]
 
     pdf = section(lines, "pdf export")
