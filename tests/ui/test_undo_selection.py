@@ -7,6 +7,7 @@ an edit undone far from where the user is looking is brought into view.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -105,3 +106,34 @@ def test_an_edit_undone_out_of_sight_is_brought_into_view(window: MainWindow) ->
     undo(window)
     assert window.scene.selected_ids() == ["card-pain"]
     assert in_view(window, "card-pain")
+
+
+@pytest.mark.parametrize("width", [800, 1500])  # the header's column out of sight to the right; in sight
+def test_undo_with_a_frozen_step_header_selected_keeps_the_view_and_outlines_the_header(window: MainWindow, width: int) -> None:
+    window.resize(width, 430)
+    window.scene.ensure_fresh()
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled down: the step headers ride the frozen band at the top
+    QApplication.processEvents()
+    assert bar.value() > 0
+    header = window.scene.item_for("step", "step-2")
+    assert header is not None
+    at = window.view.mapFromScene(header.sceneBoundingRect().center())
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    assert window.scene.selected_ids() == ["step-2"]
+    key(window, Qt.Key.Key_Left, CTRL)  # the step moves a column back, before step-1
+    assert window.document.get("step-2").order < window.document.get("step-1").order  # type: ignore[attr-defined]
+    scrolled, across = bar.value(), window.view.horizontalScrollBar().value()
+    undo(window)
+    assert window.document.get("step-2").order > window.document.get("step-1").order  # type: ignore[attr-defined]
+    assert window.scene.selected_ids() == ["step-2"]
+    # The header rides the frozen band: the view comes to its column, and stays as scrolled down as it was.
+    assert abs(bar.value() - scrolled) <= 1
+    assert in_view(window, "step-2")
+    if width > 1000:  # it was in sight: nothing moved at all
+        assert bar.value() == scrolled and window.view.horizontalScrollBar().value() == across
+    frame = window.scene.focus_frame
+    assert frame.isVisible() and frame.sceneBoundingRect().contains(header.sceneBoundingRect())
+    bar.setValue(scrolled - 25)  # the outline goes with the header as the map scrolls
+    QApplication.processEvents()
+    assert frame.sceneBoundingRect().contains(header.sceneBoundingRect())

@@ -136,6 +136,18 @@ class FrozenMixin:
             self.corner.show()
         else:
             self.corner.hide()
+        frame = getattr(self, "focus_frame", None)
+        if frame is not None and frame.isVisible():  # the keyboard's outline of a header goes with it
+            self.update_focus_frame()  # type: ignore[attr-defined]
+
+    def band_of(self, item: QGraphicsItem) -> QGraphicsItem | None:
+        """The frozen band *item* rides (the header band or the lane titles' band), or None."""
+        parent = item.parentItem()
+        while parent is not None:
+            if parent is self.header_band or parent is self.title_band:
+                return parent
+            parent = parent.parentItem()
+        return None
 
     def unfrozen(self, at: QPointF) -> QPointF:
         """Where a point over a frozen band lies in the map's own layout (a drop on a frozen header)."""

@@ -381,17 +381,29 @@ class JourneyScene(
         return out
 
     def restore_selection(self, ids: list[str]) -> None:
-        """Undo and redo: the elements of *ids* still in the journey selected alone, and brought into view."""
+        """Undo and redo: the elements of *ids* still in the journey selected alone, and brought into view
+        if none of them is in sight (a step header riding the frozen band is: the view stays)."""
         self.cursor_cell = None
         self.select_ids([i for i in ids if i in self.document])
-        self.update_focus_frame()
         items = self.selectedItems()
-        if items:
-            area = items[0].sceneBoundingRect()
-            for item in items[1:]:
-                area = area.united(item.sceneBoundingRect())
-            for view in self.views():
+        for view in self.views() if items else ():
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            if any(seen.contains(item.sceneBoundingRect().center()) for item in items):
+                continue
+            area = QRectF()
+            for item in items:
+                if self.band_of(item) is None:
+                    area = area.united(item.sceneBoundingRect())
+            if not area.isNull():
                 view.ensureVisible(area, 30, 30)
+                continue
+            # Only headers or lane titles, which ride their frozen band: along it, and only along it.
+            rect = items[0].sceneBoundingRect()
+            if self.band_of(items[0]) is self.header_band:
+                view.centerOn(rect.center().x(), seen.center().y())
+            else:
+                view.centerOn(seen.center().x(), rect.center().y())
+        self.update_focus_frame()  # (after the scroll: where the frozen headers now are)
 
     def select_ids(self, ids: list[str]) -> None:
         """Select the items of *ids* alone; selectionChanged comes once, and only if the selection changed.
