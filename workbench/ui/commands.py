@@ -66,12 +66,14 @@ class EditCommand(QUndoCommand):
         if self._first:  # already performed by perform()
             self._first = False
             return
+        self.merge_key = None  # undone and redone: typing again is a step of its own
         assert self.redo_edit is not None
         self.undo_edit = self.document.apply(self.redo_edit)
         if self.selection is not None:
             self.selection.restore_selection(self.after)
 
     def undo(self) -> None:
+        self.merge_key = None
         assert self.undo_edit is not None
         if self.selection is not None:
             self.after = self.selection.selected_ids()

@@ -66,6 +66,8 @@ class Inspector(PersonaRows, QWidget):
         self.document: JourneyDocument | None = None
         self.stack: QUndoStack | None = None
         self.element_id: str | None = None
+        #: Counts the elements shown: part of the undo merge key of typing (see commit).
+        self.session = 0
         self._refreshers: list[Callable[[], None]] = []
         self._updating = False
         self.step_links: StepLinks | None = None
@@ -94,6 +96,8 @@ class Inspector(PersonaRows, QWidget):
         Showing the element already shown only refreshes the values, so the
         field being typed in keeps its focus and cursor.
         """
+        if element_id != self.element_id:
+            self.session += 1  # typing in a field after coming back to it is a new undo step
         if element_id == self.element_id and self.form.rowCount():
             self._refresh()
             return
@@ -272,9 +276,12 @@ class Inspector(PersonaRows, QWidget):
                 return doc.update(element_id, emotions=with_feeling(step, *curve, **part))  # type: ignore[arg-type]
             return doc.update(element_id, **{field: value})
 
+        # Keystrokes in one field merge into one undo step: the same element, field and curve, while it
+        # stays shown (see show_element).
+        key = (element_id, field, curve if field.startswith("feeling.") else None, self.session)
         try:
             perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()), action,
-                    (element_id, field) if merge else None)
+                    key if merge else None)
         except EditError as error:
             self.message.emit(self.tr("Not possible: {reason}").format(reason=error))
             self._refresh()

@@ -82,6 +82,9 @@ class PersonasPanel(QWidget):
         self.stack: QUndoStack | None = None
         self.focus: CurveFocus | None = None
         self._updating = False
+        #: The persona shown, and how many times another was: part of the undo merge key of typing.
+        self._shown_id: str | None = None
+        self.session = 0
         self._refreshers: list[Callable[[], None]] = []
         outer = QVBoxLayout(self)
         self.list = QListWidget()
@@ -259,6 +262,10 @@ class PersonasPanel(QWidget):
             self._refresh()
 
     def _refresh(self) -> None:
+        shown = self.persona()
+        if (shown.id if shown is not None else None) != self._shown_id:
+            self._shown_id = shown.id if shown is not None else None
+            self.session += 1  # typing after coming back to a persona is a new undo step
         self._updating = True
         try:
             self._show_list()
@@ -331,7 +338,7 @@ class PersonasPanel(QWidget):
         if value == getattr(persona, field):
             return
         self._perform(self.tr("Edit persona {field}").format(field=label.lower()),
-                      lambda: doc.update(persona.id, **{field: value}), (persona.id, field))
+                      lambda: doc.update(persona.id, **{field: value}), (persona.id, field, self.session))
 
     def add_persona(self) -> None:
         doc = self.document
