@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.i18n import set_language
-from workbench.model.conflicts import also_removed, consequence, element_words, field_words, readable, resolve
+from workbench.model.conflicts import also_cleared, also_removed, consequence, element_words, field_words, readable, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.fileformat import dumps, loads
@@ -154,17 +154,24 @@ def test_keeping_the_changed_version_keeps_the_element() -> None:
     assert ids(doc) == ["k-step", "k-title"]
 
 
-def test_the_side_that_removed_it_may_be_ours_and_their_version_is_restored() -> None:
+def test_the_side_that_removed_it_may_be_ours_and_taking_theirs_keeps_the_element_as_it_is_now() -> None:
+    """The merge kept their version; edits made to it since the merge stay when their side is taken."""
     ours_removed = Conflict(id="k-c2", collection="cards", element="c1", field="", ours=None,
-                            theirs={**CARD, "text": "App (theirs)"})
+                            theirs={**CARD, "text": "Mobile app (new)"})
     doc = JourneyDocument(merged([ours_removed]))
+    doc.update("c1", text="Mobile app, edited after the merge")
     before = doc.journey
     inverse = resolve(doc, "k-c2", "theirs")
-    assert doc.get("c1").text == "App (theirs)"  # type: ignore[attr-defined]
+    assert doc.get("c1").text == "Mobile app, edited after the merge"  # type: ignore[attr-defined]
+    assert "k-c2" not in ids(doc)
     doc.apply(inverse)
     assert doc.journey == before
     resolve(doc, "k-c2", "ours")  # our side removed it: keeping ours removes it now
     assert "c1" not in doc
+    doc = JourneyDocument(merged([ours_removed]))
+    doc.remove("c1")  # deleted meanwhile: their version cannot be kept
+    with pytest.raises(EditError, match="no longer in the journey"):
+        resolve(doc, "k-c2", "theirs")
 
 
 def test_a_value_the_model_refuses_changes_nothing() -> None:
@@ -254,3 +261,29 @@ def test_taking_their_removal_names_the_handoff_that_goes_with_the_card() -> Non
     conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
     assert consequence(doc, conflict, "ours").startswith("Garder la mienne supprime aussi\u00a0: ")
     assert consequence(doc, conflict, "ours").endswith(" et 1 autre")
+
+
+def test_the_warning_names_the_same_elements_in_the_same_order_after_an_undo() -> None:
+    doc = JourneyDocument(step_removed_by_us())
+    conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
+    said = consequence(doc, conflict, "ours")
+    assert said.index("“Mobile app (new)”") < said.index("“Kiosk”")  # the cards in the journey's order
+    doc.apply(resolve(doc, "k-s1", "ours"))
+    assert consequence(doc, conflict, "ours") == said
+
+
+def test_a_handoff_returning_to_the_removed_step_is_said_to_lose_its_return_step() -> None:
+    step = {"id": "s1", "title": "Pay by card", "stage": "st", "order": 10}
+    journey = merged([Conflict(id="k-s1", collection="steps", element="s1", field="", base=step, ours=None, theirs=step)])
+    web = Card(id="c2d", step="s2", lane="lane-touchpoints", kind="touchpoint", text="Website", nature="digital")
+    back = Handoff(id="h-back", source="c2d", target="c2", return_step="s1")  # on s2, returning to s1
+    doc = JourneyDocument(journey.model_copy(update={"cards": [*journey.cards, web],
+                                                     "handoffs": [*journey.handoffs, back]}))
+    conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
+    assert [h.id for h in also_cleared(doc, conflict, "ours")] == ["h-back"]
+    assert also_cleared(doc, conflict, "theirs") == []
+    said = consequence(doc, conflict, "ours")
+    assert "the return step of Handoff from “Website” to “Advisor”" in said
+    assert said.startswith("Keep mine also removes: Touchpoint card “Mobile app (new)”; Handoff from ")
+    resolve(doc, "k-s1", "ours")
+    assert doc.get("h-back").return_step is None  # type: ignore[attr-defined]  # it stays, returning nowhere

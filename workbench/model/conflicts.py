@@ -8,25 +8,26 @@ resolves it with :func:`resolve`, one batch of edits that the GUI records as
 a single undo step, so undo brings back the conflict and the value together.
 
 A conflict where one side removed the element and the other changed it
-(``field == ""``) kept the element: choosing the side that removed it
-removes it now (with what depends on it, as a deletion on the canvas does);
-choosing the side that changed it puts back that version.
+(``field == ""``) kept the element, as the side that changed it left it:
+choosing the side that removed it removes it now (with what depends on it,
+as a deletion on the canvas does, and the row says what before the
+choice); choosing the side that changed it keeps it as it is now, edits
+made since the merge included.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from workbench.i18n import N_, ntr, tr
 from workbench.model.document import JourneyDocument
-from workbench.model.edits import Edit, Replace
+from workbench.model.edits import Edit
 from workbench.model.feelings import with_feeling
 from workbench.model.fieldwords import FIELD_WORDS, field_word, scenario_word
 from workbench.model.errors import EditError
 from workbench.model.journey import (
-    ELEMENT_TYPES,
     Card,
     Conflict,
     Element,
@@ -37,13 +38,15 @@ from workbench.model.journey import (
     Stage,
     Step,
 )
-from workbench.model.validation import describe_error
 
 Side = Literal["ours", "theirs"]
 #: The longest a value or a title is shown in a row before it is cut with an ellipsis.
 LONGEST = 120
-#: The order a consequence names elements in (within a kind, as they were found).
+#: The order a consequence names elements in (within a kind, the journey's).
 SHOWN_FIRST = (Persona, Stage, Step, Lane, Card, Handoff, Link)
+KIND_OF = {
+    Persona: "personas", Stage: "stages", Step: "steps", Lane: "lanes", Card: "cards", Handoff: "handoffs", Link: "links",
+}
 #: The most elements a consequence names one by one; the rest are counted.
 NAMED = 3
 
@@ -212,7 +215,8 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
 
     ``"ours"`` keeps what the journey holds and only drops the conflict
     (except an element the merge kept though our side had removed it: it goes
-    now). ``"theirs"`` puts their value in, then drops the conflict. A value
+    now). ``"theirs"`` puts their value in, then drops the conflict (an element
+    the merge kept as their side changed it stays as it is now). A value
     the journey no longer takes (the element was deleted meanwhile, a value
     the model refuses) raises EditError with a sentence for the user, and
     nothing is changed.
@@ -238,22 +242,37 @@ def also_removed(document: JourneyDocument, conflict: Conflict, take: Side) -> l
     handoff from a removed card). Those go too, as a deletion on the canvas
     takes them, so the row says so before the choice.
     """
+    removal = _removal(document, conflict, take)
+    gone = [document.get(ref) for ref in removal[:-1]]
+    # Cards before the handoffs between them; each kind in the journey's order (the same after an undo).
+    place = {e.id: i for kind in {KIND_OF[type(e)] for e in gone} for i, e in enumerate(getattr(document.journey, kind))}
+    return sorted(gone, key=lambda e: (SHOWN_FIRST.index(type(e)), place[e.id]))
+
+
+def also_cleared(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Handoff]:
+    """The handoffs that stay but lose their return step when choosing *take* removes the step they return to."""
+    removal = _removal(document, conflict, take)
+    return [h for ref in removal for h in document.returning(ref) if h.id not in removal]  # type: ignore[misc]
+
+
+def _removal(document: JourneyDocument, conflict: Conflict, take: Side) -> list[str]:
+    """What choosing *take* deletes (the element last), or nothing."""
     value = conflict.ours if take == "ours" else conflict.theirs
     element = conflict.element
     if conflict.field or value is not None or element is None or element not in document:
         return []
-    gone = [document.get(ref) for ref in document.removal(element) if ref != element]
-    return sorted(gone, key=lambda e: SHOWN_FIRST.index(type(e)))  # cards before the handoffs between them
+    return document.removal(element)
 
 
 def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
-    """The sentence that warns what else choosing *take* removes ("" when it removes nothing else)."""
-    gone = also_removed(document, conflict, take)
-    if not gone:
+    """The sentence that warns what else choosing *take* removes or changes ("" when nothing else)."""
+    said = [describe(document, element) for element in also_removed(document, conflict, take)]
+    said += [tr("the return step of {handoff}", handoff=describe(document, h)) for h in also_cleared(document, conflict, take)]
+    if not said:
         return ""
-    named = "; ".join(describe(document, element) for element in gone[:NAMED])
-    if len(gone) > NAMED:
-        named += " " + ntr("and {count} more", "and {count} more", len(gone) - NAMED)
+    named = "; ".join(said[:NAMED])
+    if len(said) > NAMED:
+        named += " " + ntr("and {count} more", "and {count} more", len(said) - NAMED)
     if take == "ours":
         return tr("Keep mine also removes: {elements}", elements=named)
     return tr("Take theirs also removes: {elements}", elements=named)
@@ -279,18 +298,8 @@ def _put(document: JourneyDocument, conflict: Conflict, value: Any) -> None:
             return
         if current is None:
             raise EditError(tr("it is no longer in the journey"))
-        if not isinstance(value, dict):
-            raise EditError(tr("the value offered is not an element"))
-        data = {**value, "id": conflict.element}
-        kind = ELEMENT_TYPES[conflict.collection]
-        try:
-            # On its own, not over the current version: a file leaves out fields at their defaults.
-            element = kind.model_validate(data)
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            raise EditError(f"{'.'.join(map(str, first['loc']))}: {describe_error(first)}") from None
-        if element != current:
-            document.apply(Replace(element))
+        # The merge kept the element as the side that changed it left it: choosing that side keeps it as it
+        # is now, with whatever was edited since (putting that side's version back would undo those edits).
         return
     if current is None:
         raise EditError(tr("it is no longer in the journey"))

@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.i18n import ntr
-from workbench.model.conflicts import REFERENCES, Side, also_removed, find, label, resolve
+from workbench.model.conflicts import REFERENCES, Side, also_cleared, also_removed, find, label, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.events import Change
@@ -138,7 +138,9 @@ class ConflictsPanel(QWidget):
 
     def _removed_with(self, conflict: Conflict) -> tuple[str, ...]:
         assert self.document is not None
-        return tuple(e.id for side in ("ours", "theirs") for e in also_removed(self.document, conflict, side))
+        document = self.document
+        return tuple(e.id for side in ("ours", "theirs")
+                     for e in (*also_removed(document, conflict, side), *also_cleared(document, conflict, side)))
 
     def refresh(self) -> None:
         """Show the document's conflicts as they are now; the scroll position stays."""
@@ -182,7 +184,7 @@ class ConflictsPanel(QWidget):
                 self._watched.add(ref)
         if not conflict.field:  # what a removal takes with it is named in the row, a handoff by its ends
             for side in ("ours", "theirs"):
-                for gone in also_removed(self.document, conflict, side):
+                for gone in (*also_removed(self.document, conflict, side), *also_cleared(self.document, conflict, side)):
                     self._watched.update(ref for ref in (gone.id, getattr(gone, "source", None),
                                                          getattr(gone, "target", None)) if isinstance(ref, str))
         if conflict.field in REFERENCES:  # a value that is an id is shown by what it names
