@@ -59,7 +59,7 @@ def test_each_curve_is_named_in_the_title_column_under_the_lane_title() -> None:
     lead = journey.personas[0].name
     words = [w for w, _ in added]
     assert len(words) == 4  # two personas, "as is" and "to be"
-    assert [w.rsplit(" — ", 1)[1] for w in words] == ["as is", "to be", "as is", "to be"]
+    assert [w.rsplit(" · ", 1)[1] for w in words] == ["as is", "to be", "as is", "to be"]
     assert words[0].startswith(lead[:7]) and words[2].startswith(SECOND[:7])
     for _, box in added:  # in the title column, under the title, inside the lane
         assert box.y >= title.bottom and box.bottom <= row.bottom
@@ -71,10 +71,10 @@ def test_a_long_name_is_cut_the_same_in_both_entries_and_never_the_scenario() ->
     journey = crowd(two_personas("fr"), 2, name="Anne-Sophie de la Fontaine-Vermeer, directrice")
     words = [w for w, _ in legend_texts(journey)[0]]
     assert len(words) == 4
-    names = [w.rsplit(" — ", 1)[0] for w in words]
+    names = [w.rsplit(" · ", 1)[0] for w in words]
     assert all(n.endswith("\u2026") and len(n) <= NAME_LENGTH for n in names)
     assert names[0] == names[1] and names[2] == names[3]
-    assert [w.rsplit(" — ", 1)[1] for w in words] == ["actuelle", "cible"] * 2
+    assert [w.rsplit(" · ", 1)[1] for w in words] == ["actuelle", "cible"] * 2
     added, row, _ = legend_texts(journey)
     right = row.x + layout(journey).style.lane_title_width
     assert all(box.x + text_width(w, TEXT_SIZE) <= right for w, box in added)  # each whole in the column
@@ -101,12 +101,12 @@ def test_every_tiled_page_with_the_emotion_lane_names_its_curves(tmp_path: Path)
     with_lane = [text for text in pages if "Emotions" in text]
     assert with_lane  # the emotion lane's title is on the first page of each row of tiles that shows it
     for text in with_lane:
-        assert text.count(" — as is") == 2 and text.count(" — to be") == 2, text
+        assert text.count(" · as is") == 2 and text.count(" · to be") == 2, text
         assert SECOND[:7] in text
     french = tmp_path / "fr.pdf"
     export_pdf(two_personas("fr"), french, PdfOptions(mode="fit", **ONLY_MAP))  # type: ignore[arg-type]
     text = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(french).pages).split())
-    assert text.count(" — actuelle") == 2 and text.count(" — cible") == 2
+    assert text.count(" · actuelle") == 2 and text.count(" · cible") == 2
 
 
 def test_the_image_sheet_names_the_curves_in_the_lane_too() -> None:
@@ -115,4 +115,14 @@ def test_the_image_sheet_names_the_curves_in_the_lane_too() -> None:
     page = sheet(lay, journey.title, journey.language, names=persona_names(journey))
     painter = RecordingPainter()
     draw_map(painter, lay, curve_label=page.curve_label)
-    assert sum(1 for w, _ in texts(painter) if w.endswith(" — as is") or w.endswith(" — to be")) == 4
+    assert sum(1 for w, _ in texts(painter) if w.endswith(" · as is") or w.endswith(" · to be")) == 4
+
+
+def test_a_french_name_with_its_age_is_whole_in_the_column() -> None:
+    """"Camille, 34 ans · actuelle", as on the canvas (with an em dash it was cut to "Camille, 34…")."""
+    from workbench.model.fileformat import load
+
+    journey = load(Path(__file__).resolve().parents[2] / "examples" / "banque-epargne-deux-profils.journey")
+    words = [w for w, _ in legend_texts(journey)[0]]
+    assert words == ["Camille, 34 ans · actuelle", "Camille, 34 ans · cible", "Bernard, 67 ans · actuelle",
+                     "Bernard, 67 ans · cible"]

@@ -76,9 +76,11 @@ def curve_label(name: str, scenario: str, lang: str) -> str:
 
 
 def lane_labels(names: dict[str, str], lang: str) -> CurveLabel:
-    """How an exported map's lane legend names a curve: as the legend does, its name cut to the length given."""
+    """How an exported map's lane legend names a curve: "Camille · as is", as the canvas's (the compact
+    separator leaves a name such as "Camille, 34 ans" whole in the title column), its name cut to the length given."""
     def label(curve: Curve, length: int) -> str:
-        return curve_label(shortened(names.get(curve.persona) or curve.name or curve.persona, length), curve.scenario, lang)
+        name = shortened(names.get(curve.persona) or curve.name or curve.persona, length)
+        return tr("{name} · {scenario}", lang, name=name, scenario=scenario_word(curve.scenario, lang))
 
     return label
 
