@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from tests.ui.helpers import answer_next_message, open_window
 from workbench.model import recovery, versions
@@ -404,3 +404,26 @@ def test_a_copy_of_an_older_version_counts_a_file_changed_after_it_as_someone_el
     answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
     assert not window.save()
     assert seen and "changed on disk" in seen[0]
+
+
+def test_the_dialog_says_the_chosen_copy_s_comparison_whole(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
+    """The table's last column cut the warning off ("the file on disk was saved after th…"): it is said whole below."""
+    journey = template("banking", "en")
+    mine = journey.model_copy(update={"steps": [*journey.steps, Step(id="step-mine", title="Mine", stage=journey.stages[0].id)]})
+    left = left_by_a_crash(dumps(mine), bank)
+    raw = json.loads(left.read_text(encoding="utf-8"))
+    raw["saved_at"] = "2020-01-01T00:00:00+00:00"  # the file on disk was saved after this copy
+    left.write_text(json.dumps(raw), encoding="utf-8")
+    other = left_by_a_crash(dumps(template("retail", "en")), None, "Untitled - Journey Workbench")
+    copies = {c.path: c for c in recovery.list_copies()}
+    dialog = RecoveryDialog([copies[left], copies[other]], lambda copy, loaded: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    detail = dialog.findChild(QLabel, "recovery-detail")
+    assert detail is not None and detail.isVisible() and detail.wordWrap()
+    cell = dialog.table.topLevelItem(0).text(3)
+    assert "the file on disk was saved after this copy" in cell
+    assert detail.text() == f"{bank}: {cell}"
+    dialog.table.setCurrentItem(dialog.table.topLevelItem(1))
+    assert detail.text().startswith("Untitled: ")

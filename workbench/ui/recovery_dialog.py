@@ -115,6 +115,13 @@ class RecoveryDialog(QDialog):
             self.table.addTopLevelItem(item)
         for column in range(3):
             self.table.resizeColumnToContents(column)
+        # The comparison of the copy chosen, whole: a narrow column cut its warning off ("saved after th…").
+        self.detail = QLabel()
+        self.detail.setObjectName("recovery-detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.currentItemChanged.connect(self._show_detail)
         self.table.setCurrentItem(self.table.topLevelItem(0))
         self.table.itemDoubleClicked.connect(lambda *_: self.restore_current())
         buttons = QDialogButtonBox()
@@ -130,6 +137,7 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table)
+        layout.addWidget(self.detail)
         layout.addWidget(buttons)
         self.resize(900, 320)
 
@@ -138,6 +146,11 @@ class RecoveryDialog(QDialog):
         button.setToolTip(tip)
         button.clicked.connect(lambda checked=False: slot())
         return button
+
+    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
+        self.detail.setText(
+            self.tr("{file}: {comparison}").format(file=item.text(1), comparison=item.text(3)) if item is not None else ""
+        )
 
     def current(self) -> RecoveryCopy | None:
         item = self.table.currentItem()
