@@ -134,7 +134,8 @@ def _block(
 def _field_line(change: FieldChange, labels: Mapping[str, str], language: str | None) -> str:
     old = value_text(change.field, change.old, labels, language)
     new = value_text(change.field, change.new, labels, language)
-    line = f"{printable(_field_name(change.field, labels, language))}: {old} \u2192 {new}"
+    line = tr("{field}: {old} \u2192 {new}", language=language,
+              field=printable(_field_name(change.field, labels, language)), old=old, new=new)
     feeling = split_feeling_field(change.field)
     if feeling and feeling[0] == "emotion" and isinstance(change.old, int) and isinstance(change.new, int):
         gap = change.new - change.old
