@@ -50,6 +50,23 @@ def test_after_scrolling_right_and_down_the_headers_stay_at_the_edges(window: Ma
     assert scene.corner.isVisible()
 
 
+def test_flow_links_in_the_link_band_stay_in_view_with_the_headers(window: MainWindow) -> None:
+    """The arcs between the stage bar and the step headers scrolled away under the frozen band, which
+    then showed an empty link band."""
+    scene = window.scene
+    links = [scene.item_for("link", c.id) for c in scene.layout.link_routes]
+    assert links and all(link is not None for link in links)
+    home = [link.sceneBoundingRect() for link in links]  # type: ignore[union-attr]
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    area, block = visible(window), scene.header_block()
+    assert area.top() > block.bottom()  # the band's own place is out of view: it is frozen at the top
+    for link, before in zip(links, home):
+        now = link.sceneBoundingRect()  # type: ignore[union-attr]
+        assert now.top() - before.top() == pytest.approx(area.top() - block.top(), abs=1)
+        assert area.top() <= now.top() and now.bottom() <= area.top() + block.height()  # in the frozen band
+
+
 def test_back_at_the_top_left_the_headers_are_in_their_own_place(window: MainWindow) -> None:
     scroll_to_middle(window)
     window.view.horizontalScrollBar().setValue(0)

@@ -1,7 +1,7 @@
 """Frozen headers, as in a spreadsheet: lane titles stay at the left edge, stage and step headers at the top.
 
-The stage and step header items are children of one band item, the lane
-titles of another; scrolling moves a band (one item), never each header. A
+The stage and step header items (and the flow links in the band between
+them) are children of one band item, the lane titles of another; scrolling moves a band (one item), never each header. A
 band paints an opaque background only while it is frozen away from its place,
 so the map scrolls underneath it. Drops on a frozen band count as drops on
 the headers it shows. Mixed into `JourneyScene`; the view calls

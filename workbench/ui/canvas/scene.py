@@ -202,7 +202,8 @@ class JourneyScene(
         if full or patch.links:
             links = {c.id: c for c in lay.link_routes}
             for link_id in links if full else patch.links:
-                self._sync("link", link_id, links.get(link_id), ConnectorItem)
+                # In the link band, between the stage and step headers: they freeze with them.
+                self._sync("link", link_id, links.get(link_id), ConnectorItem, band=self.header_band)
         self._follow("link", patch.link_columns - patch.links)
         for lane_id in [k for k in self.layers if k not in {lane.id for lane in lay.lanes}]:
             self.removeItem(self.layers.pop(lane_id))
