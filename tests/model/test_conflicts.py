@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.i18n import set_language
-from workbench.model.conflicts import also_cleared, also_removed, consequence, element_words, field_words, readable, resolve
+from workbench.model.conflicts import also_cleared, also_removed, consequence, side_words, element_words, field_words, readable, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.fileformat import dumps, loads
@@ -287,3 +287,15 @@ def test_a_handoff_returning_to_the_removed_step_is_said_to_lose_its_return_step
     assert said.startswith("Keep mine also removes: Touchpoint card “Mobile app (new)”; Handoff from ")
     resolve(doc, "k-s1", "ours")
     assert doc.get("h-back").return_step is None  # type: ignore[attr-defined]  # it stays, returning nowhere
+
+
+def test_an_element_kept_because_the_other_side_still_uses_it_is_not_said_changed() -> None:
+    """Ours removed the stage; theirs only added a step to it: the merge brought it back, unchanged."""
+    stage = {"id": "st", "title": "Buy", "order": 10}
+    kept = Conflict(id="k-st", collection="stages", element="st", field="", base=stage, ours=None,
+                    theirs={**stage, "order": 20})  # (renumbered: not a change)
+    doc = JourneyDocument(merged([kept]))
+    assert side_words(doc, kept, "theirs") == "Unchanged, still in use: Buy"
+    assert side_words(doc, kept, "ours") == "Removed"
+    card = next(c for c in doc.journey.conflicts if c.id == "k-card")  # changed on our side: said so
+    assert side_words(doc, card, "ours") == "Changed: Mobile app (new)"

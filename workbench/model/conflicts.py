@@ -160,6 +160,20 @@ def readable(value: Any, field: str = "", document: JourneyDocument | None = Non
     return str(value)
 
 
+def side_words(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
+    """One side's value as a row shows it: :func:`readable`, except for an element one side removed that the
+    other did not change but still uses (a step of theirs in a stage ours removed): "Changed" would be untrue."""
+    value = conflict.ours if take == "ours" else conflict.theirs
+    if not conflict.field and isinstance(value, dict) and isinstance(conflict.base, dict) \
+            and _without_order(value) == _without_order(conflict.base):
+        return tr("Unchanged, still in use: {summary}", summary=summary(value))
+    return readable(value, conflict.field, document)
+
+
+def _without_order(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "order"}
+
+
 def element_words(document: JourneyDocument, conflict: Conflict) -> str:
     """Which element the conflict is about, named as it is now ("Step “Pay online”").
 

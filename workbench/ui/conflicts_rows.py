@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from workbench.model.conflicts import consequence, element_words, field_words, readable
+from workbench.model.conflicts import consequence, element_words, field_words, side_words
 from workbench.model.document import JourneyDocument
 from workbench.model.journey import Conflict
 
@@ -56,8 +56,8 @@ class ConflictRow(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.where = _label(element_words(document, conflict), "conflict-element", bold=True)
         self.field = _label(field_words(conflict, document), "conflict-field")
-        self.ours = _label(readable(conflict.ours, conflict.field, document), "conflict-ours")
-        self.theirs = _label(readable(conflict.theirs, conflict.field, document), "conflict-theirs")
+        self.ours = _label(side_words(document, conflict, "ours"), "conflict-ours")
+        self.theirs = _label(side_words(document, conflict, "theirs"), "conflict-theirs")
         self.keep = QPushButton(self.tr("Keep mine"))
         self.keep.setObjectName("keep-mine")
         self.take = QPushButton(self.tr("Take theirs"))
