@@ -210,13 +210,13 @@ def steps_json(*steps: dict) -> dict:
     ("journey", "message"),
     [
         (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "persona-1", "value": 9}]}),
-         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9"),
+         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (at most 2)"),
         (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "persona-1", "value": 9}]},
                     {"id": "b", "title": "B", "stage": "st", "emotions": [{"persona": "persona-1", "value": "x"}]}),
-         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (1 more problem)"),
+         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (at most 2) (1 more problem)"),
         (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "persona-1", "value": 9}]},
                     {"id": "b", "title": 1, "stage": "st", "emotions": [{"persona": "persona-1", "value": "x"}]}),
-         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (2 more problems)"),
+         "trip.journey: journey.steps[0].emotions[0].value: is out of range: 9 (at most 2) (2 more problems)"),
         (steps_json({"id": "a", "title": "A", "stage": "st", "emotions": [{"persona": "nobody", "value": 1}]}),
          "trip.journey: journey.steps[0].emotions[0].persona: refers to the persona 'nobody', which does not exist"),
         (steps_json({"id": "a", "title": "A", "stage": "st",
@@ -242,7 +242,7 @@ def test_a_version_1_file_s_mistakes_are_named_where_that_file_has_them() -> Non
     """A version-1 file is migrated before it is validated, but its mistakes are named as the file writes them."""
     journey = steps_json({"id": "a", "title": "A", "stage": "st", "emotion": 9})
     assert refused(envelope(version=1, journey=journey)) == (
-        "trip.journey: journey.steps[0].emotion: is out of range: 9"
+        "trip.journey: journey.steps[0].emotion: is out of range: 9 (at most 2)"
     )
 
 

@@ -48,8 +48,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "emotion-as-word.journey": ("journey.steps[1].emotion", "should be a whole number, not 'happy'"),
     "moment-of-truth-yes.journey": ("journey.steps[2].moment_of_truth", "should be true or false, not 'yes'"),
     "title-as-number.journey": ("journey.title", "should be text, not 2024"),
-    "emotion-out-of-range.journey": ("journey.steps[3].emotion", "is out of range: 5"),
-    "feeling-out-of-range.journey": ("journey.steps[2].emotions[1].value", "is out of range: -3"),
+    "emotion-out-of-range.journey": ("journey.steps[3].emotion", "is out of range: 5 (at most 2)"),
+    "feeling-out-of-range.journey": ("journey.steps[2].emotions[1].value", "is out of range: -3 (at least -2)"),
     "invalid-id.journey": ("journey.stages[1].id", "is not a valid id (letters, digits, '-' and '_' only)"),
     "unknown-field-typo.journey": ("journey.steps[1].emotoin", "unknown field 'emotoin'; did you mean 'emotions'?"),
     # Across elements

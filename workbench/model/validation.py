@@ -183,6 +183,10 @@ def describe_error(error: dict) -> str:
         return tr("should be one of {expected}, not {got}", expected=_choices(str(ctx.get("expected", ""))), got=got)
     if kind == "string_unicode":
         return tr("holds a character that is not valid Unicode (a lone surrogate such as \\ud800)")
+    if kind == "less_than_equal" and "le" in ctx:
+        return tr("is out of range: {got} (at most {limit})", got=got, limit=_shown(ctx["le"]))
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return tr("is out of range: {got} (at least {limit})", got=got, limit=_shown(ctx["ge"]))
     if kind in ("greater_than_equal", "less_than_equal"):
         return tr("is out of range: {got}", got=got)
     if kind == "string_too_long":
