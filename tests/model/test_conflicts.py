@@ -299,3 +299,11 @@ def test_an_element_kept_because_the_other_side_still_uses_it_is_not_said_change
     assert side_words(doc, kept, "ours") == "Removed"
     card = next(c for c in doc.journey.conflicts if c.id == "k-card")  # changed on our side: said so
     assert side_words(doc, card, "ours") == "Changed: Mobile app (new)"
+
+
+def test_a_card_s_kind_is_not_capitalised_in_the_middle_of_a_french_phrase() -> None:
+    doc = JourneyDocument(merged())
+    card = next(c for c in doc.journey.conflicts if c.id == "k-card")
+    assert element_words(doc, card) == "Touchpoint card “Mobile app (new)”"
+    set_language("fr")
+    assert element_words(doc, card) == "Carte point de contact « Mobile app (new) »"

@@ -194,8 +194,11 @@ def element_words(document: JourneyDocument, conflict: Conflict) -> str:
 def describe(document: JourneyDocument, element: Element) -> str:
     """An element named by its kind and its current title or text."""
     if isinstance(element, Card):
-        return tr("{kind} card “{text}”", kind=tr(CARD_WORDS.get(element.kind, element.kind)),
-                  text=_short(element.text) or element.id)
+        # The kind in lower case, the phrase's first letter in upper case: "Touchpoint card …", and in
+        # French "Carte point de contact …" (not "Carte Point de contact").
+        kind = tr(CARD_WORDS.get(element.kind, element.kind)).lower()
+        phrase = tr("{kind} card “{text}”", kind=kind, text=_short(element.text) or element.id)
+        return phrase[:1].upper() + phrase[1:]
     if isinstance(element, (Handoff, Link)):
         source, target = document.find(element.source), document.find(element.target)
         word = tr("Handoff") if isinstance(element, Handoff) else tr("Link")
