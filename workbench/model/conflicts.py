@@ -284,7 +284,8 @@ def _removal(document: JourneyDocument, conflict: Conflict, take: Side) -> list[
 def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
     """The sentence that warns what else choosing *take* removes or changes ("" when nothing else)."""
     said = [describe(document, element) for element in also_removed(document, conflict, take)]
-    said += [tr("the return step of {handoff}", handoff=describe(document, h)) for h in also_cleared(document, conflict, take)]
+    said += [tr("the return step of {handoff}", handoff=describe(document, handoff))
+             for handoff in also_cleared(document, conflict, take)]
     if not said:
         return ""
     named = "; ".join(said[:NAMED])
