@@ -307,3 +307,19 @@ def test_a_card_s_kind_is_not_capitalised_in_the_middle_of_a_french_phrase() -> 
     assert element_words(doc, card) == "Touchpoint card “Mobile app (new)”"
     set_language("fr")
     assert element_words(doc, card) == "Carte point de contact « Mobile app (new) »"
+
+
+def test_when_both_sides_have_their_own_version_taking_theirs_puts_it_in() -> None:
+    """A merge that fell back to ours records whole elements both sides changed (``field == ""``, two versions)."""
+    theirs = {**CARD, "text": "Their kiosk", "channel": "kiosk"}
+    both = Conflict(id="k-fb", collection="cards", element="c1", field="", base=CARD,
+                    ours={**CARD, "text": "Mobile app (new)"}, theirs=theirs)
+    doc = JourneyDocument(merged([both]))
+    assert side_words(doc, both, "theirs") == "Changed: Their kiosk"
+    assert consequence(doc, both, "theirs") == consequence(doc, both, "ours") == ""
+    before = doc.journey
+    inverse = resolve(doc, "k-fb", "theirs")
+    card = doc.get("c1")
+    assert (card.text, card.channel) == ("Their kiosk", "kiosk")  # type: ignore[attr-defined]
+    doc.apply(inverse)
+    assert doc.journey == before

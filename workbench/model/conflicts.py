@@ -12,22 +12,26 @@ A conflict where one side removed the element and the other changed it
 choosing the side that removed it removes it now (with what depends on it,
 as a deletion on the canvas does, and the row says what before the
 choice); choosing the side that changed it keeps it as it is now, edits
-made since the merge included.
+made since the merge included. A merge that fell back to ours records
+whole elements both sides have in different versions the same way: there,
+choosing theirs puts their version in.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from workbench.i18n import N_, ntr, tr
 from workbench.model.document import JourneyDocument
-from workbench.model.edits import Edit
+from workbench.model.edits import Edit, Replace
 from workbench.model.feelings import with_feeling
 from workbench.model.fieldwords import FIELD_WORDS, field_word, scenario_word
+from workbench.model.validation import describe_error
 from workbench.model.errors import EditError
 from workbench.model.journey import (
+    ELEMENT_TYPES,
     Card,
     Conflict,
     Element,
@@ -163,8 +167,8 @@ def readable(value: Any, field: str = "", document: JourneyDocument | None = Non
 def side_words(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
     """One side's value as a row shows it: :func:`readable`, except for an element one side removed that the
     other did not change but still uses (a step of theirs in a stage ours removed): "Changed" would be untrue."""
-    value = conflict.ours if take == "ours" else conflict.theirs
-    if not conflict.field and isinstance(value, dict) and isinstance(conflict.base, dict) \
+    value, other = (conflict.ours, conflict.theirs) if take == "ours" else (conflict.theirs, conflict.ours)
+    if not conflict.field and other is None and isinstance(value, dict) and isinstance(conflict.base, dict) \
             and _without_order(value) == _without_order(conflict.base):
         return tr("Unchanged, still in use: {summary}", summary=summary(value))
     return readable(value, conflict.field, document)
@@ -243,7 +247,7 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
     with document.group(label(conflict, take)) as result:
         try:
             if take == "theirs" or not conflict.field:
-                _put(document, conflict, value)
+                _put(document, conflict, value, conflict.theirs if take == "ours" else conflict.ours)
         except EditError as error:
             raise EditError(_refused(document, conflict, take, str(error))) from None
         document.update_journey(conflicts=[c for c in document.journey.conflicts if c.id != conflict.id])
@@ -303,8 +307,9 @@ def _refused(document: JourneyDocument, conflict: Conflict, take: Side, reason: 
     return tr("Their version cannot be taken ({what}): {reason}", what=what, reason=reason)
 
 
-def _put(document: JourneyDocument, conflict: Conflict, value: Any) -> None:
-    """Give the field (or the whole element, for a removed-or-changed conflict) *value*."""
+def _put(document: JourneyDocument, conflict: Conflict, value: Any, other: Any) -> None:
+    """Give the field (or the whole element, for a removed-or-changed conflict) *value*; *other* is the other
+    side's."""
     if conflict.collection == "journey" or conflict.element is None:
         _put_journey(document, conflict.field, value)
         return
@@ -316,8 +321,22 @@ def _put(document: JourneyDocument, conflict: Conflict, value: Any) -> None:
             return
         if current is None:
             raise EditError(tr("it is no longer in the journey"))
-        # The merge kept the element as the side that changed it left it: choosing that side keeps it as it
-        # is now, with whatever was edited since (putting that side's version back would undo those edits).
+        if other is None:
+            # Removed on the other side: the merge kept the element as this side left it. Choosing this side
+            # keeps it as it is now, with whatever was edited since (its version put back would undo them).
+            return
+        # Both sides have their own version (a merge that fell back to ours): the one chosen is put in.
+        if not isinstance(value, dict):
+            raise EditError(tr("the value offered is not an element"))
+        kind = ELEMENT_TYPES[conflict.collection]
+        try:
+            # On its own, not over the current version: a file leaves out fields at their defaults.
+            element = kind.model_validate({**value, "id": conflict.element})
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            raise EditError(f"{'.'.join(map(str, first['loc']))}: {describe_error(first)}") from None
+        if element != current:
+            document.apply(Replace(element))
         return
     if current is None:
         raise EditError(tr("it is no longer in the journey"))
