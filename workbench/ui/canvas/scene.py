@@ -375,9 +375,11 @@ class JourneyScene(
         items = [i for i in self.selectedItems() if kind is None or getattr(i, "kind", None) == kind]
         items.sort(key=lambda i: (i.scenePos().x(), i.scenePos().y()))
         out: list[str] = []
+        seen: set[str] = set()  # (a Select All of thousands: no scan of the list per item)
         for item in items:
             element_id = getattr(item, "element_id", None)
-            if element_id and element_id not in out:
+            if element_id and element_id not in seen:
+                seen.add(element_id)
                 out.append(element_id)
         return out
 
