@@ -323,3 +323,18 @@ def test_when_both_sides_have_their_own_version_taking_theirs_puts_it_in() -> No
     assert (card.text, card.channel) == ("Their kiosk", "kiosk")  # type: ignore[attr-defined]
     doc.apply(inverse)
     assert doc.journey == before
+
+
+def test_keeping_a_persona_s_removal_says_whose_emotions_and_tags_go() -> None:
+    bob = Persona(id="persona-2", order=1, name="Bob")
+    journey = merged([Conflict(id="k-bob", collection="personas", element="persona-2", field="",
+                               base=bob.model_dump(mode="json"), ours=None,
+                               theirs={**bob.model_dump(mode="json"), "name": "Bob"})])
+    steps = [s.model_copy(update={"emotions": [*s.emotions, *feelings(1, persona="persona-2")]}) for s in journey.steps]
+    cards = [c.model_copy(update={"personas": ["persona-2"]}) if c.id == "c2" else c for c in journey.cards]
+    doc = JourneyDocument(journey.model_copy(update={"personas": [*journey.personas, bob], "steps": steps, "cards": cards}))
+    conflict = next(c for c in doc.journey.conflicts if c.id == "k-bob")
+    assert consequence(doc, conflict, "ours") == "Keep mine also removes: the emotions and tags of Bob on 3 steps and cards"
+    assert consequence(doc, conflict, "theirs") == ""
+    resolve(doc, "k-bob", "ours")
+    assert all(f.persona != "persona-2" for s in doc.journey.steps for f in s.emotions)

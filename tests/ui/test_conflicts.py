@@ -152,6 +152,31 @@ def test_a_row_says_what_else_the_removing_side_takes_and_follows_the_map(qtbot,
     assert row(panel, "k-s1").consequence.isVisible()
 
 
+def test_typing_elsewhere_looks_at_no_removal_and_a_card_moved_onto_the_step_is_counted(
+    qtbot, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """On a large map every keystroke reaches the panel: one that cannot change what a removal takes must not
+    work it out again (the review measured seconds per keystroke with a lane's removal pending)."""
+    import workbench.ui.conflicts as panel_module
+
+    window, panel = opened(qtbot, tmp_path, step_removed_by_us())
+    document = window.document
+    calls: list[str] = []
+    real = panel_module.consequences
+    monkeypatch.setattr(panel_module, "consequences", lambda *a: calls.append("x") or real(*a))
+    before = row(panel, "k-s1").consequence.text()
+    for word in ("Calls", "Calls the", "Calls the bank"):  # typed in another step's title
+        perform(window.stack, document, "Rename", lambda: document.update("s2", title=word), merge_key="t")
+    perform(window.stack, document, "Scenario", lambda: document.update_journey(scenario="Ana saves"))
+    assert calls == []  # nothing a removal takes changed: nothing was worked out again
+    assert row(panel, "k-s1").consequence.text() == before
+    extra = Card(id="c10", step="s2", lane="lane-thoughts", kind="thought", text="Where is it?")
+    perform(window.stack, document, "Add", lambda: document.add(extra))
+    assert row(panel, "k-s1").consequence.text() == before  # a card elsewhere: the same
+    perform(window.stack, document, "Move", lambda: document.update("c10", step="s1"))  # onto the removed step
+    assert calls and row(panel, "k-s1").consequence.text().endswith(" and 2 more")  # now it goes too
+
+
 def test_resolving_all_says_so_and_the_saved_file_has_no_conflicts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window, panel = opened(qtbot, tmp_path)
     click(row(panel, "k-step").take)

@@ -19,6 +19,7 @@ choosing theirs puts their version in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -48,9 +49,6 @@ Side = Literal["ours", "theirs"]
 LONGEST = 120
 #: The order a consequence names elements in (within a kind, the journey's).
 SHOWN_FIRST = (Persona, Stage, Step, Lane, Card, Handoff, Link)
-KIND_OF = {
-    Persona: "personas", Stage: "stages", Step: "steps", Lane: "lanes", Card: "cards", Handoff: "handoffs", Link: "links",
-}
 #: The most elements a consequence names one by one; the rest are counted.
 NAMED = 3
 
@@ -254,8 +252,23 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
     return result[0]
 
 
-def also_removed(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Element]:
-    """What choosing *take* removes besides the conflict's element: what cannot stay without it.
+@dataclass(frozen=True)
+class Consequences:
+    """What choosing one side of a removed-or-changed conflict does besides removing the element."""
+
+    removed: list[Element]
+    """What cannot stay without it (its cards, their handoffs...): cards first, each kind in the journey's order."""
+    cleared: list[Handoff]
+    """Handoffs that stay but lose their return step (the step they returned to goes)."""
+    unmentioned: list[Element]
+    """Steps and cards that lose a removed persona's feelings and tag."""
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(e.id for e in (*self.removed, *self.cleared, *self.unmentioned))
+
+
+def consequences(document: JourneyDocument, conflict: Conflict, take: Side) -> Consequences:
+    """What else choosing *take* removes or changes (nothing but the conflict for most conflicts).
 
     Only a removed-or-changed conflict removes anything, when the side
     chosen is the one that removed the element; the merge kept it, and with
@@ -263,33 +276,40 @@ def also_removed(document: JourneyDocument, conflict: Conflict, take: Side) -> l
     handoff from a removed card). Those go too, as a deletion on the canvas
     takes them, so the row says so before the choice.
     """
-    removal = _removal(document, conflict, take)
+    value = conflict.ours if take == "ours" else conflict.theirs
+    element = conflict.element
+    if conflict.field or value is not None or element is None or element not in document:
+        return Consequences([], [], [])
+    removal = document.removal(element)
+    taken = set(removal)
     gone = [document.get(ref) for ref in removal[:-1]]
     # Cards before the handoffs between them; each kind in the journey's order (the same after an undo).
-    place = {e.id: i for kind in {KIND_OF[type(e)] for e in gone} for i, e in enumerate(getattr(document.journey, kind))}
-    return sorted(gone, key=lambda e: (SHOWN_FIRST.index(type(e)), place[e.id]))
+    gone.sort(key=lambda e: (SHOWN_FIRST.index(type(e)), document.position(e)))
+    cleared = [h for ref in removal for h in document.returning(ref) if h.id not in taken]
+    unmentioned = [e for ref in removal for e in document.index.mentioning(ref) if e.id not in taken]
+    return Consequences(gone, cleared, unmentioned)  # type: ignore[arg-type]
+
+
+def also_removed(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Element]:
+    """What choosing *take* removes besides the conflict's element (see :func:`consequences`)."""
+    return consequences(document, conflict, take).removed
 
 
 def also_cleared(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Handoff]:
     """The handoffs that stay but lose their return step when choosing *take* removes the step they return to."""
-    removal = _removal(document, conflict, take)
-    return [h for ref in removal for h in document.returning(ref) if h.id not in removal]  # type: ignore[misc]
-
-
-def _removal(document: JourneyDocument, conflict: Conflict, take: Side) -> list[str]:
-    """What choosing *take* deletes (the element last), or nothing."""
-    value = conflict.ours if take == "ours" else conflict.theirs
-    element = conflict.element
-    if conflict.field or value is not None or element is None or element not in document:
-        return []
-    return document.removal(element)
+    return consequences(document, conflict, take).cleared
 
 
 def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
     """The sentence that warns what else choosing *take* removes or changes ("" when nothing else)."""
-    said = [describe(document, element) for element in also_removed(document, conflict, take)]
-    said += [tr("the return step of {handoff}", handoff=describe(document, handoff))
-             for handoff in also_cleared(document, conflict, take)]
+    found = consequences(document, conflict, take)
+    said = [describe(document, element) for element in found.removed]
+    said += [tr("the return step of {handoff}", handoff=describe(document, handoff)) for handoff in found.cleared]
+    if found.unmentioned:
+        persona = document.find(conflict.element or "")
+        name = _short(getattr(persona, "name", "") or (conflict.element or ""))
+        said.append(ntr("the emotions and tags of {name} on {count} step or card",
+                        "the emotions and tags of {name} on {count} steps and cards", len(found.unmentioned), name=name))
     if not said:
         return ""
     named = "; ".join(said[:NAMED])

@@ -374,17 +374,23 @@ class JourneyDocument:
     def removal(self, element_id: str) -> list[str]:
         """The ids :meth:`remove` would delete: what depends on *element_id* (dependents first), then itself."""
         order: list[str] = []
+        taken: set[str] = set()  # (a lane's thousands of cards: no scan of the list per card)
 
         def visit(ref: str) -> None:
             for dependent in self.dependents(ref):
-                if dependent.id not in order:
+                if dependent.id not in taken:
                     visit(dependent.id)
-            if ref not in order:
+            if ref not in taken:
+                taken.add(ref)
                 order.append(ref)
 
         self.get(element_id)
         visit(element_id)
         return order
+
+    def position(self, element: Element) -> int:
+        """The index of *element* (as the journey holds it) in its array of the file."""
+        return self._places.find(getattr(self._journey, COLLECTION_OF[type(element)]), element)
 
     def update(self, element_id: str, **changes: Any) -> Edit:
         """Change fields of an element (not its place: see :meth:`move`)."""

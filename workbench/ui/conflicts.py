@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.i18n import ntr
-from workbench.model.conflicts import REFERENCES, Side, also_cleared, also_removed, find, label, resolve
+from workbench.model.conflicts import NAMED, REFERENCES, Side, consequences, find, label, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.events import Change
@@ -36,6 +36,22 @@ if TYPE_CHECKING:
 
 #: The height the dock asks for when a journey with conflicts is shown (two rows and the summary).
 ROOM = 250
+
+
+#: Both sides of a conflict.
+SIDES: tuple[Side, Side] = ("ours", "theirs")
+#: The fields by which an element belongs to, or refers to, another.
+LINKS = ("step", "lane", "stage", "source", "target", "return_step")
+
+
+#: The fields by which a step or card names a persona (its feelings, its tags).
+MENTIONS = ("emotions", "personas")
+
+
+def _mentions(element: object, ids: set[str]) -> bool:
+    """Whether a step's feelings or a card's tags name one of *ids* (a persona a removal would take)."""
+    return any(getattr(f, "persona", None) in ids for f in getattr(element, "emotions", ())) \
+        or any(tag in ids for tag in getattr(element, "personas", ()))
 
 
 def count_message(count: int) -> str:
@@ -66,7 +82,7 @@ class ConflictsPanel(QWidget):
         self._rows: list[ConflictRow] = []
         self._follow: Callable[[], None] | None = None
         self._shown: tuple[object, ...] = ()
-        self._removals = False
+        self._roots: set[str] = set()
         self.summary = QLabel()
         self.summary.setObjectName("conflicts-summary")
         self.summary.setWordWrap(True)
@@ -119,12 +135,33 @@ class ConflictsPanel(QWidget):
 
     def _on_change(self, change: Change) -> None:
         # Only what can alter a row: the conflicts themselves, the journey's title (a row may name
-        # it), or an element a row names. Typing in the journey's scenario rebuilds nothing.
+        # it), an element a row names, or an element coming to, going from or leaving an element a
+        # removal would take (what goes with it changes). Typing elsewhere rebuilds nothing, and
+        # looks at nothing but the change itself: on a 5,000-step map this runs on every keystroke.
         if change.id is not None and change.id in self._watched:
             self.refresh()
-        elif (change.action == "journey" or self._removals) and self.document is not None \
-                and self._shown != self._showing():
+        elif self.document is None:
+            return
+        elif change.action == "journey":
+            journey = self.document.journey
+            if self._shown[:2] != (journey.conflicts, journey.title):  # (what a removal takes is the same)
+                self.refresh()
+        elif self._reaches_removal(change) and self._shown != self._showing():
             self.refresh()
+
+    def _reaches_removal(self, change: Change) -> bool:
+        """Whether *change* may alter what a removal takes: an element added, removed or moved that refers to
+        (or is) one of the elements a removal would take."""
+        roots = self._roots
+        if not roots or change.action not in ("added", "removed", "updated"):
+            return False
+        new, old = change.element, change.old
+        if change.action == "updated" and new is not None and old is not None \
+                and all(getattr(new, name, None) == getattr(old, name, None) for name in (*LINKS, *MENTIONS)):
+            return False  # (its text or another field changed: it goes, or not, as before)
+        return any(element is not None and (element.id in roots or any(getattr(element, name, None) in roots
+                                                                        for name in LINKS) or _mentions(element, roots))
+                   for element in (new, old))
 
     def _showing(self) -> tuple[object, ...]:
         """What the rows depend on among the journey's own fields, and what a removal would take with it."""
@@ -138,9 +175,7 @@ class ConflictsPanel(QWidget):
 
     def _removed_with(self, conflict: Conflict) -> tuple[str, ...]:
         assert self.document is not None
-        document = self.document
-        return tuple(e.id for side in ("ours", "theirs")
-                     for e in (*also_removed(document, conflict, side), *also_cleared(document, conflict, side)))
+        return tuple(ref for side in SIDES for ref in consequences(self.document, conflict, side).ids())
 
     def refresh(self) -> None:
         """Show the document's conflicts as they are now; the scroll position stays."""
@@ -152,8 +187,10 @@ class ConflictsPanel(QWidget):
         self._rows = []
         self._watched = set()
         self._shown = self._showing() if self.document is not None else ()
-        #: Whether some conflict would remove its element: any edit may change what goes with it.
-        self._removals = bool(self._shown) and bool(self._shown[2])
+        #: The elements of removed-or-changed conflicts and what their removal would take: an element
+        #: coming to, going from or leaving one of them changes what a row says goes with it.
+        self._roots = {c.element for c in self._removal_conflicts() if c.element is not None} if self._shown else set()
+        self._roots.update(ref for refs in (self._shown[2] if self._shown else ()) for ref in refs)  # type: ignore[attr-defined]
         document = self.document
         conflicts = self.conflicts()
         for number, conflict in enumerate(conflicts):
@@ -182,9 +219,10 @@ class ConflictsPanel(QWidget):
             ref = getattr(element, name, None)
             if isinstance(ref, str):
                 self._watched.add(ref)
-        if not conflict.field:  # what a removal takes with it is named in the row, a handoff by its ends
-            for side in ("ours", "theirs"):
-                for gone in (*also_removed(self.document, conflict, side), *also_cleared(self.document, conflict, side)):
+        if not conflict.field:  # what a removal takes with it is named in the row (the first few), a handoff by its ends
+            for side in SIDES:
+                found = consequences(self.document, conflict, side)
+                for gone in [*found.removed, *found.cleared][:NAMED]:
                     self._watched.update(ref for ref in (gone.id, getattr(gone, "source", None),
                                                          getattr(gone, "target", None)) if isinstance(ref, str))
         if conflict.field in REFERENCES:  # a value that is an id is shown by what it names
