@@ -93,3 +93,14 @@ def test_typing_a_persona_s_name_again_after_another_persona_is_a_step_of_its_ow
     assert window.document.get("persona-1").name == "Camille Martin Jr"  # type: ignore[attr-defined]
     window.actions.undo.trigger()
     assert window.document.get("persona-1").name == "Camille Martin"  # type: ignore[attr-defined]
+
+
+def test_typing_again_after_going_to_the_map_and_back_is_a_step_of_its_own(window: MainWindow) -> None:
+    """The same element all along: leaving the field is enough (the review's case)."""
+    click(window, *box(window, "step", "step-2").centre)
+    type_in(title_field(window), " rates")
+    click(window, *box(window, "step", "step-2").centre)  # the keyboard goes to the map
+    assert not title_field(window).hasFocus()
+    type_in(title_field(window), " again")  # and comes back to the title
+    window.actions.undo.trigger()
+    assert title(window) == "Compares rates"

@@ -1,7 +1,8 @@
 """The inspector: every field of the selected element (or of the journey).
 
-Each change is a command merged by (element, field), so typing a sentence
-is one undo step. Widgets follow the document when it changes elsewhere
+Each change is a command merged by (element, field, typing session), so
+typing a sentence is one undo step, and coming back to the field later
+another (see typing_session.py). Widgets follow the document when it changes elsewhere
 (undo, canvas edits), without disturbing the field being typed in.
 Every field carries its label as accessible name and says what it is for,
 and Tab visits the fields top to bottom. Links live in inspector_links.py.
@@ -48,6 +49,7 @@ from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_combo, set_label, set_plain, set_spin, set_text
 from workbench.ui.inspector_links import StepLinks, link_rows
 from workbench.ui.inspector_personas import PersonaRows
+from workbench.ui.typing_session import TypingSession
 from workbench.ui.wrapping_check import WrappingCheckBox
 
 
@@ -66,8 +68,8 @@ class Inspector(PersonaRows, QWidget):
         self.document: JourneyDocument | None = None
         self.stack: QUndoStack | None = None
         self.element_id: str | None = None
-        #: Counts the elements shown: part of the undo merge key of typing (see commit).
-        self.session = 0
+        #: Part of the undo merge key of typing (see commit): moves on with each field come to, each element shown.
+        self.typing = TypingSession(self)
         self._refreshers: list[Callable[[], None]] = []
         self._updating = False
         self.step_links: StepLinks | None = None
@@ -97,7 +99,7 @@ class Inspector(PersonaRows, QWidget):
         field being typed in keeps its focus and cursor.
         """
         if element_id != self.element_id:
-            self.session += 1  # typing in a field after coming back to it is a new undo step
+            self.typing.next()  # typing after coming back to an element is a new undo step
         if element_id == self.element_id and self.form.rowCount():
             self._refresh()
             return
@@ -278,7 +280,7 @@ class Inspector(PersonaRows, QWidget):
 
         # Keystrokes in one field merge into one undo step: the same element, field and curve, while it
         # stays shown (see show_element).
-        key = (element_id, field, curve if field.startswith("feeling.") else None, self.session)
+        key = ("inspector", element_id, field, curve if field.startswith("feeling.") else None, self.typing.number)
         try:
             perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()), action,
                     key if merge else None)

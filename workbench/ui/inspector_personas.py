@@ -41,7 +41,7 @@ class PersonaRows:
             return
         try:
             perform(self.stack, doc, translate("Inspector", "Edit {field}").format(field=label.lower()),
-                    lambda: doc.update(persona.id, **{field: value}), (persona.id, field, self.session))
+                    lambda: doc.update(persona.id, **{field: value}), ("inspector", persona.id, field, self.typing.number))
         except EditError as error:
             self.message.emit(translate("Inspector", "Not possible: {reason}").format(reason=error))
             self._refresh()

@@ -44,6 +44,7 @@ from workbench.model.fieldwords import LINE_WORDS, SHAPE_WORDS
 from workbench.model.journey import LINES, MARKS, MAX_PERSONAS, SHAPES, Card, Persona, Step
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
+from workbench.ui.typing_session import TypingSession
 from workbench.ui.inspector_fields import plain_edit, set_plain, set_text
 from workbench.ui.persona_looks import (
     colour_names,
@@ -82,9 +83,9 @@ class PersonasPanel(QWidget):
         self.stack: QUndoStack | None = None
         self.focus: CurveFocus | None = None
         self._updating = False
-        #: The persona shown, and how many times another was: part of the undo merge key of typing.
+        #: The persona shown; the typing session, part of the undo merge key of typing (see commit).
         self._shown_id: str | None = None
-        self.session = 0
+        self.typing = TypingSession(self)
         self._refreshers: list[Callable[[], None]] = []
         outer = QVBoxLayout(self)
         self.list = QListWidget()
@@ -265,7 +266,7 @@ class PersonasPanel(QWidget):
         shown = self.persona()
         if (shown.id if shown is not None else None) != self._shown_id:
             self._shown_id = shown.id if shown is not None else None
-            self.session += 1  # typing after coming back to a persona is a new undo step
+            self.typing.next()  # typing after coming back to a persona is a new undo step
         self._updating = True
         try:
             self._show_list()
@@ -338,7 +339,7 @@ class PersonasPanel(QWidget):
         if value == getattr(persona, field):
             return
         self._perform(self.tr("Edit persona {field}").format(field=label.lower()),
-                      lambda: doc.update(persona.id, **{field: value}), (persona.id, field, self.session))
+                      lambda: doc.update(persona.id, **{field: value}), ("personas", persona.id, field, self.typing.number))
 
     def add_persona(self) -> None:
         doc = self.document
