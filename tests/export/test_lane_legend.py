@@ -126,3 +126,22 @@ def test_a_french_name_with_its_age_is_whole_in_the_column() -> None:
     words = [w for w, _ in legend_texts(journey)[0]]
     assert words == ["Camille, 34 ans · actuelle", "Camille, 34 ans · cible", "Bernard, 67 ans · actuelle",
                      "Bernard, 67 ans · cible"]
+
+
+def test_a_page_that_shows_the_lane_under_its_title_only_still_shows_the_legend() -> None:
+    """A tile's edge may cut the Emotions lane below its title (a tall lane): the legend is on the page
+    that shows it, not only on the one that shows the title."""
+    journey = two_personas()
+    lay = layout(journey)
+    lane = lay.emotion_lane
+    assert lane is not None
+    below_title = Rect(lane.row.x, lane.title.rect.bottom + 1, lay.style.lane_title_width, lane.row.bottom - lane.title.rect.bottom - 1)
+    painter = RecordingPainter()
+    draw_map(painter, lay, below_title, curve_label=lane_labels(persona_names(journey), journey.language))
+    words = [w for w, _ in texts(painter)]
+    assert lane.title.lines[0] not in words  # the title is on the page before
+    assert sum(1 for w in words if w.endswith(" · as is") or w.endswith(" · to be")) == 4
+    elsewhere = RecordingPainter()  # a page of the lane's body (the steps' columns): no legend there
+    draw_map(elsewhere, lay, Rect(lane.row.x + lay.style.lane_title_width + 20, lane.row.y, 400, lane.row.h),
+             curve_label=lane_labels(persona_names(journey), journey.language))
+    assert not any(w.endswith(" · as is") for w, _ in texts(elsewhere))

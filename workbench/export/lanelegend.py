@@ -93,8 +93,9 @@ def box_of(lay: Layout, labels: list[str]) -> Rect | None:
     return Rect(lane.row.x + 1, lane.title.rect.bottom + LEGEND_GAP, widest + 2 * PAD, 2 * PAD + ROW_HEIGHT * len(labels))
 
 
-def draw_lane_legend(p: Painter, lay: Layout, label_of: Callable[[Curve, int], str]) -> None:
-    """The legend of *lay*'s curves, each named by *label_of* (the curve, the most characters of its name)."""
+def draw_lane_legend(p: Painter, lay: Layout, label_of: Callable[[Curve, int], str], view: Rect | None = None) -> None:
+    """The legend of *lay*'s curves, each named by *label_of* (the curve, the most characters of its name),
+    if it meets *view* (a tile's title column may show the lane under its title only)."""
     curves = list(lay.curves.values())
     if lay.emotion_lane is None or len(curves) < 2:
         return
@@ -106,6 +107,8 @@ def draw_lane_legend(p: Painter, lay: Layout, label_of: Callable[[Curve, int], s
     labels = [label_of(curve, lengths[curve.persona]) for curve in curves]
     box = box_of(lay, labels)
     assert box is not None
+    if view is not None and not box.overlaps(view):
+        return
     p.stroke(theme.GRID, 1.0)
     p.fill("#ffffff")
     p.rounded_rect(box, 4)

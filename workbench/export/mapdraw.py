@@ -42,10 +42,9 @@ def draw_map(
             shapes.lane_row(p, lane.row, i)
             band = Rect(lane.row.x, lane.row.y, lay.style.lane_title_width, lane.row.h)
             # (a tile's body, clipped to its columns, leaves the title out)
-            titled = visible(lane.title.rect, view)
-            shapes.lane_title(p, band, lane.title if titled else None)
-            if titled and curve_label is not None and lane is lay.emotion_lane:
-                draw_lane_legend(p, lay, curve_label)
+            shapes.lane_title(p, band, lane.title if visible(lane.title.rect, view) else None)
+            if curve_label is not None and lane is lay.emotion_lane:  # (on the pages its box meets)
+                draw_lane_legend(p, lay, curve_label, view)
     for stage in shown.stages(view):
         if visible(stage.rect, view):
             text = stage.text
