@@ -137,3 +137,25 @@ def test_undo_with_a_frozen_step_header_selected_keeps_the_view_and_outlines_the
     bar.setValue(scrolled - 25)  # the outline goes with the header as the map scrolls
     QApplication.processEvents()
     assert frame.sceneBoundingRect().contains(header.sceneBoundingRect())
+
+
+def test_undoing_a_card_added_on_an_empty_cell_puts_the_keyboard_back_on_the_cell(window: MainWindow) -> None:
+    click(window, *box(window, "card", "card-think").centre)  # step-2, Thoughts
+    key(window, Qt.Key.Key_Down)  # the Emotions lane,
+    key(window, Qt.Key.Key_Down)  # then the empty cell below: step-2, Pain points
+    cell = window.scene.cursor_cell
+    assert cell == ("step-2", "lane-pain-points")
+    assert cell is not None and cell[0] == "step-2" and window.scene.selected_ids() == []
+    cards = len(window.document.journey.cards)
+    key(window, Qt.Key.Key_Return)  # a card there, its text being edited
+    assert len(window.document.journey.cards) == cards + 1
+    QTest.keyClicks(window.view.viewport(), "Queue")
+    key(window, Qt.Key.Key_Return)
+    window.view.setFocus()
+    undo(window)  # its text
+    undo(window)  # the card
+    assert len(window.document.journey.cards) == cards
+    assert window.scene.cursor_cell == cell and window.scene.selected_ids() == []
+    frame = window.scene.focus_frame
+    column, row = box(window, "column", cell[0]), box(window, "lane", cell[1])
+    assert frame.isVisible() and frame.sceneBoundingRect().contains(QRectF(column.x, row.y, column.w, row.h).center())

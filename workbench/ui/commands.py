@@ -31,10 +31,11 @@ MERGEABLE = 1001
 class Selection(Protocol):
     """What undo and redo bring back the selection of (the canvas)."""
 
-    def selected_ids(self) -> list[str]: ...
+    def selection_state(self) -> object:
+        """What is selected (and where the keyboard is), as :meth:`restore_selection` takes it back."""
 
-    def restore_selection(self, ids: list[str]) -> None:
-        """Select the elements of *ids* still in the journey, alone, and bring them into view."""
+    def restore_selection(self, state: object) -> None:
+        """Select again what *state* holds that is still in the journey, and bring it into view."""
 
 
 def keep_selection(stack: QUndoStack, selection: Selection | None) -> None:
@@ -49,7 +50,7 @@ def kept_selection(stack: QUndoStack) -> Selection | None:
 class EditCommand(QUndoCommand):
     def __init__(
         self, document: JourneyDocument, text: str, inverse: Edit, merge_key: Hashable | None = None,
-        selection: Selection | None = None, before: list[str] | None = None,
+        selection: Selection | None = None, before: object = None,
     ) -> None:
         super().__init__(text)
         self.document = document
@@ -58,9 +59,9 @@ class EditCommand(QUndoCommand):
         self.merge_key = merge_key
         self._first = True
         self.selection = selection
-        #: The ids selected before the edit, and after it (read when it is undone).
-        self.before = list(before or [])
-        self.after: list[str] = []
+        #: The selection before the edit, and after it (read when it is undone).
+        self.before = before
+        self.after: object = None
 
     def redo(self) -> None:
         if self._first:  # already performed by perform()
@@ -76,7 +77,7 @@ class EditCommand(QUndoCommand):
         self.merge_key = None
         assert self.undo_edit is not None
         if self.selection is not None:
-            self.after = self.selection.selected_ids()
+            self.after = self.selection.selection_state()
         self.redo_edit = self.document.apply(self.undo_edit)
         if self.selection is not None:
             self.selection.restore_selection(self.before)
@@ -106,7 +107,7 @@ def perform(
     the document unchanged.
     """
     selection = kept_selection(stack)
-    before = selection.selected_ids() if selection is not None else []
+    before = selection.selection_state() if selection is not None else None
     inverse = action()
     if is_empty(inverse):
         return False

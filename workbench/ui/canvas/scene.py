@@ -383,11 +383,16 @@ class JourneyScene(
                 out.append(element_id)
         return out
 
-    def restore_selection(self, ids: list[str]) -> None:
-        """Undo and redo: the elements of *ids* still in the journey selected alone, and brought into view
-        if none of them is in sight (a step header riding the frozen band is: the view stays)."""
-        self.cursor_cell = None
+    def selection_state(self) -> tuple[tuple[str, ...], tuple[str, str] | None]:
+        """What undo and redo bring back (see commands.py): the elements selected, the empty cell the keyboard is on."""
+        return tuple(self.selected_ids()), self.cursor_cell
+
+    def restore_selection(self, state: object) -> None:
+        """Undo and redo: the elements of *state* still in the journey selected alone (or the keyboard back on its
+        empty cell), brought into view if none of them is in sight (a step header riding the frozen band is)."""
+        ids, cell = state if isinstance(state, tuple) else ((), None)
         self.select_ids([i for i in ids if i in self.document])
+        self.cursor_cell = cell if not ids and cell is not None and all(ref in self.document for ref in cell) else None
         items = self.selectedItems()
         for view in self.views() if items else ():
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -407,6 +412,8 @@ class JourneyScene(
             else:
                 view.centerOn(seen.center().x(), rect.center().y())
         self.update_focus_frame()  # (after the scroll: where the frozen headers now are)
+        if self.cursor_cell is not None:
+            self._show_focus()
 
     def select_ids(self, ids: list[str]) -> None:
         """Select the items of *ids* alone; selectionChanged comes once, and only if the selection changed.
