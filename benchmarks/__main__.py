@@ -24,7 +24,7 @@ from pathlib import Path
 
 from benchmarks import generate
 from benchmarks.generate import journey_of
-from benchmarks.report import Cell, p50, p95, print_table, timed_ms
+from benchmarks.report import Cell, p50, p95, print_table, ratio, timed_ms
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import dumps, load, loads, save
 
@@ -66,7 +66,8 @@ def check_stage(size: int, repeat: int) -> dict[str, Cell]:
         floor += timed_ms(1, lambda: read_once(journey))
     return {
         "links": len(journey.links), "p50 ms": p50(samples), "p95 ms": p95(samples),
-        "floor p50 ms": p50(floor), "x floor p50": p50(samples) / p50(floor), "x floor p95": p95(samples) / p95(floor),
+        "floor p50 ms": p50(floor), "x floor p50": ratio(p50(samples), p50(floor)),
+        "x floor p95": ratio(p95(samples), p95(floor)),
         "runs": repeat,
     }
 

@@ -148,9 +148,12 @@ class RecoveryDialog(QDialog):
         return button
 
     def _show_detail(self, item: QTreeWidgetItem | None) -> None:
-        self.detail.setText(
-            self.tr("{file}: {comparison}").format(file=item.text(1), comparison=item.text(3)) if item is not None else ""
-        )
+        if item is None:
+            self.detail.setText("")
+        elif item.text(3):
+            self.detail.setText(self.tr("{file}: {comparison}").format(file=item.text(1), comparison=item.text(3)))
+        else:
+            self.detail.setText(item.text(1))
 
     def current(self) -> RecoveryCopy | None:
         item = self.table.currentItem()
