@@ -22,7 +22,6 @@ from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card
 from workbench.ui.canvas.blocks import ColumnBlocks, put_in
-from workbench.ui.commands import keep_selection, kept_selection
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
@@ -41,6 +40,7 @@ from workbench.ui.canvas.items import (
     StepItem,
     make_room_for_card_pictures,
 )
+from workbench.ui.commands import keep_selection, kept_selection
 
 #: Kinds of item that stand for an element the user can select.
 SELECTABLE_KINDS = ("card", "step", "stage", "lane", "handoff", "link")
