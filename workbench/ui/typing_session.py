@@ -2,8 +2,8 @@
 
 Keystrokes in one field merge into one undo step (``commands.perform``'s
 merge key). A panel's key holds a :class:`TypingSession`'s number, which
-moves on when the keyboard focus comes into one of the panel's fields from
-anywhere else (the canvas, another field, another window) and when the panel
+moves on when the keyboard leaves one of the panel's fields (for the
+canvas, another field, another window), and when the panel
 is told it shows something else (:meth:`TypingSession.next`): a card's text
 edited, left, and edited again is two undo steps, not one that takes both
 away.
@@ -30,5 +30,9 @@ class TypingSession(QObject):
         self.number += 1
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new is not old and self.panel.isAncestorOf(new):
+        # When the keyboard leaves one of the panel's fields (for the map, another field, another window):
+        # what is typed next, wherever, is a step of its own. Counted on leaving, not on coming, so that a
+        # focus given while the window was in the background (and passed on when it comes to the front)
+        # does not cut a typing in two.
+        if old is not None and new is not old and self.panel.isAncestorOf(old):
             self.number += 1
