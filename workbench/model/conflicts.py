@@ -29,7 +29,6 @@ from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit, Replace
 from workbench.model.feelings import with_feeling
 from workbench.model.fieldwords import FIELD_WORDS, field_word, scenario_word
-from workbench.model.validation import describe_error
 from workbench.model.errors import EditError
 from workbench.model.journey import (
     ELEMENT_TYPES,
@@ -43,6 +42,7 @@ from workbench.model.journey import (
     Stage,
     Step,
 )
+from workbench.model.validation import describe_error
 
 Side = Literal["ours", "theirs"]
 #: The longest a value or a title is shown in a row before it is cut with an ellipsis.
