@@ -104,3 +104,47 @@ def test_typing_again_after_going_to_the_map_and_back_is_a_step_of_its_own(windo
     type_in(title_field(window), " again")  # and comes back to the title
     window.actions.undo.trigger()
     assert title(window) == "Compares rates"
+
+
+def test_an_undo_while_typing_shows_what_it_brought_back_and_typing_goes_on_from_there(window: MainWindow) -> None:
+    """The toolbar's Undo with the cursor still in the field: the field kept the undone text, and the next
+    keystroke wrote it back into the step (a user's try in a real window)."""
+    click(window, *box(window, "step", "step-2").centre)
+    type_in(title_field(window), " rates")
+    click(window, *box(window, "step", "step-2").centre)  # left, and back: a step of its own
+    type_in(title_field(window), " now")
+    field = title_field(window)
+    assert field.hasFocus() and title(window) == "Compares rates now"
+    window.actions.undo.trigger()  # as the toolbar's button does: the focus stays in the field
+    assert title(window) == "Compares rates"
+    assert field.text() == "Compares rates"  # the field shows what the undo brought back
+    QTest.keyClicks(field, " again")  # typed at its end
+    QApplication.processEvents()
+    assert title(window) == "Compares rates again"
+
+
+def test_the_same_for_a_card_s_text(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    def text_field() -> QPlainTextEdit:
+        field = window.inspector.findChild(QPlainTextEdit, "text")
+        assert field is not None
+        return field
+
+    def typed(text: str) -> None:
+        field = text_field()
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(field, text)
+        QApplication.processEvents()
+
+    click(window, *box(window, "card", "card-think").centre)
+    typed(" A")
+    click(window, *box(window, "card", "card-think").centre)
+    typed(" B")
+    window.actions.undo.trigger()
+    assert window.document.get("card-think").text == "Is it worth it? A"  # type: ignore[attr-defined]
+    assert text_field().toPlainText() == "Is it worth it? A"
+    QTest.keyClicks(text_field(), " C")
+    QApplication.processEvents()
+    assert window.document.get("card-think").text == "Is it worth it? A C"  # type: ignore[attr-defined]

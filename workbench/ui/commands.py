@@ -47,6 +47,29 @@ def kept_selection(stack: QUndoStack) -> Selection | None:
     return getattr(stack, "kept_selection", None)
 
 
+#: Set while an undo or redo applies its edit (see :func:`replaying`).
+_replaying = False
+
+
+def replaying() -> bool:
+    """Whether the document is changing by an undo or a redo (not by the user's typing).
+
+    A field being typed in is not refreshed from the document (a field that normalises what is typed
+    would fight the fingers), except by an undo or redo: it must show what the undo brought back, or the
+    next keystroke writes the undone text back (``inspector_fields.set_text``).
+    """
+    return _replaying
+
+
+def _apply(document: JourneyDocument, edit: Edit) -> Edit:
+    global _replaying
+    _replaying = True
+    try:
+        return document.apply(edit)
+    finally:
+        _replaying = False
+
+
 class EditCommand(QUndoCommand):
     def __init__(
         self, document: JourneyDocument, text: str, inverse: Edit, merge_key: Hashable | None = None,
@@ -69,7 +92,7 @@ class EditCommand(QUndoCommand):
             return
         self.merge_key = None  # undone and redone: typing again is a step of its own
         assert self.redo_edit is not None
-        self.undo_edit = self.document.apply(self.redo_edit)
+        self.undo_edit = _apply(self.document, self.redo_edit)
         if self.selection is not None:
             self.selection.restore_selection(self.after)
 
@@ -78,7 +101,7 @@ class EditCommand(QUndoCommand):
         assert self.undo_edit is not None
         if self.selection is not None:
             self.after = self.selection.selection_state()
-        self.redo_edit = self.document.apply(self.undo_edit)
+        self.redo_edit = _apply(self.document, self.undo_edit)
         if self.selection is not None:
             self.selection.restore_selection(self.before)
 

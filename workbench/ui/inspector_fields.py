@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
+
+from workbench.ui.commands import replaying
 
 def plain_edit(name: str, height: int) -> QPlainTextEdit:
     """A multi-line field that Tab leaves (a tab character is never what the user means here)."""
@@ -17,16 +20,22 @@ def plain_edit(name: str, height: int) -> QPlainTextEdit:
 
 
 def set_text(edit: QLineEdit, value: str) -> None:
-    if edit.text() != value and not edit.hasFocus():
+    """The field shows *value*; one being typed in only if an undo or redo changed it (see commands.replaying)."""
+    if edit.text() != value and (not edit.hasFocus() or replaying()):
+        typing = edit.hasFocus()
         edit.setText(value)
-        edit.setCursorPosition(0)
+        edit.setCursorPosition(len(value) if typing else 0)
 
 
 def set_plain(edit: QPlainTextEdit, value: str) -> None:
-    if edit.toPlainText() != value and not edit.hasFocus():
+    """As :func:`set_text`, for a multi-line field."""
+    if edit.toPlainText() != value and (not edit.hasFocus() or replaying()):
+        typing = edit.hasFocus()
         edit.blockSignals(True)
         edit.setPlainText(value)
         edit.blockSignals(False)
+        if typing:
+            edit.moveCursor(QTextCursor.MoveOperation.End)
 
 
 def set_label(label: QLabel, text: str) -> None:
