@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.i18n import set_language
-from workbench.model.conflicts import also_cleared, also_removed, consequence, side_words, element_words, field_words, readable, resolve
+from workbench.model.conflicts import consequence, consequences, side_words, element_words, field_words, readable, resolve
 from workbench.model.document import JourneyDocument
 from workbench.model.errors import EditError
 from workbench.model.fileformat import dumps, loads
@@ -232,8 +232,8 @@ def step_removed_by_us() -> Journey:
 def test_keeping_a_removal_names_what_goes_with_the_element_before_the_choice() -> None:
     doc = JourneyDocument(step_removed_by_us())
     conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
-    assert sorted(e.id for e in also_removed(doc, conflict, "ours")) == ["c1", "c9", "h1", "h9"]
-    assert also_removed(doc, conflict, "theirs") == []  # their side keeps it: nothing goes
+    assert sorted(e.id for e in consequences(doc, conflict, "ours").removed) == ["c1", "c9", "h1", "h9"]
+    assert consequences(doc, conflict, "theirs").removed == []  # their side keeps it: nothing goes
     said = consequence(doc, conflict, "ours")
     assert said.startswith("Keep mine also removes: ")
     assert said.count("; ") == 2 and said.endswith(" and 1 more")  # three named, the fourth counted
@@ -280,8 +280,8 @@ def test_a_handoff_returning_to_the_removed_step_is_said_to_lose_its_return_step
     doc = JourneyDocument(journey.model_copy(update={"cards": [*journey.cards, web],
                                                      "handoffs": [*journey.handoffs, back]}))
     conflict = next(c for c in doc.journey.conflicts if c.id == "k-s1")
-    assert [h.id for h in also_cleared(doc, conflict, "ours")] == ["h-back"]
-    assert also_cleared(doc, conflict, "theirs") == []
+    assert [h.id for h in consequences(doc, conflict, "ours").cleared] == ["h-back"]
+    assert consequences(doc, conflict, "theirs").cleared == []
     said = consequence(doc, conflict, "ours")
     assert "the return step of Handoff from “Website” to “Advisor”" in said
     assert said.startswith("Keep mine also removes: Touchpoint card “Mobile app (new)”; Handoff from ")

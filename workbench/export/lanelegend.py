@@ -83,36 +83,30 @@ def draw_label(p: Painter, x: float, top: float, width: float, label: str, colou
     p.text(Text((label,), TEXT_SIZE, False, Rect(x + SAMPLE + GAP, mid - line_height(TEXT_SIZE) / 2, width, ROW_HEIGHT)), colour)
 
 
-def box_of(lay: Layout, labels: list[str]) -> Rect | None:
-    """Where the legend of entries showing *labels* goes: under the emotion lane's title, in its title column."""
-    lane = lay.emotion_lane
-    if lane is None or len(labels) < 2:
-        return None
-    s = lay.style
-    widest = min(max(entry_width(label) for label in labels), s.lane_title_width - 2 - 2 * PAD)
-    return Rect(lane.row.x + 1, lane.title.rect.bottom + LEGEND_GAP, widest + 2 * PAD, 2 * PAD + ROW_HEIGHT * len(labels))
-
-
 def draw_lane_legend(p: Painter, lay: Layout, label_of: Callable[[Curve, int], str], view: Rect | None = None) -> None:
     """The legend of *lay*'s curves, each named by *label_of* (the curve, the most characters of its name),
-    if it meets *view* (a tile's title column may show the lane under its title only)."""
-    curves = list(lay.curves.values())
-    if lay.emotion_lane is None or len(curves) < 2:
+    under the emotion lane's title, in its title column, if it meets *view* (a tile's title column may show the
+    lane under its title only)."""
+    lane, curves, s = lay.emotion_lane, list(lay.curves.values()), lay.style
+    if lane is None or len(curves) < 2:
         return
-    room = label_room(lay.style.lane_title_width - 2 - 2 * PAD)
+    top = lane.title.rect.bottom + LEGEND_GAP
+    if view is not None and not Rect(lane.row.x, top, s.lane_title_width, lane.row.bottom - top).overlaps(view):
+        return  # (a page of the lane's body: no names measured for it)
+    room = label_room(s.lane_title_width - 2 - 2 * PAD)
     lengths: dict[str, int] = {}  # a name cut to fit is cut the same in each of its persona's entries
     for curve in curves:
         fits = longest_fit(lambda length: label_of(curve, length), room)  # noqa: B023 (used at once)
         lengths[curve.persona] = min(lengths.get(curve.persona, fits), fits)
     labels = [label_of(curve, lengths[curve.persona]) for curve in curves]
-    box = box_of(lay, labels)
-    assert box is not None
+    widest = min(max(entry_width(label) for label in labels), s.lane_title_width - 2 - 2 * PAD)
+    box = Rect(lane.row.x + 1, top, widest + 2 * PAD, 2 * PAD + ROW_HEIGHT * len(labels))
     if view is not None and not box.overlaps(view):
         return
     p.stroke(theme.GRID, 1.0)
     p.fill("#ffffff")
     p.rounded_rect(box, 4)
     for i, (curve, label) in enumerate(zip(curves, labels)):
-        top = box.y + PAD + i * ROW_HEIGHT
-        draw_sample(p, box.x + PAD, top + ROW_HEIGHT / 2, curve, curve.colour)
-        draw_label(p, box.x + PAD, top, box.w - 2 * PAD, label, theme.INK)
+        row_top = box.y + PAD + i * ROW_HEIGHT
+        draw_sample(p, box.x + PAD, row_top + ROW_HEIGHT / 2, curve, curve.colour)
+        draw_label(p, box.x + PAD, row_top, box.w - 2 * PAD, label, theme.INK)

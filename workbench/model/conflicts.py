@@ -290,16 +290,6 @@ def consequences(document: JourneyDocument, conflict: Conflict, take: Side) -> C
     return Consequences(gone, cleared, unmentioned)  # type: ignore[arg-type]
 
 
-def also_removed(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Element]:
-    """What choosing *take* removes besides the conflict's element (see :func:`consequences`)."""
-    return consequences(document, conflict, take).removed
-
-
-def also_cleared(document: JourneyDocument, conflict: Conflict, take: Side) -> list[Handoff]:
-    """The handoffs that stay but lose their return step when choosing *take* removes the step they return to."""
-    return consequences(document, conflict, take).cleared
-
-
 def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> str:
     """The sentence that warns what else choosing *take* removes or changes ("" when nothing else)."""
     found = consequences(document, conflict, take)

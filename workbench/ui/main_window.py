@@ -27,7 +27,7 @@ from workbench.i18n import current_language, ntr
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import SUFFIX, Loaded
 from workbench.model.templates import blank
-from workbench.ui.canvas.scene import JourneyScene
+from workbench.ui.canvas.scene import JourneyScene, united
 from workbench.ui.canvas.view import JourneyView
 from workbench.ui.file_guard import FileGuard
 from workbench.ui.findings import FindingsPanel
@@ -262,10 +262,7 @@ class MainWindow(FileActions, QMainWindow):
         self.scene.select_ids(ids)
         items = self.scene.selectedItems()
         if items:
-            area = items[0].sceneBoundingRect()
-            for item in items[1:]:
-                area = area.united(item.sceneBoundingRect())
-            self.view.centerOn(area.center())
+            self.view.centerOn(united(items).center())
 
     def _selection_changed(self) -> None:
         ids = self.scene.selected_ids()

@@ -46,6 +46,14 @@ from workbench.ui.commands import keep_selection, kept_selection
 SELECTABLE_KINDS = ("card", "step", "stage", "lane", "handoff", "link")
 
 
+def united(items: list[QGraphicsItem]) -> QRectF:
+    """The map area *items* cover together (null for none)."""
+    area = QRectF()
+    for item in items:
+        area = area.united(item.sceneBoundingRect())
+    return area
+
+
 class JourneyScene(
     EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingCardsMixin, EmotionLaneMixin,
     QGraphicsScene,
@@ -398,10 +406,7 @@ class JourneyScene(
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
             if any(seen.contains(item.sceneBoundingRect().center()) for item in items):
                 continue
-            area = QRectF()
-            for item in items:
-                if self.band_of(item) is None:
-                    area = area.united(item.sceneBoundingRect())
+            area = united([item for item in items if self.band_of(item) is None])
             if not area.isNull():
                 view.ensureVisible(area, 30, 30)
                 continue
