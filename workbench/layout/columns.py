@@ -16,6 +16,29 @@ if TYPE_CHECKING:
     from workbench.layout.engine import Patch
 
 
+class Shifted:
+    """Columns that a step already shown left or took: some one by one, and a stretch moved as a whole.
+
+    The stretch (from ``lo`` to ``hi``, excluded) is the columns a step added
+    or removed before them pushed along: a range, not thousands of numbers.
+    """
+
+    __slots__ = ("some", "lo", "hi")
+
+    def __init__(self) -> None:
+        self.some: set[int] = set()
+        self.lo = self.hi = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.some) or self.hi > self.lo
+
+    def meets(self, columns: frozenset[int]) -> bool:
+        """True if one of *columns* shifted (or, for columns with a hole, may have: checked further by the caller)."""
+        if not self.some.isdisjoint(columns):
+            return True
+        return self.hi > self.lo and bool(columns) and min(columns) < self.hi and max(columns) >= self.lo
+
+
 class ColumnsMixin:
     """The columns of `LayoutEngine` (its state: columns, each step's column, spans, column anchors)."""
 
@@ -24,6 +47,9 @@ class ColumnsMixin:
 
         Returns the steps whose column is new or another one, whether a step
         already shown changed column, and whether the columns changed at all.
+        The columns after the last stage whose steps changed all move alike
+        (a step added early in a long map moves thousands): they are renumbered
+        and their anchors moved in one plain pass.
         """
         if not (full or self._columns_dirty):
             return set(), False, False
@@ -31,15 +57,19 @@ class ColumnsMixin:
         if full or self._stages_dirty:
             columns, spans = self._all_columns()
             start, col_of, gone = 0, {}, None
+            tail = len(columns)  # (no columns moved alike: each is looked at)
+            delta = 0
         else:
-            columns, spans, start, gone = self._respliced()
+            columns, spans, start, gone, kept = self._respliced()
             col_of = dict(before)  # (the columns before *start* are the same)
             for sid in gone:
                 del col_of[sid]
+            tail = len(columns) - (len(self._columns) - kept)  # where the columns kept from *kept* on are now
+            delta = tail - kept
         moved: set[str] = set()
         # Columns left or taken by a step already shown: routes passing them are routed again.
-        shifted: set[int] = set()
-        for i in range(start, len(columns)):
+        shifted = Shifted()
+        for i in range(start, tail if delta else len(columns)):
             sid = columns[i][1]
             if sid is not None:
                 col_of[sid] = i
@@ -47,7 +77,7 @@ class ColumnsMixin:
                 if was != i:
                     moved.add(sid)
                     if was is not None:
-                        shifted.update((was, i))
+                        shifted.some.update((was, i))
         if gone is None:
             gone = {sid for sid in before if sid not in col_of}
         for sid in gone:
@@ -55,16 +85,33 @@ class ColumnsMixin:
             self._step_boxes.pop(sid, None)
             self._column_anchors.pop(sid, None)
             patch.steps.add(sid)
-            shifted.add(before[sid])
+            shifted.some.add(before[sid])
         x0, pitch, column = self._x0, self._pitch, self._column
         for sid in moved:
             column(sid).x = x0 + col_of[sid] * pitch
         patch.columns.update(moved.intersection(before))
+        if delta:
+            ids = [sid for _, sid in columns[tail:]]
+            col_of.update(zip(ids, range(tail, len(columns))))
+            col_of.pop(None, None)  # (an empty stage's column)
+            anchors = self._column_anchors
+            for i, sid in enumerate(ids, tail):
+                if sid is not None:
+                    anchors[sid].x = x0 + i * pitch
+            ids = set(ids)
+            ids.discard(None)  # type: ignore[arg-type]
+            moved |= ids  # type: ignore[arg-type]
+            patch.columns |= ids  # type: ignore[arg-type]  # (all shown before)
+            patch.alike = ids  # type: ignore[assignment]
+            if ids:
+                shifted.lo, shifted.hi = min(kept, tail), max(len(self._columns), len(columns))
         self._shifted = shifted
         spans_changed = full or spans != self._spans
-        self._respanned = {sid for sid, span in spans.items() if self._spans.get(sid) != span}
+        self._respanned = {sid for sid, _ in spans.items() - self._spans.items()}
+        old_spans = self._spans
+        self._recounted = {sid for sid, (_, count) in spans.items() if old_spans.get(sid, (0, -1))[1] != count}
         self._columns, self._col_of, self._spans = columns, col_of, spans
-        return moved, bool(self._shifted), spans_changed
+        return moved, bool(shifted), spans_changed
 
     def _all_columns(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]]]:
         """(stage, step) of each column in time order (step None: an empty stage's free column); each stage's span."""
@@ -76,11 +123,12 @@ class ColumnsMixin:
             spans[stage.id] = (first, len(columns) - first)
         return columns, spans
 
-    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]], int, set[str]]:
+    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]], int, set[str], int]:
         """The same as :meth:`_all_columns` when only some stages' steps changed: their columns spliced in.
 
-        Also the first column that may have changed, and the steps those
-        stages no longer show. The stages (and their order) are those of the
+        Also the first column that may have changed, the steps those stages
+        no longer show, and the first of the columns kept as they were after
+        the last changed stage (they all moved alike). The stages (and their order) are those of the
         last update; a step whose stage is not one of them has no column, as
         in a full pass.
         """
@@ -109,7 +157,7 @@ class ColumnsMixin:
             spans[stage_id] = (first, count)
             first += count
         start = old_spans[changed[0]][0] if changed else len(columns)
-        return columns, spans, start, was_shown - shown
+        return columns, spans, start, was_shown - shown, taken
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch

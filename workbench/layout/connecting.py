@@ -9,6 +9,7 @@ came or went. The shapes themselves are drawn in `routes.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import is_
 from typing import TYPE_CHECKING
 
 from workbench.geometry import CardBox, Connector, Rect
@@ -34,8 +35,8 @@ class Cluster:
     bottom: float
     base: str = ""
     """The step whose column the routes are placed from."""
-    steps: tuple[str | None, ...] = ()
-    """The step of each column passed, left to right (None: an empty stage's)."""
+    passes: tuple[tuple[str, str | None], ...] = ()
+    """The columns passed, left to right, as the engine's columns are: (stage, step; None: an empty stage's)."""
     offset: int = 0
     """Where the first column passed is, counted from the base step's."""
     at_edge: bool = True
@@ -77,7 +78,7 @@ class ConnectorsMixin:
         known = self._routes.get(lane_id)
         same = known is not None and len(known.handoffs) == len(handoffs)
         if same and known.content == content and all(a is b for a, b in zip(known.handoffs, handoffs)):  # type: ignore[union-attr]
-            shifted = columns_moved and not self._shifted.isdisjoint(known.columns)  # type: ignore[union-attr]
+            shifted = columns_moved and self._shifted.meets(known.columns)  # type: ignore[union-attr]
             if not handoffs or not (shifted or touched and self._crossed(lane_id, known.columns)):  # type: ignore[union-attr]
                 return known.band  # type: ignore[union-attr]
         routes = self.layout.handoff_routes
@@ -86,13 +87,12 @@ class ConnectorsMixin:
         if handoffs:
             boxes = self.layout.card_boxes
             rect_of = {cid: _in_lane(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
-            steps = [sid for _, sid in self._columns]
             for group in handoff_clusters(list(handoffs), rect_of, self.style):
                 ids = tuple(h.id for h in group)
                 cluster = old.get(ids)
-                kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved, steps)
+                kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved)
                 if kept is None:
-                    cluster = self._route_cluster(lane_id, group, rect_of, steps)
+                    cluster = self._route_cluster(lane_id, group, rect_of)
                     for connector in cluster.connectors:
                         routes[connector.id] = (lane_id, connector)
                         patch.handoffs.add(connector.id)
@@ -113,46 +113,45 @@ class ConnectorsMixin:
         return band
 
     def _keeps(
-        self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool,
-        steps: list[str | None],
+        self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool
     ) -> Cluster | None:
         """The cluster if its routes still hold (the same handoffs, by columns that did not change); None if not.
 
         Columns pushed along alike, with the same steps in them, keep the
         routes: the cluster comes back with the columns where they are now.
         """
-        if any(a is not b for a, b in zip(cluster.handoffs, group)):
+        if not all(map(is_, cluster.handoffs, group)):
             return None
-        if columns_moved and not self._shifted.isdisjoint(cluster.columns):
-            cluster = self._pushed(cluster, steps)  # type: ignore[assignment]
+        if columns_moved and self._shifted.meets(cluster.columns):
+            cluster = self._pushed(cluster)  # type: ignore[assignment]
             if cluster is None:
                 return None
         if touched and self._crossed(lane_id, cluster.columns):
             return None
         return cluster
 
-    def _pushed(self, cluster: Cluster, steps: list[str | None]) -> Cluster | None:
+    def _pushed(self, cluster: Cluster) -> Cluster | None:
         """*cluster* where its columns are now, if they hold the same steps in the same order (None: they do not)."""
         base = self._col_of.get(cluster.base)
         if base is None or cluster.at_edge:
             return None
+        columns = self._columns
         first = base + cluster.offset
-        end = first + len(cluster.steps)
-        if first < 1 or end >= len(steps):  # (now at an end of the map: a fresh route would be cut there)
+        end = first + len(cluster.passes)
+        if first < 1 or end >= len(columns):  # (now at an end of the map: a fresh route would be cut there)
             return None
-        if tuple(steps[first:end]) != cluster.steps:
+        if tuple(columns[first:end]) != cluster.passes:
             return None
-        return replace(cluster, columns=frozenset(range(first, end)))
+        c = cluster  # (made directly: ``dataclasses.replace`` costs as much as the rest, on every cluster of a lane)
+        return Cluster(c.handoffs, frozenset(range(first, end)), c.connectors, c.bottom, c.base, c.passes, c.offset, False)
 
     def _crossed(self, lane_id: str, columns: frozenset[int]) -> bool:
         """True if a cell of the lane placed again (a card came, went or changed) is in a column routes pass by."""
         col_of = self._col_of
         return any(lane == lane_id and col_of.get(step, -1) in columns for step, lane in self._placed_cells)
 
-    def _route_cluster(
-        self, lane_id: str, handoffs: tuple[Handoff, ...], rect_of: dict[str, Rect], steps: list[str | None]
-    ) -> Cluster:
-        """Route one cluster; *steps* holds the step of each column (None: an empty stage's).
+    def _route_cluster(self, lane_id: str, handoffs: tuple[Handoff, ...], rect_of: dict[str, Rect]) -> Cluster:
+        """Route one cluster.
 
         The routes are made from the left of the column of the cluster's
         leftmost card (its step is the cluster's base), so that they hold
@@ -161,6 +160,7 @@ class ConnectorsMixin:
         boxes = self.layout.card_boxes
         x0, pitch = self._x0, self._pitch
         passed: set[int] = set()
+        columns = self._columns
         ends = {cid for h in handoffs for cid in (h.source, h.target)}
         base_step = boxes[min(ends, key=lambda cid: (rect_of[cid].x, cid))].step
         anchor = self._column(base_step)
@@ -171,10 +171,11 @@ class ConnectorsMixin:
             left, right = left + dx, right + dx
             lowest = float("-inf")
             first = max(0, int((left - x0) // pitch) - 1)
-            last = min(len(steps) - 1, int((right - x0) // pitch) + 1)
+            last = min(len(columns) - 1, int((right - x0) // pitch) + 1)
             passed.update(range(first, last + 1))
             for i in range(first, last + 1):
-                cell = self._cells.get((steps[i], lane_id)) if steps[i] else None
+                step = columns[i][1]
+                cell = self._cells.get((step, lane_id)) if step else None
                 if cell and cell[0].x + cell[0].local.w > left and cell[0].x < right:
                     lowest = max(lowest, cell[-1].local.bottom)
             return lowest
@@ -188,8 +189,8 @@ class ConnectorsMixin:
         first, last = min(passed), max(passed)
         # (A range with a hole would not be pushed along as one: it is routed again, as before.)
         whole = len(passed) == last - first + 1
-        at_edge = first <= 0 or last >= len(steps) - 1 or not whole
-        return Cluster(handoffs, frozenset(passed), connectors, bottom, base_step, tuple(steps[first:last + 1]),
+        at_edge = first <= 0 or last >= len(columns) - 1 or not whole
+        return Cluster(handoffs, frozenset(passed), connectors, bottom, base_step, tuple(columns[first:last + 1]),
                        first - self._col_of[base_step], at_edge)
 
     def _update_cross_handoffs(self, patch: Patch) -> None:

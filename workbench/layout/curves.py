@@ -9,6 +9,7 @@ changed or the steps were reordered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import is_
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,14 @@ class CurvesMixin:
         lane = self.layout.emotion_lane
         return (lane.id, lane.kind) != self._emotion_lane if lane else self._emotion_lane is not None
 
-    def _update_emotions(self, changed: set[str] | None, patch: Patch, reordered: bool = True) -> None:
-        """Faces of the steps in *changed* (None: all) placed again, on every curve shown; runs drawn anew."""
+    def _update_emotions(
+        self, changed: set[str] | None, patch: Patch, reordered: bool = True, moved: set[str] | None = None
+    ) -> None:
+        """Faces of the steps in *changed* (None: all) placed again, on every curve shown; runs drawn anew.
+
+        *moved*, if given, is every step whose column moved since the last
+        update (``patch.alike`` of them all by the same distance).
+        """
         lay = self.layout
         lane = lay.emotion_lane
         key = (lane.id, lane.kind) if lane else None
@@ -79,7 +86,8 @@ class CurvesMixin:
                         patch.curve = True
                     continue
                 if order is None:
-                    order = StepOrder(lay.steps)  # once for every curve
+                    together = None if moved is None else _together(moved, patch.alike)
+                    order = StepOrder(lay.steps, together)  # once for every curve
                 runs, faces = curve_runs(order, points, self._run_cache.setdefault(curve, {}))
                 if (old_curve is None or not _same_runs(runs, old_curve.local_runs) or _look_of(old_curve) != look
                         or not _same_faces(faces, old_curve.points)):
@@ -103,6 +111,16 @@ class CurvesMixin:
         except KeyError:
             return ("circle", "medium", "#334e68", "")
         return (p.shape, p.line, p.colour, p.name)
+
+
+def _together(moved: set[str], alike: set[str]) -> Callable[[list[str]], bool]:
+    """Whether some steps' columns all moved by the same distance (or none did), *moved* having moved and
+    *alike* of them all alike."""
+
+    def together(ids: list[str]) -> bool:
+        return moved.isdisjoint(ids) or alike.issuperset(ids)
+
+    return together
 
 
 def _look_of(curve: Curve) -> tuple[str, str, str, str]:

@@ -7,9 +7,10 @@ its top), so a lane pushed down moves them without re-computing them.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from bisect import bisect_left, bisect_right
-from itertools import compress
-from operator import is_
+from itertools import compress, repeat
+from operator import add, attrgetter, is_, sub
 
 from workbench.geometry import Anchor, Bezier, CurveKey, EmotionPoint, Run, StepBox, Style
 from workbench.model.feelings import feeling
@@ -60,13 +61,25 @@ RunCache = dict[str, tuple[tuple[EmotionPoint, ...], tuple[float, ...], Run]]
 
 class StepOrder:
     """The steps in time order, as :func:`curve_runs` reads them for every curve of one layout: their ids,
-    and the places where a long run may be cut (see :func:`_cuts`)."""
+    and the places where a long run may be cut (see :func:`_cuts`).
 
-    __slots__ = ("ids", "cuts")
+    *together*, if given, says of some steps that their columns all moved by
+    the same distance (or none) since the runs were last made: a chunk of
+    them whose faces are the same is the same chunk, without its places
+    being measured again (a step added early in a long map moves the
+    columns of all the chunks after it alike).
+    """
 
-    def __init__(self, steps: list[StepBox]) -> None:
-        self.ids = [box.id for box in steps]
-        self.cuts = [i for i, cut in enumerate(map(_cuts, self.ids)) if cut]
+    __slots__ = ("ids", "cuts", "together")
+
+    def __init__(self, steps: list[StepBox], together: Callable[[list[str]], bool] | None = None) -> None:
+        self.together = together
+        self.ids = list(map(_ID, steps))
+        try:
+            flags = list(map(_CUTS.__getitem__, self.ids))  # (in C: thousands of steps, on every edit that moves one)
+        except KeyError:
+            flags = list(map(_cuts, self.ids))
+        self.cuts = list(compress(range(len(flags)), flags))
 
 
 def curve_runs(
@@ -101,7 +114,7 @@ def curve_runs(
         except ValueError:
             end = count
         if end - start >= 2:
-            runs += _chunks(faces, start, end, order.cuts, known, fresh)  # type: ignore[arg-type]
+            runs += _chunks(faces, start, end, order, known, fresh)  # type: ignore[arg-type]
         start = end
     if cache is not None:
         cache.clear()
@@ -120,6 +133,11 @@ CHUNK = 48
 _CUTS: dict[str, bool] = {}
 
 
+_ID = attrgetter("id")
+_COLUMN_X = attrgetter("column.x")
+_LOCAL_X = attrgetter("local_x")
+
+
 def _cuts(step_id: str) -> bool:
     found = _CUTS.get(step_id)
     if found is None:
@@ -130,32 +148,39 @@ def _cuts(step_id: str) -> bool:
 
 
 def _chunks(
-    faces: list[EmotionPoint], start: int, end: int, cuts: list[int], cache: RunCache, fresh: RunCache
+    faces: list[EmotionPoint], start: int, end: int, order: StepOrder, cache: RunCache, fresh: RunCache
 ) -> list[Run]:
-    """The run of *faces* from *start* to *end* (excluded), in chunks cut at the places in *cuts* (never at its
+    """The run of *faces* from *start* to *end* (excluded), in chunks cut at the order's cuts (never at its
     ends)."""
     last = end - 1
     out: list[Run] = []
     first = start
+    cuts = order.cuts
     for i in cuts[bisect_right(cuts, start) : bisect_left(cuts, last)]:
-        out.append(_chunk(faces, first, i, start, end, cache, fresh))
+        out.append(_chunk(faces, first, i, start, end, order, cache, fresh))
         first = i
-    out.append(_chunk(faces, first, last, start, end, cache, fresh))
+    out.append(_chunk(faces, first, last, start, end, order, cache, fresh))
     return out
 
 
 def _chunk(
-    faces: list[EmotionPoint], a: int, b: int, start: int, end: int, cache: RunCache, fresh: RunCache
+    faces: list[EmotionPoint], a: int, b: int, start: int, end: int, order: StepOrder, cache: RunCache,
+    fresh: RunCache,
 ) -> Run:
     """The segments from face *a* to face *b* of the run from *start* to *end*: the cached ones if the faces that
     shape them (one more either side, where the run has one) are the same objects, placed alike from face *a*'s
     column."""
     low, high = max(a - 1, start), min(b + 2, end)
     window = faces[low:high]
-    left = faces[a].column.x
-    xs = tuple([p.column.x + p.local_x - left for p in window])  # (p.x, without a property call for each)
     key = faces[a].step
     known = cache.get(key)
+    if (known is not None and order.together is not None and len(known[0]) == len(window)
+            and all(map(is_, known[0], window)) and order.together(order.ids[low:high])):
+        fresh[key] = known  # (the same faces, whose columns moved alike: placed alike)
+        return known[2]
+    left = faces[a].column.x
+    # p.x - left for each, in C (no property call, no Python loop): every chunk of a long curve is checked so.
+    xs = tuple(map(sub, map(add, map(_COLUMN_X, window), map(_LOCAL_X, window)), repeat(left)))
     if known is not None and known[1] == xs and len(known[0]) == len(window) and all(map(is_, known[0], window)):
         fresh[key] = known
         return known[2]

@@ -37,7 +37,7 @@ from workbench.geometry import (
     legend_height,
 )
 from workbench.layout.boxes import cell_top, measures_for, place_cell, text_box
-from workbench.layout.columns import ColumnsMixin
+from workbench.layout.columns import ColumnsMixin, Shifted
 from workbench.layout.connecting import ConnectorsMixin, LaneRoutes
 from workbench.layout.curves import CurvesMixin
 from workbench.layout.headers import HeadersMixin
@@ -66,6 +66,9 @@ class Patch:
     """Lanes whose top moved: what is placed from it moves along."""
     columns: set[str] = field(default_factory=set)
     """Steps whose column moved: their cards move along (their boxes are the same)."""
+    alike: set[str] = field(default_factory=set)
+    """Some of ``columns``: steps whose columns all moved by the same distance (those after a step added or
+    removed), so that a view can move them in groups without looking at each."""
     emotions: set[str] = field(default_factory=set)
     curve: bool = False
     handoffs: set[str] = field(default_factory=set)
@@ -103,12 +106,16 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         self._lines_of: dict[str, int] = {}
         self._line_counts: Counter[int] = Counter()
         self._stage_h = 0.0
+        self._stage_lines: dict[str, int] = {}
+        self._stage_line_counts: Counter[int] = Counter()
         self._spans: dict[str, tuple[int, int]] = {}
         self._respanned: set[str] = set()
+        self._recounted: set[str] = set()
+        """Stages whose number of columns changed in the last update (their titles may wrap otherwise)."""
         self._stage_box: dict[str, StageBox] = {}
         self._stage_titles: dict[str, str] = {}
         self._stage_anchors: dict[str, Anchor] = {}
-        self._shifted: set[int] = set()
+        self._shifted = Shifted()
         self._header = (0.0, 0.0)
         self._step_boxes: dict[str, StepBox] = {}
         self._cells: dict[Cell, list[CardBox]] = {}
@@ -180,7 +187,7 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         new = moved - patch.columns
         self._measure_titles(self._col_of.keys() if full else self._steps_dirty | new)
         if spans_changed or self._stages_dirty:
-            stage_h = self._stage_height()
+            stage_h = self._stage_height(None if full or self._stages_dirty else self._recounted)
         else:
             stage_h = self._stage_h
         header_y = s.margin + stage_h + (s.link_band if self._journey().links else s.gap)
@@ -206,7 +213,7 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         elif self._emotions_dirty or moved or patch.steps:
             # A step added or gone may join or break a run of the curve even where no face moved.
             reordered = bool(moved) or any(sid not in self._col_of for sid in patch.steps)
-            self._update_emotions(new | self._steps_dirty | patch.steps, patch, reordered)
+            self._update_emotions(new | self._steps_dirty | patch.steps, patch, reordered, moved)
         if full or self._looks_dirty:
             lay.marks = {p.id: (p.shape, p.colour) for p in self.index.personas()}
         self._update_cross_handoffs(patch)

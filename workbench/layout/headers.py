@@ -35,12 +35,24 @@ class HeadersMixin:
                 self._lines_of[sid] = lines
                 self._line_counts[lines] += 1
 
-    def _stage_height(self) -> float:
+    def _stage_height(self, ids: set[str] | None) -> float:
+        """How tall the stage headers are: the most lines a title wraps to; only *ids*' titles wrapped again
+        (None: every stage's, and stages gone forgotten)."""
         s = self.style
-        most = 1
-        for stage in self.index.stages():
-            width = self._spans[stage.id][1] * self._pitch - s.gap
-            most = max(most, len(wrap(stage.title, width - 2 * s.padding, s.title_size, True)))
+        lines_of, counts = self._stage_lines, self._stage_line_counts
+        if ids is None:
+            lines_of.clear()
+            counts.clear()
+            ids = {stage.id for stage in self.index.stages()}
+        for stage_id in ids:
+            width = self._spans[stage_id][1] * self._pitch - s.gap
+            lines = len(wrap(self.index.stage(stage_id).title, width - 2 * s.padding, s.title_size, True))
+            before = lines_of.get(stage_id)
+            if before is not None:
+                counts[before] -= 1
+            lines_of[stage_id] = lines
+            counts[lines] += 1
+        most = max([n for n, count in counts.items() if count > 0] + [1])
         return most * line_height(s.title_size) + 2 * s.padding
 
     def _stage_boxes(self, ids: set[str] | None, patch: Patch) -> list[StageBox]:

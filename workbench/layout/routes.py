@@ -155,9 +155,9 @@ def link_routes(
             last_shift, route = 0.0, None
         shift = 0.0
         if rect is not None:
-            in_map = rect.moved(ox)
-            shift = _free_shift(in_map, placed)  # (among the others, in the map)
-            placed.add(in_map.moved(shift) if shift else in_map)
+            x = rect.x + ox  # (in the map)
+            shift = _free_shift(x, rect.y, rect.w, rect.h, placed)  # (among the others)
+            placed.add(x + shift, rect.y, rect.w, rect.h)
         column = column_of(link.source) if column_of is not None else None
         if route is None or shift != last_shift or (column is not None and route.column is not column):
             label = None if rect is None else Text(lines, s.label_size, False, rect.moved(shift))
@@ -264,22 +264,37 @@ def _card_to_card(a: Rect, b: Rect) -> Bezier:
 
 
 class _Placed:
-    """Label rectangles already placed, filed by stretches of x so a new one is checked against its neighbours only."""
+    """Label boxes already placed, filed by stretches of x so a new one is checked against its neighbours only.
+
+    Kept as plain numbers (left, top, right, bottom), not :class:`Rect`: every
+    link of a long map is checked against its neighbours on each edit.
+    """
 
     STRETCH = 256.0
 
     def __init__(self) -> None:
-        self._by_stretch: dict[int, list[Rect]] = {}
+        self._by_stretch: dict[int, list[tuple[float, float, float, float]]] = {}
 
-    def _stretches(self, rect: Rect) -> range:
-        return range(int(rect.x // self.STRETCH), int(rect.right // self.STRETCH) + 1)
+    def add(self, x: float, y: float, w: float, h: float) -> None:
+        right = x + w
+        box = (x, y, right, y + h)
+        by_stretch, stretch = self._by_stretch, self.STRETCH
+        for i in range(int(x // stretch), int(right // stretch) + 1):
+            found = by_stretch.get(i)
+            if found is None:
+                by_stretch[i] = [box]
+            else:
+                found.append(box)
 
-    def add(self, rect: Rect) -> None:
-        for i in self._stretches(rect):
-            self._by_stretch.setdefault(i, []).append(rect)
-
-    def overlaps(self, rect: Rect) -> bool:
-        return any(rect.overlaps(other) for i in self._stretches(rect) for other in self._by_stretch.get(i, ()))
+    def overlaps(self, x: float, y: float, w: float, h: float) -> bool:
+        """True if the box at (*x*, *y*), *w* by *h*, overlaps one placed (as :meth:`Rect.overlaps` says)."""
+        right, bottom = x + w, y + h
+        by_stretch, stretch = self._by_stretch, self.STRETCH
+        for i in range(int(x // stretch), int(right // stretch) + 1):
+            for left, top, other_right, other_bottom in by_stretch.get(i, ()):
+                if x < other_right and left < right and y < other_bottom and top < bottom:
+                    return True
+        return False
 
 
 def centred_label(text: str, centre: float, top: float, width: float, size: float) -> Text:
@@ -290,11 +305,12 @@ def centred_label(text: str, centre: float, top: float, width: float, size: floa
     return Text(lines, size, False, Rect(centre - used / 2, top, used, len(lines) * line_height(size)))
 
 
-def _free_shift(rect: Rect, taken: _Placed) -> float:
-    """The nearest sideways shift of *rect* (none first) that overlaps none of *taken*; none if all do."""
-    if not taken.overlaps(rect):
+def _free_shift(x: float, y: float, w: float, h: float, taken: _Placed) -> float:
+    """The nearest sideways shift of the box at (*x*, *y*), *w* by *h* (none first), that overlaps none of *taken*;
+    none if all do."""
+    if not taken.overlaps(x, y, w, h):
         return 0.0
     for shift in (40, -40, 80, -80, 120, -120, 160, -160):
-        if not taken.overlaps(rect.moved(shift)):
+        if not taken.overlaps(x + shift, y, w, h):
             return float(shift)
     return 0.0

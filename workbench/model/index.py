@@ -214,6 +214,10 @@ class JourneyIndex:
             self._sorted_stages = self._sorted(self._stages.values(), "stages")
         return self._sorted_stages
 
+    def stage(self, stage_id: str) -> Stage:
+        """The stage with this id (KeyError if there is none)."""
+        return self._stages[stage_id]
+
     def lanes(self) -> list[Lane]:
         if self._sorted_lanes is None:
             self._sorted_lanes = self._sorted(self._lanes.values(), "lanes")

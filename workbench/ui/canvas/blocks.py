@@ -24,7 +24,7 @@ it goes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Set
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPen
@@ -135,8 +135,9 @@ class ColumnBlocks:
         self._before = before
         self._width = width
         self.block_of: dict[str, Block] = {}
-        #: The column's left when the step's items were last placed in their block.
-        self.x_of: dict[str, float] = {}
+        #: How far right of its block the step's column was when its items were last placed in it (a block that
+        #: moves with all its steps changes none of these).
+        self.offset_of: dict[str, float] = {}
         self._emptied: list[Block] = []
         #: Blocks whose steps or items changed since their items' span was last fitted (by id).
         self._unfitted: dict[int, Block] = {}
@@ -149,7 +150,7 @@ class ColumnBlocks:
     def rebuild(self, steps: list[str]) -> None:
         """Blocks of :data:`SIZE` steps in time order, for a scene with no items yet."""
         self.block_of.clear()
-        self.x_of.clear()
+        self.offset_of.clear()
         self._unfitted.clear()
         self._opened.clear()
         for start in range(0, len(steps), SIZE):
@@ -161,7 +162,7 @@ class ColumnBlocks:
     def _join(self, block: Block, step_id: str) -> None:
         block.steps.add(step_id)
         self.block_of[step_id] = block
-        self.x_of[step_id] = self._column_x(step_id)
+        self.offset_of[step_id] = self._column_x(step_id) - block.x
         self._unfitted[id(block)] = block
 
     def holder(self, place: Hashable, parent: QGraphicsItem, step_id: str, z: float) -> BlockItem:
@@ -186,7 +187,7 @@ class ColumnBlocks:
 
     def _split(self, block: Block) -> None:
         """The later half of a grown block's steps go into a block of their own, their items with them."""
-        order = sorted(block.steps, key=lambda sid: self.x_of[sid])
+        order = sorted(block.steps, key=self.offset_of.__getitem__)
         later = set(order[len(order) // 2:])
         new = Block(self._column_x(order[len(order) // 2]))
         for sid in later:
@@ -204,7 +205,7 @@ class ColumnBlocks:
     def forget(self, step_id: str) -> None:
         """A step is gone (its items are removed by the scene); an emptied block goes at :meth:`prune`."""
         block = self.block_of.pop(step_id, None)
-        self.x_of.pop(step_id, None)
+        self.offset_of.pop(step_id, None)
         if block is not None:
             block.steps.discard(step_id)
             if not block.steps:
@@ -225,15 +226,28 @@ class ColumnBlocks:
                 block.items.clear()
         self._emptied.clear()
 
-    def shift(self, moved: Iterable[str]) -> list[str]:
+    def shift(self, moved: Iterable[str], alike: Set[str] = frozenset()) -> list[str]:
         """Columns of *moved* steps moved: blocks whose steps all moved alike move; the other steps are returned.
 
-        The caller places the returned steps' items one by one (from their
-        block, which stayed).
+        The steps of *alike* (some of *moved*) are known to have moved by the
+        same distance: a block of them all moves without its steps being
+        looked at one by one (thousands when a step is added early in a long
+        map). The
+        caller places the returned steps' items one by one (from their block,
+        which stayed).
         """
-        block_of, columns, x_of = self.block_of, self._columns, self.x_of
+        block_of, columns, offset_of = self.block_of, self._columns, self.offset_of
+        rest = moved
+        if alike:
+            done: set[str] = set()
+            for block in set(block_of.values()):
+                if block.steps and block.steps <= alike:
+                    sid = next(iter(block.steps))
+                    self._move(block, columns[sid].x - block.x - offset_of[sid])
+                    done |= block.steps
+            rest = set(moved) - done
         by_block: dict[int, list] = {}  # type: ignore[type-arg]  # id(block): [block, its moved steps...]
-        for sid in moved:  # thousands when a step is added early in a long map: kept lean
+        for sid in rest:
             block = block_of.get(sid)
             if block is not None:
                 group = by_block.get(id(block))
@@ -242,17 +256,22 @@ class ColumnBlocks:
                 group.append(sid)
         one_by_one: list[str] = []
         for block, *steps in by_block.values():
-            dx = columns[steps[0]].x - x_of[steps[0]]
-            if len(steps) == len(block.steps) and all(columns[sid].x - x_of[sid] == dx for sid in steps):
-                block.x += dx
-                for item in block.items.values():
-                    item.move_to(block.x)
+            step_dx = columns[steps[0]].x - block.x - offset_of[steps[0]]
+            if len(steps) == len(block.steps) and all(columns[sid].x - block.x - offset_of[sid] == step_dx for sid in steps):
+                self._move(block, step_dx)
             else:
                 one_by_one += steps
                 self._unfitted[id(block)] = block
-            for sid in steps:
-                x_of[sid] = columns[sid].x
+                for sid in steps:
+                    offset_of[sid] = columns[sid].x - block.x
         return one_by_one
+
+    @staticmethod
+    def _move(block: Block, dx: float) -> None:
+        """A block and its items *dx* to the right, its children with it (their offsets in it are the same)."""
+        block.x += dx
+        for item in block.items.values():
+            item.move_to(block.x)
 
     def fit(self, steps: Iterable[str] | None = None) -> None:
         """Fit the span of the blocks whose steps changed to their steps' columns (after an edit's items are placed).
@@ -267,8 +286,8 @@ class ColumnBlocks:
             todo = [self._unfitted.pop(i) for i in ids if i in self._unfitted]
         for block in todo:
             if block.steps:
-                xs = [self.x_of[sid] for sid in block.steps]
-                left, right = min(xs) - block.x - pad, max(xs) - block.x + self._width + pad
+                offsets = [self.offset_of[sid] for sid in block.steps]
+                left, right = min(offsets) - pad, max(offsets) + self._width + pad
                 for item in block.items.values():
                     if not item.holds(left, right):
                         item.reach(left - SLACK, right + SLACK)

@@ -173,7 +173,7 @@ class JourneyScene(
         if full:
             self.blocks.rebuild([b.id for b in lay.steps])
         elif patch.columns:  # before any item is placed in a block that is about to move
-            self._follow_columns(patch.columns)
+            self._follow_columns(patch.columns, patch.alike)
         if full or patch.stages:
             self._sync_stages()
             self._follow("stage", patch.stage_columns)
@@ -229,10 +229,11 @@ class JourneyScene(
         self.update_focus_frame()
         self.refreshed.emit()
 
-    def _follow_columns(self, steps: set[str]) -> None:
-        """Steps' columns moved: their blocks move, or (where the edit was) their items one by one."""
+    def _follow_columns(self, steps: set[str], alike: set[str]) -> None:
+        """Steps' columns moved (*alike*: some of them all by the same distance): their blocks move, or (where the
+        edit was) their items one by one."""
         items = self.items_by_key
-        for step_id in self.blocks.shift(steps):
+        for step_id in self.blocks.shift(steps, alike):
             for box in self.engine.cards_of(step_id):
                 item = items.get(("card", box.id))
                 if item is not None:
