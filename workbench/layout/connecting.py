@@ -9,7 +9,7 @@ came or went. The shapes themselves are drawn in `routes.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from operator import is_
+from operator import attrgetter, is_
 from typing import TYPE_CHECKING
 
 from workbench.geometry import CardBox, Connector, Rect
@@ -86,19 +86,19 @@ class ConnectorsMixin:
         clusters: dict[tuple[str, ...], Cluster] = {}
         if handoffs:
             boxes = self.layout.card_boxes
-            rect_of = {cid: _in_lane(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
-            for group in handoff_clusters(list(handoffs), rect_of, self.style):
-                ids = tuple(h.id for h in group)
+            extent_of = {cid: _extent(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
+            for group in handoff_clusters(list(handoffs), extent_of, self.style):
+                ids = tuple(map(_ID, group))
                 cluster = old.get(ids)
                 kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved)
                 if kept is None:
-                    cluster = self._route_cluster(lane_id, group, rect_of)
+                    cluster = self._route_cluster(lane_id, group)
                     for connector in cluster.connectors:
                         routes[connector.id] = (lane_id, connector)
                         patch.handoffs.add(connector.id)
                 elif kept is not cluster:  # pushed along: the same routes, from a column that moved
                     cluster = kept
-                    patch.handoff_columns.update(c.id for c in cluster.connectors)
+                    patch.handoff_columns.update(ids)  # (a route per handoff, by its id)
                 clusters[ids] = cluster  # type: ignore[assignment]
         kept = {h.id for ids in clusters for h in clusters[ids].handoffs}
         for handoff in known.handoffs if known is not None else ():
@@ -150,7 +150,7 @@ class ConnectorsMixin:
         col_of = self._col_of
         return any(lane == lane_id and col_of.get(step, -1) in columns for step, lane in self._placed_cells)
 
-    def _route_cluster(self, lane_id: str, handoffs: tuple[Handoff, ...], rect_of: dict[str, Rect]) -> Cluster:
+    def _route_cluster(self, lane_id: str, handoffs: tuple[Handoff, ...]) -> Cluster:
         """Route one cluster.
 
         The routes are made from the left of the column of the cluster's
@@ -162,6 +162,7 @@ class ConnectorsMixin:
         passed: set[int] = set()
         columns = self._columns
         ends = {cid for h in handoffs for cid in (h.source, h.target)}
+        rect_of = {cid: _in_lane(boxes[cid]) for cid in ends}
         base_step = boxes[min(ends, key=lambda cid: (rect_of[cid].x, cid))].step
         anchor = self._column(base_step)
         dx = anchor.x
@@ -241,6 +242,15 @@ class ConnectorsMixin:
                 link.id for link in journey_links if link.source in patch.columns and link.id in new and link.id not in patch.links
             )
         lay.link_routes = links
+
+
+_ID = attrgetter("id")
+
+
+def _extent(box: CardBox) -> tuple[float, float]:
+    """A card's left (in the map) and width: as :func:`_in_lane` gives them, without making a Rect."""
+    local = box.local
+    return (local.x + box.column.x, local.w)
 
 
 def _in_lane(box: CardBox) -> Rect:

@@ -20,22 +20,26 @@ def _trigger_width(s: Style) -> float:
     return min(150.0, s.column_width - 2 * s.padding)
 
 
-def handoff_span(handoff: Handoff, rect_of: dict[str, Rect], s: Style) -> tuple[float, float]:
+#: A card's left and width (all that the span of a handoff needs: cheaper than a :class:`Rect` for every card).
+Extent = tuple[float, float]
+
+
+def handoff_span(handoff: Handoff, extent_of: dict[str, Extent], s: Style) -> tuple[float, float]:
     """From where to where a handoff within a lane reaches, its trigger label included."""
     width = _trigger_width(s)
-    a, b = rect_of[handoff.source], rect_of[handoff.target]
-    mx = (a.centre[0] + b.centre[0]) / 2
-    return min(a.x, b.x, mx - width / 2), max(a.right, b.right, mx + width / 2)
+    (ax, aw), (bx, bw) = extent_of[handoff.source], extent_of[handoff.target]
+    mx = (ax + aw / 2 + (bx + bw / 2)) / 2  # (the centres' mean, as Rect.centre gives them)
+    return min(ax, bx, mx - width / 2), max(ax + aw, bx + bw, mx + width / 2)
 
 
 def _left_to_right(
-    handoffs: list[Handoff] | tuple[Handoff, ...], rect_of: dict[str, Rect], s: Style
+    handoffs: list[Handoff] | tuple[Handoff, ...], extent_of: dict[str, Extent], s: Style
 ) -> list[tuple[tuple[float, float], int, Handoff]]:
     """Each handoff with its span, by where the span starts (then in the given order)."""
-    return sorted(((handoff_span(h, rect_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
+    return sorted(((handoff_span(h, extent_of, s), i, h) for i, h in enumerate(handoffs)), key=lambda e: (e[0][0], e[1]))
 
 
-def handoff_clusters(handoffs: list[Handoff], rect_of: dict[str, Rect], s: Style) -> list[tuple[Handoff, ...]]:
+def handoff_clusters(handoffs: list[Handoff], extent_of: dict[str, Extent], s: Style) -> list[tuple[Handoff, ...]]:
     """The handoffs of a lane in groups whose spans overlap no other group's, left to right.
 
     A group's routes depend on its own handoffs and the cells under them only,
@@ -44,7 +48,7 @@ def handoff_clusters(handoffs: list[Handoff], rect_of: dict[str, Rect], s: Style
     groups: list[tuple[Handoff, ...]] = []
     group: list[Handoff] = []
     reach = float("-inf")
-    for (left, right), _, handoff in _left_to_right(handoffs, rect_of, s):
+    for (left, right), _, handoff in _left_to_right(handoffs, extent_of, s):
         if group and left >= reach:
             groups.append(tuple(group))
             group = []
@@ -76,7 +80,8 @@ def route_handoffs(
     taken: list[tuple[float, float, float]] = []  # (left, right, bottom) of placed connectors still in reach
     out: list[Connector] = []
     lowest = float("-inf")
-    for (left, right), _, handoff in _left_to_right(handoffs, rect_of, s):
+    extent_of = {cid: (r.x, r.w) for cid, r in rect_of.items()}
+    for (left, right), _, handoff in _left_to_right(handoffs, extent_of, s):
         a, b = rect_of[handoff.source], rect_of[handoff.target]
         mx = (a.centre[0] + b.centre[0]) / 2
         taken = [t for t in taken if t[1] > left]  # spans come left to right: one ended here overlaps none to come
