@@ -128,9 +128,9 @@ class ColumnsMixin:
 
         Also the first column that may have changed, the steps those stages
         no longer show, and the first of the columns kept as they were after
-        the last changed stage (they all moved alike). The stages (and their order) are those of the
-        last update; a step whose stage is not one of them has no column, as
-        in a full pass.
+        the last changed stage (they all moved alike). The stages (and their
+        order) are those of the last update; a step whose stage is not one of
+        them has no column, as in a full pass.
         """
         old, old_spans = self._columns, self._spans
         columns: list[tuple[str, str | None]] = []

@@ -232,9 +232,8 @@ class ColumnBlocks:
         The steps of *alike* (some of *moved*) are known to have moved by the
         same distance: a block of them all moves without its steps being
         looked at one by one (thousands when a step is added early in a long
-        map). The
-        caller places the returned steps' items one by one (from their block,
-        which stayed).
+        map). The caller places the returned steps' items one by one (from
+        their block, which stayed).
         """
         block_of, columns, offset_of = self.block_of, self._columns, self.offset_of
         rest = moved
