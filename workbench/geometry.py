@@ -133,6 +133,9 @@ class StageBox:
     local_text: Text
     """Its title, placed as ``local`` is."""
     column: Anchor = field(default_factory=Anchor, compare=False, repr=False)
+    step: str | None = None
+    """The step in its first column, whose anchor ``column`` is (None: the stage has no step, and an anchor of
+    its own)."""
 
     @property
     def rect(self) -> Rect:

@@ -153,7 +153,8 @@ def test_a_step_added_first_moves_every_card_with_its_column(qapp) -> None:  # t
 
 
 def test_a_step_added_early_moves_the_blocks_after_it_not_their_items(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Enter early in a long map: the later steps' cards, headers and faces stay put in their blocks, which move."""
+    """Enter early in a long map: the later steps' cards, headers and faces, and the later stages' headers, stay
+    put in their blocks, which move."""
     from workbench.model.journey import Step
 
     monkeypatch.setattr(blocks, "SIZE", 3)
@@ -162,7 +163,9 @@ def test_a_step_added_early_moves_the_blocks_after_it_not_their_items(qapp, monk
     steps = document.steps()
     later = [("card", c.id) for s in steps[6:] for c in document.index.cards_at(s.id, document.lanes()[1].id)]
     later += [("step", s.id) for s in steps[6:]] + [("emotion", s.id) for s in steps[6:] if ("emotion", s.id) in scene.items_by_key]
-    assert len(later) > 10
+    after = {s.stage for s in steps[6:]} - {steps[0].stage, steps[5].stage}
+    later += [("stage", stage_id) for stage_id in after]
+    assert len(later) > 10 and len(after) >= 2
     local = {key: scene.items_by_key[key].pos() for key in later}
     mapped = {key: scene.items_by_key[key].scenePos() for key in later}
     parents = {key: scene.items_by_key[key].parentItem() for key in later}
@@ -188,13 +191,26 @@ def test_a_block_reaches_only_over_its_own_columns(qapp, monkeypatch) -> None:  
     scene = JourneyScene(document, QUndoStack())
     pitch = 184 + 8
 
+    def with_stages(item) -> bool:  # type: ignore[no-untyped-def]
+        return any(getattr(k, "kind", "") == "stage" for k in item.childItems())
+
     def spans() -> list[float]:
-        return [i.sceneBoundingRect().width() for i in scene.items() if isinstance(i, blocks.BlockItem)]
+        return [i.sceneBoundingRect().width() for i in scene.items() if isinstance(i, blocks.BlockItem) and not with_stages(i)]
+
+    def stage_blocks_reach_only_their_items() -> None:
+        """A header block holding stage headers reaches as far as they do (a stage spans its columns), no further."""
+        held = [i for i in scene.items() if isinstance(i, blocks.BlockItem) and with_stages(i)]
+        assert held
+        for item in held:
+            kids, span = item.childrenBoundingRect(), item.rect()
+            assert kids.left() - 93 <= span.left() and span.right() <= kids.right() + 93
 
     assert spans() and max(spans()) <= 3 * pitch + 184  # three columns, and half a column's room each side
+    stage_blocks_reach_only_their_items()
     document.add(Step(id="new-step", title="New", stage=document.steps()[0].stage), 1)  # one block has four steps
     scene.refresh()
     assert max(spans()) <= 4 * pitch + 184
+    stage_blocks_reach_only_their_items()
     first = scene.items_by_key[("step", document.steps()[0].id)]
     far = scene.items_by_key[("step", document.steps()[-1].id)]
     under = scene.items(first.sceneBoundingRect().center())

@@ -52,6 +52,7 @@ class ColumnsMixin:
         and their anchors moved in one plain pass.
         """
         if not (full or self._columns_dirty):
+            self._respanned = set()
             return set(), False, False
         before = self._col_of
         if full or self._stages_dirty:
@@ -59,8 +60,9 @@ class ColumnsMixin:
             start, col_of, gone = 0, {}, None
             tail = len(columns)  # (no columns moved alike: each is looked at)
             delta = 0
+            recounted = set(spans)
         else:
-            columns, spans, start, gone, kept = self._respliced()
+            columns, spans, start, gone, kept, recounted = self._respliced()
             col_of = dict(before)  # (the columns before *start* are the same)
             for sid in gone:
                 del col_of[sid]
@@ -108,8 +110,13 @@ class ColumnsMixin:
         self._shifted = shifted
         spans_changed = full or spans != self._spans
         self._respanned = {sid for sid, _ in spans.items() - self._spans.items()}
-        old_spans = self._spans
-        self._recounted = {sid for sid, (_, count) in spans.items() if old_spans.get(sid, (0, -1))[1] != count}
+        if delta and recounted:
+            # Stages after the last one changed whose first column is a step's: their headers go with that column.
+            order = list(spans)
+            after = order[max(order.index(sid) for sid in recounted) + 1:]
+            self._respanned -= set(after) - self._free
+        self._respanned |= recounted  # (a stage's only step gone leaves its span as it was, not its first column)
+        self._recounted = recounted
         self._columns, self._col_of, self._spans = columns, col_of, spans
         return moved, bool(shifted), spans_changed
 
@@ -117,18 +124,24 @@ class ColumnsMixin:
         """(stage, step) of each column in time order (step None: an empty stage's free column); each stage's span."""
         columns: list[tuple[str, str | None]] = []
         spans: dict[str, tuple[int, int]] = {}  # each stage's first column and how many it has
+        self._free = set()
         for stage in self.index.stages():
             first = len(columns)
             columns += [(stage.id, st.id) for st in self.index.steps_of(stage.id)] or [(stage.id, None)]
             spans[stage.id] = (first, len(columns) - first)
+            if columns[-1][1] is None:
+                self._free.add(stage.id)
         return columns, spans
 
-    def _respliced(self) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]], int, set[str], int]:
+    def _respliced(
+        self,
+    ) -> tuple[list[tuple[str, str | None]], dict[str, tuple[int, int]], int, set[str], int, set[str]]:
         """The same as :meth:`_all_columns` when only some stages' steps changed: their columns spliced in.
 
         Also the first column that may have changed, the steps those stages
         no longer show, and the first of the columns kept as they were after
-        the last changed stage (they all moved alike). The stages (and their
+        the last changed stage (they all moved alike), and the stages spliced
+        (only they may have another number of columns). The stages (and their
         order) are those of the last update; a step whose stage is not one of
         them has no column, as in a full pass.
         """
@@ -146,6 +159,10 @@ class ColumnsMixin:
             steps = self.index.steps_of(stage_id)
             shown.update(st.id for st in steps)
             segment = [(stage_id, st.id) for st in steps] or [(stage_id, None)]
+            if steps:
+                self._free.discard(stage_id)
+            else:
+                self._free.add(stage_id)
             columns += segment
             counts[stage_id] = len(segment)
             taken = first + count
@@ -157,7 +174,7 @@ class ColumnsMixin:
             spans[stage_id] = (first, count)
             first += count
         start = old_spans[changed[0]][0] if changed else len(columns)
-        return columns, spans, start, was_shown - shown, taken
+        return columns, spans, start, was_shown - shown, taken, set(changed)
 
     def _column_x(self, i: int) -> float:
         return self._x0 + i * self._pitch

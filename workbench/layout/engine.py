@@ -59,8 +59,11 @@ class Patch:
     cards: set[str] = field(default_factory=set)
     steps: set[str] = field(default_factory=set)
     stages: bool = False
+    stage_boxes: set[str] = field(default_factory=set)
+    """Stages whose header box is new or another one, or gone (with ``stages``)."""
     stage_columns: set[str] = field(default_factory=set)
-    """Stages whose first column moved: their headers move along (their boxes are the same)."""
+    """Stages whose header moved along with their first column (their boxes are the same), except those placed
+    from the column of a step in ``alike``: they go with that step's column as its cards do."""
     lanes: set[str] = field(default_factory=set)
     anchors: set[str] = field(default_factory=set)
     """Lanes whose top moved: what is placed from it moves along."""
@@ -111,7 +114,9 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         self._spans: dict[str, tuple[int, int]] = {}
         self._respanned: set[str] = set()
         self._recounted: set[str] = set()
-        """Stages whose number of columns changed in the last update (their titles may wrap otherwise)."""
+        """Stages whose number of columns may have changed in the last update (their titles may wrap otherwise)."""
+        self._free: set[str] = set()
+        """Stages shown with no step: a free column of their own (placed from an anchor of the stage's own)."""
         self._stage_box: dict[str, StageBox] = {}
         self._stage_titles: dict[str, str] = {}
         self._stage_anchors: dict[str, Anchor] = {}
@@ -201,10 +206,10 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         touched = self._update_cells(full, moved, lane_of, patch)
         shown = self._curves()
         self._update_lanes(lanes, touched, shifted, patch, legend_entries(self.index, shown[1]))
-        if spans_changed or self._stages_dirty or stage_h != self._stage_h:
-            every = self._stages_dirty or stage_h != self._stage_h
+        if spans_changed or self._respanned or self._stages_dirty or stage_h != self._stage_h:
+            every = full or self._stages_dirty or stage_h != self._stage_h
             self._stage_h = stage_h
-            lay.stages = self._stage_boxes(None if every else self._respanned, patch)
+            lay.stages = self._stage_boxes(None if every else self._respanned, moved, patch)
             patch.stages = True
         headers_changed = self._update_steps(full or headers_moved, new, bool(moved) or spans_changed, patch)
         if full or self._emotion_lane_changed() or shown != self._shown:
@@ -227,6 +232,10 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
     def face(self, step_id: str) -> EmotionPoint | None:
         """The face of a step on the active curve (as in ``layout.emotion_points``), None if it has none."""
         return self._points.get(self.layout.active, {}).get(step_id) if self.layout.active is not None else None
+
+    def stage_box(self, stage_id: str) -> StageBox | None:
+        """The header box of a stage shown (None: it is not)."""
+        return self._stage_box.get(stage_id)
 
     def cards_of(self, step_id: str) -> list[CardBox]:
         """The boxes of a step's cards, every lane (for a view moving them with their column)."""

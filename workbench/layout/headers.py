@@ -55,38 +55,58 @@ class HeadersMixin:
         most = max([n for n, count in counts.items() if count > 0] + [1])
         return most * line_height(s.title_size) + 2 * s.padding
 
-    def _stage_boxes(self, ids: set[str] | None, patch: Patch) -> list[StageBox]:
-        """The stage headers, those in *ids* (None: all) placed again; made again only if their size or title changed.
+    def _stage_boxes(self, ids: set[str] | None, moved: set[str], patch: Patch) -> list[StageBox]:
+        """The stage headers, those in *ids* (None: all) placed again; made again only if their size, title or
+        column changed.
 
-        A header is placed from its first column's left (an anchor of the
-        stage's own): a stage that a step added before it pushed along keeps
-        its box, and is named in ``patch.stage_columns``.
+        A header is placed from its first column's left: the anchor of the
+        step there (so a step added before it moves it with that step's
+        cards), or for a stage with no step, an anchor of the stage's own.
+        A stage whose first column moved keeps its box and is named in
+        ``patch.stage_columns`` (unless that column is a step's in
+        ``patch.alike``); *moved* holds the steps whose columns moved.
         """
         s = self.style
         known, titles, anchors = self._stage_box, self._stage_titles, self._stage_anchors
         stages = self.index.stages()
-        for stage in stages:
-            if ids is not None and stage.id not in ids and stage.id in known:
-                continue
-            first, count = self._spans[stage.id]
-            anchor = anchors.get(stage.id)
-            if anchor is None:
-                anchor = anchors[stage.id] = Anchor()
-            x = self._column_x(first)
-            if anchor.x != x:
-                anchor.x = x
-                patch.stage_columns.add(stage.id)
-            width = count * self._pitch - s.gap
+        spans, columns = self._spans, self._columns
+        changed = False
+        for stage in stages if ids is None else map(self.index.stage, ids):
+            first, count = spans[stage.id]
+            step = columns[first][1]
             old = known.get(stage.id)
-            if old is None or old.local.w != width or old.local.h != self._stage_h or titles.get(stage.id) != stage.title:
+            if step is None:
+                anchor = anchors.get(stage.id)
+                if anchor is None:
+                    anchor = anchors[stage.id] = Anchor()
+                x = self._column_x(first)
+                shifted = anchor.x != x
+                anchor.x = x
+            else:
+                anchors.pop(stage.id, None)
+                anchor = self._column(step)
+                shifted = step in moved and step not in patch.alike
+            width = count * self._pitch - s.gap
+            if (old is None or old.column is not anchor or old.local.w != width or old.local.h != self._stage_h
+                    or titles.get(stage.id) != stage.title):
                 rect = Rect(0.0, s.margin, width, self._stage_h)
                 text = text_box(stage.title, s.padding, s.margin + s.padding, width - 2 * s.padding, s.title_size, True)
-                known[stage.id] = StageBox(stage.id, rect, text, anchor)  # type: ignore[arg-type]
+                known[stage.id] = StageBox(stage.id, rect, text, anchor, step)  # type: ignore[arg-type]
+                patch.stage_boxes.add(stage.id)
+                changed = True
+            elif shifted:
+                patch.stage_columns.add(stage.id)
             titles[stage.id] = stage.title
-        self._stage_box = {stage.id: known[stage.id] for stage in stages}
-        self._stage_titles = {stage.id: titles[stage.id] for stage in stages}
-        self._stage_anchors = {stage.id: anchors[stage.id] for stage in stages}
-        return list(self._stage_box.values())
+        if ids is None:  # (every stage looked at: those gone are forgotten)
+            gone = known.keys() - {stage.id for stage in stages}
+            patch.stage_boxes |= gone
+            changed = changed or bool(gone)
+            self._stage_box = {stage.id: known[stage.id] for stage in stages}
+            self._stage_titles = {stage.id: titles[stage.id] for stage in stages}
+            self._stage_anchors = {sid: a for sid, a in anchors.items() if sid in self._stage_box}
+        if changed or ids is None:  # (stages may have come, gone or moved among themselves)
+            return [self._stage_box[stage.id] for stage in stages]
+        return self.layout.stages
 
     def _update_steps(self, every: bool, new: set[str], columns_changed: bool, patch: Patch) -> bool:
         """Rebuild the step headers that are new or changed; True if a header appeared, went or was resized.

@@ -202,6 +202,12 @@ class ColumnBlocks:
             for child in moving:
                 put_in(child, holder)
 
+    def touch(self, step_id: str) -> None:
+        """An item of the step's block changed its reach (a stage header placed from it): fit the block again."""
+        block = self.block_of.get(step_id)
+        if block is not None:
+            self._unfitted[id(block)] = block
+
     def forget(self, step_id: str) -> None:
         """A step is gone (its items are removed by the scene); an emptied block goes at :meth:`prune`."""
         block = self.block_of.pop(step_id, None)
@@ -287,9 +293,14 @@ class ColumnBlocks:
             if block.steps:
                 offsets = [self.offset_of[sid] for sid in block.steps]
                 left, right = min(offsets) - pad, max(offsets) + self._width + pad
-                for item in block.items.values():
-                    if not item.holds(left, right):
-                        item.reach(left - SLACK, right + SLACK)
+                for place, item in block.items.items():
+                    low, high = left, right
+                    if place == "header":  # (stage headers ride there too, as wide as their stages)
+                        kids = item.childrenBoundingRect()
+                        if not kids.isNull():
+                            low, high = min(low, kids.left()), max(high, kids.right())
+                    if not item.holds(low, high):
+                        item.reach(low - SLACK, high + SLACK)
 
     def follow(self, items: Iterable[QGraphicsItem]) -> None:
         """Items are being dragged: the block of one dragged out of its span reaches everywhere until it is fitted."""

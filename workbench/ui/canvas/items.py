@@ -144,9 +144,9 @@ class StageItem(ColumnHeaderItem):
     kind = "stage"
     axis = "x"
 
-    def __init__(self, box: StageBox) -> None:
+    def __init__(self, box: StageBox, parent: QGraphicsItem | None = None) -> None:
         self.box = box
-        super().__init__(box.id, box.rect, movable=True)
+        super().__init__(box.id, box.rect, movable=True, parent=parent)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
 
     def where(self) -> Rect:
@@ -167,7 +167,7 @@ class StageItem(ColumnHeaderItem):
         added early, and a ``Rect`` and a ``QPointF`` made for each cost a millisecond.)
         """
         box = self.box
-        x, y = box.column.x + box.local.x, box.local.y  # (on the header band: no block)
+        x, y = box.column.x + box.local.x - block_x(self), box.local.y  # (in its first step's block, if it has one)
         pos = self.pos()
         if pos.x() != x or pos.y() != y:
             self.setPos(x, y)

@@ -175,7 +175,7 @@ class JourneyScene(
         elif patch.columns:  # before any item is placed in a block that is about to move
             self._follow_columns(patch.columns, patch.alike)
         if full or patch.stages:
-            self._sync_stages()
+            self._sync_stages(None if full else patch.stage_boxes)
             self._follow("stage", patch.stage_columns)
         self._sync_cards(lay.card_boxes if full else patch.cards, full)
         if self._tags_dirty:
@@ -242,9 +242,21 @@ class JourneyScene(
                 item = items.get((kind, step_id))
                 if item is not None:
                     item.setPos(item.home())  # type: ignore[attr-defined]
+            stage = self._stage_from(step_id)
+            if stage is not None:
+                stage.follow()  # type: ignore[attr-defined]
         self.curve.follow()  # its pieces are placed from their runs' columns
         for other in self.other_curves.values():
             other.follow()  # its pieces too, and its marks are drawn from their columns: measured again, once
+
+    def _stage_from(self, step_id: str) -> QGraphicsItem | None:
+        """The header of the stage placed from *step_id*'s column (its first step), if it is."""
+        try:
+            stage_id = self.document.index.step(step_id).stage
+        except KeyError:
+            return None
+        box = self.engine.stage_box(stage_id)
+        return self.items_by_key.get(("stage", stage_id)) if box is not None and box.step == step_id else None
 
     @staticmethod
     def _hold(item: QGraphicsItem, holder: QGraphicsItem) -> None:
@@ -279,18 +291,34 @@ class JourneyScene(
             item.set_box(box)  # type: ignore[attr-defined]
         return item
 
-    def _sync_stages(self) -> None:
-        """Stage headers made, moved or removed; those whose box is the very same are left alone."""
-        boxes = self.layout.stages
-        ids = {b.id for b in boxes}
-        for stage_id in self._stage_ids - ids:
-            self._sync("stage", stage_id, None, StageItem)
-        items = self.items_by_key
-        for box in boxes:
-            item = items.get(("stage", box.id))
-            if item is None or item.box is not box:  # type: ignore[attr-defined]
-                self._sync("stage", box.id, box, StageItem, band=self.header_band)
-        self._stage_ids = ids
+    def _sync_stages(self, ids: set[str] | None) -> None:
+        """Stage headers made, moved or removed: those in *ids* (None: all of them).
+
+        A header placed from its first step's column rides in that step's
+        block on the header band (it moves with it, as the step's header
+        does); a stage with no step has its header on the band itself.
+        """
+        if ids is None:
+            ids = self._stage_ids | {b.id for b in self.layout.stages}
+        for stage_id in ids:
+            box = self.engine.stage_box(stage_id)
+            holder = self.header_band
+            if box is not None and box.step is not None:
+                holder = self.blocks.holder("header", self.header_band, box.step, StepItem.Z)
+                self.blocks.touch(box.step)  # (its header may reach further than its block's steps)
+            item = self._sync("stage", stage_id, box, StageItem, band=self.header_band,
+                              parent=holder if holder is not self.header_band else None)
+            if item is None:
+                self._stage_ids.discard(stage_id)
+                continue
+            self._stage_ids.add(stage_id)
+            if holder is self.header_band:
+                if getattr(item, "block", None) is not None:
+                    item.setParentItem(holder)
+                    item.block = None  # type: ignore[attr-defined]
+                    item.setPos(item.home())  # type: ignore[attr-defined]
+            else:
+                self._hold(item, holder)
 
     def _follow(self, kind: str, ids: set[str]) -> None:
         """The columns these elements are placed from moved: their items go along (their boxes or routes are the
