@@ -143,6 +143,15 @@ def scenario_link(window: MainWindow, args: dict) -> None:
     press_drag_release(start, end)
 
 
+def scenario_stage_move(window: MainWindow, args: dict) -> None:
+    """A stage's header dragged by its title, left past another stage's middle (it rides in a column block)."""
+    stage = window.scene.item_for("stage", args["stage"])
+    before = window.scene.layout.stages[0].rect
+    rect = stage.box.rect
+    start, end = on_screen(window, QPointF(rect.x + 30, rect.centre[1]), QPointF(before.x + 10, rect.centre[1]))
+    press_drag_release(start, end)
+
+
 def scenario_show(window: MainWindow, args: dict) -> None:
     """The window filling the screen (optionally in presentation mode), for the docs' screenshots."""
     area = window.screen().availableGeometry()
@@ -187,6 +196,7 @@ SCENARIOS = {
     "card-move": scenario_card_move,
     "handoff": scenario_handoff,
     "link": scenario_link,
+    "stage-move": scenario_stage_move,
 }
 
 

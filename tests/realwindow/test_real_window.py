@@ -77,6 +77,13 @@ def test_a_link_drawn_from_a_step_port_to_a_later_step(tmp_path: Path) -> None:
     assert out["undo"] == "Add link"
 
 
+def test_a_stage_header_dragged_before_the_stage_on_its_left(tmp_path: Path) -> None:
+    out = run_scenario(tmp_path, "stage-move", stage="stage-b")
+    order = [s["id"] for s in sorted(out["journey"]["stages"], key=lambda s: s["order"])]
+    assert order == ["stage-b", "stage-a"]
+    assert out["undo"] == "Move stage"
+
+
 def test_a_card_at_the_end_of_a_long_map_scrolled_to_and_dragged(tmp_path: Path) -> None:
     """150 steps: the cards at the end have no item until the view comes to them (the scroll makes them)."""
     from benchmarks.generate import journey_of
