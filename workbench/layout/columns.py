@@ -21,13 +21,15 @@ class Shifted:
 
     The stretch (from ``lo`` to ``hi``, excluded) is the columns a step added
     or removed before them pushed along: a range, not thousands of numbers.
+    Before the edit, the columns pushed along began at ``kept``.
     """
 
-    __slots__ = ("some", "lo", "hi")
+    __slots__ = ("some", "lo", "hi", "kept")
 
     def __init__(self) -> None:
         self.some: set[int] = set()
         self.lo = self.hi = 0
+        self.kept = 0
 
     def __bool__(self) -> bool:
         return bool(self.some) or self.hi > self.lo
@@ -107,6 +109,7 @@ class ColumnsMixin:
             patch.alike = ids  # type: ignore[assignment]
             if ids:
                 shifted.lo, shifted.hi = min(kept, tail), max(len(self._columns), len(columns))
+                shifted.kept = kept
         self._shifted = shifted
         spans_changed = full or spans != self._spans
         self._respanned = {sid for sid, _ in spans.items() - self._spans.items()}

@@ -81,6 +81,8 @@ class ConnectorsMixin:
             shifted = columns_moved and self._shifted.meets(known.columns)  # type: ignore[union-attr]
             if not handoffs or not (shifted or touched and self._crossed(lane_id, known.columns)):  # type: ignore[union-attr]
                 return known.band  # type: ignore[union-attr]
+            if not touched and self._pushed_along(lane_id, known, patch):  # type: ignore[arg-type]
+                return known.band  # type: ignore[union-attr]
         routes = self.layout.handoff_routes
         old = known.clusters if known is not None else {}
         clusters: dict[tuple[str, ...], Cluster] = {}
@@ -111,6 +113,60 @@ class ConnectorsMixin:
         columns = frozenset().union(*(c.columns for c in clusters.values()))
         self._routes[lane_id] = LaneRoutes(handoffs, content, columns, band, clusters)
         return band
+
+    def _pushed_along(self, lane_id: str, known: LaneRoutes, patch: Patch) -> bool:
+        """Keep the lane's grouping of its handoffs when columns were pushed along alike (a step added or removed
+        before some; none of the lane's cards changed); False if it cannot say.
+
+        A cluster that did not move keeps its routes; one wholly in the
+        stretch pushed along is the same, a few columns on; only the
+        clusters that pass a column that changed (the edit's stage) or reach
+        over the start of the stretch are grouped again, among themselves,
+        and routed or pushed as a full pass would. They cannot join a
+        cluster left as it was: a cluster's columns reach one column beyond
+        its span on each side, so the others were at least a free column
+        away, and only moved away from them, or as far as that column.
+        Thousands of handoffs are then not grouped again for a step added
+        early.
+        """
+        shifted = self._shifted
+        if shifted.hi <= shifted.lo:
+            return False
+        clusters: dict[tuple[str, ...], Cluster] = {}
+        again: list[Handoff] = []
+        for ids, cluster in known.clusters.items():
+            columns = cluster.columns
+            if not shifted.meets(columns):
+                clusters[ids] = cluster
+            elif shifted.some.isdisjoint(columns) and min(columns) >= shifted.kept and (moved := self._pushed(cluster)):
+                clusters[ids] = moved
+                patch.handoff_columns.update(ids)  # (a route per handoff, by its id)
+            else:
+                again += cluster.handoffs
+        if again:
+            order = {h.id: i for i, h in enumerate(known.handoffs)}
+            again.sort(key=lambda h: order[h.id])  # (grouped in the lane's order, as a full pass does)
+            boxes, routes = self.layout.card_boxes, self.layout.handoff_routes
+            extent_of = {cid: _extent(boxes[cid]) for h in again for cid in (h.source, h.target)}
+            for group in handoff_clusters(again, extent_of, self.style):
+                ids = tuple(map(_ID, group))
+                cluster = known.clusters.get(ids)
+                kept = None if cluster is None else self._keeps(lane_id, group, cluster, False, True)
+                if kept is None:
+                    kept = self._route_cluster(lane_id, group)
+                    for connector in kept.connectors:
+                        routes[connector.id] = (lane_id, connector)
+                        patch.handoffs.add(connector.id)
+                elif kept is not cluster:
+                    patch.handoff_columns.update(ids)
+                clusters[ids] = kept
+        bottom = max((c.bottom for c in clusters.values()), default=float("-inf"))
+        band = max(known.content, bottom) - known.content
+        if band != known.band:
+            return False  # (the lane's height changes: routed as a full pass would, lanes below it moved)
+        columns = frozenset().union(*(c.columns for c in clusters.values()))
+        self._routes[lane_id] = LaneRoutes(known.handoffs, known.content, columns, band, clusters)
+        return True
 
     def _keeps(
         self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool
