@@ -149,3 +149,41 @@ def test_the_inspector_edits_the_persona_and_authors_of_the_journey(qtbot, path:
     assert window.document.journey.authors == ["Ana", "Bo"]
     window.stack.undo()
     assert window.document.journey.authors == []
+
+
+@pytest.mark.parametrize("dragged, over", [("stage-0", "stage-1"), ("stage-1", "stage-0")])
+def test_a_stage_header_dragged_over_its_neighbour_is_drawn_above_it(qtbot, tmp_path: Path, monkeypatch,
+                                                                      dragged: str, over: str) -> None:
+    """Each header rides in its first step's column block; the pressed one (and its block) is raised while it is
+    dragged, whichever order the blocks were made in, and goes back after."""
+    from benchmarks.generate import journey_of
+    from workbench.ui.canvas import blocks
+
+    monkeypatch.setattr(blocks, "SIZE", 3)  # stage-0 (steps 0-4) and stage-1 (steps 5-9) start in two blocks
+    target = tmp_path / "long.journey"
+    save(journey_of(40), target)
+    window = open_window(qtbot, target)
+    scene, viewport = window.scene, window.view.viewport()
+    assert scene.item_for("stage", "stage-0").block is not scene.item_for("stage", "stage-1").block
+    window.resize(1600, 900)
+    window.view.set_zoom(0.25, floor=0.25)  # (both headers in view, so that the press lands on either)
+    window.view.horizontalScrollBar().setValue(0)
+    QApplication.processEvents()
+    start, goal = box(window, "stage", dragged), box(window, "stage", over)
+    item = scene.item_for("stage", dragged)
+    resting = (item.zValue(), item.block.zValue())
+    a = window.view.mapFromScene(QPointF(start.x + 20, start.centre[1]))
+    end = QPointF(goal.centre[0], goal.centre[1])
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    b = window.view.mapFromScene(end)
+    for i in range(1, 7):
+        QTest.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 6, b.y()))
+    QApplication.processEvents()
+    assert viewport.rect().contains(a) and viewport.rect().contains(b)
+    under = [i.element_id for i in scene.items(end) if getattr(i, "kind", "") == "stage"]
+    assert under[:2] == [dragged, over]  # drawn on top of the header it passes over
+    QTest.mouseMove(viewport, a)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)  # back where it was
+    QApplication.processEvents()
+    assert (item.zValue(), item.block.zValue()) == resting  # ...and stacks as before once dropped
+    assert [s.id for s in window.document.stages()][:2] == ["stage-0", "stage-1"]

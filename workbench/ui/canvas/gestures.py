@@ -146,7 +146,8 @@ class GesturesMixin:
             return False
         grabber = self.mouseGrabberItem()
         if grabber is not None:
-            grabber.ungrabMouse()
+            grabber.ungrabMouse()  # (it hears no release: a header raised for the drag goes back)
+            getattr(grabber, "lower_after_drag", lambda: None)()
         self._pressed = False
         for item in moved:
             item.setPos(item.home())

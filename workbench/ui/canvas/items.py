@@ -134,6 +134,28 @@ class ColumnHeaderItem(AxisItem):
     def rect(self, value: Rect) -> None:
         pass  # always the box's: see the getter
 
+    #: How far a pressed header (and the column block it is in) is raised above its neighbours while dragged.
+    DRAG_RAISE = 0.5
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A header dragged over its neighbours is drawn above them: they may sit in another column block, which
+        would otherwise stack above it or not by the order the blocks were made in."""
+        self.lower_after_drag()
+        self._raised = [(item, item.zValue()) for item in (self, getattr(self, "block", None)) if item is not None]
+        for item, z in self._raised:
+            item.setZValue(z + self.DRAG_RAISE)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().mouseReleaseEvent(event)
+        self.lower_after_drag()
+
+    def lower_after_drag(self) -> None:
+        """Back to where it stacked before it was pressed (after a drop, or a drag given up)."""
+        for item, z in getattr(self, "_raised", ()):
+            item.setZValue(z)
+        self._raised: list[tuple[QGraphicsItem, float]] = []
+
 
 def _look(box: StageBox) -> tuple[object, ...]:
     """What a stage header's picture shows: its size and its text, placed within it."""
