@@ -84,35 +84,41 @@ class ConnectorsMixin:
             if not touched and self._pushed_along(lane_id, known, patch):  # type: ignore[arg-type]
                 return known.band  # type: ignore[union-attr]
         routes = self.layout.handoff_routes
-        old = known.clusters if known is not None else {}
         clusters: dict[tuple[str, ...], Cluster] = {}
         if handoffs:
-            boxes = self.layout.card_boxes
-            extent_of = {cid: _extent(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
-            for group in handoff_clusters(list(handoffs), extent_of, self.style):
-                ids = tuple(map(_ID, group))
-                cluster = old.get(ids)
-                kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved)
-                if kept is None:
-                    cluster = self._route_cluster(lane_id, group)
-                    for connector in cluster.connectors:
-                        routes[connector.id] = (lane_id, connector)
-                        patch.handoffs.add(connector.id)
-                elif kept is not cluster:  # pushed along: the same routes, from a column that moved
-                    cluster = kept
-                    patch.handoff_columns.update(ids)  # (a route per handoff, by its id)
-                clusters[ids] = cluster  # type: ignore[assignment]
+            old = known.clusters if known is not None else {}
+            self._group(lane_id, list(handoffs), old, touched, columns_moved, patch, clusters)
         kept = {h.id for ids in clusters for h in clusters[ids].handoffs}
         for handoff in known.handoffs if known is not None else ():
             if handoff.id not in kept:
                 if routes.get(handoff.id, (None,))[0] == lane_id:
                     del routes[handoff.id]
                 patch.handoffs.add(handoff.id)
-        bottom = max((c.bottom for c in clusters.values()), default=float("-inf"))
-        band = max(content, bottom) - content
+        band = _band(content, clusters)
         columns = frozenset().union(*(c.columns for c in clusters.values()))
         self._routes[lane_id] = LaneRoutes(handoffs, content, columns, band, clusters)
         return band
+
+    def _group(
+        self, lane_id: str, handoffs: list[Handoff], old: dict[tuple[str, ...], Cluster], touched: bool,
+        columns_moved: bool, patch: Patch, into: dict[tuple[str, ...], Cluster],
+    ) -> None:
+        """Group *handoffs* (in the lane's order) by overlapping spans, into *into*: a group that was a cluster
+        of *old* keeps its routes (as they were, or pushed along), any other is routed again."""
+        boxes, routes = self.layout.card_boxes, self.layout.handoff_routes
+        extent_of = {cid: _extent(boxes[cid]) for h in handoffs for cid in (h.source, h.target)}
+        for group in handoff_clusters(handoffs, extent_of, self.style):
+            ids = tuple(map(_ID, group))
+            cluster = old.get(ids)
+            kept = None if cluster is None else self._keeps(lane_id, group, cluster, touched, columns_moved)
+            if kept is None:
+                kept = self._route_cluster(lane_id, group)
+                for connector in kept.connectors:
+                    routes[connector.id] = (lane_id, connector)
+                    patch.handoffs.add(connector.id)
+            elif kept is not cluster:  # pushed along: the same routes, from a column that moved
+                patch.handoff_columns.update(ids)  # (a route per handoff, by its id)
+            into[ids] = kept
 
     def _pushed_along(self, lane_id: str, known: LaneRoutes, patch: Patch) -> bool:
         """Keep the lane's grouping of its handoffs when columns were pushed along alike (a step added or removed
@@ -146,22 +152,8 @@ class ConnectorsMixin:
         if again:
             order = {h.id: i for i, h in enumerate(known.handoffs)}
             again.sort(key=lambda h: order[h.id])  # (grouped in the lane's order, as a full pass does)
-            boxes, routes = self.layout.card_boxes, self.layout.handoff_routes
-            extent_of = {cid: _extent(boxes[cid]) for h in again for cid in (h.source, h.target)}
-            for group in handoff_clusters(again, extent_of, self.style):
-                ids = tuple(map(_ID, group))
-                cluster = known.clusters.get(ids)
-                kept = None if cluster is None else self._keeps(lane_id, group, cluster, False, True)
-                if kept is None:
-                    kept = self._route_cluster(lane_id, group)
-                    for connector in kept.connectors:
-                        routes[connector.id] = (lane_id, connector)
-                        patch.handoffs.add(connector.id)
-                elif kept is not cluster:
-                    patch.handoff_columns.update(ids)
-                clusters[ids] = kept
-        bottom = max((c.bottom for c in clusters.values()), default=float("-inf"))
-        band = max(known.content, bottom) - known.content
+            self._group(lane_id, again, known.clusters, False, True, patch, clusters)
+        band = _band(known.content, clusters)
         if band != known.band:
             return False  # (the lane's height changes: routed as a full pass would, lanes below it moved)
         columns = frozenset().union(*(c.columns for c in clusters.values()))
@@ -301,6 +293,12 @@ class ConnectorsMixin:
 
 
 _ID = attrgetter("id")
+
+
+def _band(content: float, clusters: dict[tuple[str, ...], Cluster]) -> float:
+    """How far below a lane's cards (*content* tall) its clusters' routes reach."""
+    bottom = max((c.bottom for c in clusters.values()), default=float("-inf"))
+    return max(content, bottom) - content
 
 
 def _extent(box: CardBox) -> tuple[float, float]:
