@@ -87,10 +87,11 @@ def block_x(item: QGraphicsItem) -> float:
     return block.left if block is not None else 0.0
 
 
-def put_in(item: QGraphicsItem, block: BlockItem) -> None:
-    """Move an item into *block*, where its column places it (its ``block`` says where it is)."""
-    item.setParentItem(block)
-    item.block = block  # type: ignore[attr-defined]
+def put_in(item: QGraphicsItem, parent: QGraphicsItem) -> None:
+    """Move an item into *parent* (a block, or a band), where its column places it (its ``block`` says which
+    block it is in, None on a band)."""
+    item.setParentItem(parent)
+    item.block = parent if isinstance(parent, BlockItem) else None  # type: ignore[attr-defined]
     item.setPos(item.home())  # type: ignore[attr-defined]
 
 
