@@ -92,3 +92,78 @@ def shot_of(window: MainWindow, kind: str, element_id: str) -> QImage:
     item = window.scene.item_for(kind, element_id)
     area = window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
     return window.view.viewport().grab(area & QRect(window.view.viewport().rect())).toImage()
+
+
+# A stage header much wider than the view: Qt keeps only the part in view as its picture, and when that part
+# scrolls or changes size in the frame where the header changed, it used to draw only the strip not in the old
+# picture (see workbench/ui/canvas/pictures.py). A narrow window makes the banking example's second stage such a
+# header; each test draws the view at two scroll places first, as someone scrolling to it would.
+
+BANKING = "examples/banking-savings.journey"
+LONG_TITLE = "Set goals and decide on how much to put aside every single month for the trip"
+
+
+def drawn(window: MainWindow) -> QImage:
+    window.scene.ensure_fresh()
+    return window.view.viewport().grab().toImage()
+
+
+def drawn_afresh(window: MainWindow) -> QImage:
+    """The view drawn with every cached picture made anew: what every item really shows now.
+
+    (Drawn with no picture at all, rounded corners would differ by a few antialiased pixels.)
+    """
+    for item in window.scene.items():
+        if item.cacheMode() != CardItem.CacheMode.NoCache:
+            item.setCacheMode(item.cacheMode())  # (Qt forgets the item's picture)
+    return window.view.viewport().grab().toImage()
+
+
+def scrolled_into_a_long_stage(qtbot, stage_id: str = "stage-open") -> MainWindow:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import open_window
+
+    window = open_window(qtbot, BANKING)
+    window.resize(1000, 800)
+    qtbot.wait(50)
+    item = window.scene.item_for("stage", stage_id)
+    assert item.sceneBoundingRect().width() > 1.3 * window.view.viewport().width()  # (what the tests are about)
+    bar = window.view.horizontalScrollBar()
+    for end in (350, 300):  # the header starts left of the view and ends in it
+        bar.setValue(bar.value() + window.view.mapFromScene(item.sceneBoundingRect().topRight()).x() - end)
+        drawn(window)
+    assert window.view.mapFromScene(item.sceneBoundingRect().topLeft()).x() < 0
+    assert window.view.mapFromScene(item.sceneBoundingRect().topRight()).x() == 300
+    return window
+
+
+def test_a_long_stage_header_partly_in_view_is_drawn_whole_when_the_headers_grow_taller(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = scrolled_into_a_long_stage(qtbot)
+    height = window.scene.item_for("stage", "stage-open").sceneBoundingRect().height()
+    window.document.update("stage-goals", title=LONG_TITLE)  # two lines: every stage header grows
+    assert window.scene.item_for("stage", "stage-open").sceneBoundingRect().height() > height
+    assert drawn(window) == drawn_afresh(window)
+    window.document.update("stage-goals", title="Goals")
+    assert drawn(window) == drawn_afresh(window)
+
+
+def test_a_long_stage_header_partly_in_view_is_drawn_whole_when_it_grows_wider(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from workbench.model.journey import Step
+
+    window = scrolled_into_a_long_stage(qtbot)
+    width = window.scene.item_for("stage", "stage-open").sceneBoundingRect().width()
+    window.document.add(Step(id="step-new", title="New", stage="stage-open"), 0)  # its first column: it reaches on
+    assert window.scene.item_for("stage", "stage-open").sceneBoundingRect().width() > width
+    assert drawn(window) == drawn_afresh(window)
+
+
+def test_a_long_stage_header_selected_as_the_view_scrolls_shows_its_outline_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = scrolled_into_a_long_stage(qtbot)
+    plain = drawn_afresh(window)
+    bar = window.view.horizontalScrollBar()
+    window.scene.select_ids(["stage-open"])
+    bar.setValue(bar.value() + 40)  # in the same frame
+    selected = drawn(window)
+    assert selected == drawn_afresh(window)
+    window.scene.select_ids([])
+    bar.setValue(bar.value() - 40)
+    assert drawn(window) == drawn_afresh(window) == plain

@@ -17,6 +17,7 @@ from workbench import theme
 from workbench.export import shapes
 from workbench.geometry import CardBox, LaneBox, Rect, StageBox, StepBox
 from workbench.ui.canvas.blocks import block_x, settle_in
+from workbench.ui.canvas.pictures import redraw
 from workbench.ui.canvas.qtpainter import QtPainter
 
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -66,7 +67,7 @@ class BoxItem(QGraphicsRectItem):
         if self.pos() != self.home():
             self.setPos(self.home())
         if repaint:
-            self.update()
+            self.redraw()
 
     def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseMoveEvent(event)
@@ -89,6 +90,10 @@ class BoxItem(QGraphicsRectItem):
         painter.translate(-self.rect.x, -self.rect.y)
         shape(QtPainter(painter), self.rect, *args)
         painter.restore()
+
+    def redraw(self) -> None:
+        """Draw the item again, all of it: what it shows changed (see pictures.py)."""
+        redraw(self)
 
     def paint_selection(self, painter: QPainter, radius: float = 6) -> None:
         if self.isSelected():
@@ -180,7 +185,7 @@ class StageItem(ColumnHeaderItem):
             self._set_bounds()
         self.follow()
         if _look(box) != _look(old):  # else only moved (a step added before it): the same picture
-            self.update()
+            self.redraw()
 
     def follow(self) -> None:
         """Go where the layout puts the header (its first column moved: the box is the same).
@@ -219,12 +224,12 @@ class StepItem(ColumnHeaderItem):
 
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.hovered = True
-        self.update()
+        self.redraw()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.hovered = False
-        self.update()
+        self.redraw()
         super().hoverLeaveEvent(event)
 
     def port_centre(self) -> QPointF:
@@ -240,7 +245,7 @@ class StepItem(ColumnHeaderItem):
         """A health check sign in the corner: square for an error, triangle for a warning."""
         if severity != self.badge:
             self.badge = severity
-            self.update()
+            self.redraw()
 
     def where(self) -> Rect:
         return self.box.header
@@ -252,7 +257,7 @@ class StepItem(ColumnHeaderItem):
             self._set_bounds()
         if self.pos() != self.home():
             self.setPos(self.home())
-        self.update()
+        self.redraw()
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -348,7 +353,7 @@ class CardItem(BoxItem):
     def set_tags(self, tags: tuple[tuple[str, str], ...]) -> None:
         if tags != self.tags:
             self.tags = tags
-            self.update()
+            self.redraw()
 
     @property
     def rect(self) -> Rect:  # type: ignore[override]
@@ -361,7 +366,7 @@ class CardItem(BoxItem):
         if resized:
             self._set_bounds()
         self.follow()
-        self.update()
+        self.redraw()
 
     def local(self) -> QRectF:
         return QRectF(0, 0, self.box.local.w, self.box.local.h)  # size only: no need to place the box in the map

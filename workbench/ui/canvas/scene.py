@@ -31,6 +31,7 @@ from workbench.ui.canvas.sleeping import SleepingCardsMixin
 from workbench.ui.canvas.emotion_lane import EmotionLaneMixin
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.canvas.following import FollowingMixin
+from workbench.ui.canvas.pictures import PicturesMixin
 from workbench.ui.canvas.curves import ConnectorItem, CurveItem, OtherCurveItem
 from workbench.ui.canvas.legend import LegendItem
 from workbench.ui.canvas.items import (
@@ -56,7 +57,7 @@ def united(items: list[QGraphicsItem]) -> QRectF:
 
 class JourneyScene(
     EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingCardsMixin, EmotionLaneMixin,
-    FollowingMixin, QGraphicsScene,
+    FollowingMixin, PicturesMixin, QGraphicsScene,
 ):
     #: A short message for the status bar (a refused drop, a refused edit...).
     message = Signal(str)
@@ -102,15 +103,10 @@ class JourneyScene(
         self.init_gestures()
         self.init_dropping()
         self.init_keyboard()
+        self.init_pictures()
         document.changed.connect(self._on_change)
         self._apply(Patch(full=True))
         keep_selection(stack, self)  # undo and redo bring the selection back (see commands.py)
-
-    def redraw_pictures(self) -> None:
-        """The colours changed: items drawn from a cached picture (cards, headers) draw it again."""
-        for item in self.items():
-            if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
-                item.update()
 
     def detach(self) -> None:
         """Stop listening to the document (the window is closing or switching)."""
