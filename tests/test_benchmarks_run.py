@@ -53,9 +53,11 @@ def test_quick_benchmark_prints_every_table_with_a_row_per_size(quick: list[str]
     assert [row.split()[0] for row in pdf[1:]] == ["10", "100"]
 
     build = section(lines, "scene build to first painted frame")
-    for column in ("items", "p50 ms", "p95 ms", "cpu p50 ms", "floor p50 ms", "x floor p50", "builds"):
+    for column in ("items", "build", "p50 ms", "p95 ms", "cpu p50 ms", "floor p50 ms", "x floor p50", "builds"):
         assert column in build[0]
-    assert [row.split()[0] for row in build[1:]] == ["10", "100"]
+    assert [row.split()[0] for row in build[1:]] == ["10", "10", "100", "100"]
+    # Built again (the journey's texts measured before) and opened (nothing measured yet), each size.
+    assert [" ".join(row.split()[2:-6]) for row in build[1:]] == ["again", "first open"] * 2
 
     # Start-up comes from benchmarks/startup.py: its table, or one line saying why there is none.
     assert any(line.startswith("[start-up") for line in lines)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import accumulate, repeat
@@ -113,6 +113,17 @@ def forget_fallbacks() -> None:
     for known in _word_widths.values():
         known.clear()
     _text_width.cache_clear()
+    for forget in _measured_with_fonts:
+        forget()
+
+
+#: Forgets what others measured with these fonts (the layout's card sizes): called by forget_fallbacks.
+_measured_with_fonts: list[Callable[[], None]] = []
+
+
+def measured_with_fonts(forget: Callable[[], None]) -> None:
+    """Have *forget* called when what was measured with the fonts is forgotten (it keeps sizes measured here)."""
+    _measured_with_fonts.append(forget)
 
 
 #: Distance from the top of a line to its baseline, as a multiple of the size

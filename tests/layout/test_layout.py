@@ -213,3 +213,24 @@ def test_shipped_maps_have_nothing_clipped_or_overlapping(path: Path) -> None:
             assert not any(connector.label.rect.overlaps(h) for h in headers), connector.id
     for step in result.steps:
         assert step.text.rect.inside(step.header)
+
+
+def test_card_sizes_are_measured_again_once_the_fonts_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Card sizes are kept from one layout to the next; measured with fonts since forgotten, they would be wrong."""
+    from workbench import textmetrics
+    from workbench.geometry import Style
+    from workbench.layout import boxes
+
+    text = "A card whose text is long enough to wrap over two lines or more in its column"
+    before = boxes.measures_for(Style())(None, text)
+    assert len(before[2].lines) >= 2
+    try:
+        monkeypatch.setattr(boxes, "wrap", lambda text, width, size, bold=False: ["one line"])  # the fonts changed
+        assert boxes.measures_for(Style())(None, text) == before  # kept...
+        textmetrics.forget_fallbacks()
+        after = boxes.measures_for(Style())(None, text)
+        assert after[2].lines == ("one line",) and after[0] < before[0]  # ...until the fonts are forgotten
+    finally:
+        monkeypatch.undo()
+        textmetrics.forget_fallbacks()
+    assert boxes.measures_for(Style())(None, text) == before

@@ -10,7 +10,7 @@ from __future__ import annotations
 from workbench.channels import channel_label
 from workbench.geometry import Anchor, CardBox, Rect, Style, Text
 from workbench.model.journey import Card
-from workbench.textmetrics import line_height, wrap
+from workbench.textmetrics import line_height, measured_with_fonts, wrap
 
 
 def text_box(text: str, x: float, y: float, width: float, size: float, bold: bool = False) -> Text:
@@ -56,6 +56,7 @@ class CardMeasures:
 
 
 _MEASURES: dict[Style, CardMeasures] = {}
+measured_with_fonts(_MEASURES.clear)  # (sizes measured with fonts since forgotten would be wrong)
 
 
 def measures_for(s: Style) -> CardMeasures:
