@@ -176,6 +176,55 @@ def test_keyboard_only_entry_of_five_steps(window: MainWindow) -> None:
     assert titles[-5:] == ["Gets a welcome SMS", "Sets a goal", "Saves monthly", "Checks progress", "Reaches the goal"]
 
 
+def test_a_step_added_by_enter_and_named_goes_with_one_undo(window: MainWindow) -> None:
+    """Enter, a title, Enter: one gesture, one undo step (not the step left behind as "New step")."""
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    before = [(s.id, s.title) for s in window.document.steps()]
+    count = window.stack.count()
+    for title in ("Gets a welcome SMS", "Sets a goal"):
+        QTest.keyClick(viewport, Qt.Key.Key_Return)
+        QTest.keyClicks(viewport, title)
+        QTest.keyClick(viewport, Qt.Key.Key_Return)
+    named = [(s.id, s.title) for s in window.document.steps()]
+    assert [t for _, t in named[-2:]] == ["Gets a welcome SMS", "Sets a goal"]
+    assert window.stack.count() == count + 2 and window.stack.undoText() == "Add step"
+    window.stack.undo()
+    assert [(s.id, s.title) for s in window.document.steps()] == named[:-1]
+    window.stack.undo()
+    assert [(s.id, s.title) for s in window.document.steps()] == before
+    window.stack.redo()
+    window.stack.redo()
+    assert [(s.id, s.title) for s in window.document.steps()] == named
+    # Named again later, it is an edit of its own.
+    window.scene.select_ids([named[-1][0]])
+    QTest.keyClick(viewport, Qt.Key.Key_F2)
+    QTest.keyClicks(viewport, "Sets a savings goal")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    assert window.stack.count() == count + 3 and window.stack.undoText() == "Edit text"
+    window.stack.undo()
+    assert [(s.id, s.title) for s in window.document.steps()] == named
+
+
+def test_a_title_typed_after_another_edit_is_an_undo_step_of_its_own(window: MainWindow) -> None:
+    """The title joins the step that added the step only while that is the last undo step."""
+    from workbench.ui.commands import perform
+
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    added = window.scene.editor.element_id
+    # Another edit lands while the title is being typed (say, from another window on the same journey).
+    perform(window.stack, window.document, "Rename", lambda: window.document.update("step-1", title="Looks around"))
+    count = window.stack.count()
+    QTest.keyClicks(viewport, "Gets a welcome SMS")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    assert window.document.get(added).title == "Gets a welcome SMS"
+    assert window.stack.count() == count + 1 and window.stack.undoText() == "Edit text"
+    window.stack.undo()
+    assert window.document.get(added).title == "New step" and window.document.get("step-1").title == "Looks around"
+
+
 def test_escape_on_a_step_just_added_takes_it_away(window: MainWindow) -> None:
     click(window, *box(window, "step", "step-3").centre)
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)

@@ -130,10 +130,12 @@ def test_the_new_card_takes_the_keys_even_when_the_palette_had_focus(window: Mai
     QTest.keyClick(channel, Qt.Key.Key_Return)
     card = next(c for c in window.document.journey.cards if c.step == "step-2" and c.nature == "human")
     assert (card.text, card.channel) == ("Doctor", "Video call")
-    assert window.stack.undoText() == "Edit touchpoint"
-    window.stack.undo()  # the text and the channel come back together
+    assert window.stack.undoText() == "Add card"  # what was typed into the new card is part of adding it
+    window.stack.undo()  # the card, its text and its channel go together
+    assert card.id not in window.document
+    window.stack.redo()
     card = window.document.get(card.id)
-    assert (card.text, card.channel) == ("What happens here", "Phone with an advisor")
+    assert (card.text, card.channel) == ("Doctor", "Video call")
 
 
 def test_the_channel_offers_the_channels_already_in_the_journey(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

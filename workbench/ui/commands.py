@@ -117,6 +117,13 @@ class EditCommand(QUndoCommand):
         return True
 
 
+def join_last(stack: QUndoStack, key: Hashable) -> None:
+    """Let the next edit performed with *key* join the last undo step (see EditCommand.mergeWith)."""
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    if isinstance(top, EditCommand):
+        top.merge_key = key
+
+
 def perform(
     stack: QUndoStack,
     document: JourneyDocument,

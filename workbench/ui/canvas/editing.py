@@ -9,6 +9,7 @@ depends on it; copy puts cards on the clipboard with a workbench MIME type
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainterPath
@@ -27,6 +28,7 @@ from workbench.ui.canvas.items import (
 )
 from workbench.ui.canvas.painting import font_at_dpi
 from workbench.ui.canvas.placement import card_fits_lane
+from workbench.ui.commands import join_last
 from workbench.ui.mime import ELEMENTS_MIME
 
 translate = QCoreApplication.translate
@@ -59,6 +61,8 @@ class InlineEditor(QGraphicsTextItem):
         #: A touchpoint's channel (Tab goes on to it); None for anything else.
         self.channel: str | None = None
         self.fresh_card = False
+        #: The undo index right after the step that added the element (just added), else None: see run_typed.
+        self.added_at: int | None = None
         #: What the editor hides whatever its text: the element's own box (its old text must not show
         #: under a shorter new one).
         self._covers = QRectF()
@@ -108,7 +112,7 @@ class InlineEditor(QGraphicsTextItem):
         scene = self._scene
         scene.removeItem(self)
         scene.editor = None
-        ChannelEditor(scene, self.element_id, self.toPlainText(), self.channel or "", self.fresh_card).start()
+        ChannelEditor(scene, self.element_id, self.toPlainText(), self.channel or "", self.fresh_card, self.added_at).start()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -123,9 +127,10 @@ class InlineEditor(QGraphicsTextItem):
         scene.editor = None
         scene.removeItem(self)
         if commit and text != self.original and (text or self.field == "text"):
-            scene.run(
+            scene.run_typed(
                 translate("Canvas", "Edit text"),
                 lambda: scene.document.update(self.element_id, **{self.field: text}),
+                self.element_id, self.added_at,
             )
         if self.fresh and not commit and scene.stack.canUndo():
             scene.stack.undo()  # Escape on a step just added: no placeholder left behind
@@ -138,7 +143,9 @@ class InlineEditor(QGraphicsTextItem):
 class ChannelEditor(QLineEdit):
     """A touchpoint's channel, typed after its text (Tab), with the journey's channels offered."""
 
-    def __init__(self, scene, card_id: str, text: str, channel: str, fresh_card: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, scene, card_id: str, text: str, channel: str, fresh_card: bool, added_at: int | None = None
+    ) -> None:
         view = scene.views()[0]
         super().__init__(view.viewport())
         self._scene = scene
@@ -146,6 +153,7 @@ class ChannelEditor(QLineEdit):
         self.text_value = text
         self.done = False
         self.fresh_card = fresh_card
+        self.added_at = added_at
         self.setObjectName("channel-editor")
         self.setAccessibleName(translate("Canvas", "Channel"))
         self.setPlaceholderText(translate("Canvas", "Channel: mobile app, phone with an advisor, shop..."))
@@ -180,7 +188,7 @@ class ChannelEditor(QLineEdit):
         elif event.key() == Qt.Key.Key_Backtab:  # back to the text
             self.done = True
             self._close()
-            self._scene.edit_element(self.card_id, text=self.text_value)
+            self._scene.edit_element(self.card_id, text=self.text_value, added_at=self.added_at)
         else:
             super().keyPressEvent(event)
             return
@@ -207,9 +215,10 @@ class ChannelEditor(QLineEdit):
         self._close()
         if commit and card_id in scene.document:
             text, channel = self.text_value, self.text().strip()
-            scene.run(
+            scene.run_typed(
                 translate("Canvas", "Edit touchpoint"),
                 lambda: scene.document.update(card_id, text=text, channel=channel or None),
+                card_id, self.added_at,
             )
         scene.select_ids([card_id])
         for view in scene.views():
@@ -220,6 +229,15 @@ class EditingMixin:
     editor: InlineEditor | None = None
     channel_editor: ChannelEditor | None = None
 
+    def run_typed(self, label: str, action: Callable[[], Edit], element_id: str, added_at: int | None) -> bool:
+        """Record what was typed into an element: one undo step, or part of the step that added the element
+        if that is still the last one (*added_at*): one undo takes away the step added by Enter and its title."""
+        key = None
+        if added_at is not None and self.stack.index() == added_at:
+            key = ("typed into the new", element_id)
+            join_last(self.stack, key)
+        return self.run(label, action, merge_key=key)
+
     def edit_selected(self, fresh: bool = False) -> bool:
         """Start editing the text of the one selected card, step, stage, lane, link or handoff."""
         self.ensure_fresh()
@@ -228,7 +246,7 @@ class EditingMixin:
             return False
         return self.edit_item(items[0], fresh)
 
-    def edit_element(self, element_id: str, text: str | None = None) -> bool:
+    def edit_element(self, element_id: str, text: str | None = None, added_at: int | None = None) -> bool:
         """Open the in-place editor of an element (a new card or step just added, say)."""
         self.ensure_fresh()
         self.wake_cards((element_id,))
@@ -237,9 +255,13 @@ class EditingMixin:
             return False
         self.clearSelection()
         item.setSelected(True)
-        return self.edit_item(item, text=text, fresh_card=text is None)
+        return self.edit_item(item, text=text, fresh_card=text is None, added_at=added_at)
 
-    def edit_item(self, item, fresh: bool = False, text: str | None = None, fresh_card: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    def edit_item(  # type: ignore[no-untyped-def]
+        self, item, fresh: bool = False, text: str | None = None, fresh_card: bool = False, added_at: int | None = None
+    ) -> bool:
+        """Open the in-place editor on *item*; *fresh* or *fresh_card*: its element was just added (by the last
+        undo step), and what is typed into it joins that step."""
         if self.editor is not None:
             self.editor.finish(commit=True)
         field = EDITABLE[item.kind]
@@ -254,6 +276,7 @@ class EditingMixin:
         if text is not None:
             editor.setPlainText(text)
         editor.fresh = fresh
+        editor.added_at = added_at if added_at is not None else self.stack.index() if fresh or fresh_card else None
         if isinstance(item, CardItem) and item.box.kind == "touchpoint":
             editor.channel = getattr(element, "channel", None) or ""
             editor.fresh_card = fresh_card
