@@ -50,7 +50,7 @@ def test_palette_drop_entering_over_the_lane_titles_then_typing_text_and_channel
                        lane="lane-touchpoints", keys=keys)
     added = cards_at(out["journey"], "step-2", "lane-touchpoints")
     assert [(c["text"], c["channel"], c["nature"]) for c in added] == [("Doctor", "Video call", "human")]
-    assert out["undo"] == "Edit touchpoint"
+    assert out["undo"] == "Add card"  # the text and channel typed into the new card are part of adding it
 
 
 def test_escape_during_a_palette_drag_adds_nothing(tmp_path: Path) -> None:
