@@ -138,6 +138,27 @@ def test_the_new_card_takes_the_keys_even_when_the_palette_had_focus(window: Mai
     assert (card.text, card.channel) == ("Doctor", "Video call")
 
 
+def test_shift_tab_in_the_channel_goes_back_to_the_text(window: MainWindow) -> None:
+    """Qt took Shift+Tab to move the focus on: both editors closed and the card was committed half-typed."""
+    window.scene.select_ids(["step-2"])
+    assert window.scene.insert_from_palette("card:touchpoint:digital")
+    QTest.keyClicks(QApplication.focusWidget(), "Pays")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    channel = window.scene.channel_editor
+    assert channel is not None and QApplication.focusWidget() is channel
+    QTest.keyClicks(channel, "Kiosk")
+    QTest.keyClick(channel, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    editor = window.scene.editor
+    assert window.scene.channel_editor is None and editor is not None
+    assert editor.toPlainText() == "Pays"
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_End)  # (back in the text, all of it selected, as when it opened)
+    QTest.keyClicks(window.view.viewport(), " by card")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    card = window.document.get(editor.element_id)
+    assert card.text == "Pays by card"
+    assert window.stack.undoText() == "Add card"
+
+
 def test_the_channel_offers_the_channels_already_in_the_journey(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     click(window, *box(window, "card", "card-app").centre)
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_F2)

@@ -126,15 +126,15 @@ class InlineEditor(QGraphicsTextItem):
         scene = self._scene
         scene.editor = None
         scene.removeItem(self)
-        if commit and text != self.original and (text or self.field == "text"):
+        if commit and self.element_id in scene.document and text != self.original and (text or self.field == "text"):
             scene.run_typed(
                 translate("Canvas", "Edit text"),
                 lambda: scene.document.update(self.element_id, **{self.field: text}),
                 self.element_id, self.added_at,
             )
-        if self.fresh and not commit and scene.stack.canUndo():
-            scene.stack.undo()  # Escape on a step just added: no placeholder left behind
-        else:
+        if self.fresh and not commit and scene.stack.index() == self.added_at:
+            scene.stack.undo()  # Escape on a step just added: no placeholder left behind (if nothing came after)
+        elif self.element_id in scene.document:  # (else gone: an undo took it away while it was typed into)
             scene.select_ids([self.element_id])
         for view in scene.views():
             view.setFocus()
@@ -194,6 +194,10 @@ class ChannelEditor(QLineEdit):
             return
         event.accept()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab and Shift+Tab are the editor's own keys (Shift+Tab: back to the text), not a move of the focus."""
+        return False
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         popup = self.completer().popup()
@@ -220,7 +224,8 @@ class ChannelEditor(QLineEdit):
                 lambda: scene.document.update(card_id, text=text, channel=channel or None),
                 card_id, self.added_at,
             )
-        scene.select_ids([card_id])
+        if card_id in scene.document:
+            scene.select_ids([card_id])
         for view in scene.views():
             view.setFocus()
 
@@ -228,6 +233,14 @@ class ChannelEditor(QLineEdit):
 class EditingMixin:
     editor: InlineEditor | None = None
     channel_editor: ChannelEditor | None = None
+
+    def close_editors_of(self, element_id: str) -> None:
+        """The element being typed into is gone (an undo took it away, say): its editors close, keeping nothing."""
+        if self.editor is not None and self.editor.element_id == element_id:
+            self.editor.fresh = False  # (gone already: nothing to take away; the stack is in the middle of an undo)
+            self.editor.finish(commit=False)
+        if self.channel_editor is not None and self.channel_editor.card_id == element_id:
+            self.channel_editor.finish(commit=False)
 
     def run_typed(self, label: str, action: Callable[[], Edit], element_id: str, added_at: int | None) -> bool:
         """Record what was typed into an element: one undo step, or part of the step that added the element

@@ -118,6 +118,8 @@ class JourneyScene(
 
     def _on_change(self, change: Change) -> None:
         self.engine.note(change)
+        if change.action == "removed" and (self.editor is not None or self.channel_editor is not None):
+            self.close_editors_of(change.id or "")
         if change.collection == "cards":
             old, new = change.old, change.element
             if change.action == "updated" and getattr(old, "personas", None) != getattr(new, "personas", None):
