@@ -265,6 +265,7 @@ def test_escape_on_a_step_just_added_takes_it_away(window: MainWindow) -> None:
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     assert len(window.document.journey.steps) == 3
     assert window.scene.editor is None
+    assert not window.stack.canRedo()  # cancelled, not undone: no "Redo Add step" bringing a "New step" back
 
 
 def test_the_same_handoff_is_not_drawn_twice(window: MainWindow) -> None:

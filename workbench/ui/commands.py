@@ -85,6 +85,8 @@ class EditCommand(QUndoCommand):
         #: The selection before the edit, and after it (read when it is undone).
         self.before = before
         self.after: object = None
+        #: Undone for good: the stack forgets it (no redo); see take_back_last.
+        self.forget_when_undone = False
 
     def redo(self) -> None:
         if self._first:  # already performed by perform()
@@ -104,6 +106,8 @@ class EditCommand(QUndoCommand):
         self.redo_edit = _apply(self.document, self.undo_edit)
         if self.selection is not None:
             self.selection.restore_selection(self.before)
+        if self.forget_when_undone:
+            self.setObsolete(True)  # (QUndoStack.undo then deletes it: nothing to redo)
 
     def id(self) -> int:
         return MERGEABLE if self.merge_key is not None else -1
@@ -115,6 +119,14 @@ class EditCommand(QUndoCommand):
         assert self.undo_edit is not None
         self.undo_edit = Batch((other.undo_edit, self.undo_edit))
         return True
+
+
+def take_back_last(stack: QUndoStack) -> None:
+    """Undo the last step and forget it, leaving nothing to redo (an element added, then cancelled at once)."""
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    if isinstance(top, EditCommand):
+        top.forget_when_undone = True
+    stack.undo()
 
 
 def join_last(stack: QUndoStack, key: Hashable) -> None:

@@ -28,7 +28,7 @@ from workbench.ui.canvas.items import (
 )
 from workbench.ui.canvas.painting import font_at_dpi
 from workbench.ui.canvas.placement import card_fits_lane
-from workbench.ui.commands import join_last
+from workbench.ui.commands import join_last, take_back_last
 from workbench.ui.mime import ELEMENTS_MIME
 
 translate = QCoreApplication.translate
@@ -133,7 +133,7 @@ class InlineEditor(QGraphicsTextItem):
                 self.element_id, self.added_at,
             )
         if self.fresh and not commit and scene.stack.index() == self.added_at:
-            scene.stack.undo()  # Escape on a step just added: no placeholder left behind (if nothing came after)
+            take_back_last(scene.stack)  # Escape on a step just added: no placeholder left, nor a redo of it
         elif self.element_id in scene.document:  # (else gone: an undo took it away while it was typed into)
             scene.select_ids([self.element_id])
         for view in scene.views():
