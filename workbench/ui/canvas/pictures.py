@@ -43,7 +43,7 @@ class PicturesMixin:
 
     def _redraw_selection(self) -> None:
         """(Qt draws a selected item again, but only what came into view if the view scrolled to it.)"""
-        selected = {(item.kind, item.element_id) for item in self.selectedItems() if hasattr(item, "element_id")}
+        selected = {(getattr(item, "kind", ""), getattr(item, "element_id", "")) for item in self.selectedItems()}
         for key in selected ^ self._drawn_selected:
             item = self.items_by_key.get(key)
             if item is not None:
