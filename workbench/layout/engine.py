@@ -233,6 +233,10 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         """The face of a step on the active curve (as in ``layout.emotion_points``), None if it has none."""
         return self._points.get(self.layout.active, {}).get(step_id) if self.layout.active is not None else None
 
+    def step_box(self, step_id: str) -> StepBox | None:
+        """The header box of a step shown (None: it is not)."""
+        return self._step_boxes.get(step_id) if step_id in self._col_of else None
+
     def stage_box(self, stage_id: str) -> StageBox | None:
         """The header box of a stage shown (None: it is not)."""
         return self._stage_box.get(stage_id)

@@ -179,15 +179,15 @@ class JourneyScene(
         if self._tags_dirty:
             self._sync_tags()
         if full or patch.steps:
-            step_boxes = {b.id: b for b in lay.steps}
-            for step_id in step_boxes if full else patch.steps:
-                box = step_boxes.get(step_id)
+            step_box = self.engine.step_box  # (not a dict of every step's box: thousands, made for an Enter's one)
+            for step_id in [b.id for b in lay.steps] if full else patch.steps:
+                box = step_box(step_id)
                 holder = None if box is None else self.blocks.holder("header", self.header_band, step_id, StepItem.Z)
                 item = self._sync("step", step_id, box, StepItem, parent=holder)
                 if item is not None:
                     self._hold(item, holder)  # type: ignore[arg-type]
                     item.set_badge(self.badges.get(step_id))  # type: ignore[attr-defined]
-                elif step_id not in step_boxes:
+                elif box is None:
                     self.blocks.forget(step_id)
         if full or patch.emotions or patch.curve:
             self._sync_emotions(patch)
