@@ -109,6 +109,26 @@ def test_f5_presents_stage_by_stage_and_escape_restores_the_window_exactly(windo
     assert window.palette_dock.isVisible() and window.menuBar().isVisible()
 
 
+def test_f5_fits_the_first_stage_whole_and_again_when_full_screen_comes_late(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The slide was fitted to the window as it was when F5 was pressed: on X11 full screen comes after, and the
+    map showed at its old zoom from the top left; and the scroll bar that zooming in brings cut the stage's end."""
+    view, lay = window.view, window.scene.layout
+
+    def shows_the_whole_stage(index: int) -> bool:
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        stage = lay.stages[index].rect
+        titles = window.scene.title_block().width()
+        return seen.left() < stage.x and stage.right <= seen.right() and seen.width() < stage.w + titles + 80
+
+    QTest.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: shows_the_whole_stage(0))
+    window.resize(window.width() - 300, window.height() - 100)  # as the window manager's answer to full screen
+    qtbot.waitUntil(lambda: shows_the_whole_stage(0))
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert shows_the_whole_stage(len(lay.stages) - 1)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+
+
 def test_every_dock_is_in_the_view_menu_and_reset_layout_brings_them_back(window: MainWindow) -> None:
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     listed = set(view_menu.actions())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QToolBar
 
@@ -147,6 +147,9 @@ class Presentation(QObject):
         stage = lay.stages[self.stage].rect
         titles = self.window.scene.title_block().width()
         width = view.viewport().width()
+        bar = view.verticalScrollBar()
+        if not bar.isVisible():  # it shows once zoomed in (a map is taller than a slide), narrowing the view
+            width -= bar.sizeHint().width()
         zoom = max(0.4, min(3.0, (width - 8) / (stage.w + titles + 2 * lay.style.gap)))
         view.set_zoom(zoom)
         view.scroll_to(QPointF(stage.x - titles - lay.style.gap, 0))
@@ -155,6 +158,10 @@ class Presentation(QObject):
         if event.type() == QEvent.Type.Close and watched is self.window and self.active:
             self.leave()
             return False  # the window goes on closing, with its settings as they were before F5
+        if event.type() == QEvent.Type.Resize and watched is self.window.view and self.active:
+            # Full screen comes after F5 (the window manager's answer): the slide is fitted to the new size.
+            QTimer.singleShot(0, lambda: self.active and self.show_stage(self.stage))
+            return False
         if event.type() != QEvent.Type.KeyPress or not self.active:
             return False
         assert isinstance(event, QKeyEvent)
