@@ -138,6 +138,27 @@ def test_the_new_card_takes_the_keys_even_when_the_palette_had_focus(window: Mai
     assert (card.text, card.channel) == ("Doctor", "Video call")
 
 
+def test_the_text_typed_stays_in_view_while_the_channel_is_typed(window: MainWindow) -> None:
+    """The card showed its placeholder text under the channel editor, as if what was typed were lost."""
+    from workbench.ui.canvas.editing import InlineEditor
+
+    def texts_shown() -> list[str]:
+        return [i.toPlainText() for i in window.scene.items() if isinstance(i, InlineEditor) and i.isVisible()]
+
+    window.scene.select_ids(["step-2"])
+    assert window.scene.insert_from_palette("card:touchpoint:digital")
+    QTest.keyClicks(QApplication.focusWidget(), "Pays online")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    channel = window.scene.channel_editor
+    assert channel is not None and texts_shown() == ["Pays online"]
+    card = window.scene.item_for("card", channel.card_id)
+    shown = next(i for i in window.scene.items() if isinstance(i, InlineEditor))
+    assert shown.sceneBoundingRect().intersects(card.sceneBoundingRect())  # over the card
+    QTest.keyClicks(channel, "Web")
+    QTest.keyClick(channel, Qt.Key.Key_Return)
+    assert texts_shown() == [] and window.document.get(channel.card_id).text == "Pays online"
+
+
 def test_shift_tab_in_the_channel_goes_back_to_the_text(window: MainWindow) -> None:
     """Qt took Shift+Tab to move the focus on: both editors closed and the card was committed half-typed."""
     window.scene.select_ids(["step-2"])

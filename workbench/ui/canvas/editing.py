@@ -107,12 +107,18 @@ class InlineEditor(QGraphicsTextItem):
         super().keyPressEvent(event)
 
     def to_channel(self) -> None:
-        """Tab on a touchpoint: its channel next, then Enter keeps both as one edit."""
+        """Tab on a touchpoint: its channel next, then Enter keeps both as one edit.
+
+        The text stays in view, no longer editable, while the channel is typed (the card under it still shows
+        its old text until both are kept: "What happens here", as if what was typed were lost).
+        """
         self.done = True
         scene = self._scene
-        scene.removeItem(self)
         scene.editor = None
-        ChannelEditor(scene, self.element_id, self.toPlainText(), self.channel or "", self.fresh_card, self.added_at).start()
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        channel = ChannelEditor(scene, self.element_id, self.toPlainText(), self.channel or "", self.fresh_card, self.added_at)
+        channel.typed_text = self
+        channel.start()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -154,6 +160,8 @@ class ChannelEditor(QLineEdit):
         self.done = False
         self.fresh_card = fresh_card
         self.added_at = added_at
+        #: The card's text as typed, shown over the card while its channel is typed (see InlineEditor.to_channel).
+        self.typed_text: QGraphicsTextItem | None = None
         self.setObjectName("channel-editor")
         self.setAccessibleName(translate("Canvas", "Channel"))
         self.setPlaceholderText(translate("Canvas", "Channel: mobile app, phone with an advisor, shop..."))
@@ -208,6 +216,9 @@ class ChannelEditor(QLineEdit):
 
     def _close(self) -> None:
         self._scene.channel_editor = None
+        if self.typed_text is not None and self.typed_text.scene() is not None:
+            self.typed_text.scene().removeItem(self.typed_text)
+        self.typed_text = None
         self.hide()
         self.deleteLater()
 
