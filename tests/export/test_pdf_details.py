@@ -72,6 +72,20 @@ def test_long_notes_flow_over_pages_and_never_under_the_footer(tmp_path: Path) -
             assert not low, "".join(low)
 
 
+def test_notes_alone_are_headed_once(tmp_path: Path) -> None:
+    """With the scenario on the title page, the page of notes said "Notes" twice: as its title, then as a heading."""
+    journey = load(EXAMPLE)
+    both = tmp_path / "both.pdf"
+    export_pdf(journey.model_copy(update={"scenario": "Camille saves for a trip."}), both,
+               PdfOptions(findings=None, title_page=False))
+    assert "Scenario and notes Scenario Camille saves for a trip. Notes This example" in words(both)
+    alone = tmp_path / "alone.pdf"
+    export_pdf(journey.model_copy(update={"scenario": ""}), alone, PdfOptions(findings=None))
+    text = words(alone)
+    first = " ".join(journey.notes.split()[:4])
+    assert f"Notes {first}" in text and f"Notes Notes {first}" not in text
+
+
 def test_the_export_command_leaves_parts_out(tmp_path: Path) -> None:
     from workbench.cli import main
 
