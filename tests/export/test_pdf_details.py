@@ -147,6 +147,10 @@ def test_a_steps_details_stay_together_and_no_heading_ends_a_page() -> None:
                     line.text for line in body[:3]
                 ]
             assert page.lines[-1].size != HEADING_SIZE, page.lines[-1].text
+            headings = [n for n, line in enumerate(page.lines) if line.size == HEADING_SIZE]
+            if headings and page is not pages[-1]:  # nor does a heading with only its lead (the rows overleaf)
+                after = page.lines[headings[-1] + 1 :]
+                assert any(line.size == LABEL_SIZE for line in after), page.lines[headings[-1]].text
             checked += 1
     assert checked > 10
 

@@ -142,9 +142,7 @@ class Flow:
         for i, block in enumerate(blocks):
             if isinstance(block, Heading):
                 heading = block.text
-                # A heading keeps at least its first following line with it.
-                following = blocks[i + 1] if i + 1 < len(blocks) else None
-                need = HEADING_SIZE * 1.6 + 6 + self._keep_height(following, widths)
+                need = HEADING_SIZE * 1.6 + 6 + self._lead_height(blocks, i + 1, widths)
                 if y - need < self.bottom:
                     page = self._new_page(pages, continued=True, heading=None)
                     y = self._y
@@ -263,6 +261,23 @@ class Flow:
                 width = text_width(block.label, LABEL_SIZE, True)
                 widest[block.column] = max(widest.get(block.column, 0.0), width)
         return {column: min(width + 12, (self.width - 2 * MARGIN) / 3) for column, width in widest.items()}
+
+    #: A paragraph this short under a heading (a stage's description) is its lead: kept with it, whole.
+    LEAD_LINES = 3
+
+    def _lead_height(self, blocks: list[Block], start: int, widths: dict[str, float]) -> float:
+        """What a heading keeps with it on its page: its short lead paragraphs, whole, and the first line or row
+        of what follows them (a stage's heading and description were left at the bottom of a page, its steps on
+        the next)."""
+        need = 0.0
+        for block in blocks[start:]:
+            if isinstance(block, Paragraph):
+                lines = self._lines(block, 0.0)
+                if 0 < len(lines) <= self.LEAD_LINES:
+                    need += sum(height for _, height in lines) + 5
+                    continue
+            return need + self._keep_height(block, widths)
+        return need
 
     def _keep_height(self, block: Block | None, widths: dict[str, float]) -> float:
         """What must follow a heading on its page: a whole row (it is kept whole when it fits), else a line."""
