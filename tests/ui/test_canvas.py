@@ -206,16 +206,22 @@ def test_a_step_added_by_enter_and_named_goes_with_one_undo(window: MainWindow) 
     assert [(s.id, s.title) for s in window.document.steps()] == named
 
 
-def test_a_title_typed_after_another_edit_is_an_undo_step_of_its_own(window: MainWindow) -> None:
-    """The title joins the step that added the step only while that is the last undo step."""
+def step_added_then_another_edit(window: MainWindow) -> str:
+    """Enter after step-3 (its title being typed); then another edit lands, say from another window on the same
+    journey. The new step's id."""
     from workbench.ui.commands import perform
 
     click(window, *box(window, "step", "step-3").centre)
-    viewport = window.view.viewport()
-    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
     added = window.scene.editor.element_id
-    # Another edit lands while the title is being typed (say, from another window on the same journey).
     perform(window.stack, window.document, "Rename", lambda: window.document.update("step-1", title="Looks around"))
+    return added
+
+
+def test_a_title_typed_after_another_edit_is_an_undo_step_of_its_own(window: MainWindow) -> None:
+    """The title joins the step that added the step only while that is the last undo step."""
+    added = step_added_then_another_edit(window)
+    viewport = window.view.viewport()
     count = window.stack.count()
     QTest.keyClicks(viewport, "Gets a welcome SMS")
     QTest.keyClick(viewport, Qt.Key.Key_Return)
@@ -226,14 +232,8 @@ def test_a_title_typed_after_another_edit_is_an_undo_step_of_its_own(window: Mai
 
 
 def test_escape_takes_a_new_step_away_only_while_adding_it_is_the_last_edit(window: MainWindow) -> None:
-    from workbench.ui.commands import perform
-
-    click(window, *box(window, "step", "step-3").centre)
-    viewport = window.view.viewport()
-    QTest.keyClick(viewport, Qt.Key.Key_Return)
-    added = window.scene.editor.element_id
-    perform(window.stack, window.document, "Rename", lambda: window.document.update("step-1", title="Looks around"))
-    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    added = step_added_then_another_edit(window)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     assert window.document.get("step-1").title == "Looks around"  # not undone in its place
     assert added in window.document and window.scene.editor is None
 

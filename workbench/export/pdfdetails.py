@@ -25,8 +25,7 @@ def notes_flow(journey: Journey, width: float, height: float, scenario: bool = T
     if not (story or journey.notes):
         return None
     flow = Flow(tr("Scenario and notes", lang) if story else tr("Notes", lang), width, height, lang)
-    parts = [(tr("Scenario", lang), story), (tr("Notes", lang), journey.notes)]
-    for heading, text in parts:
+    for heading, text in ((tr("Scenario", lang), story), (tr("Notes", lang), journey.notes)):
         if text:  # (under a page called "Notes", the notes alone need no heading of their own)
             flow.add(*([Heading(heading)] if story else []), *(Paragraph(part) for part in text.split("\n")))
     return flow
