@@ -77,8 +77,10 @@ class StepOrder:
         self.ids = list(map(_ID, steps))
         try:
             flags = list(map(_CUTS.__getitem__, self.ids))  # (in C: thousands of steps, on every edit that moves one)
-        except KeyError:
-            flags = list(map(_cuts, self.ids))
+        except KeyError:  # (a step new since: only the new ones are hashed, not every step again in Python)
+            for step_id in set(self.ids).difference(_CUTS):
+                _cuts(step_id)
+            flags = list(map(_CUTS.__getitem__, self.ids))
         self.cuts = list(compress(range(len(flags)), flags))
 
 

@@ -8,6 +8,7 @@ them moves anchors, and their boxes stay as they were.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from workbench.geometry import Anchor, Rect, StageBox, StepBox
@@ -16,6 +17,9 @@ from workbench.textmetrics import line_height, wrap
 
 if TYPE_CHECKING:
     from workbench.layout.engine import Patch
+
+#: The step of a column (None for an empty stage's free column).
+_STEP_OF = itemgetter(1)
 
 
 class HeadersMixin:
@@ -130,5 +134,6 @@ class HeadersMixin:
                 headers_changed = headers_changed or before is None or before.local_header != header
                 self._step_boxes[sid] = box
         if ids or columns_changed or patch.steps:
-            self.layout.steps = [self._step_boxes[sid] for _, sid in self._columns if sid is not None]
+            # (in C: every later header is listed again when a step is added early in a long map)
+            self.layout.steps = list(map(self._step_boxes.__getitem__, filter(None, map(_STEP_OF, self._columns))))
         return headers_changed
