@@ -192,6 +192,43 @@ def test_the_channel_offers_the_channels_already_in_the_journey(window: MainWind
     assert window.stack.count() == 0
 
 
+def _channel_typed_with_suggestions(window: MainWindow, qtbot, typed: str):  # type: ignore[no-untyped-def]
+    click(window, *box(window, "card", "card-app").centre)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_F2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    channel = window.scene.channel_editor
+    channel.clear()
+    QTest.keyClicks(channel, typed)
+    popup = channel.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    return channel, popup
+
+
+def test_one_return_keeps_the_suggestion_picked_in_the_channel(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The first Return only closed the suggestions: a second one was needed to keep the channel."""
+    channel, popup = _channel_typed_with_suggestions(window, qtbot, "advis")
+    QTest.keyClick(popup, Qt.Key.Key_Down)  # (keys go to the list while it is open, as on a real screen)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert window.scene.channel_editor is None and not popup.isVisible()
+    assert window.document.get("card-app").channel == "Phone with an advisor"
+    assert window.stack.undoText() == "Edit touchpoint"
+
+
+def test_one_return_keeps_the_channel_typed_when_no_suggestion_is_picked(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    channel, popup = _channel_typed_with_suggestions(window, qtbot, "Phone")
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert window.scene.channel_editor is None
+    assert window.document.get("card-app").channel == "Phone"
+
+
+def test_escape_closes_the_suggestions_and_leaves_the_channel_open(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    channel, popup = _channel_typed_with_suggestions(window, qtbot, "advis")
+    QTest.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and window.scene.channel_editor is channel
+    QTest.keyClick(channel, Qt.Key.Key_Return)
+    assert window.document.get("card-app").channel == "advis"
+
+
 def test_escape_cancels_a_card_drag_and_leaves_the_journey_unchanged(window: MainWindow) -> None:
     before = dumps(window.document.journey)
     viewport = window.view.viewport()

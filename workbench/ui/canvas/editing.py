@@ -187,8 +187,12 @@ class ChannelEditor(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer().popup()
         if popup is not None and popup.isVisible():
-            super().keyPressEvent(event)
-            return
+            if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                super().keyPressEvent(event)  # (Escape: the completer closes its list; the editor stays open)
+                return
+            # Return keeps the channel at once (it took two: one closed the list). A suggestion picked with the
+            # arrows is in the text already.
+            popup.hide()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish(commit=True)
         elif event.key() == Qt.Key.Key_Escape:
