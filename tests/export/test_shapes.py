@@ -20,8 +20,8 @@ from workbench.export import shapes
 from workbench.export import pdfdraw
 from workbench.export.mapdraw import draw_map
 from workbench.export.painter import RecordingPainter
-from workbench.export.sheet import sheet
-from workbench.geometry import Connector, Rect
+from workbench.export.sheet import _sample, sheet
+from workbench.geometry import Connector, Rect, Text
 from workbench.layout import layout
 from workbench.model.feelings import feelings
 from workbench.model.journey import Card, Handoff, Journey, Link, Stage, Step
@@ -214,3 +214,80 @@ def test_a_narrow_map_wraps_its_legend_into_rows() -> None:
 def test_a_severity_sign_differs_by_shape() -> None:
     area = Rect(0, 0, 10, 10)
     assert [calls_of(shapes.severity_sign, area, s)[-1][0] for s in ("error", "warning", "info")] == ["rect", "polygon", "circle"]
+
+
+def _gap_to_rounded_frame(point: tuple[float, float], frame: Rect, radius: float) -> float:
+    """How far inside the line of the rounded rectangle *frame* a point is (negative: outside it)."""
+    x, y = point
+    radius = min(radius, frame.w / 2, frame.h / 2)  # (as Qt draws a radius too big for the frame)
+    cx = min(max(x, frame.x + radius), frame.right - radius)
+    cy = min(max(y, frame.y + radius), frame.bottom - radius)
+    if (cx, cy) == (x, y):  # (not over a corner nor beyond a side: the nearest side)
+        return min(x - frame.x, frame.right - x, y - frame.y, frame.bottom - y)
+    return radius - math.hypot(x - cx, y - cy)
+
+
+def _head_clearance(calls: list) -> float:  # type: ignore[type-arg]
+    """Space between the ink of a human card's inner frame and the ink of its icon's head (pt)."""
+    inner = [(c[1], c[2]) for c in calls if c[0] == "rounded_rect"][1]
+    inner_width = shapes.HUMAN_INNER[0]
+    (cx, cy), r = next((c[1], c[2]) for c in calls if c[0] == "circle")
+    # The head's ink nearest the frame: each point of its outer edge, stroke included.
+    edge = r + shapes.ICON_STROKE / 2
+    points = [(cx + edge * math.cos(a / 36 * math.pi), cy + edge * math.sin(a / 36 * math.pi)) for a in range(72)]
+    return min(_gap_to_rounded_frame(pt, *inner) for pt in points) - inner_width / 2
+
+
+def test_a_human_cards_person_keeps_clear_of_its_inner_frame() -> None:
+    """The person's head touched the inner line of the double frame, on screen and in the PDF."""
+    calls = calls_of(shapes.card, Rect(0, 0, 170, 60), "touchpoint", "human", None, Text(("x",), 9.5, False, Rect(7, 19, 150, 12)))
+    assert _head_clearance(calls) >= 0.75
+
+
+def test_the_legends_human_sample_keeps_its_person_clear_of_its_inner_frame() -> None:
+    full = sheet(layout(every_mark()), "Every mark", "en", True, True)
+    human = next(e for e in full.entries if e.kind == "nature" and e.value == "human")
+    p = RecordingPainter()
+    _sample(p, human)
+    assert _head_clearance(p.calls) >= 0.75
+    inner = [c[1] for c in p.calls if c[0] == "rounded_rect"][1]
+    shoulders = next(c[1] for c in p.calls if c[0] == "curve")
+    lowest = max(pt[1] for seg in shoulders for pt in seg) + shapes.ICON_STROKE / 2
+    assert lowest <= inner.bottom - shapes.HUMAN_INNER[0] / 2 - 0.5
+
+
+def test_the_legend_pages_human_sample_keeps_its_word_and_person_inside_its_inner_frame(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On the PDF's legend page, the word "human" and the person both touched the inner line of the frame."""
+    from workbench.export import pdfpages
+
+    drawn: list[tuple] = []  # type: ignore[type-arg]
+    frames: list[tuple[float, float]] = []
+    words: list[tuple[float, float, str]] = []
+    real_flip = pdfpages.flip
+
+    def flip(c, x, y_top, scale):  # type: ignore[no-untyped-def]
+        frames.append((x, y_top))
+        real_flip(c, x, y_top, scale)
+
+    def frame(c, r, nature):  # type: ignore[no-untyped-def]
+        p = RecordingPainter()
+        shapes.nature_frame(p, r, nature)
+        drawn.append((nature, frames[-1], p))
+
+    def icon(c, x, y, nature):  # type: ignore[no-untyped-def]
+        shapes.nature_icon(drawn[-1][2], x, y, nature)
+
+    monkeypatch.setattr(pdfpages, "flip", flip)
+    monkeypatch.setattr(pdfdraw, "nature_frame", frame)
+    monkeypatch.setattr(pdfdraw, "nature_icon", icon)
+    monkeypatch.setattr(pdfpages, "draw_string", lambda c, x, y, text, *a, **k: words.append((x, y, text)))
+    register_fonts()
+    c = Canvas(str(tmp_path / "legend.pdf"))
+    pdfpages.legend_page(c, "en", 842, 595)
+    nature, (fx, ftop), p = next(d for d in drawn if d[0] == "human")
+    assert _head_clearance(p.calls) >= 0.75
+    inner = [call[1] for call in p.calls if call[0] == "rounded_rect"][1]
+    x, y, _ = next(w for w in words if w[2] == "human")
+    left, baseline = x - fx, ftop - y  # (the word in the sample's coordinates, y down from its top)
+    for height in (-0.76 * 10, 0.0, 0.24 * 10):  # its ascenders, baseline and descenders at its left edge
+        assert _gap_to_rounded_frame((left, baseline + height), inner, shapes.HUMAN_INNER[1]) >= shapes.HUMAN_INNER[0] / 2 + 1

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import workbench.theme as theme
 from workbench.model.feelings import filled_personas, lead
-from workbench.export import pdfdraw
+from workbench.export import pdfdraw, shapes
 from workbench.export.pdftext import draw_string
 from workbench.export.sheet import persona_names
 from workbench.geometry import Rect
@@ -141,13 +141,15 @@ def legend_page(
     x = column
     for nature, label in natures:
         c.saveState()
-        flip(c, x, y + 12, 1)
-        pdfdraw.nature_frame(c, Rect(0, 0, 90, 22), nature)
-        pdfdraw.nature_icon(c, 76, 4, nature)
+        flip(c, x, y + 13, 1)
+        # (24 high, the word 12 in: inside a human card's inner frame, which the word and the person touched)
+        frame = Rect(0, 0, 90, 24)
+        pdfdraw.nature_frame(c, frame, nature)
+        pdfdraw.nature_icon(c, *shapes.icon_corner(frame, nature), nature)
         c.restoreState()
         c.setFont(REGULAR, 10)
         c.setFillColor(pdfdraw.colour(theme.INK))
-        draw_string(c, x + 6, y - 4, label)
+        draw_string(c, x + 12, y - 4, label)
         x += min(130.0, (width - MARGIN - column) / 3)
     y -= 50
     c.setFont(BOLD, 12)

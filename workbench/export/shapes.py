@@ -50,8 +50,10 @@ NATURE_FRAME = {"digital": (1.4, 6.0, False), "human": (2.2, 12.0, False), "phys
 HUMAN_INNER = (0.8, 9.0, 3.0)  # stroke width, corner radius, inset
 ICON_SIZE = 10.0
 ICON_STROKE = 1.2
-#: The nature icon's top left corner, from the card's top right corner.
+#: The nature icon's top left corner, from the card's top right corner (see :func:`icon_corner`).
 ICON_FROM_RIGHT, ICON_FROM_TOP = 14.0, 4.0
+#: A human card's icon goes further in, clear of its inner frame's rounded corner (the head touched it).
+HUMAN_ICON_NUDGE = (1.0, 1.5)
 
 FACE_RADIUS = 9.0
 FACE_STROKE = 1.2
@@ -158,7 +160,7 @@ def card(p: Painter, rect: Rect, kind: str, nature: str | None, channel: Text | 
         p.rounded_rect(rect, CARD_RADIUS)
     else:
         nature_frame(p, rect, nature)
-        nature_icon(p, rect.right - ICON_FROM_RIGHT, rect.y + ICON_FROM_TOP, nature)
+        nature_icon(p, *icon_corner(rect, nature), nature)
     if channel is not None:
         p.text(channel, theme.NATURE_BORDER.get(nature or "", theme.MUTED))
     p.text(text, theme.INK)
@@ -179,6 +181,12 @@ def nature_frame(p: Painter, r: Rect, nature: str) -> None:
         p.stroke(border, inner_width)
         p.fill(None)
         p.rounded_rect(Rect(r.x + inset, r.y + inset, r.w - 2 * inset, r.h - 2 * inset), inner_radius)
+
+
+def icon_corner(r: Rect, nature: str) -> Point:
+    """Where the nature icon of a card framed as *r* goes (its top left corner): in the card's top right corner."""
+    left, down = HUMAN_ICON_NUDGE if nature == "human" else (0.0, 0.0)
+    return r.right - ICON_FROM_RIGHT - left, r.y + ICON_FROM_TOP + down
 
 
 def nature_icon(p: Painter, x: float, y: float, nature: str) -> None:

@@ -189,9 +189,9 @@ def _sample(p: Painter, e: Entry) -> None:
     elif e.kind == "face":
         shapes.face(p, (x + shapes.FACE_RADIUS, y), e.value)  # type: ignore[arg-type]
     elif e.kind == "nature":
-        r = Rect(x, y - 9, SWATCH["nature"], 18)
+        r = Rect(x, y - 10, SWATCH["nature"], 20)  # (tall enough for a human card's icon inside its inner frame)
         shapes.nature_frame(p, r, e.value)  # type: ignore[arg-type]
-        shapes.nature_icon(p, r.right - shapes.ICON_FROM_RIGHT, r.y + shapes.ICON_FROM_TOP, e.value)  # type: ignore[arg-type]
+        shapes.nature_icon(p, *shapes.icon_corner(r, e.value), e.value)  # type: ignore[arg-type]
     elif e.kind == "handoff":
         a, b = (x + shapes.START_RADIUS, y), (x + SWATCH["handoff"], y)
         path = ((a, (a[0] + 10, y), (b[0] - 10, y), b),)
