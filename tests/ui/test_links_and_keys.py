@@ -155,6 +155,32 @@ def test_ctrl_left_right_reorder_the_selected_step(window: MainWindow) -> None:
     assert [s.id for s in window.document.steps()] == ["step-1", "step-2", "step-3"]
 
 
+def test_ctrl_right_at_the_end_of_a_stage_takes_the_step_into_the_next_one_and_back(window: MainWindow) -> None:
+    """At the edge of its stage, Ctrl+Right said "Not possible": a step could change stage only by a drag."""
+    viewport = window.view.viewport()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.scene.select_ids(["step-2"])  # the last step of "Discover"
+    QTest.keyClick(viewport, Qt.Key.Key_Right, ctrl)
+    doc = window.document
+    assert doc.get("step-2").stage == "stage-b"
+    assert [s.id for s in doc.steps()] == ["step-1", "step-2", "step-3"]  # the first of "Use", before step-3
+    QTest.keyClick(viewport, Qt.Key.Key_Right, ctrl)
+    assert [(s.id, s.stage) for s in doc.steps()] == [("step-1", "stage-a"), ("step-3", "stage-b"), ("step-2", "stage-b")]
+    assert window.scene.selected_ids() == ["step-2"]
+    QTest.keyClick(viewport, Qt.Key.Key_Right, ctrl)  # the last of the journey: nothing beyond
+    assert "the last of the journey" in window.statusBar().currentMessage()
+    QTest.keyClick(viewport, Qt.Key.Key_Left, ctrl)
+    QTest.keyClick(viewport, Qt.Key.Key_Left, ctrl)  # out of "Use", the last step of "Discover"
+    assert [(s.id, s.stage) for s in doc.steps()] == [("step-1", "stage-a"), ("step-2", "stage-a"), ("step-3", "stage-b")]
+    QTest.keyClick(viewport, Qt.Key.Key_Left, ctrl)
+    QTest.keyClick(viewport, Qt.Key.Key_Left, ctrl)
+    assert "the first of the journey" in window.statusBar().currentMessage()
+    assert [s.id for s in doc.steps()] == ["step-2", "step-1", "step-3"]
+    assert window.stack.count() == 1  # the presses on one step are one undo step
+    window.stack.undo()
+    assert [(s.id, s.stage) for s in doc.steps()] == [("step-1", "stage-a"), ("step-2", "stage-a"), ("step-3", "stage-b")]
+
+
 def test_a_step_moved_by_keys_stays_selected_without_the_selection_passing_through_empty(window: MainWindow) -> None:
     """The inspector follows selectionChanged: an empty selection in between rebuilt it for the journey, then again."""
     window.scene.select_ids(["step-1"])

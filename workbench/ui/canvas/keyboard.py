@@ -259,15 +259,24 @@ class KeyboardMixin:
             self.update_focus_frame()
 
     def shift_step(self, step_id: str, dx: int) -> None:
-        """Ctrl+Left / Ctrl+Right: the step swaps places with its neighbour in its stage."""
+        """Ctrl+Left / Ctrl+Right: the step swaps places with its neighbour in its stage; at the edge of its
+        stage it goes on into the stage beside, as its last step (going left) or its first (going right)."""
         doc = self.document
-        siblings = [s.id for s in doc.siblings(doc.get(step_id))]
+        step = doc.get(step_id)
+        siblings = [s.id for s in doc.siblings(step)]
         index = siblings.index(step_id) + dx
+        placement: dict[str, str] = {}
         if not 0 <= index < len(siblings):
-            self.message.emit(translate("Canvas", "Not possible: {reason}").format(
-                reason=translate("Canvas", "the step is already at the edge of its stage")))
-            return
-        if self.run(translate("Canvas", "Move step"), lambda: doc.move(step_id, index), merge_key=("nudge", step_id)):
+            stages = [stage.id for stage in doc.stages()]
+            beside = stages.index(step.stage) + dx  # type: ignore[attr-defined]
+            if not 0 <= beside < len(stages):
+                reason = (translate("Canvas", "the step is already the last of the journey") if dx > 0
+                          else translate("Canvas", "the step is already the first of the journey"))
+                self.message.emit(translate("Canvas", "Not possible: {reason}").format(reason=reason))
+                return
+            placement["stage"] = stages[beside]
+            index = 0 if dx > 0 else len(doc.index.steps_of(stages[beside]))
+        if self.run(translate("Canvas", "Move step"), lambda: doc.move(step_id, index, **placement), merge_key=("nudge", step_id)):
             self.select_ids([step_id])
             self.update_focus_frame()
 
