@@ -186,6 +186,21 @@ def scenario_far_card_move(window: MainWindow, args: dict) -> None:
     press_drag_release(start, end)
 
 
+def scenario_type_steps(window: MainWindow, args: dict) -> None:
+    """A click on a step's header, Enter, then each title typed and Enter; then a click on a card elsewhere."""
+    step = window.scene.item_for("step", args["after"])
+    (header,) = on_screen(window, QPointF(*step.box.header.centre))
+    typing: list[list[str]] = []
+    for title in args["titles"]:
+        typing += [["type", "--delay", "30", title], ["key", "Return"], ["sleep", "0.3"]]
+    xdotool(["mousemove", str(header.x()), str(header.y())], ["click", "1"], ["sleep", "0.3"],
+            ["key", "Return"], ["sleep", "0.3"], *typing)
+    card = window.scene.item_for("card", args["click"])  # (where the steps typed have pushed it)
+    (elsewhere,) = on_screen(window, QPointF(*card.box.rect.centre))
+    xdotool(["mousemove", str(elsewhere.x()), str(elsewhere.y())], ["click", "1"], ["sleep", "0.3"])
+    NOTES["selected"] = window.scene.selected_ids()
+
+
 #: What a scenario saw on the way, written with the result.
 NOTES: dict = {}
 
@@ -197,6 +212,7 @@ SCENARIOS = {
     "handoff": scenario_handoff,
     "link": scenario_link,
     "stage-move": scenario_stage_move,
+    "type-steps": scenario_type_steps,
 }
 
 

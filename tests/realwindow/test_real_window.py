@@ -93,3 +93,13 @@ def test_a_card_at_the_end_of_a_long_map_scrolled_to_and_dragged(tmp_path: Path)
     assert out["notes"] == {"in view": True, "made by the scroll": True}
     assert next(c["step"] for c in out["journey"]["cards"] if c["id"] == "card-149-actions") == "step-147"
     assert out["undo"] == "Move card"
+
+
+def test_a_journey_typed_title_after_title_with_enter(tmp_path: Path) -> None:
+    """Each Enter keeps a title and opens the next step; the click after the last leaves no untitled step."""
+    titles = ["Reads the terms", "Signs online", "Gets a welcome call"]
+    out = run_scenario(tmp_path, "type-steps", after="step-1", titles=titles, click="card-think")
+    steps = sorted(out["journey"]["steps"], key=lambda s: (s["stage"], s["order"]))
+    assert [s["title"] for s in steps] == ["Sees the offer", *titles, "Compares", "Signs up"]
+    assert out["notes"]["selected"] == ["card-think"]
+    assert out["undo"] == "Add step"

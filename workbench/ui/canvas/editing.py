@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QApplication, QCompleter, QGraphicsTextItem, QLineEdit
 
@@ -63,6 +63,9 @@ class InlineEditor(QGraphicsTextItem):
         self.fresh_card = False
         #: The undo index right after the step that added the element (just added), else None: see run_typed.
         self.added_at: int | None = None
+        #: For a step added by Enter on another: that step. Enter keeps the title and adds the next step (a whole
+        #: journey is typed: title, Enter, title, Enter...); Enter on one left untitled, or Escape, ends the run.
+        self.follows: str | None = None
         #: What the editor hides whatever its text: the element's own box (its old text must not show
         #: under a shorter new one).
         self._covers = QRectF()
@@ -97,7 +100,10 @@ class InlineEditor(QGraphicsTextItem):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
-            self.finish(commit=True)
+            if self.follows is not None:
+                self._next_step()
+            else:
+                self.finish(commit=True)
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -105,6 +111,18 @@ class InlineEditor(QGraphicsTextItem):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _next_step(self) -> None:
+        """Enter in the title of a step added by Enter: the title kept, the next step added after it, ready for
+        its title. Left untitled, the step is taken away again and the run ends (no "New step" left behind)."""
+        title = self.toPlainText().strip()
+        if not title or title == self.original:
+            self.finish(commit=False)
+            return
+        scene, step_id = self._scene, self.element_id
+        self.finish(commit=True)
+        if step_id in scene.document and scene.document.get(step_id).title == title:  # (kept: not refused)
+            scene.add_next_step(step_id)
 
     def to_channel(self) -> None:
         """Tab on a touchpoint: its channel next, then Enter keeps both as one edit.
@@ -122,9 +140,14 @@ class InlineEditor(QGraphicsTextItem):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.finish(commit=True)
+        # A click elsewhere in the middle of typing a journey: the step that followed the last title, left
+        # untitled, goes (another window taking the focus leaves it, as anything typed).
+        untitled = self.follows is not None and self.toPlainText().strip() in ("", self.original)
+        reason = event.reason()
+        self.finish(not untitled or reason == Qt.FocusReason.ActiveWindowFocusReason, reason == Qt.FocusReason.MouseFocusReason)
 
-    def finish(self, commit: bool) -> None:
+    def finish(self, commit: bool, clicked_away: bool = False) -> None:
+        """Close the editor, keeping what was typed (*commit*) or not; *clicked_away*: a click elsewhere closes it."""
         if self.done:
             return
         self.done = True
@@ -139,11 +162,23 @@ class InlineEditor(QGraphicsTextItem):
                 self.element_id, self.added_at,
             )
         if self.fresh and not commit and scene.stack.index() == self.added_at:
-            take_back_last(scene.stack)  # Escape on a step just added: no placeholder left, nor a redo of it
+            if clicked_away:  # (after the click: Qt is still handing it to the items it found under the pointer)
+                QTimer.singleShot(0, scene, lambda: _take_back_after_click(scene, self.added_at))
+            else:  # Escape on a step just added: no placeholder left, nor a redo of it; the selection before it back
+                take_back_last(scene.stack)
         elif self.element_id in scene.document:  # (else gone: an undo took it away while it was typed into)
             scene.select_ids([self.element_id])
         for view in scene.views():
             view.setFocus()
+
+
+def _take_back_after_click(scene, added_at: int | None) -> None:  # type: ignore[no-untyped-def]
+    """A step added by Enter, left untitled when a click went elsewhere, taken away; the click's selection kept."""
+    if scene.stack.index() != added_at:
+        return  # (an edit came in between: the step is no longer the last thing done)
+    clicked = scene.selected_ids()
+    take_back_last(scene.stack)
+    scene.select_ids([i for i in clicked if i in scene.document])
 
 
 class ChannelEditor(QLineEdit):

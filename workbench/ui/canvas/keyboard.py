@@ -287,7 +287,8 @@ class KeyboardMixin:
         step = Step(id=doc.new_id("steps"), title=translate("Canvas", "New step"), stage=current.stage)  # type: ignore[attr-defined]
         if self.run(translate("Canvas", "Add step"), lambda: doc.add(step, siblings.index(after) + 1)):
             self.select_ids([step.id])
-            self.edit_selected(fresh=True)
+            if self.edit_selected(fresh=True) and self.editor is not None:
+                self.editor.follows = after  # (Enter in its title goes on to the next step)
 
     # ---------------------------------------------------- palette by keys
 
