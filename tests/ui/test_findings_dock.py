@@ -172,3 +172,36 @@ def test_the_finding_being_read_stays_current_after_an_edit_elsewhere(qtbot, tmp
     qtbot.waitUntil(lambda: panel.report is not before, timeout=3000)  # the check ran again
     assert panel.tree.currentItem() is rows(panel)[1]
     assert " ".join(message.split()) in " ".join(panel.detail.toPlainText().split())
+
+
+def test_the_detail_gives_the_emotion_of_the_persona_and_scenario_the_finding_is_about(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A finding about Bernard's emotion listed its steps with Camille's (the lead's), and "as is" in "to be"."""
+    from workbench.model.feelings import level
+    from workbench.model.journey import Step
+
+    window = open_checked(qtbot, copy_of(ROOT / "examples" / "banking-savings.journey", tmp_path))
+    panel = window.findings
+    lead = window.document.index.personas()[0].id
+
+    def check_one_about_another_persona(scenario: str) -> None:
+        steps = window.document.index
+        at = next(i for i, f in enumerate(panel.report.findings) if f.persona not in (None, lead) and any(
+            e in window.document and isinstance(window.document.get(e), Step)
+            and level(window.document.get(e), f.persona, scenario) != level(window.document.get(e), lead, scenario)
+            for e in f.elements))
+        finding = panel.report.findings[at]
+        click_row(panel, rows(panel)[at])
+        text = panel.detail.toPlainText()
+        for element in finding.elements:
+            if element in window.document and isinstance(window.document.get(element), Step):
+                step = window.document.get(element)
+                felt = level(step, finding.persona, scenario)
+                shown = "{:+d}".format(felt) if felt else "0"
+                number = steps.step_rank(step.id) + 1
+                line = next(li for li in text.splitlines() if li.strip().startswith(f"Step {number} of"))
+                assert line.rstrip().endswith(f"emotion {shown}") or f"emotion {shown}," in line, (line, shown)
+
+    check_one_about_another_persona("as_is")
+    window.persona_bar.switch_scenario()  # "to be": the check runs again on it
+    qtbot.waitUntil(lambda: panel.scenario == "to_be" and panel.is_current(), timeout=5000)
+    check_one_about_another_persona("to_be")

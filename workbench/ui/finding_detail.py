@@ -43,7 +43,7 @@ class DetailMixin:
             severity=self._severity_name(finding.severity), condition=condition_name(finding.condition, lang)
         )
         parts = [f"<p><b>{html.escape(head)}</b></p>", f"<p>{html.escape(finding.message)}</p>"]
-        names = [(element, self.element_name(element)) for element in finding.elements]
+        names = [(element, self.element_name(element, finding.persona)) for element in finding.elements]
         if names:
             concerns = translate("FindingsPanel", "Concerns (click to select):")
             parts.append(f"<p>{html.escape(concerns)}</p><ul>")
@@ -55,8 +55,9 @@ class DetailMixin:
             parts.append("</ul>")
         self.detail.setHtml("".join(parts))
 
-    def element_name(self, element_id: str) -> str:
-        """How the detail pane names an element: the Outline's sentence for it."""
+    def element_name(self, element_id: str, persona: str | None = None) -> str:
+        """How the detail pane names an element: the Outline's sentence for it; a step's with the emotion of the
+        finding's *persona* (the lead's if None) in the scenario checked (it gave the lead's "as is" always)."""
         document = self.document
         element = document.find(element_id) if document is not None else None
         if document is None or element is None:
@@ -64,7 +65,9 @@ class DetailMixin:
         journey = document.journey
         if isinstance(element, Step):
             index = document.index
-            return step_name(element, index.step_rank(element.id) + 1, len(index.steps()), [], index.personas()[0].id)
+            lead = index.personas()[0].id
+            felt_by = persona if persona is not None and any(p.id == persona for p in index.personas()) else lead
+            return step_name(element, index.step_rank(element.id) + 1, len(index.steps()), [], felt_by, self.scenario)
         if isinstance(element, Card):
             return card_name(element)
         if isinstance(element, Handoff):

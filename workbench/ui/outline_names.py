@@ -40,10 +40,13 @@ def stage_name(stage: Stage, number: int, total: int, steps: int) -> str:
     return ", ".join([head.format(number=number, total=total, title=_short(stage.title)), counts.steps(steps)])
 
 
-def step_name(step: Step, number: int, total: int, touchpoints: list[Card], persona: str = FIRST_PERSONA) -> str:
+def step_name(
+    step: Step, number: int, total: int, touchpoints: list[Card], persona: str = FIRST_PERSONA, scenario: str = "as_is"
+) -> str:
+    """The sentence naming a step: its rank and title, and the emotion *persona* feels there in *scenario*..."""
     head = translate("Outline", "Step {number} of {total}: {title}")
     parts = [head.format(number=number, total=total, title=_short(step.title))]
-    felt = level_of(step, persona)
+    felt = level_of(step, persona, scenario)
     if felt is not None:
         level = "{:+d}".format(felt) if felt else "0"
         parts.append(translate("Outline", "emotion {level}").format(level=level))
