@@ -202,6 +202,34 @@ def test_a_step_moved_by_keys_stays_selected_without_the_selection_passing_throu
         scene.selectionChanged.disconnect(told)  # (the scene outlives the test until it is collected)
 
 
+def test_palette_items_added_by_keys_with_a_stage_selected_go_into_that_stage(window: MainWindow) -> None:
+    """With a stage selected, a step from the palette went to the end of the last stage (and the view with it)."""
+    doc = window.document
+    window.scene.select_ids(["stage-a"])
+    assert window.scene.insert_from_palette("step")
+    QTest.keyClicks(QApplication.focusWidget(), "Asks a friend")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert [(s.title, s.stage) for s in doc.steps()][:3] == [
+        ("Sees the offer", "stage-a"), ("Compares", "stage-a"), ("Asks a friend", "stage-a")]
+    window.scene.select_ids(["stage-b"])
+    assert window.scene.insert_from_palette("card:thought")
+    QTest.keyClicks(QApplication.focusWidget(), "Finally")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert [c.text for c in doc.cards_at("step-3", "lane-thoughts")][-1] == "Finally"  # the stage's first step
+    window.scene.select_ids(["stage-a"])
+    assert window.scene.insert_from_palette("stage")
+    QTest.keyClicks(QApplication.focusWidget(), "Decide")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert [s.title for s in doc.stages()] == ["Discover", "Decide", "Use"]
+    empty = doc.stages()[1].id
+    window.scene.select_ids([empty])
+    assert not window.scene.insert_from_palette("card:thought")  # an empty stage has no step for a card yet
+    assert window.scene.insert_from_palette("step")  # but takes a step
+    QTest.keyClicks(QApplication.focusWidget(), "Chooses a plan")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert [s.title for s in doc.index.steps_of(empty)] == ["Chooses a plan"]
+
+
 def test_enter_on_a_palette_item_adds_it_at_the_selection_and_edits_it(window: MainWindow) -> None:
     window.scene.select_ids(["step-2"])
     palette = window.palette

@@ -310,9 +310,18 @@ class KeyboardMixin:
     def _insertion_point(self, payload: str) -> QPointF | None:
         lay, doc = self.layout, self.document
         place = self.keyboard_place()
+        what = payload.split(":")[0]
+        stages = self.selected_ids("stage") if place is None else []
+        if stages:  # a stage selected: a step goes at its end, a stage after it, anything else at its first step
+            rect = next(s.rect for s in lay.stages if s.id == stages[0])
+            steps = [s.id for s in doc.index.steps_of(stages[0])]
+            if what == "stage":
+                return QPointF(rect.right + 1, rect.centre[1])
+            if not steps:  # (an empty stage: its free column takes a step, and nothing else)
+                return QPointF(rect.centre[0], rect.bottom + 8) if what == "step" else None
+            place = (steps[-1] if what == "step" else steps[0], None, None)
         if place is None and lay.steps:
             place = (lay.steps[-1].id, None, None)
-        what = payload.split(":")[0]
         if place is None:
             if what == "stage":
                 return QPointF(lay.width, lay.style.margin + 4)
