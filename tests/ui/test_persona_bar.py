@@ -152,3 +152,28 @@ def test_a_very_long_persona_name_does_not_widen_the_toolbar_or_the_legend(qtbot
     assert persona_label(long_name, 2) == "Marie-Christine de La Tour\u2026"  # (NAME_LENGTH at most, no dangling "-")
     assert len(persona_label(long_name, 2)) <= NAME_LENGTH
     assert persona_label("", 2) == "Persona 2"
+
+
+def test_the_toolbar_keeps_its_persona_choice_in_view_whatever_the_last_edit_was_called(qtbot, tmp_path: Path) -> None:
+    """"Undo Remove persona Bernard, 67..." on the toolbar's button pushed the Persona and Scenario choices into
+    its overflow menu on a laptop's screen."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    journey = two_personas()
+    window = window_on(qtbot, tmp_path, journey)
+    window.resize(1200, 740)  # (a laptop's window, in English: French words are longer still)
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    bar = bar_of(window)
+    undo_button = toolbar.widgetForAction(window.actions.undo)
+    assert isinstance(undo_button, QToolButton)
+    from workbench.ui.commands import perform
+
+    for i in range(3):  # long edit names, one after the other
+        name = f"Marie-Christine de La Tour-Dupont {i}, 52 ans, directrice"
+        perform(window.stack, window.document, f"Rename persona {name}", lambda: window.document.update("persona-2", name=name))
+    QApplication.processEvents()
+    assert window.actions.undo.text().startswith("Undo Rename persona Marie-Christine")  # the menu names the edit
+    assert undo_button.text() == "Undo"
+    assert "Rename persona Marie-Christine" in undo_button.toolTip()  # and so does the button's tip
+    assert toolbar.isVisible() and bar.personas.isVisible() and bar.personas.width() > 0
+    assert toolbar.rect().contains(bar.personas.geometry())

@@ -96,6 +96,10 @@ def build_menus(window: MainWindow) -> WindowActions:
     acts.undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
     acts.redo = window.stack.createRedoAction(window, translate("MainWindow", "Redo"))
     acts.redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
+    # The toolbar says "Undo" and "Redo" alone (their tips and the menu name the edit): "Undo Remove persona
+    # Bernard, 67" widened the toolbar until the Persona and Scenario choices went into its overflow menu.
+    acts.undo.setIconText(translate("MainWindow", "Undo"))
+    acts.redo.setIconText(translate("MainWindow", "Redo"))
     edit_menu.addActions([acts.undo, acts.redo])
     edit_menu.addSeparator()
     scene = lambda: window.scene  # noqa: E731 - the scene changes with the document
