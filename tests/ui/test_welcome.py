@@ -101,6 +101,18 @@ def test_a_sector_button_starts_from_its_template(window: MainWindow) -> None:
     assert window.path is None
 
 
+def test_enter_on_a_button_reached_with_tab_presses_it(window: MainWindow) -> None:
+    """Tab to "Retail", Enter: nothing happened (only Space worked). Found by an exploratory test."""
+
+    def keys(dialog: WelcomeDialog) -> None:
+        retail = button(dialog, "welcome-sector-retail")
+        retail.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(retail, Qt.Key.Key_Return)
+
+    welcome_then(window, keys)
+    assert window.document.journey.sector == "retail" and window.path is None
+
+
 def test_blank_map(window: MainWindow) -> None:
     window.set_journey(Loaded(journey=template("retail", "en")), None)
     welcome_then(window, lambda d: QTest.mouseClick(button(d, "welcome-blank"), LEFT))

@@ -127,12 +127,12 @@ class WelcomeDialog(QDialog):
         guide = QPushButton(self.tr("User guide"))
         guide.setObjectName("welcome-guide")
         guide.setToolTip(self.tr("How to use the workbench (F1)"))
-        guide.setAutoDefault(False)
         guide.clicked.connect(lambda: self._choose(lambda: _guide(window)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        # No default button: Enter belongs to the list it is pressed in (it opens the item).
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        # No default button: Enter belongs to what has the keys, the list it is pressed in (it opens the item) or
+        # the button (each is an "auto default" one: Enter presses it while it has the focus, as Space does).
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.at_start)
         bottom.addStretch(1)
@@ -184,7 +184,7 @@ class WelcomeDialog(QDialog):
         button.setObjectName(name)
         button.setToolTip(tip)
         button.setAccessibleDescription(tip)
-        button.setAutoDefault(False)
+        button.setAutoDefault(True)  # (Enter on the focused button presses it; it did nothing)
         return button
 
     def _lists(self) -> QVBoxLayout:
