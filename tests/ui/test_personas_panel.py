@@ -87,11 +87,26 @@ def test_removing_a_persona_takes_its_feelings_and_tags_and_undo_brings_them_bac
     assert level(step, "persona-2", "to_be") is None and card.personas == []
     said = window.statusBar().currentMessage()
     assert "Bernard" in said and "1 step" in said and "1 card" in said and "Undo" in said
+    assert said == "Removed Bernard, with their emotions at 1 step and their tags on 1 card (Undo brings them back)"
     assert rows(panel) == ["Camille (lead)"]
     assert window.scene.focus.persona == "persona-1"
     window.stack.undo()
     assert dumps(window.document.journey) == before
     assert rows(panel) == ["Camille (lead)", "Bernard"]
+    assert window.statusBar().currentMessage() == ""  # "Removed Bernard" stayed, the persona back
+
+
+def test_removing_a_persona_says_only_what_it_took(qtbot, tmp_path: Path) -> None:
+    """"...and their tag on 0 cards (Undo...)": a long sentence for nothing, cut off by the status bar's counts."""
+    window = window_on(qtbot, tmp_path, two_personas())
+    panel = panel_of(window)
+    felt = sum(level(s, "persona-2") is not None for s in window.document.steps())
+    click_row(panel, 1)
+    click(panel, "personas-remove")
+    said = window.statusBar().currentMessage()
+    assert "card" not in said
+    assert said == (f"Removed Bernard, with their emotions at {felt} step{'s' if felt > 1 else ''} (Undo brings them back)"
+                    if felt else "Removed Bernard (Undo brings them back)")
 
 
 def test_the_last_persona_is_never_removed_and_the_panel_says_why(qtbot, tmp_path: Path) -> None:

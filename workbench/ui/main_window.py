@@ -97,6 +97,8 @@ class MainWindow(FileActions, QMainWindow):
         self.persona_bar = install_persona_bar(self)
         self.personas = install_personas(self)  # adds its own View-menu toggle
         self.stack.cleanChanged.connect(self._clean_changed)
+        # What the status bar said of an edit is stale once the stack moves ("Removed Bernard" stayed after Undo).
+        self.stack.indexChanged.connect(self.statusBar().clearMessage)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.files_dropped.connect(self._open_dropped)
         self.inspector.message.connect(self.show_message)

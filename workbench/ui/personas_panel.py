@@ -376,11 +376,15 @@ class PersonasPanel(QWidget):
         steps = sum(1 for e in mentioning if isinstance(e, Step))
         cards = sum(1 for e in mentioning if isinstance(e, Card))
         if self._perform(self.tr("Remove persona {persona}").format(persona=title), lambda: doc.remove(persona.id)):
-            self._say(self.tr("Removed {persona}, with their emotions at {steps} and their tag on {cards} "
-                              "(Undo brings them back)").format(
-                persona=title,
-                steps=ntr("{count} step", "{count} steps", steps),
-                cards=ntr("{count} card", "{count} cards", cards)))
+            # (only what there was: "their tag on 0 cards" made a long sentence, cut off by the status bar's counts)
+            what = [self.tr("their emotions at {steps}").format(steps=ntr("{count} step", "{count} steps", steps))] if steps else []
+            if cards:
+                what.append(self.tr("their tags on {cards}").format(cards=ntr("{count} card", "{count} cards", cards)))
+            if not what:
+                self._say(self.tr("Removed {persona} (Undo brings them back)").format(persona=title))
+                return
+            listed = what[0] if len(what) == 1 else self.tr("{first} and {second}").format(first=what[0], second=what[1])
+            self._say(self.tr("Removed {persona}, with {what} (Undo brings them back)").format(persona=title, what=listed))
 
     def move(self, delta: int) -> None:
         doc, persona = self.document, self.persona()
