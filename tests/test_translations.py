@@ -53,6 +53,17 @@ def test_french_keeps_every_placeholder() -> None:
             assert [f for f in wanted if f != "{count}"] == [f for f in found if f != "{count}"], message.id
 
 
+def test_a_personas_fields_read_the_same_in_the_inspector_and_the_personas_panel() -> None:
+    """The same field was "Qui est-ce" in one and "Qui c'est" in the other."""
+    said: dict[str, dict[str, str]] = {}
+    for message in messages():
+        if message.context in ("Inspector", "PersonasPanel") and isinstance(message.id, str):
+            said.setdefault(message.id, {})[message.context] = message.string
+    both = {text: french for text, french in said.items() if len(french) == 2}
+    assert "Who they are" in both
+    assert {text: french for text, french in both.items() if len(set(french.values())) > 1} == {}
+
+
 def test_the_compiled_catalogue_is_the_catalogue() -> None:
     with open(update_translations.mo_path("fr"), "rb") as handle:
         compiled = read_mo(handle)
