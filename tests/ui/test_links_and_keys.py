@@ -47,6 +47,22 @@ def test_the_link_port_shows_on_hover(window: MainWindow) -> None:
     assert not item.port_contains(item.port_centre() + QPointF(-30, 0))
 
 
+def test_the_link_port_leaves_the_title_clear_and_takes_a_press_on_it(window: MainWindow) -> None:
+    """The port was drawn over the end of a long title's first line ("refused twice" read "refused two⊕ice")."""
+    window.document.update("step-1", title="Scans her identity card, refused twice by the app")
+    window.scene.ensure_fresh()
+    item = window.scene.item_for("step", "step-1")
+    text = item.box.text.rect  # (in the map: the title as wrapped, as wide as a line may be)
+    port = item.mapToScene(item.port_centre())
+    reach = item.PORT + 1.4 / 2
+    assert len(item.box.text.lines) >= 2 and port.y() + reach < text.y  # wholly above the title's first line
+    assert item.sceneBoundingRect().contains(port + QPointF(0, -reach))  # drawn whole, never clipped
+    window.scene.select_ids(["step-1"])
+    QTest.mousePress(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, to_view(window, port.x(), port.y() - 3))
+    assert window.scene._connecting is not None  # a press on its upper half starts a link
+    QTest.mouseRelease(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, to_view(window, port.x(), port.y() - 3))
+
+
 def test_dragging_from_a_step_port_to_a_later_step_draws_a_branch(window: MainWindow) -> None:
     before = dumps(window.document.journey)
     hover_then_drag(window, port_of(window, "step-1"), QPointF(*box(window, "step", "step-3").centre))

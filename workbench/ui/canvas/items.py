@@ -232,9 +232,14 @@ class StepItem(ColumnHeaderItem):
         self.redraw()
         super().hoverLeaveEvent(event)
 
+    def _set_bounds(self) -> None:
+        """The box, and above it room for the link port, which sits on its top edge."""
+        top = self.PORT + 4
+        self.setRect(QRectF(-3, -top, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 3 + top))
+
     def port_centre(self) -> QPointF:
-        """The link port: top right corner of the header, inside it."""
-        return QPointF(self.rect.w - 9, 9)
+        """The link port: on the header's top edge, at its right (inside, it covered the end of a long title)."""
+        return QPointF(self.rect.w - 9, 0)
 
     def port_contains(self, local: QPointF) -> bool:
         """True on the link port (it shows whenever the pointer is over the header, so a press there means it)."""
@@ -266,14 +271,14 @@ class StepItem(ColumnHeaderItem):
         # What follows is the editor's only: the health check's badge, the link port, the selection.
         if self.badge is not None:
             shapes.severity_sign(QtPainter(painter), Rect(self.rect.w - 14, self.rect.h - 15, 10, 10), self.badge)
-        if self.hovered or self.isSelected():  # the port to drag a flow link from
+        self.paint_selection(painter, 5)
+        if self.hovered or self.isSelected():  # the port to drag a flow link from (over the selection's outline)
             centre = self.port_centre()
             painter.setPen(QPen(QColor(theme.LINK), 1.4))
             painter.setBrush(QColor("#ffffff"))
             painter.drawEllipse(centre, self.PORT, self.PORT)
             painter.drawLine(centre + QPointF(-2.5, 0), centre + QPointF(2.5, 0))
             painter.drawLine(centre + QPointF(0, -2.5), centre + QPointF(0, 2.5))
-        self.paint_selection(painter, 5)
 
 
 class LaneItem(BoxItem):
