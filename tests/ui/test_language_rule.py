@@ -44,6 +44,7 @@ def test_the_command_speaks_the_users_language_and_the_pdf_the_maps(tmp_path) ->
 
 
 def test_the_palette_shows_its_longest_french_name_whole(qtbot) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from workbench.ui.main_window import MainWindow
@@ -62,6 +63,12 @@ def test_the_palette_shows_its_longest_french_name_whole(qtbot) -> None:
         qtbot.waitUntil(lambda: palette.viewport().width() > 0)
         assert not palette.horizontalScrollBar().isVisible()
         assert window.view.width() >= 0.6 * window.width()  # the map keeps the room
+        # A narrower dock (a layout saved when the names were English): it stops where the names fit.
+        window.resizeDocks([window.palette_dock], [120], Qt.Orientation.Horizontal)
+        qtbot.wait(50)
+        longest = max(palette.visualItemRect(palette.item(i)).right() for i in range(palette.count()))
+        assert palette.viewport().width() >= palette.sizeHintForColumn(0) and longest <= palette.viewport().width()
+        assert not palette.horizontalScrollBar().isVisible()
     finally:
         for translator in translators:
             app.removeTranslator(translator)

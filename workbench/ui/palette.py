@@ -64,6 +64,15 @@ class Palette(QListWidget):
             self.addItem(item)
         self.setCurrentRow(0)
         self.compact = False
+        # Every name whole, never a scroll bar under them: a narrower dock (a layout saved in another language,
+        # say) stops at the names' width; a vertical scroll bar (a short screen) cuts the longest with "…".
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setMinimumWidth(self.names_width())
+
+    def names_width(self) -> int:
+        """How wide the palette must be to show every name whole."""
+        return self.sizeHintForColumn(0) + 2 * self.frameWidth() + self.spacing() * 2 + 4
 
     def set_compact(self, on: bool) -> None:
         """An icon strip (at most 56 px wide, names in the tooltips) or icons with their names."""
@@ -75,8 +84,8 @@ class Palette(QListWidget):
         if on:
             self.setFixedWidth(COMPACT_WIDTH)
         else:
-            self.setMinimumWidth(0)
             self.setMaximumWidth(16_777_215)
+            self.setMinimumWidth(self.names_width())
         self.compact = on
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

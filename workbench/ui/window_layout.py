@@ -78,7 +78,7 @@ def arrange_docks(window: MainWindow) -> None:
         QTimer.singleShot(0, window.inspector_dock.raise_)
     # Wide enough for its longest name ("Point de contact numérique" in French): no scroll bar under it.
     palette = window.palette
-    needed = palette.sizeHintForColumn(0) + 2 * palette.frameWidth() + palette.spacing() * 2 + 4
+    needed = palette.names_width()
     window.resizeDocks(
         [window.palette_dock, window.inspector_dock], [max(PALETTE_WIDTH, needed), INSPECTOR_WIDTH], Orientation.Horizontal
     )
