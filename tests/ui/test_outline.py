@@ -269,6 +269,25 @@ def test_rows_say_what_they_are(window: MainWindow, qtbot) -> None:  # type: ign
     assert outline.accessibleName() == "Journey outline" and "Alt+Up" in outline.accessibleDescription()
 
 
+def test_a_step_row_says_the_emotion_of_the_curve_the_map_edits(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Working on Bernard's "to be" curve, the outline still read Camille's "as is" values to a screen reader."""
+    from workbench.model.feelings import with_feeling
+    from workbench.model.journey import Persona
+
+    doc = window.document
+    doc.add(Persona(id="persona-2", name="Bernard", order=1))
+    step = doc.get("step-1")
+    doc.update("step-1", emotions=with_feeling(step, "persona-2", "to_be", value=-2))
+    outline = outline_of(window)
+    accessible = Qt.ItemDataRole.AccessibleTextRole
+    assert outline.row_for("step-1").data(0, accessible).startswith("Step 1 of 3: Sees the offer, emotion +1,")
+    window.scene.focus.set_active(persona="persona-2", scenario="to_be")
+    assert outline.row_for("step-1").data(0, accessible).startswith("Step 1 of 3: Sees the offer, emotion -2,")
+    assert "emotion" not in outline.row_for("step-2").data(0, accessible)  # Bernard feels nothing there yet
+    window.scene.focus.set_active(persona="persona-1", scenario="as_is")
+    assert outline.row_for("step-1").data(0, accessible).startswith("Step 1 of 3: Sees the offer, emotion +1,")
+
+
 def test_open_rows_and_the_current_row_survive_edits_elsewhere(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     outline = go_to(window, "card-pain")
     outline.row_for("stage-a").setExpanded(False)

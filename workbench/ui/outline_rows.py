@@ -57,8 +57,9 @@ class OutlineRow(QTreeWidgetItem):
 # ------------------------------------------------------------------ reading
 
 
-def sentence(doc: JourneyDocument, kind: str, element_id: str) -> str | None:
-    """What a row says of its element, from the document as it is now (None if it is gone)."""
+def sentence(doc: JourneyDocument, kind: str, element_id: str, curve: tuple[str, str] | None = None) -> str | None:
+    """What a row says of its element, from the document as it is now (None if it is gone); a step's emotion is
+    that of the curve the map edits (*curve*: persona and scenario; None: the lead's "as is")."""
     element, index = doc.find(element_id), doc.index
     if element is None:
         return None
@@ -68,7 +69,8 @@ def sentence(doc: JourneyDocument, kind: str, element_id: str) -> str | None:
         return stage_name(element, number, len(stages), len(index.steps_of(element_id)))
     if isinstance(element, Step):
         touch = [c for c in cards_of(doc, element_id) if c.kind == "touchpoint"]
-        return step_name(element, index.step_rank(element_id) + 1, len(index.steps()), touch, index.personas()[0].id)
+        persona, scenario = curve if curve is not None else (index.personas()[0].id, "as_is")
+        return step_name(element, index.step_rank(element_id) + 1, len(index.steps()), touch, persona, scenario)
     return display(doc, element)
 
 

@@ -174,11 +174,13 @@ class OutlineTreeMixin:
             row.setChildIndicatorPolicy(wanted)
 
     def _give_sentence(self, row: OutlineRow) -> None:
-        """Give *row* its sentence for the document as it is now; kept until the document changes."""
-        stamp = self.doc.index.generation if self.scene is not None else None
+        """Give *row* its sentence for the document as it is now; kept until the document changes, or the curve the
+        map edits (a step says the emotion of the persona and scenario chosen in the toolbar, as the map shows)."""
+        curve = self.scene.focus.active if self.scene is not None else None
+        stamp = (self.doc.index.generation, curve) if self.scene is not None else None
         if row.said is not None and row.said[0] == stamp:
             return
-        said = sentence(self.doc, row.kind, row.element_id) if self.scene is not None else None
+        said = sentence(self.doc, row.kind, row.element_id, curve) if self.scene is not None else None
         if said is None:  # gone: it says what it said last
             said = row.said[1] if row.said is not None else row.text(0)
         row.said = (stamp, said, tooltip(said))
