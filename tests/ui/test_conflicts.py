@@ -221,6 +221,7 @@ def test_rows_follow_edits_and_an_element_deleted_meanwhile_is_refused(qtbot, tm
     click(row(panel, "k-step").take)
     assert seen and "no longer in the journey" in seen[0]
     assert "no longer in the journey" in window.statusBar().currentMessage()
+    assert "Undo brings it back" in seen[0]  # (the way back: the card a "Keep mine" took went unsaid)
     assert document.journey == before and window.stack.count() == steps
     assert "k-step" in shown_ids(panel)
 

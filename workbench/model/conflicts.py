@@ -330,7 +330,7 @@ def _put(document: JourneyDocument, conflict: Conflict, value: Any, other: Any) 
                 document.remove(conflict.element)
             return
         if current is None:
-            raise EditError(tr("it is no longer in the journey"))
+            raise EditError(tr("it is no longer in the journey; Undo brings it back if an edit or a choice removed it"))
         if other is None:
             # Removed on the other side: the merge kept the element as this side left it. Choosing this side
             # keeps it as it is now, with whatever was edited since (its version put back would undo them).
@@ -349,7 +349,7 @@ def _put(document: JourneyDocument, conflict: Conflict, value: Any, other: Any) 
             document.apply(Replace(element))
         return
     if current is None:
-        raise EditError(tr("it is no longer in the journey"))
+        raise EditError(tr("it is no longer in the journey; Undo brings it back if an edit or a choice removed it"))
     feeling = _feeling_of(conflict.field)
     if feeling is not None and isinstance(current, Step):
         persona, scenario, part = feeling
