@@ -88,8 +88,17 @@ def test_an_unwritable_home_says_so_with_exit_1(tmp_path) -> None:
         home.chmod(0o700)
     if os.geteuid() == 0:  # root writes anyway
         assert result.returncode == 0
-        return
-    assert result.returncode == 1 and "cannot save" in result.stderr and "Traceback" not in result.stderr
+    else:
+        assert result.returncode == 1 and "cannot save" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_data_folder_that_cannot_be_made_says_so_with_exit_1(tmp_path) -> None:
+    """A file where the data folder should be: nobody can write there, root included."""
+    home = tmp_path / "share"
+    home.write_text("not a folder", encoding="utf-8")
+    result = workbench(home, "install-desktop")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot save" in result.stderr and str(home / "applications") in result.stderr
 
 
 def test_the_application_and_its_windows_carry_the_icon(qtbot) -> None:
