@@ -96,7 +96,7 @@ def open_window(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
         shutil.copyfile(path, copy)
         path = copy
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     qtbot.waitExposed(window)
     assert window.open_path(path, ask=False)

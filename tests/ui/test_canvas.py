@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from tests.ui.helpers import click, double_click, drag, drop_mime, open_window
@@ -305,6 +306,72 @@ def test_undo_from_the_toolbar_while_a_new_step_is_named_closes_its_editor_and_n
     QTest.keyClick(viewport, Qt.Key.Key_Return)
     assert window.document.get("step-1").title == "Looks around"
     assert window.statusBar().currentMessage() == ""
+
+
+def titles_saved(window: MainWindow) -> list[str]:
+    return [s.title for s in sorted(load(window.path).steps, key=lambda s: (s.stage, s.order))]
+
+
+def test_ctrl_s_while_a_title_is_typed_saves_the_title(window: MainWindow) -> None:
+    """Ctrl+S saved the map without the title being typed ("New step" in the file), the editor still showing it."""
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClicks(viewport, "Pending title")
+    QTest.keyClick(viewport, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert titles_saved(window) == ["Sees the offer", "Compares", "Signs up", "Pending title"]
+    assert window.stack.isClean() and window.scene.editor is None
+
+
+def test_ctrl_s_in_the_middle_of_typing_a_journey_leaves_no_untitled_step_in_the_file(window: MainWindow) -> None:
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClicks(viewport, "Gets a welcome SMS")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)  # the next step's title is being typed: not yet
+    QTest.keyClick(viewport, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert titles_saved(window) == ["Sees the offer", "Compares", "Signs up", "Gets a welcome SMS"]
+    assert window.stack.isClean() and [s.title for s in window.document.steps()][-1] == "Gets a welcome SMS"
+
+
+def test_another_window_taking_the_keys_leaves_the_title_being_typed_open(window: MainWindow) -> None:
+    """Back from another window in the middle of typing a journey, the editor was closed and a "New step" left."""
+    from PySide6.QtGui import QFocusEvent
+
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClicks(viewport, "Gets a welcome SMS")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    editor = window.scene.editor
+    away = QFocusEvent(QFocusEvent.Type.FocusOut, Qt.FocusReason.ActiveWindowFocusReason)
+    window.scene.sendEvent(editor, away)  # as when the window is left for another
+    assert window.scene.editor is editor
+    QTest.keyClicks(viewport, "Sets a goal")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    assert [s.title for s in window.document.steps()][-2:] == ["Gets a welcome SMS", "Sets a goal"]
+
+
+def test_ctrl_z_in_an_untouched_title_undoes_on_the_map(window: MainWindow) -> None:
+    """The title editor took Ctrl+Z for its own text, with nothing typed to undo: nothing happened."""
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    before = [s.title for s in window.document.steps()]
+    QTest.keyClick(viewport, Qt.Key.Key_Return)  # a step added, its title being typed
+    QTest.keyClick(viewport, undo.key(), undo.keyboardModifiers())  # takes it back, nothing more
+    assert [s.title for s in window.document.steps()] == before and window.scene.editor is None
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClicks(viewport, "Zeta")
+    QTest.keyClick(viewport, undo.key(), undo.keyboardModifiers())  # typed: the text's own undo
+    assert window.scene.editor is not None and window.scene.editor.toPlainText() != "Zeta"
+    window.scene.editor.setPlainText("Zeta")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)  # "Zeta" kept, the next step follows by itself
+    QTest.keyClick(viewport, undo.key(), undo.keyboardModifiers())  # both go: what was last done
+    assert [s.title for s in window.document.steps()] == before and window.scene.editor is None
+    window.stack.redo()
+    assert [s.title for s in window.document.steps()] == [*before, "Zeta"]
 
 
 def test_escape_on_a_step_just_added_takes_it_away(window: MainWindow) -> None:

@@ -27,7 +27,7 @@ def opened(qtbot, tmp_path: Path, journey: Journey | None = None) -> tuple[MainW
     path = tmp_path / "merged.journey"
     save(journey if journey is not None else merged(), path)
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     panel = install(window)
     window.show()
     qtbot.waitExposed(window)

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -32,7 +32,7 @@ def test_the_language_defaults_to_the_ui_language(qtbot) -> None:
 
 def test_ctrl_n_then_a_sector_opens_its_template(qtbot) -> None:
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     qtbot.waitExposed(window)
 

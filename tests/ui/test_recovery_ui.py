@@ -192,7 +192,7 @@ def test_the_dialog_lists_a_copy_and_restore_gives_a_modified_window_on_the_file
     edited = journey.model_copy(update={"steps": [*journey.steps, Step(id="step-late", title="Late", stage=journey.stages[0].id)]})
     left = left_by_a_crash(dumps(edited), bank)
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     rows: list[list[str]] = []
 
@@ -220,7 +220,7 @@ def test_several_copies_one_dialog_untitled_ones_too(qtbot, bank: Path) -> None:
     left_by_a_crash(dumps(template("banking", "en")), bank)
     left_by_a_crash(dumps(template("retail", "en")), None, "Untitled - Journey Workbench")
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     files: list[str] = []
 
@@ -273,7 +273,7 @@ def test_start_up_opens_the_file_once_whether_restored_or_not(qtbot, bank: Path,
     save(template("retail", "en"), other)
     left_by_a_crash(dumps(template("banking", "fr")), bank)
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     when_modal(qtbot, RecoveryDialog, lambda dialog: dialog.restore_button.click())
     start_up(window, str(other))
@@ -282,7 +282,7 @@ def test_start_up_opens_the_file_once_whether_restored_or_not(qtbot, bank: Path,
     assert opened.path == other and opened.stack.isClean()
 
     window2 = MainWindow()
-    qtbot.addWidget(window2, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window2, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     left_by_a_crash(dumps(template("banking", "fr")), bank)
     when_modal(qtbot, RecoveryDialog, lambda dialog: dialog.restore_button.click())
     start_up(window2, str(bank))  # the restored copy is that file, with its unsaved changes
@@ -294,7 +294,7 @@ def test_start_up_opens_the_file_once_whether_restored_or_not(qtbot, bank: Path,
 def test_decide_later_keeps_the_copies(qtbot, bank: Path) -> None:
     left = left_by_a_crash(dumps(template("banking", "en")), bank)
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     when_modal(qtbot, RecoveryDialog, lambda dialog: dialog.reject())
     assert offer_recovery(window) == []
     assert left.exists() and window.stack.isClean()
@@ -362,7 +362,7 @@ def teammates_change(bank: Path) -> None:
 
 def restore_only_copy(qtbot, copy_file: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.show()
     copy = recovery.read_copy(copy_file)
     recovery_dialog.restore_into(window, copy, copy.loaded())

@@ -72,7 +72,7 @@ def test_a_window_opened_without_a_file_shows_the_blank_map_from_its_start(qtbot
     """As `workbench` with no file on a laptop: the blank journey's first stage and first lane are in view
     (Qt showed the middle of the map, the first stage cut, the first lane scrolled away)."""
     window = MainWindow(defer=True)
-    qtbot.addWidget(window, before_close_func=lambda w: w.stack.setClean())
+    qtbot.addWidget(window, before_close_func=lambda w: (w.scene.commit_editors(), w.stack.setClean()))
     window.resize(1366, 728)
     window.show()
     qtbot.waitExposed(window)

@@ -83,11 +83,13 @@ class FileActions:
             self.open_path(files[0])
 
     def save(self) -> bool:
+        self.scene.commit_editors()
         if self.path is None or self.read_only:
             return self.save_as()
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
+        self.scene.commit_editors()
         start = str(self.path) if self.path else str(self._export_start(SUFFIX))
         title, filters = translate("MainWindow", "Save journey"), translate("MainWindow", "Journey files (*.journey)")
         path, _ = QFileDialog.getSaveFileName(self, title, start, filters)
@@ -132,6 +134,7 @@ class FileActions:
     def export_pdf(self) -> Path | None:
         from workbench.ui.export_dialog import export_pdf_interactively
 
+        self.scene.commit_editors()
         path = export_pdf_interactively(self, self.document.journey, self._export_start(".pdf"))
         if path is not None:
             self.show_message(translate("MainWindow", "Exported {path}").format(path=path))
@@ -140,6 +143,7 @@ class FileActions:
     def export_image(self) -> Path | None:
         from workbench.ui.export_dialog import export_image_interactively
 
+        self.scene.commit_editors()
         path = export_image_interactively(self, self.document.journey, self._export_start(".png"))
         if path is not None:
             self.show_message(translate("MainWindow", "Exported {path}").format(path=path))
@@ -147,6 +151,7 @@ class FileActions:
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current journey (saved, discarded or unchanged)."""
+        self.scene.commit_editors()  # (a title being typed is a change too)
         if self.stack.isClean():
             return True
         name = self.path.name if self.path else translate("MainWindow", "Untitled")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainterPath
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPainterPath
 from PySide6.QtWidgets import QApplication, QCompleter, QGraphicsTextItem, QLineEdit
 
 from workbench.i18n import ntr
@@ -66,6 +66,8 @@ class InlineEditor(QGraphicsTextItem):
         #: For a step added by Enter on another: that step. Enter keeps the title and adds the next step (a whole
         #: journey is typed: title, Enter, title, Enter...); Enter on one left untitled, or Escape, ends the run.
         self.follows: str | None = None
+        #: The step was added by Enter in the title before it (not by Enter on a step chosen).
+        self.chained = False
         #: What the editor hides whatever its text: the element's own box (its old text must not show
         #: under a shorter new one).
         self._covers = QRectF()
@@ -110,7 +112,28 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(commit=False)
             event.accept()
             return
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
+            # Nothing typed to undo here: the map's Undo (the text editor took the key, and it did nothing).
+            scene = self._scene
+            just_added = self.fresh and scene.stack.index() == self.added_at
+            self.finish(commit=False)  # (a step just added goes: it is what Undo takes back)
+            # A step that came by itself after a title typed goes with that title's step: Undo takes back what was
+            # last done, and the new step was not asked for.
+            if (not just_added or self.chained) and scene.stack.canUndo():
+                scene.stack.undo()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    @property
+    def untitled(self) -> bool:
+        """A step added by Enter on another whose title was not typed (a run of steps typed ends with it)."""
+        return self.follows is not None and self.toPlainText().strip() in ("", self.original)
+
+    def keep_typed(self) -> None:
+        """Close, keeping what was typed, as a click elsewhere does (before a save, say): an untitled step that
+        followed the last title typed goes."""
+        self.finish(not self.untitled)
 
     def _next_step(self) -> None:
         """Enter in the title of a step added by Enter: the title kept, the next step added after it, ready for
@@ -123,6 +146,8 @@ class InlineEditor(QGraphicsTextItem):
         self.finish(commit=True)
         if step_id in scene.document and scene.document.get(step_id).title == title:  # (kept: not refused)
             scene.add_next_step(step_id)
+            if scene.editor is not None:
+                scene.editor.chained = True
 
     def to_channel(self) -> None:
         """Tab on a touchpoint: its channel next, then Enter keeps both as one edit.
@@ -141,10 +166,11 @@ class InlineEditor(QGraphicsTextItem):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         # A click elsewhere in the middle of typing a journey: the step that followed the last title, left
-        # untitled, goes (another window taking the focus leaves it, as anything typed).
-        untitled = self.follows is not None and self.toPlainText().strip() in ("", self.original)
+        # untitled, goes.
         reason = event.reason()
-        self.finish(not untitled or reason == Qt.FocusReason.ActiveWindowFocusReason, reason == Qt.FocusReason.MouseFocusReason)
+        if reason == Qt.FocusReason.ActiveWindowFocusReason:
+            return  # another window took the keys for a while: typing goes on on return (a save keeps what is typed)
+        self.finish(not self.untitled, reason == Qt.FocusReason.MouseFocusReason)
 
     def finish(self, commit: bool, clicked_away: bool = False) -> None:
         """Close the editor, keeping what was typed (*commit*) or not; *clicked_away*: a click elsewhere closes it."""
@@ -283,6 +309,14 @@ class ChannelEditor(QLineEdit):
 class EditingMixin:
     editor: InlineEditor | None = None
     channel_editor: ChannelEditor | None = None
+
+    def commit_editors(self) -> None:
+        """Keep what is being typed, as a click elsewhere would: before a save, an export or a close (Ctrl+S saved
+        the map without the title being typed, the editor still showing it)."""
+        if self.editor is not None:
+            self.editor.keep_typed()
+        if self.channel_editor is not None:
+            self.channel_editor.finish(commit=True)
 
     def close_editors_of(self, element_id: str) -> None:
         """The element being typed into is gone (an undo took it away, say): its editors close, keeping nothing."""
