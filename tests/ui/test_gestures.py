@@ -188,8 +188,26 @@ def test_the_channel_offers_the_channels_already_in_the_journey(window: MainWind
     completer = channel.completer()
     completer.setCompletionPrefix("advis")
     assert completer.currentCompletion() == "Phone with an advisor"
-    QTest.keyClick(channel, Qt.Key.Key_Escape)  # cancels the text and the channel
+    QTest.keyClick(channel, Qt.Key.Key_Escape)  # the channel as it was; the text was not changed: nothing to undo
     assert window.stack.count() == 0
+
+
+def test_escape_in_the_channel_keeps_the_text_typed_before_tab(window: MainWindow) -> None:
+    """Escape in a new touchpoint's channel lost its text and left a card saying "What happens here"."""
+    window.scene.select_ids(["step-2"])
+    assert window.scene.insert_from_palette("card:touchpoint:digital")
+    card_id = window.scene.editor.element_id
+    channel_before = window.document.get(card_id).channel
+    QTest.keyClicks(QApplication.focusWidget(), "Fourth tp")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    channel = window.scene.channel_editor
+    QTest.keyClicks(channel, "Bo")
+    QTest.keyClick(channel, Qt.Key.Key_Escape)
+    card = window.document.get(card_id)
+    assert (card.text, card.channel) == ("Fourth tp", channel_before)
+    assert window.scene.channel_editor is None and window.stack.undoText() == "Add card"  # one step, as when kept
+    window.stack.undo()
+    assert card_id not in window.document
 
 
 def _channel_typed_with_suggestions(window: MainWindow, qtbot, typed: str):  # type: ignore[no-untyped-def]

@@ -256,8 +256,8 @@ class ChannelEditor(QLineEdit):
             popup.hide()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish(commit=True)
-        elif event.key() == Qt.Key.Key_Escape:
-            self.finish(commit=False)
+        elif event.key() == Qt.Key.Key_Escape:  # the channel as it was; the text typed before Tab is kept (it was lost)
+            self.finish(commit=True, channel_too=False)
         elif event.key() == Qt.Key.Key_Backtab:  # back to the text
             self.done = True
             self._close()
@@ -287,7 +287,8 @@ class ChannelEditor(QLineEdit):
         self.hide()
         self.deleteLater()
 
-    def finish(self, commit: bool) -> None:
+    def finish(self, commit: bool, channel_too: bool = True) -> None:
+        """Close; with *commit*, keep the text typed before Tab, and the channel typed here if *channel_too*."""
         if self.done:
             return
         self.done = True
@@ -295,11 +296,14 @@ class ChannelEditor(QLineEdit):
         self._close()
         if commit and card_id in scene.document:
             text, channel = self.text_value, self.text().strip()
-            scene.run_typed(
-                translate("Canvas", "Edit touchpoint"),
-                lambda: scene.document.update(card_id, text=text, channel=channel or None),
-                card_id, self.added_at,
-            )
+            if channel_too:
+                change = lambda: scene.document.update(card_id, text=text, channel=channel or None)  # noqa: E731
+            elif text != scene.document.get(card_id).text:
+                change = lambda: scene.document.update(card_id, text=text)  # noqa: E731
+            else:
+                change = None
+            if change is not None:
+                scene.run_typed(translate("Canvas", "Edit touchpoint"), change, card_id, self.added_at)
         if card_id in scene.document:
             scene.select_ids([card_id])
         for view in scene.views():
