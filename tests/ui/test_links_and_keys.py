@@ -288,3 +288,41 @@ def test_palette_items_have_accessible_names(window: MainWindow) -> None:
         assert item.data(Qt.ItemDataRole.AccessibleTextRole) == item.text()
         assert "Enter" in item.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert window.view.accessibleName() == "Journey map"
+
+
+def _clear_of_the_frozen_titles(window: MainWindow, element_id: str) -> bool:
+    """Whether the step's header shows in the view, right of the frozen lane titles."""
+    view = window.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    header = window.scene.item_for("step", element_id).sceneBoundingRect()
+    left = seen.left() + window.scene.title_block().width()
+    return left <= header.left() and header.right() <= seen.right()
+
+
+def test_the_view_follows_a_step_moved_with_ctrl_arrows_and_an_undo_brings_it_clear_of_the_lane_titles(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The step moved out of sight with Ctrl+Right; an undo left a step half under the lane titles."""
+    window = open_window(qtbot, Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")
+    window.resize(1100, 650)  # (a map area a little wider than three steps and the lane titles)
+    qtbot.wait(50)
+    viewport = window.view.viewport()
+    doc = window.document
+    first_stage = doc.stages()[0].id
+    step = doc.index.steps_of(first_stage)[-1].id  # the last step of the first stage
+    window.scene.select_ids([step])
+    window.view.horizontalScrollBar().setValue(0)
+    for _ in range(4):  # on into the next stage, and along it
+        QTest.keyClick(viewport, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        assert _clear_of_the_frozen_titles(window, step)
+    assert doc.get(step).stage != first_stage
+    # Scrolled so that the step is under the lane titles, an undo of its renaming selects it: it comes clear of them.
+    from workbench.ui.commands import perform
+
+    perform(window.stack, doc, "Rename", lambda: doc.update(step, title="Asks in the chat"))
+    item = window.scene.item_for("step", step)
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.value() + round(window.view.mapFromScene(item.sceneBoundingRect().center()).x()) - 60)
+    assert not _clear_of_the_frozen_titles(window, step)
+    window.scene.clearSelection()
+    window.stack.undo()
+    assert doc.get(step).title != "Asks in the chat"
+    assert window.scene.selected_ids() == [step] and _clear_of_the_frozen_titles(window, step)

@@ -257,6 +257,7 @@ class KeyboardMixin:
         if self.run(label, move_all, merge_key=("nudge", tuple(ids))):
             self.select_ids(ids)
             self.update_focus_frame()
+            self._show_focus()  # (the view follows: a card moved out of sight was lost from view)
 
     def shift_step(self, step_id: str, dx: int) -> None:
         """Ctrl+Left / Ctrl+Right: the step swaps places with its neighbour in its stage; at the edge of its
@@ -279,6 +280,7 @@ class KeyboardMixin:
         if self.run(translate("Canvas", "Move step"), lambda: doc.move(step_id, index, **placement), merge_key=("nudge", step_id)):
             self.select_ids([step_id])
             self.update_focus_frame()
+            self._show_focus()  # (the view follows the step into the next stage)
 
     def add_next_step(self, after: str) -> None:
         doc = self.document

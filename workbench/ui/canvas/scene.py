@@ -359,7 +359,7 @@ class JourneyScene(
         items = self.selectedItems()
         for view in self.views() if items else ():
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
-            if any(seen.contains(item.sceneBoundingRect().center()) for item in items):
+            if any(self._in_sight(item, seen) for item in items):
                 continue
             area = united([item for item in items if self.band_of(item) is None])
             if not area.isNull():
@@ -374,6 +374,17 @@ class JourneyScene(
         self.update_focus_frame()  # (after the scroll: where the frozen headers now are)
         if self.cursor_cell is not None:
             self._show_focus()
+
+    def _in_sight(self, item: QGraphicsItem, seen: QRectF) -> bool:
+        """Whether the middle of *item* shows in *seen*, not under the frozen lane titles or headers (a step
+        selected by an undo was left half under the lane titles, taken for in sight)."""
+        band = self.band_of(item)
+        clear = QRectF(seen)
+        if band is not self.title_band:
+            clear.setLeft(seen.left() + self.title_block().width())
+        if band is not self.header_band:
+            clear.setTop(seen.top() + self.header_block().height())
+        return clear.contains(item.sceneBoundingRect().center())
 
     def select_ids(self, ids: list[str]) -> None:
         """Select the items of *ids* alone; selectionChanged comes once, and only if the selection changed.
