@@ -36,6 +36,22 @@ def test_opening_a_journey_draws_its_stages_and_steps(qtbot, tmp_path: Path) -> 
     assert "4 steps" in window.counts_label.text()
 
 
+def test_a_long_message_has_the_counts_room_while_it_shows(qtbot, tmp_path: Path) -> None:
+    """"...avec ses émotions sur 14 étapes" was cut off under the counts at the right of the status bar."""
+    path = tmp_path / "bank.journey"
+    save(skeleton("banking", "en"), path)
+    window = _window(qtbot)
+    window.resize(1000, 700)
+    assert window.open_path(path)
+    counts = window.counts_label
+    assert counts.isVisible()
+    said = "Removed Marie-Christine de La Tour-Dupont, 52, with their emotions at 14 steps and their tags on 3 cards"
+    window.show_message(said + " (Undo brings them back)")
+    assert not counts.isVisible() and window.zoom_label.isVisible()
+    window.statusBar().clearMessage()
+    assert counts.isVisible() and "4 steps" in counts.text()
+
+
 def test_a_corrupt_file_shows_a_dialog_naming_file_and_place(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "broken.journey"
     path.write_text('{"format": "journey-workbench", "version": 1,\n "journey": {"title": 3}}', encoding="utf-8")

@@ -85,6 +85,8 @@ class MainWindow(FileActions, QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
+        # A message has the counts' room while it shows (a long one was cut off under them), then they come back.
+        self.statusBar().messageChanged.connect(lambda text: self.counts_label.setVisible(not text))
         self.actions = build_menus(self)
         from workbench.ui.conflicts import install as install_conflicts
 
