@@ -424,6 +424,28 @@ def test_copy_paste_and_cut(window: MainWindow) -> None:
     assert len([c for c in window.document.journey.cards if c.kind == "thought"]) == 1
 
 
+def test_actual_size_after_fitting_keeps_the_selection_in_view(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+0 after fitting the map went back to the top left corner, the step selected far out of sight."""
+    window = open_window(qtbot, Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")
+    window.resize(1100, 700)
+    viewport = window.view.viewport()
+    last = window.document.steps()[-1].id
+    window.scene.select_ids([last])
+    # (the actions the keys trigger: Ctrl+9, Ctrl+0 and Ctrl+minus, shortcuts of a window not active offscreen)
+    window.actions.fit.trigger()
+    assert window.view.zoom < 0.5
+    window.actions.zoom_reset.trigger()
+    assert window.view.zoom == pytest.approx(1.0)
+    seen = window.view.mapToScene(viewport.rect()).boundingRect()
+    assert seen.contains(window.scene.item_for("step", last).sceneBoundingRect().center())
+    window.scene.clearSelection()  # with nothing selected, the corner shown stays where it was
+    window.actions.zoom_out.trigger()
+    corner = window.view.mapToScene(viewport.rect().topLeft())
+    window.actions.zoom_reset.trigger()
+    again = window.view.mapToScene(viewport.rect().topLeft())
+    assert abs(again.x() - corner.x()) < 2 and abs(again.y() - corner.y()) < 2
+
+
 def test_zoom_keys(window: MainWindow) -> None:
     viewport = window.view.viewport()
     QTest.keyClick(viewport, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)

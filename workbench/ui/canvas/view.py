@@ -93,6 +93,13 @@ class JourneyView(QGraphicsView):
         self.set_zoom(zoom)
         self.setTransformationAnchor(anchor)
         self.scroll_to(corner)
+        # ...unless that loses the selection from view (Ctrl+0 after fitting the map put it far off): it is shown.
+        scene = self.scene()
+        selected = scene.selectedItems() if scene is not None else []
+        if selected:
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            if not any(seen.contains(item.sceneBoundingRect().center()) for item in selected):
+                self.ensureVisible(selected[0].sceneBoundingRect(), 30, 30)
 
     def scroll_to(self, corner: QPointF) -> None:
         """Put scene point *corner* at the top-left of the viewport (as far as the scroll bars allow)."""
