@@ -57,7 +57,9 @@ def test_the_link_port_leaves_the_title_clear_and_takes_a_press_on_it(window: Ma
     reach = item.PORT + 1.4 / 2
     assert len(item.box.text.lines) >= 2 and port.y() + reach < text.y  # wholly above the title's first line
     assert item.sceneBoundingRect().contains(port + QPointF(0, -reach))  # drawn whole, never clipped
+    assert not item.contains(item.port_centre() + QPointF(0, -4))  # hidden, the room above is not the header's
     window.scene.select_ids(["step-1"])
+    assert item.contains(item.port_centre() + QPointF(0, -4))
     QTest.mousePress(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, to_view(window, port.x(), port.y() - 3))
     assert window.scene._connecting is not None  # a press on its upper half starts a link
     QTest.mouseRelease(window.view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, to_view(window, port.x(), port.y() - 3))

@@ -10,7 +10,7 @@ gives them fresh boxes from a new layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
@@ -240,6 +240,18 @@ class StepItem(ColumnHeaderItem):
     def port_centre(self) -> QPointF:
         """The link port: on the header's top edge, at its right (inside, it covered the end of a long title)."""
         return QPointF(self.rect.w - 9, 0)
+
+    def shape(self) -> QPainterPath:
+        """The header, and the port while it shows: the room above kept for the port is not the header's (a
+        press there on a link leaving the header is the link's)."""
+        path = QPainterPath()
+        path.addRect(QRectF(-3, -3, self.rect.w + 3 + self.EXTRA_RIGHT, self.rect.h + 6))
+        if self.hovered or self.isSelected():
+            reach = self.PORT + 3
+            port = QPainterPath()
+            port.addEllipse(self.port_centre(), reach, reach)
+            path = path.united(port)  # (added to the same path, the two overlapping would leave a hole)
+        return path
 
     def port_contains(self, local: QPointF) -> bool:
         """True on the link port (it shows whenever the pointer is over the header, so a press there means it)."""
