@@ -374,6 +374,21 @@ def test_ctrl_z_in_an_untouched_title_undoes_on_the_map(window: MainWindow) -> N
     assert [s.title for s in window.document.steps()] == [*before, "Zeta"]
 
 
+def test_typing_undone_in_a_new_title_gives_the_placeholder_back_selected(window: MainWindow) -> None:
+    """Ctrl+Z on a typo brought "New step" back with the cursor after it: the title saved was "New stepBeta"."""
+    click(window, *box(window, "step", "step-3").centre)
+    viewport = window.view.viewport()
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClicks(viewport, "Btea")
+    QTest.keyClick(viewport, undo.key(), undo.keyboardModifiers())
+    assert window.scene.editor.toPlainText() == "New step"
+    QTest.keyClicks(viewport, "Beta")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    assert [s.title for s in window.document.steps()][-1] == "Beta"
+
+
 def test_escape_on_a_step_just_added_takes_it_away(window: MainWindow) -> None:
     click(window, *box(window, "step", "step-3").centre)
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)

@@ -328,3 +328,38 @@ def test_the_view_follows_a_step_moved_with_ctrl_arrows_and_an_undo_brings_it_cl
     window.stack.undo()
     assert doc.get(step).title != "Asks in the chat"
     assert window.scene.selected_ids() == [step] and _clear_of_the_frozen_titles(window, step)
+    # Its middle clear of them but the start of its title under them: not in sight either.
+    perform(window.stack, doc, "Rename", lambda: doc.update(step, title="Asks in the chat"))
+    left = window.view.mapToScene(viewport.rect().topLeft()).x() + window.scene.title_block().width()
+    bar.setValue(bar.value() + round(item.sceneBoundingRect().left() - left) + 40)
+    assert not _clear_of_the_frozen_titles(window, step)
+    assert window.view.mapToScene(viewport.rect().topLeft()).x() + window.scene.title_block().width() < item.sceneBoundingRect().center().x()
+    window.scene.clearSelection()
+    window.stack.undo()
+    assert window.scene.selected_ids() == [step] and _clear_of_the_frozen_titles(window, step)
+
+
+def test_a_link_drawn_from_a_frozen_header_shows_its_line_and_target_where_they_are(window: MainWindow) -> None:
+    """Scrolled down, the headers ride at the top of the view: the line was drawn under them, the target's
+    highlight where the map has the header (out of sight above)."""
+    window.resize(900, 420)
+    window.scene.ensure_fresh()
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.view.freeze_headers()
+    source = window.scene.item_for("step", "step-1")
+    target = window.scene.item_for("step", "step-3")
+    assert window.scene.band_of(source).frozen  # (the headers ride the top of the view)
+    window.scene.select_ids(["step-1"])
+    start = source.mapToScene(source.port_centre())
+    end = target.sceneBoundingRect().center()
+    viewport = window.view.viewport()
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, window.view.mapFromScene(start))
+    QTest.mouseMove(viewport, window.view.mapFromScene(end))
+    line = window.scene._connecting.line
+    band = window.scene.band_of(source)
+    assert line.zValue() > band.zValue()  # over the frozen headers
+    hint = window.scene.drop_hint
+    assert hint.isVisible() and hint.area is not None and hint.area.contains(end)  # on the header as shown
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, window.view.mapFromScene(end))
+    assert ("step-1", "step-3") in [(k.source, k.target) for k in window.document.journey.links]

@@ -124,6 +124,16 @@ class InlineEditor(QGraphicsTextItem):
             event.accept()
             return
         super().keyPressEvent(event)
+        if event.matches(QKeySequence.StandardKey.Undo) and self.toPlainText() == self.original and (
+                self.fresh or self.fresh_card or self.follows is not None):
+            # Typing undone back to a new element's placeholder ("New step"): selected again, as when the editor
+            # opened, so what is typed next replaces it (it was typed after it: "New stepBeta").
+            self.select_all()
+
+    def select_all(self) -> None:
+        cursor = self.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        self.setTextCursor(cursor)
 
     @property
     def untitled(self) -> bool:
@@ -394,9 +404,7 @@ class EditingMixin:
             view.ensureVisible(item.sceneBoundingRect(), 40, 40)
             view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys come to the canvas, not the palette
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        cursor = editor.textCursor()
-        cursor.select(cursor.SelectionType.Document)
-        editor.setTextCursor(cursor)
+        editor.select_all()
         return True
 
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
@@ -179,7 +179,7 @@ class GesturesMixin:
         line = QGraphicsLineItem(QLineF(start, at))
         colour = theme.HANDOFF if kind == "handoff" else theme.LINK
         line.setPen(QPen(QColor(colour), 2, Qt.PenStyle.DashLine))
-        line.setZValue(20)
+        line.setZValue(45)  # (over the frozen headers: scrolled down, the line was drawn under them, unseen)
         self.addItem(line)
         self._connecting = Connection(kind, item, line, by_click)
 
@@ -214,7 +214,10 @@ class GesturesMixin:
         if isinstance(target, str):
             self.show_drop_answer(Refusal(target))
         else:
-            self.show_drop_answer(DropPlan("", lambda: None, target.rect))  # type: ignore[arg-type, return-value]
+            # Where the target shows (a step header riding the frozen band is not where the map has it).
+            shown = target.mapRectToScene(QRectF(0, 0, target.rect.w, target.rect.h))
+            area = Rect(shown.x(), shown.y(), shown.width(), shown.height())
+            self.show_drop_answer(DropPlan("", lambda: None, area))  # type: ignore[arg-type, return-value]
 
     def _finish_connection(self, at: QPointF) -> None:
         conn = self._connecting

@@ -376,15 +376,17 @@ class JourneyScene(
             self._show_focus()
 
     def _in_sight(self, item: QGraphicsItem, seen: QRectF) -> bool:
-        """Whether the middle of *item* shows in *seen*, not under the frozen lane titles or headers (a step
-        selected by an undo was left half under the lane titles, taken for in sight)."""
+        """Whether *item* shows in *seen* (its middle, if it is wider), not under the frozen lane titles or headers
+        (a step selected by an undo was left half under the lane titles, taken for in sight)."""
         band = self.band_of(item)
         clear = QRectF(seen)
         if band is not self.title_band:
             clear.setLeft(seen.left() + self.title_block().width())
         if band is not self.header_band:
             clear.setTop(seen.top() + self.header_block().height())
-        return clear.contains(item.sceneBoundingRect().center())
+        rect = item.sceneBoundingRect()
+        # All of it when it fits (a step whose middle was clear showed its title's start under the lane titles).
+        return clear.contains(rect) if rect.width() <= clear.width() else clear.contains(rect.center())
 
     def select_ids(self, ids: list[str]) -> None:
         """Select the items of *ids* alone; selectionChanged comes once, and only if the selection changed.
