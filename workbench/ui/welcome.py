@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -127,12 +127,14 @@ class WelcomeDialog(QDialog):
         guide = QPushButton(self.tr("User guide"))
         guide.setObjectName("welcome-guide")
         guide.setToolTip(self.tr("How to use the workbench (F1)"))
+        guide.setAutoDefault(False)
         guide.clicked.connect(lambda: self._choose(lambda: _guide(window)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         # No default button: Enter belongs to what has the keys, the list it is pressed in (it opens the item) or
-        # the button (each is an "auto default" one: Enter presses it while it has the focus, as Space does).
-        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(False)
+        # the button (see keyPressEvent). (With "auto default" buttons, Qt makes one the default when the dialog
+        # shows, and Enter in a list would press it as well.)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.at_start)
         bottom.addStretch(1)
@@ -184,8 +186,17 @@ class WelcomeDialog(QDialog):
         button.setObjectName(name)
         button.setToolTip(tip)
         button.setAccessibleDescription(tip)
-        button.setAutoDefault(True)  # (Enter on the focused button presses it; it did nothing)
+        button.setAutoDefault(False)
         return button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on the button that has the focus presses it, as Space does (it did nothing)."""
+        focused = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton):
+            focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _lists(self) -> QVBoxLayout:
         layout = QVBoxLayout()
