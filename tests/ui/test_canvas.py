@@ -200,12 +200,19 @@ def test_enter_on_a_step_just_added_and_left_untitled_takes_it_away(window: Main
     assert window.scene.selected_ids() == ["step-1"]
 
 
-def test_a_click_elsewhere_while_typing_a_journey_leaves_no_untitled_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def one_title_typed_then_the_next_step(window: MainWindow):  # type: ignore[no-untyped-def]
+    """Enter after step-3, "Gets a welcome SMS" and Enter: the next step follows, its title being typed. The
+    view's viewport, where the keys go."""
     click(window, *box(window, "step", "step-3").centre)
     viewport = window.view.viewport()
     QTest.keyClick(viewport, Qt.Key.Key_Return)
     QTest.keyClicks(viewport, "Gets a welcome SMS")
-    QTest.keyClick(viewport, Qt.Key.Key_Return)  # the next step follows, its title being typed
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    return viewport
+
+
+def test_a_click_elsewhere_while_typing_a_journey_leaves_no_untitled_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    one_title_typed_then_the_next_step(window)
     assert window.scene.editor is not None
     click(window, *box(window, "card", "card-think").centre)
     qtbot.waitUntil(lambda: len(window.document.journey.steps) == 4)
@@ -324,11 +331,7 @@ def test_ctrl_s_while_a_title_is_typed_saves_the_title(window: MainWindow) -> No
 
 
 def test_ctrl_s_in_the_middle_of_typing_a_journey_leaves_no_untitled_step_in_the_file(window: MainWindow) -> None:
-    click(window, *box(window, "step", "step-3").centre)
-    viewport = window.view.viewport()
-    QTest.keyClick(viewport, Qt.Key.Key_Return)
-    QTest.keyClicks(viewport, "Gets a welcome SMS")
-    QTest.keyClick(viewport, Qt.Key.Key_Return)  # the next step's title is being typed: not yet
+    viewport = one_title_typed_then_the_next_step(window)  # (the next step's title not typed yet)
     QTest.keyClick(viewport, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert titles_saved(window) == ["Sees the offer", "Compares", "Signs up", "Gets a welcome SMS"]
     assert window.stack.isClean() and [s.title for s in window.document.steps()][-1] == "Gets a welcome SMS"
@@ -338,11 +341,7 @@ def test_another_window_taking_the_keys_leaves_the_title_being_typed_open(window
     """Back from another window in the middle of typing a journey, the editor was closed and a "New step" left."""
     from PySide6.QtGui import QFocusEvent
 
-    click(window, *box(window, "step", "step-3").centre)
-    viewport = window.view.viewport()
-    QTest.keyClick(viewport, Qt.Key.Key_Return)
-    QTest.keyClicks(viewport, "Gets a welcome SMS")
-    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    viewport = one_title_typed_then_the_next_step(window)
     editor = window.scene.editor
     away = QFocusEvent(QFocusEvent.Type.FocusOut, Qt.FocusReason.ActiveWindowFocusReason)
     window.scene.sendEvent(editor, away)  # as when the window is left for another

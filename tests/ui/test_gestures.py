@@ -140,7 +140,7 @@ def test_the_new_card_takes_the_keys_even_when_the_palette_had_focus(window: Mai
 
 def test_the_text_typed_stays_in_view_while_the_channel_is_typed(window: MainWindow) -> None:
     """The card showed its placeholder text under the channel editor, as if what was typed were lost."""
-    from workbench.ui.canvas.editing import InlineEditor
+    from workbench.ui.canvas.editors import InlineEditor
 
     def texts_shown() -> list[str]:
         return [i.toPlainText() for i in window.scene.items() if isinstance(i, InlineEditor) and i.isVisible()]

@@ -21,7 +21,7 @@ from workbench.export.sheet import sheet
 from workbench.geometry import Connector, Rect, Text
 from workbench.layout import layout
 from workbench.model.document import JourneyDocument
-from workbench.ui.canvas import curves, items
+from workbench.ui.canvas import curves, header_items, items
 from workbench.ui.canvas.qtpainter import QtPainter
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.image_export import ImageOptions, export_png, export_svg
@@ -240,7 +240,8 @@ def test_a_png_shows_no_editor_mark(qapp, tmp_path: Path, monkeypatch) -> None: 
     def refuse(*args):  # type: ignore[no-untyped-def]
         raise AssertionError("an image must not be painted by the editor's items")
 
-    for cls in (items.CardItem, items.StepItem, items.StageItem, items.LaneItem, curves.EmotionItem, curves.ConnectorItem):
+    for cls in (items.CardItem, header_items.StepItem, header_items.StageItem, items.LaneItem, curves.EmotionItem,
+                curves.ConnectorItem):
         monkeypatch.setattr(cls, "paint", refuse)
     export_png(journey, tmp_path / "map.png", scale=2)
     image = QImage(str(tmp_path / "map.png"))

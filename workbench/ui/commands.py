@@ -121,18 +121,24 @@ class EditCommand(QUndoCommand):
         return True
 
 
+def _last(stack: QUndoStack) -> EditCommand | None:
+    """The step Undo would take back, if it is an edit of the journey."""
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    return top if isinstance(top, EditCommand) else None
+
+
 def take_back_last(stack: QUndoStack) -> None:
     """Undo the last step and forget it, leaving nothing to redo (an element added, then cancelled at once)."""
-    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-    if isinstance(top, EditCommand):
+    top = _last(stack)
+    if top is not None:
         top.forget_when_undone = True
     stack.undo()
 
 
 def join_last(stack: QUndoStack, key: Hashable) -> None:
     """Let the next edit performed with *key* join the last undo step (see EditCommand.mergeWith)."""
-    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-    if isinstance(top, EditCommand):
+    top = _last(stack)
+    if top is not None:
         top.merge_key = key
 
 

@@ -160,7 +160,7 @@ class Presentation(QObject):
             return False  # the window goes on closing, with its settings as they were before F5
         if event.type() == QEvent.Type.Resize and watched is self.window.view and self.active:
             # Full screen comes after F5 (the window manager's answer): the slide is fitted to the new size.
-            QTimer.singleShot(0, lambda: self.active and self.show_stage(self.stage))
+            QTimer.singleShot(0, self, lambda: self.active and self.show_stage(self.stage))
             return False
         if event.type() != QEvent.Type.KeyPress or not self.active:
             return False

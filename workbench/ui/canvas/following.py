@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGraphicsItem
 
 from workbench.ui.canvas.blocks import BlockItem, put_in
-from workbench.ui.canvas.items import StageItem, StepItem
+from workbench.ui.canvas.header_items import StageItem, StepItem
 
 
 class FollowingMixin:

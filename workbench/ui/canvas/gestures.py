@@ -26,13 +26,8 @@ from workbench.ui.canvas import placement
 from workbench.ui.canvas.blocks import BlockItem
 from workbench.ui.canvas.dropping import DropPlan, Refusal, card_slot_line, step_slot_line
 from workbench.ui.canvas.curves import EmotionItem
-from workbench.ui.canvas.items import (
-    BoxItem,
-    CardItem,
-    LaneTitleItem,
-    StageItem,
-    StepItem,
-)
+from workbench.ui.canvas.header_items import StageItem, StepItem
+from workbench.ui.canvas.items import BoxItem, CardItem, LaneTitleItem
 from workbench.ui.commands import perform
 
 translate = QCoreApplication.translate

@@ -34,11 +34,11 @@ from workbench.ui.canvas.following import FollowingMixin
 from workbench.ui.canvas.pictures import PicturesMixin
 from workbench.ui.canvas.curves import ConnectorItem, CurveItem, OtherCurveItem
 from workbench.ui.canvas.legend import LegendItem
+from workbench.ui.canvas.header_items import StepItem
 from workbench.ui.canvas.items import (
     LaneItem,
     LaneLayer,
     LaneTitleItem,
-    StepItem,
     make_room_for_card_pictures,
 )
 from workbench.ui.commands import keep_selection, kept_selection
