@@ -34,6 +34,7 @@ from workbench.textmetrics import forget_fallbacks
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui.canvas.view import JourneyView
 from workbench.ui.inspector import Inspector
+from workbench.ui.memory import hold_off, resume
 
 LEFT, NO_BUTTON = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -114,6 +115,7 @@ class CanvasBench:
                 self.scene = JourneyScene(self.document, self.stack)
                 self.view.setScene(self.scene)
 
+            hold_off(collect=True)  # as the main window opens a journey: no collection until its map is painted
             out.append(self.probe.frame(build, ready=True))
             self._attach(self.scene)
             old.deleteLater()  # as the main window lets an old scene go (clear() left its items' wrappers
@@ -121,6 +123,7 @@ class CanvasBench:
             self.view.show_start()
             settle(30)
             freeze_what_lives()
+            resume()
         return out
 
     # ----------------------------------------------------------- mouse

@@ -185,8 +185,29 @@ def test_the_collector_held_off_at_start_is_back_once_the_window_is_painted(qtbo
         assert gc.get_freeze_count() > frozen  # the journey's objects are set aside, not walked at every edit
         # ...without first walking them all for start-up's few leftovers (~80 ms at 1,000 steps, the window just shown)
         assert collections == []
+        # A journey opened later is made and painted with no collection walking it as it grows...
         assert window.open_path(ROOT / "examples" / "banking-savings.journey", ask=False)
-        assert collections == [1]  # a journey opened later is settled with a collection: the one before goes
+        assert not gc.isenabled() and collections == []
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        # ...then settled with a collection, once its map is painted: the journey before it goes
+        assert collections == [1]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+
+
+def test_a_journey_opened_in_a_window_not_shown_is_settled_at_once(qtbot, looping_journey: Path,  # type: ignore[no-untyped-def]
+                                                                    monkeypatch) -> None:
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow()  # never shown: no paint is coming to wait for
+    qtbot.addWidget(window)
+    collections: list[int] = []
+    collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(1) or collect(*args))
+    try:
+        assert window.open_path(looping_journey, ask=False)
+        assert gc.isenabled() and collections == [1]
     finally:
         gc.enable()
 

@@ -32,6 +32,7 @@ from workbench.ui.canvas.view import JourneyView
 from workbench.ui.file_guard import FileGuard
 from workbench.ui.findings import FindingsPanel
 from workbench.ui.inspector import Inspector
+from workbench.ui.memory import HOLD_OFF_MS, hold_off, settle, settle_if_held
 from workbench.ui.menus import build_menus
 from workbench.ui.view_menu import add_dock_toggle
 from workbench.ui.outline import Outline
@@ -117,8 +118,9 @@ class MainWindow(FileActions, QMainWindow):
         fit_to_screen(self)
         self._show_zoom(self.view.zoom)
         self.after_first_paint(self._install_compare, "compare")  # File > Compare With...: not needed to paint
+        self.after_first_paint(settle, "settle")  # (the collector, held off since the start: see ui/memory.py)
         if defer:
-            self._paint_watch = _FirstPaint(self.view.viewport(), self)
+            self._paint_watch = AfterPaint(self.view.viewport(), self, self._painted)
 
     def _install_compare(self) -> None:
         from workbench.ui.compare import install
@@ -175,9 +177,6 @@ class MainWindow(FileActions, QMainWindow):
         self.findings.follow(self.scene.focus)
         self.after_first_paint(lambda: self.findings.set_document(self.document), "findings")
         self.after_first_paint(lambda: self.outline.attach(self.scene), "outline")
-        from workbench.ui.memory import settle
-
-        self.after_first_paint(settle, "settle")
         self.autosaver.attach(self.document)
         self._update_title()
         self._update_counts()
@@ -192,6 +191,13 @@ class MainWindow(FileActions, QMainWindow):
 
     def set_journey(self, loaded: Loaded, path: Path | None) -> None:
         """Show *loaded* in this window, replacing what was there."""
+        # Making the map's tens of thousands of objects, then painting it, with no collection walking them
+        # (see ui/memory.py); a window not painted yet holds it off already, and one not shown settles at once.
+        held = self.painted and self.isVisible() and not self.isMinimized()
+        if held:
+            hold_off(collect=True)
+            AfterPaint(self.view.viewport(), self, settle)
+            QTimer.singleShot(HOLD_OFF_MS, settle_if_held)  # (a paint that never comes)
         old_scene = self.scene
         self._detach_scene()
         self.stack.clear()
@@ -207,6 +213,8 @@ class MainWindow(FileActions, QMainWindow):
         self._attach()
         if loaded.notices:
             self.show_message(" ".join(loaded.notices))
+        if self.painted and not held:
+            settle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
@@ -298,12 +306,12 @@ class MainWindow(FileActions, QMainWindow):
             self.restoreState(state)
 
 
-class _FirstPaint(QObject):
-    """Calls the window's ``_painted`` on the turn of the event loop after *widget*'s first paint, then goes."""
+class AfterPaint(QObject):
+    """Calls *action* on the turn of the event loop after *widget*'s next paint, then goes."""
 
-    def __init__(self, widget: QObject, window: MainWindow) -> None:
+    def __init__(self, widget: QObject, context: QObject, action: Callable[[], object]) -> None:
         super().__init__(widget)
-        self._window = window
+        self._context, self._action = context, action
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -311,6 +319,6 @@ class _FirstPaint(QObject):
             watched.removeEventFilter(self)
             # Next turn: the paint of the whole window (docks, menus) is done by then. The
             # window is the timer's context: a window deleted meanwhile is not called.
-            QTimer.singleShot(0, self._window, self._window._painted)
+            QTimer.singleShot(0, self._context, self._action)
             self.deleteLater()
         return False

@@ -16,8 +16,11 @@ That first settle freezes without collecting. What start-up leaves as
 garbage is the same whatever the map (~1,300 objects, ~300 KiB, from the
 imports), and a collection to find it walked every object the map made:
 ~80 ms at 1,000 steps in which the window, just shown, did not answer. A
-journey opened later is settled with a collection, which gives the one
-before it back.
+journey opened later is held off the same way, from making its document
+to the first paint of its map (the collections that landed in between
+walked the new map as it was being made, again and again: a third of the
+time to open 1,000 steps), and settled with a collection, which gives the
+one before it back.
 """
 
 from __future__ import annotations
@@ -29,34 +32,44 @@ import gc
 HOLD_OFF_MS = 10_000
 
 
-#: Held off since the start, and not settled yet (see :func:`settle`).
-_starting = False
+#: Held off and not settled yet: None (not held), False (since the start: the settle does not collect),
+#: True (for a journey opened later: the settle collects, and gives the journey before it back).
+_held: bool | None = None
 
 
-def hold_off() -> None:
-    """No collection until :func:`settle` (the editor's start, until its first paint)."""
-    global _starting
-    _starting = True
+def hold_off(collect: bool = False) -> None:
+    """No collection until :func:`settle`; with *collect*, that settle looks for garbage first.
+
+    The editor's start holds it off without *collect* (see above); a journey opened later, with it.
+    """
+    global _held
+    _held = collect or bool(_held)
     gc.disable()
 
 
 def resume() -> None:
     """The collector back on, for a start that ends before its window (Qt could not start)."""
-    global _starting
-    _starting = False
+    global _held
+    _held = None
     gc.enable()
 
 
 def settle() -> None:
     """What is alive now stays alive: stop walking it in every full collection.
 
-    The first settle after :func:`hold_off` does not look for garbage first (start-up's is small and fixed).
+    The first settle after the start's :func:`hold_off` does not look for garbage first (start-up's is small
+    and fixed); any other does.
     """
-    global _starting
+    global _held
     gc.unfreeze()
-    if _starting:
-        _starting = False
-    else:
+    if _held is not False:
         gc.collect()
+    _held = None
     gc.freeze()
     gc.enable()
+
+
+def settle_if_held() -> None:
+    """:func:`settle`, unless that was done since the collector was held off."""
+    if _held is not None:
+        settle()
