@@ -22,6 +22,7 @@ from workbench.i18n import ntr, tr
 #: ``--scale`` above this would ask for images of gigapixels even for a small map.
 MAX_SCALE = 16.0
 SUFFIX = ".journey"
+FORMATS = ("pdf", "png", "svg")
 
 
 def scale(text: str) -> float:
@@ -38,7 +39,7 @@ def scale(text: str) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="workbench export", description=tr("Export journeys as PDF deliverables."))
+    p = argparse.ArgumentParser(prog="workbench export", description=tr("Export journeys as PDF deliverables, or as PNG or SVG images."))
     p.add_argument("files", nargs="+", metavar="FILE", help=tr("the journeys to export (.journey, .mmd or .csv files)"))
     p.add_argument(
         "-o",
@@ -47,7 +48,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help=tr("the file to write (one input), or an existing folder (several inputs, or OUT ending in '/')"),
     )
-    p.add_argument("--format", choices=("pdf", "png", "svg"), default="pdf", help=tr("the output format"))
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help=tr("the output format (by default the one OUT's name ends with, else pdf)"),
+    )
     p.add_argument(
         "--scale", type=scale, default=2.0, metavar="N", help=tr("PNG only: pixels per point (2 is sharp on screens)")
     )
@@ -63,8 +69,14 @@ def parser() -> argparse.ArgumentParser:
         default=True,
         help=tr("a legend below the map of a PNG or SVG, and the legend page of a PDF (on by default)"),
     )
-    p.add_argument("--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower)
-    p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    p.add_argument(
+        "--page-size", choices=("a4", "a3", "letter", "tabloid"), default="a4", type=str.lower,
+        help=tr("PDF only: the paper size (a4 by default)"),
+    )
+    p.add_argument(
+        "--orientation", choices=("landscape", "portrait"), default="landscape",
+        help=tr("PDF only: the orientation of the pages (landscape by default)"),
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(
         "--auto",
@@ -98,10 +110,39 @@ class Refusal:
     status: int
 
 
+def _as_folder(files: list[str], output: str) -> bool:
+    """Whether OUT is a folder to export into (several inputs, or OUT ending in a separator)."""
+    return len(files) > 1 or output.endswith(("/", os.sep) + ((os.altsep,) if os.altsep else ()))
+
+
+def output_format(files: list[str], output: str, chosen: str | None) -> tuple[str, Refusal | None]:
+    """The format to write: ``--format``, else the one OUT's name ends with, else PDF; and a refusal if they differ.
+
+    ``-o plan.png`` without ``--format`` once wrote a PDF under that name, which no image viewer opens.
+    """
+    out = Path(output)
+    named = None
+    if not (_as_folder(files, output) or out.is_dir()):
+        named = out.suffix.lower().lstrip(".")
+        named = named if named in FORMATS else None
+    if chosen is None:
+        return named or "pdf", None
+    if named is not None and named != chosen:
+        reason = tr(
+            "{path} is a .{named} name, but --format asks for {chosen}; "
+            "name the file .{chosen}, or leave --format out",
+            path=out,
+            named=named,
+            chosen=chosen,
+        )
+        return chosen, Refusal(reason, 2)
+    return chosen, None
+
+
 def targets(files: list[str], output: str, fmt: str, force: bool) -> tuple[list[tuple[str, Path]], list[Refusal]]:
     """Each input with the file it is exported to, and every reason not to start."""
     out = Path(output)
-    as_folder = len(files) > 1 or output.endswith(("/", os.sep) + ((os.altsep,) if os.altsep else ()))
+    as_folder = _as_folder(files, output)
     if as_folder and not out.is_dir():
         if out.exists():
             return [], [Refusal(tr("with several files, -o must be an existing folder: {path}", path=out), 2)]
@@ -161,7 +202,10 @@ def run(argv: list[str]) -> int:
     from workbench.model.interop.formats import JOURNEY, read_journey
 
     args = parser().parse_args(argv)
+    args.format, mismatch = output_format(args.files, args.output, args.format)
     pairs, refusals = targets(args.files, args.output, args.format, args.force)
+    if mismatch is not None:
+        refusals.insert(0, mismatch)
     if refusals:
         for refusal in refusals:
             _error(refusal.message)

@@ -147,3 +147,39 @@ def test_the_scale_type_refuses_what_is_not_finite() -> None:
         with pytest.raises(argparse.ArgumentTypeError):
             scale(text)
     assert math.isnan(float("nan"))  # what argparse's own float would have let through
+
+
+# ------------------------------------------------------- the format OUT names
+
+PNG_MAGIC, PDF_MAGIC, SVG_MARK = b"\x89PNG\r\n\x1a\n", b"%PDF-", b"<svg"
+
+
+@pytest.mark.parametrize(("name", "starts"), [("map.png", PNG_MAGIC), ("map.SVG", SVG_MARK), ("map.pdf", PDF_MAGIC)])
+def test_without_format_the_output_is_what_its_name_says(tmp_path, name: str, starts: bytes, capsys) -> None:
+    out = tmp_path / name
+    assert main(["export", str(EXAMPLE), "-o", str(out)]) == 0
+    data = out.read_bytes()
+    # (-o map.png once wrote a PDF there, which no image viewer or slide tool opens)
+    assert data.startswith(starts) if starts != SVG_MARK else SVG_MARK in data[:400]
+    assert str(out) in capsys.readouterr().out
+
+
+def test_a_name_of_no_drawing_format_is_a_pdf(tmp_path) -> None:
+    out = tmp_path / "deliverable"
+    assert main(["export", str(EXAMPLE), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(PDF_MAGIC)
+
+
+def test_a_format_the_name_contradicts_is_refused_and_nothing_is_written(tmp_path, capsys) -> None:
+    out = tmp_path / "map.png"
+    assert main(["export", str(EXAMPLE), "-o", str(out), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "map.png" in err and "pdf" in err and "nothing was exported" in err
+    assert listing(tmp_path) == []
+
+
+def test_into_a_folder_the_format_is_asked_or_pdf(tmp_path) -> None:
+    folder = tmp_path / "out.png"  # a folder whose name looks like a file's: it names no format
+    folder.mkdir()
+    assert main(["export", str(EXAMPLE), str(OTHER), "-o", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["banking-savings.pdf", "retail-neighbourhood-bookshop.pdf"]
