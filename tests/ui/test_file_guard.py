@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from workbench.model import locks
-from workbench.model.fileformat import dumps, load, save
+from workbench.model.fileformat import dumps, load, load_file, save
 from workbench.model.locks import lock_path, read_lock
 from workbench.model.templates import skeleton
 from workbench.ui.file_guard import FileGuard
@@ -422,6 +422,38 @@ def test_a_newer_version_file_is_read_only_and_save_goes_to_save_as(qtbot, tmp_p
     before = newer.read_bytes()
     assert not window.save()
     assert len(shown) == 1 and newer.read_bytes() == before
+
+
+def test_a_newer_version_file_is_never_written_over_even_when_save_as_names_it(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                               monkeypatch) -> None:
+    """Save As offered the file's own name; Enter (and Yes to replace) wrote this version's journey over it."""
+    newer = tmp_path / "future.journey"
+    newer.write_text(
+        json.dumps({"format": "journey-workbench", "version": 99, "journey": {"title": "From the future"}}),
+        encoding="utf-8",
+    )
+    elsewhere = tmp_path / "mine.journey"
+    window = make_window(qtbot)
+    assert window.open_path(newer)
+    before = newer.read_bytes()
+    names = [str(newer), str(elsewhere)]
+    shown: list[str] = []
+
+    def dialog(*args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append(str(args[2]))
+        return names.pop(0), ""
+
+    monkeypatch.setattr("workbench.ui.window_files.QFileDialog.getSaveFileName", dialog)
+    seen: list[str] = []
+    answer(QMessageBox.StandardButton.Ok, seen)
+    assert window.save()
+    assert len(seen) == 1 and "future.journey was made by a newer version" in seen[0]
+    assert "another name" in seen[0]
+    assert newer.read_bytes() == before and not newer.with_name("future.journey.bak").exists()
+    assert len(shown) == 2  # ...and Save As again, where the work went
+    # (a faithful copy: written as the newer version it came from, never downgraded)
+    assert load_file(elsewhere, allow_newer=True).journey.title == "From the future"
+    assert window.path == elsewhere
 
 
 def test_a_file_without_write_permission_is_read_only(qtbot, path: Path, monkeypatch) -> None:

@@ -43,7 +43,7 @@ from workbench.model.locks import (
     take_over,
 )
 from workbench.ui import messages
-from workbench.ui.file_questions import CANCEL, SAVE, FileQuestions
+from workbench.ui.file_questions import CANCEL, SAVE, SAVE_AS, FileQuestions
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -210,7 +210,14 @@ class FileGuard(FileQuestions, QObject):
     # ------------------------------------------------------------- saving
 
     def before_save(self, path: Path) -> str:
-        """SAVE, SAVE_AS or CANCEL: ask before writing over someone's file or someone's changes."""
+        """SAVE, SAVE_AS or CANCEL: ask before writing over someone's file or someone's changes.
+
+        A file made by a newer version is never written over (Save As offered its own name, and its
+        Enter wrote this version's journey over it): say why, and Save As again.
+        """
+        if self.newer and self.path is not None and same_file(path, self.path):
+            self._tell_newer(path)
+            return SAVE_AS
         ours = self.lock is not None and same_file(self.lock.document, path) and self.lock.is_ours()
         if not ours:
             info = read_lock(path)

@@ -119,6 +119,21 @@ class FileQuestions:
         box.exec()
         return {overwrite: SAVE, save_as: SAVE_AS}.get(box.clickedButton(), CANCEL)
 
+    def _tell_newer(self, path: Path) -> None:
+        box = _box(
+            self.window,
+            translate("FileGuard", "Cannot save over this file"),
+            translate("FileGuard", "{name} was made by a newer version of Journey Workbench.").format(name=path.name),
+        )
+        box.setInformativeText(
+            translate(
+                "FileGuard",
+                "Saving over it here would lose what this version cannot read. Save your work under another name.",
+            )
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+
     def _ask_in_use(self, path: Path, info: LockInfo) -> bool:
         box = _box(self.window, translate("FileGuard", "File in use"), self._held_sentence(path, info))
         box.setInformativeText(translate("FileGuard", "Saving over it may make them lose their work. Save anyway?"))
