@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.helpers import answer_next_message, open_window
 from workbench.model.feelings import lead
@@ -34,6 +34,29 @@ def test_export_pdf_from_the_window_with_tiling(qtbot, monkeypatch, tmp_path: Pa
     assert round(float(reader.pages[0].mediabox.width)) == 1191
     assert len(reader.pages) > 3
     assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_a_pdf_that_cannot_be_opened_after_the_export_says_so(qtbot, monkeypatch, tmp_path: Path) -> None:
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "deliverable.pdf"
+    monkeypatch.setattr(PdfExportDialog, "exec", lambda dialog: PdfExportDialog.DialogCode.Accepted)  # "open" ticked
+    names = [out, tmp_path / "second.pdf"]
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(names.pop(0)), ""))
+    opened: list[str] = []
+    found = [False]  # no application for PDF files (Qt: "Unable to detect a launcher", on the console only)
+    monkeypatch.setattr("workbench.ui.export_dialog.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or found[0])
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
+    assert window.export_pdf() == out
+    assert opened == [str(out)]
+    assert len(seen) == 1 and str(out) in seen[0] and "no application" in seen[0]
+    found[0] = True  # ...and when it opens, nothing more is said
+    seen.clear()
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
+    assert window.export_pdf() == tmp_path / "second.pdf"
+    qtbot.wait(50)
+    assert opened == [str(out), str(tmp_path / "second.pdf")] and seen == []
 
 
 def test_export_image_from_the_window(qtbot, monkeypatch, tmp_path: Path) -> None:

@@ -148,8 +148,16 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
     if result.warnings:
         title = translate("PdfExportDialog", "Export PDF")
         plain_message(parent, QMessageBox.Icon.Information, title, "\n".join(result.warnings))
-    if dialog.open_after.isChecked():
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    if dialog.open_after.isChecked() and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        # (No application for PDF files, or none found: Qt said so only on the console.)
+        plain_message(
+            parent,
+            QMessageBox.Icon.Information,
+            translate("PdfExportDialog", "Export PDF"),
+            translate("PdfExportDialog", "The PDF was saved as {path}, but no application could be found to open it.").format(
+                path=path
+            ),
+        )
     return path
 
 
