@@ -187,6 +187,18 @@ def test_resolving_all_says_so_and_the_saved_file_has_no_conflicts(qtbot, tmp_pa
     assert dock(window).isVisible()
     assert panel.summary.text() == "All conflicts are resolved — save to finish the merge."
     assert window.save()
+    # (it went on asking for a save after the save)
+    assert panel.summary.text() == "All conflicts are resolved and saved: the merge is finished."
+    document = window.document
+    perform(window.stack, document, "Title", lambda: document.update_journey(title="Car trip, again"))
+    assert panel.summary.text() == "All conflicts are resolved and saved: the merge is finished."  # an edit since
+    window.stack.undo()
+    window.stack.undo()  # ...but undoing a resolution brings its conflict back
+    qtbot.waitUntil(lambda: shown_ids(panel) == ["k-card"], timeout=5000)
+    assert panel.summary.text() == "Choose, for each change made differently on both sides, the version to keep."
+    window.stack.redo()
+    assert panel.summary.text() == "All conflicts are resolved and saved: the merge is finished."  # the saved state
+    window.stack.redo()
     again = load_file(tmp_path / "merged.journey").journey
     assert again.conflicts == []
     assert again.title == "Car trip"

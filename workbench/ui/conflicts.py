@@ -8,7 +8,7 @@ through the same :func:`~workbench.ui.commands.perform` as the Findings'
 one-click fixes, so Undo brings back the value and the conflict together.
 The list follows the document's change events: undo, redo, and any edit
 that renames an element a row mentions. When none is left, the dock says so
-and asks for a save, which finishes the merge.
+and asks for a save, which finishes the merge; once saved, it says the merge is finished.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ class ConflictsPanel(QWidget):
         self._follow: Callable[[], None] | None = None
         self._shown: tuple[object, ...] = ()
         self._roots: set[str] = set()
+        self._finished = False  # saved with no conflict left
         self.summary = QLabel()
         self.summary.setObjectName("conflicts-summary")
         self.summary.setWordWrap(True)
@@ -112,8 +113,9 @@ class ConflictsPanel(QWidget):
             self._follow()
 
     def set_undo_stack(self, stack: QUndoStack) -> None:
-        """Where each resolution is recorded, one undo step each."""
+        """Where each resolution is recorded, one undo step each; a save with none left finishes the merge."""
         self._stack = stack
+        stack.cleanChanged.connect(self._say_where_the_merge_is)
 
     def undo_stack(self) -> QUndoStack | None:
         return self._stack if self._stack is not None else window_stack(self)
@@ -123,6 +125,7 @@ class ConflictsPanel(QWidget):
         if self.document is not None:
             self.document.changed.disconnect(self._on_change)
         self.document = document
+        self._finished = False
         document.changed.connect(self._on_change)
         self.refresh()
 
@@ -201,13 +204,24 @@ class ConflictsPanel(QWidget):
             self._layout.insertWidget(number, row)
             self._rows.append(row)
             self._watch(conflict)
-        if conflicts:
-            self.summary.setText(self.tr("Choose, for each change made differently on both sides, the version to keep."))
-        elif document is not None:
-            self.summary.setText(self.tr("All conflicts are resolved — save to finish the merge."))
-        else:
-            self.summary.setText("")
+        self._say_where_the_merge_is()
         self.scroll.verticalScrollBar().setValue(scroll)
+
+    def _say_where_the_merge_is(self) -> None:
+        """The summary: choose, save, or done (it asked for a save still after the save; found by an exploratory test)."""
+        stack = self.undo_stack()
+        if self.conflicts():
+            self._finished = False
+            self.summary.setText(self.tr("Choose, for each change made differently on both sides, the version to keep."))
+        elif self.document is None:
+            self.summary.setText("")
+        elif self._finished or (stack is not None and stack.isClean()):
+            # (Clean with none left: saved since the last resolution; an edit after that does not undo the
+            # merge. An undo that brings a conflict back does, and this sentence goes with it.)
+            self._finished = True
+            self.summary.setText(self.tr("All conflicts are resolved and saved: the merge is finished."))
+        else:
+            self.summary.setText(self.tr("All conflicts are resolved — save to finish the merge."))
 
     def _watch(self, conflict: Conflict) -> None:
         assert self.document is not None
