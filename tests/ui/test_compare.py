@@ -113,6 +113,11 @@ def test_the_changes_list_shows_exactly_what_differs_with_counts(window: MainWin
     header = panel.header.text()
     assert "before.journey" in header
     assert "1 added, 1 removed, 1 changed, 0 moved" in header
+    # What the other file had is shown too, not only which field differs (it took the command line to see it)
+    changed = row_of(window, "Starts the opening form")
+    assert changed.text(3) == 'Title: "Starts the form"'
+    assert changed.toolTip(2) == changed.toolTip(3) == 'Title: "Starts the form" → "Starts the opening form on her laptop"'
+    assert row_of(window, "Calls the bank").text(3) == row_of(window, "Tries €100").text(3) == ""
 
 
 def test_the_canvas_marks_added_changed_and_removed_elements(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -284,6 +289,7 @@ def test_moved_cards_renamed_lanes_and_the_journeys_own_fields(window: MainWindo
         ["~ Changed", "Lane: Customer actions", "Title"],
         ["↔ Moved", "Card: Tries €100, €150 and €200 a month in the simulator.", "Step"],
     ]
+    assert row_of(window, "Tries €100").text(3).startswith('Step: "Asks an advisor if she')  # (a name, cut short)
     outlines = marks(window, "mark")
     assert outlines[NEW_CARD].change == "moved" and outlines["lane-actions"].change == "changed"  # type: ignore[attr-defined]
     click_row(window, row_of(window, "Journey:"))  # nothing on the canvas: the status bar says where to look

@@ -7,6 +7,8 @@ this widget knows nothing of the scene.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from workbench.counts import change_counts
 from workbench.model.fieldwords import field_word
-from workbench.model.interop.diff import ElementChange, JourneyDiff
+from workbench.model.interop.diff import ElementChange, JourneyDiff, cut
+from workbench.model.interop.difftext import field_line, field_name, value_text
 from workbench.ui.compare_overlay import COLOURS, SIGNS
 
 #: What identifies a row across a recomputed diff (the selection stays on it).
@@ -72,6 +75,15 @@ def full_label(change: ElementChange) -> str:
     return flat if len(flat) <= 200 else flat[:199] + "…"
 
 
+def before_text(change: ElementChange, labels: Mapping[str, str]) -> str:
+    """What the changed fields held in the other file (``Title: "Starts the form"``), each value cut short."""
+    if change.kind not in ("changed", "moved"):
+        return ""  # (added: nothing before; removed: the element column names what it was)
+    return "; ".join(
+        f"{field_name(f.field, labels)}: {cut(value_text(f.field, f.old, labels), 80)}" for f in change.fields
+    )
+
+
 def row_key(change: ElementChange) -> RowKey:
     return (change.kind, change.collection, change.id)
 
@@ -94,14 +106,16 @@ class ChangesPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("changes-list")
         self.tree.setAccessibleName(self.tr("Changes"))
-        self.tree.setHeaderLabels([self.tr("Change"), self.tr("Element"), self.tr("Fields")])
+        self.tree.setHeaderLabels([self.tr("Change"), self.tr("Element"), self.tr("Fields"), self.tr("Before")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the element's title: the most to read
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.tree.header().resizeSection(2, 220)
+        self.tree.header().resizeSection(2, 160)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(3, 260)
         self.tree.header().setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(lambda item, column: self._choose(item))
@@ -146,7 +160,7 @@ class ChangesPanel(QWidget):
         try:
             self.tree.clear()
             self.keys = [row_key(c) for c in diff.changes]
-            self.tree.addTopLevelItems([self._row(c) for c in diff.changes])
+            self.tree.addTopLevelItems([self._row(c, diff.labels) for c in diff.changes])
             if keep in self.keys:
                 self.tree.setCurrentItem(self.tree.topLevelItem(self.keys.index(keep)))
         finally:
@@ -154,14 +168,17 @@ class ChangesPanel(QWidget):
         self.previous_button.setEnabled(bool(diff))
         self.next_button.setEnabled(bool(diff))
 
-    def _row(self, change: ElementChange) -> QTreeWidgetItem:
+    def _row(self, change: ElementChange, labels: Mapping[str, str]) -> QTreeWidgetItem:
         what = f"{SIGNS.get(change.kind, '')} {kind_word(change.kind)}"
         label = full_label(change)
         element = f"{element_word(change.collection)}: {label}" if label else element_word(change.collection)
-        item = QTreeWidgetItem([what, element, field_names(change)])
+        item = QTreeWidgetItem([what, element, field_names(change), before_text(change, labels)])
         item.setForeground(0, QBrush(QColor(COLOURS.get(change.kind, "#1f2933"))))
         item.setToolTip(1, element)
-        item.setToolTip(2, field_names(change))
+        # Each field from the other file's value to this map's, whole (the columns cut them short).
+        changes = "\n".join(field_line(f, labels) for f in change.fields)
+        item.setToolTip(2, changes or field_names(change))
+        item.setToolTip(3, changes)
         return item
 
     def clear(self) -> None:

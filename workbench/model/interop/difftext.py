@@ -124,18 +124,19 @@ def _block(
     heading = _HEADINGS.get((change.collection, change.kind), N_("{collection} {kind}: {label}"))
     label = quoted(change.label) + (f" [{printable(change.id)}]" if change.id is not None else "")
     lines = [tr(heading, language=language, label=label, collection=change.collection, kind=change.kind)]
-    lines += [f"  {_field_line(f, labels, language)}" for f in change.fields]
+    lines += [f"  {field_line(f, labels, language)}" for f in change.fields]
     place = positions.get(change.id or "")
     if place is not None and place[0] != place[1]:
         lines.append("  " + tr("Place among its siblings: {old} \u2192 {new}", language=language, old=place[0], new=place[1]))
     return lines
 
 
-def _field_line(change: FieldChange, labels: Mapping[str, str], language: str | None) -> str:
+def field_line(change: FieldChange, labels: Mapping[str, str], language: str | None = None) -> str:
+    """``Title: "old" → "new"``: one field's change as a person reads it."""
     old = value_text(change.field, change.old, labels, language)
     new = value_text(change.field, change.new, labels, language)
     line = tr("{field}: {old} \u2192 {new}", language=language,
-              field=printable(_field_name(change.field, labels, language)), old=old, new=new)
+              field=printable(field_name(change.field, labels, language)), old=old, new=new)
     feeling = split_feeling_field(change.field)
     if feeling and feeling[0] == "emotion" and isinstance(change.old, int) and isinstance(change.new, int):
         gap = change.new - change.old
@@ -146,7 +147,7 @@ def _field_line(change: FieldChange, labels: Mapping[str, str], language: str | 
     return line
 
 
-def _field_name(name: str, labels: Mapping[str, str], language: str | None) -> str:
+def field_name(name: str, labels: Mapping[str, str], language: str | None = None) -> str:
     """A field in words; a feeling's as "Emotion (Camille, to be)"."""
     feeling = split_feeling_field(name)
     if feeling is None:
