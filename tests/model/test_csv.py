@@ -231,3 +231,46 @@ def test_a_misspelt_or_unknown_column_is_left_out_and_said() -> None:
         "the column 'Emotoin' is not one the workbench reads, and was left out (did you mean 'Emotion'?)",
         "the column 'Commentaire' is not one the workbench reads, and was left out",
     ]
+
+
+def test_a_french_sheet_says_its_values_in_french_and_reads_them_back() -> None:
+    journey = load(ROOT / "examples" / "banque-epargne-deux-profils.journey")
+    table = rows(to_csv(journey))
+    header = table[0]
+    kinds, lane_kinds = {r[header.index("Type")] for r in table[1:]}, {r[header.index("Type de ligne")] for r in table[1:]}
+    natures = {r[header.index("Nature")] for r in table[1:]} - {""}
+    intents = {i for r in table[1:] for i in r[header.index("Intentions")].split(", ") if i}
+    # (French headers above English codes: "touchpoints", "digital", "welcome, anticipate")
+    assert {"point de contact", "irritant", "opportunité"} <= kinds and "touchpoint" not in kinds
+    assert "points de contact" in lane_kinds and "touchpoints" not in lane_kinds
+    assert natures <= {"numérique", "humain", "physique"} and len(natures) >= 2
+    assert intents and intents <= {"accueillir", "guider", "assister", "anticiper"}
+    back = from_csv(to_csv(journey))
+    assert shape(back) == shape(journey)  # every kind, nature and intent read back as it was
+    english = rows(to_csv(load(EXAMPLES[0])))  # an English sheet keeps the format's own ids
+    assert "touchpoint" in {r[6] for r in english[1:]} and "digital" in {r[9] for r in english[1:]}
+
+
+def test_a_bad_value_lists_the_values_in_the_language_of_the_message() -> None:
+    from workbench.i18n import set_language
+
+    sheet = "Phase;Étape;Type;Texte;Nature\nDécouvrir;Voit l'offre;point de contact;Appli;robotique\n"
+    set_language("fr")
+    try:
+        with pytest.raises(CsvError) as caught:
+            from_csv(sheet.encode("utf-8"))
+    finally:
+        set_language(None)
+    message = str(caught.value.problems[0])
+    assert "numérique, humain, physique" in message and "digital" not in message
+    with pytest.raises(CsvError) as caught:
+        from_csv(sheet.encode("utf-8"))  # in English, the ids
+    assert "digital, human, physical" in str(caught.value.problems[0])
+
+
+def test_every_french_value_word_reads_back_as_its_value() -> None:
+    from workbench.model.interop import csvcells as sheet
+
+    indexes = (sheet.CARD_INDEX, sheet.LANE_INDEX, sheet.NATURE_INDEX, sheet.INTENT_INDEX)
+    for value, word in sheet.VALUE_WORDS["fr"].items():
+        assert value in {index.get(sheet.key(word)) for index in indexes}, (value, word)

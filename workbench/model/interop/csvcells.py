@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from workbench.i18n import tr
+from workbench.i18n import current_language, tr
 from workbench.model.journey import CARD_KINDS, INTENTS, LANE_FOR_CARD, LANE_KINDS, NATURES
 from workbench.model.ordering import MAX_ORDER
 
@@ -163,6 +163,49 @@ INTENT_ALIASES = {
     "accompagner": "assist",
     "anticiper": "anticipate",
 }
+#: The values a sheet in French is written with (each read back by the aliases above); an English
+#: sheet is written with the ids themselves. Data of the format, like the header names.
+VALUE_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        # card kinds
+        "action": "action",
+        "touchpoint": "point de contact",
+        "thought": "pensée",
+        "pain_point": "irritant",
+        "opportunity": "opportunité",
+        "backstage": "coulisses",
+        "note": "remarque",
+        # lane kinds
+        "actions": "actions du client",
+        "touchpoints": "points de contact",
+        "thoughts": "pensées",
+        "emotions": "émotions",
+        "pain_points": "irritants",
+        "opportunities": "opportunités",
+        "custom": "personnalisée",
+        # natures
+        "digital": "numérique",
+        "human": "humain",
+        "physical": "physique",
+        # intents
+        "welcome": "accueillir",
+        "guide": "guider",
+        "assist": "assister",
+        "anticipate": "anticiper",
+    },
+}
+
+
+def value_word(value: str, language: str) -> str:
+    """*value* (a kind, nature or intent id) as a sheet in *language* writes it."""
+    return VALUE_WORDS.get(language, {}).get(value, value)
+
+
+def _choices(ids: tuple[str, ...]) -> str:
+    """The values a cell may hold, as a message in the user's language lists them (ids in English)."""
+    return ", ".join(value_word(i, current_language()) for i in ids)
+
+
 FORMULA = "=+-@\t\r"
 MAX_SHORT = 500
 MAX_LONG = 20_000
@@ -218,7 +261,7 @@ def choice(  # type: ignore[no-untyped-def]
         return None
     found = index.get(key(value))
     if found is None:
-        problem(column, tr("{value!r} is not one of {choices}", value=value, choices=", ".join(ids)))
+        problem(column, tr("{value!r} is not one of {choices}", value=value, choices=_choices(ids)))
     return found
 
 
@@ -229,7 +272,7 @@ def intents(value: str, problem) -> list[str]:  # type: ignore[no-untyped-def]
             continue
         found = INTENT_INDEX.get(key(part))
         if found is None:
-            problem("intents", tr("{value!r} is not one of {choices}", value=part, choices=", ".join(INTENTS)))
+            problem("intents", tr("{value!r} is not one of {choices}", value=part, choices=_choices(INTENTS)))
         elif found not in out:
             out.append(found)
     return out

@@ -7,8 +7,9 @@ told from the card rows alone (an empty lane, or lanes first met out of their
 order), one row per lane comes first, holding only the lane and its kind.
 The file is UTF-8 with a byte-order mark, so spreadsheet programs read the
 accents right; French journeys use ``;`` as separator, as French spreadsheets
-expect. Headers are in the journey's language; values (kinds, natures,
-intents) are the format's own ids, which import reads in any language.
+expect. Headers and values (kinds, natures, intents) are in the journey's
+language: an English sheet holds the format's own ids, a French one its
+words ("numérique", "point de contact"); import reads either in any sheet.
 
 Import (:func:`from_csv`) reads a sheet typed by a person: columns are found
 by their header in English or French, in any order, whatever their case and
@@ -54,6 +55,9 @@ def to_csv(journey: Journey, separator: str | None = None) -> bytes:
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([sheet.HEADERS[language][c] for c in sheet.COLUMNS])
 
+    def word(value: str) -> str:
+        return sheet.value_word(value, language)  # (a French sheet says "numérique", not "digital")
+
     def ranked(items: list, key=lambda e: e.order) -> list:  # type: ignore[no-untyped-def]
         return [e for _, e in sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[0]))]
 
@@ -92,17 +96,17 @@ def to_csv(journey: Journey, separator: str | None = None) -> bytes:
                     _row(
                         **common,
                         lane=sheet.guarded(lane.title),
-                        lane_kind=lane.kind,
-                        kind=card.kind,
+                        lane_kind=word(lane.kind),
+                        kind=word(card.kind),
                         text=sheet.guarded(card.text),
                         channel=sheet.guarded(card.channel or ""),
-                        nature=card.nature or "",
-                        intents=", ".join(card.intents),
+                        nature=word(card.nature or ""),
+                        intents=", ".join(map(word, card.intents)),
                     )
                 )
     if met != [lane.id for lane in lanes]:
         # The lanes cannot be told from the cards: declare them all first, in order.
-        writer.writerows(_row(lane=sheet.guarded(lane.title), lane_kind=lane.kind) for lane in lanes)
+        writer.writerows(_row(lane=sheet.guarded(lane.title), lane_kind=word(lane.kind)) for lane in lanes)
     writer.writerows(body)
     return buffer.getvalue().encode("utf-8-sig")
 
