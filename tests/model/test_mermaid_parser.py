@@ -48,8 +48,14 @@ def ours(text: str) -> list[tuple[str, str, int, list[str]]]:
     ]
 
 
+#: The look-alikes Mermaid shows where a name had a character it reads as syntax, and those characters
+#: (the workbench reads them back when it imports its export).
+LOOK_ALIKES = str.maketrans({"\u2236": ":", "\u266f": "#", "\u201a": ",", "\uff05": "%"})
+
+
 def theirs(read: dict) -> list[tuple[str, str, int, list[str]]]:  # type: ignore[type-arg]
-    clean = lambda text: text.strip().removeprefix(GUARD)  # noqa: E731 - the guard before a keyword-like name
+    def clean(text: str) -> str:  # (the guard before a keyword-like name)
+        return text.strip().removeprefix(GUARD).translate(LOOK_ALIKES)
     return [(clean(t["section"]), clean(t["task"]), t["score"], [clean(p) for p in t["people"]]) for t in read["tasks"]]
 
 

@@ -7,7 +7,8 @@ with no emotion is written with the neutral score 3 and a ``%%`` comment.
 Characters Mermaid reads as syntax in a name (``:``, ``#``, ``;``, and ``,``
 between actors) are replaced by look-alike characters.
 
-Import: sections become stages, tasks steps (emotion = score - 3, clamped to
+Import reads those look-alikes back as the characters they stand for (a
+";" stays the "," it became). Sections become stages, tasks steps (emotion = score - 3, clamped to
 -2..2), actors touchpoint cards in the "touchpoints" lane, their nature
 guessed from the words of the channel. What cannot be read is skipped with a
 warning naming its line; a text that is not a Mermaid journey raises a
@@ -172,8 +173,17 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+#: The look-alikes an export writes, read back as what they stand for (a title "Fails: asks the bot" came
+#: back as "Fails∶ asks the bot"). A ";" written as "," cannot be told from a comma typed, and stays one.
+_RESTORED = str.maketrans({
+    "\u2236": ":", "\u266f": "#", "\u201a": ",", _GUARD: None,
+})
+
+
 def _short(text: str, number: int, warnings: list[str]) -> str:
-    text = text.replace(_GUARD, "").strip()
+    text = text.translate(_RESTORED).strip()
+    if text.startswith(_PERCENT):
+        text = "%" + text[1:]
     if len(text) > MAX_SHORT:
         warnings.append(tr("line {line}: the text is cut to {limit} characters", line=number, limit=MAX_SHORT))
         text = text[:MAX_SHORT]
