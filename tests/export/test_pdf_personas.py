@@ -132,6 +132,9 @@ def test_one_persona_without_to_be_has_no_comparison_table(tmp_path: Path) -> No
     assert f"{lead.name} — as is" in text and f"{lead.name} — to be" not in text  # the one curve drawn
     now = sum(level(s, lead.id) for s in journey.steps) / len(journey.steps)  # type: ignore[misc]
     assert f"Average emotion {signed(now)}" in text
+    # ...and its page shows no "to be" mark or column of dashes and noughts: the map has no such curve
+    [page] = [p.extract_text() or "" for p in PdfReader(out).pages if f"Persona: {lead.name}" in (p.extract_text() or "")]
+    assert "as is" in page and "to be" not in page
 
 
 def test_a_french_journey_gives_french_words_and_numbers(tmp_path: Path) -> None:

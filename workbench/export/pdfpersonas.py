@@ -55,6 +55,9 @@ def persona_flows(journey: Journey, width: float, height: float, curves: list[Cu
     index = JourneyIndex(journey)
     steps = index.steps()
     looks = {c.persona: c for c in curves or []}
+    # A journey with no "to be" emotion at all has no such curve on its map: its persona pages show none
+    # either (a "to be" mark and a column of dashes and noughts looked like missing figures).
+    scenarios = ("as_is", "to_be") if has_to_be(journey) else ("as_is",)
     flows = []
     for position, persona in enumerate(index.personas()):
         figs = figures(steps, persona.id)
@@ -65,7 +68,7 @@ def persona_flows(journey: Journey, width: float, height: float, curves: list[Cu
         flow = Flow(tr("Persona: {name}", lang, name=name), width, height, lang)
         look = looks.get(persona.id)
         shape, colour, line = (look.shape, look.colour, look.line) if look else (persona.shape, persona.colour, persona.line)
-        flow.add(Sample(tuple((shape, colour, line, s, scenario_word(s, lang)) for s in ("as_is", "to_be"))))
+        flow.add(Sample(tuple((shape, colour, line, s, scenario_word(s, lang)) for s in scenarios)))
         if persona.description:
             flow.add(Paragraph(persona.description))
         for heading, items in ((tr("Goals", lang), persona.goals), (tr("Frustrations", lang), persona.frustrations)):
@@ -76,11 +79,11 @@ def persona_flows(journey: Journey, width: float, height: float, curves: list[Cu
             flow.add(Paragraph(tr("No emotion recorded yet.", lang), muted=True))
             flows.append(flow)
             continue
-        header = ("", scenario_word("as_is", lang), scenario_word("to_be", lang))
+        header = ("", *(scenario_word(s, lang) for s in scenarios))
         rows = (
-            (tr("Average emotion", lang), *(signed(figs.average(s), 1, lang) for s in ("as_is", "to_be"))),
-            (tr("Lowest emotion", lang), *(signed(figs.lowest(s), 0, lang) for s in ("as_is", "to_be"))),
-            (tr("Steps with an emotion", lang), *(str(len(figs.values[s])) for s in ("as_is", "to_be"))),
+            (tr("Average emotion", lang), *(signed(figs.average(s), 1, lang) for s in scenarios)),
+            (tr("Lowest emotion", lang), *(signed(figs.lowest(s), 0, lang) for s in scenarios)),
+            (tr("Steps with an emotion", lang), *(str(len(figs.values[s])) for s in scenarios)),
         )
         flow.add(Table(header, rows, _widths([header, *rows], width)))
         if figs.both:
