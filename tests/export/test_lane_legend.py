@@ -16,7 +16,8 @@ from workbench.export.lanelegend import NAME_LENGTH, TEXT_SIZE
 from workbench.export.mapdraw import draw_map
 from workbench.export.painter import RecordingPainter
 from workbench.export.pdf import PdfOptions, export_pdf
-from workbench.export.sheet import lane_labels, persona_names, sheet
+from workbench.export.sheet import lane_labels, sheet
+from workbench.model.feelings import persona_names
 from workbench.geometry import Rect
 from workbench.layout import layout
 from workbench.model.journey import Feeling, Journey, Persona

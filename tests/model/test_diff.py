@@ -286,6 +286,24 @@ def test_textconv_reads_in_time_order_with_cards_under_their_step_and_lane() -> 
     assert 'Link "Compares bikes" → "Pays": "chooses" [k1]' in lines
 
 
+def test_textconv_in_french_is_french_and_names_an_unnamed_persona() -> None:
+    journey = bike()
+    unnamed = Persona(id="persona-2", order=1)
+    steps = [s.model_copy(update={"emotions": with_feeling(s, "persona-2", value=-1)}) if s.id == "s1" else s
+             for s in journey.steps]
+    journey = journey.model_copy(update={"personas": [*journey.personas, unnamed], "steps": steps})
+    lines = textconv(journey, "fr").splitlines()
+    # ("Journey:", "Sector:" and "Emotion (persona-1, actuelle)" in a French view: those words were never
+    # offered to the translators)
+    assert lines[0] == 'Parcours\u00a0: "Buying a bike"'
+    assert any(line.startswith("Secteur\u00a0: ") for line in lines)
+    assert '  Étape "Sees an ad" [s1]' in lines
+    assert "    Émotion (Persona 2, actuelle)\u00a0: \u22121" in lines
+    assert 'Persona\u00a0: "Persona 2" [persona-2]' in lines or 'Persona : "Persona 2" [persona-2]' in lines
+    assert not any(word in line for line in lines for word in ("Journey:", "Step ", "Emotion (", "persona-2,"))
+    assert "    Emotion (Persona 2, as is): \u22121" in textconv(journey, "en").splitlines()
+
+
 def test_textconv_depends_on_the_journey_not_on_the_order_of_the_file_arrays() -> None:
     old = bike()
     shuffled = old.model_copy(

@@ -35,7 +35,8 @@ from workbench.export.pdfpages import (
     title_page,
 )
 from workbench.export.pdfview import Shown
-from workbench.export.sheet import lane_labels, persona_names
+from workbench.export.sheet import lane_labels
+from workbench.model.feelings import persona_names
 from workbench.export.mapdraw import CurveLabel
 from workbench.geometry import Layout, Rect
 from workbench.i18n import current_language, decimal, tr

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from workbench.export.pdfflow import Flow, Heading, Paragraph, Row
 from workbench.i18n import tr
-from workbench.model.feelings import feeling
+from workbench.model.feelings import feeling, persona_names
 from workbench.model.index import JourneyIndex
 from workbench.model.fieldwords import scenario_word
 from workbench.model.journey import INTENTS, SCENARIOS, Journey, Persona, Step
@@ -51,7 +51,9 @@ def details_flow(journey: Journey, width: float, height: float) -> Flow | None:
     personas = index.personas()
     # One persona seen "as is" only: the notes say "Emotion (...)" as ever; else each names whose, and when.
     named = len(personas) > 1 or any(e.scenario != "as_is" for s in journey.steps for e in s.emotions)
-    voices = [(p, scenario) for p in personas for scenario in SCENARIOS] if named else [(personas[0], "as_is")]
+    names = persona_names(journey, lang)  # ("Persona 2" for one left unnamed, not its id)
+    voices = [(p, names[p.id], scenario) for p in personas for scenario in SCENARIOS] if named \
+        else [(personas[0], names[personas[0].id], "as_is")]
     for stage in index.stages():
         rows: list[Row | Paragraph] = []
         for step in index.steps_of(stage.id):
@@ -98,10 +100,10 @@ def _step_facts(step, handoffs, cards, steps, intents_of, lang: str, voices, nam
     return facts
 
 
-def _feeling_notes(step: Step, voices: list[tuple[Persona, str]], named: bool, lang: str) -> list[str]:
+def _feeling_notes(step: Step, voices: list[tuple[Persona, str, str]], named: bool, lang: str) -> list[str]:
     """Each emotion note of the step: why that persona feels so there, then or later."""
     out: list[str] = []
-    for persona, scenario in voices:
+    for persona, name, scenario in voices:
         entry = feeling(step, persona.id, scenario)
         if entry is None or not entry.note:
             continue
@@ -109,7 +111,7 @@ def _feeling_notes(step: Step, voices: list[tuple[Persona, str]], named: bool, l
             if entry.value is not None:
                 out.append(tr("Emotion ({level}): {note}", lang, level=tr(LEVELS[entry.value], lang), note=entry.note))
             continue
-        who = tr("{persona}, {scenario}", lang, persona=persona.name or persona.id, scenario=scenario_word(scenario, lang))
+        who = tr("{persona}, {scenario}", lang, persona=name, scenario=scenario_word(scenario, lang))
         if entry.value is not None:
             out.append(tr("{who} ({level}): {note}", lang, who=who, level=tr(LEVELS[entry.value], lang), note=entry.note))
         else:

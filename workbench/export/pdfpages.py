@@ -16,7 +16,7 @@ import workbench.theme as theme
 from workbench.model.feelings import filled_personas, lead
 from workbench.export import pdfdraw, shapes
 from workbench.export.pdftext import draw_string
-from workbench.export.sheet import persona_names
+from workbench.model.feelings import persona_names
 from workbench.geometry import Rect
 from workbench.i18n import long_date, tr
 from workbench.model.journey import Journey

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from workbench.export.pdfflow import BODY_SIZE, CELL_GAP, LABEL_SIZE, Flow, Heading, Paragraph, Sample, Table
 from workbench.export.pdfpages import MARGIN
-from workbench.export.sheet import curve_label, persona_name, persona_names
+from workbench.export.sheet import curve_label
+from workbench.model.feelings import persona_name, persona_names
 from workbench.geometry import Curve
 from workbench.i18n import decimal, ntr, tr
 from workbench.model.feelings import filled_personas

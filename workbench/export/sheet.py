@@ -17,9 +17,7 @@ from workbench.export.mapdraw import CurveLabel
 from workbench.export.painter import Painter
 from workbench.geometry import Connector, Curve, Layout, Rect, Text
 from workbench.i18n import tr
-from workbench.model.feelings import personas_in_order
 from workbench.model.fieldwords import scenario_word
-from workbench.model.journey import Journey, Persona
 from workbench.textmetrics import line_height, text_width, wrap
 
 TITLE_SIZE = 20.0
@@ -58,16 +56,6 @@ class Sheet:
     entries: list[Entry] = field(default_factory=list)
     curve_label: CurveLabel | None = None
     """How the legend under the emotion lane's title names a curve (see :func:`lane_labels`)."""
-
-
-def persona_name(persona: Persona, position: int, lang: str) -> str:
-    """The persona's name, or "Persona 2" for one left unnamed (*position* from 0)."""
-    return persona.name or tr("Persona {number}", lang, number=position + 1)
-
-
-def persona_names(journey: Journey) -> dict[str, str]:
-    """Each persona's name for legends, by id (see :func:`persona_name`)."""
-    return {p.id: persona_name(p, k, journey.language) for k, p in enumerate(personas_in_order(journey.personas))}
 
 
 def curve_label(name: str, scenario: str, lang: str) -> str:

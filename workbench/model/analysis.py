@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from workbench.i18n import tr
-from workbench.model.feelings import level, personas_in_order
+from workbench.model.feelings import level, persona_names, personas_in_order
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey, Persona, Step
 from workbench.model.metrics import Metrics, PersonaMetrics, journey_metrics, metric_rows, persona_metrics
@@ -91,16 +91,17 @@ def check(
     lang = language or journey.language
     facts = StepGraph(journey, index)
     personas = personas_in_order(journey.personas)
+    names = persona_names(journey, lang)  # ("Persona 2" for one left unnamed, not its id)
     findings: list[Finding] = []
     for rule in (_dead_end, _trap_loop, _context_lost, _forced_exit, _unreachable, _intents, _no_way_back):
         findings += rule(facts, journey, settings, lang)
     feel_of = {p.id: {step.id: level(step, p.id, scenario) for step in facts.steps} for p in personas}
-    findings += _no_human(facts, journey, settings, lang, personas, feel_of)
+    findings += _no_human(facts, journey, settings, lang, personas, feel_of, names)
     for persona in personas:
         facts.feel = feel_of[persona.id]
         named = _emotion(facts, journey, settings, lang)
         if len(personas) > 1:
-            named = [_about(f, persona.name or persona.id, lang) for f in named]
+            named = [_about(f, names[persona.id], lang) for f in named]
         findings += [replace(f, persona=persona.id) for f in named]
     facts.feel = feel_of[personas[0].id]
     order = facts.order
@@ -123,6 +124,7 @@ def _no_human(
     lang: str,
     personas: list[Persona],
     feel_of: dict[str, dict[str, int | None]],
+    names: dict[str, str],
 ) -> list[Finding]:
     """A difficult moment served only by screens, with no person within reach.
 
@@ -146,7 +148,7 @@ def _no_human(
             if persona is not None:
                 finding = replace(finding, persona=persona.id)
                 if len(personas) > 1:
-                    finding = _about(finding, persona.name or persona.id, lang)
+                    finding = _about(finding, names[persona.id], lang)
             out.append(finding)
     return out
 

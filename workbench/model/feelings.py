@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from workbench.i18n import tr
 from workbench.model.journey import FIRST_PERSONA, SCENARIOS, Feeling, Journey, Persona, Step
 
 #: Passed to :func:`with_feeling` for a part left as it is.
@@ -77,6 +78,17 @@ def mentions(step: Step) -> set[str]:
 def personas_in_order(personas: Iterable[Persona]) -> list[Persona]:
     """By ``order``, ties in the given order (as the index sorts every element)."""
     return sorted(personas, key=lambda p: p.order)
+
+
+def persona_name(persona: Persona, position: int, lang: str) -> str:
+    """The persona's name, or "Persona 2" for one left unnamed (*position* from 0), never its id."""
+    return persona.name or tr("Persona {number}", lang, number=position + 1)
+
+
+def persona_names(journey: Journey, lang: str | None = None) -> dict[str, str]:
+    """Each persona's name by id (see :func:`persona_name`), in *lang* (by default the journey's)."""
+    lang = lang or journey.language
+    return {p.id: persona_name(p, k, lang) for k, p in enumerate(personas_in_order(journey.personas))}
 
 
 def lead(journey: Journey) -> Persona:

@@ -36,7 +36,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from workbench import theme
 from workbench.export.mapdraw import draw_map
-from workbench.export.sheet import Sheet, draw_sheet, persona_names, sheet
+from workbench.export.sheet import Sheet, draw_sheet, sheet
+from workbench.model.feelings import persona_names
 from workbench.geometry import Layout
 from workbench.layout import layout
 from workbench.model.errors import SaveError

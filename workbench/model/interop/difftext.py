@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbench.counts import change_counts
-from workbench.i18n import N_, ntr, tr
+from workbench.i18n import N_, current_language, ntr, tr
+from workbench.model.feelings import persona_names
 from workbench.model.fieldwords import field_word, scenario_word
 from workbench.model.index import JourneyIndex
 from workbench.model.interop.diff import EMOTION_FIELD, ElementChange, FieldChange, JourneyDiff, cut, split_feeling_field
@@ -189,34 +190,34 @@ def journey_text(journey: Journey, language: str | None = None) -> str:
 
     index = JourneyIndex(journey)
     names = {e.id: e.title for e in (*journey.stages, *journey.steps, *journey.lanes)}
-    names.update({p.id: p.name or p.id for p in journey.personas})
+    names.update(persona_names(journey, language or current_language()))  # ("Persona 2", not its id)
     names.update({c.id: cut(c.text) or c.kind.replace("_", " ") for c in journey.cards})
-    out: list[str] = [t("Journey: {title}", title=quoted(journey.title))]
-    out.append(t("Sector: {sector}", sector=journey.sector))
-    out.append(t("Language: {code}", code=journey.language))
+    out: list[str] = [t(N_("Journey: {title}"), title=quoted(journey.title))]
+    out.append(t(N_("Sector: {sector}"), sector=journey.sector))
+    out.append(t(N_("Language: {code}"), code=journey.language))
     for persona in index.personas():
-        out.append(t("Persona: {name}", name=quoted(persona.name)) + f" [{printable(persona.id)}]")
-        out.append("  " + t("Mark: {shape}, {line}, {colour}", shape=persona.shape, line=persona.line, colour=persona.colour))
-        out += _long("  " + t("Description:"), persona.description)
-        out += ["  " + t("Goal: {text}", text=quoted(goal)) for goal in persona.goals]
-        out += ["  " + t("Frustration: {text}", text=quoted(f)) for f in persona.frustrations]
-    out += _long(t("Scenario:"), journey.scenario)
-    out += [t("Author: {name}", name=quoted(author)) for author in journey.authors]
-    out += _long(t("Notes:"), journey.notes)
+        out.append(t(N_("Persona: {name}"), name=quoted(names[persona.id])) + f" [{printable(persona.id)}]")
+        out.append("  " + t(N_("Mark: {shape}, {line}, {colour}"), shape=persona.shape, line=persona.line, colour=persona.colour))
+        out += _long("  " + t(N_("Description:")), persona.description)
+        out += ["  " + t(N_("Goal: {text}"), text=quoted(goal)) for goal in persona.goals]
+        out += ["  " + t(N_("Frustration: {text}"), text=quoted(f)) for f in persona.frustrations]
+    out += _long(t(N_("Scenario:")), journey.scenario)
+    out += [t(N_("Author: {name}"), name=quoted(author)) for author in journey.authors]
+    out += _long(t(N_("Notes:")), journey.notes)
     if journey.checks is not None:
         out.append(
-            t("Checks: a person within {steps}, a cliff is a drop of {levels}",
+            t(N_("Checks: a person within {steps}, a cliff is a drop of {levels}"),
               steps=ntr("{count} step", "{count} steps", journey.checks.human_within, language),
               levels=ntr("{count} level", "{count} levels", journey.checks.cliff, language))
         )
     lanes = index.lanes()
     if lanes:
         out.append("")
-    out += [t("Lane {title} ({kind}) [{id}]", title=quoted(lane.title), kind=lane.kind, id=lane.id) for lane in lanes]
+    out += [t(N_("Lane {title} ({kind}) [{id}]"), title=quoted(lane.title), kind=lane.kind, id=lane.id) for lane in lanes]
     for stage in index.stages():
         out.append("")
-        out.append(t("Stage {title} [{id}]", title=quoted(stage.title), id=stage.id))
-        out += _long("  " + t("Description:"), stage.description)
+        out.append(t(N_("Stage {title} [{id}]"), title=quoted(stage.title), id=stage.id))
+        out += _long("  " + t(N_("Description:")), stage.description)
         for step in index.steps_of(stage.id):
             out += _step(step, index, t, names)
             for lane in lanes:
@@ -233,7 +234,7 @@ def journey_text(journey: Journey, language: str | None = None) -> str:
         for c in sorted(journey.conflicts, key=lambda c: c.id):
             where = ".".join(p for p in (c.collection, c.element or "", c.field) if p)
             out.append(
-                t("Conflict {where}: ours {ours}, theirs {theirs} [{id}]", where=printable(where),
+                t(N_("Conflict {where}: ours {ours}, theirs {theirs} [{id}]"), where=printable(where),
                   ours=_json(c.ours), theirs=_json(c.theirs), id=c.id)
             )
     return "\n".join(out) + "\n"
@@ -248,15 +249,15 @@ def _long(heading: str, text: str) -> list[str]:
 
 
 def _step(step: Step, index: JourneyIndex, t: Any, names: Mapping[str, str]) -> list[str]:
-    out = ["", "  " + t("Step {title} [{id}]", title=quoted(step.title), id=step.id)]
+    out = ["", "  " + t(N_("Step {title} [{id}]"), title=quoted(step.title), id=step.id)]
     rank = {p.id: i for i, p in enumerate(index.personas())}
     feelings = sorted(step.emotions, key=lambda e: (rank.get(e.persona, len(rank)), e.scenario != "as_is"))
     for entry in feelings:
-        who = t("{persona}, {scenario}", persona=names.get(entry.persona, entry.persona),
+        who = t(N_("{persona}, {scenario}"), persona=names.get(entry.persona, entry.persona),
                 scenario=scenario_word(entry.scenario, t.language))
         if entry.value is not None:
-            out.append("    " + t("Emotion ({who}): {value}", who=who, value=signed(entry.value)))
-        out += _long("    " + t("Emotion note ({who}):", who=who), entry.note)
+            out.append("    " + t(N_("Emotion ({who}): {value}"), who=who, value=signed(entry.value)))
+        out += _long("    " + t(N_("Emotion note ({who}):"), who=who), entry.note)
     marks = [
         (step.moment_of_truth, N_("moment of truth")),
         (step.goal, N_("goal reached")),
@@ -267,7 +268,7 @@ def _step(step: Step, index: JourneyIndex, t: Any, names: Mapping[str, str]) -> 
     shown = [t(label) for flag, label in marks if flag]
     if shown:
         out.append("    " + ", ".join(shown))
-    out += _long("    " + t("Description:"), step.description)
+    out += _long("    " + t(N_("Description:")), step.description)
     return out
 
 
@@ -276,7 +277,7 @@ def _card(card: Card, t: Any) -> str:
     if card.nature:
         details.append(card.nature)
     if card.intents:
-        details.append(t("intents: {intents}", intents=", ".join(card.intents)))
+        details.append(t(N_("intents: {intents}"), intents=", ".join(card.intents)))
     extra = f" ({'; '.join(details)})" if details else ""
     return f"{card.kind.replace('_', ' ')}: {quoted(card.text)}{extra} [{card.id}]"
 
@@ -284,14 +285,14 @@ def _card(card: Card, t: Any) -> str:
 def _handoff(handoff: Handoff, names: Mapping[str, str], t: Any) -> str:
     details = []
     if handoff.trigger:
-        details.append(t("trigger: {text}", text=quoted(handoff.trigger)))
-    details.append(t("context carried") if handoff.context_carried else t("context not carried"))
+        details.append(t(N_("trigger: {text}"), text=quoted(handoff.trigger)))
+    details.append(t(N_("context carried")) if handoff.context_carried else t(N_("context not carried")))
     if handoff.expected_wait:
-        details.append(t("wait: {text}", text=quoted(handoff.expected_wait)))
+        details.append(t(N_("wait: {text}"), text=quoted(handoff.expected_wait)))
     if handoff.return_step:
-        details.append(t("back to {step}", step=quoted(names.get(handoff.return_step, handoff.return_step))))
+        details.append(t(N_("back to {step}"), step=quoted(names.get(handoff.return_step, handoff.return_step))))
     return t(
-        "Handoff {source} \u2192 {target} ({details}) [{id}]",
+        N_("Handoff {source} \u2192 {target} ({details}) [{id}]"),
         source=quoted(names.get(handoff.source, handoff.source)),
         target=quoted(names.get(handoff.target, handoff.target)),
         details="; ".join(details),
@@ -302,7 +303,7 @@ def _handoff(handoff: Handoff, names: Mapping[str, str], t: Any) -> str:
 def _link(link: Link, names: Mapping[str, str], t: Any) -> str:
     label = f": {quoted(link.label)}" if link.label else ""
     return t(
-        "Link {source} \u2192 {target}{label} [{id}]",
+        N_("Link {source} \u2192 {target}{label} [{id}]"),
         source=quoted(names.get(link.source, link.source)),
         target=quoted(names.get(link.target, link.target)),
         label=label,
