@@ -182,7 +182,8 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
     for finding in report.findings:
         message = printable(finding.message)
         severity = words.get(finding.severity, finding.severity)
-        print(f"  {severity}: {finding.rule}: {message} [{condition_name(finding.condition)}]")
+        print("  " + tr("{severity}: {rule}: {message} [{condition}]", severity=severity, rule=finding.rule,
+                        message=message, condition=condition_name(finding.condition)))
 
 
 def persona_lines(report: Report, journey: Journey) -> list[str]:

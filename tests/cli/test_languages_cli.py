@@ -47,3 +47,14 @@ def test_lang_before_the_command_wins_and_after_new_is_the_journeys(tmp_path) ->
     assert '"language": "fr"' in out.read_text(encoding="utf-8")  # the journey's: French
     bad = workbench("--lang", "de", "check", str(EXAMPLE), LANGUAGE="en")
     assert bad.returncode == 2 and "unknown language 'de'; choose one of: en, fr" in bad.stderr
+
+
+def test_a_check_in_french_follows_french_typography() -> None:
+    out = workbench("check", str(ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"),
+                    LANGUAGE="fr").stdout
+    # ("erreur: no-human-within-reach:" and "score de 'Traite le client...'" once)
+    assert "erreur : " in out and "erreur: " not in out
+    assert "score de « " in out and "score de '" not in out
+    english = workbench("check", str(ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"),
+                        LANGUAGE="en").stdout
+    assert "  error: " in english and "score of '" in english

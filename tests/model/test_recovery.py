@@ -94,7 +94,20 @@ def test_an_untitled_copy_has_no_original(data: Path) -> None:
     assert copy.original is None
     found = recovery.difference(copy)
     assert found.state == "untitled" and found.steps.added == 14 and found.cards.added == 33
-    assert recovery.describe(found).startswith("never saved")
+    assert recovery.describe(found).startswith("never saved; steps added: 14; ")
+
+
+def test_the_recovery_line_follows_french_typography(data: Path) -> None:
+    from workbench.i18n import set_language
+
+    recovery.write_copy("u", dumps(banking()), None, "Untitled - Journey Workbench")
+    [copy] = recovery.list_copies(include_live=True)
+    set_language("fr")
+    try:
+        said = recovery.describe(recovery.difference(copy))
+    finally:
+        set_language(None)
+    assert said.startswith("jamais enregistré\u00a0; ") and ";" not in said.replace("\u00a0;", "")
 
 
 def test_removing_a_copy(data: Path) -> None:

@@ -311,4 +311,4 @@ def describe(found: Difference) -> str:
         parts.append(tr("same as the file on disk"))
     if found.newer_on_disk:
         parts.append(tr("the file on disk was saved after this copy"))
-    return "; ".join(parts)
+    return tr("; ").join(parts)  # (French puts a space before it: "jamais enregistré ; étapes ajoutées")
