@@ -383,6 +383,18 @@ def test_saving_a_restored_copy_asks_before_overwriting_a_change_made_on_disk_si
     assert not window.stack.isClean()  # and ours still to save
 
 
+def test_a_restored_copy_of_a_file_someone_opened_since_says_why_it_is_read_only(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.model import locks
+
+    left = crashed_copy_of(qtbot, bank)
+    record = {"user": "Ana", "host": "laptop-2", "pid": 4242, "time": "2024-05-02T08:30:00+00:00", "token": "t"}
+    locks.lock_path(bank).write_text(json.dumps(record), encoding="utf-8")  # a teammate has it open now
+    window = restore_only_copy(qtbot, left)
+    assert window.read_only and "Mine, unsaved" in [s.title for s in window.document.journey.steps]
+    said = window.statusBar().currentMessage()  # (only the title bar said so)
+    assert "restored" in said and bank.name in said and "Ana on laptop-2" in said and "another name" in said
+
+
 def test_a_restored_copy_of_the_file_as_it_still_is_saves_without_asking(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
     left = crashed_copy_of(qtbot, bank)
     window = restore_only_copy(qtbot, left)

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,6 +78,13 @@ def restore_into(window: MainWindow, copy: RecoveryCopy, loaded: Loaded) -> None
     window.stack.resetClean()  # modified without an edit: nothing to undo, everything to save
     if window.autosaver.write_now(force=True):
         recovery.remove_copy(copy)
+    note = FileGuard.of(window).note
+    if window.read_only and note and copy.original is not None:
+        # (Someone opened the file since: only the title bar said so, and Save went to Save As unexplained.)
+        window.show_message(QCoreApplication.translate(
+            "RecoveryDialog",
+            "Your work is restored, but {name} cannot be saved over from here ({why}): Save will ask for another name.",
+        ).format(name=copy.original.name, why=note))
 
 
 class RecoveryDialog(QDialog):
