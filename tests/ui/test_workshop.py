@@ -36,6 +36,20 @@ def test_the_window_never_opens_larger_than_the_screen(window: MainWindow, monke
     assert window.minimumSizeHint().height() <= laptop.height()  # every part of the window can be seen
 
 
+def test_a_window_not_shown_yet_leaves_room_for_its_title_bar(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.window_layout import DECORATION
+
+    laptop = QRect(0, 0, 1366, 768)  # (the window took all 768 px, then the title bar pushed its status bar off)
+    monkeypatch.setattr("workbench.ui.window_layout.available_area", lambda w: laptop)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    fit_to_screen(window)
+    assert window.height() <= laptop.height() - DECORATION[1] and DECORATION[1] >= 30
+    assert window.y() + window.height() + DECORATION[1] <= laptop.bottom() + 1
+
+
 def test_selecting_anything_leaves_the_map_where_it_is(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = window.view
     view.horizontalScrollBar().setValue(200)
