@@ -201,6 +201,15 @@ def scenario_type_steps(window: MainWindow, args: dict) -> None:
     NOTES["selected"] = window.scene.selected_ids()
 
 
+def scenario_click_cell(window: MainWindow, args: dict) -> None:
+    """A click on an empty cell, Enter, a card's text typed and Enter."""
+    (place,) = on_screen(window, QPointF(*cell_centre(window, args["step"], args["lane"])))
+    xdotool(["mousemove", str(place.x()), str(place.y())], ["click", "1"], ["sleep", "0.3"])
+    NOTES["cell"] = list(window.scene.cursor_cell or ())
+    xdotool(["key", "Return"], ["sleep", "0.3"], ["type", "--delay", "30", args["text"]], ["key", "Return"],
+            ["sleep", "0.3"])
+
+
 #: What a scenario saw on the way, written with the result.
 NOTES: dict = {}
 
@@ -213,6 +222,7 @@ SCENARIOS = {
     "link": scenario_link,
     "stage-move": scenario_stage_move,
     "type-steps": scenario_type_steps,
+    "click-cell": scenario_click_cell,
 }
 
 

@@ -103,3 +103,11 @@ def test_a_journey_typed_title_after_title_with_enter(tmp_path: Path) -> None:
     assert [s["title"] for s in steps] == ["Sees the offer", *titles, "Compares", "Signs up"]
     assert out["notes"]["selected"] == ["card-think"]
     assert out["undo"] == "Add step"
+
+
+def test_a_click_on_an_empty_cell_then_enter_adds_the_card_typed(tmp_path: Path) -> None:
+    """The click chose nothing, and the card typed after Enter was lost (found by an exploratory test)."""
+    out = run_scenario(tmp_path, "click-cell", step="step-1", lane="lane-thoughts", text="Is it far?")
+    assert out["notes"]["cell"] == ["step-1", "lane-thoughts"]
+    cards = [c for c in out["journey"]["cards"] if c["step"] == "step-1" and c["lane"] == "lane-thoughts"]
+    assert [(c["kind"], c["text"]) for c in cards] == [("thought", "Is it far?")]

@@ -165,6 +165,25 @@ def test_enter_on_an_empty_cell_adds_a_card_of_its_lane_and_edits_it(window: Mai
     assert [(c.kind, c.text) for c in cards] == [("thought", "Looks simple")]
 
 
+def test_a_click_on_an_empty_cell_chooses_it_and_enter_adds_a_card_there(window: MainWindow) -> None:
+    window.scene.select_ids(["card-think"])
+    x, y = cell_centre(window, "step-1", "lane-thoughts")  # empty
+    click(window, x, y)
+    # (the click only cleared the selection: Enter did nothing and the card typed next was lost)
+    assert window.scene.cursor_cell == ("step-1", "lane-thoughts") and window.scene.selected_ids() == []
+    frame = window.scene.focus_frame
+    assert frame.isVisible() and frame.sceneBoundingRect().contains(QPointF(x, y))
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    QTest.keyClicks(QApplication.focusWidget(), "Is it far?")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    cards = window.document.cards_at("step-1", "lane-thoughts")
+    assert [(c.kind, c.text) for c in cards] == [("thought", "Is it far?")]
+    card = window.scene.item_for("card", cards[0].id)
+    cx, cy = card.sceneBoundingRect().center().x(), card.sceneBoundingRect().center().y()
+    click(window, cx, cy)  # a click on a card selects the card, as before: no cell chosen
+    assert window.scene.selected_ids() == [cards[0].id] and window.scene.cursor_cell is None
+
+
 def test_ctrl_left_right_reorder_the_selected_step(window: MainWindow) -> None:
     window.scene.select_ids(["step-1"])
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)

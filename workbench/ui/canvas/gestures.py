@@ -102,6 +102,18 @@ class GesturesMixin:
                 return
         self._pressed = True
         super().mousePressEvent(event)  # type: ignore[misc]
+        if event.button() == Qt.MouseButton.LeftButton and not self.selectedItems():
+            self._choose_cell(event.scenePos())
+
+    def _choose_cell(self, at: QPointF) -> None:
+        """A click on an empty place of a cell chooses that cell, outlined, as the arrow keys do: Enter (or a
+        palette item) then adds a card there. It only cleared the selection, and a card typed next was lost."""
+        cell = self.layout.cell_at(at.x(), at.y())
+        if cell is None:
+            return
+        self.cursor_cell = cell
+        self.keyboard_active = True  # (the outline shows where the keys act)
+        self.update_focus_frame()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connecting is not None:
