@@ -17,10 +17,10 @@ garbage is the same whatever the map (~1,300 objects, ~300 KiB, from the
 imports), and a collection to find it walked every object the map made:
 ~80 ms at 1,000 steps in which the window, just shown, did not answer. A
 journey opened later is held off the same way, from making its document
-to the first paint of its map (the collections that landed in between
-walked the new map as it was being made, again and again: a third of the
-time to open 1,000 steps), and settled with a collection, which gives the
-one before it back.
+to the first paint of its map, and settled with a collection after that
+paint, which gives the one before it back. That collection walks both maps
+(100-240 ms at 1,000 steps) and came before the paint: File > Open of
+1,000 steps went from 479-621 to 323-375 ms to the painted map.
 """
 
 from __future__ import annotations
