@@ -196,6 +196,23 @@ def test_the_collector_held_off_at_start_is_back_once_the_window_is_painted(qtbo
         gc.enable()
 
 
+def test_a_window_closed_before_the_map_it_opened_was_painted_gives_the_collector_back(qtbot, looping_journey: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.open_path(looping_journey, ask=False)
+        assert not gc.isenabled()
+        window.close()  # before any paint of the new map: its paint never comes
+        # (the collector stayed off until a 10-second fallback, then walked all that had piled up)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_journey_opened_in_a_window_not_shown_is_settled_at_once(qtbot, looping_journey: Path,  # type: ignore[no-untyped-def]
                                                                     monkeypatch) -> None:
     from workbench.ui.main_window import MainWindow

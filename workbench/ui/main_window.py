@@ -222,6 +222,7 @@ class MainWindow(FileActions, QMainWindow):
             self._save_settings()
             self._detach_scene()
             event.accept()
+            settle_if_held()  # (closed before its map was painted: that paint, which gave the collector back, never comes)
         else:
             event.ignore()
 
