@@ -451,6 +451,7 @@ def test_a_newer_version_file_is_never_written_over_even_when_save_as_names_it(q
     assert "another name" in seen[0]
     assert newer.read_bytes() == before and not newer.with_name("future.journey.bak").exists()
     assert len(shown) == 2  # ...and Save As again, where the work went
+    assert shown[0] == shown[1] == str(tmp_path / "future (copy).journey")  # (it offered the file's own name)
     # (a faithful copy: written as the newer version it came from, never downgraded)
     assert load_file(elsewhere, allow_newer=True).journey.title == "From the future"
     assert window.path == elsewhere

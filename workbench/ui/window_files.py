@@ -91,6 +91,8 @@ class FileActions:
     def save_as(self) -> bool:
         self.scene.commit_editors()
         start = str(self.path) if self.path else str(self._export_start(SUFFIX))
+        if self.path is not None and FileGuard.of(self).newer:  # (its own name is refused: offer another)
+            start = str(self.path.with_name(translate("MainWindow", "{name} (copy)").format(name=self.path.stem) + SUFFIX))
         title, filters = translate("MainWindow", "Save journey"), translate("MainWindow", "Journey files (*.journey)")
         path, _ = QFileDialog.getSaveFileName(self, title, start, filters)
         if not path:
