@@ -10,7 +10,8 @@ import pytest
 
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import load
-from workbench.model.interop.csvfile import CsvError, from_csv, to_csv
+from workbench.model.interop.csvexport import to_csv
+from workbench.model.interop.csvimport import CsvError, from_csv
 from workbench.model.feelings import lead, level
 from workbench.model.journey import FIRST_PERSONA, Journey
 from workbench.model.templates import template

@@ -1,8 +1,9 @@
 """The words of a journey's spreadsheet: its columns, their header names in English and French,
 the values a cell may hold (kinds, natures, intents, in either language), and how one cell is read.
 
-Part of the CSV format (:mod:`workbench.model.interop.csvfile` reads and writes the sheet); like
-month names, these words are data of the format, not messages to translate.
+Part of the CSV format (:mod:`~workbench.model.interop.csvimport` reads the sheet,
+:mod:`~workbench.model.interop.csvexport` writes it); like month names, these words are data of
+the format, not messages to translate.
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def read_journey(
         text = _text(data, path)
         journey, warnings = from_mermaid(text, language or current_language(), source=str(path))
         return Read(journey, MERMAID, warnings)
-    from workbench.model.interop.csvfile import from_csv
+    from workbench.model.interop.csvimport import from_csv
 
     warnings: list[str] = []
     return Read(from_csv(data, title=_title(path), source=str(path), warnings=warnings), CSV, warnings)
@@ -139,7 +139,7 @@ def encode(journey: Journey, kind: str, separator: str | None = None) -> bytes:
 
         return to_mermaid(journey).encode("utf-8")
     if kind == CSV:
-        from workbench.model.interop.csvfile import to_csv
+        from workbench.model.interop.csvexport import to_csv
 
         return to_csv(journey, separator)
     raise ValueError(kind)
