@@ -7,7 +7,9 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from workbench.ui import memory
 from workbench.ui.main_window import MainWindow
+from workbench.ui.memory import HOLD_OFF_MS
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -102,6 +104,9 @@ def open_window(qtbot, path) -> MainWindow:  # type: ignore[no-untyped-def]
     assert window.open_path(path, ask=False)
     window.scene.ensure_fresh()
     window.view.setFocus()
+    # The settle after the map's first paint collects: in a test process that has kept much alive, it can take
+    # longer than a test's timed steps (an autosave deadline), so it is done before the test goes on.
+    qtbot.waitUntil(lambda: not memory.is_held(), timeout=HOLD_OFF_MS + 5000)
     return window
 
 

@@ -109,19 +109,30 @@ def test_an_edit_gets_a_recovery_copy_once_editing_pauses(qtbot, bank: Path, dat
 def test_continuous_editing_still_gets_a_copy(qtbot, bank: Path) -> None:
     window = open_window(qtbot, bank)
     window.autosaver.delay, window.autosaver.max_interval = 0.3, 0.8
-    edits: list[int] = []
+    before = len(window.document.journey.steps)
+    edits: list[float] = []
+    typing = QTimer(window)  # an edit every 100 ms: the debounce alone would never write; dies with the window
+    typing.setInterval(100)
 
-    def keep_typing() -> None:  # an edit every 100 ms: the debounce alone would never write
+    def keep_typing() -> None:
         add_step(window, f"edit {len(edits)}")
-        edits.append(len(edits))
-        if len(edits) < 40:
-            QTimer.singleShot(100, keep_typing)
+        edits.append(time.monotonic())
+        if len(edits) == 40:
+            typing.stop()
 
-    keep_typing()
-    qtbot.waitUntil(window.autosaver.copy_path.exists, timeout=3000)
-    assert len(edits) < 40, "a copy only once the typing stopped"
-    assert len(copy_of(window).loaded().journey.steps) >= 14 + 5
-    qtbot.waitUntil(lambda: len(edits) == 40, timeout=8000)
+    typing.timeout.connect(keep_typing)
+    try:
+        keep_typing()
+        typing.start()
+        qtbot.waitUntil(window.autosaver.copy_path.exists, timeout=3000)
+        written = time.monotonic()
+        assert len(edits) < 40, "a copy only once the typing stopped"
+        typed = len(copy_of(window).loaded().journey.steps) - before
+        assert 1 <= typed <= len(edits)  # what was typed up to the copy, while the typing goes on
+        assert written - edits[0] >= 0.8 * 0.9  # written by the deadline, not at the first edit
+        qtbot.waitUntil(lambda: len(edits) == 40, timeout=8000)
+    finally:
+        typing.stop()
 
 
 def test_losing_focus_writes_the_copy_at_once(qtbot, bank: Path) -> None:

@@ -69,6 +69,11 @@ def settle() -> None:
     gc.enable()
 
 
+def is_held() -> bool:
+    """The collector is held off, waiting for a paint (or the fallback) to settle."""
+    return _held is not None
+
+
 def settle_if_held() -> None:
     """:func:`settle`, unless that was done since the collector was held off."""
     if _held is not None:
