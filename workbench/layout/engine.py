@@ -264,30 +264,41 @@ class LayoutEngine(ColumnsMixin, ConnectorsMixin, CurvesMixin, HeadersMixin):
         return {lane_id for _, lane_id in todo}
 
     def _place(self, cell: Cell, lane_of: dict[str, Lane], patch: Patch) -> None:
+        # (Run for every cell of a map laid out whole, 5,000 times at 1,000 steps: a cell placed for the first
+        # time skips what only a cell placed again needs.)
         boxes_by_id = self.layout.card_boxes
+        changed = patch.cards
         step_id, lane_id = cell
-        old = self._cells.pop(cell, [])
-        if cell in self._extent:
+        old = self._cells.pop(cell, None)
+        extent = self._extent.pop(cell, None)
+        if extent is not None:
             extents = self._lane_extents[lane_id]
-            extent = self._extent.pop(cell)
             extents[extent] -= 1
             if extents[extent] <= 0:
                 del extents[extent]
-        for box in old:
-            if boxes_by_id.get(box.id) is box:
-                del boxes_by_id[box.id]
-                patch.cards.add(box.id)
+        if old:
+            for box in old:
+                if boxes_by_id.get(box.id) is box:
+                    del boxes_by_id[box.id]
+                    changed.add(box.id)
         lane = lane_of.get(lane_id)
         cards = self.index.cards_at(step_id, lane_id)
         if lane is None or step_id not in self._col_of or not cards:
             return
-        anchor = self._anchors.setdefault(lane_id, Anchor())
+        anchor = self._anchors.get(lane_id)
+        if anchor is None:
+            anchor = self._anchors[lane_id] = Anchor()
         boxes, extent = place_cell(cards, cell_top(lane.kind, self.style), self._measure, anchor, self._column(step_id))
-        previous = {b.id: b for b in old}
-        for box in boxes:
-            if previous.get(box.id) != box:
-                patch.cards.add(box.id)
-            boxes_by_id[box.id] = box
+        if old:
+            previous = {b.id: b for b in old}
+            for box in boxes:
+                if previous.get(box.id) != box:
+                    changed.add(box.id)
+                boxes_by_id[box.id] = box
+        else:
+            for box in boxes:
+                changed.add(box.id)
+                boxes_by_id[box.id] = box
         self._cells[cell] = boxes
         self._extent[cell] = extent
         extents = self._lane_extents.get(lane_id)
