@@ -210,6 +210,18 @@ def scenario_click_cell(window: MainWindow, args: dict) -> None:
             ["sleep", "0.3"])
 
 
+def scenario_undo_redo_keys(window: MainWindow, args: dict) -> None:
+    """A card clicked and deleted, then the undo and redo keys pressed (*keys*: xdotool names), one at a time."""
+    card = window.scene.layout.card_boxes[args["card"]]
+    (place,) = on_screen(window, QPointF(*card.rect.centre))
+    xdotool(["mousemove", str(place.x()), str(place.y())], ["click", "1"], ["sleep", "0.3"], ["key", "Delete"],
+            ["sleep", "0.3"])
+    NOTES["there"] = []
+    for key in args["keys"]:
+        xdotool(["key", key], ["sleep", "0.3"])
+        NOTES["there"].append(args["card"] in window.document)
+
+
 #: What a scenario saw on the way, written with the result.
 NOTES: dict = {}
 
@@ -223,6 +235,7 @@ SCENARIOS = {
     "stage-move": scenario_stage_move,
     "type-steps": scenario_type_steps,
     "click-cell": scenario_click_cell,
+    "undo-redo-keys": scenario_undo_redo_keys,
 }
 
 

@@ -111,3 +111,10 @@ def test_a_click_on_an_empty_cell_then_enter_adds_the_card_typed(tmp_path: Path)
     assert out["notes"]["cell"] == ["step-1", "lane-thoughts"]
     cards = [c for c in out["journey"]["cards"] if c["step"] == "step-1" and c["lane"] == "lane-thoughts"]
     assert [(c["kind"], c["text"]) for c in cards] == [("thought", "Is it far?")]
+
+
+def test_ctrl_y_redoes_as_ctrl_shift_z_does(tmp_path: Path) -> None:
+    """On Linux, Qt's Redo is Ctrl+Shift+Z alone: a facilitator pressed Ctrl+Y and nothing came back."""
+    keys = ["ctrl+z", "ctrl+y", "ctrl+z", "ctrl+shift+z"]
+    out = run_scenario(tmp_path, "undo-redo-keys", card="card-think", keys=keys)
+    assert out["notes"]["there"] == [True, False, True, False]

@@ -460,6 +460,18 @@ def test_actual_size_after_fitting_keeps_the_selection_in_view(qtbot) -> None:  
     assert abs(again.x() - corner.x()) < 2 and abs(again.y() - corner.y()) < 2
 
 
+def test_the_zoom_under_one_percent_says_how_much(window: MainWindow) -> None:
+    """Fitting a map of 1,000 steps zooms to about 0.5 %: the status bar said "Zoom 0%"."""
+    from workbench.ui.canvas.view import FIT_FLOOR
+
+    window.view.set_zoom(0.0052, floor=FIT_FLOOR)
+    assert window.zoom_label.text() == "Zoom 0.5%"
+    window.view.set_zoom(0.0004, floor=FIT_FLOOR)
+    assert window.zoom_label.text() == "Zoom 0.04%"
+    window.view.set_zoom(0.125)
+    assert window.zoom_label.text() == "Zoom 12%"
+
+
 def test_zoom_keys(window: MainWindow) -> None:
     viewport = window.view.viewport()
     QTest.keyClick(viewport, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import journey_of
@@ -81,10 +84,46 @@ def test_a_far_card_dragged_after_scrolling_lands_in_the_column_it_is_dropped_on
     assert window.document.get(card_id).step == steps[-3].id
 
 
+@contextmanager
+def selection_told(scene) -> Iterator[list[int]]:  # type: ignore[no-untyped-def]
+    """How many items were selected each time *scene* said its selection changed, within the block."""
+    told: list[int] = []
+
+    def note() -> None:
+        told.append(len(scene.selectedItems()))
+
+    scene.selectionChanged.connect(note)
+    try:
+        yield told
+    finally:
+        scene.selectionChanged.disconnect(note)  # (a scene being deleted says it too, once it is gone)
+
+
 def test_select_all_selects_every_card_even_those_never_shown(window) -> None:  # type: ignore[no-untyped-def]
-    window.actions.select_all.trigger()
-    assert len(window.scene.selected_ids("card")) == len(window.document.journey.cards)
+    with selection_told(window.scene) as told:
+        window.actions.select_all.trigger()
+    journey = window.document.journey
+    assert len(window.scene.selected_ids("card")) == len(journey.cards)
+    assert window.scene.selected_ids("step") == [step.id for step in window.document.steps()]
+    assert {item.kind for item in window.scene.selectedItems()} == {"card", "step"}  # not the emotion faces
     assert not window.scene.asleep
+    # Told once, with everything selected: told once per item, 1,000 steps took 100 s (each told sorted the rest).
+    assert told == [len(journey.cards) + len(journey.steps)]
+
+
+def test_deleting_everything_selected_tells_once_and_undo_brings_it_all_back(window) -> None:  # type: ignore[no-untyped-def]
+    from workbench.model.fileformat import dumps
+
+    before = dumps(window.document.journey)
+    window.actions.select_all.trigger()
+    with selection_told(window.scene) as told:
+        QTest.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
+        window.scene.ensure_fresh()
+    assert not window.document.journey.steps and not window.document.journey.cards
+    assert told == [0]  # the removed items left the selection without a word each (1,200 words: 2.5 s at 200 steps)
+    window.stack.undo()
+    window.scene.ensure_fresh()
+    assert dumps(window.document.journey) == before
 
 
 def test_a_far_card_selected_by_id_is_made_and_selected(window) -> None:  # type: ignore[no-untyped-def]

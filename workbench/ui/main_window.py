@@ -23,7 +23,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from workbench import counts
-from workbench.i18n import current_language, ntr
+from workbench.i18n import current_language, decimal, ntr
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import SUFFIX, Loaded
 from workbench.model.templates import blank
@@ -265,7 +265,10 @@ class MainWindow(FileActions, QMainWindow):
         )
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(self.tr("Zoom {percent}%").format(percent=round(zoom * 100)))
+        percent = zoom * 100
+        # A long map fitted to the window is under 1 % (0.5 % at 1,000 steps): not "Zoom 0%".
+        digits = 0 if percent >= 0.995 else 1 if percent >= 0.095 else 2
+        self.zoom_label.setText(self.tr("Zoom {percent}%").format(percent=decimal(percent, digits)))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -32,7 +32,7 @@ class EmotionLaneMixin:
             item = self.items_by_key.get(key)
             if point is None or layer is None:
                 if item is not None:
-                    self.removeItem(self.items_by_key.pop(key))
+                    self._discard(self.items_by_key.pop(key))
                 continue
             holder = self.blocks.holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
             if item is None:
@@ -56,7 +56,7 @@ class EmotionLaneMixin:
         lay = self.layout
         others = {k: c for k, c in lay.curves.items() if k != lay.active} if layer is not None else {}
         for key in [k for k in self.other_curves if k not in others]:
-            self.removeItem(self.other_curves.pop(key))
+            self._discard(self.other_curves.pop(key))
         numbers = {p.id: i + 1 for i, p in enumerate(self.document.index.personas())} if others else {}
         for order, (key, curve) in enumerate(others.items()):
             tip = curve_label(curve.name, numbers.get(key[0], 0), key[1])
