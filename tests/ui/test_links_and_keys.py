@@ -151,6 +151,35 @@ def test_arrow_keys_walk_headers_cells_and_cards(window: MainWindow) -> None:
     assert QApplication.focusWidget() is window.view  # Tab stayed in the map
 
 
+def test_a_cell_outline_goes_under_the_frozen_lane_titles(window: MainWindow) -> None:
+    """Scrolled sideways, the lane titles stay at the left over the map: the outline of a cell under them was
+    drawn across them (found by an exploratory test)."""
+    from PySide6.QtGui import QColor
+
+    from workbench import theme
+
+    first_lane = window.document.lanes()[0].id
+    click(window, *cell_centre(window, "step-1", first_lane))  # an empty cell: outlined
+    view, scene = window.view, window.scene
+    view.horizontalScrollBar().setValue(100)  # its column half under the lane titles, which freeze
+    QApplication.processEvents()
+    assert scene.title_band.frozen and scene.focus_frame.isVisible() and scene.cursor_cell == ("step-1", first_lane)
+    frame = scene.focus_frame.sceneBoundingRect()
+    band = scene.title_band.sceneBoundingRect()
+    assert frame.left() < band.right() < frame.right()
+    picture = view.viewport().grab().toImage()
+    outline = QColor(theme.SELECTION).rgb()
+    y = view.mapFromScene(QPointF(frame.center().x(), frame.top() + 4)).y()  # the outline's top edge
+
+    def outlined(left: float, right: float) -> int:
+        a, b = (view.mapFromScene(QPointF(x, frame.top())).x() for x in (left, right))
+        xs = range(max(a, 0), min(b, picture.width()))  # (the window is small: the frame goes on past the view)
+        return sum(picture.pixel(x, yy) == outline for x in xs for yy in range(y - 2, y + 3))
+
+    assert outlined(band.right() + 2, frame.right() - 8) > 20  # drawn beside the titles...
+    assert outlined(max(band.left(), frame.left()) + 2, band.right() - 2) == 0  # ...and not over them
+
+
 def test_enter_on_an_empty_cell_adds_a_card_of_its_lane_and_edits_it(window: MainWindow) -> None:
     viewport = window.view.viewport()
     window.scene.select_ids(["card-think"])

@@ -21,6 +21,7 @@ from workbench.model.errors import EditError
 from workbench.model.journey import Step
 from workbench.ui.canvas import placement
 from workbench.ui.canvas.dropping import DropPlan, Refusal
+from workbench.ui.canvas.frozen import TOP_Z
 
 translate = QCoreApplication.translate
 Key = Qt.Key
@@ -32,17 +33,24 @@ class FocusFrame(QGraphicsItem):
 
     kind = "focus-frame"
 
+    #: Over every element of the map, under the frozen bands of headers and lane titles (a cell's outline was
+    #: drawn across the lane titles of a map scrolled sideways)...
+    UNDER_BANDS_Z = TOP_Z - 1
+    #: ...or over them, for a header riding a band.
+    OVER_BANDS_Z = 60.0
+
     def __init__(self) -> None:
         super().__init__()
         self.area = QRectF()
-        self.setZValue(60)
+        self.setZValue(self.UNDER_BANDS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.hide()
 
-    def frame(self, area: QRectF | None) -> None:
+    def frame(self, area: QRectF | None, over_bands: bool = False) -> None:
         if area is None:
             self.hide()
             return
+        self.setZValue(self.OVER_BANDS_Z if over_bands else self.UNDER_BANDS_Z)
         self.prepareGeometryChange()
         self.area = QRectF(area).adjusted(-4, -4, 4, 4)
         self.show()
@@ -89,10 +97,15 @@ class KeyboardMixin:
             return
         self.cursor_cell = None
         items = self.selectedItems()
-        self.focus_frame.frame(items[0].sceneBoundingRect() if len(items) == 1 else None)
+        if len(items) == 1:
+            self.focus_frame.frame(items[0].sceneBoundingRect(), over_bands=self.band_of(items[0]) is not None)
+        else:
+            self.focus_frame.frame(None)
 
     def cell_rect(self, step: str, lane: str) -> Rect:
-        column = next(s.column for s in self.layout.steps if s.id == step)
+        box = self.engine.step_box(step)  # (not a scan of every step: this runs after every edit)
+        assert box is not None, step
+        column = box.column
         row = next(la.row for la in self.layout.lanes if la.id == lane)
         return Rect(column.x, row.y, column.w, row.h)
 
