@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -182,3 +182,31 @@ def test_cards_woken_during_a_drag_leave_the_dragged_cards_block_open(window) ->
     QApplication.processEvents()
     assert item.block.covers(item)
     assert item in scene.items(item.sceneBoundingRect().center())  # still found, so still drawn
+
+
+def test_a_card_held_at_the_edge_scrolls_faster_the_longer_it_is_held(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At one speed, a card carried to a step 500 columns away took minutes (found by an exploratory test)."""
+    from tests.ui.helpers import LEFT, to_view
+
+    viewport, bar = window.view.viewport(), window.view.horizontalScrollBar()
+    card = window.document.cards_at(window.document.steps()[1].id, window.document.lanes()[1].id)[0].id
+    start = to_view(window, *window.scene.layout.card_boxes[card].rect.centre)
+    strides: list[int] = []
+    last = [bar.value()]
+
+    def moved(value: int) -> None:
+        strides.append(value - last[0])
+        last[0] = value
+
+    bar.valueChanged.connect(moved)
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.NoModifier, start)
+    edge = QPoint(viewport.width() - 4, start.y())
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, start + (edge - start) * i / 5)
+    try:
+        qtbot.waitUntil(lambda: len(strides) > 2 and strides[-1] >= 3 * strides[0], timeout=15000)
+    finally:
+        QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, edge)
+        bar.valueChanged.disconnect(moved)
+    assert all(b >= a for a, b in zip(strides, strides[1:]))  # never slower while held
+    assert window.document.get(card).step != window.document.steps()[1].id  # carried along, and dropped further on
