@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import LEFT, open_window
 from tests.ui.test_gestures import real_drag
@@ -120,3 +121,35 @@ def test_ensure_visible_keeps_a_card_clear_of_the_frozen_headers(window: MainWin
     area = visible(window)
     assert card.rect.y >= area.top() + scene.header_block().height() - 1 or scene.frozen_offset.y() == 0
     assert card.rect.x >= area.left() + scene.title_block().width() - 1 or scene.frozen_offset.x() == 0
+
+
+def test_a_stage_begun_under_the_lane_titles_shows_its_title_beside_them(window: MainWindow) -> None:
+    """Scrolled sideways past a long stage's start, its bar was blank: the title was under the frozen lane titles
+    (found by an exploratory test). It is drawn beside them, and in its place again once scrolled back."""
+    from PySide6.QtGui import QColor
+
+    from workbench.textmetrics import text_width
+
+    scene, view = window.scene, window.view
+    stage = scene.layout.stages[0]
+    title = stage.text
+    end_of_title = title.rect.x + max(text_width(line, title.size, title.bold) for line in title.lines)
+    bar = view.horizontalScrollBar()
+
+    def light_pixels(left: float, right: float) -> int:
+        """Pixels of the title's colour (white on the dark bar) in the stage bar between map x *left* and *right*."""
+        picture = view.viewport().grab().toImage()
+        a = view.mapFromScene(QPointF(left, stage.rect.y))
+        b = view.mapFromScene(QPointF(right, stage.rect.bottom))
+        return sum(QColor(picture.pixel(x, y)).lightness() > 200
+                   for x in range(max(a.x(), 0), min(b.x(), picture.width())) for y in range(a.y() + 2, b.y() - 2))
+
+    bar.setValue(round(end_of_title + 20 - scene.title_block().width()))  # the title's place is under the titles
+    QApplication.processEvents()
+    edge = scene.title_band.sceneBoundingRect().right()
+    assert end_of_title < edge < stage.rect.right - 150  # (the stage goes on well past them)
+    assert light_pixels(edge + 1, stage.rect.right) > 40  # its title, beside the lane titles
+    bar.setValue(0)
+    QApplication.processEvents()
+    assert light_pixels(title.rect.x, end_of_title) > 40  # back in its place
+    assert scene.item_for("stage", stage.id).slide == 0

@@ -100,6 +100,7 @@ class FrozenMixin:
             self.addItem(item)
         self.frozen_offset = QPointF()
         self._visible: QRectF | None = None
+        self._slid_stages: set[str] = set()
 
     def header_block(self) -> QRectF:
         """The stage bar, the link band and the step headers: what freezes at the top."""
@@ -131,6 +132,7 @@ class FrozenMixin:
         self.frozen_offset = QPointF(dx, dy)
         self.header_band.freeze(QPointF(0, dy), TOP_Z)
         self.title_band.freeze(QPointF(dx, 0), LEFT_Z)
+        self._keep_stage_titles_in_sight(left.right() + dx)
         if dx or dy:
             self.corner.set_area(QRectF(left.left() + dx, top.top() + dy, left.width(), top.height()))
             self.corner.show()
@@ -139,6 +141,18 @@ class FrozenMixin:
         frame = getattr(self, "focus_frame", None)
         if frame is not None and frame.isVisible():  # the keyboard's outline of a header goes with it
             self.update_focus_frame()  # type: ignore[attr-defined]
+
+    def _keep_stage_titles_in_sight(self, edge: float) -> None:
+        """The stage that begins under the frozen lane titles (map x *edge* is where they end) draws its title
+        beside them; the one that did before draws it in its place again. (A few: not every stage's item.)"""
+        items = self.items_by_key  # type: ignore[attr-defined]
+        under = {box.id for box in self.layout.stages  # type: ignore[attr-defined]
+                 if 0 < edge - (box.column.x + box.local.x) < box.local.w}  # (not box.rect: a Rect made for each)
+        for stage_id in self._slid_stages | under:
+            item = items.get(("stage", stage_id))
+            if item is not None:
+                item.keep_title_right_of(edge if stage_id in under else float("-inf"))
+        self._slid_stages = under
 
     def band_of(self, item: QGraphicsItem) -> QGraphicsItem | None:
         """The frozen band *item* rides (the header band or the lane titles' band), or None."""

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
 from workbench.export import shapes
-from workbench.geometry import Rect, StageBox, StepBox
+from workbench.geometry import Rect, StageBox, StepBox, moved_text
+from workbench.textmetrics import text_width
 from workbench.ui.canvas.blocks import block_x
 from workbench.ui.canvas.items import AxisItem
 from workbench.ui.canvas.qtpainter import QtPainter
@@ -67,8 +68,23 @@ class StageItem(ColumnHeaderItem):
 
     def __init__(self, box: StageBox, parent: QGraphicsItem | None = None) -> None:
         self.box = box
+        #: How far right of its place the title is drawn: kept in sight beside the frozen lane titles.
+        self.slide = 0.0
         super().__init__(box.id, box.rect, movable=True, parent=parent)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # (see PICTURE_CACHE_KB)
+
+    def keep_title_right_of(self, edge: float) -> None:
+        """Draw the title from map x *edge* (where the frozen lane titles end) when the stage begins before it,
+        as far as the stage's end leaves room: scrolled sideways, a long stage was a blank bar."""
+        box = self.box
+        left = box.column.x + box.local.x
+        text = box.local_text
+        widest = max((text_width(line, text.size, text.bold) for line in text.lines), default=0.0)
+        room = box.local.w - 2 * (text.rect.x - box.local.x) - widest  # (the title's padding, on both sides)
+        slide = max(0.0, min(edge - left, room))
+        if slide != self.slide:
+            self.slide = slide
+            self.redraw()
 
     def where(self) -> Rect:
         return self.box.rect
@@ -95,7 +111,7 @@ class StageItem(ColumnHeaderItem):
 
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        self.paint_shape(painter, shapes.stage_header, self.box.text)
+        self.paint_shape(painter, shapes.stage_header, moved_text(self.box.text, self.slide, 0))
         self.paint_selection(painter)
 
 
