@@ -143,6 +143,30 @@ def test_f5_fits_the_first_stage_whole_and_again_when_full_screen_comes_late(win
     QTest.keyClick(view, Qt.Key.Key_Escape)
 
 
+def test_a_slide_shows_nothing_of_the_stage_before_it(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The edges of the stage, steps and cards before the slide's showed as a stray line between the lane titles
+    and the stage (found by an exploratory test)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    view, lay = window.view, window.scene.layout
+    QTest.keyClick(view, Qt.Key.Key_F5)
+    QTest.keyClick(view, Qt.Key.Key_End)
+    QTest.keyClick(view, Qt.Key.Key_Left)  # a stage in the middle: one before it, one after
+    index = len(lay.stages) - 2
+    stage = lay.stages[index].rect
+    QTest.qWait(50)
+    picture = view.viewport().grab().toImage()
+    start = view.mapFromScene(QPointF(stage.x, stage.y))
+    bottom = view.mapFromScene(QPointF(stage.x, stage.bottom)).y()
+    assert start.x() > 100  # the lane titles at the left
+    assert QColor(picture.pixel(start.x() + 5, (start.y() + bottom) // 2)).lightness() < 100  # the slide's stage bar
+    drawn = [x for x in range(start.x() - 2) for y in range(start.y() + 2, bottom - 2)  # (its own edge: antialiased)
+             if QColor(picture.pixel(x, y)).lightness() < 200]
+    assert drawn == []  # ...and nothing of the stage before it
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+
+
 def test_every_dock_is_in_the_view_menu_and_reset_layout_brings_them_back(window: MainWindow) -> None:
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     listed = set(view_menu.actions())

@@ -152,7 +152,9 @@ class Presentation(QObject):
             width -= bar.sizeHint().width()
         zoom = max(0.4, min(3.0, (width - 8) / (stage.w + titles + 2 * lay.style.gap)))
         view.set_zoom(zoom)
-        view.scroll_to(QPointF(stage.x - titles - lay.style.gap, 0))
+        # The frozen lane titles end where the stage begins: they cover the gap before it, and the right edge
+        # of the stage, step and cards before it (a gap's width further, those showed as a stray line).
+        view.scroll_to(QPointF(stage.x - titles, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and watched is self.window and self.active:
