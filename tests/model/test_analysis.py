@@ -115,6 +115,14 @@ def test_context_lost_when_the_channel_changes_and_data_is_typed_again() -> None
     assert "context-lost" not in rules(two(True, "web"))  # same channel: not a switch
 
 
+def test_data_typed_again_after_a_person_is_a_channel_change_too() -> None:
+    """A form after a phone call that asks again what was said: not flagged when only digital channels counted
+    (found by an exploratory test of the public-sector template)."""
+    j = journey([{}, {"data_reentered": True, "goal": True}], {"s1": ["human"], "s2": ["digital"]})
+    cards = [c.model_copy(update={"channel": "Phone" if c.step == "s1" else "Web form"}) for c in j.cards]
+    assert rules(j.model_copy(update={"cards": cards}))["context-lost"] == [("s1", "s2")]
+
+
 def test_forced_exit_from_digital() -> None:
     spec = [{}, {}, {}, END]
     forced = journey(spec, {"s1": ["digital"], "s2": ["physical"], "s3": ["human"], "s4": ["digital"]})
@@ -202,3 +210,67 @@ def test_a_finding_about_an_unnamed_persona_names_it_as_the_map_does_not_by_its_
     assert all(f.message.startswith("Persona 2") and second.id not in f.message for f in about)
     french = [f for f in check(journey, language="fr").findings if f.persona == second.id]
     assert all(f.message.startswith("Persona 2") for f in french)
+
+
+# ------------------------------------------------------------ several personas
+
+
+def two_personas(j: Journey, tagged: dict[str, list[str]]) -> Journey:
+    """*j* travelled by Ana (the lead) and Ben, its cards of *tagged* concerning only the personas given."""
+    from workbench.model.journey import FIRST_PERSONA, Persona
+
+    personas = [Persona(id=FIRST_PERSONA, name="Ana", order=0), Persona(id="ben", name="Ben", order=1)]
+    cards = [c.model_copy(update={"personas": tagged[c.id]}) if c.id in tagged else c for c in j.cards]
+    return j.model_copy(update={"personas": personas, "cards": cards})
+
+
+def no_human(j: Journey) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(f.elements, f.persona) for f in check(j).findings if f.rule == "no-human-within-reach"]
+
+
+def test_a_person_tagged_for_one_persona_is_no_person_within_reach_for_the_other() -> None:
+    """A phone advisor tagged for Ben alone took Ana's finding away too (found by an exploratory test)."""
+    from workbench.model.journey import FIRST_PERSONA
+
+    base = journey([{}, {}, {}], {"s1": ["digital"], "s2": ["digital"], "s3": ["human"]}, pains=["s2"])
+    assert no_human(two_personas(base, {})) == []  # the person at s3 serves everyone
+    assert no_human(two_personas(base, {"c-s3-0": ["ben"]})) == [(("s2",), FIRST_PERSONA)]
+    assert no_human(two_personas(base, {"c-s3-0": [FIRST_PERSONA, "ben"]})) == []
+    alone = journey([{}, {}, {}], {"s1": ["digital"], "s2": ["digital"], "s3": ["digital"]}, pains=["s2"])
+    assert no_human(two_personas(alone, {})) == [(("s2",), None)]  # no one has a person: one finding, for all
+    named = [f.message for f in check(two_personas(base, {"c-s3-0": ["ben"]})).findings if f.rule == "no-human-within-reach"]
+    assert named and named[0].startswith("Ana: ")
+
+
+def test_a_handoff_to_a_person_for_one_persona_serves_only_that_persona() -> None:
+    from workbench.model.journey import FIRST_PERSONA
+
+    base = journey([{}, {}, {}], {"s1": ["digital"], "s2": ["digital", "human"], "s3": ["digital"]}, pains=["s1"],
+                   handoffs=[("c-s2-0", "c-s2-1", True, None)])
+    settings = CheckSettings(human_within=1)
+    assert [f.persona for f in check(two_personas(base, {}), settings).findings if f.rule == "no-human-within-reach"] == []
+    tagged = two_personas(base, {"c-s2-1": ["ben"]})
+    assert [f.persona for f in check(tagged, settings).findings if f.rule == "no-human-within-reach"] == [FIRST_PERSONA]
+
+
+def test_a_persona_feeling_badly_where_only_its_own_screens_serve_it_gets_the_finding() -> None:
+    from workbench.model.feelings import with_feeling
+    from workbench.model.journey import FIRST_PERSONA
+
+    base = journey([{}, {}, {}], {"s1": ["digital"], "s2": ["digital", "human"], "s3": ["digital"]})
+    steps = [with_step(s, FIRST_PERSONA, -2) if s.id == "s2" else s for s in base.steps]
+    base = base.model_copy(update={"steps": steps})
+    settings = CheckSettings(human_within=0)
+    assert no_human_with(two_personas(base, {}), settings) == []  # a person at the very step
+    assert no_human_with(two_personas(base, {"c-s2-1": ["ben"]}), settings) == [(("s2",), FIRST_PERSONA)]
+    assert no_human_with(two_personas(base, {"c-s2-1": [FIRST_PERSONA]}), settings) == []
+
+
+def with_step(step: Step, persona: str, value: int) -> Step:
+    from workbench.model.feelings import with_feeling
+
+    return step.model_copy(update={"emotions": with_feeling(step, persona, "as_is", value=value)})
+
+
+def no_human_with(j: Journey, settings: CheckSettings) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(f.elements, f.persona) for f in check(j, settings).findings if f.rule == "no-human-within-reach"]

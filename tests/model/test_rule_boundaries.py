@@ -378,16 +378,28 @@ def test_channels_in_common_mean_no_switch() -> None:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ([("human", "Phone")], [("digital", "app")]),  # only digital channels are compared
-        ([("digital", "web")], [("physical", "Branch")]),
-        ([("digital", None)], [("digital", "app")]),  # a digital touchpoint without a channel says nothing
+        ([("digital", None)], [("digital", "app")]),  # a touchpoint without a channel says nothing
         ([("digital", "web")], [("digital", None)]),
+        ([("human", None)], [("digital", "app")]),
         ([("digital", "web")], []),
         ([], [("digital", "app")]),
+        ([("human", "Phone")], [("digital", "phone")]),  # (the same name, whatever the nature: no switch)
     ],
 )
-def test_a_switch_needs_a_digital_channel_on_each_side(first: list[Touch], second: list[Touch]) -> None:
+def test_a_switch_needs_a_channel_on_each_side(first: list[Touch], second: list[Touch]) -> None:
     assert found(channels(first, second), "context-lost") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ([("human", "Phone")], [("digital", "app")]),  # online and offline: the same break (DOMAIN.md, condition 3)
+        ([("digital", "web")], [("physical", "Branch")]),
+        ([("physical", "Counter")], [("human", "Phone")]),
+    ],
+)
+def test_a_switch_to_or_from_a_person_or_a_place_counts_too(first: list[Touch], second: list[Touch]) -> None:
+    assert found(channels(first, second), "context-lost") == [("s1", "s2")]
 
 
 def test_a_switch_is_judged_on_each_edge_into_the_step() -> None:
@@ -752,6 +764,7 @@ def test_the_report_is_sorted_by_severity_then_time() -> None:
         ("no-human-within-reach", "error", ("s4",)),
         ("context-lost", "warning", ("s1", "s3")),  # ties keep the rules' order
         ("emotion-cliff", "warning", ("s1", "s2")),
+        ("context-lost", "warning", ("s2", "s3")),  # branch, then the app: typed again
         ("forced-exit", "warning", ("s2",)),
         ("context-lost", "warning", ("h0", "s3", "s5")),  # placed by its earliest step
         ("handoff-without-way-back", "warning", ("h0",)),  # no step: last
@@ -759,7 +772,7 @@ def test_the_report_is_sorted_by_severity_then_time() -> None:
         ("lowest-point", "info", ("s2",)),
     ]
     assert [f.rule for f in report.at_least("error")] == ["no-human-within-reach"]
-    assert len(report.at_least("warning")) == 6
+    assert len(report.at_least("warning")) == 7
     assert report.at_least("info") == report.findings
 
 

@@ -135,14 +135,22 @@ def _no_human(
     """
     out = []
     reach = s.human_within
+
+    def alone(persona: Persona, step: str) -> bool:
+        """Only screens serve *persona* here, and no person is within reach of it (cards tagged with other
+        personas serve it nothing)."""
+        natures, to_human = f.people_for(persona.id)
+        return natures[step] == {"digital"} and to_human.get(step, reach + 1) > reach
+
     for step in f.steps:
-        natures = f.natures[step.id]
-        if not natures or natures != {"digital"} or f.to_human.get(step.id, reach + 1) <= reach:
-            continue
+        if not f.tagged and (f.natures[step.id] != {"digital"} or f.to_human.get(step.id, reach + 1) <= reach):
+            continue  # (what serves one persona serves all: most steps are done with here)
         if step.id in f.pain or step.moment_of_truth:
-            concerned: list[Persona | None] = [None]
+            lacking = [p for p in personas if alone(p, step.id)]
+            # Difficult for whoever travels it: one finding if no one has a person, else one per persona without.
+            concerned: list[Persona | None] = [None] if lacking == personas else list(lacking)
         else:
-            concerned = [p for p in personas if (v := feel_of[p.id][step.id]) is not None and v < 0]
+            concerned = [p for p in personas if (v := feel_of[p.id][step.id]) is not None and v < 0 and alone(p, step.id)]
         for persona in concerned:
             finding = _no_human_finding(step, s, lang)
             if persona is not None:
@@ -231,9 +239,11 @@ def _trap_loop(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Fi
 
 def _context_lost(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:
     card_step = f.card_step
+    # Every channel, a person's or a place's too: data typed again on a form after a phone call is the same
+    # break as between two websites (it was only looked for between digital channels).
     channels: dict[str, set[str]] = {}
     for card in j.cards:
-        if card.kind == "touchpoint" and card.nature == "digital" and card.channel:
+        if card.kind == "touchpoint" and card.channel:
             channels.setdefault(card.step, set()).add(card.channel.strip().lower())
     switches = [
         Finding(

@@ -46,6 +46,10 @@ class StepGraph:
         for handoff in journey.handoffs:
             self.handoff_steps.add(card_step[handoff.source])
             self.handoff_steps.add(card_step[handoff.target])
+        self._journey = journey
+        #: Some card concerns only some personas: what serves one persona may not serve another.
+        self.tagged = any(card.personas for card in cards)
+        self._people: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
         # Neighbours in insertion order, as a networkx DiGraph would list them:
         # the next step in time first, then the links in file order.
         self.successors: _Adjacency = {s.id: {} for s in self.steps}
@@ -76,6 +80,30 @@ class StepGraph:
 
     def human_at(self, step: str) -> bool:
         return "human" in self.natures[step] or step in self.handoff_steps
+
+    def people_for(self, persona: str) -> tuple[dict[str, set[str]], dict[str, int]]:
+        """What serves *persona*: the touchpoint natures at each step, and the fewest moves from each step to a
+        person, counting only the cards that concern it (a card tagged with no persona concerns them all) and
+        the handoffs between such cards. Without a tagged card, the journey's own (``natures``, ``to_human``)."""
+        found = self._people.get(persona)
+        if found is not None:
+            return found
+        cards = self._journey.cards
+        if not self.tagged:
+            found = (self.natures, self.to_human)
+        else:
+            concerns = {c.id for c in cards if not c.personas or persona in c.personas}
+            natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
+            for card in cards:
+                if card.id in concerns and card.kind == "touchpoint" and card.nature:
+                    natures[card.step].add(card.nature)
+            people = {step for step, kinds in natures.items() if "human" in kinds}
+            for handoff in self._journey.handoffs:
+                if handoff.source in concerns and handoff.target in concerns:
+                    people.update((self.card_step[handoff.source], self.card_step[handoff.target]))
+            found = (natures, self.distances_to(people))
+        self._people[persona] = found
+        return found
 
     def distances_to(self, targets: Iterable[str]) -> dict[str, int]:
         """Fewest moves from each step to the nearest of *targets*: one backwards search from all of them."""
