@@ -91,6 +91,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-findings", dest="findings", action="store_false", help=tr("leave the health check appendix out")
     )
+    p.add_argument(
+        "--scenario",
+        choices=("as-is", "to-be"),
+        default="as-is",
+        help=tr("check the journey as it is (default) or as the team wants it to be"),
+    )
     p.add_argument("--no-persona", dest="persona", action="store_false", help=tr("leave the persona pages out"))
     p.add_argument(
         "--no-details", dest="details", action="store_false", help=tr("leave the details of each stage out")
@@ -241,8 +247,9 @@ def run(argv: list[str]) -> int:
                 continue
             if args.findings:
                 from workbench.model.analysis import appendix, check
+                from workbench.model.feelings import scenario_of
 
-                report = check(journey)
+                report = check(journey, scenario=scenario_of(args.scenario))
                 options.findings, options.metrics = appendix(report, journey.language)
                 options.finding_elements = [finding.elements for finding in report.findings]
             result = export_pdf(journey, target, options, replace_read_only=args.force)

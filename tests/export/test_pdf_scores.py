@@ -57,3 +57,20 @@ def test_the_appendix_scores_follow_the_journey_language(tmp_path: Path, languag
     text = last_page(out)
     assert "80/100" in text and "85/100" in text
     assert "Prévoit le relais vers un humain 80/100" in text  # condition names read back in the journey's language
+
+
+def test_the_export_command_checks_the_scenario_asked_for_and_says_which(tmp_path: Path) -> None:
+    """``workbench check --scenario to-be`` had no export counterpart: the PDF always gave the "as is" findings."""
+    from workbench.cli import main
+
+    example = ROOT / "examples" / "banking-savings.journey"  # its two scenarios give different findings
+    journey = load(example)
+    for scenario, word in (("as-is", "as is"), ("to-be", "to be")):
+        out = tmp_path / f"{scenario}.pdf"
+        assert main(["export", str(example), "-o", str(out), "--scenario", scenario]) == 0
+        text = last_page(out)
+        assert f"Scenario checked {word}" in text
+        expected = check(journey, scenario=scenario.replace("-", "_")).findings
+        other = check(journey, scenario="to_be" if scenario == "as-is" else "as_is").findings
+        only = {" ".join(f.message.split()) for f in expected} - {" ".join(f.message.split()) for f in other}
+        assert only and all(message in text for message in only)

@@ -117,6 +117,18 @@ def test_removed_on_one_side_and_unchanged_on_the_other_is_removed() -> None:
     assert "p2" not in by_id(merged, "steps") and not merged.handoffs
 
 
+def test_each_side_removing_a_different_persona_keeps_ours_with_a_conflict() -> None:
+    """A journey has at least one persona: the merge of two sides that each kept one other persona had none and
+    raised a validation error (found by the random-edits property test)."""
+    base = small().model_copy(update={"personas": [Persona(id="ana", name="Ana"), Persona(id="ben", name="Ben", order=1)]})
+    ours = edited(base, lambda d: d.remove("ana"))
+    theirs = edited(base, lambda d: d.remove("ben"))
+    result = merge_journeys(base, ours, theirs)
+    merged = loads_back(result.journey)
+    assert [p.id for p in merged.personas] == ["ben"]  # ours' persona, back
+    assert [c.element for c in result.new_conflicts] == ["ben"]  # and the removal theirs made is recorded
+
+
 def test_removed_on_one_side_and_changed_on_the_other_is_kept_with_a_conflict() -> None:
     base = small()
     ours = edited(base, lambda d: d.remove("p2"))

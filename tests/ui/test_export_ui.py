@@ -36,6 +36,37 @@ def test_export_pdf_from_the_window_with_tiling(qtbot, monkeypatch, tmp_path: Pa
     assert "Exported" in window.statusBar().currentMessage()
 
 
+def test_the_pdf_checks_the_scenario_the_findings_dock_checks(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """With "to be" chosen, the dock showed its findings and the PDF's appendix gave the "as is" ones, without
+    saying which (found by an exploratory test)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from workbench.model.analysis import check
+
+    window = open_window(qtbot, EXAMPLE)
+    QTest.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.findings.scenario == "to_be")
+    out = tmp_path / "to-be.pdf"
+
+    def accept(dialog: PdfExportDialog) -> int:
+        dialog.open_after.setChecked(False)
+        return PdfExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfExportDialog, "exec", accept)
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.export_pdf() == out
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
+    journey = window.document.journey
+    as_is = {f.message for f in check(journey).findings}
+    to_be = {f.message for f in check(journey, scenario="to_be").findings}
+    assert as_is - to_be and to_be - as_is  # (the example's two scenarios differ)
+    flat = {" ".join(m.split()) for m in to_be - as_is}
+    assert all(message in text for message in flat)
+    assert not any(" ".join(m.split()) in text for m in as_is - to_be)
+    assert "Scenario checked to be" in text
+
+
 def test_a_pdf_that_cannot_be_opened_after_the_export_says_so(qtbot, monkeypatch, tmp_path: Path) -> None:
     window = open_window(qtbot, EXAMPLE)
     out = tmp_path / "deliverable.pdf"

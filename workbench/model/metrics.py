@@ -128,6 +128,9 @@ def metric_rows(m: Metrics, language: str) -> list[tuple[str, str]]:
                    scenario=scenario_word(m.scenario, language))
         average, lowest = f"{average} ({whose})", f"{lowest} ({whose})"
     metrics = [
+        # The findings above are of this scenario: the screen may have checked "to be" (said where there is one).
+        *([(tr("Scenario checked", language), scenario_word(m.scenario, language))]
+          if m.scenario == "to_be" or any(p.average_to_be is not None for p in m.personas) else []),
         (average, "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
         (lowest, "-" if m.lowest_emotion is None else level_text(m.lowest_emotion, language)),
         (tr("Touchpoints", language), share),

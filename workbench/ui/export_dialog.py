@@ -90,7 +90,7 @@ class PdfExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def options(self, journey: Journey) -> PdfOptions:
+    def options(self, journey: Journey, scenario: str = "as_is") -> PdfOptions:
         options = PdfOptions(
             page_size=self.page_size.currentData(),
             orientation=self.orientation.currentData(),
@@ -104,14 +104,17 @@ class PdfExportDialog(QDialog):
         if self.findings.isChecked():
             from workbench.model.analysis import appendix, check
 
-            report = check(journey)
+            report = check(journey, scenario=scenario)  # (the scenario the Findings dock checks)
             options.findings, options.metrics = appendix(report, journey.language)
             options.finding_elements = [finding.elements for finding in report.findings]
         return options
 
 
-def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> Path | None:
-    """Ask for options and a file, export with a cancellable progress bar; the written path."""
+def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path, scenario: str = "as_is") -> Path | None:
+    """Ask for options and a file, export with a cancellable progress bar; the written path.
+
+    The health check appendix checks *scenario*, as the Findings dock does (it said "to be" on the screen and
+    the PDF gave the "as is" findings)."""
     dialog = PdfExportDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -137,7 +140,7 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path) -> 
         return not progress.wasCanceled()
 
     try:
-        result = export_pdf(journey, path, dialog.options(journey), advance)
+        result = export_pdf(journey, path, dialog.options(journey, scenario), advance)
     except ExportCancelled:
         return None
     except SaveError as error:

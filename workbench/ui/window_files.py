@@ -137,7 +137,8 @@ class FileActions:
         from workbench.ui.export_dialog import export_pdf_interactively
 
         self.scene.commit_editors()
-        path = export_pdf_interactively(self, self.document.journey, self._export_start(".pdf"))
+        scenario = self.findings.scenario  # what the Findings dock checks: the scenario the canvas edits
+        path = export_pdf_interactively(self, self.document.journey, self._export_start(".pdf"), scenario)
         if path is not None:
             self.show_message(translate("MainWindow", "Exported {path}").format(path=path))
         return path

@@ -269,6 +269,10 @@ def merge_journeys(base: Journey | None, ours: Journey, theirs: Journey) -> Merg
             break
         if key not in state.o["personas"]:
             state.drop("personas", key)
+    # At least one: each side may have removed the personas the other kept. Ours come back (recorded).
+    if not state.m["personas"]:
+        for key in state.o["personas"]:
+            state.restore(key)
     limit = 2 * sum(len(state.m[c]) + len(state.t[c]) for c in COLLECTIONS) + 10
     journey = state.build(fields, [])
     problems = check_journey(journey)
