@@ -21,25 +21,25 @@ def workbench(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 def test_argparse_speaks_french_usage_errors_and_help() -> None:
     missing = workbench("new", LANGUAGE="fr")
     assert missing.returncode == 2
-    assert missing.stderr.startswith("utilisation : workbench new")
-    assert "workbench new : erreur : les arguments suivants sont obligatoires : --sector, -o/--output" in missing.stderr
+    assert missing.stderr.startswith("utilisation\u00a0: workbench new")
+    assert "workbench new\u00a0: erreur\u00a0: les arguments suivants sont obligatoires\u00a0: --sector, -o/--output" in missing.stderr
     helped = workbench("check", "--help", LANGUAGE="fr")
     assert "afficher ce message d'aide et quitter" in helped.stdout
     assert "show this help message" not in helped.stdout
     wrong = workbench("check", "--format", "xml", str(EXAMPLE), LANGUAGE="fr")
-    assert "choix non valable : 'xml'" in wrong.stderr
+    assert "choix non valable\u00a0: 'xml'" in wrong.stderr
 
 
 def test_counts_take_their_form_in_each_language() -> None:
     english = workbench("check", str(CLEAN), LANGUAGE="en").stdout.splitlines()[0]
     french = workbench("check", str(CLEAN), LANGUAGE="fr").stdout.splitlines()[0]
     assert english.endswith(": loaded (19 steps): 0 errors, 0 warnings, 1 note")
-    assert french.endswith(" : chargé (19 étapes) : 0 erreur, 0 avertissement, 1 remarque")
+    assert french.endswith("\u00a0: chargé (19 étapes)\u00a0: 0 erreur, 0 avertissement, 1 remarque")
 
 
 def test_lang_before_the_command_wins_and_after_new_is_the_journeys(tmp_path) -> None:
     chosen = workbench("--lang", "fr", "check", str(EXAMPLE), LANGUAGE="en")
-    assert " : chargé (" in chosen.stdout
+    assert "\u00a0: chargé (" in chosen.stdout
     assert ": loaded (" in workbench("--lang=en", "check", str(EXAMPLE), LANGUAGE="fr").stdout
     out = tmp_path / "plan.journey"
     made = workbench("--lang", "en", "new", "--sector", "retail", "--lang", "fr", "-o", str(out), LANGUAGE="fr")
@@ -53,8 +53,8 @@ def test_a_check_in_french_follows_french_typography() -> None:
     out = workbench("check", str(ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"),
                     LANGUAGE="fr").stdout
     # ("erreur: no-human-within-reach:" and "score de 'Traite le client...'" once)
-    assert "erreur : " in out and "erreur: " not in out
-    assert "score de « " in out and "score de '" not in out
+    assert "erreur\u00a0: " in out and "erreur: " not in out and "erreur : " not in out
+    assert "score de «\u00a0" in out and "score de '" not in out
     english = workbench("check", str(ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"),
                         LANGUAGE="en").stdout
     assert "  error: " in english and "score of '" in english

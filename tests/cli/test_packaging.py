@@ -72,7 +72,7 @@ def test_an_installed_copy_finds_its_resources_and_speaks_french(tmp_path: Path)
     assert made.stdout == "plan.journey écrit\n"
     checked = run(site, work, "-m", "workbench", "check", "plan.journey", "absent.journey", language="fr")
     assert checked.returncode == 2
-    assert checked.stdout.startswith("plan.journey : chargé (")
+    assert checked.stdout.startswith("plan.journey\u00a0: chargé (")
     assert checked.stderr == "workbench: absent.journey: fichier introuvable\n"
 
 

@@ -306,7 +306,7 @@ def test_a_card_s_kind_is_not_capitalised_in_the_middle_of_a_french_phrase() -> 
     card = next(c for c in doc.journey.conflicts if c.id == "k-card")
     assert element_words(doc, card) == "Touchpoint card “Mobile app (new)”"
     set_language("fr")
-    assert element_words(doc, card) == "Carte point de contact « Mobile app (new) »"
+    assert element_words(doc, card) == "Carte point de contact «\u00a0Mobile app (new)\u00a0»"
 
 
 def test_when_both_sides_have_their_own_version_taking_theirs_puts_it_in() -> None:

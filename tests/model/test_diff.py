@@ -399,4 +399,4 @@ def test_a_merge_that_left_conflicts_is_said_in_words_in_english_and_in_french()
     new = old.model_copy(update={"conflicts": [Conflict(id="c1", collection="journey", field="title", ours="A", theirs="B")]})
     english = to_text(diff(old, new), language="en")
     assert "\n  Merge conflicts: 0 → 1\n" in english and "\n  conflicts:" not in english
-    assert "\n  Conflits de fusion : 0 → 1\n" in to_text(diff(old, new), language="fr")  # French spacing
+    assert "\n  Conflits de fusion\u00a0: 0 → 1\n" in to_text(diff(old, new), language="fr")  # French spacing

@@ -118,8 +118,8 @@ def test_every_json_decoder_message_has_a_translation(msg):
     generic = json_reason("a message no Python has written yet")
     assert json_reason(msg) != generic and msg.split(" ")[0] not in json_reason(msg)
     set_language("fr")
-    assert json_reason(msg).startswith("JSON invalide : ") and "Invalid" not in json_reason(msg)
-    assert json_reason("a message no Python has written yet") == "JSON invalide : ce texte n'est pas du JSON valide"
+    assert json_reason(msg).startswith("JSON invalide\u00a0: ") and "Invalid" not in json_reason(msg)
+    assert json_reason("a message no Python has written yet") == "JSON invalide\u00a0: ce texte n'est pas du JSON valide"
 
 
 def test_a_huge_version_number_is_shortened_in_the_message():
