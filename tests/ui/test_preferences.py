@@ -61,7 +61,7 @@ def test_french_chosen_in_preferences_is_remembered_and_said_to_apply_at_the_nex
     env = {**os.environ, "XDG_CONFIG_HOME": str(config), "LANGUAGE": "en", "PYTHONPATH": str(ROOT)}
     checked = subprocess.run([sys.executable, "-m", "workbench", "check", str(EXAMPLE)], capture_output=True,
                              text=True, env=env, timeout=120)
-    assert " : chargé (" in checked.stdout
+    assert "\u00a0: chargé (" in checked.stdout
     english = subprocess.run([sys.executable, "-m", "workbench", "--lang", "en", "check", str(EXAMPLE)],
                              capture_output=True, text=True, env=env, timeout=120)
     assert ": loaded (" in english.stdout

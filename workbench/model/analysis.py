@@ -360,7 +360,7 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
 
 def _titles(titles: list[str], lang: str) -> str:
     """Step titles listed in the quotes of the language: 'a', 'b' / « a », « b »."""
-    quoted = (f"« {t} »" if lang == "fr" else f"'{t}'" for t in titles)
+    quoted = (f"«\u00a0{t}\u00a0»" if lang == "fr" else f"'{t}'" for t in titles)  # (no-break: as the catalogue's)
     return ", ".join(quoted)
 
 
