@@ -16,7 +16,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.geometry import Layout
+from workbench.map_layout import Layout
 from workbench.layout import LayoutEngine, layout
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit

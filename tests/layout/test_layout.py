@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.geometry import Layout, Rect
+from workbench.geometry import Rect
+from workbench.map_layout import Layout
 from workbench.layout import layout
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import load

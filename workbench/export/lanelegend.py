@@ -19,7 +19,8 @@ from collections.abc import Callable
 import workbench.theme as theme
 from workbench.export import shapes
 from workbench.export.painter import Painter
-from workbench.geometry import LEGEND_GAP, Curve, Layout, Rect, Style, Text
+from workbench.geometry import LEGEND_GAP, Curve, Rect, Style, Text
+from workbench.map_layout import Layout
 from workbench.textmetrics import line_height, text_width
 
 TEXT_SIZE = 8.5

@@ -14,7 +14,8 @@ from workbench.export import shapes
 from workbench.export.lanelegend import draw_lane_legend
 from workbench.export.painter import Painter
 from workbench.export.pdfview import Shown
-from workbench.geometry import Curve, Layout, Rect, Text
+from workbench.geometry import Curve, Rect, Text
+from workbench.map_layout import Layout
 
 #: Names a curve in the legend under the emotion lane's title: the curve, and the most characters of its name.
 CurveLabel = Callable[[Curve, int], str]

@@ -38,7 +38,8 @@ from workbench.export.pdfview import Shown
 from workbench.export.sheet import lane_labels
 from workbench.model.feelings import persona_names
 from workbench.export.mapdraw import CurveLabel
-from workbench.geometry import Layout, Rect
+from workbench.geometry import Rect
+from workbench.map_layout import Layout
 from workbench.i18n import current_language, decimal, tr
 from workbench.layout import layout
 from workbench.model.atomic import atomic_write

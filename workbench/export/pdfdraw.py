@@ -21,7 +21,8 @@ from workbench.export import pdftext, shapes
 from workbench.export.mapdraw import CurveLabel, draw_map
 from workbench.export.painter import Dash
 from workbench.export.pdfview import Shown
-from workbench.geometry import Bezier, Connector, Layout, Point, Rect, Text
+from workbench.geometry import Bezier, Connector, Point, Rect, Text
+from workbench.map_layout import Layout
 from workbench.textmetrics import BOLD, REGULAR, baseline, is_plain, line_height
 
 

@@ -13,7 +13,7 @@ from workbench.export import pdfdraw
 from workbench.export.pdftext import draw_string
 from workbench.export.pdfpages import FOOTER, MARGIN, flip
 from workbench.export.pdfview import Shown
-from workbench.geometry import Layout
+from workbench.map_layout import Layout
 from workbench.i18n import ntr
 from workbench.textmetrics import BOLD
 

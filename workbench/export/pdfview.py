@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from workbench.geometry import Bezier, CardBox, Connector, EmotionPoint, Layout, Rect, StageBox, StepBox
+from workbench.geometry import Bezier, CardBox, Connector, EmotionPoint, Rect, StageBox, StepBox
+from workbench.map_layout import Layout
 
 
 def bounds(path: tuple[Bezier, ...] | list[Bezier]) -> Rect:

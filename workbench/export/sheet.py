@@ -15,7 +15,8 @@ from workbench.export import shapes
 from workbench.export.lanelegend import shortened
 from workbench.export.mapdraw import CurveLabel
 from workbench.export.painter import Painter
-from workbench.geometry import Connector, Curve, Layout, Rect, Text
+from workbench.geometry import Connector, Curve, Rect, Text
+from workbench.map_layout import Layout
 from workbench.i18n import tr
 from workbench.model.fieldwords import scenario_word
 from workbench.textmetrics import line_height, text_width, wrap

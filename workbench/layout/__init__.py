@@ -8,7 +8,8 @@ current edit by edit.
 
 from __future__ import annotations
 
-from workbench.geometry import Layout, Style
+from workbench.geometry import Style
+from workbench.map_layout import Layout
 from workbench.layout.engine import LayoutEngine, Patch
 from workbench.model.document import JourneyDocument
 from workbench.model.index import JourneyIndex

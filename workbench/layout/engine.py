@@ -29,7 +29,6 @@ from workbench.geometry import (
     CurveKey,
     EmotionPoint,
     LaneBox,
-    Layout,
     Rect,
     StageBox,
     StepBox,
@@ -43,6 +42,7 @@ from workbench.layout.curves import CurvesMixin
 from workbench.layout.headers import HeadersMixin
 from workbench.layout.emotions import RunCache, legend_entries, shown_curves
 from workbench.layout.routes import LinkCache
+from workbench.map_layout import Layout
 from workbench.model.events import Change
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Handoff, Journey, Lane

@@ -38,7 +38,7 @@ from workbench import theme
 from workbench.export.mapdraw import draw_map
 from workbench.export.sheet import Sheet, draw_sheet, sheet
 from workbench.model.feelings import persona_names
-from workbench.geometry import Layout
+from workbench.map_layout import Layout
 from workbench.layout import layout
 from workbench.model.errors import SaveError
 from workbench.model.fileformat import atomic_write

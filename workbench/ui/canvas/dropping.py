@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem, QWidget
 
 from workbench import theme
-from workbench.geometry import Layout, Rect
+from workbench.geometry import Rect
+from workbench.map_layout import Layout
 from workbench.model.edits import Edit
 from workbench.model.journey import Card, Handoff, Lane, Stage, Step
 from workbench.ui.canvas import placement

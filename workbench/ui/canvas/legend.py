@@ -33,7 +33,8 @@ from workbench.export.lanelegend import (
     longest_fit,
     shortened,
 )
-from workbench.geometry import LEGEND_GAP, Curve, CurveKey, Layout, Rect
+from workbench.geometry import LEGEND_GAP, Curve, CurveKey, Rect
+from workbench.map_layout import Layout
 from workbench.i18n import current_language
 from workbench.layout.emotions import every_curve
 from workbench.model.fieldwords import scenario_word

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.geometry import Layout
+from workbench.map_layout import Layout
 from workbench.model.document import JourneyDocument
 from workbench.model.journey import LANE_FOR_CARD
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from workbench import theme
-from workbench.geometry import Layout
+from workbench.map_layout import Layout
 from workbench.layout import LayoutEngine, Patch
 from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
