@@ -21,8 +21,8 @@ PACKAGE = ROOT / "workbench"
 QT_PREFIXES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2", "pytestqt")
 #: The layout engine and its font metrics serve the PDF too, so they stay Qt-free as well.
 HELPERS = (
-    "i18n", "resources", "geometry", "textmetrics", "fontmetrics", "fallback", "channels", "theme", "version", "counts",
-    "languages",
+    "i18n", "resources", "geometry", "map_layout", "textmetrics", "fontmetrics", "fallback", "channels", "theme",
+    "version", "counts", "languages",
 )
 #: The PDF export runs on machines without a display, so it stays Qt-free too, as does the layout it draws.
 PACKAGES = ("model", "export", "layout")
