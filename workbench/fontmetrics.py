@@ -71,6 +71,8 @@ class FontMetrics:
         self.default_width: float = self.glyph_width(0)
         self._cmap = _cmap(data, _table(tables, "cmap"))
         self._widths = _Widths(self._char_width)
+        #: The advance of a character code (its width is read from the font the first time).
+        self.advance_of: Callable[[int], float] = self._widths.__getitem__
         # A no-break space is as wide as a space (reportlab's rule, whichever of the two the font has).
         space, no_break = self._cmap.glyph(0x20), self._cmap.glyph(0xA0)
         if space is not None:

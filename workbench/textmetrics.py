@@ -150,9 +150,12 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int | Non
     Explicit newlines are kept; a word longer than a line is cut between
     characters. With *max_lines*, the last kept line ends with an ellipsis.
     """
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines += _wrap_paragraph(paragraph, width, size, bold)
+    if "\n" in text:
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            lines += _wrap_paragraph(paragraph, width, size, bold)
+    else:  # (most texts: one paragraph)
+        lines = _wrap_paragraph(text, width, size, bold)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _with_ellipsis(lines[-1], width, size, bold)
@@ -247,9 +250,12 @@ def _plain_lines(words: list[str], name: str, width: float, size: float) -> list
     if None in widths:
         if len(known) > 65536:
             known.clear()
+        # (The words are plain, as their paragraph is: their advances are the font's own, summed as
+        # sum(_word_advances(...)) sums them, without making a tuple of each word met once.)
+        advance = font_metrics(name).advance_of
         for i, w in enumerate(widths):
             if w is None:
-                widths[i] = known[words[i]] = float(sum(_word_advances(name, words[i])))
+                widths[i] = known[words[i]] = float(sum(map(advance, map(ord, words[i]))))
     limit = width / (0.001 * size)
     below, above = limit * (1 - 1e-9), limit * (1 + 1e-9)
     space = known.get(" ")

@@ -32,12 +32,16 @@ def near(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def check_scene(scene: JourneyScene) -> None:
-    """Every item where a fresh layout puts it; a card far from any view may sleep (no item yet), and then
-    the cards of one sleeping column are woken and checked too (the next check wakes another)."""
+    """Every item where a fresh layout puts it; a card, step header or face far from any view may sleep (no
+    item yet), and then one sleeping column is woken and checked too (the next check wakes another)."""
     fresh = layout(scene.document)
     cards = {c.id for c in fresh.cards}
-    asleep = {("card", cid) for ids in scene.asleep.values() for cid in ids if cid in cards}
-    assert not asleep & set(scene.items_by_key), "a card both asleep and made"
+    asleep = (
+        {("card", cid) for ids in scene.asleep.values() for cid in ids if cid in cards}
+        | {("step", sid) for sid in scene.headers_asleep}
+        | {("emotion", sid) for sid in scene.faces_asleep}
+    )
+    assert not asleep & set(scene.items_by_key), "an element both asleep and made"
     keys = {k for k in scene.items_by_key} | asleep
     wanted = (
         {("card", c.id) for c in fresh.cards}
@@ -51,17 +55,20 @@ def check_scene(scene: JourneyScene) -> None:
     )
     assert keys == wanted
     if asleep:
-        woken = next(iter(scene.asleep))
-        scene.wake_cards(scene.asleep[woken])
-        assert woken not in scene.asleep
+        woken = next(iter(sorted(scene.asleep) or sorted(scene.headers_asleep | scene.faces_asleep)))
+        scene.wake_ids([*scene.asleep.get(woken, ()), woken])
+        assert woken not in scene.asleep and woken not in scene.headers_asleep and woken not in scene.faces_asleep
+    items = scene.items_by_key
     for card in fresh.cards:
-        if ("card", card.id) in asleep and ("card", card.id) not in scene.items_by_key:
+        if ("card", card.id) in asleep and ("card", card.id) not in items:
             continue
         item = scene.items_by_key[("card", card.id)]
         pos = item.scenePos()
         assert near((pos.x(), pos.y()), (card.rect.x, card.rect.y)), card.id
         assert item.rect == card.rect and item.box.local_text == card.local_text
     for box in fresh.steps:
+        if ("step", box.id) in asleep and ("step", box.id) not in items:
+            continue
         pos = scene.items_by_key[("step", box.id)].scenePos()  # its band rests at the origin here
         assert near((pos.x(), pos.y()), (box.header.x, box.header.y)), box.id
     for stage in fresh.stages:
@@ -73,6 +80,8 @@ def check_scene(scene: JourneyScene) -> None:
         pos = scene.items_by_key[("lane-row", lane.id)].scenePos()
         assert near((pos.x(), pos.y()), (lane.row.x, lane.row.y)), lane.id
     for point in fresh.emotion_points:
+        if ("emotion", point.step) in asleep and ("emotion", point.step) not in items:
+            continue
         pos = scene.items_by_key[("emotion", point.step)].scenePos()
         assert near((pos.x(), pos.y()), (point.x, point.y)), point.step
     link_routes = {c.id: c for c in fresh.link_routes}

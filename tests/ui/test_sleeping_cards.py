@@ -1,4 +1,5 @@
-"""A long map makes the items of the cards near the view only; the others come when a view, a selection or an edit needs them."""
+"""A long map makes the items of the cards, step headers and faces near the view only; the others come when a
+view, a selection or an edit needs them."""
 
 from __future__ import annotations
 
@@ -51,6 +52,15 @@ def test_the_cards_in_view_are_made_and_the_far_ones_sleep(window) -> None:  # t
     assert sum(len(ids) for ids in scene.asleep.values()) > 500  # 150 steps of 5 cards: most sleep
 
 
+def test_the_headers_and_faces_in_view_are_made_and_the_far_ones_sleep(window) -> None:  # type: ignore[no-untyped-def]
+    scene, steps = window.scene, window.document.steps()
+    assert ("step", steps[0].id) in scene.items_by_key and ("emotion", steps[0].id) in scene.items_by_key
+    assert ("step", steps[-1].id) not in scene.items_by_key and ("emotion", steps[-1].id) not in scene.items_by_key
+    assert len(scene.headers_asleep) > 100 and len(scene.faces_asleep) > 80  # 150 steps: most sleep
+    made_steps = {element_id for kind, element_id in scene.items_by_key if kind == "step"}
+    assert made_steps.isdisjoint(scene.headers_asleep) and made_steps | scene.headers_asleep == {s.id for s in steps}
+
+
 def test_scrolling_to_the_end_shows_the_cards_there_in_place(window) -> None:  # type: ignore[no-untyped-def]
     bar = window.view.horizontalScrollBar()
     bar.setValue(bar.maximum())
@@ -65,14 +75,24 @@ def test_scrolling_to_the_end_shows_the_cards_there_in_place(window) -> None:  #
     # Every card whose column is in view has its item: none is missing from the picture.
     columns = window.scene.engine.steps_between(shown(window).left(), shown(window).right())
     assert columns and all(made(window, c.id) for c in window.document.journey.cards if c.step in columns)
+    # ...and every header and face there, where the layout puts them.
+    last = window.document.steps()[-1].id
+    header = window.scene.items_by_key[("step", last)]
+    assert header.scenePos().x() == window.scene.engine.step_box(last).header.x
+    assert header in window.view.items(window.view.mapFromScene(header.sceneBoundingRect().center()))
+    face = window.scene.items_by_key[("emotion", last)]
+    point = window.scene.engine.face(last)
+    assert (face.scenePos().x(), face.scenePos().y()) == (point.x, point.y)
+    assert all(("step", step) in window.scene.items_by_key for step in columns)
 
 
 def test_zooming_out_to_the_whole_map_makes_every_card_it_shows(window) -> None:  # type: ignore[no-untyped-def]
     window.view.fit_to_window()
     QApplication.processEvents()
     window.view.viewport().repaint()
-    assert not window.scene.asleep
+    assert not window.scene.sleeping()
     assert all(made(window, c.id) for c in window.document.journey.cards)
+    assert all(("step", s.id) in window.scene.items_by_key for s in window.document.steps())
 
 
 def test_a_far_card_dragged_after_scrolling_lands_in_the_column_it_is_dropped_on(window) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +126,7 @@ def test_select_all_selects_every_card_even_those_never_shown(window) -> None:  
     assert len(window.scene.selected_ids("card")) == len(journey.cards)
     assert window.scene.selected_ids("step") == [step.id for step in window.document.steps()]
     assert {item.kind for item in window.scene.selectedItems()} == {"card", "step"}  # not the emotion faces
-    assert not window.scene.asleep
+    assert not window.scene.sleeping()
     # Told once, with everything selected: told once per item, 1,000 steps took 100 s (each told sorted the rest).
     assert told == [len(journey.cards) + len(journey.steps)]
 
@@ -121,9 +141,13 @@ def test_deleting_everything_selected_tells_once_and_undo_brings_it_all_back(win
         window.scene.ensure_fresh()
     assert not window.document.journey.steps and not window.document.journey.cards
     assert told == [0]  # the removed items left the selection without a word each (1,200 words: 2.5 s at 200 steps)
+    assert not window.scene.sleeping() and not window.scene.items_by_key.keys() & {("step", "step-1")}
     window.stack.undo()
     window.scene.ensure_fresh()
     assert dumps(window.document.journey) == before
+    window.view.fit_to_window()
+    window.view.viewport().repaint()
+    assert all(("step", s.id) in window.scene.items_by_key for s in window.document.steps())
 
 
 def test_a_far_card_selected_by_id_is_made_and_selected(window) -> None:  # type: ignore[no-untyped-def]
@@ -131,6 +155,38 @@ def test_a_far_card_selected_by_id_is_made_and_selected(window) -> None:  # type
     window.scene.select_ids([card_id])
     assert window.scene.selected_ids() == [card_id]
     assert window.inspector.element_id == card_id
+
+
+def test_a_far_step_selected_by_id_is_made_selected_and_shows_its_badge(window) -> None:  # type: ignore[no-untyped-def]
+    """As a click in the Findings list does; the health check's sign was set while its header slept."""
+    from workbench.model.analysis import Finding, Report
+
+    last = window.document.steps()[-1].id
+    assert last in window.scene.headers_asleep
+    finding = Finding(rule="dead-end", severity="error", elements=(last,), message="m", condition="human")
+    window.scene.set_badges(Report([finding], None))
+    window.scene.select_ids([last])
+    assert window.scene.selected_ids() == [last]
+    assert window.inspector.element_id == last
+    assert window.scene.items_by_key[("step", last)].badge == "error"
+    assert ("emotion", last) in window.scene.items_by_key  # its column woke whole
+
+
+def test_edits_to_a_sleeping_step_make_its_header_and_face_as_edited(window) -> None:  # type: ignore[no-untyped-def]
+    last = window.document.steps()[-1].id
+    assert last in window.scene.headers_asleep and last in window.scene.faces_asleep
+    window.document.update(last, title="Renamed far away")
+    window.scene.ensure_fresh()
+    assert window.scene.items_by_key[("step", last)].box.local_text.lines == ("Renamed far away",)
+    assert last not in window.scene.headers_asleep
+    persona = window.document.journey.personas[0].id
+    step = window.document.get(last)
+    emotions = [e.model_copy(update={"value": -2}) if (e.persona, e.scenario) == (persona, "as_is") else e for e in step.emotions]
+    window.document.update(last, emotions=emotions)
+    window.scene.ensure_fresh()
+    face = window.scene.items_by_key[("emotion", last)]
+    assert face.point == window.scene.engine.face(last) and face.point.level == -2
+    assert last not in window.scene.faces_asleep
 
 
 def test_an_edit_to_a_sleeping_card_makes_its_item_with_the_new_text(window) -> None:  # type: ignore[no-untyped-def]

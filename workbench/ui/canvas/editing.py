@@ -83,7 +83,7 @@ class EditingMixin:
     def edit_element(self, element_id: str, text: str | None = None, added_at: int | None = None) -> bool:
         """Open the in-place editor of an element (a new card or step just added, say)."""
         self.ensure_fresh()
-        self.wake_cards((element_id,))
+        self.wake_ids((element_id,))
         item = next((it for kind in EDITABLE if (it := self.items_by_key.get((kind, element_id))) is not None), None)
         if item is None:
             return False

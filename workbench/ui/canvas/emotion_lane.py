@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGraphicsItem
 
-from workbench.ui.canvas.curves import EmotionItem, OtherCurveItem
+from workbench.ui.canvas.curves import OtherCurveItem
 from workbench.ui.canvas.legend import curve_label, entries as legend_entries
 
 if TYPE_CHECKING:
@@ -25,21 +25,20 @@ class EmotionLaneMixin:
         lay = self.layout
         lane = lay.emotion_lane
         layer = self.layers.get(lane.id) if lane else None
-        face = self.engine.face  # (a step's face without indexing every face again)
-        for step_id in [p.step for p in lay.emotion_points] if patch.full else patch.emotions:
-            point = face(step_id)
-            key = ("emotion", step_id)
-            item = self.items_by_key.get(key)
-            if point is None or layer is None:
-                if item is not None:
-                    self._discard(self.items_by_key.pop(key))
-                continue
-            holder = self.blocks.holder(("faces", lane.id), layer, step_id, EmotionItem.Z)  # type: ignore[union-attr]
-            if item is None:
-                self.items_by_key[key] = item = EmotionItem(point, holder)
-            else:
-                item.set_point(point)  # type: ignore[attr-defined]
-            self._hold(item, holder)
+        if patch.full:
+            items, faces_asleep = self.items_by_key, self.faces_asleep
+            left, right = self._awake_span()
+            if layer is None:
+                faces_asleep.clear()
+            for point in lay.emotion_points:
+                if layer is not None and ("emotion", point.step) not in items and not left <= point.x <= right:
+                    faces_asleep.add(point.step)  # (a face far from the view sleeps: see sleeping.py)
+                else:
+                    self._make_face(point.step, point)
+        else:
+            face = self.engine.face  # (a step's face without indexing every face again)
+            for step_id in patch.emotions:
+                self._make_face(step_id, face(step_id))
         if self.curve.parentItem() is not layer:
             self.curve.setParentItem(layer)
             if self.curve.scene() is None:

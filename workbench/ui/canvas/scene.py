@@ -27,14 +27,13 @@ from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
-from workbench.ui.canvas.sleeping import SleepingCardsMixin
+from workbench.ui.canvas.sleeping import SleepingMixin
 from workbench.ui.canvas.emotion_lane import EmotionLaneMixin
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.canvas.following import FollowingMixin
 from workbench.ui.canvas.pictures import PicturesMixin
 from workbench.ui.canvas.curves import ConnectorItem, CurveItem, OtherCurveItem
 from workbench.ui.canvas.legend import LegendItem
-from workbench.ui.canvas.header_items import StepItem
 from workbench.ui.canvas.items import (
     LaneItem,
     LaneLayer,
@@ -56,7 +55,7 @@ def united(items: list[QGraphicsItem]) -> QRectF:
 
 
 class JourneyScene(
-    EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingCardsMixin, EmotionLaneMixin,
+    EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingMixin, EmotionLaneMixin,
     FollowingMixin, PicturesMixin, QGraphicsScene,
 ):
     #: A short message for the status bar (a refused drop, a refused edit...).
@@ -178,17 +177,18 @@ class JourneyScene(
         self._sync_cards(lay.card_boxes if full else patch.cards, full)
         if self._tags_dirty:
             self._sync_tags()
-        if full or patch.steps:
+        if full:
+            items, headers_asleep = self.items_by_key, self.headers_asleep
+            left, right = self._awake_span()
+            for box in lay.steps:
+                if ("step", box.id) not in items and not left <= box.left.x <= right:
+                    headers_asleep.add(box.id)  # (a header far from the view sleeps: see sleeping.py)
+                else:
+                    self._make_header(box.id, box)
+        elif patch.steps:
             step_box = self.engine.step_box  # (not a dict of every step's box: thousands, made for an Enter's one)
-            for step_id in [b.id for b in lay.steps] if full else patch.steps:
-                box = step_box(step_id)
-                holder = None if box is None else self.blocks.holder("header", self.header_band, step_id, StepItem.Z)
-                item = self._sync("step", step_id, box, StepItem, parent=holder)
-                if item is not None:
-                    self._hold(item, holder)  # type: ignore[arg-type]
-                    item.set_badge(self.badges.get(step_id))  # type: ignore[attr-defined]
-                elif box is None:
-                    self.blocks.forget(step_id)
+            for step_id in patch.steps:
+                self._make_header(step_id, step_box(step_id))
         if full or patch.emotions or patch.curve:
             self._sync_emotions(patch)
         elif self._legend_dirty or patch.anchors or patch.lanes:
@@ -339,8 +339,8 @@ class JourneyScene(
 
     def item_for(self, kind: str, element_id: str) -> QGraphicsItem | None:
         self.ensure_fresh()
-        if kind == "card":
-            self.wake_cards((element_id,))
+        if kind in ("card", "step", "emotion"):  # (a face's id is its step's)
+            self.wake_ids((element_id,))
         return self.items_by_key.get((kind, element_id))
 
     def selected_ids(self, kind: str | None = None) -> list[str]:
@@ -406,7 +406,7 @@ class JourneyScene(
         per item, a Select All of 1,000 steps sorted the growing selection 6,000 times: 100 seconds.)
         """
         self.ensure_fresh()
-        self.wake_cards(ids)
+        self.wake_ids(ids)
         items = self.items_by_key
         wanted = {item for element_id in ids for kind in kinds
                   if (item := items.get((kind, element_id))) is not None}

@@ -303,7 +303,7 @@ class JourneyView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         scene = self.scene()
-        if isinstance(scene, JourneyScene) and scene.asleep:  # (a zoom shows more without a scroll)
+        if isinstance(scene, JourneyScene) and scene.sleeping():  # (a zoom shows more without a scroll)
             scene.wake(self.mapToScene(self.viewport().rect()).boundingRect())
         super().paintEvent(event)
 
