@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QUndoStack
 
 from tests.layout.test_incremental import edit_or_undo
@@ -138,8 +139,11 @@ def test_every_item_ends_where_a_fresh_layout_puts_it_after_random_edits(qapp, m
     document = JourneyDocument(load(example))
     scene = JourneyScene(document, QUndoStack())
     undo: list[Edit] = []
+    views = random.Random(seed + 1000)  # (its own draws: the edits are those the seed always made)
     for _ in range(40):
         edit_or_undo(document, rnd, undo)
+        if views.random() < 0.5:  # a view painted before the edit is applied wakes what it shows, from the last layout
+            scene.wake(QRectF(views.uniform(0, scene.layout.width), 0, 900, 700))
         scene.refresh()
         check_scene(scene)
     scene.detach()

@@ -291,11 +291,8 @@ class JourneyScene(
         order = list(looks)
         for card_id in self._tags_dirty:
             item = self.items_by_key.get(("card", card_id))
-            if item is None:
-                continue
-            try:
-                card = self.document.get(card_id)
-            except KeyError:
+            card = self.document.find(card_id)
+            if item is None or card is None:  # (gone, or removed from the document and not yet from the map)
                 continue
             tagged = getattr(card, "personas", None) or []
             tags = tuple(looks[pid] for pid in order if pid in tagged)
