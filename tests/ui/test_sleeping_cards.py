@@ -184,9 +184,37 @@ def test_edits_to_a_sleeping_step_make_its_header_and_face_as_edited(window) -> 
     emotions = [e.model_copy(update={"value": -2}) if (e.persona, e.scenario) == (persona, "as_is") else e for e in step.emotions]
     window.document.update(last, emotions=emotions)
     window.scene.ensure_fresh()
-    face = window.scene.items_by_key[("emotion", last)]
+    assert last in window.scene.faces_asleep  # (far from the view: made when it is needed, from the new point)
+    face = window.scene.item_for("emotion", last)
     assert face.point == window.scene.engine.face(last) and face.point.level == -2
     assert last not in window.scene.faces_asleep
+
+
+def test_another_persona_shown_leaves_the_far_faces_asleep_and_they_wake_as_that_persona_feels(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by an exploratory test: showing another persona made every face of a long map at once."""
+    path = tmp_path / "two.journey"
+    save(journey_of(150, personas=2), path)
+    window = open_window(qtbot, path)
+    window.resize(1100, 700)
+    QApplication.processEvents()
+    scene = window.scene
+    asleep = len(scene.faces_asleep)
+    assert asleep > 80
+    from tests.ui.test_persona_bar import bar_of, choose
+
+    second = window.document.journey.personas[1]
+    choose(qtbot, bar_of(window).personas, "Persona 2")  # the toolbar's persona list, as a user picks
+    scene.ensure_fresh()
+    second = second.id
+    assert len(scene.faces_asleep) >= asleep - 5
+    bar = window.view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    last = window.document.steps()[-1].id
+    face = scene.items_by_key[("emotion", last)]
+    assert face.point.persona == second and face.point == scene.engine.face(last)
 
 
 def test_an_edit_to_a_sleeping_card_makes_its_item_with_the_new_text(window) -> None:  # type: ignore[no-untyped-def]

@@ -25,20 +25,23 @@ class EmotionLaneMixin:
         lay = self.layout
         lane = lay.emotion_lane
         layer = self.layers.get(lane.id) if lane else None
+        # A face far from the view that has no item sleeps (see sleeping.py), after a full layout and after an
+        # edit alike: a sleeping face is made from the point its step has when it wakes. (Another persona or
+        # scenario shown touches every face: they were all made, the map's whole length.)
+        items, faces_asleep = self.items_by_key, self.faces_asleep
+        left, right = self._awake_span()
         if patch.full:
-            items, faces_asleep = self.items_by_key, self.faces_asleep
-            left, right = self._awake_span()
             if layer is None:
                 faces_asleep.clear()
-            for point in lay.emotion_points:
-                if layer is not None and ("emotion", point.step) not in items and not left <= point.x <= right:
-                    faces_asleep.add(point.step)  # (a face far from the view sleeps: see sleeping.py)
-                else:
-                    self._make_face(point.step, point)
+            points = [(point.step, point) for point in lay.emotion_points]
         else:
             face = self.engine.face  # (a step's face without indexing every face again)
-            for step_id in patch.emotions:
-                self._make_face(step_id, face(step_id))
+            points = [(step_id, face(step_id)) for step_id in patch.emotions]
+        for step_id, point in points:
+            if point is not None and layer is not None and ("emotion", step_id) not in items and not left <= point.x <= right:
+                faces_asleep.add(step_id)
+            else:
+                self._make_face(step_id, point)
         if self.curve.parentItem() is not layer:
             self.curve.setParentItem(layer)
             if self.curve.scene() is None:
