@@ -8,10 +8,12 @@ have no item yet. A view showing an area wakes the columns in it and one
 view's width either side (:meth:`SleepingMixin.wake`), before it paints.
 Anything that asks for an item by id (:meth:`item_for`, a selection by id,
 Select All) wakes it first, so code outside the scene never meets a card,
-step or face without its item. An edit that touches a sleeping element (or
-removes it) makes its item there and then: only a full layout leaves
-elements asleep, so a sleeping element's box is always current and a card
-sleeps under the step it is in.
+step or face without its item. An edit that touches a sleeping card or
+header (or removes it) makes its item there and then: only a full layout
+leaves them asleep, so a sleeping card's box is always current and it sleeps
+under the step it is in. A face far from the view sleeps through edits too
+(showing another persona touches every face): it is made from its step's
+current point when it wakes.
 
 (At 1,000 steps, the 1,000 headers and ~850 faces made at every open were
 half of what a scene's first refresh spent on items.)
