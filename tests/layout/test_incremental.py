@@ -251,6 +251,24 @@ def test_a_step_added_early_pushes_the_later_routes_along_without_routing_them_a
     assert picture(engine.layout) == picture(layout(doc))
 
 
+def test_a_step_moved_back_over_another_handoff_routes_the_two_together_as_a_full_layout_does() -> None:
+    """Found by the scene property test: a step whose handoff came from a later step, moved into an empty first
+    stage, took its route back over another handoff of the lane. A full layout routes the two as one group (from
+    the same column); the edit kept the other apart (the same curve, counted from another column)."""
+    doc = JourneyDocument(load(ROOT / "examples" / "education-student-support.journey"))
+    engine = LayoutEngine(lambda: doc.journey, doc.index)
+    doc.changed.connect(engine.note)
+    doc.add(Stage(id="stage-first", title="First", order=0), 0)
+    doc.add(Handoff(id="handoff-back", source="card-tp-quiz", target="card-tp-ta-tutorial", trigger="Stuck on a quiz"))
+    engine.update()
+    doc.update("step-weekly-tutorial", stage="stage-first", order=10)
+    engine.update()
+    fresh = LayoutEngine(lambda: doc.journey, doc.index).layout
+    routes = {hid: (lane, c.column.x, c) for hid, (lane, c) in engine.layout.handoff_routes.items()}
+    assert routes == {hid: (lane, c.column.x, c) for hid, (lane, c) in fresh.handoff_routes.items()}
+    assert picture(engine.layout) == picture(fresh)
+
+
 @settings(max_examples=10, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_incremental_layout_of_lanes_full_of_handoffs_stays_exact(rnd) -> None:  # type: ignore[no-untyped-def]

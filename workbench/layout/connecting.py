@@ -13,7 +13,7 @@ from operator import attrgetter, is_
 from typing import TYPE_CHECKING
 
 from workbench.geometry import CardBox, Connector, Rect
-from workbench.layout.routes import cross_handoff, handoff_clusters, link_routes, route_handoffs
+from workbench.layout.routes import cross_handoff, handoff_clusters, handoff_span, link_routes, route_handoffs
 from workbench.model.journey import Handoff, Link
 
 if TYPE_CHECKING:
@@ -152,13 +152,40 @@ class ConnectorsMixin:
         if again:
             order = {h.id: i for i, h in enumerate(known.handoffs)}
             again.sort(key=lambda h: order[h.id])  # (grouped in the lane's order, as a full pass does)
-            self._group(lane_id, again, known.clusters, False, True, patch, clusters)
+            regrouped: dict[tuple[str, ...], Cluster] = {}
+            self._group(lane_id, again, known.clusters, False, True, patch, regrouped)
+            if self._reaches_over(regrouped, clusters):
+                return False  # (a step moved back took its routes over a cluster left as it was: one group now)
+            clusters.update(regrouped)
         band = _band(known.content, clusters)
         if band != known.band:
             return False  # (the lane's height changes: routed as a full pass would, lanes below it moved)
         columns = frozenset().union(*(c.columns for c in clusters.values()))
         self._routes[lane_id] = LaneRoutes(known.handoffs, known.content, columns, band, clusters)
         return True
+
+    def _reaches_over(self, regrouped: dict[tuple[str, ...], Cluster], kept: dict[tuple[str, ...], Cluster]) -> bool:
+        """Whether a cluster grouped again overlaps one kept as it was: a full pass would group them as one.
+
+        (Kept clusters are never within one column of a cluster pushed along alike; but a step moved back
+        over them, whose handoffs went with it, can reach over them. Only the clusters whose columns meet
+        those grouped again are measured.)
+        """
+        columns = frozenset().union(*(c.columns for c in regrouped.values()))
+        near = [c for c in kept.values() if not columns.isdisjoint(c.columns)]
+        if not near:
+            return False
+        boxes = self.layout.card_boxes
+        extent_of = {cid: _extent(boxes[cid]) for c in (*regrouped.values(), *near) for h in c.handoffs
+                     for cid in (h.source, h.target)}
+
+        def span(cluster: Cluster) -> tuple[float, float]:
+            spans = [handoff_span(h, extent_of, self.style) for h in cluster.handoffs]
+            return min(left for left, _ in spans), max(right for _, right in spans)
+
+        mine = [span(c) for c in regrouped.values()]
+        # (Grouped left to right, a span joins the group before it if it starts before that group's reach.)
+        return any(a < d and c < b for a, b in mine for c, d in map(span, near))
 
     def _keeps(
         self, lane_id: str, group: tuple[Handoff, ...], cluster: Cluster, touched: bool, columns_moved: bool
