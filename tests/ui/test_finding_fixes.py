@@ -271,3 +271,31 @@ def test_a_long_fix_label_is_shortened_in_a_narrow_pane_and_whole_in_its_tooltip
     assert button.minimumSizeHint().width() < 160 < button.sizeHint().width()  # it never widens the dock by itself
     button.resize(button.sizeHint())
     assert button.text() == label
+
+
+def test_a_click_on_a_handoff_finding_selects_it_with_its_steps_and_the_inspector_shows_the_handoff(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by an exploratory test: with the handoff and its steps selected, the inspector showed the journey."""
+    window = opened(qtbot, tmp_path, journey(
+        [{}, {}], {"s1": ["digital"], "s2": ["human"]}, handoffs=[("c-s1-0", "c-s2-0", False, None)]))
+    item = row(window, "context-lost", ("h0", "s1", "s2"))
+    click_row(window, item)
+    assert set(window.scene.selected_ids()) == {"h0", "s1", "s2"}  # all it concerns, outlined on the map
+    assert window.inspector.element_id == "h0"
+
+
+def test_reading_a_finding_with_a_fix_does_not_move_the_map(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Found by an exploratory test: the fix button, shown, grew the Findings dock by its height and the map
+    above it moved up."""
+    window = opened(qtbot, tmp_path, journey(
+        [{}, {}], {"s1": ["digital"], "s2": ["human"]}, handoffs=[("c-s1-0", "c-s2-0", False, None)]))
+    window.resize(1280, 728)  # (a 1366x768 laptop: the dock at its least height)
+    QApplication.processEvents()
+    fix_button = window.findings.fix_button
+    assert not fix_button.isVisible()
+    before = window.view.geometry()
+    click_row(window, row(window, "context-lost", ("h0", "s1", "s2")))
+    qtbot.wait(100)  # (the window lays its docks out again on a later turn of the event loop)
+    assert fix_button.isVisible()
+    assert window.view.geometry() == before

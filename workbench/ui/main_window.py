@@ -274,11 +274,19 @@ class MainWindow(FileActions, QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def show_elements(self, ids: list[str]) -> None:
-        """Select the elements of a finding and bring them into view."""
+        """Select the elements of a finding and bring them into view; the inspector shows the first of them.
+
+        (A finding names first what it is about: a handoff, then the steps it joins. With all of them
+        selected, the inspector showed the journey's fields, and not the handoff the finding's fix edits.)
+        """
         self.scene.select_ids(ids)
         items = self.scene.selectedItems()
         if items:
             self.view.centerOn(united(items).center())
+        selected = set(self.scene.selected_ids())
+        first = next((element_id for element_id in ids if element_id in selected), None)
+        if len(selected) > 1 and first is not None:
+            self.inspector.show_element(first)
 
     def _selection_changed(self) -> None:
         ids = self.scene.selected_ids()
