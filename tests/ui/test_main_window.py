@@ -101,6 +101,30 @@ def test_modified_marker_and_the_close_prompt(qtbot, tmp_path: Path) -> None:
     assert len(load(path).cards) == 1  # saved on the way out
 
 
+def test_the_save_prompt_names_a_journey_never_saved_by_its_title_in_english_and_french(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Found by an exploratory test: it asked to save the changes "to Untitled" ("de Sans titre")."""
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.translator import install_translators
+
+    window = _window(qtbot)
+    window.document.update_journey(title="Fixing a broken traffic light")
+    window.stack.push(__import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("edit"))
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    assert not window.maybe_save()
+    assert seen == ["Save the changes to 'Fixing a broken traffic light' before closing it?"]
+    app = QApplication.instance()
+    translators = install_translators(app, "fr")
+    try:
+        answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
+        assert not window.maybe_save()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert seen[1] == "Enregistrer les modifications de «\u00a0Fixing a broken traffic light\u00a0» avant de le fermer\u00a0?"
+
+
 def test_discard_on_open_drops_the_changes(qtbot, tmp_path: Path) -> None:
     first, second = tmp_path / "a.journey", tmp_path / "b.journey"
     save(skeleton("retail", "en"), first)

@@ -157,11 +157,12 @@ class FileActions:
         self.scene.commit_editors()  # (a title being typed is a change too)
         if self.stack.isClean():
             return True
-        name = self.path.name if self.path else translate("MainWindow", "Untitled")
+        # A journey never saved is named by its title (the room knows it by that), not as "Untitled".
+        name = self.path.name if self.path else self.document.journey.title.strip() or translate("MainWindow", "Untitled")
         answer = messages.question(
             self,
             translate("MainWindow", "Unsaved changes"),
-            translate("MainWindow", "Save the changes to {name} before closing it?").format(name=name),
+            translate("MainWindow", "Save the changes to '{name}' before closing it?").format(name=name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
