@@ -199,3 +199,20 @@ def test_export_command_appends_the_health_check(tmp_path: Path) -> None:
     plain = tmp_path / "plain.pdf"
     assert main(["export", str(counter), "-o", str(plain), "--page-size", "a3", "--no-notes", "--no-findings"]) == 0
     assert len(PdfReader(plain).pages) == len(PdfReader(out).pages) - 1
+
+
+def test_a_map_made_from_a_template_names_no_author(tmp_path: Path) -> None:
+    """Found by an exploratory test: a deliverable made from the public sector template said "Auteurs : Journey
+    Workbench" on its title page and in its properties; the map is the consultant's."""
+    from workbench.model.templates import template
+
+    journey = template("public_sector", "fr")
+    out = tmp_path / "from-template.pdf"
+    export_pdf(journey, out, PdfOptions())
+    reader = PdfReader(out)
+    first = reader.pages[0].extract_text()
+    assert journey.title.split()[0] in first and "Scénario" in first
+    assert "Auteurs" not in first and "Journey Workbench" not in text_of(reader)
+    assert not reader.metadata.author
+    assert not reader.xmp_metadata.dc_creator
+    assert (reader.metadata.creator or "").startswith("Journey Workbench")

@@ -56,6 +56,8 @@ def test_every_template_is_a_credible_starting_point(sector: str, language: str)
     assert sum(step.moment_of_truth for step in journey.steps) >= 2
     assert len(journey.handoffs) >= 2
     assert all(h.trigger for h in journey.handoffs)
+    # The map made from it is the user's: no author yet (a deliverable said "Authors: Journey Workbench").
+    assert journey.authors == []
 
 
 @pytest.mark.parametrize("sector", TEMPLATE_SECTORS)

@@ -197,7 +197,7 @@ def _render_pdf(
         buffer, pagesize=(width, height), initialFontName=REGULAR, initialFontSize=10, pageCompression=1, lang=lang
     )
     c.setTitle(journey.title)
-    c.setAuthor(", ".join(journey.authors) or "Journey Workbench")
+    c.setAuthor(", ".join(journey.authors))  # (none named: none said; the creator below names the application)
     c.setSubject(journey.scenario[:500] or journey.title)
     c.setKeywords(keywords(journey))
     c.setCreator(f"Journey Workbench {__version__}")

@@ -28,8 +28,7 @@ _PACKET = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
-   <dc:creator><rdf:Seq>{authors}</rdf:Seq></dc:creator>
-   <dc:subject><rdf:Bag>{keywords}</rdf:Bag></dc:subject>
+{creator}   <dc:subject><rdf:Bag>{keywords}</rdf:Bag></dc:subject>
    <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{keyword_text}</pdf:Keywords>
    <pdf:Producer>Journey Workbench</pdf:Producer>
@@ -51,11 +50,12 @@ def keywords(journey: Journey) -> list[str]:
 def xmp_packet(journey: Journey, when: datetime | None = None) -> bytes:
     when = when or datetime.now(timezone.utc)
     words = keywords(journey)
-    authors = journey.authors or ["Journey Workbench"]
+    # The authors the journey names, if any (the application is the creator tool, not an author).
+    authors = "".join(f"<rdf:li>{escape(a)}</rdf:li>" for a in journey.authors)
     text = _PACKET.format(
         title=escape(journey.title),
         subject=escape(journey.scenario[:500] or journey.title),
-        authors="".join(f"<rdf:li>{escape(a)}</rdf:li>" for a in authors),
+        creator=f"   <dc:creator><rdf:Seq>{authors}</rdf:Seq></dc:creator>\n" if authors else "",
         keywords="".join(f"<rdf:li>{escape(w)}</rdf:li>" for w in words),
         keyword_text=escape(", ".join(words)),
         language=escape(journey.language),
