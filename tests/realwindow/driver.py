@@ -170,8 +170,9 @@ def scenario_show(window: MainWindow, args: dict) -> None:
 def scenario_far_card_move(window: MainWindow, args: dict) -> None:
     """A long map scrolled to its end by the scroll bar's slider, dragged; a card there dragged two columns back.
 
-    Cards far from the view have no item until a view comes to them: the
-    scroll itself must make them, for the press to find the card.
+    Cards (and step headers and faces) far from the view have no item until a
+    view comes to them: the scroll itself must make them, for the press to
+    find the card.
     """
     viewport, bar = window.view.viewport(), window.view.horizontalScrollBar()
     middle = bar.rect().center().y()
@@ -181,6 +182,8 @@ def scenario_far_card_move(window: MainWindow, args: dict) -> None:
     shown = window.view.mapToScene(viewport.rect()).boundingRect()
     NOTES["in view"] = shown.contains(QPointF(*card.rect.centre))
     NOTES["made by the scroll"] = ("card", args["card"]) in window.scene.items_by_key
+    # ...and so are its step's header and face (they sleep as cards do: see sleeping.py).
+    NOTES["header and face made"] = {("step", card.step), ("emotion", card.step)} <= window.scene.items_by_key.keys()
     x, y = cell_centre(window, args["step"], card.lane)
     start, end = on_screen(window, QPointF(*card.rect.centre), QPointF(x, y))
     press_drag_release(start, end)

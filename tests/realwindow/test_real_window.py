@@ -90,7 +90,7 @@ def test_a_card_at_the_end_of_a_long_map_scrolled_to_and_dragged(tmp_path: Path)
 
     out = run_scenario(tmp_path, "far-card-move", journey_of=lambda: journey_of(150),
                        card="card-149-actions", step="step-147")
-    assert out["notes"] == {"in view": True, "made by the scroll": True}
+    assert out["notes"] == {"in view": True, "made by the scroll": True, "header and face made": True}
     assert next(c["step"] for c in out["journey"]["cards"] if c["id"] == "card-149-actions") == "step-147"
     assert out["undo"] == "Move card"
 
