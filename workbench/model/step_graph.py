@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable
 
 from workbench.model.index import JourneyIndex, steps_in_time_order
-from workbench.model.journey import Handoff, Journey, Step
+from workbench.model.journey import Card, Handoff, Journey, Step
 
 #: Adjacency of the step graph: for each step, its neighbours as the keys of a dict (an ordered set).
 _Adjacency = dict[str, dict[str, None]]
@@ -33,13 +33,8 @@ class StepGraph:
         self.feel: dict[str, int | None] = {}
         self.order = {s.id: i for i, s in enumerate(self.steps)}
         cards = journey.cards
-        self.natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
-        self.pain: set[str] = set()
-        for card in cards:
-            if card.kind == "touchpoint" and card.nature:
-                self.natures[card.step].add(card.nature)
-            elif card.kind == "pain_point":
-                self.pain.add(card.step)
+        self.natures = self._natures_of(cards)
+        self.pain: set[str] = {card.step for card in cards if card.kind == "pain_point"}
         self.card_step = {c.id: c.step for c in cards}
         card_step = self.card_step
         self.handoff_steps: set[str] = set()
@@ -93,10 +88,7 @@ class StepGraph:
             found = (self.natures, self.to_human)
         else:
             concerns = {c.id for c in cards if not c.personas or persona in c.personas}
-            natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
-            for card in cards:
-                if card.id in concerns and card.kind == "touchpoint" and card.nature:
-                    natures[card.step].add(card.nature)
+            natures = self._natures_of(c for c in cards if c.id in concerns)
             people = {step for step, kinds in natures.items() if "human" in kinds}
             for handoff in self._journey.handoffs:
                 if handoff.source in concerns and handoff.target in concerns:
@@ -104,6 +96,14 @@ class StepGraph:
             found = (natures, self.distances_to(people))
         self._people[persona] = found
         return found
+
+    def _natures_of(self, cards: Iterable[Card]) -> dict[str, set[str]]:
+        """The natures of the touchpoints among *cards*, for each step (none: an empty set)."""
+        natures: dict[str, set[str]] = {s.id: set() for s in self.steps}
+        for card in cards:
+            if card.kind == "touchpoint" and card.nature:
+                natures[card.step].add(card.nature)
+        return natures
 
     def distances_to(self, targets: Iterable[str]) -> dict[str, int]:
         """Fewest moves from each step to the nearest of *targets*: one backwards search from all of them."""
