@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from workbench.i18n import tr
-from workbench.model.feelings import level, persona_names, personas_in_order
+from workbench.model.feelings import levels, persona_names, personas_in_order
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey, Persona, Step
 from workbench.model.metrics import Metrics, PersonaMetrics, journey_metrics, metric_rows, persona_metrics
@@ -95,7 +95,8 @@ def check(
     findings: list[Finding] = []
     for rule in (_dead_end, _trap_loop, _context_lost, _forced_exit, _unreachable, _intents, _no_way_back):
         findings += rule(facts, journey, settings, lang)
-    feel_of = {p.id: {step.id: level(step, p.id, scenario) for step in facts.steps} for p in personas}
+    felt = levels(facts.steps, scenario)
+    feel_of = {p.id: {**dict.fromkeys(facts.order), **felt.get(p.id, {})} for p in personas}
     findings += _no_human(facts, journey, settings, lang, personas, feel_of, names)
     for persona in personas:
         facts.feel = feel_of[persona.id]
@@ -104,12 +105,25 @@ def check(
             named = [_about(f, names[persona.id], lang) for f in named]
         findings += [replace(f, persona=persona.id) for f in named]
     facts.feel = feel_of[personas[0].id]
-    order = facts.order
-    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), min((order.get(e, 10**9) for e in f.elements), default=0)))
+    findings.sort(key=_place(facts.order))
     metrics = journey_metrics(facts, journey)
     metrics.scenario = scenario
     metrics.personas = [persona_metrics(p, facts.steps) for p in personas]
     return Report(findings, metrics)
+
+
+def _place(order: dict[str, int]):  # type: ignore[no-untyped-def]
+    """How findings are listed: by severity, then by the earliest step (or other element) each names."""
+    rank = {severity: k for k, severity in enumerate(SEVERITIES)}
+    far = 10**9
+
+    def key(f: Finding) -> tuple[int, int]:
+        elements = f.elements
+        if len(elements) == 1:  # (most findings name one step)
+            return rank[f.severity], order.get(elements[0], far)
+        return rank[f.severity], min((order.get(e, far) for e in elements), default=0)
+
+    return key
 
 
 def _about(finding: Finding, name: str, lang: str) -> Finding:

@@ -31,6 +31,23 @@ def level(step: Step, persona: str, scenario: str = "as_is") -> int | None:
     return None if entry is None else entry.value
 
 
+def levels(steps: Iterable[Step], scenario: str = "as_is") -> dict[str, dict[str, int]]:
+    """Every persona's emotion at each of *steps* in *scenario*: ``{persona: {step id: value}}``.
+
+    Each step's list is read once, where a :func:`level` per persona and step
+    would read it once each (the health check reads every step of a long map).
+    Steps with no value for a persona are absent from its dict. (A journey
+    holds one entry per persona and scenario at a step: validation refuses a
+    second.)
+    """
+    out: dict[str, dict[str, int]] = {}
+    for step in steps:
+        for entry in step.emotions:
+            if entry.scenario == scenario and entry.value is not None:
+                out.setdefault(entry.persona, {})[step.id] = entry.value
+    return out
+
+
 def note(step: Step, persona: str, scenario: str = "as_is") -> str:
     entry = feeling(step, persona, scenario)
     return "" if entry is None else entry.note

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.i18n import decimal, percent, tr
-from workbench.model.feelings import level
 from workbench.model.fieldwords import scenario_word
 from workbench.model.journey import Journey, Persona, Step
 from workbench.model.step_graph import StepGraph
@@ -65,7 +64,13 @@ def figures(steps: list[Step], persona: str) -> Figures:
     values: dict[str, list[int]] = {"as_is": [], "to_be": []}
     both = improved = worsened = 0
     for step in steps:
-        now, then = level(step, persona, "as_is"), level(step, persona, "to_be")
+        now = then = None  # (one reading of the step's list for both scenarios)
+        for entry in step.emotions:
+            if entry.persona == persona:
+                if entry.scenario == "as_is":
+                    now = entry.value
+                elif entry.scenario == "to_be":
+                    then = entry.value
         if now is not None:
             values["as_is"].append(now)
         if then is not None:
