@@ -104,6 +104,14 @@ def test_context_lost_and_no_way_back() -> None:
     assert not {"context-lost", "handoff-without-way-back"} & set(rules(good))
 
 
+def test_a_handoff_within_one_step_names_that_step_once() -> None:
+    # A human card dropped in the digital card's own step: the deliverable numbered the step "5, 5".
+    j = journey([{}, END], {"s1": ["digital", "human"]}, handoffs=[("c-s1-0", "c-s1-1", False, "s2")])
+    assert rules(j)["context-lost"] == [("h0", "s1")]
+    apart = journey([{}, END], {"s1": ["digital"], "s2": ["human"]}, handoffs=[("c-s1-0", "c-s2-0", False, "s2")])
+    assert rules(apart)["context-lost"] == [("h0", "s1", "s2")]
+
+
 def test_context_lost_when_the_channel_changes_and_data_is_typed_again() -> None:
     def two(reentered: bool, second_channel: str) -> Journey:
         j = journey([{}, {"data_reentered": reentered, "goal": True}], {"s1": ["digital"], "s2": ["digital"]})

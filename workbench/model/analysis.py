@@ -280,7 +280,7 @@ def _context_lost(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list
         Finding(
             "context-lost",
             "warning",
-            (h.id, card_step[h.source], card_step[h.target]),
+            (h.id, *dict.fromkeys((card_step[h.source], card_step[h.target]))),  # (one step if both cards are in it)
             tr(
                 "At the handoff '{trigger}' the context is not carried over: the customer has to explain or type it "
                 "all again. Pass the case to the person who takes over.",
