@@ -87,6 +87,11 @@ class Style:
     label_size: float = 8
     lane_min_height: float = 56
     emotion_height: float = 120
+    dodge: float = 15
+    """How far beside a face the mark of another curve at the same level of the same step sits (so that
+    neither hides the other: a face is 9 across its middle, a mark 5)."""
+    dodge_step: float = 12
+    """How much further each next mark at that place sits, on alternate sides."""
     link_band: float = 40
     marker_height: float = 16
     legend_row: float = 16

@@ -114,6 +114,37 @@ def test_emotion_points_rise_with_the_level_and_leave_gaps(doc: JourneyDocument)
         assert result.emotion_level_at(point.y) == point.level
 
 
+def test_equal_feelings_at_a_step_sit_side_by_side_not_hidden_under_the_face(doc: JourneyDocument) -> None:
+    """A second persona feeling what the first does, or a "to be" equal to "as is", was drawn under the face."""
+    from workbench.export.shapes import FACE_RADIUS, MARK_RADIUS
+    from workbench.model.journey import Persona
+
+    if len(doc.personas()) < 2:
+        doc.add(Persona(id="persona-2", name="P2", order=2))
+    two = doc.personas()[1].id
+    first, second = doc.steps()[0].id, doc.steps()[1].id
+    for persona, scenario, step, value in [
+        (FIRST_PERSONA, "as_is", first, -1), (two, "as_is", first, -1), (FIRST_PERSONA, "to_be", first, -1),
+        (FIRST_PERSONA, "as_is", second, 1), (two, "as_is", second, -2), (FIRST_PERSONA, "to_be", second, 1),
+    ]:
+        doc.update(step, emotions=with_feeling(doc.get(step), persona, scenario, value=value))
+    result = layout(doc)
+    at = {(key, p.step): p for key, curve in result.curves.items() for p in curve.points}
+    middle = {s.id: s.header.x + s.header.w / 2 for s in result.steps}
+    face = at[((FIRST_PERSONA, "as_is"), first)]
+    assert face.x == pytest.approx(middle[first])  # the face keeps the middle of its column
+    marks = [at[((persona, scenario), first)] for persona, scenario in ((two, "as_is"), (FIRST_PERSONA, "to_be"))]
+    assert all(m.y == face.y for m in marks)
+    for mark in marks:
+        assert abs(mark.x - face.x) >= FACE_RADIUS + MARK_RADIUS
+    assert abs(marks[0].x - marks[1].x) >= 2 * MARK_RADIUS
+    step = next(s for s in result.steps if s.id == first)
+    assert all(step.column.x < m.x < step.column.right for m in marks)
+    # Different levels, or the same level at another step, stay in the middle.
+    assert at[((two, "as_is"), second)].x == pytest.approx(middle[second])
+    assert at[((FIRST_PERSONA, "to_be"), second)].x != pytest.approx(middle[second])  # equal to "as is" there
+
+
 def test_handoffs_and_links_connect_their_ends(doc: JourneyDocument) -> None:
     result = layout(doc)
     cards = {c.id: c.rect for c in result.cards}

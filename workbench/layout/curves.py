@@ -53,11 +53,15 @@ class CurvesMixin:
             return
         anchor = self._anchors[lane.id]
         touched: set[CurveKey] = set()
-        for curve in keys:
-            points = self._points.setdefault(curve, {})
-            persona, scenario = curve
-            for step_id in changed:
-                box = self._step_boxes.get(step_id) if step_id in self._col_of else None
+        # The active curve first: its face keeps the middle of the column, the points equal to it step aside.
+        # (A change of the curves shown or of the active one places every step again: see the engine.)
+        ordered = [active, *(k for k in keys if k != active)] if active in keys else list(keys)
+        curve_points = [(curve, self._points.setdefault(curve, {})) for curve in ordered]
+        for step_id in changed:
+            box = self._step_boxes.get(step_id) if step_id in self._col_of else None
+            placed: list[int] = []  # the levels of the points placed at this step so far
+            for curve, points in curve_points:
+                persona, scenario = curve
                 level = feeling_level(self.index, step_id, persona, scenario) if box is not None else None
                 old = points.get(step_id)
                 if level is None:
@@ -66,7 +70,8 @@ class CurvesMixin:
                         patch.emotions.add(step_id)
                         touched.add(curve)
                     continue
-                point = emotion_point(box, level, anchor, self.style, persona, scenario)  # type: ignore[arg-type]
+                point = emotion_point(box, level, anchor, self.style, persona, scenario, placed.count(level))  # type: ignore[arg-type]
+                placed.append(level)
                 if point != old or old.anchor is not anchor or old.column is not point.column:  # type: ignore[union-attr]
                     points[step_id] = point
                     patch.emotions.add(step_id)
