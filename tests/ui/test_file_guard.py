@@ -47,7 +47,8 @@ def answer(button: str | QMessageBox.StandardButton, seen: list[str], tries: int
 class BoxSpy:
     """Records (and cancels) every modal box that shows up: a test of silence."""
 
-    def __init__(self) -> None:
+    def __init__(self, over: QMessageBox | None = None) -> None:
+        self.over = over  # a box already open, which is not recorded
         self.seen: list[str] = []
         self.timer = QTimer()
         self.timer.timeout.connect(self._look)
@@ -55,7 +56,7 @@ class BoxSpy:
 
     def _look(self) -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
+        if isinstance(box, QMessageBox) and box is not self.over:
             self.seen.append(box.text())
             box.reject()
 
@@ -307,6 +308,41 @@ def test_keep_mine_then_save_asks_before_overwriting(qtbot, path: Path) -> None:
     edit(window, "Mine again")
     assert window.save()  # what we wrote is what we compare with now
     qtbot.wait(600)
+    assert spy.stop() == []
+
+
+def test_a_change_on_disk_waits_for_the_question_already_open(qtbot, path: Path) -> None:
+    """The save's "Overwrite?" was open when the watch's "Reload?" came over it: a click meant for Overwrite
+    hit Reload, and the unsaved work was gone."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    edit(window, "Mine")
+    seen: list[str] = []
+    answer("keep-mine", seen)
+    path.write_bytes(dumps(skeleton("banking", "en")))
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    overwrite: list[str] = []
+
+    def change_then_overwrite() -> None:  # a teammate saves again while the question is open
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, change_then_overwrite)
+            return
+        overwrite.append(box.text())
+        spy = BoxSpy(over=box)
+        path.write_bytes(dumps(skeleton("health", "en")))
+        qtbot.wait(800)  # the watch's settling time, several times over
+        came_over.extend(spy.stop())
+        box.findChild(QAbstractButton, "overwrite").click()
+
+    came_over: list[str] = []
+    QTimer.singleShot(0, change_then_overwrite)
+    assert window.save()
+    assert "changed on disk" in overwrite[0]
+    assert came_over == []  # nothing came over the question
+    assert load(path).title == "Mine"  # what the user chose: theirs overwritten knowingly, nothing else asked
+    spy = BoxSpy()
+    qtbot.wait(700)
     assert spy.stop() == []
 
 

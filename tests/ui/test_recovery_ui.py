@@ -394,6 +394,26 @@ def test_saving_a_restored_copy_asks_before_overwriting_a_change_made_on_disk_si
     assert not window.stack.isClean()  # and ours still to save
 
 
+def test_a_change_on_disk_the_recovery_dialog_told_of_is_not_asked_about_again(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
+    """Restored over a teammate's save, a question 2 s later offered Reload (losing the restored work) where
+    the save's Overwrite button had been."""
+    from tests.ui.test_file_guard import BoxSpy
+
+    left = crashed_copy_of(qtbot, bank)
+    teammates_change(bank)
+    window = restore_only_copy(qtbot, left)
+    spy = BoxSpy()
+    recovery_dialog.FileGuard.of(window).check()  # what a change in the folder (the lock file) makes the watch do
+    bank.with_name("other.txt").write_text("x", encoding="utf-8")
+    qtbot.wait(700)
+    assert spy.stop() == []
+    assert "Mine, unsaved" in [s.title for s in window.document.journey.steps]
+    seen: list[str] = []
+    answer_next_message(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    assert not window.save()  # the save still asks before writing over the teammate's change
+    assert seen and "changed on disk" in seen[0]
+
+
 def test_a_restored_copy_of_a_file_someone_opened_since_says_why_it_is_read_only(qtbot, bank: Path) -> None:  # type: ignore[no-untyped-def]
     from workbench.model import locks
 

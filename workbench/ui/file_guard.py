@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import Loaded, load_file
@@ -176,6 +177,11 @@ class FileGuard(FileQuestions, QObject):
                 changed = False
             base = None if changed else self.digest
         self.digest = base
+        # The recovery dialog said the file changed after the copy, and the user restored the copy over it:
+        # that change is not asked about again (a question 2 s later offered Reload where the save's
+        # Overwrite had been). A save still asks before writing over it (the hash differs from *base*).
+        disk = file_digest(self.path)
+        self._kept = disk if disk != base else None
 
     def _lock_quietly(self, path: Path, loaded: Loaded) -> tuple[Lock | None, LockInfo | None]:
         if loaded.read_only or not is_writable(path):
@@ -258,6 +264,11 @@ class FileGuard(FileQuestions, QObject):
     def check(self) -> None:
         """Compare the file on disk with what we read or wrote; offer a reload when it changed."""
         if self.path is None or self._asking:
+            return
+        if QApplication.activeModalWidget() is not None:
+            # Never a question over another one (the save's "Overwrite?", a dialog): a click meant for the
+            # one below landed on this one's Reload. Asked once the other is answered.
+            self.timer.start()
             return
         self._watch()  # a file replaced by a rename drops out of the watch
         self._check_lock()
