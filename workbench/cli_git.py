@@ -4,9 +4,11 @@ It adds ``*.journey merge=journey diff=journey`` to the repository's
 top-level ``.gitattributes`` (once) and sets, in the repository's own config,
 the merge driver (``workbench merge``, a field-level three-way merge that
 never writes ``<<<<<<<`` markers into JSON) and the diff text conversion
-(``workbench diff --textconv``). The commands name the Python running now by
-its absolute path, so they work from a virtualenv that is not on PATH.
-Running it twice changes nothing.
+(``workbench diff --textconv``). It also adds the lock files of journeys open
+in the editor (``.~lock.NAME.journey#``) to ``.gitignore``: committed, a lock
+told everyone who cloned the repository that the file was being edited.
+The commands name the Python running now by its absolute path, so they work
+from a virtualenv that is not on PATH. Running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from pathlib import Path
 
 from workbench.cli import _error
 from workbench.i18n import tr
+from workbench.model.locks import LOCK_PREFIX, LOCK_SUFFIX
 
 ATTRIBUTES = "*.journey merge=journey diff=journey"
+#: The lock sidecar of an open journey (workbench.model.locks.lock_path): one machine's, never shared.
+IGNORED = f"{LOCK_PREFIX}*.journey{LOCK_SUFFIX}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,6 +81,8 @@ def run(argv: list[str]) -> int:
     if args.print_only:
         print(tr("Add this line to .gitattributes:"))
         print(f"  {ATTRIBUTES}")
+        print(tr("Add this line to .gitignore (the lock files of journeys open in the editor):"))
+        print(f"  {IGNORED}")
         print(tr("Then run, in the repository:"))
         for key, value in config_values():
             print(f"  git config {key} {shlex.quote(value)}")
@@ -83,18 +90,7 @@ def run(argv: list[str]) -> int:
     top = _top_level()
     if top is None:
         return 2
-    attributes = top / ".gitattributes"
-    try:
-        text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-        if ATTRIBUTES in (line.strip() for line in text.splitlines()):
-            print(tr("{path} already has: {line}", path=attributes, line=ATTRIBUTES))
-        else:
-            separator = "" if not text or text.endswith("\n") else "\n"
-            with open(attributes, "a", encoding="utf-8", newline="\n") as handle:
-                handle.write(f"{separator}{ATTRIBUTES}\n")
-            print(tr("added to {path}: {line}", path=attributes, line=ATTRIBUTES))
-    except (OSError, UnicodeDecodeError) as error:
-        _error(tr("cannot update {path}: {reason}", path=attributes, reason=getattr(error, "strerror", None) or error))
+    if not (_add_line(top / ".gitattributes", ATTRIBUTES) and _add_line(top / ".gitignore", IGNORED)):
         return 1
     for key, value in config_values():
         done = _git(["config", "--local", key, value], cwd=top)
@@ -103,3 +99,20 @@ def run(argv: list[str]) -> int:
             return 1
         print(tr("git config {key} = {value}", key=key, value=value))
     return 0
+
+
+def _add_line(path: Path, line: str) -> bool:
+    """*line* at the end of *path* unless it has it already (made if missing); False (and says why) on error."""
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        if line in (kept.strip() for kept in text.splitlines()):
+            print(tr("{path} already has: {line}", path=path, line=line))
+            return True
+        separator = "" if not text or text.endswith("\n") else "\n"
+        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(f"{separator}{line}\n")
+        print(tr("added to {path}: {line}", path=path, line=line))
+        return True
+    except (OSError, UnicodeDecodeError) as error:
+        _error(tr("cannot update {path}: {reason}", path=path, reason=getattr(error, "strerror", None) or error))
+        return False

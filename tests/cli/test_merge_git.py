@@ -85,6 +85,20 @@ def test_git_setup_writes_attributes_and_config_once(repo: Path) -> None:
     assert "already has" in again.stdout
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == attributes
     assert (repo / ".git" / "config").read_text(encoding="utf-8") == config
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == ".~lock.*.journey#\n"
+
+
+def test_the_lock_of_a_journey_open_in_the_editor_stays_out_of_git(repo: Path) -> None:
+    """Committed, a lock told everyone who cloned the repository that the file was being edited."""
+    from workbench.model.locks import acquire
+
+    lock = acquire(repo / "map.journey")
+    try:
+        assert lock.file.exists()
+        status = git(repo, "status", "--porcelain", "--ignored").stdout
+        assert "?? " not in status and ".~lock.map.journey#" in status  # listed as ignored, never to add
+    finally:
+        lock.release()
 
 
 def test_git_setup_appends_to_existing_attributes_from_a_subfolder(tmp_path: Path) -> None:
@@ -112,7 +126,8 @@ def test_git_setup_print_shows_the_manual_lines_and_writes_nothing(tmp_path: Pat
     assert "*.journey merge=journey diff=journey" in done.stdout
     assert "git config merge.journey.driver" in done.stdout and "%O %A %B -o %A" in done.stdout
     assert "git config diff.journey.textconv" in done.stdout
-    assert not (tmp_path / ".gitattributes").exists()
+    assert ".~lock.*.journey#" in done.stdout
+    assert not (tmp_path / ".gitattributes").exists() and not (tmp_path / ".gitignore").exists()
 
 
 def test_concurrent_additions_to_the_same_stage_merge_cleanly(repo: Path) -> None:
