@@ -505,6 +505,22 @@ def test_a_file_without_write_permission_is_read_only(qtbot, path: Path, monkeyp
     window.stack.setClean()
 
 
+def test_a_file_made_writable_while_open_saves_over_itself(qtbot, path: Path, monkeypatch) -> None:
+    """It stayed "(read-only file)" once made writable, and Save went to Save As until it was opened again."""
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    shown = no_save_dialog(monkeypatch)
+    edit(window, "Mine")
+    path.chmod(stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
+    assert window.save() and shown == []  # at once, before the watch has said anything
+    assert load(path).title == "Mine" and not window.read_only and "read-only" not in title(window)
+    assert lock_path(path).exists()  # and it is guarded as any file opened writable
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # and back: the watch tells the title bar
+    qtbot.waitUntil(lambda: "(read-only file)" in title(window), timeout=5000)
+    assert window.read_only
+
+
 def test_once_the_one_who_opened_anyway_closes_the_window_still_editing_locks_the_file_again(qtbot, path: Path) -> None:
     """Ana opened the file anyway, then closed it: this window still has it open with unsaved changes,
     so whoever opens it next must be told (the lock was gone, and the next opener was not warned)."""

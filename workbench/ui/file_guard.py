@@ -271,6 +271,7 @@ class FileGuard(FileQuestions, QObject):
             self.timer.start()
             return
         self._watch()  # a file replaced by a rename drops out of the watch
+        self.look_again()
         self._check_lock()
         disk = file_digest(self.path)
         if disk is None:
@@ -296,6 +297,19 @@ class FileGuard(FileQuestions, QObject):
             if not self.window.read_only:
                 self.window.stack.resetClean()  # what is shown is no longer what is on disk
         self.timer.start()  # changes that came while the question was open
+
+    def look_again(self) -> None:
+        """The file made writable, or read-only, since it was opened (a ``chmod``): the window follows.
+
+        It stayed "(read-only file)" once made writable, and Save went to Save As until the file was opened
+        again. (Read-only for another reason, a holder or a newer version, stays so.)
+        """
+        note = self._note()
+        if note == self.note:
+            return
+        self.note = note
+        self.window.read_only = self.read_only
+        self.window._update_title()
 
     def _check_lock(self) -> None:
         """Someone chose "Open anyway": stop counting the lock as ours, and say so once.

@@ -84,6 +84,8 @@ class FileActions:
 
     def save(self) -> bool:
         self.scene.commit_editors()
+        if self.path is not None:
+            FileGuard.of(self).look_again()  # (made writable a moment ago: the watch may not have said so yet)
         if self.path is None or self.read_only:
             return self.save_as()
         return self._save_to(self.path)
@@ -113,7 +115,7 @@ class FileActions:
                 self,
                 translate("MainWindow", "Cannot save journey"),
                 translate(
-                    "MainWindow", "{path} was not saved: {reason}\nYour work is still open; try another folder."
+                    "MainWindow", "{path} was not saved: {reason}.\nYour work is still open: save it in another folder or under another name."
                 ).format(path=error.path, reason=error.reason),
             )
             return False
