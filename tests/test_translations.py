@@ -176,3 +176,17 @@ def test_the_locale_decides_the_language_as_gettext_does(monkeypatch, environ, e
     for var, value in environ.items():
         monkeypatch.setenv(var, value)
     assert system_language() == expected
+
+
+def test_the_step_flags_are_named_alike_on_every_surface() -> None:
+    """The goal flag was "But atteint" in the inspector and the PDF, "objectif atteint" in the map image's legend.
+
+    Each flag's texts, equal but for their capitals (inspector, legends, PDF, diff), say the same in French."""
+    said: dict[str, set[str]] = {}
+    for message in messages():
+        if isinstance(message.id, str) and isinstance(message.string, str):
+            said.setdefault(message.id.lower(), set()).add(message.string.lower())
+    flags = ("moment of truth", "goal reached", "end of the journey", "deliberate exit")
+    found = {flag: said[flag] for flag in flags if flag in said}
+    assert len(found) >= 3
+    assert {flag: french for flag, french in found.items() if len(french) > 1} == {}
