@@ -188,14 +188,11 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
 
 def persona_lines(report: Report, journey: Journey) -> list[str]:
     """Each persona's emotions as is and to be, when the map has several personas or any "to be" value."""
-    from workbench.i18n import decimal
+    from workbench.model.metrics import average_text as average
 
     rows = report.metrics.personas
     if len(rows) < 2 and not any(r.average_to_be is not None for r in rows):
         return []
-
-    def average(value: float | None) -> str:
-        return "-" if value is None else decimal(value, 2, sign=True)
 
     return [
         tr(

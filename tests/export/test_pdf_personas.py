@@ -187,3 +187,21 @@ def test_the_stage_details_give_every_persona_s_notes_as_is_and_to_be(tmp_path: 
     text = words(out)
     assert f"{SECOND}, to be (" in text and "He finds the rate beside the button" in text
     assert f"{first.name}, as is (" in text and "She reads it twice" in text
+
+
+def test_a_personas_average_reads_the_same_on_its_page_and_in_the_appendix(tmp_path: Path) -> None:
+    """The persona page said +0,2 and the appendix +0,15 of the same average, in one deliverable."""
+    from workbench.cli import main
+
+    path = tmp_path / "two.journey"
+    from workbench.model.fileformat import save
+
+    journey = two_personas()
+    save(journey, path)
+    out = tmp_path / "two.pdf"
+    assert main(["export", str(path), "-o", str(out), "--no-notes"]) == 0
+    text = words(out)
+    now, then = averages(journey, "persona-second", journey.steps)
+    assert round(now, 2) != round(now, 1) or round(then, 2) != round(then, 1)  # (two decimals would differ)
+    assert f"{SECOND}: average emotion, as is → to be {signed(now)} → {signed(then)}" in text
+    assert f"{now:+.2f}" not in text

@@ -803,7 +803,7 @@ def test_the_appendix_rows() -> None:
     rows, figures = appendix(report, "en")
     assert rows == [(condition_name(f.condition, "en"), f.severity, f.message) for f in report.findings]
     assert figures == [
-        ("Average emotion", "+0.00"),
+        ("Average emotion", "0.0"),
         ("Lowest emotion", "-1"),
         ("Touchpoints", "digital 75%, human 25%, physical 0%"),
         ("Handoffs", "1"),
@@ -811,15 +811,29 @@ def test_the_appendix_rows() -> None:
     ]
     empty = check(build([{}, LAST], {}))
     assert appendix(empty, "en")[1] == [
-        ("Average emotion", "-"),
-        ("Lowest emotion", "-"),
+        ("Average emotion", "\u2014"),
+        ("Lowest emotion", "\u2014"),
         ("Touchpoints", "digital 0%, human 0%, physical 0%"),
         ("Handoffs", "0"),
-        ("Most steps from a pain point to a person", "-"),
+        ("Most steps from a pain point to a person", "\u2014"),
     ]
     lowest_zero = check(build([{"emotion": 2}, {"emotion": 0, **LAST}], {}))
-    assert appendix(lowest_zero, "en")[1][:2] == [("Average emotion", "+1.00"), ("Lowest emotion", "0")]
+    assert appendix(lowest_zero, "en")[1][:2] == [("Average emotion", "+1.0"), ("Lowest emotion", "0")]
     assert appendix(lowest_zero, "fr")[1][0][0] != "Average emotion"
+
+
+def test_touchpoint_shares_add_up_to_a_hundred_percent() -> None:
+    """Rounded one by one, 10 digital, 6 human and 3 physical touchpoints read 53 % + 32 % + 16 % = 101 %."""
+    from workbench.model.metrics import whole_shares
+
+    shares = whole_shares([10 / 19, 6 / 19, 3 / 19])
+    assert [round(100 * s) for s in shares] == [53, 31, 16]  # the least lost to rounding gives the percent back
+    assert [round(100 * s) for s in whole_shares([1 / 3, 1 / 3, 1 / 3])] == [34, 33, 33]
+    assert whole_shares([0.0, 0.0, 0.0]) == [0.0, 0.0, 0.0]
+    natures = {f"s{i}": ["digital"] * (3 if i < 4 else 1) for i in range(1, 5)}  # 10 digital
+    natures.update({"s5": ["human"] * 6, "s6": ["physical"] * 3})
+    report = check(build([{}, {}, {}, {}, {}, LAST], natures))
+    assert dict(appendix(report, "en")[1])["Touchpoints"] == "digital 53%, human 31%, physical 16%"
 
 
 # ------------------------------------------------- goals, ends: dead ends, unreachable steps
@@ -982,8 +996,8 @@ def test_the_appendix_in_the_journey_language() -> None:
     assert [row[0] for row in french_rows] == [condition_name(f.condition, "fr") for f in report.findings]
     for (en_label, en_value), (fr_label, _) in zip(english_figures, french_figures):
         assert en_label != fr_label
-    assert english_figures[0] == ("Average emotion", "-0.50")
-    assert french_figures[0][1] == "\u22120,50"  # a decimal comma and a true minus
+    assert english_figures[0] == ("Average emotion", "-0.5")
+    assert french_figures[0][1] == "\u22120,5"  # a decimal comma and a true minus
     touchpoints = dict(french_figures)[tr("Touchpoints", "fr")]
     assert touchpoints.startswith(tr("digital", "fr") + " 60\u202f%, " + tr("human", "fr") + " 20\u202f%")
 

@@ -14,16 +14,16 @@ from workbench.export.pdfpages import MARGIN
 from workbench.export.sheet import curve_label
 from workbench.model.feelings import persona_name, persona_names
 from workbench.geometry import Curve
-from workbench.i18n import decimal, ntr, tr
+from workbench.i18n import ntr, tr
 from workbench.model.feelings import filled_personas
 from workbench.model.fieldwords import scenario_word
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Journey
-from workbench.model.metrics import figures
+from workbench.model.metrics import NO_VALUE, average_text, figures, level_text
 from workbench.textmetrics import text_width
 
 #: No value, in a figure or a table cell.
-NONE = "—"
+NONE = NO_VALUE
 
 
 def curve_entries(curves: list[Curve], journey: Journey) -> list[tuple[str, str, str, str, str]]:
@@ -35,15 +35,6 @@ def curve_entries(curves: list[Curve], journey: Journey) -> list[tuple[str, str,
         name = names.get(c.persona) or c.name or c.persona
         out.append((c.shape, c.colour, c.line, c.scenario, curve_label(name, c.scenario, lang)))
     return out
-
-
-def signed(value: float | None, digits: int, lang: str) -> str:
-    """``+1.2``, ``0.0``, ``−0.5`` (as the analysis writes a level: zero without a sign); a dash for no value."""
-    if value is None:
-        return NONE
-    if round(value, digits) == 0:
-        return decimal(0.0, digits, lang)
-    return decimal(value, digits, lang, sign=True)
 
 
 def has_to_be(journey: Journey) -> bool:
@@ -82,8 +73,8 @@ def persona_flows(journey: Journey, width: float, height: float, curves: list[Cu
             continue
         header = ("", *(scenario_word(s, lang) for s in scenarios))
         rows = (
-            (tr("Average emotion", lang), *(signed(figs.average(s), 1, lang) for s in scenarios)),
-            (tr("Lowest emotion", lang), *(signed(figs.lowest(s), 0, lang) for s in scenarios)),
+            (tr("Average emotion", lang), *(average_text(figs.average(s), lang) for s in scenarios)),
+            (tr("Lowest emotion", lang), *(_level(figs.lowest(s), lang) for s in scenarios)),
             (tr("Steps with an emotion", lang), *(str(len(figs.values[s])) for s in scenarios)),
         )
         flow.add(Table(header, rows, _widths([header, *rows], width)))
@@ -122,13 +113,13 @@ def comparison_flow(journey: Journey, width: float, height: float) -> Flow | Non
         for persona in personas:
             figs = figures(steps, persona.id)
             now, then = figs.average("as_is"), figs.average("to_be")
-            cells.append(NONE if now is None and then is None else f"{signed(now, 1, lang)} → {signed(then, 1, lang)}")
+            cells.append(NONE if now is None and then is None else f"{average_text(now, lang)} → {average_text(then, lang)}")
         rows.append(tuple(cells))
     overall = [tr("Whole journey", lang)]
     for persona in personas:
         figs = figures(index.steps(), persona.id)
         now, then = figs.average("as_is"), figs.average("to_be")
-        overall.append(NONE if now is None and then is None else f"{signed(now, 1, lang)} → {signed(then, 1, lang)}")
+        overall.append(NONE if now is None and then is None else f"{average_text(now, lang)} → {average_text(then, lang)}")
     flow = Flow(tr("As is → to be", lang), width, height, lang)
     flow.add(
         Paragraph(
@@ -136,8 +127,8 @@ def comparison_flow(journey: Journey, width: float, height: float) -> Flow | Non
                 "The average emotion of each persona in each stage, from {low} (very negative) to {high} (very positive): "
                 "“as is” → “to be”.",
                 lang,
-                low=signed(-2, 0, lang),
-                high=signed(2, 0, lang),
+                low=level_text(-2, lang),
+                high=level_text(2, lang),
             ),
             muted=True,
         )
@@ -176,3 +167,7 @@ def _widths(rows: list[tuple[str, ...]], width: float) -> tuple[float, ...]:
     first = min(max(text_width(r[0], LABEL_SIZE, True) for r in rows) + CELL_GAP, room / 2)
     rest = [max(text_width(r[k], LABEL_SIZE, True) for r in rows) + CELL_GAP for k in range(1, len(rows[0]))]
     return (first, *(max(w, 70.0) for w in rest))
+
+
+def _level(value: int | None, lang: str) -> str:
+    return NONE if value is None else level_text(value, lang)

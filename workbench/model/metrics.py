@@ -114,6 +114,33 @@ def journey_metrics(f: StepGraph, j: Journey) -> Metrics:
     )
 
 
+#: What a deliverable shows where a figure has no value (no emotion set).
+NO_VALUE = "\u2014"
+
+
+def average_text(value: float | None, lang: str | None = None) -> str:
+    """An average emotion as every report writes it: one decimal, signed, ``0.0`` without a sign, a dash for
+    none (the persona pages said +0,2 and the appendix +0,15 of one persona)."""
+    if value is None:
+        return NO_VALUE
+    if round(value, 1) == 0:
+        return decimal(0.0, 1, lang)
+    return decimal(value, 1, lang, sign=True)
+
+
+def whole_shares(shares: list[float]) -> list[float]:
+    """*shares* (of one whole) rounded to whole percents that still add up to 100 % (53 + 32 + 16 did not):
+    the percents lost to rounding go to the shares that lost most."""
+    total = sum(shares)
+    if not shares or abs(total - 1) > 1e-9:
+        return shares  # (none counted: all nought)
+    whole = [int(100 * v) for v in shares]
+    by_loss = sorted(range(len(shares)), key=lambda i: 100 * shares[i] - whole[i], reverse=True)
+    for i in by_loss[: 100 - sum(whole)]:
+        whole[i] += 1
+    return [w / 100 for w in whole]
+
+
 def level_text(value: int, lang: str) -> str:
     """An emotion level as the language writes it: ``+2``, ``0``, ``-1`` (a true minus in French)."""
     return decimal(value, 0, lang, sign=True) if value else "0"
@@ -121,9 +148,8 @@ def level_text(value: int, lang: str) -> str:
 
 def metric_rows(m: Metrics, language: str) -> list[tuple[str, str]]:
     """The metrics as (name, value) rows, in *language* (the PDF's appendix)."""
-    share = ", ".join(
-        f"{tr(n, language)} {percent(v, language)}" for n, v in m.touchpoint_share.items()
-    )
+    shares = whole_shares(list(m.touchpoint_share.values()))
+    share = ", ".join(f"{tr(n, language)} {percent(v, language)}" for n, v in zip(m.touchpoint_share, shares))
     compared = [p for p in m.personas if p.name or p.average_as_is is not None or p.average_to_be is not None]
     several = len(compared) > 1 or any(p.average_to_be is not None for p in compared)
     average, lowest = tr("Average emotion", language), tr("Lowest emotion", language)
@@ -136,20 +162,19 @@ def metric_rows(m: Metrics, language: str) -> list[tuple[str, str]]:
         # The findings above are of this scenario: the screen may have checked "to be" (said where there is one).
         *([(tr("Scenario checked", language), scenario_word(m.scenario, language))]
           if m.scenario == "to_be" or any(p.average_to_be is not None for p in m.personas) else []),
-        (average, "-" if m.average_emotion is None else decimal(m.average_emotion, 2, language, sign=True)),
-        (lowest, "-" if m.lowest_emotion is None else level_text(m.lowest_emotion, language)),
+        (average, average_text(m.average_emotion, language)),
+        (lowest, NO_VALUE if m.lowest_emotion is None else level_text(m.lowest_emotion, language)),
         (tr("Touchpoints", language), share),
         (tr("Handoffs", language), str(m.handoffs)),
         (
             tr("Most steps from a pain point to a person", language),
-            "-" if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
+            NO_VALUE if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
         ),
     ]
     if several:
         for p in compared:
             name = p.name or p.persona
-            now = "-" if p.average_as_is is None else decimal(p.average_as_is, 2, language, sign=True)
-            later = "-" if p.average_to_be is None else decimal(p.average_to_be, 2, language, sign=True)
+            now, later = average_text(p.average_as_is, language), average_text(p.average_to_be, language)
             metrics.append((tr("{persona}: average emotion, as is \u2192 to be", language, persona=name), f"{now} \u2192 {later}"))
             metrics.append((tr("{persona}: steps better / worse", language, persona=name), f"{p.improved} / {p.worsened}"))
     return metrics
