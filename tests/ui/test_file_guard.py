@@ -552,3 +552,99 @@ def test_a_read_only_window_does_not_take_a_lock_that_is_freed(qtbot, path: Path
     path.write_bytes(path.read_bytes())  # (a change in the folder: the window looks)
     QTest.qWait(600)
     assert read_lock(path) is None  # read-only: it will not save over the file, it keeps nobody out
+
+
+# ---------------------------------------------------------------- merging a change on disk
+
+
+def theirs_with(path: Path, **titles: str) -> bytes:
+    """A teammate's save of *path*: the steps named by id retitled, and a step of their own added."""
+    from workbench.model.journey import Step
+
+    journey = load(path)
+    steps = [s.model_copy(update={"title": titles[s.id]}) if s.id in titles else s for s in journey.steps]
+    steps.append(Step(id="step-theirs", title="THEIRS", stage=journey.stages[0].id, order=9999))
+    data = dumps(journey.model_copy(update={"steps": steps}))
+    path.write_bytes(data)
+    return data
+
+
+def add_mine(window: MainWindow) -> None:
+    """An unsaved edit of ours, through an undoable command: a step of our own."""
+    from workbench.model.journey import Step
+    from workbench.ui.commands import perform
+
+    stage = window.document.journey.stages[-1].id
+    perform(window.stack, window.document, "Add step", lambda: window.document.add(Step(id="step-mine", title="MINE", stage=stage, order=9998)))
+
+
+def titles(window: MainWindow) -> list[str]:
+    return [s.title for s in window.document.journey.steps]
+
+
+def test_merge_keeps_the_change_on_disk_and_the_unsaved_one(qtbot, path: Path) -> None:
+    """Keep Mine then Overwrite lost the teammate's step; Reload lost ours. Merge keeps both."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    add_mine(window)
+    seen: list[str] = []
+    answer("merge", seen)
+    theirs_with(path)
+    qtbot.waitUntil(lambda: "THEIRS" in titles(window), timeout=5000)
+    assert "MINE" in titles(window) and window.isWindowModified()
+    assert "Merge" in seen[0] and "Merged the changes on disk with yours, with no conflict" in window.statusBar().currentMessage()
+    # They take their step out again: merged from what the file held (theirs), it goes, and ours stays.
+    journey = load(path)
+    answer("merge", seen)
+    path.write_bytes(dumps(journey.model_copy(update={"steps": [s for s in journey.steps if s.id != "step-theirs"]})))
+    qtbot.waitUntil(lambda: "THEIRS" not in titles(window), timeout=5000)
+    assert "MINE" in titles(window) and list(window.document.journey.conflicts) == []
+    spy = BoxSpy()
+    assert window.save()  # theirs is in: nothing to overwrite, nothing asked
+    assert spy.stop() == []
+    saved = {s.title for s in load(path).steps}
+    assert "MINE" in saved and "THEIRS" not in saved
+
+
+def test_a_field_both_changed_keeps_ours_and_offers_theirs_as_a_conflict(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    first = window.document.journey.steps[0].id
+    window.document.update(first, title="Our title")
+    window.stack.push(QUndoCommand("edit"))
+    seen: list[str] = []
+    answer("merge", seen)
+    theirs_with(path, **{first: "Their title"})
+    qtbot.waitUntil(lambda: "THEIRS" in titles(window), timeout=5000)
+    assert window.document.get(first).title == "Our title"
+    conflicts = window.document.journey.conflicts
+    assert len(conflicts) == 1 and "Their title" in str(conflicts[0].model_dump())
+    assert "1 conflict to settle" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.conflicts.dock.isVisible(), timeout=5000)
+
+
+def test_merge_from_the_save_question_after_keep_mine(qtbot, path: Path) -> None:
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    add_mine(window)
+    seen: list[str] = []
+    answer("keep-mine", seen)
+    theirs_with(path)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert "THEIRS" not in titles(window)
+    answer("merge", seen)
+    assert not window.save()  # merged, not saved: the user looks first
+    assert "Merge" in seen[1] and {"MINE", "THEIRS"} <= set(titles(window)) and window.isWindowModified()
+    assert "THEIRS" in {s.title for s in load(path).steps} and "MINE" not in {s.title for s in load(path).steps}
+    spy = BoxSpy()
+    assert window.save()
+    assert spy.stop() == []
+    assert {"MINE", "THEIRS"} <= {s.title for s in load(path).steps}
+    # The next merge starts from what was saved: our step, which they remove now, is not taken for one we added.
+    journey = load(path)
+    path.write_bytes(dumps(journey.model_copy(update={"steps": [s for s in journey.steps if s.id != "step-mine"]})))
+    answer("merge", seen)
+    edit(window, "Our new title")
+    qtbot.waitUntil(lambda: "MINE" not in titles(window), timeout=5000)
+    assert window.document.journey.title == "Our new title" and "THEIRS" in titles(window)
+    assert list(window.document.journey.conflicts) == []

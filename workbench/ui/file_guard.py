@@ -14,6 +14,10 @@ themselves are :mod:`workbench.model.locks`, without Qt):
 * No save ever silently overwrites a file that changed since it was loaded
   or saved: the hash is checked right before writing (watchers miss changes
   on network drives), and a mismatch asks Overwrite / Save As / Cancel.
+* Unsaved work meeting a change on disk can be merged with it (Merge, in
+  both questions): a three-way merge from the journey as last read or
+  written, where both sides changed the same thing ours is kept and theirs
+  offered in the Merge conflicts panel (:mod:`workbench.model.interop.merge`).
 
 It is a child of the window, made on first use (:meth:`FileGuard.of`), so the
 window's constructor needs nothing from it.
@@ -22,7 +26,7 @@ window's constructor needs nothing from it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -30,8 +34,10 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from workbench.i18n import ntr
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import Loaded, load_file
+from workbench.model.journey import COLLECTIONS, Journey
 from workbench.model.locks import (
     Lock,
     LockHeld,
@@ -44,7 +50,7 @@ from workbench.model.locks import (
     take_over,
 )
 from workbench.ui import messages
-from workbench.ui.file_questions import CANCEL, SAVE, SAVE_AS, FileQuestions
+from workbench.ui.file_questions import CANCEL, MERGE, RELOAD, SAVE, SAVE_AS, FileQuestions
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -87,6 +93,9 @@ class FileGuard(FileQuestions, QObject):
         self.watcher.fileChanged.connect(lambda _path: self.timer.start())
         self.watcher.directoryChanged.connect(lambda _path: self.timer.start())
         self._pending: Opened | None = None
+        self.base: Journey | None = None
+        """The journey as last read from or written to the file: what a merge with a change on disk starts from
+        (None: not known, a recovered copy's; every difference is then a conflict)."""
         self._kept: str | None = None  # the disk hash the user chose "Keep mine" over
         self._agreed: Path | None = None  # a locked target the user chose to save over
         self._gone = False
@@ -157,6 +166,7 @@ class FileGuard(FileQuestions, QObject):
         if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.lock, self.holder, self.digest, self.path = lock, holder, digest, path
+        self.base = loaded.journey if path is not None else None  # (the document edits copies of its lists)
         self.newer = loaded.read_only
         self._kept, self._gone, self._agreed = None, False, None
         self._watch()
@@ -182,6 +192,7 @@ class FileGuard(FileQuestions, QObject):
         # Overwrite had been). A save still asks before writing over it (the hash differs from *base*).
         disk = file_digest(self.path)
         self._kept = disk if disk != base else None
+        self.base = None  # (the journey shown is the copy, not what the file held)
 
     def _lock_quietly(self, path: Path, loaded: Loaded) -> tuple[Lock | None, LockInfo | None]:
         if loaded.read_only or not is_writable(path):
@@ -204,6 +215,39 @@ class FileGuard(FileQuestions, QObject):
             return False
         self._pending = Opened(loaded, self.path, digest, self.lock, self.holder)
         self.window.set_journey(loaded, self.path)
+        return True
+
+    def merge(self) -> bool:
+        """Merge the file as it is on disk now into the journey shown (unsaved: the user looks, then saves).
+
+        Where both changed the same thing the journey keeps ours, and the Merge conflicts panel offers theirs.
+        The undo history starts again, as after a reload.
+        """
+        if self.path is None:
+            return False
+        try:
+            theirs, digest = read_with_digest(self.path)
+        except LoadError as error:
+            messages.warning(self.window, self.tr("Cannot merge the changes on disk"), error.message)
+            return False
+        from workbench.model.interop.merge import merge_journeys  # (first use)
+
+        result = merge_journeys(self.base, self.window.document.journey, theirs.journey)
+        merged = replace(theirs, journey=result.journey, notices=[], checked=False)
+        self._pending = Opened(merged, self.path, digest, self.lock, self.holder)
+        self.window.set_journey(merged, self.path)
+        self.base = theirs.journey  # the file holds theirs now: the next merge starts from it
+        self.window.stack.resetClean()  # what is shown is on disk nowhere yet
+        count = len(result.journey.conflicts)
+        self.window.show_message(
+            ntr(
+                "Merged the changes on disk with yours: {count} conflict to settle in the Merge conflicts panel, then save.",
+                "Merged the changes on disk with yours: {count} conflicts to settle in the Merge conflicts panel, then save.",
+                count,
+            )
+            if count
+            else self.tr("Merged the changes on disk with yours, with no conflict: save to keep the result.")
+        )
         return True
 
     def release(self) -> None:
@@ -234,7 +278,11 @@ class FileGuard(FileQuestions, QObject):
         if self.path is not None and same_file(path, self.path):
             disk = file_digest(path)
             if disk is not None and disk != self.digest:
-                return self._ask_overwrite(path)
+                verdict = self._ask_overwrite(path)
+                if verdict == MERGE:
+                    self.merge()  # then the user looks at the result and saves it
+                    return CANCEL
+                return verdict
         return SAVE
 
     def saved(self, path: Path) -> None:
@@ -255,6 +303,7 @@ class FileGuard(FileQuestions, QObject):
             self.lock.release()
         self.lock, self.holder, self.path = lock, None, path
         self.digest = file_digest(path)
+        self.base = snapshot(self.window.document.journey)
         self.newer, self._kept, self._gone, self._agreed = False, None, False, None
         self._watch()
         self.note = self._note()
@@ -289,10 +338,10 @@ class FileGuard(FileQuestions, QObject):
             return
         self._asking = True
         try:
-            reload = self._ask_reload(self.path)
+            choice = self._ask_reload(self.path)
         finally:
             self._asking = False
-        if not (reload and self.reload()):
+        if not (choice == RELOAD and self.reload() or choice == MERGE and self.merge()):
             self._kept = disk
             if not self.window.read_only:
                 self.window.stack.resetClean()  # what is shown is no longer what is on disk
@@ -354,6 +403,12 @@ class FileGuard(FileQuestions, QObject):
         new = [p for p in wanted if p not in current]
         if new:
             self.watcher.addPaths(new)
+
+
+def snapshot(journey: Journey) -> Journey:
+    """*journey* as it is now: a document changes its element lists in place (the elements themselves never
+    change, so the lists are copied, not the elements)."""
+    return journey.model_copy(update={name: list(getattr(journey, name)) for name in COLLECTIONS})
 
 
 def read_with_digest(path: Path) -> tuple[Loaded, str | None]:

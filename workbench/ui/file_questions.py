@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 SAVE, SAVE_AS, CANCEL = "save", "save-as", "cancel"
+RELOAD, MERGE, KEEP = "reload", "merge", "keep"
 
 
 class FileQuestions:
@@ -81,7 +82,8 @@ class FileQuestions:
         clicked = box.clickedButton()
         return {read_only: "read-only", copy: "copy", anyway: "anyway"}.get(clicked, "cancel")
 
-    def _ask_reload(self, path: Path) -> bool:
+    def _ask_reload(self, path: Path) -> str:
+        """RELOAD, MERGE (offered with unsaved changes) or KEEP."""
         box = _box(
             self.window,
             translate("FileGuard", "File changed on disk"),
@@ -89,35 +91,43 @@ class FileQuestions:
         )
         modified = not self.window.stack.isClean()
         box.setInformativeText(
-            translate("FileGuard", 
-                "Reload it (your unsaved changes will be lost), or keep yours: "
-                "saving will then ask before overwriting the file on disk."
+            translate("FileGuard",
+                "Merge the changes on disk with yours (where both changed the same thing, yours are kept and "
+                "theirs offered in the Merge conflicts panel), reload it (your unsaved changes will be lost), "
+                "or keep yours: saving will then ask before overwriting the file on disk."
             )
             if modified
             else translate("FileGuard", "Reload it, or keep the version shown: saving will then ask before overwriting the file on disk.")
         )
+        merge = _button(box, translate("FileGuard", "&Merge"), "merge", QMessageBox.ButtonRole.AcceptRole) if modified else None
         reload = _button(box, translate("FileGuard", "&Reload"), "reload", QMessageBox.ButtonRole.AcceptRole)
         keep = _button(box, translate("FileGuard", "&Keep Mine"), "keep-mine", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep if modified else reload)
         box.setEscapeButton(keep)
         box.exec()
-        return box.clickedButton() is reload
+        clicked = box.clickedButton()
+        return MERGE if merge is not None and clicked is merge else RELOAD if clicked is reload else KEEP
 
     def _ask_overwrite(self, path: Path) -> str:
+        """SAVE (overwrite), SAVE_AS, MERGE or CANCEL."""
         box = _box(
             self.window,
             translate("FileGuard", "File changed on disk"),
             translate("FileGuard", "{name} has been changed on disk since you opened or last saved it.").format(name=path.name),
         )
         box.setInformativeText(
-            translate("FileGuard", "Overwrite it with your version (the changes on disk will be lost), or save yours under another name?")
+            translate("FileGuard",
+                "Merge the changes on disk with yours, then save; overwrite it with your version (the changes "
+                "on disk will be lost); or save yours under another name?"
+            )
         )
+        merge = _button(box, translate("FileGuard", "&Merge"), "merge", QMessageBox.ButtonRole.AcceptRole)
         overwrite = _button(box, translate("FileGuard", "&Overwrite"), "overwrite", QMessageBox.ButtonRole.DestructiveRole)
         save_as = _button(box, translate("FileGuard", "Save &As..."), "save-as", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         box.exec()
-        return {overwrite: SAVE, save_as: SAVE_AS}.get(box.clickedButton(), CANCEL)
+        return {merge: MERGE, overwrite: SAVE, save_as: SAVE_AS}.get(box.clickedButton(), CANCEL)
 
     def _tell_newer(self, path: Path) -> None:
         box = _box(
