@@ -93,6 +93,7 @@ def run(argv: list[str]) -> int:
             results.append(FileResult(name, error=error))
             continue
         report = check(journey, language=language, scenario=scenario_of(args.scenario))
+        _warn_if_unfelt(name, journey, report.metrics.scenario)
         report.findings[:0] = unresolved(journey)  # a merge left work to finish: never a clean file
         if fail_on is not None and report.at_least(fail_on) and status == 0:
             status = 1
@@ -205,3 +206,11 @@ def persona_lines(report: Report, journey: Journey) -> list[str]:
         )
         for r in rows
     ]
+
+
+def _warn_if_unfelt(name: str, journey, scenario: str) -> None:  # type: ignore[no-untyped-def]
+    """A check of the "to be" scenario on a journey with none reads no emotion: its score looked better for it."""
+    from workbench.model.feelings import felt_in
+
+    if scenario == "to_be" and not felt_in(journey, "to_be"):
+        _error(tr("{name}: no step has a \"to be\" emotion, so the check of that scenario reads no emotion", name=name))

@@ -247,9 +247,11 @@ def run(argv: list[str]) -> int:
                 continue
             if args.findings:
                 from workbench.model.analysis import appendix, check
+                from workbench.cli_check import _warn_if_unfelt
                 from workbench.model.feelings import scenario_of
 
                 report = check(journey, scenario=scenario_of(args.scenario))
+                _warn_if_unfelt(name, journey, report.metrics.scenario)
                 options.findings, options.metrics = appendix(report, journey.language)
                 options.finding_elements = [finding.elements for finding in report.findings]
             result = export_pdf(journey, target, options, replace_read_only=args.force)

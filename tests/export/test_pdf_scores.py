@@ -74,3 +74,19 @@ def test_the_export_command_checks_the_scenario_asked_for_and_says_which(tmp_pat
         other = check(journey, scenario="to_be" if scenario == "as-is" else "as_is").findings
         only = {" ".join(f.message.split()) for f in expected} - {" ".join(f.message.split()) for f in other}
         assert only and all(message in text for message in only)
+
+
+def test_checking_to_be_on_a_journey_with_none_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The appendix scored "Treats the customer as a person 100/100" only because no emotion was read."""
+    from workbench.cli import main
+
+    plain = ROOT / "examples" / "counter-examples" / "telecom-contract-takeover.journey"  # "as is" only
+    with_both = ROOT / "examples" / "banking-savings.journey"
+    said = 'telecom-contract-takeover.journey: no step has a "to be" emotion'
+    for scenario, warned in (("to-be", True), ("as-is", False)):
+        main(["export", str(plain), "-o", str(tmp_path / f"{scenario}.pdf"), "--scenario", scenario])
+        assert (said in capsys.readouterr().err) is warned, ("export", scenario)
+        main(["check", str(plain), "--scenario", scenario])
+        assert (said in capsys.readouterr().err) is warned, ("check", scenario)
+    main(["check", str(with_both), "--scenario", "to-be"])
+    assert "no step has" not in capsys.readouterr().err

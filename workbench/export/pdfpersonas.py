@@ -15,7 +15,7 @@ from workbench.export.sheet import curve_label
 from workbench.model.feelings import persona_name, persona_names
 from workbench.geometry import Curve
 from workbench.i18n import ntr, tr
-from workbench.model.feelings import filled_personas
+from workbench.model.feelings import felt_in, filled_personas
 from workbench.model.fieldwords import scenario_word
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Journey
@@ -38,7 +38,7 @@ def curve_entries(curves: list[Curve], journey: Journey) -> list[tuple[str, str,
 
 
 def has_to_be(journey: Journey) -> bool:
-    return any(e.scenario == "to_be" and e.value is not None for step in journey.steps for e in step.emotions)
+    return felt_in(journey, "to_be")
 
 
 def persona_flows(journey: Journey, width: float, height: float, curves: list[Curve] | None = None) -> list[Flow]:

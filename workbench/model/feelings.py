@@ -48,6 +48,11 @@ def levels(steps: Iterable[Step], scenario: str = "as_is") -> dict[str, dict[str
     return out
 
 
+def felt_in(journey: Journey, scenario: str) -> bool:
+    """Some step of *journey* has an emotion (a value) in *scenario*."""
+    return any(e.scenario == scenario and e.value is not None for step in journey.steps for e in step.emotions)
+
+
 def note(step: Step, persona: str, scenario: str = "as_is") -> str:
     entry = feeling(step, persona, scenario)
     return "" if entry is None else entry.note
