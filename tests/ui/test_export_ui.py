@@ -155,3 +155,29 @@ def test_the_dialog_defaults_to_readable_and_leaves_out_what_is_unticked(qtbot, 
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
     assert lead(journey).frustrations[0] in text  # the persona page stayed
     assert "Stage details" not in text and "Scenario and notes" not in text
+
+
+def test_the_pdf_dialog_offers_the_choices_of_the_last_export(qtbot) -> None:
+    """They were back to the defaults each time (found by an exploratory test)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    first = PdfExportDialog()
+    qtbot.addWidget(first)
+    assert first.auto.isChecked() and first.open_after.isChecked()
+    first.show()
+    qtbot.mouseClick(first.tile, Qt.MouseButton.LeftButton)
+    first.page_size.setCurrentIndex(first.page_size.findData("a3"))
+    for box in (first.open_after, first.details):  # on the box itself (the row is wider than its label)
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not first.open_after.isChecked() and not first.details.isChecked(), "clicks"
+    cancelled = PdfExportDialog()
+    qtbot.addWidget(cancelled)
+    assert cancelled.auto.isChecked()  # (nothing kept before OK)
+    ok = first.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    again = PdfExportDialog()
+    qtbot.addWidget(again)
+    assert again.tile.isChecked() and again.page_size.currentData() == "a3"
+    assert not again.open_after.isChecked() and not again.details.isChecked()
+    assert again.legend.isChecked() and again.findings.isChecked() and again.orientation.currentData() == "landscape"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -89,6 +89,37 @@ class PdfExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._restore()
+        self.accepted.connect(self._remember)
+
+    def _boxes(self) -> dict[str, QCheckBox]:
+        return {
+            "title-page": self.title_page, "legend": self.legend, "persona": self.persona, "details": self.details,
+            "notes": self.notes, "findings": self.findings, "open-after": self.open_after,
+        }
+
+    def _restore(self) -> None:
+        """The choices of the last export (they were back to the defaults each time, found by an exploratory test)."""
+        settings = QSettings()
+        for combo, key in ((self.page_size, "page-size"), (self.orientation, "orientation")):
+            found = combo.findData(settings.value(f"export/pdf/{key}"))
+            if found >= 0:
+                combo.setCurrentIndex(found)
+        mode = {"auto": self.auto, "fit": self.fit, "tile": self.tile}.get(str(settings.value("export/pdf/mode", "")))
+        if mode is not None:
+            mode.setChecked(True)
+        for key, box in self._boxes().items():
+            kept = settings.value(f"export/pdf/{key}")
+            if kept is not None:
+                box.setChecked(str(kept).lower() in ("true", "1"))
+
+    def _remember(self) -> None:
+        settings = QSettings()
+        settings.setValue("export/pdf/page-size", self.page_size.currentData())
+        settings.setValue("export/pdf/orientation", self.orientation.currentData())
+        settings.setValue("export/pdf/mode", "tile" if self.tile.isChecked() else "fit" if self.fit.isChecked() else "auto")
+        for key, box in self._boxes().items():
+            settings.setValue(f"export/pdf/{key}", box.isChecked())
 
     def options(self, journey: Journey, scenario: str = "as_is") -> PdfOptions:
         options = PdfOptions(
@@ -179,8 +210,6 @@ def export_image_interactively(parent: QWidget, journey: Journey, start: Path) -
 
     The image is drawn as the PDF is, without the editor's ports, selection or hover marks.
     """
-    from PySide6.QtCore import QSettings
-
     from workbench.ui.image_export import ImageOptions, export_png, export_svg
 
     filters = image_filters()
