@@ -291,3 +291,19 @@ def test_the_legend_pages_human_sample_keeps_its_word_and_person_inside_its_inne
     left, baseline = x - fx, ftop - y  # (the word in the sample's coordinates, y down from its top)
     for height in (-0.76 * 10, 0.0, 0.24 * 10):  # its ascenders, baseline and descenders at its left edge
         assert _gap_to_rounded_frame((left, baseline + height), inner, shapes.HUMAN_INNER[1]) >= shapes.HUMAN_INNER[0] / 2 + 1
+
+
+def test_the_other_curves_marks_are_drawn_over_every_line_and_under_the_faces(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A later curve's line ran through the marks of the curves before it: a hollow "to be" circle crossed by a
+    line read as the crossed circle of a handoff that loses the context."""
+    from tests.export.test_pdf_personas import two_personas
+
+    drawn: list[str] = []
+    for name in ("curve", "mark", "face"):
+        original = getattr(shapes, name)
+        monkeypatch.setattr(shapes, name, lambda *a, _n=name, _f=original, **k: (drawn.append(_n), _f(*a, **k))[1])
+    draw_map(RecordingPainter(), layout(two_personas()))
+    assert drawn.count("curve") >= 4 and "mark" in drawn and "face" in drawn  # four curves: lines, marks, faces
+    last = {name: max(i for i, n in enumerate(drawn) if n == name) for name in ("curve", "mark")}
+    first = {name: drawn.index(name) for name in ("mark", "face")}
+    assert last["curve"] < first["mark"] and last["mark"] < first["face"]

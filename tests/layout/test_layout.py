@@ -145,6 +145,29 @@ def test_equal_feelings_at_a_step_sit_side_by_side_not_hidden_under_the_face(doc
     assert at[((FIRST_PERSONA, "to_be"), second)].x != pytest.approx(middle[second])  # equal to "as is" there
 
 
+def test_twenty_curves_at_one_level_stay_in_their_column(doc: JourneyDocument) -> None:
+    """Each one further out, alternately right and left, ran into the next steps' columns and the lane titles."""
+    from workbench.export.shapes import FACE_RADIUS, MARK_RADIUS
+    from workbench.model.journey import MAX_PERSONAS, Persona
+
+    for number in range(len(doc.personas()) + 1, MAX_PERSONAS + 1):
+        doc.add(Persona(id=f"persona-{number}", name=f"P{number}", order=number))
+    for index in (0, 3):  # the first step (beside the lane titles) and one in the middle
+        step = doc.steps()[index].id
+        for persona in doc.personas():
+            for scenario in ("as_is", "to_be"):
+                doc.update(step, emotions=with_feeling(doc.get(step), persona.id, scenario, value=0))
+    result = layout(doc)
+    for index in (0, 3):
+        box = next(s for s in result.steps if s.id == doc.steps()[index].id)
+        points = [p for curve in result.curves.values() for p in curve.points if p.step == box.id]
+        assert len(points) == 2 * MAX_PERSONAS
+        assert all(box.column.x + MARK_RADIUS < p.x < box.column.right - MARK_RADIUS for p in points)
+        middle = box.header.x + box.header.w / 2
+        assert sorted(abs(p.x - middle) for p in points)[1] >= FACE_RADIUS + MARK_RADIUS  # the nearest clear the face
+        assert len({round(p.x, 3) for p in points}) == len(points)  # none on another
+
+
 def test_handoffs_and_links_connect_their_ends(doc: JourneyDocument) -> None:
     result = layout(doc)
     cards = {c.id: c.rect for c in result.cards}

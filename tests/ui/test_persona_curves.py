@@ -96,6 +96,13 @@ def test_the_lane_draws_four_curves_each_in_its_persona_look(window: MainWindow)
     assert len([k for k in scene.items_by_key if k[0] == "emotion"]) == len(with_values(window, (P1, "as_is")))
     assert scene.curve.look[2] == "as_is" and scene.curve.pieces()
     assert all(o.zValue() < scene.curve.zValue() for o in scene.other_curves.values())
+    # Every mark over every line, the active one's included (a later curve's line ran through the marks of
+    # those before it), under the faces.
+    faces = [item for key, item in scene.items_by_key.items() if key[0] == "emotion"]
+    for other in scene.other_curves.values():
+        assert other.dots.scene() is scene and other.dots.parentItem() is other.parentItem()
+        assert other.dots.zValue() > max(o.zValue() for o in [scene.curve, *scene.other_curves.values()])
+        assert all(other.dots.zValue() < face.zValue() for face in faces)
     # The legend lists the four curves, in the emotion lane's title column under its title: over no curve.
     legend = scene.legend
     assert legend.isVisible() and list(legend.entries) == ALL

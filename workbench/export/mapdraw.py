@@ -68,23 +68,25 @@ def draw_map(
                 shapes.persona_tags(p, card.rect, [lay.marks[t] for t in card.personas if t in lay.marks])
     margin = shapes.FACE_RADIUS + 1
     dy = lay.emotion_lane.row.y if lay.emotion_lane is not None else 0.0
-    for key, other in lay.curves.items():  # the other personas' and scenarios' curves, under the active one
-        if key == lay.active:
-            continue
+    others = [(key, other) for key, other in lay.curves.items() if key != lay.active]
+    for key, other in others:  # the other personas' and scenarios' lines, under the active one
         for run in lay.curve_runs(key):
             piece = [seg for seg in run if view is None or _meets(seg, view)]
             if piece:
                 shapes.curve(p, piece, other.colour, other.line, other.scenario)
-        for point in other.points:
-            x, y = point.x, point.offset + dy
-            if view is None or view.x - margin < x < view.right + margin and view.y - margin < y < view.bottom + margin:
-                shapes.mark(p, (x, y), other.shape, other.colour, hollow=other.scenario == "to_be")
     active = lay.curves.get(lay.active) if lay.active is not None else None
     for piece in shown.curve(view):
         if active is not None:
             shapes.curve(p, piece, active.colour, active.line, active.scenario)
         else:
             shapes.curve(p, piece)
+    # Their marks over every line (a line through a hollow "to be" circle read as the crossed circle of a
+    # handoff that loses the context), under the active curve's faces.
+    for key, other in others:
+        for point in other.points:
+            x, y = point.x, point.offset + dy
+            if view is None or view.x - margin < x < view.right + margin and view.y - margin < y < view.bottom + margin:
+                shapes.mark(p, (x, y), other.shape, other.colour, hollow=other.scenario == "to_be")
     for point in shown.faces(view):
         if view is None or view.x - margin < point.x < view.right + margin and view.y - margin < point.y < view.bottom + margin:
             shapes.face(p, (point.x, point.y), point.level)

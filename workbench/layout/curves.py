@@ -59,10 +59,10 @@ class CurvesMixin:
         curve_points = [(curve, self._points.setdefault(curve, {})) for curve in ordered]
         for step_id in changed:
             box = self._step_boxes.get(step_id) if step_id in self._col_of else None
+            levels = [feeling_level(self.index, step_id, *curve) if box is not None else None for curve, _ in curve_points]
             placed: list[int] = []  # the levels of the points placed at this step so far
-            for curve, points in curve_points:
+            for (curve, points), level in zip(curve_points, levels):
                 persona, scenario = curve
-                level = feeling_level(self.index, step_id, persona, scenario) if box is not None else None
                 old = points.get(step_id)
                 if level is None:
                     if old is not None:
@@ -70,7 +70,9 @@ class CurvesMixin:
                         patch.emotions.add(step_id)
                         touched.add(curve)
                     continue
-                point = emotion_point(box, level, anchor, self.style, persona, scenario, placed.count(level))  # type: ignore[arg-type]
+                point = emotion_point(  # type: ignore[arg-type]
+                    box, level, anchor, self.style, persona, scenario, placed.count(level), levels.count(level)
+                )
                 placed.append(level)
                 if point != old or old.anchor is not anchor or old.column is not point.column:  # type: ignore[union-attr]
                     points[step_id] = point

@@ -19,29 +19,38 @@ from workbench.model.journey import SCENARIOS
 
 
 def emotion_point(
-    box: StepBox, level: int, anchor: Anchor, s: Style, persona: str = "", scenario: str = "as_is", slot: int = 0
+    box: StepBox, level: int, anchor: Anchor, s: Style, persona: str = "", scenario: str = "as_is",
+    slot: int = 0, count: int = 1,
 ) -> EmotionPoint:
     """The face of a step: over its column, higher the better the level.
 
     *slot* counts the curves drawn before this one with the same level at
-    this step (the active curve first): the point sits that far beside the
-    middle of the column, so that a second persona feeling the same as the
-    first, or a "to be" equal to "as is", is not hidden under its face.
+    this step (the active curve first), of *count* there: the point sits
+    that far beside the middle of the column, so that a second persona
+    feeling the same as the first, or a "to be" equal to "as is", is not
+    hidden under its face.
     """
     top = s.padding * 2
     span = s.emotion_height - s.padding * 4
     h = box.local_header
-    return EmotionPoint(
-        box.id, level, h.x + h.w / 2 + dodge(slot, s), top + (2 - level) * span / 4, anchor, box.left, persona, scenario
-    )
+    x = h.x + h.w / 2 + dodge(slot, count, s, h.w / 2)
+    return EmotionPoint(box.id, level, x, top + (2 - level) * span / 4, anchor, box.left, persona, scenario)
 
 
-def dodge(slot: int, s: Style) -> float:
-    """How far from the middle of its column the *slot*-th point at one level sits: 0, then right, left, ..."""
+def dodge(slot: int, count: int, s: Style, room: float) -> float:
+    """How far from the middle of its column the *slot*-th of *count* points at one level sits: 0, then right,
+    left, ... The two beside the middle keep clear of the face; the ones further out come closer together when
+    there are too many for the column (*room* each side of the middle): twenty curves at one level ran into the
+    next steps' columns."""
     if slot == 0:
         return 0.0
     side = 1 if slot % 2 else -1
-    return side * (s.dodge + (slot - 1) // 2 * s.dodge_step)
+    step = s.dodge_step
+    rows = (count - 2) // 2  # steps out beyond the first on the wider side
+    room -= s.dodge_step / 2  # (a mark's half, inside the column)
+    if rows > 0 and s.dodge + rows * step > room:
+        step = max(0.0, (room - s.dodge) / rows)
+    return side * (s.dodge + (slot - 1) // 2 * step)
 
 
 def feeling_level(index: JourneyIndex, step_id: str, persona: str, scenario: str) -> int | None:

@@ -311,6 +311,9 @@ class OtherCurveItem(QGraphicsRectItem):
 
     kind = "other-curve"
     Z = 4.0
+    #: Its marks are not its children but its lane's, over every curve's line (the active one's at 6), under the
+    #: active curve's faces (8): a later curve's line ran through the marks of the curves before it.
+    MARKS_Z = 7.0
 
     def __init__(self, curve: Curve, tip: str) -> None:
         super().__init__()
@@ -323,8 +326,7 @@ class OtherCurveItem(QGraphicsRectItem):
         self.line = CurveItem(_line_look(curve))
         self.line.setParentItem(self)
         self.line.setZValue(0)
-        self.dots = MarksItem(_mark_look(curve))
-        self.dots.setParentItem(self)
+        self.dots = MarksItem(_mark_look(curve))  # (placed in the lane with this item: see MARKS_Z)
         self.setToolTip(tip)
         self.set_curve(curve, None, tip)
 
@@ -347,6 +349,7 @@ class OtherCurveItem(QGraphicsRectItem):
         if look_changed:
             self.dots.set_look(_mark_look(curve))
             self.setToolTip(tip)
+            self.dots.setToolTip(tip)
         self.dots.set_points(curve.points, steps)
 
     def follow(self) -> None:

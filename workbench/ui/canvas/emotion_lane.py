@@ -58,7 +58,9 @@ class EmotionLaneMixin:
         lay = self.layout
         others = {k: c for k, c in lay.curves.items() if k != lay.active} if layer is not None else {}
         for key in [k for k in self.other_curves if k not in others]:
-            self._discard(self.other_curves.pop(key))
+            gone = self.other_curves.pop(key)
+            self._discard(gone)
+            self._discard(gone.dots)
         numbers = {p.id: i + 1 for i, p in enumerate(self.document.index.personas())} if others else {}
         for order, (key, curve) in enumerate(others.items()):
             tip = curve_label(curve.name, numbers.get(key[0], 0), key[1])
@@ -66,11 +68,14 @@ class EmotionLaneMixin:
             if item is None:
                 self.other_curves[key] = item = OtherCurveItem(curve, tip)
                 item.setParentItem(layer)
+                item.dots.setParentItem(layer)
             else:
                 if item.parentItem() is not layer:
                     item.setParentItem(layer)
+                    item.dots.setParentItem(layer)
                 item.set_curve(curve, None if patch.full else patch.emotions, tip)
             item.setZValue(OtherCurveItem.Z + order / 100)  # in the layout's drawing order
+            item.dots.setZValue(OtherCurveItem.MARKS_Z + order / 100)  # over every line, under the faces
 
     def _sync_legend(self, layer: QGraphicsItem | None) -> None:
         shown = layer is not None and self.layout.emotion_lane is not None
