@@ -26,6 +26,8 @@ def test_argparse_speaks_french_usage_errors_and_help() -> None:
     helped = workbench("check", "--help", LANGUAGE="fr")
     assert "afficher ce message d'aide et quitter" in helped.stdout
     assert "show this help message" not in helped.stdout
+    # argparse puts the colon after its headings itself: a no-break space before it, as French writes it
+    assert "\narguments positionnels\u00a0:\n" in helped.stdout and "\noptions\u00a0:\n" in helped.stdout
     wrong = workbench("check", "--format", "xml", str(EXAMPLE), LANGUAGE="fr")
     assert "choix non valable\u00a0: 'xml'" in wrong.stderr
 
