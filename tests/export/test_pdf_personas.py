@@ -205,3 +205,14 @@ def test_a_personas_average_reads_the_same_on_its_page_and_in_the_appendix(tmp_p
     assert round(now, 2) != round(now, 1) or round(then, 2) != round(then, 1)  # (two decimals would differ)
     assert f"{SECOND}: average emotion, as is → to be {signed(now)} → {signed(then)}" in text
     assert f"{now:+.2f}" not in text
+
+
+def test_a_persona_named_with_a_comma_stays_one_keyword(tmp_path: Path) -> None:
+    """ "Karim, 42 ans" read as two keywords in the document's properties."""
+    journey = two_personas()
+    named = [p.model_copy(update={"name": "Karim, 42 ans"}) if p.id == "persona-second" else p for p in journey.personas]
+    out = tmp_path / "comma.pdf"
+    export_pdf(journey.model_copy(update={"personas": named}), out, PdfOptions(findings=None))
+    reader = PdfReader(out)
+    assert "Karim, 42 ans" in (reader.metadata.get("/Keywords") or "").split("; ")
+    assert "Karim, 42 ans" in (reader.xmp_metadata.dc_subject or [])  # type: ignore[union-attr]

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 import workbench.theme as theme
 from workbench.export import pdfdraw, pdftext
 from workbench.export.pdfdetails import details_flow, notes_flow
-from workbench.export.pdfmeta import keywords
+from workbench.export.pdfmeta import keyword_text, keywords
 from workbench.export.pdfpersonas import comparison_flow, curve_entries, persona_flows
 from workbench.export.pdfflow import Flow, Page, draw_page
 from workbench.export.pdfmarks import Mark, draw_marks, step_marks
@@ -199,7 +199,7 @@ def _render_pdf(
     c.setTitle(journey.title)
     c.setAuthor(", ".join(journey.authors))  # (none named: none said; the creator below names the application)
     c.setSubject(journey.scenario[:500] or journey.title)
-    c.setKeywords(keywords(journey))
+    c.setKeywords(keyword_text(keywords(journey)))
     c.setCreator(f"Journey Workbench {__version__}")
     add_xmp(c, journey)
     shown = Shown(lay)

@@ -47,6 +47,12 @@ def keywords(journey: Journey) -> list[str]:
     return [word for word in words if word]
 
 
+def keyword_text(words: list[str]) -> str:
+    """The keywords as one text (the document's properties): by commas, by semicolons when a keyword has a
+    comma of its own ("Karim, 42 ans" read as two keywords)."""
+    return ("; " if any("," in word for word in words) else ", ").join(words)
+
+
 def xmp_packet(journey: Journey, when: datetime | None = None) -> bytes:
     when = when or datetime.now(timezone.utc)
     words = keywords(journey)
@@ -57,7 +63,7 @@ def xmp_packet(journey: Journey, when: datetime | None = None) -> bytes:
         subject=escape(journey.scenario[:500] or journey.title),
         creator=f"   <dc:creator><rdf:Seq>{authors}</rdf:Seq></dc:creator>\n" if authors else "",
         keywords="".join(f"<rdf:li>{escape(w)}</rdf:li>" for w in words),
-        keyword_text=escape(", ".join(words)),
+        keyword_text=escape(keyword_text(words)),
         language=escape(journey.language),
         date=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
