@@ -91,6 +91,16 @@ def tr(source: str, /, language: str | None = None, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def after_colon(sentence: str, language: str | None = None) -> str:
+    """*sentence* as it reads after a colon: French starts it in lower case (« Karim : l'émotion... »), unless
+    it starts with a name or an acronym (a capital not followed by a small letter or an apostrophe)."""
+    if (language or current_language()) != "fr" or len(sentence) < 2 or not sentence[0].isupper():
+        return sentence
+    if sentence[1].islower() or sentence[1] in "'\u2019":
+        return sentence[0].lower() + sentence[1:]
+    return sentence
+
+
 def ntr(singular: str, plural: str, count: int, /, language: str | None = None, **fields: object) -> str:
     """The form of *singular* / *plural* that *count* takes in the language, with ``{count}`` and *fields* filled."""
     text = translations(language or current_language()).ngettext(singular, plural, count)

@@ -218,6 +218,20 @@ def test_a_finding_about_an_unnamed_persona_names_it_as_the_map_does_not_by_its_
     assert all(f.message.startswith("Persona 2") and second.id not in f.message for f in about)
     french = [f for f in check(journey, language="fr").findings if f.persona == second.id]
     assert all(f.message.startswith("Persona 2") for f in french)
+    # After the colon a French sentence goes on in lower case: « Persona 2 : l'émotion... », not « : L'émotion ».
+    after = [f.message.split("\u00a0: ", 1)[1] for f in french]
+    assert any(a.startswith("l'") or a.startswith("l\u2019") for a in after), after
+    assert not any(a[0].isupper() and (a[1].islower() or a[1] in "'\u2019") for a in after)
+    assert all(f.message.split(": ", 1)[1][0].isupper() for f in about)  # (English keeps its capital)
+
+
+def test_after_a_colon_french_lowers_a_sentence_but_not_a_name() -> None:
+    from workbench.i18n import after_colon
+
+    assert after_colon("L'émotion chute", "fr") == "l'émotion chute"
+    assert after_colon("Aucune personne", "fr") == "aucune personne"
+    assert after_colon("SMS envoyé", "fr") == "SMS envoyé" and after_colon("« Titre »", "fr") == "« Titre »"
+    assert after_colon("The emotion falls", "en") == "The emotion falls"
 
 
 # ------------------------------------------------------------ several personas

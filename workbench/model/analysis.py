@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from workbench.i18n import tr
+from workbench.i18n import after_colon, tr
 from workbench.model.feelings import levels, persona_names, personas_in_order
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import INTENTS, CheckSettings, Journey, Persona, Step
@@ -128,7 +128,7 @@ def _place(order: dict[str, int]):  # type: ignore[no-untyped-def]
 
 def _about(finding: Finding, name: str, lang: str) -> Finding:
     """The finding's sentence, said of one persona: "Camille: ..."."""
-    return replace(finding, message=tr("{persona}: {finding}", lang, persona=name, finding=finding.message))
+    return replace(finding, message=tr("{persona}: {finding}", lang, persona=name, finding=after_colon(finding.message, lang)))
 
 
 def _no_human(
