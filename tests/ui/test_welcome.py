@@ -90,8 +90,21 @@ def test_a_first_start_offers_templates_a_blank_map_files_and_examples(window: M
         assert "Opening a savings account and saving for a goal" in shown
         assert "Taking over a home internet contract (counter-example)" in shown
         assert len(shown) == len(list((ROOT / "examples").rglob("*.journey")))
+        # An example in another language says which, after those in the user's (English here)
+        french = [text for text in shown if text.endswith(" \u2014 in French")]
+        assert french and shown[-len(french):] == french
 
     welcome_then(window, look)
+
+
+def test_in_french_the_french_examples_come_first_and_the_others_say_their_language(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ "Taking over a home internet contract (contre-exemple)" read as a translation left undone."""
+    listed = welcome.examples("fr")
+    languages = [e.language for e in listed]
+    assert "fr" in languages and "en" in languages
+    assert languages == sorted(languages, key=lambda code: code != "fr")  # French first
+    finished = [e.counter for e in listed if e.language == "en"]
+    assert finished == sorted(finished)  # (within a language: finished ones, then counter-examples)
 
 
 def test_a_sector_button_starts_from_its_template(window: MainWindow) -> None:

@@ -62,6 +62,8 @@ class Example:
     path: Path | None = None
     sector: str | None = None
     counter: bool = False
+    language: str | None = None
+    """The journey's language (None: a template, made in the user's)."""
 
     def journey(self) -> Journey:
         if self.path is not None:
@@ -77,8 +79,9 @@ def examples_folder() -> Path | None:
     return None
 
 
-def examples() -> list[Example]:
-    """The finished examples, then the counter-examples; the templates if no example is installed."""
+def examples(language: str | None = None) -> list[Example]:
+    """The finished examples, then the counter-examples, those in *language* (by default the user's) first;
+    the templates if no example is installed."""
     folder = examples_folder()
     if folder is None:
         return [Example(title=sector_name(s), sector=s) for s in TEMPLATE_SECTORS]
@@ -86,11 +89,12 @@ def examples() -> list[Example]:
     for counter, paths in ((False, folder.glob("*.journey")), (True, folder.glob("counter-examples/*.journey"))):
         for path in sorted(paths):
             try:
-                title = load_file(path).journey.title
+                journey = load_file(path).journey
             except LoadError:
                 continue  # a broken example is not an invitation
-            found.append(Example(title=title, path=path, counter=counter))
-    return found
+            found.append(Example(title=journey.title, path=path, counter=counter, language=journey.language))
+    language = language or current_language()
+    return sorted(found, key=lambda e: e.language != language)  # (stable: finished ones, then counter-examples)
 
 
 def wanted_at_start() -> bool:
@@ -216,6 +220,11 @@ class WelcomeDialog(QDialog):
         self.examples = self._list("welcome-examples", heading)
         for example in examples():
             label = self.tr("{title} (counter-example)").format(title=example.title) if example.counter else example.title
+            if example.language is not None and example.language != current_language():
+                # (in French, "Taking over a home internet contract (contre-exemple)" looked like a translation
+                # left undone: an example in another language says which)
+                name = {"en": self.tr("in English"), "fr": self.tr("in French")}.get(example.language, example.language)
+                label = self.tr("{example} \u2014 {language}").format(example=label, language=name)
             item = QListWidgetItem(label)
             item.setData(OPEN, example)
             if example.counter:
