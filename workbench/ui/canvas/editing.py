@@ -168,7 +168,27 @@ class EditingMixin:
             if len(ids) > 1
             else translate("Canvas", "Delete")
         )
-        return self.run(label, remove_all)
+        place = self.keyboard_place() if self.keyboard_active else None
+        before = [s.id for s in self.document.steps()] if place is not None else []
+        done = self.run(label, remove_all)
+        if done and place is not None:
+            self._keep_place(place, before)
+        return done
+
+    def _keep_place(self, place: tuple[str, str | None, int | None], before: list[str]) -> None:
+        """After a Delete, the keyboard stays where the element was: its cell, or the step that came next
+        when a step was deleted (the next arrow key went back to the journey's first step)."""
+        step, lane, _ = place
+        if step in self.document:
+            if lane is not None and lane in self.document:
+                self.focus_cell(step, lane)
+            else:
+                self._select_one(step)
+            return
+        left = [s for s in before[before.index(step):] if s in self.document] if step in before else []
+        left = left or [s for s in reversed(before) if s in self.document]
+        if left:
+            self._select_one(left[0])
 
     # ---------------------------------------------------------- clipboard
 
@@ -228,6 +248,9 @@ class EditingMixin:
         return False
 
     def _paste_cell(self) -> tuple[str, str] | None:
+        cell = getattr(self, "cursor_cell", None)  # the empty cell the keyboard is on (it was ignored)
+        if cell is not None and cell[0] in self.document and cell[1] in self.document:
+            return cell
         cards = self.selected_ids("card")
         if cards:
             card = self.document.get(cards[0])

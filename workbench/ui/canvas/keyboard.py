@@ -110,9 +110,14 @@ class KeyboardMixin:
         return Rect(column.x, row.y, column.w, row.h)
 
     def focus_cell(self, step: str, lane: str) -> None:
-        """Put the keyboard on a cell: its first card, or the empty cell itself."""
+        """Put the keyboard on a cell: its first card (the face, in the emotion lane), or the empty cell itself."""
         cards = self.document.cards_at(step, lane)
-        if cards:
+        face = self._face(step) if lane == self._emotion_lane() else None
+        if face is not None:
+            self.clearSelection()
+            self.cursor_cell = None
+            face.setSelected(True)
+        elif cards:
             self.select_ids([cards[0].id])
         else:
             self.clearSelection()
@@ -142,10 +147,40 @@ class KeyboardMixin:
             card = self.document.get(cards[0])
             in_cell = [c.id for c in self.document.cards_at(card.step, card.lane)]  # type: ignore[attr-defined]
             return card.step, card.lane, in_cell.index(card.id)  # type: ignore[attr-defined]
+        faces = self.selected_ids("emotion")
+        lane = self._emotion_lane()
+        if faces and lane is not None:  # (the arrows went back to the first step from a face)
+            return faces[0], lane, None
         steps = self.selected_ids("step")
         if steps:
             return steps[0], None, None
         return None
+
+    def _emotion_lane(self) -> str | None:
+        lane = self.layout.emotion_lane
+        return lane.id if lane is not None else None
+
+    def _face(self, step: str):  # type: ignore[no-untyped-def]
+        """The face of *step* on the curve being edited, if it has one."""
+        self.ensure_fresh()  # (a face set a moment ago)
+        return self.item_for("emotion", step) if self.engine.face(step) is not None else None
+
+    def _select_face(self, step: str) -> None:
+        face = self._face(step)
+        if face is not None:
+            self.clearSelection()
+            self.cursor_cell = None
+            face.setSelected(True)
+            self.update_focus_frame()
+            self._show_focus()
+
+    def nudge_face(self, step: str, dy: int) -> None:
+        """Ctrl+Up / Ctrl+Down on a face: a level up or down (as Ctrl+arrows move a card), one undo step a run."""
+        level = self.focus.level(self.document.get(step))  # type: ignore[arg-type]
+        if level is None or not -2 <= level - dy <= 2:
+            return
+        self.run(translate("Canvas", "Set emotion"), lambda: self.focus.set_level(step, level - dy), ("emotion-key", step))
+        self._select_face(step)
 
     def navigate(self, dx: int, dy: int) -> None:
         doc = self.document
@@ -211,6 +246,8 @@ class KeyboardMixin:
                 self.update_focus_frame()
         elif key in ARROWS and ctrl and self.selected_ids("card"):
             self.nudge_cards(*ARROWS[key])
+        elif key in (Key.Key_Up, Key.Key_Down) and ctrl and len(self.selected_ids("emotion")) == 1:
+            self.nudge_face(self.selected_ids("emotion")[0], ARROWS[key][1])
         elif key in (Key.Key_Left, Key.Key_Right) and ctrl and len(self.selected_ids("step")) == 1:
             self.shift_step(self.selected_ids("step")[0], ARROWS[key][0])
         elif key in ARROWS and not ctrl:
@@ -246,6 +283,8 @@ class KeyboardMixin:
                 lane.kind, "card:" + next((c for c, k in placement.LANE_FOR_CARD.items() if k == lane.kind), "note"))  # type: ignore[attr-defined]
             if kind:
                 self.insert_from_palette(kind)
+            elif self.run(translate("Canvas", "Set emotion"), lambda: self.focus.set_level(step, 0)):
+                self._select_face(step)  # neutral, then Ctrl+Up / Ctrl+Down to say how it feels
             return
         if len(self.selected_ids("step")) == 1 and not self.selected_ids("card"):
             self.add_next_step(self.selected_ids("step")[0])
