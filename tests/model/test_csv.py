@@ -211,6 +211,33 @@ def test_a_windows_code_page_sheet_is_read() -> None:
     assert journey.stages[0].title == "Découverte" and journey.language == "fr"
 
 
+def test_a_unicode_text_sheet_is_read() -> None:
+    """What a spreadsheet saves as "Unicode text" (UTF-16, tabs) said "column Stage is missing"."""
+    sheet = "Phase\tÉtape\tTexte\nDécouverte\tTrouve l'agence\tPensée\n".encode("utf-16")
+    journey = from_csv(sheet)
+    assert journey.stages[0].title == "Découverte" and journey.steps[0].title == "Trouve l'agence"
+
+
+def test_a_quote_never_closed_is_named_not_swallowing_the_rest() -> None:
+    """The rest of the sheet became one card's text, with no word (exploratory test)."""
+    with pytest.raises(CsvError) as caught:
+        from_csv('Stage,Step,Text,Lane\nA,B,"never closed,Thoughts\nC,D,e,Thoughts\n', source="u.csv")
+    assert [p.row for p in caught.value.problems] == [2]
+    assert "u.csv" in str(caught.value) and "never closed" in str(caught.value) and "row 2:" in str(caught.value)
+    # A stray quote inside a cell, as a hand-typed sheet may hold, is still read as a spreadsheet does
+    journey = from_csv('Stage,Step,Text,Lane\nA,B,"said" loudly,Thoughts\n')
+    assert [c.text for c in journey.cards] == ["said loudly"]
+
+
+def test_a_cell_too_long_and_binary_data_are_named() -> None:
+    with pytest.raises(CsvError) as caught:
+        from_csv("Stage,Step,Text,Lane\nA,B," + "x" * 200_000 + ",Thoughts\n", source="l.csv")
+    assert "l.csv" in str(caught.value) and "row 2: a cell is longer than 131,072 characters" in str(caught.value)
+    with pytest.raises(CsvError) as caught:
+        from_csv(bytes(range(256)) * 4, source="g.csv")
+    assert "g.csv" in str(caught.value) and "binary" in str(caught.value)
+
+
 def test_every_bad_cell_of_one_row_is_named() -> None:
     sheet = "Stage;Step;Step order;Emotion;Kind;Text;Intents\nA;B;-5;3;wish;x;hug\n"
     with pytest.raises(CsvError) as caught:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from workbench.i18n import ntr, tr
+from workbench.i18n import decimal, ntr, tr
 from workbench.model.errors import LoadError
 from workbench.model.interop import csvcells as sheet
 from workbench.model.interop.mermaid import guess_nature
@@ -41,6 +41,8 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
+        if not self.column:  # (the row as a whole)
+            return tr("row {row}: {message}", row=self.row, message=self.message)
         return tr("row {row}, column {column}: {message}", row=self.row, column=self.column, message=self.message)
 
 
@@ -71,9 +73,16 @@ def _unknown_column(name: str) -> str:
     return tr("the column {name!r} is not one the workbench reads, and was left out", name=name)
 
 
-def _decode(data: bytes | str) -> str:
+def _decode(data: bytes | str, source: str = "CSV") -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what a spreadsheet writes as "Unicode text"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CsvError(source, reason=tr("is not readable UTF-16 text: save the sheet as CSV (UTF-8)")) from None
+    if b"\x00" in data[:4096]:
+        raise CsvError(source, reason=tr("is not a text sheet (it holds binary data): save the sheet as CSV (UTF-8)"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -96,6 +105,29 @@ def detect_separator(text: str) -> str:
             counts[char] += 1
     best = max(counts, key=lambda c: (counts[c], c == ","))
     return best if counts[best] else ","
+
+
+def _rows(text: str, sep: str, source: str) -> list[list[str]]:
+    """The sheet's rows. A quote opened and never closed took the rest of the sheet into one cell, without a
+    word: it is refused, naming its row (as is a cell too long to read); a stray quote inside a cell, as
+    hand-edited sheets hold, is read as the spreadsheet would."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+        return rows
+    except csv.Error as error:
+        said = str(error)
+        if "end of data" in said:
+            reason = tr("a quote (\") opened in this row is never closed, so the rest of the sheet would be one cell")
+        elif "field larger" in said:
+            reason = tr("a cell is longer than {limit} characters", limit=decimal(csv.field_size_limit(), 0))
+        else:
+            reason = None
+    if reason is not None:
+        raise CsvError(source, [RowProblem(len(rows) + 1, "", reason)])
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
 
 
 @dataclass
@@ -133,9 +165,9 @@ def from_csv(
     column the sheet names but the workbench does not know is left out, and
     said in *warnings* (with the column it probably means, if one is close).
     """
-    text = _decode(data)
+    text = _decode(data, source)
     sep = detect_separator(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    rows = _rows(text, sep, source)
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
     if not rows:
