@@ -151,6 +151,8 @@ def test_a_card_added_to_a_step_the_other_side_removed_keeps_the_step() -> None:
     assert by_id(merged, "steps")["p2"].title == "Theirs"  # type: ignore[attr-defined]
     [conflict] = result.new_conflicts
     assert (conflict.element, conflict.field, conflict.theirs) == ("p1", "", None)
+    # The step kept keeps what was its own, which the removal took with it: its card and that card's handoff
+    assert "c1" in by_id(merged, "cards") and "h1" in by_id(merged, "handoffs")
 
 
 def test_several_cards_added_to_a_step_the_other_side_removed_are_all_kept() -> None:

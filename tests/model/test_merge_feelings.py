@@ -7,7 +7,7 @@ from workbench.model.conflicts import element_words, field_words, readable, reso
 from workbench.model.document import JourneyDocument
 from workbench.model.feelings import level, note, with_feeling
 from workbench.model.interop.merge import merge_journeys
-from workbench.model.journey import Journey, Persona
+from workbench.model.journey import Card, Journey, Persona
 
 
 def two_personas() -> Journey:
@@ -91,3 +91,25 @@ def test_a_persona_renamed_differently_on_both_sides_is_a_conflict_named_after_t
     assert element_words(document, conflict) == "Persona “Bernard, 69”"
     resolve(document, conflict.id, "theirs")
     assert document.get("persona-b").name == "Bernard, 68"
+
+
+def test_a_persona_removed_by_one_side_and_still_used_by_the_other_keeps_all_its_feelings_and_tags() -> None:
+    """Kept as a conflict, the persona had one emotion of 38 left: "Keep mine" gave back a near-empty curve."""
+    base = two_personas()
+    doc = JourneyDocument(base)
+    first, second = doc.steps()[0].id, doc.steps()[1].id
+    for step in (first, second):  # Bernard feels something at both steps, and a card concerns only him
+        doc.update(step, emotions=with_feeling(doc.get(step), "persona-b", "as_is", value=-1))  # type: ignore[arg-type]
+    doc.update("c2", personas=["persona-b"])
+    base = doc.journey
+    ours = edited(base, lambda d: (set_feeling("persona-b", "as_is", 1)(d),
+                                   d.add(Card(id="mine", step=second, lane="l2", kind="note", personas=["persona-b"]))))
+    theirs = edited(base, lambda d: d.remove("persona-b"))  # (its feelings and tags go with it)
+    result = merge_journeys(base, ours, theirs)
+    merged = JourneyDocument(result.journey)
+    assert "persona-b" in merged
+    assert level(merged.get(first), "persona-b") == 1 and level(merged.get(second), "persona-b") == -1  # ours, whole
+    assert merged.get("c2").personas == ["persona-b"] and merged.get("mine").personas == ["persona-b"]  # type: ignore[attr-defined]
+    removal = next(c for c in result.new_conflicts if c.element == "persona-b" and c.field == "")
+    resolve(merged, removal.id, "theirs")  # and taking the side that removed it removes it all
+    assert "persona-b" not in merged and level(merged.get(second), "persona-b") is None

@@ -184,6 +184,31 @@ class _Merge:
             return True
         return False
 
+    def keep_whole(self) -> None:
+        """An element one side removed that the merge keeps (the other side changed it, or still uses it)
+        keeps what belongs to it on the side that kept it: its dependents (a step's cards, a card's
+        handoffs) and its mentions (a persona's feelings and tags). The removal had taken them with it, and
+        "Keep mine" gave back a persona with one emotion of 38, a step with none of its cards. Taking the
+        removing side's version of the conflict removes them all again (``model/conflicts``)."""
+        todo = [(c, k) for c in COLLECTIONS for k in self.m[c] if k in self.b[c] and (k not in self.o[c] or k not in self.t[c])]
+        done: set[str] = set()
+        while todo:
+            collection, key = todo.pop()
+            if key in done:
+                continue
+            done.add(key)
+            keeper = self.o if key in self.o[collection] else self.t
+            for other in COLLECTIONS:
+                for ref_key, obj in keeper[other].items():
+                    if key not in _referenced(other, obj):
+                        continue
+                    merged = self.m[other].get(ref_key)
+                    if merged is None:
+                        self.m[other][ref_key] = dict(obj)
+                        todo.append((other, ref_key))
+                    elif collection == "personas":
+                        self.m[other][ref_key] = _with_mentions(merged, obj, key)
+
     def to_ours(self, collection: str, key: str) -> bool:
         """Take ours' whole version of an element; the theirs values it drops become conflicts."""
         ours, merged = self.o[collection].get(key), self.m[collection].get(key)
@@ -274,12 +299,13 @@ def merge_journeys(base: Journey | None, ours: Journey, theirs: Journey) -> Merg
         for key in state.o["personas"]:
             state.restore(key)
     limit = 2 * sum(len(state.m[c]) + len(state.t[c]) for c in COLLECTIONS) + 10
-    journey = state.build(fields, [])
-    problems = check_journey(journey)
-    while problems and limit > 0 and state.repair(journey, problems):
-        limit -= 1
+    while True:
+        state.keep_whole()  # (again after each repair: a repair may bring back an element one side removed)
         journey = state.build(fields, [])
         problems = check_journey(journey)
+        if not problems or limit <= 0 or not state.repair(journey, problems):
+            break
+        limit -= 1
     if check_journey(journey):
         _fall_back_to_ours(state)
     for collection in PLACEMENT:
@@ -287,6 +313,21 @@ def merge_journeys(base: Journey | None, ours: Journey, theirs: Journey) -> Merg
     new = _numbered(state, kept)
     journey = state.build(fields, [*kept, *new])
     return MergeResult(journey, [Conflict.model_validate(c) for c in new])
+
+
+def _with_mentions(merged: dict[str, Any], kept: dict[str, Any], persona: str) -> dict[str, Any]:
+    """*merged* (a step or a card) with *kept*'s feelings of *persona* and its tag of it, where it lacks them."""
+    out = dict(merged)
+    if isinstance(kept.get("emotions"), list) and isinstance(merged.get("emotions"), list):
+        have = {feeling_key(e.get("persona"), e.get("scenario", "as_is")) for e in merged["emotions"] if isinstance(e, dict)}
+        missing = [e for e in kept["emotions"] if isinstance(e, dict) and e.get("persona") == persona
+                   and feeling_key(persona, e.get("scenario", "as_is")) not in have]
+        if missing:
+            out["emotions"] = [*merged["emotions"], *missing]
+    tags = merged.get("personas")
+    if isinstance(tags, list) and persona in (kept.get("personas") or ()) and persona not in tags:
+        out["personas"] = [*tags, persona]
+    return out
 
 
 def _fall_back_to_ours(state: _Merge) -> None:
