@@ -28,6 +28,29 @@ def story(path: Path) -> list[tuple[str, str, int | None, list[str]]]:
     return out
 
 
+def test_what_a_sheet_or_a_diagram_would_merge_or_drop_is_said(tmp_path, capsys) -> None:
+    """Two stages of one title came back from a sheet as one (the time order changed), and a touchpoint with no
+    channel left a diagram, without a word (exploratory test)."""
+    from workbench.model.fileformat import load, save
+
+    journey = load(BANKING)
+    stages = [s.model_copy(update={"title": "Discover"}) for s in journey.stages[:2]] + list(journey.stages[2:])
+    lanes = [la.model_copy(update={"title": "Notes"}) if la.kind in ("backstage", "opportunities") else la for la in journey.lanes]
+    quiet = next(c for c in journey.cards if c.kind == "touchpoint")
+    cards = [c.model_copy(update={"channel": None}) if c.id == quiet.id else c for c in journey.cards]
+    path = tmp_path / "alike.journey"
+    save(journey.model_copy(update={"stages": stages, "lanes": lanes, "cards": cards}), path)
+    assert main(["convert", str(path), "-o", str(tmp_path / "a.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "the difference between the stages called \"Discover\"" in err
+    assert "the difference between the lanes called \"Notes\"" in err
+    assert main(["convert", str(path), "-o", str(tmp_path / "a.mmd")]) == 0
+    err = capsys.readouterr().err
+    assert "1 touchpoint without a channel" in err and "Discover" not in err
+    assert main(["convert", str(BANKING), "-o", str(tmp_path / "b.csv")]) == 0
+    assert "difference between" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("suffix", [".mmd", ".csv"])
 def test_a_journey_goes_out_and_comes_back_with_its_stages_steps_emotions_and_channels(tmp_path, suffix) -> None:
     middle, back = tmp_path / f"savings{suffix}", tmp_path / "back.journey"

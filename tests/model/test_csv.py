@@ -238,6 +238,21 @@ def test_a_cell_too_long_and_binary_data_are_named() -> None:
     assert "g.csv" in str(caught.value) and "binary" in str(caught.value)
 
 
+def test_two_steps_of_one_title_in_a_stage_come_back_as_two() -> None:
+    """The application's own sheet of a stage with two "New step"s could not be read back (row 10, column
+    Step order: row 9 gives this step the order 10)."""
+    from workbench.model.templates import skeleton
+
+    journey = skeleton("other", "en")
+    stage = journey.stages[0].id
+    steps = [*journey.steps, journey.steps[0].model_copy(update={"id": "step-again", "order": 990})]
+    twice = journey.model_copy(update={"steps": [s.model_copy(update={"title": "New step"}) if s.stage == stage else s
+                                                 for s in steps]})
+    again = from_csv(to_csv(twice))
+    titled = [s for s in again.steps if s.title == "New step"]
+    assert len(titled) == len([s for s in twice.steps if s.title == "New step"]) >= 2
+
+
 def test_every_bad_cell_of_one_row_is_named() -> None:
     sheet = "Stage;Step;Step order;Emotion;Kind;Text;Intents\nA;B;-5;3;wish;x;hug\n"
     with pytest.raises(CsvError) as caught:

@@ -216,7 +216,7 @@ def from_csv(
         return row[index].strip()
 
     stage_titles: list[str] = []
-    steps: dict[tuple[str, str], _StepDraft] = {}
+    steps: dict[tuple[str, ...], _StepDraft] = {}
     lanes: dict[str, _LaneDraft] = {}
     # (step key, lane title, kind, text, channel, nature, intents)
     cards: list[tuple[tuple[str, str], str, str, str, str | None, str | None, list[str]]] = []
@@ -272,16 +272,18 @@ def from_csv(
 
         if stage not in stage_titles:
             stage_titles.append(stage)
-        draft = steps.get((stage, step))
+        key: tuple[str, ...] = (stage, step)
+        draft = steps.get(key)
+        if draft is not None and order is not None and draft.order is not None and draft.order != order:
+            # Another step of the same title in this stage, told apart by its order (two "New step"s: the
+            # application's own sheet could not be read back)
+            key = (stage, step, str(order))
+            draft = steps.get(key)
         if draft is None:
-            draft = steps[(stage, step)] = _StepDraft(stage, step, order, number, emotion, number)
+            draft = steps[key] = _StepDraft(stage, step, order, number, emotion, number)
         else:
-            if order is not None:
-                if draft.order is None:
-                    draft.order, draft.order_row = order, number
-                elif draft.order != order:
-                    problem("step_order", tr("row {row} gives this step the order {order}", row=draft.order_row,
-                                             order=draft.order))
+            if order is not None and draft.order is None:
+                draft.order, draft.order_row = order, number
             if emotion is not None:
                 if draft.emotion is None:
                     draft.emotion, draft.emotion_row = emotion, number
@@ -303,7 +305,7 @@ def from_csv(
             if kind != "touchpoint" and channel:
                 problem("channel", tr("only touchpoint cards have a channel"))
             if lane_draft is not None:
-                cards.append(((stage, step), lane_draft.title, kind, card_text, channel or None, nature, intents))
+                cards.append((key, lane_draft.title, kind, card_text, channel or None, nature, intents))
         problems += bad
 
     if problems:

@@ -92,6 +92,7 @@ def not_carried(journey: Journey, kind: str) -> list[str]:
     """What *journey* holds that a file of *kind* cannot keep, in words ("the persona", "5 flow links")."""
     if kind not in (MERMAID, CSV):
         return []
+    from workbench.model.interop.difftext import quoted
     lost = []
     if kind == CSV and journey.title:
         lost.append(tr("the title"))
@@ -124,6 +125,16 @@ def not_carried(journey: Journey, kind: str) -> list[str]:
         others = sum(1 for c in journey.cards if c.kind != "touchpoint")
         if others:
             lost.append(ntr("{count} card that is not a touchpoint", "{count} cards that are not touchpoints", others))
+        unnamed = sum(1 for c in journey.cards if c.kind == "touchpoint" and not (c.channel or "").strip())
+        if unnamed:  # (a task's actors are its channels: one without any is not written)
+            lost.append(ntr("{count} touchpoint without a channel", "{count} touchpoints without a channel", unnamed))
+    if kind == CSV:  # (a sheet names stages and lanes by their titles: two of one title read back as one)
+        for collection, word in (("stages", tr("stages")), ("lanes", tr("lanes"))):
+            titles = [e.title.strip() for e in getattr(journey, collection)]
+            alike = sorted({t for t in titles if titles.count(t) > 1})
+            if alike:
+                lost.append(tr("the difference between the {things} called {titles} (read back, they are one)",
+                               things=word, titles=", ".join(quoted(t) for t in alike)))
     if journey.handoffs:
         lost.append(ntr("{count} handoff", "{count} handoffs", len(journey.handoffs)))
     if journey.links:
