@@ -279,3 +279,22 @@ def test_save_over_a_fifo_is_refused_before_reading_it(tmp_path, through_link):
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert not backup_path(fifo).exists() and not backup_path(path).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({fifo.name, path.name})
+
+
+def test_a_journey_too_large_to_open_again_is_not_written(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A sheet of 100,000 steps converted gave a 65 MB file that `check` and the editor then refused."""
+    from workbench.model import fileformat
+    from workbench.model.templates import template
+
+    journey = template("banking", "en")
+    path = tmp_path / "big.journey"
+    save(journey, path)
+    before = path.read_bytes()
+    monkeypatch.setattr(fileformat, "MAX_BYTES", len(before) - 1)  # (the same limit as a load's, made small)
+    bigger = journey.model_copy(update={"title": journey.title + " and more"})
+    with pytest.raises(SaveError) as caught:
+        save(bigger, path)
+    assert str(path) in str(caught.value) and "too large to open again" in str(caught.value)
+    assert path.read_bytes() == before  # the file there is left as it was
+    with pytest.raises(fileformat.LoadError):  # (what it would have given: a file no load takes)
+        fileformat.loads(dumps(bigger), source=str(path))

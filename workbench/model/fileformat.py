@@ -398,6 +398,13 @@ def save(
         data = dumps(journey, minor=minor, extra=extra)
     except ValueError as error:  # (a lone surrogate in a merge conflict's value: no UTF-8 file can hold it)
         raise SaveError(path, tr("holds text that cannot be written in a file: {reason}", reason=error)) from None
+    size = len(data)
+    if size > MAX_BYTES:  # (a 100,000-step sheet converted gave a file nothing could open again)
+        raise SaveError(
+            path,
+            tr("would be too large to open again ({size} MB; a journey file may hold {limit} MB): split the journey",
+               size=round(size / 1_048_576, 1), limit=MAX_BYTES // 1_048_576),
+        )
     atomic_write(Path(path), data, backup=backup, replace_read_only=replace_read_only)
 
 
