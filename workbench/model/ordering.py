@@ -36,4 +36,10 @@ def order_at(orders: list[int], index: int) -> int | None:
 
 def renumbered(count: int) -> list[int]:
     """Fresh orders for *count* siblings, with room between them."""
-    return [GAP * (i + 1) for i in range(count)]
+    return [nth_order(i + 1) for i in range(count)]
+
+
+def nth_order(position: int) -> int:
+    """The order :func:`renumbered` gives the *position*-th of its siblings (from 1), without the list of them
+    all (a Mermaid import asked for the list at every task: minutes for a long diagram)."""
+    return GAP * position

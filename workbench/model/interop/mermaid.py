@@ -29,7 +29,7 @@ from workbench.i18n import tr
 from workbench.model.errors import LoadError
 from workbench.model.feelings import feelings, lead, level
 from workbench.model.journey import Card, Journey, Stage, Step
-from workbench.model.ordering import renumbered
+from workbench.model.ordering import nth_order
 from workbench.model.validation import check_journey, describe_error, field_path
 
 #: The largest text read, as for a `.journey` file (32 MB of UTF-8).
@@ -242,7 +242,7 @@ def from_mermaid(text: str, language: str = "en", *, source: str = "<mermaid>") 
     described: list[str] = []
 
     def new_stage(name: str) -> str:
-        stages.append(Stage(id=f"stage-{len(stages) + 1}", title=name, order=renumbered(len(stages) + 1)[-1]))
+        stages.append(Stage(id=f"stage-{len(stages) + 1}", title=name, order=nth_order(len(stages) + 1)))
         stage_steps[stages[-1].id] = 0
         return stages[-1].id
 
@@ -339,7 +339,7 @@ def _read_task(
         id=f"step-{index + 1}",
         title=_short(name, number, warnings),
         stage=stage_id,
-        order=renumbered(stage_steps[stage_id])[-1],
+        order=nth_order(stage_steps[stage_id]),
         emotions=feelings(emotion),
     )
     channels: list[str] = []
@@ -353,7 +353,7 @@ def _read_task(
                 id=f"card-{len(cards) + 1}",
                 step=step.id,
                 lane="lane-touchpoints",
-                order=renumbered(position + 1)[-1],
+                order=nth_order(position + 1),
                 kind="touchpoint",
                 text=channel,
                 channel=channel,
