@@ -112,6 +112,7 @@ def _convert_parser() -> argparse.ArgumentParser:
 def cmd_new(argv: list[str]) -> int:
     from workbench.model.errors import LoadError, SaveError
     from workbench.model.fileformat import save
+    from workbench.model.interop.formats import journey_only
     from workbench.model.templates import normalise_sector, template
 
     args = _new_parser().parse_args(argv)
@@ -120,6 +121,11 @@ def cmd_new(argv: list[str]) -> int:
         _error(tr("unknown sector {sector!r}; see 'workbench new --help'", sector=args.sector))
         return 2
     output = Path(args.output)
+    try:
+        journey_only(output, written=True)  # (a .csv or .mmd name got a journey's JSON)
+    except LoadError as error:
+        _error(str(error))
+        return 2
     if not _may_write(output, args.force):
         return 1
     try:

@@ -78,6 +78,7 @@ def run(argv: list[str]) -> int:
     from workbench.model.errors import LoadError
     from workbench.model.feelings import scenario_of
     from workbench.model.fileformat import load
+    from workbench.model.interop.formats import journey_only
 
     args = _parser().parse_args(argv)
     fail_on = args.fail_on or (None if args.min_score is not None else "error")
@@ -86,6 +87,7 @@ def run(argv: list[str]) -> int:
     results: list[FileResult] = []
     for name in args.files:
         try:
+            journey_only(name)
             journey = load(name)
         except LoadError as error:
             _error(str(error))

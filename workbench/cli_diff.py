@@ -54,6 +54,7 @@ def run(argv: list[str]) -> int:
     from workbench.model.errors import LoadError
     from workbench.model.fileformat import load_file
     from workbench.model.interop.diff import diff, to_json, to_text
+    from workbench.model.interop.formats import journey_only
 
     parser = _parser()
     args = parser.parse_args(argv)
@@ -69,6 +70,7 @@ def run(argv: list[str]) -> int:
     for name in args.files:
         try:
             # A newer major version is read, not refused: comparing never writes.
+            journey_only(name)
             journeys.append(load_file(name, allow_newer=True).journey)
         except LoadError as error:
             _error(str(error))

@@ -54,6 +54,7 @@ def run(argv: list[str]) -> int:
     """Exit 0 merged cleanly, 1 merged with conflicts (or not written), 2 a file that does not load."""
     from workbench.model.errors import LoadError, SaveError
     from workbench.model.fileformat import load_file, save
+    from workbench.model.interop.formats import journey_only
     from workbench.model.interop.merge import merge_journeys
 
     args = _parser().parse_args(argv)
@@ -61,12 +62,18 @@ def run(argv: list[str]) -> int:
     base_missing = _empty(Path(args.base))  # git's "added on both sides": no common version
     for name in (args.ours, args.theirs) if base_missing else (args.base, args.ours, args.theirs):
         try:
+            journey_only(name)
             loaded.append(load_file(name))
         except LoadError as error:
             _error(tr("{name}: cannot merge: {error}", name=args.name, error=error) if args.name else str(error))
             return 2
     base, ours, theirs = [None, *loaded] if base_missing else loaded
     output = Path(args.output)
+    try:
+        journey_only(output, written=True)  # (a merge into a .csv wrote a journey's JSON there)
+    except LoadError as error:
+        _error(str(error))
+        return 2
     if not _may_write(output, args.force, same_as=Path(args.ours)):
         return 1
     result = merge_journeys(None if base is None else base.journey, ours.journey, theirs.journey)

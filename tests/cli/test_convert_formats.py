@@ -161,3 +161,20 @@ def test_the_csv_separator_may_be_chosen(tmp_path, option, separator) -> None:
     back = tmp_path / "back.journey"
     assert main(["convert", str(out), "-o", str(back)]) == 0  # read back whatever the separator
     assert len(load(back).steps) == len(load(BANKING).steps)
+
+
+def test_check_diff_merge_and_new_take_journey_files_and_say_to_convert(tmp_path, capsys) -> None:
+    """`check x.csv` said "broken JSON", and `merge ... -o out.csv` wrote a journey's JSON into a .csv."""
+    sheet = tmp_path / "plan.csv"
+    assert main(["convert", str(BANKING), "-o", str(sheet)]) == 0
+    capsys.readouterr()
+    for command in (["check", str(sheet)], ["diff", str(BANKING), str(sheet)]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert "plan.csv: is a CSV file, not a journey file: convert it first (workbench convert plan.csv -o plan.journey)" in err
+        assert "JSON" not in err
+    out = tmp_path / "out.mmd"
+    assert main(["merge", str(BANKING), str(BANKING), str(BANKING), "-o", str(out)]) == 2
+    assert main(["new", "--sector", "banking", "-o", str(out)]) == 2
+    assert "out.mmd: names a Mermaid file, but a journey file is written here: name it out.journey" in capsys.readouterr().err
+    assert not out.exists()

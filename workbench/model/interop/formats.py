@@ -46,6 +46,25 @@ def format_of(path: str | Path) -> str:
     return EXTENSIONS.get(Path(path).suffix.lower(), JOURNEY)
 
 
+def journey_only(path: str | Path, written: bool = False) -> None:
+    """Refuse a file whose name says it is a sheet or a diagram where a journey file is read, or *written* (a
+    check of a .csv said "broken JSON", a merge into a .csv wrote a journey's JSON there)."""
+    kind = format_of(path)
+    if kind != JOURNEY:
+        from workbench.model.errors import LoadError
+
+        name = Path(path)
+        shown, journey = {MERMAID: "Mermaid", CSV: "CSV"}[kind], name.with_suffix(".journey").name
+        if written:
+            raise LoadError(str(path), tr(
+                "names a {format} file, but a journey file is written here: name it {journey} "
+                "(then workbench convert makes the {format} file)", format=shown, journey=journey))
+        raise LoadError(str(path), tr(
+            "is a {format} file, not a journey file: convert it first (workbench convert {name} -o {journey})",
+            format=shown, name=name.name, journey=journey,
+        ))
+
+
 def read_journey(
     path: str | Path, *, kind: str | None = None, language: str | None = None, allow_newer: bool = False
 ) -> Read:
