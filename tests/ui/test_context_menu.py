@@ -365,3 +365,25 @@ def test_hand_over_from_a_real_menu_then_click_the_person(window: MainWindow, qt
 
 def test_a_right_click_outside_the_map_shows_no_menu(window: MainWindow) -> None:
     assert context_menu(window.scene, QPointF(2, 2)) is None
+
+
+def test_the_menu_key_and_shift_f10_open_the_menu_of_what_the_keyboard_is_on(window: MainWindow) -> None:
+    """They opened nothing: duplicating a step or marking a goal needed the mouse (exploratory test)."""
+    shown: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        shown.append(names(menu))
+        QTimer.singleShot(0, menu.close)
+
+    window.scene.context_menu_shown.connect(look)
+    viewport = window.view.viewport()
+    click(window, *box(window, "step", "step-2").centre)
+    QTest.keyClick(viewport, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert shown and "ctx-delete" in shown[-1] and window.scene.selected_ids() == ["step-2"]
+    QTest.keyClick(viewport, Qt.Key.Key_Right)  # to step-3, then down to its first lane's empty cell
+    QTest.keyClick(viewport, Qt.Key.Key_Down)
+    assert window.scene.cursor_cell is not None
+    middle = viewport.rect().center()
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, middle, viewport.mapToGlobal(middle))
+    QApplication.sendEvent(viewport, menu_event)  # (what the Menu key sends)
+    assert len(shown) == 2 and shown[-1] != shown[0]  # the empty cell's menu, not the step's nor the middle's

@@ -240,6 +240,8 @@ def map_keys() -> list[tuple[str, list[tuple[str, str]]]]:
          keys("Enter")),
         (translate("ShortcutsDialog", "Edit the text of the selection (double-click does too)"),
          keys("F2")),
+        (translate("ShortcutsDialog", "Open the menu of the selection (a right-click does too)"),
+         keys("Shift+F10", "Menu")),
         (translate("ShortcutsDialog", "Break the line while editing a text"),
          keys("Shift+Enter")),
         (translate("ShortcutsDialog", "Cancel a drag, a link or handoff being drawn, or an edit"),

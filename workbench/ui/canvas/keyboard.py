@@ -174,6 +174,30 @@ class KeyboardMixin:
             self.update_focus_frame()
             self._show_focus()
 
+    def open_keyboard_menu(self) -> bool:
+        """Shift+F10 or the Menu key: the right-click menu of what the keyboard is on (a selected element, or
+        the empty cell), beside it. Without them, duplicating a step or marking a goal needed the mouse."""
+        from workbench.ui.canvas.context_menu import context_menu
+
+        self.ensure_fresh()
+        items = self.selectedItems()
+        if self.cursor_cell is not None and self.cursor_cell[0] in self.document and self.cursor_cell[1] in self.document:
+            r = self.cell_rect(*self.cursor_cell)
+            at = QPointF(r.x + r.w / 2, r.y + r.h / 2)
+        elif items:
+            at = items[0].sceneBoundingRect().center()
+        else:
+            return False
+        views = self.views()
+        menu = context_menu(self, at)  # type: ignore[arg-type]
+        if menu is None or not views:
+            return False
+        view = views[0]
+        view.ensureVisible(QRectF(at.x() - 40, at.y() - 20, 80, 40))
+        self.context_menu_shown.emit(menu)  # type: ignore[attr-defined]
+        menu.exec(view.viewport().mapToGlobal(view.mapFromScene(at)))
+        return True
+
     def nudge_face(self, step: str, dy: int) -> None:
         """Ctrl+Up / Ctrl+Down on a face: a level up or down (as Ctrl+arrows move a card), one undo step a run."""
         level = self.focus.level(self.document.get(step))  # type: ignore[arg-type]
@@ -256,6 +280,8 @@ class KeyboardMixin:
             self._enter()
         elif key == Key.Key_F2:
             self.edit_selected()
+        elif key == Key.Key_F10 and mods & Qt.KeyboardModifier.ShiftModifier:
+            self.open_keyboard_menu()
         else:
             super().keyPressEvent(event)  # type: ignore[misc]
             return

@@ -320,6 +320,9 @@ class JourneyScene(
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         from workbench.ui.canvas.context_menu import context_menu
 
+        if event.reason() == event.Reason.Keyboard and self.editor is None and self.open_keyboard_menu():
+            event.accept()  # (the Menu key: the selection's menu, not the one at the middle of the view)
+            return
         menu = context_menu(self, event.scenePos())
         if menu is not None:
             self.context_menu_shown.emit(menu)
