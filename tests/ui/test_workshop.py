@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import journey_of
 from tests.ui.helpers import open_window
@@ -222,6 +223,38 @@ def test_ctrl_shift_o_brings_the_outline_forward_with_the_keyboard_in_it(window:
     QTest.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.outline.isVisible())
     assert window.outline.hasFocus()
+
+
+def test_ctrl_shift_i_brings_the_inspector_forward_with_the_keyboard_in_it(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """It hid the Inspector, and pressed again left it behind the Outline's tab (exploratory test)."""
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window.scene.select_ids([window.document.steps()[0].id])
+    window.tabifyDockWidget(window.outline_dock, window.inspector_dock)
+    QTest.keyClick(window.view, Qt.Key.Key_O, ctrl_shift)  # the Outline in front, the Inspector behind its tab
+    qtbot.waitUntil(lambda: window.inspector_dock.visibleRegion().isEmpty())
+    for _ in range(2):  # from behind a tab, then from hidden (a press with it in sight hides it, as a workshop wants)
+        QTest.keyClick(QApplication.focusWidget() or window.view, Qt.Key.Key_I, ctrl_shift)
+        qtbot.waitUntil(lambda: not window.inspector_dock.visibleRegion().isEmpty())
+        focus = QApplication.focusWidget()
+        assert focus is not None and window.inspector.isAncestorOf(focus)
+        QTest.keyClick(focus, Qt.Key.Key_I, ctrl_shift)
+        qtbot.waitUntil(lambda: not window.inspector_dock.isVisible())
+
+
+def test_f6_goes_from_the_map_through_every_panel_and_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Palette had no way in from the keyboard, nor the Outline a way back to the map (exploratory test)."""
+    window.view.setFocus()
+    visited = []
+    for _ in range(5):
+        QTest.keyClick(QApplication.focusWidget() or window.view, Qt.Key.Key_F6)
+        focus = QApplication.focusWidget()
+        owner = next((name for name, widget in (("outline", window.outline), ("inspector", window.inspector),
+                                                 ("palette", window.palette), ("findings", window.findings))
+                      if focus is not None and (focus is widget or widget.isAncestorOf(focus))), None)
+        visited.append(owner or ("map" if focus is window.view else repr(focus)))
+    assert visited == ["outline", "inspector", "palette", "findings", "map"]
+    QTest.keyClick(window.view, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # and back the other way
+    assert window.findings.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is window.findings
 
 
 def test_closing_in_presentation_remembers_the_normal_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

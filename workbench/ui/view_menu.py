@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from workbench import theme
 
@@ -43,10 +43,14 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
     menu.addSeparator()
     for dock in (window.palette_dock, window.outline_dock, window.inspector_dock, window.findings_dock):
         menu.addAction(dock.toggleViewAction())
-    window.inspector_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+I"))
-    window.addAction(window.inspector_dock.toggleViewAction())
     acts.go_outline = acts.make(translate("MainWindow", "&Go to the Outline"), lambda: _go_outline(window), "Ctrl+Shift+O")
-    menu.addAction(acts.go_outline)
+    # (Ctrl+Shift+I hid the Inspector, and pressed again left it behind the Outline's tab: a dock out of sight
+    # now comes forward with the keyboard in it; one in sight collapses, to give a laptop's room to the map)
+    acts.go_inspector = acts.make(translate("MainWindow", "Show or Hide the &Inspector"), lambda: _inspector(window), "Ctrl+Shift+I")
+    acts.next_panel = acts.make(translate("MainWindow", "&Next Panel"), lambda: next_panel(window, True), "F6")
+    acts.previous_panel = acts.make(translate("MainWindow", "Pre&vious Panel"), lambda: next_panel(window, False), "Shift+F6")
+    menu.addActions([acts.go_outline, acts.go_inspector, acts.next_panel, acts.previous_panel])
+    window.addActions([acts.next_panel, acts.previous_panel, acts.go_inspector])  # (with the menu bar hidden too)
     menu.addSeparator()
     settings = QSettings()
     acts.compact = acts.make(translate("MainWindow", "&Compact Palette"), lambda: None, "Ctrl+Shift+P")
@@ -71,6 +75,9 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
         (acts.contrast, translate("MainWindow", "Stronger lines and text, legible from the back of a room")),
         (acts.reset_layout, translate("MainWindow", "Bring every panel back to its place")),
         (acts.go_outline, translate("MainWindow", "Show the Outline and put the keyboard in it")),
+        (acts.go_inspector, translate("MainWindow", "Show the Inspector with the keyboard in it, or hide it when it is in sight")),
+        (acts.next_panel, translate("MainWindow", "Put the keyboard in the next panel: map, Outline, Inspector, Palette, Findings")),
+        (acts.previous_panel, translate("MainWindow", "Put the keyboard in the panel before")),
     ]
     for action, tip in tips:
         action.setStatusTip(tip)
@@ -80,9 +87,44 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
 
 
 def _go_outline(window: MainWindow) -> None:
-    window.outline_dock.show()
-    window.outline_dock.raise_()
-    window.outline.setFocus()
+    go_to_panel(window, window.outline_dock, window.outline)
+
+
+def _inspector(window: MainWindow) -> None:
+    dock = window.inspector_dock
+    if dock.isVisible() and not dock.visibleRegion().isEmpty():  # in sight (behind another's tab, it is "visible")
+        dock.hide()
+    else:
+        go_to_panel(window, window.inspector_dock, window.inspector)
+
+
+def go_to_panel(window: MainWindow, dock: QDockWidget | None, widget: QWidget) -> None:
+    """Show *dock* in front (a tab behind another comes forward) and put the keyboard in *widget*: in itself if
+    it takes the keyboard, else in its first field that does."""
+    if dock is not None:
+        dock.show()
+        dock.raise_()
+    target = widget
+    if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        fields = [w for w in widget.findChildren(QWidget) if w.isVisibleTo(widget) and w.isEnabled()
+                  and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        target = fields[0] if fields else widget
+    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def next_panel(window: MainWindow, forward: bool) -> None:
+    """F6 / Shift+F6: the keyboard goes to the next (or previous) of the map and the panels shown, in turn, and
+    back to the map: the Palette had no way in from the keyboard, nor the Outline a way back to the map."""
+    panels: list[tuple[QDockWidget | None, QWidget]] = [
+        (None, window.view), (window.outline_dock, window.outline), (window.inspector_dock, window.inspector),
+        (window.palette_dock, window.palette), (window.findings_dock, window.findings),
+    ]
+    shown = [(dock, widget) for dock, widget in panels if dock is None or dock.toggleViewAction().isChecked()]
+    focus = QApplication.focusWidget()
+    here = next((k for k, (_, widget) in enumerate(shown) if focus is not None
+                 and (focus is widget or widget.isAncestorOf(focus))), 0)
+    dock, widget = shown[(here + (1 if forward else -1)) % len(shown)]
+    go_to_panel(window, dock, widget)
 
 
 def _compact(window: MainWindow, on: bool) -> None:
