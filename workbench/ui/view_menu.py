@@ -46,8 +46,8 @@ def build_view_menu(window: MainWindow, acts: WindowActions) -> None:
     acts.go_outline = acts.make(translate("MainWindow", "&Go to the Outline"), lambda: _go_outline(window), "Ctrl+Shift+O")
     # (Ctrl+Shift+I hid the Inspector, and pressed again left it behind the Outline's tab: a dock out of sight
     # now comes forward with the keyboard in it; one in sight collapses, to give a laptop's room to the map)
-    acts.go_inspector = acts.make(translate("MainWindow", "Show or Hide the &Inspector"), lambda: _inspector(window), "Ctrl+Shift+I")
-    acts.next_panel = acts.make(translate("MainWindow", "&Next Panel"), lambda: next_panel(window, True), "F6")
+    acts.go_inspector = acts.make(translate("MainWindow", "Show or Hide the Inspec&tor"), lambda: _inspector(window), "Ctrl+Shift+I")
+    acts.next_panel = acts.make(translate("MainWindow", "Ne&xt Panel"), lambda: next_panel(window, True), "F6")
     acts.previous_panel = acts.make(translate("MainWindow", "Pre&vious Panel"), lambda: next_panel(window, False), "Shift+F6")
     menu.addActions([acts.go_outline, acts.go_inspector, acts.next_panel, acts.previous_panel])
     window.addActions([acts.next_panel, acts.previous_panel, acts.go_inspector])  # (with the menu bar hidden too)
