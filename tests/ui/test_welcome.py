@@ -126,6 +126,16 @@ def test_enter_on_a_button_reached_with_tab_presses_it(window: MainWindow) -> No
     assert window.document.journey.sector == "retail" and window.path is None
 
 
+def test_f1_on_the_welcome_page_opens_the_guide(window: MainWindow) -> None:
+    """The guide says "press F1 at any time": on the welcome page it did nothing (exploratory test)."""
+    from workbench.ui.help import GuideDialog
+
+    welcome_then(window, lambda dialog: QTest.keyClick(dialog, Qt.Key.Key_F1))
+    guide = window.findChild(GuideDialog, "user-guide")
+    assert guide is not None and guide.isVisible()
+    guide.close()
+
+
 def test_blank_map(window: MainWindow) -> None:
     window.set_journey(Loaded(journey=template("retail", "en")), None)
     welcome_then(window, lambda d: QTest.mouseClick(button(d, "welcome-blank"), LEFT))

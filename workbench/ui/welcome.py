@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -133,6 +133,7 @@ class WelcomeDialog(QDialog):
         guide.setToolTip(self.tr("How to use the workbench (F1)"))
         guide.setAutoDefault(False)
         guide.clicked.connect(lambda: self._choose(lambda: _guide(window)))
+        self.guide_button = guide
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         # No default button: Enter belongs to what has the keys, the list it is pressed in (it opens the item) or
@@ -198,6 +199,10 @@ class WelcomeDialog(QDialog):
         focused = self.focusWidget()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton):
             focused.click()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.HelpContents):  # F1, as everywhere else (the guide says "at
+            self.guide_button.click()  # any time"; the window's own F1 is not heard over this page)
             event.accept()
             return
         super().keyPressEvent(event)
