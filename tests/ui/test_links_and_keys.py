@@ -331,6 +331,18 @@ def test_a_palette_item_with_no_place_says_why(window: MainWindow) -> None:
     assert window.stack.count() == 0
 
 
+def test_a_handoff_from_the_palette_shows_its_own_fields_in_the_inspector(window: MainWindow) -> None:
+    """With the advisor and the handoff both selected, the inspector showed the journey's fields (exploratory test)."""
+    window.scene.select_ids(["card-app"])
+    palette = window.palette
+    row = next(r for r in range(palette.count()) if palette.item(r).data(Qt.ItemDataRole.UserRole) == "handoff")
+    palette.setCurrentRow(row)
+    QTest.keyClick(palette, Qt.Key.Key_Return)
+    [handoff] = [h for h in window.document.journey.handoffs if h.source == "card-app"]
+    assert window.scene.selected_ids() == [handoff.id]
+    assert window.inspector.element_id == handoff.id
+
+
 def test_palette_items_have_accessible_names(window: MainWindow) -> None:
     palette = window.palette
     for r in range(palette.count()):

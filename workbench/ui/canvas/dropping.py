@@ -309,7 +309,10 @@ class DroppingMixin:
         if not self.run(plan.label, plan.action):
             return []
         added = sorted(element_ids(self.document) - before)
-        self.select_ids(added)
+        # A handoff comes with the advisor it hands over to: the handoff alone is selected, so that the inspector
+        # shows its trigger and context to fill in (with both, it showed the journey's fields)
+        handoffs = [i for i in added if isinstance(self.document.find(i), Handoff)]
+        self.select_ids(handoffs or added)
         editable = [i for i in added if self.document.find(i).__class__ in (Card, Step, Stage, Lane)]
         if len(editable) == 1 and len(added) == 1:
             # After the drag has ended: the drag's own loop must not keep the keys.
