@@ -456,6 +456,24 @@ def test_the_emotion_curve_is_drawn_with_the_keyboard_alone(window: MainWindow) 
     assert level(doc.get("step-2"), FIRST_PERSONA) is None
 
 
+def test_the_arrows_reach_the_stage_headers(window: MainWindow) -> None:
+    """Up from a step's header did nothing: a stage was renamed or deleted by keyboard only through the Outline."""
+    viewport = window.view.viewport()
+    click(window, *box(window, "step", "step-2").centre)
+    QTest.keyClick(viewport, Qt.Key.Key_Up)
+    assert window.scene.selected_ids() == ["stage-a"]
+    QTest.keyClick(viewport, Qt.Key.Key_Right)
+    assert window.scene.selected_ids() == ["stage-b"]
+    QTest.keyClick(viewport, Qt.Key.Key_Down)
+    assert window.scene.selected_ids() == ["step-3"]  # the stage's first step
+    QTest.keyClick(viewport, Qt.Key.Key_Up)
+    QTest.keyClick(viewport, Qt.Key.Key_F2)  # and renamed there
+    assert window.scene.editor is not None
+    window.scene.editor.setPlainText("Sign")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    assert window.document.get("stage-b").title == "Sign"
+
+
 def test_after_delete_the_keyboard_stays_where_it_was(window: MainWindow) -> None:
     """The next arrow key after a Delete went back to the journey's first step (exploratory test)."""
     viewport = window.view.viewport()

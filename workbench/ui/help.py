@@ -226,7 +226,7 @@ def map_keys() -> list[tuple[str, list[tuple[str, str]]]]:
 
     # translate(...) is spelt out with its context in each line, so lupdate finds every text.
     on_map = [
-        (translate("ShortcutsDialog", "Go between step headers, cards and empty cells"),
+        (translate("ShortcutsDialog", "Go between stage and step headers, cards, faces and empty cells"),
          translate("ShortcutsDialog", "Arrow keys")),
         (translate("ShortcutsDialog", "Move the selected card to the next cell"),
          translate("ShortcutsDialog", "Ctrl + arrow keys")),

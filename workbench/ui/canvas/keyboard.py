@@ -213,10 +213,17 @@ class KeyboardMixin:
         if not steps:
             return
         place = self.keyboard_place()
+        stages = self.selected_ids("stage")
+        if place is None and stages:  # on a stage's header: to the stages beside it, or down to its first step
+            self._from_stage(stages[0], dx, dy)
+            return
         if place is None:
             self._select_one(steps[0])
             return
         step, lane, index = place
+        if lane is None and dy < 0:  # from a step's header up to its stage's (Up did nothing)
+            self._select_one(doc.get(step).stage)  # type: ignore[attr-defined]
+            return
         if dx:
             i = max(0, min(len(steps) - 1, steps.index(step) + dx))
             if lane is None:
@@ -241,6 +248,16 @@ class KeyboardMixin:
                 self._select_one(target[-1] if dy < 0 else target[0])
             else:
                 self.focus_cell(step, lanes[j])
+
+    def _from_stage(self, stage: str, dx: int, dy: int) -> None:
+        doc = self.document
+        if dx:
+            order = [s.id for s in doc.stages()]
+            self._select_one(order[max(0, min(len(order) - 1, order.index(stage) + dx))])
+        elif dy > 0:
+            own = doc.index.steps_of(stage)
+            if own:
+                self._select_one(own[0].id)
 
     def next_step(self, forward: bool) -> None:
         steps = [s.id for s in self.document.steps()]
