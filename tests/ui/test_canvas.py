@@ -456,6 +456,16 @@ def test_the_emotion_curve_is_drawn_with_the_keyboard_alone(window: MainWindow) 
     assert level(doc.get("step-2"), FIRST_PERSONA) is None
 
 
+def test_a_card_that_no_lane_that_way_takes_says_so(window: MainWindow) -> None:
+    """A pain point moved up was told "no cell further" with lanes above it that take no pain points."""
+    click(window, *box(window, "card", "card-pain").centre)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.get("card-pain").lane == "lane-pain-points"
+    assert "do not take this kind of card" in window.statusBar().currentMessage()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # the last step
+    assert "no cell further in that direction" in window.statusBar().currentMessage()
+
+
 def test_the_arrows_reach_the_stage_headers(window: MainWindow) -> None:
     """Up from a step's header did nothing: a stage was renamed or deleted by keyboard only through the Outline."""
     viewport = window.view.viewport()

@@ -344,7 +344,7 @@ class KeyboardMixin:
                     card = doc.get(card_id)
                     target = placement.neighbour_cell(doc, card.step, card.lane, dx, dy, card.kind)  # type: ignore[attr-defined]
                     if target is None:
-                        raise EditError(translate("Canvas", "there is no cell further in that direction"))
+                        raise EditError(self._no_cell(card, dx, dy))
                     doc.move(card_id, len(doc.cards_at(*target)), step=target[0], lane=target[1])
             return result[0]
 
@@ -353,6 +353,16 @@ class KeyboardMixin:
             self.select_ids(ids)
             self.update_focus_frame()
             self._show_focus()  # (the view follows: a card moved out of sight was lost from view)
+
+    def _no_cell(self, card, dx: int, dy: int) -> str:  # type: ignore[no-untyped-def]
+        """Why a card cannot go further that way: the map's edge, or lanes there that do not take its kind (a
+        backstage card told "no cell further" had lanes above it)."""
+        lanes = [la.id for la in self.document.lanes()]
+        i = lanes.index(card.lane)
+        beyond = lanes[i + 1:] if dy > 0 else lanes[:i] if dy < 0 else []
+        if beyond:
+            return translate("Canvas", "the lanes that way do not take this kind of card")
+        return translate("Canvas", "there is no cell further in that direction")
 
     def shift_step(self, step_id: str, dx: int) -> None:
         """Ctrl+Left / Ctrl+Right: the step swaps places with its neighbour in its stage; at the edge of its
