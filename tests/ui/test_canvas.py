@@ -138,6 +138,28 @@ def test_setting_an_emotion_by_dragging_the_face(window: MainWindow) -> None:
     assert level(window.document.get("step-2"), FIRST_PERSONA) == 0
 
 
+def test_a_face_being_dragged_shows_the_level_it_would_be_dropped_at(window: MainWindow) -> None:
+    """It kept its neutral mouth until released (exploratory test)."""
+    from PySide6.QtCore import QPoint
+
+    from tests.ui.helpers import to_view
+
+    point = next(p for p in window.scene.layout.emotion_points if p.step == "step-2")
+    lane = window.scene.layout.emotion_lane
+    assert lane is not None and point.level == 0
+    viewport = window.view.viewport()
+    start = to_view(window, point.x, point.y)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    end = window.view.mapFromScene(QPointF(point.x, lane.row.y + 12))
+    for i in range(1, 7):
+        QTest.mouseMove(viewport, QPoint(start.x(), start.y() + (end.y() - start.y()) * i // 6))
+    face = window.scene.item_for("emotion", "step-2")
+    assert face.shown_level() == 2 and level(window.document.get("step-2"), FIRST_PERSONA) == 0  # said, not yet set
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert level(window.document.get("step-2"), FIRST_PERSONA) == 2
+    assert window.scene.item_for("emotion", "step-2").shown_level() == 2
+
+
 def test_creating_a_handoff_by_dragging_from_the_digital_port(window: MainWindow) -> None:
     app = box(window, "card", "card-app")
     port = (app.right + 4, app.y + app.h / 2)

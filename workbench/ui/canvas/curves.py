@@ -57,10 +57,19 @@ class EmotionItem(QGraphicsRectItem):
     def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseMoveEvent(event)
         hold_to_axes(self.scene().selectedItems())
+        self.update()  # (its mouth follows the level it is over)
+
+    def shown_level(self) -> int:
+        """The level the face says: while dragged, the one it would be dropped at (it kept its old mouth until
+        released)."""
+        layout = getattr(self.scene(), "layout", None)
+        if layout is None or self.pos() == self.home():
+            return self.point.level
+        return layout.emotion_level_at(self.scenePos().y())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        shapes.face(QtPainter(painter), (0.0, 0.0), self.point.level, self.RADIUS)
+        shapes.face(QtPainter(painter), (0.0, 0.0), self.shown_level(), self.RADIUS)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(theme.SELECTION), 2))
