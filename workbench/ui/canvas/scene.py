@@ -27,6 +27,7 @@ from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
 from workbench.ui.canvas.gestures import GesturesMixin
 from workbench.ui.canvas.keyboard import KeyboardMixin
+from workbench.ui.canvas.keyboard_more import KeyboardMoreMixin
 from workbench.ui.canvas.sleeping import SleepingMixin
 from workbench.ui.canvas.emotion_lane import EmotionLaneMixin
 from workbench.ui.canvas.focus import CurveFocus
@@ -55,7 +56,8 @@ def united(items: list[QGraphicsItem]) -> QRectF:
 
 
 class JourneyScene(
-    EditingMixin, KeyboardMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingMixin, EmotionLaneMixin,
+    EditingMixin, KeyboardMixin, KeyboardMoreMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingMixin,
+    EmotionLaneMixin,
     FollowingMixin, PicturesMixin, QGraphicsScene,
 ):
     #: A short message for the status bar (a refused drop, a refused edit...).
