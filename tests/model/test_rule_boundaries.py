@@ -430,6 +430,16 @@ def test_a_handoff_that_does_not_carry_the_context() -> None:
     assert found(carried, "context-lost") == []
 
 
+def test_two_handoffs_without_a_trigger_from_one_step_are_told_apart() -> None:
+    """Two rows read word for word "At the handoff 'Step 1' the context is not carried over..." (exploratory test)."""
+    touch = {"s1": ["digital"], "s2": ["human"], "s3": ["human"]}
+    journey = build([{}, {}, LAST], touch, handoffs=[("c-s1-0", "c-s2-0", False, "s2"), ("c-s1-0", "c-s3-0", False, "s3")],
+                    trigger="")
+    messages = [f.message for f in findings(journey, "context-lost")]
+    assert len(messages) == 2 and len(set(messages)) == 2
+    assert messages[0].startswith("At the handoff 'Step 1 \u2192 Step 2'") or messages[1].startswith("At the handoff 'Step 1 \u2192 Step 2'")
+
+
 def test_a_handoff_without_a_trigger_is_named_after_the_step_it_leaves() -> None:
     touch = {"s1": ["digital"], "s2": ["digital"], "s3": ["human"]}
     journey = build([{}, {}, LAST], touch, handoffs=[("c-s2-0", "c-s3-0", False, None)], trigger="")

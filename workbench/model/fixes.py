@@ -29,6 +29,7 @@ from workbench.model.analysis import Finding
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit
 from workbench.model.journey import Card, Handoff, Link, Step
+from workbench.model.step_graph import handoff_name, unnamed_from
 
 #: The rules whose findings offer a fix.
 FIXABLE = (
@@ -291,8 +292,11 @@ def _resume_after(doc: JourneyDocument, step_id: str) -> str:
 
 
 def _handoff_name(doc: JourneyDocument, handoff: Handoff) -> str:
-    """As the findings name a handoff: its trigger, or the step it leaves from."""
-    return handoff.trigger or _title(doc, _card_step(doc, handoff.source))
+    """As the findings name a handoff (:func:`~workbench.model.step_graph.handoff_name`)."""
+    source, target = _card_step(doc, handoff.source), _card_step(doc, handoff.target)
+    card_step = {h.source: _card_step(doc, h.source) for h in doc.journey.handoffs}
+    shared = unnamed_from(doc.journey.handoffs, card_step).get(source, 0) > 1
+    return handoff_name(handoff, _title(doc, source), _title(doc, target), shared)
 
 
 def _distinct_titles(doc: JourneyDocument, steps: list[Step]) -> dict[str, str]:

@@ -45,6 +45,7 @@ class StepGraph:
         #: Some card concerns only some personas: what serves one persona may not serve another.
         self.tagged = any(card.personas for card in cards)
         self._people: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
+        self._unnamed_from: dict[str, int] | None = None  # (counted when a message first names a handoff)
         # Neighbours in insertion order, as a networkx DiGraph would list them:
         # the next step in time first, then the links in file order.
         self.successors: _Adjacency = {s.id: {} for s in self.steps}
@@ -134,5 +135,27 @@ class StepGraph:
         return self.by_id[step].title
 
     def handoff_name(self, handoff: Handoff) -> str:
-        """How a message names a handoff: its trigger, or the step it leaves from."""
-        return handoff.trigger or self.title(self.card_step[handoff.source])
+        """How a message names a handoff (see :func:`handoff_name`)."""
+        if self._unnamed_from is None:
+            self._unnamed_from = unnamed_from(self._journey.handoffs, self.card_step)
+        source, target = self.card_step[handoff.source], self.card_step[handoff.target]
+        return handoff_name(handoff, self.title(source), self.title(target), self._unnamed_from.get(source, 0) > 1)
+
+
+def unnamed_from(handoffs: Iterable[Handoff], card_step: dict[str, str]) -> dict[str, int]:
+    """How many handoffs without a trigger leave each step."""
+    count: dict[str, int] = {}
+    for handoff in handoffs:
+        if not handoff.trigger:
+            step = card_step.get(handoff.source)
+            count[step] = count.get(step, 0) + 1  # type: ignore[index]
+    return count
+
+
+def handoff_name(handoff: Handoff, source: str, target: str, shared: bool) -> str:
+    """How a message names a handoff: its trigger, or the title of the step it leaves from (*source*); with the
+    step it goes to (*target*) when another handoff without a trigger leaves the same step (*shared*): two
+    findings read word for word the same."""
+    if handoff.trigger:
+        return handoff.trigger
+    return f"{source} \u2192 {target}" if shared and target != source else source
