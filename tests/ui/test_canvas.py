@@ -533,6 +533,21 @@ def test_paste_goes_to_the_empty_cell_the_keyboard_is_on(window: MainWindow) -> 
     assert [(c.step, c.lane) for c in pasted] == [("step-3", "lane-thoughts")]
 
 
+def test_delete_on_a_face_removes_the_emotion_and_the_keyboard_stays(window: MainWindow) -> None:
+    """Delete on a face did nothing, and "No emotion" from its menu left the keyboard nowhere (exploratory test)."""
+    viewport = window.view.viewport()
+    window.scene.keyboard_active = True
+    window.scene.item_for("emotion", "step-2").setSelected(True)
+    QTest.keyClick(viewport, Qt.Key.Key_Delete)
+    assert level(window.document.get("step-2"), FIRST_PERSONA) is None
+    assert window.scene.cursor_cell == ("step-2", "lane-emotions")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)  # a neutral face back at once
+    assert level(window.document.get("step-2"), FIRST_PERSONA) == 0
+    window.stack.undo()
+    window.stack.undo()
+    assert level(window.document.get("step-2"), FIRST_PERSONA) == 0  # (the one it had: undone exactly)
+
+
 def test_copy_paste_and_cut(window: MainWindow) -> None:
     click(window, *box(window, "card", "card-think").centre)
     window.actions.copy.trigger()

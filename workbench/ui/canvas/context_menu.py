@@ -355,5 +355,7 @@ def _emotion_menu(scene: JourneyScene, menu: QMenu, step_id: str) -> None:
 
 
 def _emotion_setter(scene: JourneyScene, step_id: str, level: int | None) -> Callable[[], object]:
+    if level is None:  # (as Delete on the face: the keyboard stays on the emptied cell, not nowhere)
+        return lambda: scene.clear_faces([step_id])
     return lambda: scene.run(translate("Canvas", "Set emotion"), lambda: scene.focus.set_level(step_id, level))
 

@@ -153,7 +153,7 @@ class EditingMixin:
         for kind in DELETABLE:
             ids += [i for i in self.selected_ids(kind) if i not in ids]
         if not ids:
-            return False
+            return self.clear_faces(self.selected_ids("emotion"))
         doc = self.document
 
         def remove_all() -> Edit:
@@ -174,6 +174,26 @@ class EditingMixin:
         if done and place is not None:
             self._keep_place(place, before)
         return done
+
+    def clear_faces(self, steps: list[str]) -> bool:
+        """Delete on selected faces: no emotion there any more, on the curve being edited (Delete did nothing, and
+        only a menu removed a face). The keyboard stays on the emptied cells: Enter gives a neutral face back."""
+        if not steps:
+            return False
+        doc = self.document
+
+        def clear_all() -> Edit:
+            with doc.group() as result:
+                for step in steps:
+                    self.focus.set_level(step, None)
+            return result[0]
+
+        if not self.run(translate("Canvas", "Remove emotion"), clear_all):
+            return False
+        lane = self._emotion_lane()
+        if lane is not None:
+            self.focus_cell(steps[0], lane)
+        return True
 
     def _keep_place(self, place: tuple[str, str | None, int | None], before: list[str]) -> None:
         """After a Delete, the keyboard stays where the element was: its cell, or the step that came next
