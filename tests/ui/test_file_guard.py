@@ -582,14 +582,20 @@ def titles(window: MainWindow) -> list[str]:
     return [s.title for s in window.document.journey.steps]
 
 
-def test_merge_keeps_the_change_on_disk_and_the_unsaved_one(qtbot, path: Path) -> None:
-    """Keep Mine then Overwrite lost the teammate's step; Reload lost ours. Merge keeps both."""
+def mine_then_theirs(qtbot, path: Path, button: str) -> tuple[MainWindow, list[str]]:  # type: ignore[no-untyped-def]
+    """A window with a step of ours unsaved, then a teammate's save on disk; its question answered with *button*."""
     window = make_window(qtbot)
     assert window.open_path(path)
     add_mine(window)
     seen: list[str] = []
-    answer("merge", seen)
+    answer(button, seen)
     theirs_with(path)
+    return window, seen
+
+
+def test_merge_keeps_the_change_on_disk_and_the_unsaved_one(qtbot, path: Path) -> None:
+    """Keep Mine then Overwrite lost the teammate's step; Reload lost ours. Merge keeps both."""
+    window, seen = mine_then_theirs(qtbot, path, "merge")
     qtbot.waitUntil(lambda: "THEIRS" in titles(window), timeout=5000)
     assert "MINE" in titles(window) and window.isWindowModified()
     assert "Merge" in seen[0] and "Merged the changes on disk with yours, with no conflict" in window.statusBar().currentMessage()
@@ -624,12 +630,7 @@ def test_a_field_both_changed_keeps_ours_and_offers_theirs_as_a_conflict(qtbot, 
 
 
 def test_merge_from_the_save_question_after_keep_mine(qtbot, path: Path) -> None:
-    window = make_window(qtbot)
-    assert window.open_path(path)
-    add_mine(window)
-    seen: list[str] = []
-    answer("keep-mine", seen)
-    theirs_with(path)
+    window, seen = mine_then_theirs(qtbot, path, "keep-mine")
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
     assert "THEIRS" not in titles(window)
     answer("merge", seen)

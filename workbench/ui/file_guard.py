@@ -206,16 +206,26 @@ class FileGuard(FileQuestions, QObject):
 
     def reload(self) -> bool:
         """Show the file as it is on disk now, on the same terms (lock, read-only) as before."""
+        disk = self._read_disk(self.tr("Cannot reload journey"))
+        if disk is None:
+            return False
+        self._show(*disk)
+        return True
+
+    def _read_disk(self, failure: str) -> tuple[Loaded, str | None] | None:
+        """The file as it is on disk now and its hash; None (and *failure* said, with why) if it cannot be read."""
         if self.path is None:
-            return False
+            return None
         try:
-            loaded, digest = read_with_digest(self.path)
+            return read_with_digest(self.path)
         except LoadError as error:
-            messages.warning(self.window, self.tr("Cannot reload journey"), error.message)
-            return False
+            messages.warning(self.window, failure, error.message)
+            return None
+
+    def _show(self, loaded: Loaded, digest: str | None) -> None:
+        """Show *loaded* (read from this file, with *digest*) on the same terms (lock, read-only) as before."""
         self._pending = Opened(loaded, self.path, digest, self.lock, self.holder)
         self.window.set_journey(loaded, self.path)
-        return True
 
     def merge(self) -> bool:
         """Merge the file as it is on disk now into the journey shown (unsaved: the user looks, then saves).
@@ -223,19 +233,14 @@ class FileGuard(FileQuestions, QObject):
         Where both changed the same thing the journey keeps ours, and the Merge conflicts panel offers theirs.
         The undo history starts again, as after a reload.
         """
-        if self.path is None:
+        disk = self._read_disk(self.tr("Cannot merge the changes on disk"))
+        if disk is None:
             return False
-        try:
-            theirs, digest = read_with_digest(self.path)
-        except LoadError as error:
-            messages.warning(self.window, self.tr("Cannot merge the changes on disk"), error.message)
-            return False
+        theirs, digest = disk
         from workbench.model.interop.merge import merge_journeys  # (first use)
 
         result = merge_journeys(self.base, self.window.document.journey, theirs.journey)
-        merged = replace(theirs, journey=result.journey, notices=[], checked=False)
-        self._pending = Opened(merged, self.path, digest, self.lock, self.holder)
-        self.window.set_journey(merged, self.path)
+        self._show(replace(theirs, journey=result.journey, notices=[], checked=False), digest)
         self.base = theirs.journey  # the file holds theirs now: the next merge starts from it
         self.window.stack.resetClean()  # what is shown is on disk nowhere yet
         count = len(result.journey.conflicts)
