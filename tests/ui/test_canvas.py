@@ -474,6 +474,8 @@ def test_the_emotion_curve_is_drawn_with_the_keyboard_alone(window: MainWindow) 
     assert window.scene.cursor_cell == ("step-3", "lane-pain-points") or window.scene.selected_ids("card") == ["card-pain"]
     window.stack.undo()  # the levels set with Ctrl+Up/Down: one step
     assert level(doc.get("step-2"), FIRST_PERSONA) == 0
+    # The face is selected again, not its step's header (the face has its step's id; exploratory test).
+    assert window.scene.selected_ids("emotion") == ["step-2"] and window.scene.selected_ids("step") == []
     window.stack.undo()
     assert level(doc.get("step-2"), FIRST_PERSONA) is None
 

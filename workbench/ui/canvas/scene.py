@@ -11,6 +11,8 @@ a lane pushed down moves one item. Gestures (drags, drops, keys) live in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -358,16 +360,20 @@ class JourneyScene(
                 out.append(element_id)
         return out
 
-    def selection_state(self) -> tuple[tuple[str, ...], tuple[str, str] | None]:
-        """What undo and redo bring back (see commands.py): the elements selected, the empty cell the keyboard is on."""
-        return tuple(self.selected_ids()), self.cursor_cell
+    def selection_state(self) -> tuple[tuple[str, ...], tuple[str, str] | None, tuple[str, ...]]:
+        """What undo and redo bring back (see commands.py): the elements selected, the empty cell the keyboard is
+        on, and the steps whose face is selected (a face has its step's id: kept apart, its step was selected)."""
+        faces = tuple(self.selected_ids("emotion"))
+        steps = set(self.selected_ids("step")) if faces else set()
+        others = tuple(i for i in self.selected_ids() if i not in faces or i in steps)
+        return others, self.cursor_cell, faces
 
     def restore_selection(self, state: object) -> None:
         """Undo and redo: the elements of *state* still in the journey selected alone (or the keyboard back on its
         empty cell), brought into view if none of them is in sight (a step header riding the frozen band is)."""
-        ids, cell = state if isinstance(state, tuple) else ((), None)
-        self.select_ids([i for i in ids if i in self.document])
-        self.cursor_cell = cell if not ids and cell is not None and all(ref in self.document for ref in cell) else None
+        ids, cell, faces = state if isinstance(state, tuple) else ((), None, ())
+        self.select_ids([i for i in ids if i in self.document], faces=[i for i in faces if i in self.document])
+        self.cursor_cell = cell if not (ids or faces) and cell is not None and all(ref in self.document for ref in cell) else None
         items = self.selectedItems()
         for view in self.views() if items else ():
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -400,9 +406,9 @@ class JourneyScene(
         # All of it when it fits (a step whose middle was clear showed its title's start under the lane titles).
         return clear.contains(rect) if rect.width() <= clear.width() else clear.contains(rect.center())
 
-    def select_ids(self, ids: list[str], kinds: tuple[str, ...] = SELECTABLE_KINDS) -> None:
-        """Select the items of *ids* (of *kinds*) alone; selectionChanged comes once, and only if the selection
-        changed.
+    def select_ids(self, ids: list[str], kinds: tuple[str, ...] = SELECTABLE_KINDS, faces: Sequence[str] = ()) -> None:
+        """Select the items of *ids* (of *kinds*) and the faces of the steps *faces* alone; selectionChanged comes
+        once, and only if the selection changed.
 
         (Cleared and then made again, a selection told the inspector twice: once to show the journey. Told once
         per item, a Select All of 1,000 steps sorted the growing selection 6,000 times: 100 seconds.)
@@ -412,6 +418,7 @@ class JourneyScene(
         items = self.items_by_key
         wanted = {item for element_id in ids for kind in kinds
                   if (item := items.get((kind, element_id))) is not None}
+        wanted |= {item for step in faces if (item := self.item_for("emotion", step)) is not None}
         changed = False
         blocked = self.blockSignals(True)
         try:
