@@ -147,6 +147,24 @@ def test_their_removal_removes_the_element_and_what_depends_on_it() -> None:
     assert doc.journey == before
 
 
+def test_the_conflicts_of_what_a_choice_removes_go_with_it() -> None:
+    """Taking their removal of a step left the row of a card of that step, whose "Keep mine" could only be
+    refused (exploratory test)."""
+    step = {"id": "s1", "title": "Pay", "stage": "st", "order": 10}
+    removed_step = Conflict(id="k-s1", collection="steps", element="s1", field="", base=step,
+                            ours={**step, "title": "Pay online"}, theirs=None)
+    card_text = Conflict(id="k-text", collection="cards", element="c1", field="text", base="Mobile app",
+                         ours="Mobile app (new)", theirs="The app")
+    doc = JourneyDocument(merged([removed_step, card_text]))
+    before = doc.journey
+    inverse = resolve(doc, "k-s1", "theirs")
+    assert "s1" not in doc and "c1" not in doc
+    # The step's own title conflict and the card's conflicts went with them; the journey's stays.
+    assert ids(doc) == ["k-title"]
+    doc.apply(inverse)  # one undo brings back the step, its card and every conflict
+    assert doc.journey == before
+
+
 def test_keeping_the_changed_version_keeps_the_element() -> None:
     doc = JourneyDocument(merged())
     resolve(doc, "k-card", "ours")
@@ -170,7 +188,7 @@ def test_the_side_that_removed_it_may_be_ours_and_taking_theirs_keeps_the_elemen
     assert "c1" not in doc
     doc = JourneyDocument(merged([ours_removed]))
     doc.remove("c1")  # deleted meanwhile: their version cannot be kept
-    with pytest.raises(EditError, match="no longer in the journey"):
+    with pytest.raises(EditError, match="Their version cannot be taken: Card “Mobile app \\(new\\)” was removed after the merge"):
         resolve(doc, "k-c2", "theirs")
 
 
@@ -192,7 +210,7 @@ def test_an_element_deleted_meanwhile_changes_nothing() -> None:
     before = doc.journey
     with pytest.raises(EditError) as error:
         resolve(doc, "k-step", "theirs")
-    assert "no longer in the journey" in str(error.value)
+    assert "was removed after the merge. Undo brings it back" in str(error.value)
     assert doc.journey == before
     with pytest.raises(EditError, match="already been resolved"):
         resolve(doc, "nothing-like-it", "ours")
@@ -242,7 +260,7 @@ def test_keeping_a_removal_names_what_goes_with_the_element_before_the_choice() 
     inverse = resolve(doc, "k-s1", "ours")
     assert not {"s1", "c1", "c9", "h1", "h9"} & {e.id for e in (*doc.journey.steps, *doc.journey.cards,
                                                                   *doc.journey.handoffs)}
-    assert sorted(c.id for c in doc.journey.conflicts) == ["k-card", "k-step", "k-title"]
+    assert sorted(c.id for c in doc.journey.conflicts) == ["k-title"]  # those of s1 and c1 went with them
     doc.apply(inverse)  # what the editor's undo does
     assert doc.journey == before
 

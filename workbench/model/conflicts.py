@@ -186,11 +186,16 @@ def element_words(document: JourneyDocument, conflict: Conflict) -> str:
         return tr("The journey “{title}”", title=_short(document.journey.title))
     found = document.find(conflict.element)
     if found is None:
-        remembered = next((v for v in (conflict.ours, conflict.theirs, conflict.base) if isinstance(v, dict)), None)
-        name = summary(remembered) if remembered is not None else conflict.element
-        kind = tr(KIND_WORDS.get(conflict.collection, conflict.collection))
+        kind, name = _remembered(conflict)
         return tr("{kind} “{name}” (no longer in the journey)", kind=kind, name=name)
     return describe(document, found)
+
+
+def _remembered(conflict: Conflict) -> tuple[str, str]:
+    """The kind and the name of a conflict's element no longer in the journey, as the conflict remembers it."""
+    remembered = next((v for v in (conflict.ours, conflict.theirs, conflict.base) if isinstance(v, dict)), None)
+    name = summary(remembered) if remembered is not None else conflict.element or ""
+    return tr(KIND_WORDS.get(conflict.collection, conflict.collection)), name
 
 
 def describe(document: JourneyDocument, element: Element) -> str:
@@ -232,6 +237,9 @@ def label(conflict: Conflict, take: Side) -> str:
 def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
     """Resolve a conflict with one side's value, as one batch; return its inverse.
 
+    The conflicts of elements the choice removes go with it (a card of a
+    removed step had a conflict of its own).
+
     ``"ours"`` keeps what the journey holds and only drops the conflict
     (except an element the merge kept though our side had removed it: it goes
     now). ``"theirs"`` puts their value in, then drops the conflict (an element
@@ -242,13 +250,18 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
     """
     conflict = find(document, conflict_id)
     value = conflict.ours if take == "ours" else conflict.theirs
+    present = {c.element for c in document.journey.conflicts if c.element is not None and c.element in document}
     with document.group(label(conflict, take)) as result:
         try:
             if take == "theirs" or not conflict.field:
                 _put(document, conflict, value, conflict.theirs if take == "ours" else conflict.ours)
         except EditError as error:
             raise EditError(_refused(document, conflict, take, str(error))) from None
-        document.update_journey(conflicts=[c for c in document.journey.conflicts if c.id != conflict.id])
+        # The conflicts of what this choice took away (a card on the step removed) went with it: left, their
+        # rows offered to keep or take a version of an element no longer there, which could only be refused.
+        gone = {ref for ref in present if ref not in document}
+        document.update_journey(conflicts=[c for c in document.journey.conflicts
+                                           if c.id != conflict.id and c.element not in gone])
     return result[0]
 
 
@@ -311,6 +324,14 @@ def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> st
 
 
 def _refused(document: JourneyDocument, conflict: Conflict, take: Side, reason: str) -> str:
+    if conflict.collection != "journey" and conflict.element is not None and conflict.element not in document:
+        kind, name = _remembered(conflict)
+        element = tr("{kind} “{title}”", kind=kind, title=name)
+        if take == "ours":
+            return tr("Your version cannot be kept: {element} was removed after the merge. Undo brings it back if "
+                      "it was removed by mistake.", element=element)
+        return tr("Their version cannot be taken: {element} was removed after the merge. Undo brings it back if "
+                  "it was removed by mistake.", element=element)
     what = tr("{field} of {element}", field=field_words(conflict, document), element=element_words(document, conflict))
     if take == "ours":
         return tr("Your version cannot be kept ({what}): {reason}", what=what, reason=reason)
