@@ -612,6 +612,39 @@ def test_merge_keeps_the_change_on_disk_and_the_unsaved_one(qtbot, path: Path) -
     assert "MINE" in saved and "THEIRS" not in saved
 
 
+def test_a_merge_is_one_undo_step_and_the_history_before_it_stays(qtbot, path: Path) -> None:
+    """A merge started the undo history again: the work from before it could not be undone to."""
+    window, seen = mine_then_theirs(qtbot, path, "merge")
+    ours = window.document.journey
+    qtbot.waitUntil(lambda: "THEIRS" in titles(window), timeout=5000)
+    merged = window.document.journey
+    assert window.stack.count() == 2 and window.stack.undoText() == "Merge changes on disk"
+    window.stack.undo()
+    assert window.document.journey == ours  # exactly what was shown before the merge
+    window.stack.undo()
+    assert "MINE" not in titles(window)  # and the edit before it, undone as ever
+    window.stack.redo()
+    window.stack.redo()
+    assert window.document.journey == merged and window.isWindowModified()
+    spy = BoxSpy()
+    assert window.save()  # the merge holds theirs: nothing to overwrite, nothing asked
+    assert spy.stop() == []
+    assert {"MINE", "THEIRS"} <= {s.title for s in load(path).steps}
+
+
+def test_after_undoing_a_merge_a_save_asks_before_writing_over_the_change_on_disk(qtbot, path: Path) -> None:
+    window, seen = mine_then_theirs(qtbot, path, "merge")
+    qtbot.waitUntil(lambda: "THEIRS" in titles(window), timeout=5000)
+    window.stack.undo()
+    assert "THEIRS" not in titles(window) and window.isWindowModified()
+    qtbot.wait(700)  # the watch's settling time, several times over
+    assert len(seen) == 1  # the change on disk is not asked about again, as after "Keep mine"
+    answer(QMessageBox.StandardButton.Cancel, seen)
+    assert not window.save()  # but a save does not write over it without asking
+    assert "has been changed on disk" in seen[1]
+    assert "THEIRS" in {s.title for s in load(path).steps}
+
+
 def test_a_field_both_changed_keeps_ours_and_offers_theirs_as_a_conflict(qtbot, path: Path) -> None:
     window = make_window(qtbot)
     assert window.open_path(path)
@@ -627,6 +660,11 @@ def test_a_field_both_changed_keeps_ours_and_offers_theirs_as_a_conflict(qtbot, 
     assert len(conflicts) == 1 and "Their title" in str(conflicts[0].model_dump())
     assert "1 conflict to settle" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.conflicts.dock.isVisible(), timeout=5000)
+    window.stack.undo()  # the merge undone: no conflict, and no dock saying there is none left to settle
+    assert window.document.get(first).title == "Our title" and not window.document.journey.conflicts
+    assert not window.conflicts.dock.isVisible()
+    window.stack.redo()
+    assert window.conflicts.dock.isVisible() and len(window.conflicts.rows()) == 1
 
 
 def test_merge_from_the_save_question_after_keep_mine(qtbot, path: Path) -> None:

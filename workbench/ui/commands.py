@@ -87,6 +87,9 @@ class EditCommand(QUndoCommand):
         self.after: object = None
         #: Undone for good: the stack forgets it (no redo); see take_back_last.
         self.forget_when_undone = False
+        #: What else follows the edit when it is undone, and when it is redone (a merge: the file's state).
+        self.when_undone: Callable[[], None] | None = None
+        self.when_redone: Callable[[], None] | None = None
 
     def redo(self) -> None:
         if self._first:  # already performed by perform()
@@ -95,6 +98,8 @@ class EditCommand(QUndoCommand):
         self.merge_key = None  # undone and redone: typing again is a step of its own
         assert self.redo_edit is not None
         self.undo_edit = _apply(self.document, self.redo_edit)
+        if self.when_redone is not None:
+            self.when_redone()
         if self.selection is not None:
             self.selection.restore_selection(self.after)
 
@@ -104,6 +109,8 @@ class EditCommand(QUndoCommand):
         if self.selection is not None:
             self.after = self.selection.selection_state()
         self.redo_edit = _apply(self.document, self.undo_edit)
+        if self.when_undone is not None:
+            self.when_undone()
         if self.selection is not None:
             self.selection.restore_selection(self.before)
         if self.forget_when_undone:
@@ -161,3 +168,8 @@ def perform(
         return False
     stack.push(EditCommand(document, text, inverse, merge_key, selection, before))
     return True
+
+
+def last_command(stack: QUndoStack) -> EditCommand | None:
+    """The edit :func:`perform` just recorded (the step Undo would take back)."""
+    return _last(stack)

@@ -17,7 +17,7 @@ themselves are :mod:`workbench.model.locks`, without Qt):
 * Unsaved work meeting a change on disk can be merged with it (Merge, in
   both questions): a three-way merge from the journey as last read or
   written, where both sides changed the same thing ours is kept and theirs
-  offered in the Merge conflicts panel (:mod:`workbench.model.interop.merge`).
+  offered in the Merge conflicts panel, as one undo step (:mod:`workbench.ui.disk_merge`).
 
 It is a child of the window, made on first use (:meth:`FileGuard.of`), so the
 window's constructor needs nothing from it.
@@ -26,7 +26,7 @@ window's constructor needs nothing from it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from workbench.i18n import ntr
 from workbench.model.errors import LoadError
 from workbench.model.fileformat import Loaded, load_file
 from workbench.model.journey import COLLECTIONS, Journey
@@ -96,7 +95,8 @@ class FileGuard(FileQuestions, QObject):
         self.base: Journey | None = None
         """The journey as last read from or written to the file: what a merge with a change on disk starts from
         (None: not known, a recovered copy's; every difference is then a conflict)."""
-        self._kept: str | None = None  # the disk hash the user chose "Keep mine" over
+        self.kept: str | None = None
+        """The disk hash the user chose "Keep mine" over (not asked about again)."""
         self._agreed: Path | None = None  # a locked target the user chose to save over
         self._gone = False
         self._asking = False
@@ -168,7 +168,7 @@ class FileGuard(FileQuestions, QObject):
         self.lock, self.holder, self.digest, self.path = lock, holder, digest, path
         self.base = loaded.journey if path is not None else None  # (the document edits copies of its lists)
         self.newer = loaded.read_only
-        self._kept, self._gone, self._agreed = None, False, None
+        self.kept, self._gone, self._agreed = None, False, None
         self._watch()
         self.note = self._note()
         return self.read_only
@@ -191,7 +191,7 @@ class FileGuard(FileQuestions, QObject):
         # that change is not asked about again (a question 2 s later offered Reload where the save's
         # Overwrite had been). A save still asks before writing over it (the hash differs from *base*).
         disk = file_digest(self.path)
-        self._kept = disk if disk != base else None
+        self.kept = disk if disk != base else None
         self.base = None  # (the journey shown is the copy, not what the file held)
 
     def _lock_quietly(self, path: Path, loaded: Loaded) -> tuple[Lock | None, LockInfo | None]:
@@ -209,7 +209,7 @@ class FileGuard(FileQuestions, QObject):
         disk = self._read_disk(self.tr("Cannot reload journey"))
         if disk is None:
             return False
-        self._show(*disk)
+        self.show_loaded(*disk)
         return True
 
     def _read_disk(self, failure: str) -> tuple[Loaded, str | None] | None:
@@ -222,37 +222,19 @@ class FileGuard(FileQuestions, QObject):
             messages.warning(self.window, failure, error.message)
             return None
 
-    def _show(self, loaded: Loaded, digest: str | None) -> None:
+    def show_loaded(self, loaded: Loaded, digest: str | None) -> None:
         """Show *loaded* (read from this file, with *digest*) on the same terms (lock, read-only) as before."""
         self._pending = Opened(loaded, self.path, digest, self.lock, self.holder)
         self.window.set_journey(loaded, self.path)
 
     def merge(self) -> bool:
-        """Merge the file as it is on disk now into the journey shown (unsaved: the user looks, then saves).
-
-        Where both changed the same thing the journey keeps ours, and the Merge conflicts panel offers theirs.
-        The undo history starts again, as after a reload.
-        """
+        """Merge the file as it is on disk now into the journey shown, as one undo step (see :mod:`disk_merge`)."""
         disk = self._read_disk(self.tr("Cannot merge the changes on disk"))
         if disk is None:
             return False
-        theirs, digest = disk
-        from workbench.model.interop.merge import merge_journeys  # (first use)
+        from workbench.ui.disk_merge import merge_from_disk
 
-        result = merge_journeys(self.base, self.window.document.journey, theirs.journey)
-        self._show(replace(theirs, journey=result.journey, notices=[], checked=False), digest)
-        self.base = theirs.journey  # the file holds theirs now: the next merge starts from it
-        self.window.stack.resetClean()  # what is shown is on disk nowhere yet
-        count = len(result.journey.conflicts)
-        self.window.show_message(
-            ntr(
-                "Merged the changes on disk with yours: {count} conflict to settle in the Merge conflicts panel, then save.",
-                "Merged the changes on disk with yours: {count} conflicts to settle in the Merge conflicts panel, then save.",
-                count,
-            )
-            if count
-            else self.tr("Merged the changes on disk with yours, with no conflict: save to keep the result.")
-        )
+        merge_from_disk(self, *disk)
         return True
 
     def release(self) -> None:
@@ -309,7 +291,7 @@ class FileGuard(FileQuestions, QObject):
         self.lock, self.holder, self.path = lock, None, path
         self.digest = file_digest(path)
         self.base = snapshot(self.window.document.journey)
-        self.newer, self._kept, self._gone, self._agreed = False, None, False, None
+        self.newer, self.kept, self._gone, self._agreed = False, None, False, None
         self._watch()
         self.note = self._note()
 
@@ -339,7 +321,7 @@ class FileGuard(FileQuestions, QObject):
                 )
             return
         self._gone = False
-        if disk in (self.digest, self._kept):
+        if disk in (self.digest, self.kept):
             return
         self._asking = True
         try:
@@ -347,7 +329,7 @@ class FileGuard(FileQuestions, QObject):
         finally:
             self._asking = False
         if not (choice == RELOAD and self.reload() or choice == MERGE and self.merge()):
-            self._kept = disk
+            self.kept = disk
             if not self.window.read_only:
                 self.window.stack.resetClean()  # what is shown is no longer what is on disk
         self.timer.start()  # changes that came while the question was open
