@@ -100,7 +100,7 @@ def element_lines(text: str) -> dict[str, int]:
 def rule_description(rule: str, language: str | None = None) -> str:
     """One sentence saying what a rule looks for (the rule id itself for a rule this table does not know)."""
     descriptions = {
-        "no-human-within-reach": tr("A difficult moment served only by digital touchpoints, with no person within reach.", language),
+        "no-human-within-reach": tr("A difficult moment served only by digital touchpoints, or by none, with no person within reach.", language),
         "dead-end": tr("A step that leads nowhere and is marked neither as a goal nor as an end.", language),
         "trap-loop": tr("Steps the customer can go round in circles between, with no way out to a person, a goal or an end.", language),
         "context-lost": tr("A change of channel or a handoff where the customer has to give again what they already gave.", language),

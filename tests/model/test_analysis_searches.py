@@ -68,7 +68,7 @@ def reference(journey: Journey) -> tuple[dict[str, list[tuple[str, ...]]], int |
         # A pain point or a moment of truth is difficult for anyone: one finding; otherwise one per persona feeling badly.
         feeling_badly = [p for p in personas if (v := level(step, p.id)) is not None and v < 0]
         at_risk = 1 if step.id in pain or step.moment_of_truth else len(feeling_badly)
-        if at_risk and natures[step.id] == {"digital"}:
+        if at_risk and natures[step.id] <= {"digital"}:  # screens only, or nothing at all
             near = nx.single_source_shortest_path_length(graph, step.id, cutoff=settings.human_within)
             if not any(human(other) for other in near):
                 out["no-human-within-reach"] += [(step.id,)] * at_risk

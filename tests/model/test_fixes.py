@@ -95,6 +95,18 @@ def test_no_person_within_reach_adds_a_person_with_a_handoff_that_carries_the_co
     assert handoff.context_carried and handoff.return_step == "s2"  # back to the next step
 
 
+def test_a_difficult_moment_with_no_touchpoint_gets_a_person_and_no_handoff() -> None:
+    j = journey([{"emotion": -2, "title": "Waits for the refund"}, {}, {"end": True}], {"s2": ["digital"], "s3": ["digital"]})
+    doc = JourneyDocument(j)
+    target = finding(doc, "no-human-within-reach", ("s1",))
+    [fix] = fixes_for(target, doc)
+    assert fix.label == "Add a person at 'Waits for the refund'"
+    apply_and_undo(doc, target, fix)
+    fix.apply(doc)
+    [advisor] = [c for c in doc.journey.cards if c.nature == "human"]
+    assert (advisor.step, advisor.lane) == ("s1", "lane-touchpoints") and not doc.journey.handoffs
+
+
 def test_a_person_added_at_the_last_step_hands_back_to_that_step() -> None:
     j = journey([{}, {"emotion": -2}], {"s1": ["digital"], "s2": ["digital"]})
     doc = JourneyDocument(j)

@@ -187,10 +187,10 @@ def test_a_pain_point_is_a_difficult_moment_whatever_the_emotion(emotion: int | 
         (["digital", "human"], False),
         (["physical"], False),
         (["human"], False),
-        ([], False),
+        ([], True),  # nothing at all serves it: deleting its screens made the finding go (exploratory test)
     ],
 )
-def test_only_a_step_served_by_digital_touchpoints_alone_is_flagged(natures: list[str], flagged: bool) -> None:
+def test_only_a_step_served_by_digital_touchpoints_alone_or_by_none_is_flagged(natures: list[str], flagged: bool) -> None:
     journey = build([{"emotion": -1}, LAST], {"s1": natures, "s2": ["digital"]})
     assert found(journey, "no-human-within-reach") == ([("s1",)] if flagged else [])
 
@@ -249,12 +249,38 @@ def test_the_no_person_finding_in_full() -> None:
             "no-human-within-reach",
             "error",
             ("s1",),
-            "'Step 1' is a difficult moment served only by digital touchpoints, and no person can be reached here "
-            "or in the next 3 steps. Add a handoff to an advisor (chat, call-back) at this step.",
+            "'Step 1' is a difficult moment served only by digital touchpoints, and no person can be reached "
+            "in the next 3 steps. Add a handoff to an advisor (chat, call-back) at this step.",
             "human",
             persona=FIRST_PERSONA,  # difficult because this persona feels badly there
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("reach", "said"),
+    [
+        (0, "'Step 1' is a difficult moment served only by digital touchpoints. Add a handoff"),
+        (1, "'Step 1' is a difficult moment served only by digital touchpoints, and no person can be reached in the "
+            "next step. Add a handoff"),
+        (2, "'Step 1' is a difficult moment served only by digital touchpoints, and no person can be reached in the "
+            "next 2 steps. Add a handoff"),
+    ],
+)
+def test_the_no_person_finding_counts_the_steps_as_the_language_does(reach: int, said: str) -> None:
+    """It said "in the next 1 steps", and "here or in the next 0 steps" (exploratory test)."""
+    journey = build(digital_chain(2, emotion=-2), {"s1": ["digital"], "s2": ["digital"]})
+    (finding,) = findings(journey, "no-human-within-reach", CheckSettings(human_within=reach))
+    assert finding.message.startswith(said)
+
+
+def test_a_difficult_moment_no_touchpoint_serves_is_said_so() -> None:
+    journey = build(digital_chain(2, emotion=-2), {"s2": ["digital"]})
+    (finding,) = findings(journey, "no-human-within-reach", CheckSettings(human_within=1))
+    assert finding.message == (
+        "'Step 1' is a difficult moment that no touchpoint serves, and no person can be reached in the next step. "
+        "Put a person within the customer's reach at this step (an advisor by chat, phone or call-back)."
+    )
 
 
 # ------------------------------------------------------------------ trap loops

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from workbench.i18n import after_colon, tr
+from workbench.i18n import after_colon, ntr, tr
 from workbench.model.feelings import levels, persona_names, personas_in_order
 from workbench.model.index import JourneyIndex
 from workbench.model.finding import SEVERITIES, Finding
@@ -123,6 +123,10 @@ def _about(finding: Finding, name: str, lang: str) -> Finding:
     return replace(finding, message=tr("{persona}: {finding}", lang, persona=name, finding=after_colon(finding.message, lang)))
 
 
+#: The natures of a step that no person serves, for the rule below: screens, or nothing at all.
+DIGITAL = frozenset({"digital"})
+
+
 def _no_human(
     f: StepGraph,
     j: Journey,
@@ -132,7 +136,10 @@ def _no_human(
     feel_of: dict[str, dict[str, int | None]],
     names: dict[str, str],
 ) -> list[Finding]:
-    """A difficult moment served only by screens, with no person within reach.
+    """A difficult moment served only by screens, or by no touchpoint at all, with no person within reach.
+
+    A place or a letter (a physical touchpoint) is left to the author's judgement: an exam hall has its
+    invigilators, a branch its staff.
 
     A pain point or a moment of truth is difficult for whoever travels the
     journey: one finding. A step that is difficult only because a persona
@@ -143,13 +150,14 @@ def _no_human(
     reach = s.human_within
 
     def alone(persona: Persona, step: str) -> bool:
-        """Only screens serve *persona* here, and no person is within reach of it (cards tagged with other
-        personas serve it nothing)."""
+        """Only screens serve *persona* here, or nothing at all, and no person is within reach of it (cards
+        tagged with other personas serve it nothing). Deleting the screens of a difficult moment made its
+        finding go, as if nothing at all served the customer better."""
         natures, to_human = f.people_for(persona.id)
-        return natures[step] == {"digital"} and to_human.get(step, reach + 1) > reach
+        return natures[step] <= DIGITAL and to_human.get(step, reach + 1) > reach
 
     for step in f.steps:
-        if not f.tagged and (f.natures[step.id] != {"digital"} or f.to_human.get(step.id, reach + 1) <= reach):
+        if not f.tagged and (not f.natures[step.id] <= DIGITAL or f.to_human.get(step.id, reach + 1) <= reach):
             continue  # (what serves one persona serves all: most steps are done with here)
         if step.id in f.pain or step.moment_of_truth:
             lacking = [p for p in personas if alone(p, step.id)]
@@ -158,7 +166,8 @@ def _no_human(
         else:
             concerned = [p for p in personas if (v := feel_of[p.id][step.id]) is not None and v < 0 and alone(p, step.id)]
         for persona in concerned:
-            finding = _no_human_finding(step, s, lang)
+            natures = f.natures[step.id] if persona is None else f.people_for(persona.id)[0][step.id]
+            finding = _no_human_finding(step, natures, s, lang)
             if persona is not None:
                 finding = replace(finding, persona=persona.id)
                 if len(personas) > 1:
@@ -167,20 +176,18 @@ def _no_human(
     return out
 
 
-def _no_human_finding(step: Step, s: CheckSettings, lang: str) -> Finding:
-    return Finding(
-        "no-human-within-reach",
-        "error",
-        (step.id,),
-        tr(
-            "'{title}' is a difficult moment served only by digital touchpoints, and no person can be reached "
-            "here or in the next {n} steps. Add a handoff to an advisor (chat, call-back) at this step.",
-            lang,
-            title=step.title,
-            n=s.human_within,
-        ),
-        "human",
-    )
+def _no_human_finding(step: Step, natures: set[str], s: CheckSettings, lang: str) -> Finding:
+    if natures == {"digital"}:
+        moment = tr("'{title}' is a difficult moment served only by digital touchpoints", lang, title=step.title)
+        advice = tr("Add a handoff to an advisor (chat, call-back) at this step.", lang)
+    else:
+        moment = tr("'{title}' is a difficult moment that no touchpoint serves", lang, title=step.title)
+        advice = tr("Put a person within the customer's reach at this step (an advisor by chat, phone or call-back).", lang)
+    n = s.human_within
+    said = ntr("{moment}, and no person can be reached in the next step.",
+               "{moment}, and no person can be reached in the next {count} steps.", n, lang, moment=moment) if n \
+        else f"{moment}."
+    return Finding("no-human-within-reach", "error", (step.id,), f"{said} {advice}", "human")
 
 
 def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Finding]:

@@ -91,7 +91,9 @@ def _no_human(finding: Finding, doc: JourneyDocument) -> list[Fix]:
     if step is None:
         return []
     source = next(iter(_touchpoints(doc, step.id, "digital")), None)
-    if source is None:
+    # No screen to hand over from (no touchpoint, or only a letter): the advisor alone, in the touchpoints' lane.
+    lane = source.lane if source is not None else next((la.id for la in doc.lanes() if la.kind == "touchpoints"), None)
+    if lane is None:
         return []
     lang = doc.journey.language
 
@@ -99,22 +101,24 @@ def _no_human(finding: Finding, doc: JourneyDocument) -> list[Fix]:
         advisor = Card(
             id=d.new_id("cards"),
             step=step.id,
-            lane=source.lane,
+            lane=lane,
             kind="touchpoint",
             nature="human",
             channel=tr("Phone with an advisor", lang),
-            text=tr("An advisor takes over, already knowing the case", lang),
+            text=tr("An advisor takes over, already knowing the case", lang) if source is not None
+            else tr("An advisor the customer can reach at once", lang),
         )
         d.add(advisor)
-        d.add(
-            Handoff(
-                id=d.new_id("handoffs"),
-                source=source.id,
-                target=advisor.id,
-                context_carried=True,
-                return_step=_resume_after(d, step.id),
+        if source is not None:
+            d.add(
+                Handoff(
+                    id=d.new_id("handoffs"),
+                    source=source.id,
+                    target=advisor.id,
+                    context_carried=True,
+                    return_step=_resume_after(d, step.id),
+                )
             )
-        )
 
     return [Fix(tr("Add a person at '{title}'", title=_named(step.title)), perform)]
 
