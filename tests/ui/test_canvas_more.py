@@ -117,6 +117,15 @@ def test_ctrl_wheel_zooms_and_middle_drag_pans(qtbot, path: Path) -> None:
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(viewport, wheel)
     assert window.view.zoom > 1.0
+    # The point of the map under the pointer stays under it (the wheel zoomed about the top-left corner).
+    spot = QPoint(viewport.width() * 3 // 4, viewport.height() * 2 // 3)
+    under = window.view.mapToScene(spot)
+    for delta in (120, 120, -120):
+        QApplication.sendEvent(viewport, QWheelEvent(
+            QPointF(spot), viewport.mapToGlobal(QPointF(spot)), QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False))
+        now = window.view.mapFromScene(under)
+        assert abs(now.x() - spot.x()) <= 2 and abs(now.y() - spot.y()) <= 2
     window.view.set_zoom(3.0)
     bar = window.view.horizontalScrollBar()
     bar.setValue(bar.maximum() // 2)

@@ -107,6 +107,18 @@ class JourneyView(QGraphicsView):
             if not any(seen.contains(item.sceneBoundingRect().center()) for item in selected):
                 self.ensureVisible(selected[0].sceneBoundingRect(), 30, 30)
 
+    def _zoom_about(self, zoom: float, spot: QPointF) -> None:
+        """Ctrl+wheel: the point of the map under the pointer (*spot*, in the viewport) stays under it. (The wheel
+        zoomed about the top-left corner, as the keys do: the card pointed at left the screen.)"""
+        under = self.mapToScene(spot.toPoint())
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.set_zoom(zoom)
+        self.setTransformationAnchor(anchor)
+        moved = self.mapFromScene(under) - spot.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
+
     def scroll_to(self, corner: QPointF) -> None:
         """Put scene point *corner* at the top-left of the viewport (as far as the scroll bars allow)."""
         at = self.transform().map(corner)
@@ -151,10 +163,9 @@ class JourneyView(QGraphicsView):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            if event.angleDelta().y() > 0:
-                self.zoom_in()
-            elif event.angleDelta().y() < 0:
-                self.zoom_out()
+            if event.angleDelta().y():
+                factor = STEP if event.angleDelta().y() > 0 else 1 / STEP
+                self._zoom_about(self._zoom * factor, event.position())
             event.accept()
             return
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().x() == 0:
