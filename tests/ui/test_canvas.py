@@ -98,6 +98,31 @@ def test_moving_a_card_to_another_cell(window: MainWindow) -> None:
     assert window.document.get("card-think").step == "step-2"
 
 
+def test_a_card_being_dragged_is_drawn_over_the_cards_it_passes(window: MainWindow) -> None:
+    """Dragged right over the cards of the next columns, a card went under them, and under the drop indicator
+    (exploratory test)."""
+    from PySide6.QtCore import QPoint
+
+    from tests.ui.helpers import to_view
+    from workbench.ui.canvas.items import CardItem
+
+    window.document.add(Card(id="card-later", step="step-3", lane="lane-thoughts", kind="thought", text="Later", order=10))
+    window.scene.ensure_fresh()
+    viewport, left = window.view.viewport(), Qt.MouseButton.LeftButton
+    to_view(window, *box(window, "card", "card-later").centre)  # (both in view: it scrolls if need be)
+    start = to_view(window, *box(window, "card", "card-think").centre)
+    over = window.view.mapFromScene(QPointF(*box(window, "card", "card-later").centre))
+    QTest.mousePress(viewport, left, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 7):
+        QTest.mouseMove(viewport, QPoint(start.x() + (over.x() - start.x()) * i // 6, start.y() + (over.y() - start.y()) * i // 6))
+    on_top = [i for i in window.scene.items(window.view.mapToScene(over)) if isinstance(i, CardItem) or i is window.scene.drop_hint]
+    assert on_top and getattr(on_top[0], "element_id", None) == "card-think"
+    QTest.mouseRelease(viewport, left, Qt.KeyboardModifier.NoModifier, over)
+    # Back in its lane, it stacks as before.
+    assert window.scene.item_for("card", "card-think").zValue() == CardItem.Z
+    assert window.scene.layers["lane-thoughts"].zValue() == window.scene.layers["lane-pain-points"].zValue()
+
+
 def test_dragging_three_cards_is_one_undo_step(window: MainWindow) -> None:
     doc = window.document
     for i, step in enumerate(["step-1", "step-1", "step-2"]):

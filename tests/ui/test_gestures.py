@@ -264,6 +264,7 @@ def test_escape_cancels_a_card_drag_and_leaves_the_journey_unchanged(window: Mai
     item = window.scene.item_for("card", "card-think")
     assert item.pos() == item.home()
     assert not window.scene.drop_hint.isVisible()
+    assert item.zValue() == item.Z and item.parentItem().zValue() == item.Z  # lifted for the drag, put back
 
 
 def test_a_card_dragged_to_a_wrong_lane_shows_the_forbidden_cursor_and_why(window: MainWindow) -> None:

@@ -9,9 +9,12 @@ gives them fresh boxes from a new layout.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from shiboken6 import isValid
 
 from workbench import theme
 from workbench.export import shapes
@@ -241,16 +244,21 @@ class CardItem(BoxItem):
         return block.parentItem() if block is not None else self.parentItem()
 
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        layer = self._layer()
-        if layer is not None:  # a card dragged over the lanes below stays above their cards
-            layer.setZValue(LaneLayer.RAISED)
         super().mousePressEvent(event)
+        self.lower_after_drag()  # (a press with no release before it: what it lifted goes back first)
+        scene = self.scene()
+        carried = [i for i in scene.selectedItems() if isinstance(i, CardItem)] if scene is not None else []
+        self._lifted = [lift(card) for card in (carried if self in carried else [self])]
 
     def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseReleaseEvent(event)
-        layer = self._layer()
-        if layer is not None:
-            layer.setZValue(LaneLayer.RESTING)
+        self.lower_after_drag()
+
+    def lower_after_drag(self) -> None:
+        """The drag is over (released, or cancelled with Escape): what :func:`lift` lifted goes back, last first."""
+        lifted = getattr(self, "_lifted", [])
+        while lifted:
+            lifted.pop()()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -281,6 +289,38 @@ class CardItem(BoxItem):
         return d.x() * d.x() + d.y() * d.y() <= (self.PORT + 3) ** 2
 
 
+#: What a card being dragged is drawn at: over the other lanes' cards, the frozen headers (40-42) and the drop
+#: indicator (50), so that what is carried is seen; under the keyboard's frame (60) and the editors (100).
+CARRIED_Z = 55.0
+def lift(card: CardItem) -> Callable[[], None]:
+    """Draw *card* over everything it is dragged across, and return what puts it back.
+
+    Its lane's layer goes over the other lanes; its column block over the
+    blocks after it (the cards of the next columns were drawn over a card
+    dragged right); the card over the cards of its own block. The block is
+    told its children may be drawn anywhere while the card is away from it.
+    """
+    layer, block = card._layer(), getattr(card, "block", None)
+    lifted = [(item, item.zValue()) for item in (card, block, layer) if item is not None]
+    reach = block.rect() if isinstance(block, QGraphicsRectItem) else None
+    card.setZValue(card.Z + 0.5)
+    if block is not None and block is not layer:
+        block.setZValue(block.zValue() + 0.5)
+        if reach is not None:
+            block.setRect(QRectF(-1e7, -1e7, 2e7, 2e7))
+    if layer is not None:
+        layer.setZValue(CARRIED_Z)
+
+    def put_back() -> None:
+        for item, z in lifted:
+            if isValid(item):  # (a scene made again meanwhile took them away)
+                item.setZValue(z)
+        if reach is not None and isValid(block):
+            block.setRect(reach)
+
+    return put_back
+
+
 class LaneLayer(QGraphicsRectItem):
     """The parent of a lane's cards, routes and faces, at the lane's top.
 
@@ -289,7 +329,7 @@ class LaneLayer(QGraphicsRectItem):
     """
 
     kind = "lane-layer"
-    RESTING, RAISED = 5.0, 5.5
+    RESTING = 5.0
 
     def __init__(self, lane_id: str) -> None:
         super().__init__()
