@@ -108,6 +108,18 @@ class Layout:
         step, lane = self.step_at(x), self.lane_at(y)
         return (step.id, lane.id) if step and lane else None
 
+    def cell_near(self, x: float, y: float) -> tuple[str, str] | None:
+        """The cell under the point, or in the gap between two columns or two lanes, the nearer one (a card
+        dragged by its edge, its middle over a gap, was refused though the pointer was in a cell)."""
+        step, lane = self.step_at(x), self.lane_at(y)
+        if step is None:
+            step = _nearer([s for s in self.steps if s.column.right <= x][-1:] + [s for s in self.steps if s.column.x > x][:1],
+                           lambda s: s.column.x, lambda s: s.column.right, x)
+        if lane is None:
+            lane = _nearer([la for la in self.lanes if la.row.bottom <= y][-1:] + [la for la in self.lanes if la.row.y > y][:1],
+                           lambda la: la.row.y, lambda la: la.row.bottom, y)
+        return (step.id, lane.id) if step and lane else None
+
     def step_gap_at(self, x: float) -> int:
         """Where a step dropped at *x* goes, as an index into the steps in time order."""
         return sum(1 for s in self.steps if s.column.centre[0] < x)
@@ -123,6 +135,14 @@ class Layout:
         top, span = curve_span(lane.row, self.style)
         level = 2 - round((y - top) / span * 4)
         return max(-2, min(2, level))
+
+
+def _nearer(pair: list, start, end, at: float):  # type: ignore[no-untyped-def]
+    """Of the box before *at* and the box after it (*pair*), the nearer one; None outside the first and last."""
+    if len(pair) < 2:
+        return None
+    before, after = pair
+    return before if at - end(before) <= start(after) - at else after
 
 
 def curve_span(row: Rect, style: Style) -> tuple[float, float]:

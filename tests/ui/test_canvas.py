@@ -98,6 +98,21 @@ def test_moving_a_card_to_another_cell(window: MainWindow) -> None:
     assert window.document.get("card-think").step == "step-2"
 
 
+def test_a_card_whose_middle_ends_over_the_gap_between_columns_goes_to_the_nearer_one(window: MainWindow) -> None:
+    """Dragged by its edge, a card whose middle was over the gap was refused "only in a lane of its kind", the
+    pointer being in a Thoughts cell (exploratory test)."""
+    start = box(window, "card", "card-think").centre
+    two, three = box(window, "column", "step-2"), box(window, "column", "step-3")
+    assert two.right < three.x  # (there is a gap)
+    gap_near_three = three.x - (three.x - two.right) / 4
+    drag(window, start, (gap_near_three, start[1]))
+    assert window.document.get("card-think").step == "step-3"
+    off_the_map = box(window, "column", "step-1").x - 40
+    drag(window, box(window, "card", "card-think").centre, (off_the_map, start[1]))
+    assert window.document.get("card-think").step == "step-3"
+    assert window.statusBar().currentMessage() == "A card goes in a cell of the map: drop it on one."
+
+
 def test_a_card_being_dragged_is_drawn_over_the_cards_it_passes(window: MainWindow) -> None:
     """Dragged right over the cards of the next columns, a card went under them, and under the drop indicator
     (exploratory test)."""

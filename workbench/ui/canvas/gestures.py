@@ -268,14 +268,12 @@ class GesturesMixin:
         if isinstance(first, CardItem):
             ids = {i.element_id for i in moved}
             centre = first.mapToScene(first.local().center())
-            cell = lay.cell_at(centre.x(), centre.y())
+            cell = lay.cell_near(centre.x(), centre.y())
             lane = self.document.find(cell[1]) if cell else None
             for item in moved:
-                c = item.mapToScene(item.local().center())
-                cell_i = lay.cell_at(c.x(), c.y())
-                lane_i = self.document.find(cell_i[1]) if cell_i else None
-                if cell_i is None or not isinstance(lane_i, Lane) or not placement.card_fits_lane(item.box.kind, lane_i.kind):
-                    return Refusal(translate("Canvas", "A card can only go in a cell of a lane of its kind."))
+                refused = self._card_refusal(item)
+                if refused is not None:
+                    return Refusal(refused)
             assert cell is not None and isinstance(lane, Lane)
             index = placement.card_index(lay, cell[0], cell[1], centre.y(), ids)
             column = next(s.column for s in lay.steps if s.id == cell[0])
@@ -335,17 +333,29 @@ class GesturesMixin:
         else:
             self.refresh()
 
+    def _card_refusal(self, item: CardItem) -> str | None:
+        """Why the dragged card *item* cannot land where its middle is now (None: it can)."""
+        centre = item.mapToScene(item.local().center())
+        cell = self.layout.cell_near(centre.x(), centre.y())
+        if cell is None:  # (off the map: before the first column, after the last, above or below the lanes)
+            return translate("Canvas", "A card goes in a cell of the map: drop it on one.")
+        lane = self.document.find(cell[1])
+        if not isinstance(lane, Lane) or not placement.card_fits_lane(item.box.kind, lane.kind):
+            return translate("Canvas", "A card can only go in a cell of a lane of its kind.")
+        return None
+
     def _drop_cards(self, cards: list[CardItem]) -> None:
         moving = {c.element_id for c in cards}
         plan: list[tuple[str, str, str, float]] = []
         for item in sorted(cards, key=lambda c: c.scenePos().y()):
             centre = item.mapToScene(item.local().center())
-            cell = self.layout.cell_at(centre.x(), centre.y())
-            lane = self.document.find(cell[1]) if cell else None
-            if cell is None or not isinstance(lane, Lane) or not placement.card_fits_lane(item.box.kind, lane.kind):
+            refused = self._card_refusal(item)
+            if refused is not None:
                 self.refresh()
-                self.message.emit(translate("Canvas", "A card can only go in a cell of a lane of its kind."))
+                self.message.emit(refused)
                 return
+            cell = self.layout.cell_near(centre.x(), centre.y())
+            assert cell is not None
             plan.append((item.element_id, cell[0], cell[1], centre.y()))
 
         def move_all() -> Edit:
