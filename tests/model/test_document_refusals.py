@@ -67,6 +67,15 @@ def test_an_invalid_journey_is_refused_with_its_first_problem() -> None:
         (lambda d: d.update("d1", intents=["x"]),
          "d1.intents.0: should be one of 'welcome', 'guide', 'assist', 'anticipate', not 'x'"),
         (lambda d: d.move("ho1", 0), "'ho1' has no place of its own to move to"),
+        # A handoff's end changed by the person editing the card: said of the card, with no id or field path.
+        (lambda d: d.update("h1", nature="digital", text="Station counter"),
+         "'Station counter' takes over a handoff, and a handoff goes to a person (a human touchpoint): delete the "
+         "handoff first."),
+        (lambda d: d.update("d1", nature="physical"),
+         "A handoff leaves from 'd1', and a handoff starts from a digital touchpoint: delete the handoff first."),
+        (lambda d: d.update("d1", kind="note", nature=None, text="  A very long note about the form that goes on and on  "),
+         "A handoff leaves from 'A very long note about the form that go…', and a handoff starts from a digital "
+         "touchpoint: delete the handoff first."),
     ],
 )
 def test_each_refusal_in_full(doc: JourneyDocument, action, message: str) -> None:  # type: ignore[no-untyped-def]

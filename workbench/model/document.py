@@ -34,6 +34,7 @@ from workbench.model.journey import (
     COLLECTIONS,
     Card,
     Element,
+    Handoff,
     Journey,
     Lane,
     MAX_PERSONAS,
@@ -47,6 +48,7 @@ from workbench.model.validation import (
     check_journey,
     describe_error,
     element_problems,
+    handoff_end_refusal,
     inner_unknown,
     unknown_message,
 )
@@ -268,6 +270,9 @@ class JourneyDocument:
 
         self._check(new, lookup)
         for referrer in self.referrers(new.id):
+            refused = handoff_end_refusal(new, referrer) if isinstance(new, Card) and isinstance(referrer, Handoff) else None
+            if refused:
+                raise EditError(refused)
             self._check(referrer, lookup)
         collection = COLLECTION_OF[type(new)]
         items: list[Element] = getattr(self._journey, collection)

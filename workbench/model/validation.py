@@ -160,6 +160,23 @@ def _handoff_problems(handoff: Handoff, lookup: Lookup, base: str) -> list[Probl
     return out
 
 
+def handoff_end_refusal(card: Card, handoff: Handoff) -> str | None:
+    """Why *card* (a new version of it) can no longer be an end of *handoff*, in words for the person editing the
+    card (None: it still can). The file's rule, said with ids and field paths, read "handoff-x.target: ...
+    'card-tp-y' is not one" in the status bar."""
+    touch = card.kind == "touchpoint"
+    name = " ".join(card.text.split()) or card.channel or card.id
+    if len(name) > 40:
+        name = name[:39] + "…"
+    if handoff.target == card.id and not (touch and card.nature == "human"):
+        return tr("'{card}' takes over a handoff, and a handoff goes to a person (a human touchpoint): delete the "
+                  "handoff first.", card=name)
+    if handoff.source == card.id and not (touch and card.nature == "digital"):
+        return tr("A handoff leaves from '{card}', and a handoff starts from a digital touchpoint: delete the "
+                  "handoff first.", card=name)
+    return None
+
+
 def describe_error(error: dict) -> str:
     """A pydantic error entry as a sentence a user understands, in their language."""
     kind = error.get("type", "")
