@@ -173,6 +173,17 @@ def test_a_channel_switch_where_data_is_typed_again_is_marked_as_carrying_it() -
     apply_and_undo(doc, target, fix)
 
 
+def test_data_typed_again_on_the_same_channel_is_marked_as_carried_too() -> None:
+    j = journey([{}, {"data_reentered": True, "title": "Fills in the form again"}, {"end": True}],
+                {"s1": ["digital"], "s2": ["digital"], "s3": ["digital"]},
+                channels={"s1": "web", "s2": "web", "s3": "web"})
+    doc = JourneyDocument(j)
+    target = finding(doc, "context-lost", ("s2",))
+    [fix] = fixes_for(target, doc)
+    assert fix.label == "Mark the context as carried to 'Fills in the form again'"
+    apply_and_undo(doc, target, fix)
+
+
 def test_a_handoff_without_a_way_back_returns_to_the_next_step() -> None:
     j = journey([{}, {}, {"title": "Back online"}, {"end": True}],
                 {"s1": ["digital"], "s2": ["human"], "s3": ["digital"], "s4": ["digital"]},

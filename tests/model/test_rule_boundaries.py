@@ -381,6 +381,23 @@ def channels(first: Iterable[Touch], second: Iterable[Touch], reentered: bool = 
     return build([{}, {"data_reentered": reentered, **LAST}], {"s1": first, "s2": second}, links=links)
 
 
+def switches(journey: Journey) -> list[tuple[str, ...]]:
+    """The context-lost findings of a change of channel (step to step), not those of a step alone."""
+    return [e for e in found(journey, "context-lost") if len(e) == 2]
+
+
+def test_data_typed_again_with_no_change_of_channel_is_said_of_the_step() -> None:
+    """Ticked "typed again here" on a step of the same channel as the one before: nothing was said (exploratory
+    test)."""
+    same = channels([("digital", "Web")], [("digital", "web")])
+    assert found(same, "context-lost") == [("s2",)]
+    (finding,) = findings(same, "context-lost")
+    assert finding.message.startswith("At 'Step 2' the customer has to enter again what they already gave.")
+    # A change of channel says it once, as a switch; not marked, nothing.
+    assert found(channels([("digital", "Web")], [("digital", "App")]), "context-lost") == [("s1", "s2")]
+    assert found(channels([("digital", "Web")], [("digital", "web")], reentered=False), "context-lost") == []
+
+
 def test_a_channel_switch_with_data_typed_again_loses_the_context() -> None:
     assert found(channels([("digital", "Web")], [("digital", "Mobile app")]), "context-lost") == [("s1", "s2")]
 
@@ -391,12 +408,12 @@ def test_no_context_lost_when_the_data_is_not_typed_again() -> None:
 
 @pytest.mark.parametrize("second", [" web ", "WEB", "Web"])
 def test_the_same_channel_whatever_its_case_and_spaces_is_no_switch(second: str) -> None:
-    assert found(channels([("digital", "Web")], [("digital", second)]), "context-lost") == []
+    assert switches(channels([("digital", "Web")], [("digital", second)])) == []
 
 
 def test_channels_in_common_mean_no_switch() -> None:
     both = channels([("digital", "web"), ("digital", "app")], [("digital", "app"), ("digital", "sms")])
-    assert found(both, "context-lost") == []
+    assert switches(both) == []
     apart = channels([("digital", "web")], [("digital", "app"), ("digital", "sms")])
     assert found(apart, "context-lost") == [("s1", "s2")]
 
@@ -413,7 +430,7 @@ def test_channels_in_common_mean_no_switch() -> None:
     ],
 )
 def test_a_switch_needs_a_channel_on_each_side(first: list[Touch], second: list[Touch]) -> None:
-    assert found(channels(first, second), "context-lost") == []
+    assert switches(channels(first, second)) == []
 
 
 @pytest.mark.parametrize(
@@ -436,7 +453,7 @@ def test_a_switch_is_judged_on_each_edge_into_the_step() -> None:
     linked = build([{}, {}, {"data_reentered": True, **LAST}], touch, links=[("s1", "s3")])
     assert found(linked, "context-lost") == [("s1", "s3"), ("s2", "s3")]
     # The step typed again is the one entered: data typed again at the source is not the point.
-    assert found(build([{"data_reentered": True}, {}, LAST], touch), "context-lost") == []
+    assert switches(build([{"data_reentered": True}, {}, LAST], touch)) == []
 
 
 def test_a_handoff_that_does_not_carry_the_context() -> None:

@@ -100,6 +100,25 @@ def _context_lost(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list
         for a, b in f.edges()
         if f.by_id[b].data_reentered and channels.get(a) and channels.get(b) and not channels[a] & channels[b]
     ]
+    # Marked by the author with no change of channel to blame (the same website forgot, or the step before has
+    # no channel): the customer still types again what they gave. It went unsaid (exploratory test).
+    switched = {finding.elements[1] for finding in switches}
+    switches += [
+        Finding(
+            "context-lost",
+            "warning",
+            (step.id,),
+            tr(
+                "At '{title}' the customer has to enter again what they already gave. Keep what they gave and "
+                "fill it in for them (save the form as they go, resume it where they left it).",
+                lang,
+                title=step.title,
+            ),
+            "continuity",
+        )
+        for step in f.steps
+        if step.data_reentered and step.id not in switched
+    ]
     return switches + [
         Finding(
             "context-lost",
