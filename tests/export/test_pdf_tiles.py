@@ -82,3 +82,30 @@ def test_no_text_runs_off_a_tile_or_is_cut_at_a_seam(tmp_path: Path) -> None:
                 assert not outside, (journey.title, number, "".join(outside))
                 below = [c["text"] for c in page.chars if c["bottom"] > page.height - 2]
                 assert not below, (journey.title, number, "".join(below))
+
+
+def test_a_header_taller_than_a_page_is_tiled_with_the_map_not_repeated(tmp_path: Path) -> None:
+    """A 500-character step title made the header band taller than a tile: no room was left, and the tiling
+    never ended, taking all the memory (exploratory test)."""
+    from workbench.export.pdf import _fill
+
+    journey = load(EXAMPLE)
+    steps = [s.model_copy(update={"title": "W" * 500}) if i == 0 else s for i, s in enumerate(journey.steps)]
+    journey = journey.model_copy(update={"steps": steps})
+    lay = layout(journey)
+    page_w, page_h = 500.0, 300.0
+    header = lay.steps[0].header.bottom
+    assert header > page_h  # (the case)
+    xs, ys = _tile_breaks(lay, page_w, page_h)
+    assert ys[0] == 0 and ys[-1] == lay.height  # from the top, header included: nothing repeated
+    assert all(b - a <= page_h + 1e-6 for a, b in zip(ys, ys[1:]))
+    assert 1 < len(ys) < 2 * lay.height / page_h + 2
+    result = export_pdf(journey, tmp_path / "tall.pdf", PdfOptions(page_size="a4", title_page=False, legend=False, **MAP_ONLY))
+    text = " ".join(" ".join((page.extract_text() or "") for page in PdfReader(tmp_path / "tall.pdf").pages).split())
+    assert result.pages > 1 and "WWWWWWWWWW" in text
+    try:
+        _fill(0.0, [10.0, 20.0], 0.0, 20.0)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a page with no room was not refused")

@@ -268,11 +268,16 @@ def _stage_outline(c: Canvas, lay: Layout, area: tuple[float, float, float, floa
             c.addOutlineEntry(" ".join(stage.text.lines) or stage.id, key, level=1)
 
 
-def _bands(lay: Layout) -> tuple[float, float]:
-    """Heights of the header band (stages and steps) and width of the lane titles band."""
+def _bands(lay: Layout, page_w: float, page_h: float) -> tuple[float, float]:
+    """Height of the header band (stages and steps) and width of the lane titles band, repeated on every tile of
+    a page *page_w* x *page_h* (in layout units).
+
+    A band that would take more than half the page is not repeated (0): it is tiled with the rest. A step
+    title of 500 characters made the header taller than the page, and the tiling, left no room, never ended.
+    """
     header = (lay.steps[0].header.bottom if lay.steps else lay.style.margin) + lay.style.gap
     left = lay.style.margin + lay.style.lane_title_width + lay.style.gap
-    return header, left
+    return (header if header <= page_h / 2 else 0.0), (left if left <= page_w / 2 else 0.0)
 
 
 def _map_page(
@@ -292,7 +297,7 @@ def _map_page(
 
 def _tile_breaks(lay: Layout, page_w: float, page_h: float) -> tuple[list[float], list[float]]:
     """Where tiles start and end: between step columns and between lanes when possible."""
-    header_h, left_w = _bands(lay)
+    header_h, left_w = _bands(lay, page_w, page_h)
     room_w, room_h = page_w - left_w, page_h - header_h
     edges_x = sorted({s.column.x - lay.style.gap / 2 for s in lay.steps} | {lay.width})
     edges_y = sorted({lane.row.y - lay.style.gap / 2 for lane in lay.lanes} | {lay.height})
@@ -328,6 +333,8 @@ def _greedy(start: float, edges: list[float], room: float) -> list[float]:
 
 def _fill(start: float, edges: list[float], room: float, end: float) -> list[float]:
     """Each page as wide as fits in *room*, broken on the last edge that fits (or cut at *room*)."""
+    if room <= 1:  # (no page could hold anything: the loop below would never end)
+        raise ValueError(f"no room on a page: {room}")
     breaks = [start]
     while breaks[-1] < end - 0.5:
         here = breaks[-1]
@@ -349,7 +356,7 @@ def _tile_page(
     labels: CurveLabel | None = None,
 ) -> None:
     """One tile of the map, with the stage/step headers (and their findings' marks) and lane titles repeated."""
-    header_h, left_w = _bands(lay)
+    header_h, left_w = _bands(lay, (width - 2 * MARGIN) / scale, (height - 2 * MARGIN - FOOTER) / scale)
     x0, y0, x1, y1 = span
     body_w, body_h = x1 - x0, y1 - y0
     regions = [  # (page area in layout units relative to the page origin, layout offset)
