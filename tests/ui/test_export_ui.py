@@ -89,6 +89,24 @@ def test_a_pdf_that_cannot_be_opened_after_the_export_says_so(qtbot, monkeypatch
     assert opened == [str(out), str(tmp_path / "second.pdf")] and said == []
 
 
+def test_a_pdf_too_big_for_the_memory_is_said_so_in_the_window(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """A MemoryError went to the terminal only: the window stopped answering, then went on as if nothing."""
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "deliverable.pdf"
+    monkeypatch.setattr(PdfExportDialog, "exec", lambda dialog: PdfExportDialog.DialogCode.Accepted)
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def too_big(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise MemoryError
+
+    monkeypatch.setattr("workbench.ui.export_dialog.export_pdf", too_big)
+    said: list[str] = []
+    monkeypatch.setattr("workbench.ui.export_dialog.plain_message", lambda *args, **kwargs: said.append(args[3]))
+    assert window.export_pdf() is None
+    assert said == [f"{out} was not written: there is not enough memory to make it; try a larger page, or the whole "
+                    "map on one page"]
+
+
 def test_export_image_from_the_window(qtbot, monkeypatch, tmp_path: Path) -> None:
     window = open_window(qtbot, EXAMPLE)
     out = tmp_path / "map"

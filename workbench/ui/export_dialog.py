@@ -177,6 +177,10 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path, sce
     except SaveError as error:
         _cannot_export(parent, error)
         return None
+    except MemoryError:  # (said only in the terminal before: the window just stopped answering, then went on)
+        _cannot_export(parent, SaveError(path, translate(
+            "PdfExportDialog", "there is not enough memory to make it; try a larger page, or the whole map on one page")))
+        return None
     finally:
         progress.close()
     if result.warnings:
