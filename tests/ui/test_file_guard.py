@@ -441,6 +441,31 @@ def test_a_deleted_file_marks_the_journey_modified(qtbot, path: Path) -> None:
     assert "deleted or moved" in window.statusBar().currentMessage()
 
 
+def test_a_folder_removed_under_the_file_is_said_so_and_save_as_starts_elsewhere(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The folder was called "read-only", and Save As started in the program's own working folder, where Enter
+    saved the journey (exploratory test)."""
+    import shutil
+
+    from workbench.model.fileformat import save as save_journey
+    from workbench.model.templates import skeleton as make_skeleton
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "plan.journey"
+    save_journey(make_skeleton("retail", "en"), path)
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    edit(window, "Unsaved title")
+    shutil.rmtree(folder)
+    qtbot.waitUntil(lambda: "its folder no longer exists" in title(window), timeout=5000)
+    starts: list[str] = []
+    monkeypatch.setattr("workbench.ui.window_files.QFileDialog.getSaveFileName",
+                        lambda parent, caption, start, filters: starts.append(start) or ("", ""))
+    assert not window.save()  # (nowhere to save over: Save As, cancelled here)
+    assert starts and Path(starts[0]).name == "plan.journey" and Path(starts[0]).parent.is_dir()
+    assert Path(starts[0]).parent != Path.cwd() or Path.cwd() == Path.home()
+
+
 # --------------------------------------------------------- read-only
 
 

@@ -39,6 +39,8 @@ class FileQuestions:
             return None
         if self.holder is not None:
             return translate("FileGuard", "read-only: opened by {holder}").format(holder=self.holder_text(self.holder))
+        if not self.path.parent.is_dir():  # (it was called a read-only folder)
+            return translate("FileGuard", "its folder no longer exists")
         if not is_writable(self.path):
             return translate("FileGuard", "read-only file")
         if not os.access(self.path.parent, os.W_OK):

@@ -92,9 +92,9 @@ class FileActions:
 
     def save_as(self) -> bool:
         self.scene.commit_editors()
-        start = str(self.path) if self.path else str(self._export_start(SUFFIX))
+        start = str(self._in_folder(self.path)) if self.path else str(self._export_start(SUFFIX))
         if self.path is not None and FileGuard.of(self).newer:  # (its own name is refused: offer another)
-            start = str(self.path.with_name(translate("MainWindow", "{name} (copy)").format(name=self.path.stem) + SUFFIX))
+            start = str(self._in_folder(self.path.with_name(translate("MainWindow", "{name} (copy)").format(name=self.path.stem) + SUFFIX)))
         title, filters = translate("MainWindow", "Save journey"), translate("MainWindow", "Journey files (*.journey)")
         path, _ = QFileDialog.getSaveFileName(self, title, start, filters)
         if not path:
@@ -131,7 +131,7 @@ class FileActions:
 
     def _export_start(self, suffix: str) -> Path:
         if self.path is not None:
-            return self.path.with_suffix(suffix)
+            return self._in_folder(self.path.with_suffix(suffix))
         safe = "".join(ch for ch in self.document.journey.title if ch not in '<>:"/\\|?*').strip() or "journey"
         return Path(self._folder()) / (safe + suffix)
 
@@ -179,7 +179,17 @@ class FileActions:
         self.new_journey()
 
     def _folder(self) -> str:
-        return str(self.path.parent) if self.path else str(QSettings().value("last-folder", str(Path.home())))
+        """Where the file dialogs start: the file's folder, else the last one used, else home; never one that is
+        gone (a file dialog given a folder that no longer exists starts in the program's own working folder,
+        and Enter saved the journey there)."""
+        for folder in (self.path.parent if self.path else None, QSettings().value("last-folder")):
+            if folder and Path(str(folder)).is_dir():
+                return str(folder)
+        return str(Path.home())
+
+    def _in_folder(self, path: Path) -> Path:
+        """*path*, or its name in :meth:`_folder` when its own folder is gone."""
+        return path if path.parent.is_dir() else Path(self._folder()) / path.name
 
     def recent_files(self) -> list[str]:
         value = QSettings().value("recent-files", [])
