@@ -25,7 +25,7 @@ import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -233,6 +233,14 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
                 raise LoadError(source, unknown_message(key, ENVELOPE_KEYS), field=key)
             result.extra[key] = raw[key]
 
+    def refuse(reason: str, where: str) -> NoReturn:
+        if newer_major:  # (a newer format may well change what a field holds: the version is the news)
+            raise LoadError(source, tr(
+                "was written by a newer Journey Workbench (file format {found}), which this one cannot read "
+                "({where}: {reason}). Update the workbench to open it.",
+                found=_short(version), where=_as_written(where, result), reason=reason), field="version")
+        raise LoadError(source, reason, field=_as_written(where, result))
+
     try:
         journey = Journey.model_validate(journey_raw)
     except ValidationError as error:
@@ -241,7 +249,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         reason = describe_error(first)
         if len(errors) > 1:
             reason += " " + _more(len(errors) - 1)
-        raise LoadError(source, reason, field=_as_written(field_path(tuple(first["loc"])), result)) from None
+        refuse(reason, field_path(tuple(first["loc"])))
     if not keep_unknown:
         unknown = first_unknown(journey, "journey")
         if unknown:
@@ -252,7 +260,7 @@ def _from_raw(raw: Any, source: str, allow_newer: bool) -> Loaded:
         reason = problems[0].message
         if len(problems) > 1:
             reason += " " + _more(len(problems) - 1)
-        raise LoadError(source, reason, field=_as_written(problems[0].path, result))
+        refuse(reason, problems[0].path)
     checked = journey
     if result.migrated_from is not None:
         # Revisions of older versions run on the migrated journey (see migrations.py).
