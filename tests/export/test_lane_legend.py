@@ -146,3 +146,21 @@ def test_a_page_that_shows_the_lane_under_its_title_only_still_shows_the_legend(
     draw_map(elsewhere, lay, Rect(lane.row.x + lay.style.lane_title_width + 20, lane.row.y, 400, lane.row.h),
              curve_label=lane_labels(persona_names(journey), journey.language))
     assert not any(w.endswith(" · as is") for w, _ in texts(elsewhere))
+
+
+def test_a_very_long_persona_name_does_not_widen_the_image_s_legend() -> None:
+    """A persona named with 500 characters made the PNG 104,713 pixels wide ("choose a smaller scale", which the
+    window's image export has not): the legend drew the name on one line (exploratory test)."""
+    from workbench.export.sheet import LEGEND_NAME_LENGTH, sheet
+    from workbench.layout import layout
+    from workbench.model.fileformat import load
+
+    journey = load(Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")
+    lay = layout(journey)
+    names = {p.id: p.name for p in journey.personas}
+    plain = sheet(lay, journey.title, "en", names=names)
+    names[journey.personas[0].id] = "W" * 500
+    long = sheet(lay, journey.title, "en", names=names)
+    assert long.width == plain.width
+    labels = [e.label.lines[0] for e in long.entries if e.kind == "curve"]
+    assert any(label.startswith("W" * (LEGEND_NAME_LENGTH - 1) + "\u2026") for label in labels)

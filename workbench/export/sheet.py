@@ -28,6 +28,8 @@ LEGEND_ROW = 26.0
 SWATCH_GAP = 6.0
 ENTRY_GAP = 16.0
 GROUP_GAP = 28.0
+#: The most characters of a persona's name in the legend's curves (about a third of a narrow sheet at 9 pt).
+LEGEND_NAME_LENGTH = 40
 #: Width of each kind of sample in the strip.
 SWATCH = {"curve": shapes.CURVE_SAMPLE, "face": 2 * shapes.FACE_RADIUS, "nature": 34.0, "handoff": 40.0, "moment": 12.0, "goal": 11.0, "end": 8.0}
 
@@ -92,8 +94,11 @@ def sheet(
         out.map_y = margin + h
     top = out.map_y + lay.height
     if with_legend:
+        # A name cut to a line's worth: one of 500 characters made the image 100,000 pixels wide (the persona
+        # pages of the PDF give it whole).
         curves = [
-            ("curve", c, curve_label((names or {}).get(c.persona) or c.name or c.persona, c.scenario, language))
+            ("curve", c, curve_label(shortened((names or {}).get(c.persona) or c.name or c.persona, LEGEND_NAME_LENGTH),
+                                     c.scenario, language))
             for c in lay.curves.values()
         ]
         _legend(out, language, Rect(margin, top, width - 2 * margin, 0), curves)
