@@ -106,6 +106,21 @@ def test_an_edit_gets_a_recovery_copy_once_editing_pauses(qtbot, bank: Path, dat
     assert beside == ["bank.journey"]  # nothing beside the user's file (but its lock)
 
 
+def test_an_autosave_that_cannot_be_written_says_why_in_the_application_s_words(qtbot, bank: Path, monkeypatch) -> None:
+    """It said Python's own text: "[Errno 30] Read-only file system: '/tmp/x2/ro/recovery'" (exploratory test)."""
+    import errno
+
+    def read_only(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.EROFS, "Read-only file system", "/somewhere/recovery")
+
+    monkeypatch.setattr(recovery, "write_copy", read_only)
+    window = open_window(qtbot, bank)
+    add_step(window)
+    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage(), timeout=5000)
+    assert window.statusBar().currentMessage() == (
+        "Autosave failed, your unsaved work has no recovery copy: the file system is read-only")
+
+
 def test_continuous_editing_still_gets_a_copy(qtbot, bank: Path) -> None:
     window = open_window(qtbot, bank)
     window.autosaver.delay, window.autosaver.max_interval = 0.3, 0.8

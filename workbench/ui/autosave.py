@@ -28,6 +28,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench.model import recovery, versions
+from workbench.model.atomic import os_reason
 from workbench.model.errors import SaveError
 from workbench.model.events import Change
 from workbench.model.fileformat import dumps
@@ -112,7 +113,7 @@ class Autosaver(QObject):
         try:
             versions.record_version(path)
         except (OSError, SaveError) as error:
-            reason = error.reason if isinstance(error, SaveError) else (error.strerror or str(error))
+            reason = error.reason if isinstance(error, SaveError) else os_reason(error)
             self.window.show_message(self.tr("The journey was saved, but no version of it could be kept: {reason}").format(reason=reason))
 
     def discarded(self) -> None:
@@ -176,7 +177,10 @@ class Autosaver(QObject):
             base = FileGuard.of(window).digest if window.path is not None else None
             recovery.write_copy(self.session, text, window.path, window.windowTitle().replace("[*]", ""), base=base)
         except (OSError, ValueError, SaveError) as error:
-            reason = error.reason if isinstance(error, SaveError) else str(error)
+            # (An OSError in the application's words, as saves and exports say it: it was Python's own text,
+            # "[Errno 30] Read-only file system: '/…/recovery'".)
+            reason = error.reason if isinstance(error, SaveError) else os_reason(error) if isinstance(error, OSError) \
+                else str(error)
             if reason != self._failure:  # say it once, not every ten seconds
                 self._failure = reason
                 window.show_message(self.tr("Autosave failed, your unsaved work has no recovery copy: {reason}").format(reason=reason))
