@@ -289,7 +289,14 @@ def _start_qt() -> str | None:
         return tr("Qt cannot start: {reason}", reason=error)
 
     global _qt_app
-    _qt_app = QApplication.instance() or QApplication(["workbench"])
+    if QApplication.instance() is None:
+        from workbench.i18n import current_language
+        from workbench.ui.translator import install_translators
+
+        _qt_app = QApplication(["workbench"])
+        # What the image export says through Qt's translate() in the user's language too: "--lang fr export"
+        # said "the image would be ... pixels" in English.
+        _qt_app._translators = install_translators(_qt_app, current_language())  # type: ignore[attr-defined]
     register_fonts()
     return None
 

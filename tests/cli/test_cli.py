@@ -262,3 +262,14 @@ def test_check_runs_the_health_check_with_exit_codes_and_json(tmp_path: Path) ->
     broken = tmp_path / "broken.journey"
     broken.write_text("{", encoding="utf-8")
     assert workbench("check", str(broken), str(counter)).returncode == 2
+
+
+def test_an_image_too_large_is_refused_in_the_user_s_language(tmp_path: Path) -> None:
+    """`--lang fr export` said "the image would be ... pixels; choose a smaller scale" in English: the command
+    line installed no translator for what Qt's translate() says (exploratory test)."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey"
+    out = tmp_path / "huge.png"
+    result = workbench("--lang", "fr", "export", str(example), "-o", str(out), "--scale", "16")
+    assert result.returncode != 0 and not out.exists()
+    assert "choisissez une échelle plus petite" in result.stderr, result.stderr
+    assert "choose a smaller scale" not in result.stderr
