@@ -116,6 +116,13 @@ _MONTHS = {
 }
 
 
+def alternatives(items: list[str], language: str | None = None) -> str:
+    """*items* as a list of choices: "a", "a or b", "a, b or c" ("a, b ou c")."""
+    if len(items) < 2:
+        return "".join(items)
+    return tr("{first} or {last}", language, first=", ".join(items[:-1]), last=items[-1])
+
+
 def decimal(value: float, digits: int, language: str | None = None, *, sign: bool = False) -> str:
     """*value* with *digits* decimals as the language writes it: ``+0.64`` in English, ``+0,64`` in French
     (with a true minus sign, and a narrow no-break space between thousands)."""

@@ -666,6 +666,17 @@ def test_no_lowest_point_without_emotions() -> None:
     assert found(build([{}, LAST], {"s1": ["human"]}), "lowest-point") == []
 
 
+def test_no_lowest_point_on_a_flat_curve_and_a_long_tie_is_counted() -> None:
+    """A curve at +1 everywhere had "the lowest point (+1) is at" and all seventeen step titles (exploratory test)."""
+    flat = build([{"emotion": 1}, {"emotion": 1}, {"emotion": 1, **LAST}], {"s1": ["human"]})
+    assert found(flat, "lowest-point") == []
+    tie = build([{"emotion": 2}] + [{"emotion": -1}] * 7 + [{"emotion": -1, **LAST}], {"s1": ["human"]})
+    [finding] = findings(tie, "lowest-point")
+    assert len(finding.elements) == 8  # every step of the tie is selected by a click
+    assert finding.message == ("The lowest point of the journey (-1) is at 'Step 2', 'Step 3', 'Step 4', 'Step 5', "
+                               "'Step 6' and 3 more.")
+
+
 # ------------------------------------------------------------------ intents, way back
 
 
@@ -685,7 +696,7 @@ def test_each_missing_intent_is_named(missing: str) -> None:
 
 def test_every_missing_intent_is_named_in_order() -> None:
     [finding] = findings(build([{}, LAST], {"s1": ["human"]}, intents=[]), "humanising-intents")
-    assert finding.message.startswith("Nowhere does the journey welcome, guide, assist, anticipate the customer.")
+    assert finding.message.startswith("Nowhere does the journey welcome, guide, assist or anticipate the customer.")
 
 
 def test_intents_count_on_any_card() -> None:
@@ -1039,7 +1050,7 @@ def test_missing_intents_are_named_in_the_journey_language() -> None:
         french = tr(intent, "fr")
         assert french != intent and french in finding.message
     template = "Nowhere does the journey {intents} the customer. Mark the touchpoints that do, or design one."
-    assert finding.message == tr(template, "fr", intents=", ".join(tr(i, "fr") for i in INTENTS))
+    assert finding.message == tr(template, "fr", intents="accueillir, guider, assister ou anticiper")
 
 
 def test_the_appendix_in_the_journey_language() -> None:

@@ -213,24 +213,28 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
                 )
             )
     felt = [step for step in f.steps if f.feel[step.id] is not None]
-    if felt:
-        lowest = min(f.feel[step.id] for step in felt)  # type: ignore[type-var]
+    levels = {f.feel[step.id] for step in felt}
+    if len(levels) > 1:  # (a flat curve has no low point: every step was named)
+        lowest = min(levels)  # type: ignore[type-var]
         ids = tuple(step.id for step in felt if f.feel[step.id] == lowest)
+        titles = quoted_titles([f.title(i) for i in ids[:NAMED_LOW]], lang)
+        if len(ids) > NAMED_LOW:
+            titles += " " + ntr("and {count} more", "and {count} more", len(ids) - NAMED_LOW, lang)
         out.append(
             Finding(
                 "lowest-point",
                 "info",
                 ids,
-                tr(
-                    "The lowest point of the journey ({level}) is at {titles}.",
-                    lang,
-                    level=_level(lowest, lang),
-                    titles=quoted_titles([f.title(i) for i in ids], lang),
-                ),
+                tr("The lowest point of the journey ({level}) is at {titles}.", lang, level=_level(lowest, lang),
+                   titles=titles),
                 "person",
             )
         )
     return out
+
+
+#: The most steps the lowest point's sentence names (a click on it selects them all).
+NAMED_LOW = 5
 
 
 def appendix(report: Report, language: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:

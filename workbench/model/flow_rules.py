@@ -9,7 +9,7 @@ once per persona, stay in :mod:`~workbench.model.analysis` with the check.
 
 from __future__ import annotations
 
-from workbench.i18n import tr
+from workbench.i18n import alternatives, tr
 from workbench.model.finding import Finding
 from workbench.model.journey import INTENTS, CheckSettings, Journey
 from workbench.model.step_graph import StepGraph
@@ -219,7 +219,7 @@ def _intents(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
             tr(
                 "Nowhere does the journey {intents} the customer. Mark the touchpoints that do, or design one.",
                 lang,
-                intents=", ".join(missing),
+                intents=alternatives(missing, lang),  # ("welcome, guide, assist, anticipate": no "or")
             ),
             "person",
         )
