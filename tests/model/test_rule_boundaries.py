@@ -799,6 +799,20 @@ def test_pain_points_that_cannot_reach_a_person_are_left_out_of_the_longest_wait
     assert metrics(build(digital_chain(4), touch, pains=["s3"])).longest_wait_for_a_human is None
 
 
+def test_the_longest_wait_reads_never_when_a_pain_point_reaches_no_person() -> None:
+    """The deliverable said "4" while a finding said the customer was stranded at a pain point (exploratory
+    test): left out of the largest wait, such pain points are counted, and the figure reads "never"."""
+    touch = all_digital(4)
+    touch["s2"] = ["human"]
+    stranded = build(digital_chain(4), touch, pains=["s1", "s3", "s4"])
+    assert metrics(stranded).stranded_pains == 2
+    rows = dict(appendix(check(stranded), "en")[1])
+    assert rows["Most steps from a pain point to a person"] == "never, from 2 pain points"
+    reached = build(digital_chain(4), touch, pains=["s1"])
+    assert metrics(reached).stranded_pains == 0
+    assert dict(appendix(check(reached), "en")[1])["Most steps from a pain point to a person"] == "1"
+
+
 def test_no_longest_wait_without_pain_points_or_people() -> None:
     touch = {"s1": ["digital"], "s2": ["human"]}
     assert metrics(build([{}, LAST], touch)).longest_wait_for_a_human is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.i18n import decimal, percent, tr
+from workbench.i18n import decimal, ntr, percent, tr
 from workbench.model.fieldwords import scenario_word
 from workbench.model.journey import Journey, Persona, Step
 from workbench.model.step_graph import StepGraph
@@ -37,6 +37,8 @@ class Metrics:
     handoffs: int = 0
     longest_wait_for_a_human: int | None = None
     """Largest number of steps from a pain point to a person (None: no pain point reaches one)."""
+    stranded_pains: int = 0
+    """Steps with a pain point from which no person can be reached at all: the worst wait is then "never"."""
     scenario: str = "as_is"
     """The scenario the findings and the average and lowest emotion above were read in."""
     personas: list[PersonaMetrics] = field(default_factory=list)
@@ -105,12 +107,14 @@ def journey_metrics(f: StepGraph, j: Journey) -> Metrics:
     if f.pain and f.humans:
         reachable = [f.to_human[p] for p in f.pain if p in f.to_human]
         longest = max(reachable) if reachable else None
+    stranded = sum(1 for p in f.pain if p not in f.to_human) if f.pain else 0
     return Metrics(
         average_emotion=round(sum(emotions) / len(emotions), 2) if emotions else None,
         lowest_emotion=min(emotions) if emotions else None,
         touchpoint_share=share,
         handoffs=len(j.handoffs),
         longest_wait_for_a_human=longest,
+        stranded_pains=stranded,
     )
 
 
@@ -168,7 +172,11 @@ def metric_rows(m: Metrics, language: str) -> list[tuple[str, str]]:
         (tr("Handoffs", language), str(m.handoffs)),
         (
             tr("Most steps from a pain point to a person", language),
-            NO_VALUE if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
+            # A pain point no person can be reached from is the worst wait of all: it read "4" beside a
+            # finding that the customer is stranded there (exploratory test).
+            ntr("never, from {count} pain point", "never, from {count} pain points", m.stranded_pains, language)
+            if m.stranded_pains
+            else NO_VALUE if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
         ),
     ]
     if several:
