@@ -75,3 +75,23 @@ def test_thresholds_are_set_in_the_inspector_kept_in_the_file_and_used(qtbot, tm
     qtbot.waitUntil(lambda: rules_shown(window).count("emotion-cliff") == 0, timeout=3000)
     window.save()
     assert load(path).checks.cliff == 3
+
+
+def test_a_click_on_another_persona_s_finding_edits_that_persona_s_curve(qtbot) -> None:
+    """A click on Bernard's fall selected its steps, but the map and the inspector went on editing Camille's
+    emotions (exploratory test)."""
+    from workbench.ui.findings import PERSONA
+
+    window = open_checked(qtbot, ROOT / "examples" / "banking-savings.journey")
+    first, second = (p.id for p in window.document.personas()[:2])
+    focus = window.scene.focus
+    assert focus.persona == first
+    tree = window.findings.tree
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    theirs = next(item for item in rows if item.data(0, PERSONA) == second)
+    tree.scrollToItem(theirs)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     tree.visualItemRect(theirs).center())
+    assert focus.persona == second
+    assert window.persona_bar.personas.currentData() == second  # the bar says whose curve is edited
+    assert set(window.scene.selected_ids()) <= set(theirs.data(0, ELEMENTS))

@@ -71,6 +71,8 @@ __all__ = ["ELEMENTS", "FindingsPanel", "WrappingDelegate", "severity_icon"]  # 
 
 DELAY_MS = 400
 ELEMENTS = Qt.ItemDataRole.UserRole
+#: The persona a finding is about (one of several), on its row.
+PERSONA = Qt.ItemDataRole.UserRole + 2
 CONDITIONS = ("person", "human", "continuity")
 
 
@@ -195,12 +197,21 @@ class FindingsPanel(DetailMixin, FilterMixin, FixesMixin, QWidget):
         header.resizeSection(1, 190)
         # A wider or narrower column changes how many lines each row needs.
         header.sectionResized.connect(self._section_resized)
-        tree.itemClicked.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
-        tree.itemActivated.connect(lambda item, column: self.activated.emit(list(item.data(0, ELEMENTS))))
+        tree.itemClicked.connect(lambda item, column: self._activate(item))
+        tree.itemActivated.connect(lambda item, column: self._activate(item))
         tree.currentItemChanged.connect(lambda current, previous: self._show_detail(current))
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._context_menu)
         return tree
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        """A finding chosen: its elements selected on the map, and, for a finding about one persona, the curve of
+        that persona edited (a click on Bernard's fall left the map editing Camille's emotions, so that the
+        inspector's "emotion" changed hers; exploratory test)."""
+        persona = item.data(0, PERSONA)
+        if persona and self._focus is not None and self._focus.persona != persona:
+            self._focus.set_active(persona=persona)
+        self.activated.emit(list(item.data(0, ELEMENTS)))
 
     def set_document(self, document: JourneyDocument) -> None:
         if self.document is not None:
@@ -374,6 +385,8 @@ class FindingsPanel(DetailMixin, FilterMixin, FixesMixin, QWidget):
         item.setData(1, Qt.ItemDataRole.AccessibleTextRole, condition)
         item.setData(0, ELEMENTS, list(finding.elements))
         item.setData(1, ELEMENTS, finding.rule)
+        if finding.persona:
+            item.setData(0, PERSONA, finding.persona)
         return item
 
     def _current_finding(self) -> tuple[str, tuple[str, ...]] | None:
