@@ -110,6 +110,16 @@ def test_a_step_dropped_on_a_frozen_header_goes_between_steps(window: MainWindow
     added = [i for i in order if i not in before]
     assert len(added) == 1
     assert order.index(steps[0].id) + 1 == order.index(added[0])
+    # Its title is typed where its header is shown, on the frozen band (the editor opened ~45 px above it, over
+    # the stages, cut by the top of the view; exploratory test).
+    QApplication.processEvents()
+    editor = scene.editor
+    assert editor is not None and editor.element_id == added[0]
+    header = scene.item_for("step", added[0]).sceneBoundingRect()
+    placed = editor.sceneBoundingRect()
+    # (The header's bounding box has room for its badges: the editor covers the header inside it.)
+    assert header.top() <= placed.top() <= header.top() + 12 and header.left() <= placed.left() <= header.left() + 6
+    assert visible(window).contains(placed.topLeft())
 
 
 def test_ensure_visible_keeps_a_card_clear_of_the_frozen_headers(window: MainWindow) -> None:

@@ -118,14 +118,17 @@ class EditingMixin:
         bold = text_box.bold if text_box is not None else False
         view = self.views()[0] if self.views() else None
         editor.setFont(font_at_dpi(view.viewport().logicalDpiY() if view else 96, size, bold))
+        for view in self.views():
+            view.ensureVisible(item.sceneBoundingRect(), 40, 40)
+            view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys come to the canvas, not the palette
+        band = self.band_of(item) if not isinstance(item, ConnectorItem) else None
+        if band is not None:  # a header frozen at the top (or a lane title at the left): where it is shown now,
+            rect.translate(band.pos())  # after the scroll above (it opened ~45 px too high, over the stages)
         editor.setTextWidth(max(rect.width(), 120))
         editor.cover(rect)
         editor.setPos(rect.x(), rect.y())
         self.addItem(editor)
         self.editor = editor
-        for view in self.views():
-            view.ensureVisible(item.sceneBoundingRect(), 40, 40)
-            view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys come to the canvas, not the palette
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         editor.select_all()
         return True
