@@ -311,6 +311,18 @@ def test_enter_on_a_palette_item_adds_it_at_the_selection_and_edits_it(window: M
     assert window.document.get(cards[0].id).text == "Hidden fees"
 
 
+def test_a_double_click_on_a_palette_item_adds_it_at_the_selection(window: MainWindow) -> None:
+    """A mouse-only user could only drag: a double-click on an entry did nothing (exploratory test)."""
+    window.scene.select_ids(["step-2"])
+    palette = window.palette
+    row = next(r for r in range(palette.count()) if palette.item(r).data(Qt.ItemDataRole.UserRole) == "card:pain_point")
+    centre = palette.visualItemRect(palette.item(row)).center()
+    QTest.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    cards = window.document.cards_at("step-2", "lane-pain-points")
+    assert len(cards) == 1 and window.stack.undoText() == "Add card"
+    assert window.scene.editor is not None and window.scene.editor.element_id == cards[0].id
+
+
 def test_space_on_the_step_item_adds_the_next_step(window: MainWindow) -> None:
     window.scene.select_ids(["step-1"])
     palette = window.palette

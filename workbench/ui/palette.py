@@ -32,7 +32,8 @@ class Palette(QListWidget):
         self.setObjectName("palette")
         self.setAccessibleName(self.tr("Palette"))
         self.setAccessibleDescription(
-            self.tr("Elements to add to the map: drag one onto the map, or press Enter to add it at the selection.")
+            self.tr("Elements to add to the map: drag one onto the map, or double-click it or press Enter to add it at "
+                    "the selection.")
         )
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -57,7 +58,7 @@ class Palette(QListWidget):
         for payload, label in entries:
             item = QListWidgetItem(icon_for(payload), label)
             item.setData(PAYLOAD, payload)
-            hint = self.tr("Drag onto the map, or press Enter to add it at the selection")
+            hint = self.tr("Drag onto the map, or double-click or press Enter to add it at the selection")
             item.setToolTip(hint)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
@@ -80,7 +81,7 @@ class Palette(QListWidget):
             item = self.item(row)
             name = item.data(Qt.ItemDataRole.AccessibleTextRole)
             item.setText("" if on else name)
-            item.setToolTip(name if on else self.tr("Drag onto the map, or press Enter to add it at the selection"))
+            item.setToolTip(name if on else self.tr("Drag onto the map, or double-click or press Enter to add it at the selection"))
         if on:
             self.setFixedWidth(COMPACT_WIDTH)
         else:
@@ -95,6 +96,15 @@ class Palette(QListWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A double-click adds the entry where Enter would (at the selection): a mouse-only user could only drag."""
+        item = self.itemAt(event.position().toPoint())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.chosen.emit(str(item.data(PAYLOAD)))
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mimeTypes(self) -> list[str]:
         return [PALETTE_MIME]
