@@ -44,6 +44,7 @@ from urllib.parse import quote
 
 from workbench.i18n import tr
 from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
+from workbench.model.finding import severity_word
 from workbench.model.errors import LoadError
 from workbench.model.journey import COLLECTIONS, Journey
 from workbench.model.scores import Score, explain, to_json
@@ -334,7 +335,7 @@ def _finding_case(suite: ET.Element, finding: Finding, fail_on: str | None, lang
     details = tr(
         "{severity} ({rule}) in '{condition}': {message}\nelements: {elements}",
         language,
-        severity=finding.severity,
+        severity=severity_word(finding.severity, language),
         rule=finding.rule,
         condition=condition_name(finding.condition, language),
         message=message,
@@ -347,7 +348,8 @@ def _finding_case(suite: ET.Element, finding: Finding, fail_on: str | None, lang
     if finding.severity == "info":
         ET.SubElement(case, "system-out").text = xml_safe(details)
         return "passed"
-    ET.SubElement(case, "skipped", message=xml_safe(f"{finding.severity}: {finding.message}"))
+    ET.SubElement(case, "skipped", message=xml_safe(
+        tr("{severity}: {message}", language, severity=severity_word(finding.severity, language), message=finding.message)))
     return "skipped"
 
 

@@ -163,6 +163,7 @@ def _text_of(name: str) -> str | None:
 def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, Score]) -> None:
     from workbench.model import scores as scoring
     from workbench.model.analysis import condition_name
+    from workbench.model.finding import severity_word
 
     counts = {sev: sum(f.severity == sev for f in report.findings) for sev in ("error", "warning", "info")}
     print(
@@ -181,10 +182,9 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
         explained = scoring.breakdown(score.counts())
         print("  " + tr("score of '{condition}': {value}/100 ({explained})", condition=condition_name(condition),
                         value=score.value, explained=explained))
-    words = {"error": tr("error"), "warning": tr("warning"), "info": tr("note")}
     for finding in report.findings:
         message = printable(finding.message)
-        severity = words.get(finding.severity, finding.severity)
+        severity = severity_word(finding.severity)
         print("  " + tr("{severity}: {rule}: {message} [{condition}]", severity=severity, rule=finding.rule,
                         message=message, condition=condition_name(finding.condition)))
 

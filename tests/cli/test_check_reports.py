@@ -243,3 +243,14 @@ def test_element_lines_and_uris() -> None:
     assert artifact_uri("maps/my trip.journey") == "maps/my%20trip.journey"
     assert artifact_uri("maps\\trip.journey" if os.sep == "\\" else "maps/trip.journey") == "maps/trip.journey"
     assert artifact_uri(str(ROOT / "x.journey")).startswith("file:///")
+
+
+def test_junit_in_french_says_the_severities_in_french() -> None:
+    """The JUnit report said "warning:" and "info" in French (exploratory test); its failure types stay the
+    machine's words."""
+    report = check(TRAIN, "--format", "junit", language="fr")
+    root = ET.fromstring(report.stdout)
+    skipped = [case.find("skipped").get("message") for case in root.iter("testcase") if case.find("skipped") is not None]
+    assert skipped and all(message.startswith("avertissement\u00a0: ") for message in skipped)
+    outputs = [case.find("system-out").text for case in root.iter("testcase") if case.find("system-out") is not None]
+    assert not any(text.startswith(("info", "warning", "error")) for text in outputs)

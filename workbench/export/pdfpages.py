@@ -19,6 +19,7 @@ from workbench.export.pdftext import draw_string
 from workbench.model.feelings import persona_names
 from workbench.geometry import Rect
 from workbench.i18n import long_date, tr
+from workbench.model.finding import severity_word
 from workbench.model.journey import Journey
 from workbench.model.templates import sector_name
 from workbench.textmetrics import BOLD, REGULAR, text_width, wrap
@@ -263,4 +264,4 @@ def findings_flow(
 
 def severity_name(severity: str, lang: str) -> str:
     """ERROR, WARNING, NOTE in the journey's language (capitals, as the appendix sets them)."""
-    return {"error": tr("error", lang), "warning": tr("warning", lang), "info": tr("note", lang)}.get(severity, severity).upper()
+    return severity_word(severity, lang).upper()

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.i18n import tr
+
 SEVERITIES = ("error", "warning", "info")
+
+
+def severity_word(severity: str, language: str | None = None) -> str:
+    """A severity as people read it: error, warning, note, in *language* (the CLI, the scores, the PDF and the
+    JUnit report say it alike; JUnit said "warning" in French)."""
+    return {"error": tr("error", language), "warning": tr("warning", language), "info": tr("note", language)}.get(
+        severity, severity)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from workbench.i18n import tr
 from workbench.model.analysis import Finding, condition_name
+from workbench.model.finding import severity_word
 
 CONDITIONS: tuple[str, ...] = ("person", "human", "continuity")
 FULL = 100
@@ -93,9 +94,8 @@ def formula(language: str | None = None) -> str:
 
 def breakdown(counts: dict[str, int], language: str | None = None) -> str:
     """``1 × error: -15, 2 × warning: -10``, or a sentence when nothing cost anything."""
-    names = {"error": tr("error", language), "warning": tr("warning", language), "info": tr("note", language)}
     parts = [
-        tr("{count} × {severity}: -{points}", language, count=n, severity=names.get(sev, sev), points=n * points(sev))
+        tr("{count} × {severity}: -{points}", language, count=n, severity=severity_word(sev, language), points=n * points(sev))
         for sev, n in counts.items()
     ]
     return ", ".join(parts) if parts else tr("no finding costs points", language)
