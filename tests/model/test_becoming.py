@@ -58,3 +58,33 @@ def test_a_target_out_of_reach_leaves_the_document_as_it_was() -> None:
         edit_into(document, ours.model_copy(update={"steps": steps}))
     assert document.journey == ours
 
+
+
+def test_an_edit_refused_at_its_turn_waits_for_the_others() -> None:
+    """Their side removed a handoff and made its target card digital; or, at the most personas, removed one and
+    added another. The change came before the removal, was refused, and the merge started the undo history
+    again (review)."""
+    from workbench.model.journey import MAX_PERSONAS, Persona
+
+    ours = small()
+    theirs = JourneyDocument(ours)
+    theirs.remove("h1")
+    theirs.update("c2", nature="digital")
+    document = JourneyDocument(ours)
+    inverse = edit_into(document, theirs.journey)
+    assert document.journey == theirs.journey
+    document.apply(inverse)
+    assert document.journey == ours
+
+    full = JourneyDocument(ours)
+    for n in range(len(ours.personas), MAX_PERSONAS):
+        full.add(Persona(id=f"persona-x{n}", name=f"P{n}"))
+    crowded = full.journey
+    other = JourneyDocument(crowded)
+    other.remove(crowded.personas[-1].id)
+    other.add(Persona(id="newcomer", name="New"))
+    document = JourneyDocument(crowded)
+    inverse = edit_into(document, other.journey)
+    assert document.journey == other.journey
+    document.apply(inverse)
+    assert document.journey == crowded
