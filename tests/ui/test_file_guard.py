@@ -655,6 +655,16 @@ def test_a_merge_is_one_undo_step_and_the_history_before_it_stays(qtbot, path: P
     assert window.save()  # the merge holds theirs: nothing to overwrite, nothing asked
     assert spy.stop() == []
     assert {"MINE", "THEIRS"} <= {s.title for s in load(path).steps}
+    # Saved since, undoing the merge leaves the guard's view of the file as the save left it: the next save
+    # writes over our own save without asking about it (it asked, the hash from before the save restored; review).
+    window.stack.undo()
+    spy = BoxSpy()
+    assert window.save()
+    assert spy.stop() == []
+    window.stack.redo()
+    spy = BoxSpy()
+    assert window.save()
+    assert spy.stop() == [] and {"MINE", "THEIRS"} <= {s.title for s in load(path).steps}
 
 
 def test_after_undoing_a_merge_a_save_asks_before_writing_over_the_change_on_disk(qtbot, path: Path) -> None:

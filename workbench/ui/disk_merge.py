@@ -75,8 +75,9 @@ def merge_from_disk(guard: FileGuard, theirs: Loaded, digest: str | None) -> Non
         command = last_command(window.stack) if changed else None
         if command is not None:
             undone = replace(before, kept=digest)  # the change on disk not held again: as after "Keep mine"
-            command.when_undone = lambda: _follow(guard, undone)
-            command.when_redone = lambda: _follow(guard, after)
+            path = guard.path
+            command.when_undone = lambda: _follow(guard, path, after, undone)
+            command.when_redone = lambda: _follow(guard, path, undone, after)
         window.conflicts.journey_shown()  # the dock shows the merge's conflicts
     window.stack.resetClean()  # what is shown is on disk nowhere yet
     count = len(result.journey.conflicts)
@@ -93,7 +94,11 @@ def merge_from_disk(guard: FileGuard, theirs: Loaded, digest: str | None) -> Non
     )
 
 
-def _follow(guard: FileGuard, view: FileView) -> None:
-    view.put(guard)
+def _follow(guard: FileGuard, path: object, was: FileView, view: FileView) -> None:
+    """The merge undone or redone: the guard takes *view* if it still holds *was* (the same file, not saved
+    since). Saved since, the file holds what was saved, and the guard's view of it stays: restored, the hash
+    from before the save made the next save ask about our own save."""
+    if guard.path == path and guard.digest == was.digest:
+        view.put(guard)
     guard.window.conflicts.journey_shown()
 
