@@ -132,6 +132,11 @@ def test_a_card_being_dragged_is_drawn_over_the_cards_it_passes(window: MainWind
         QTest.mouseMove(viewport, QPoint(start.x() + (over.x() - start.x()) * i // 6, start.y() + (over.y() - start.y()) * i // 6))
     on_top = [i for i in window.scene.items(window.view.mapToScene(over)) if isinstance(i, CardItem) or i is window.scene.drop_hint]
     assert on_top and getattr(on_top[0], "element_id", None) == "card-think"
+    # Its lane stays under the frozen headers and lane titles: the lane's other cards scrolled under them were
+    # drawn over them for the whole drag (review).
+    from workbench.ui.canvas.frozen import TOP_Z
+
+    assert window.scene.layers["lane-thoughts"].zValue() < TOP_Z
     QTest.mouseRelease(viewport, left, Qt.KeyboardModifier.NoModifier, over)
     # Back in its lane, it stacks as before.
     assert window.scene.item_for("card", "card-think").zValue() == CardItem.Z

@@ -46,13 +46,16 @@ class Refusal:
 class DropHintItem(QGraphicsItem):
     """The drop indicator: the receiving area tinted, and an insertion line."""
 
+    #: Over the frozen headers (a step dropped on them) and the cards; a card move's is lower (gestures.py).
+    Z = 50.0
+
     kind = "drop-hint"
 
     def __init__(self) -> None:
         super().__init__()
         self.area: QRectF | None = None
         self.line: tuple[float, float, float, float] | None = None
-        self.setZValue(50)
+        self.setZValue(self.Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.hide()
 
@@ -277,6 +280,7 @@ class DroppingMixin:
         if not mime.hasFormat(PALETTE_MIME):
             event.ignore()
             return
+        self.drop_hint.setZValue(DropHintItem.Z)  # (a card moved before lowered it)
         ok = self.show_drop_answer(self.plan_drop(palette_payload(mime), event.scenePos()))
         event.setDropAction(Qt.DropAction.CopyAction)
         event.setAccepted(ok)  # not accepted: Qt shows the "forbidden" cursor

@@ -24,10 +24,10 @@ from workbench.model.errors import EditError
 from workbench.model.journey import Handoff, Lane, Link
 from workbench.ui.canvas import placement
 from workbench.ui.canvas.blocks import BlockItem
-from workbench.ui.canvas.dropping import DropPlan, Refusal, card_slot_line, step_slot_line
+from workbench.ui.canvas.dropping import DropHintItem, DropPlan, Refusal, card_slot_line, step_slot_line
 from workbench.ui.canvas.curves import EmotionItem
 from workbench.ui.canvas.header_items import StageItem, StepItem
-from workbench.ui.canvas.items import BoxItem, CardItem, LaneTitleItem
+from workbench.ui.canvas.items import CARRIED_Z, BoxItem, CardItem, LaneTitleItem
 from workbench.ui.commands import perform
 
 translate = QCoreApplication.translate
@@ -309,6 +309,8 @@ class GesturesMixin:
         if answer is None:
             self.drop_hint.hide()
             return
+        # Under a carried card's lane (see items.lift), over the others: what is carried is seen over where it goes.
+        self.drop_hint.setZValue(CARRIED_Z - 0.25 if isinstance(moved[0], CardItem) else DropHintItem.Z)
         ok = self.show_drop_answer(answer)
         self._set_drag_cursor(None if ok else Qt.CursorShape.ForbiddenCursor)
 

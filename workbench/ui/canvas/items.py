@@ -248,11 +248,16 @@ class CardItem(BoxItem):
         self.lower_after_drag()  # (a press with no release before it: what it lifted goes back first)
         scene = self.scene()
         carried = [i for i in scene.selectedItems() if isinstance(i, CardItem)] if scene is not None else []
-        self._lifted = [lift(card) for card in (carried if self in carried else [self])]
+        self._lifted = [lift(carried if self in carried else [self])]
 
     def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseReleaseEvent(event)
         self.lower_after_drag()
+
+    def ungrabMouseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # (The grab lost another way than a release or Escape: a menu, another window taking the mouse.)
+        self.lower_after_drag()
+        super().ungrabMouseEvent(event)
 
     def lower_after_drag(self) -> None:
         """The drag is over (released, or cancelled with Escape): what :func:`lift` lifted goes back, last first."""
@@ -289,34 +294,33 @@ class CardItem(BoxItem):
         return d.x() * d.x() + d.y() * d.y() <= (self.PORT + 3) ** 2
 
 
-#: What a card being dragged is drawn at: over the other lanes' cards, the frozen headers (40-42) and the drop
-#: indicator (50), so that what is carried is seen; under the keyboard's frame (60) and the editors (100).
-CARRIED_Z = 55.0
-def lift(card: CardItem) -> Callable[[], None]:
-    """Draw *card* over everything it is dragged across, and return what puts it back.
+#: What the lane of a card being dragged is drawn at: over the other lanes' cards and routes, under the frozen
+#: headers (40-42); the drop indicator of a card move goes just under it (see gestures.py).
+CARRIED_Z = 39.5
 
-    Its lane's layer goes over the other lanes; its column block over the
-    blocks after it (the cards of the next columns were drawn over a card
-    dragged right); the card over the cards of its own block. The block is
-    told its children may be drawn anywhere while the card is away from it.
+
+def lift(cards: list[CardItem]) -> Callable[[], None]:
+    """Draw *cards* (being dragged) over what they are dragged across, and return what puts them back.
+
+    Their lanes' layers go over the other lanes; their column blocks over the
+    blocks after them (the cards of the next columns were drawn over a card
+    dragged right), each block once; each card over the cards of its block.
+    (A block lets its children be drawn outside it during a drag:
+    :meth:`ColumnBlocks.follow`.)
     """
-    layer, block = card._layer(), getattr(card, "block", None)
-    lifted = [(item, item.zValue()) for item in (card, block, layer) if item is not None]
-    reach = block.rect() if isinstance(block, QGraphicsRectItem) else None
-    card.setZValue(card.Z + 0.5)
-    if block is not None and block is not layer:
-        block.setZValue(block.zValue() + 0.5)
-        if reach is not None:
-            block.setRect(QRectF(-1e7, -1e7, 2e7, 2e7))
-    if layer is not None:
-        layer.setZValue(CARRIED_Z)
+    lifted: dict[int, tuple[QGraphicsItem, float]] = {}
+    for card in cards:
+        layer, block = card._layer(), getattr(card, "block", None)
+        for item, z in ((card, card.Z + 0.5), (block, None), (layer, CARRIED_Z)):
+            if item is None or id(item) in lifted or (item is block and block is layer):
+                continue
+            lifted[id(item)] = (item, item.zValue())
+            item.setZValue(z if z is not None else item.zValue() + 0.5)
 
     def put_back() -> None:
-        for item, z in lifted:
+        for item, z in lifted.values():
             if isValid(item):  # (a scene made again meanwhile took them away)
                 item.setZValue(z)
-        if reach is not None and isValid(block):
-            block.setRect(reach)
 
     return put_back
 
