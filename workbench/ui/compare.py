@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
@@ -29,6 +29,7 @@ from workbench.model.journey import Journey
 from workbench.ui import messages
 from workbench.ui.compare_list import ChangesPanel
 from workbench.ui.compare_overlay import Overlay
+from workbench.ui.folders import start_folder
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -92,7 +93,7 @@ class Comparer(QObject):
     def compare_dialog(self) -> bool:
         """Ask for the other file, then compare with it."""
         window = self.window
-        start = str(window.path.parent) if window.path else str(QSettings().value("last-folder", str(Path.home())))
+        start = str(start_folder(window.path))
         path, _ = QFileDialog.getOpenFileName(
             window, self.tr("Compare with"), start, self.tr("Journey files (*.journey);;All files (*)")
         )

@@ -39,6 +39,7 @@ from workbench.model.fileformat import SUFFIX, Loaded, atomic_write
 from workbench.model.recovery import RecoveryCopy
 from workbench.ui import messages
 from workbench.ui.file_guard import FileGuard
+from workbench.ui.folders import in_existing_folder, start_folder
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -191,7 +192,8 @@ class RecoveryDialog(QDialog):
         copy = self.current()
         if copy is None or self._loaded(copy) is None:
             return
-        start = str(copy.original) if copy.original is not None else str(Path.home() / (self.tr("Recovered journey") + SUFFIX))
+        start = str(in_existing_folder(copy.original) if copy.original is not None
+                    else start_folder() / (self.tr("Recovered journey") + SUFFIX))
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save recovered journey"), start, self.tr("Journey files (*.journey)"))
         if not name:
             return

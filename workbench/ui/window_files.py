@@ -20,6 +20,7 @@ from workbench.model.templates import blank
 from workbench.ui import messages
 from workbench.ui.file_guard import FileGuard
 from workbench.ui.file_questions import SAVE, SAVE_AS
+from workbench.ui.folders import in_existing_folder, start_folder
 
 MAX_RECENT = 8
 
@@ -179,17 +180,11 @@ class FileActions:
         self.new_journey()
 
     def _folder(self) -> str:
-        """Where the file dialogs start: the file's folder, else the last one used, else home; never one that is
-        gone (a file dialog given a folder that no longer exists starts in the program's own working folder,
-        and Enter saved the journey there)."""
-        for folder in (self.path.parent if self.path else None, QSettings().value("last-folder")):
-            if folder and Path(str(folder)).is_dir():
-                return str(folder)
-        return str(Path.home())
+        """Where the file dialogs start (see :mod:`workbench.ui.folders`)."""
+        return str(start_folder(self.path))
 
     def _in_folder(self, path: Path) -> Path:
-        """*path*, or its name in :meth:`_folder` when its own folder is gone."""
-        return path if path.parent.is_dir() else Path(self._folder()) / path.name
+        return in_existing_folder(path)
 
     def recent_files(self) -> list[str]:
         value = QSettings().value("recent-files", [])
