@@ -445,6 +445,13 @@ def test_a_switch_to_or_from_a_person_or_a_place_counts_too(first: list[Touch], 
     assert found(channels(first, second), "context-lost") == [("s1", "s2")]
 
 
+def test_data_typed_again_after_a_handoff_that_loses_the_context_is_said_once() -> None:
+    """The handoff's finding and the step's both said it, the step's with a form's advice (review)."""
+    journey = build([{}, {}, {"data_reentered": True, **LAST}], {"s1": [("digital", "Web")], "s3": [("human", None)]},
+                    handoffs=[("c-s1-0", "c-s3-0", False, None)])
+    assert found(journey, "context-lost") == [("h0", "s1", "s3")]
+
+
 def test_a_switch_is_judged_on_each_edge_into_the_step() -> None:
     # s1 (web) -> s2 (web) -> s3 (app, typed again); a link s1 -> s3 is a second way in.
     touch = {"s1": [("digital", "web")], "s2": [("digital", "web")], "s3": [("digital", "app")]}
@@ -670,6 +677,8 @@ def test_no_lowest_point_on_a_flat_curve_and_a_long_tie_is_counted() -> None:
     """A curve at +1 everywhere had "the lowest point (+1) is at" and all seventeen step titles (exploratory test)."""
     flat = build([{"emotion": 1}, {"emotion": 1}, {"emotion": 1, **LAST}], {"s1": ["human"]})
     assert found(flat, "lowest-point") == []
+    draft = build([{}, {"emotion": -2}, LAST], {"s1": ["human"]})  # one face so far: its low point is said
+    assert found(draft, "lowest-point") == [("s2",)]
     tie = build([{"emotion": 2}] + [{"emotion": -1}] * 7 + [{"emotion": -1, **LAST}], {"s1": ["human"]})
     [finding] = findings(tie, "lowest-point")
     assert len(finding.elements) == 8  # every step of the tie is selected by a click

@@ -213,9 +213,10 @@ def _emotion(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list[Find
                 )
             )
     felt = [step for step in f.steps if f.feel[step.id] is not None]
-    levels = {f.feel[step.id] for step in felt}
-    if len(levels) > 1:  # (a flat curve has no low point: every step was named)
-        lowest = min(levels)  # type: ignore[type-var]
+    felt_levels = {f.feel[step.id] for step in felt}
+    # A curve flat from end to end has no low point (every step was named); a draft with a few faces has one.
+    if felt and (len(felt_levels) > 1 or len(felt) < len(f.steps)):
+        lowest = min(felt_levels)  # type: ignore[type-var]
         ids = tuple(step.id for step in felt if f.feel[step.id] == lowest)
         titles = quoted_titles([f.title(i) for i in ids[:NAMED_LOW]], lang)
         if len(ids) > NAMED_LOW:

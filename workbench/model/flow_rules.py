@@ -102,7 +102,8 @@ def _context_lost(f: StepGraph, j: Journey, s: CheckSettings, lang: str) -> list
     ]
     # Marked by the author with no change of channel to blame (the same website forgot, or the step before has
     # no channel): the customer still types again what they gave. It went unsaid (exploratory test).
-    switched = {finding.elements[1] for finding in switches}
+    # (A handoff that loses the context says it of the step it goes to: said twice, with a form's advice.)
+    switched = {finding.elements[1] for finding in switches} | {card_step[h.target] for h in j.handoffs if not h.context_carried}
     switches += [
         Finding(
             "context-lost",
