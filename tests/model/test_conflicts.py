@@ -188,7 +188,7 @@ def test_the_side_that_removed_it_may_be_ours_and_taking_theirs_keeps_the_elemen
     assert "c1" not in doc
     doc = JourneyDocument(merged([ours_removed]))
     doc.remove("c1")  # deleted meanwhile: their version cannot be kept
-    with pytest.raises(EditError, match="Their version cannot be taken: Card “Mobile app \\(new\\)” was removed after the merge"):
+    with pytest.raises(EditError, match="Their version of “Mobile app \\(new\\)” cannot be taken: it was removed after the merge"):
         resolve(doc, "k-c2", "theirs")
 
 
@@ -210,7 +210,7 @@ def test_an_element_deleted_meanwhile_changes_nothing() -> None:
     before = doc.journey
     with pytest.raises(EditError) as error:
         resolve(doc, "k-step", "theirs")
-    assert "was removed after the merge. Undo brings it back" in str(error.value)
+    assert "it was removed after the merge. Undo brings it back" in str(error.value)
     assert doc.journey == before
     with pytest.raises(EditError, match="already been resolved"):
         resolve(doc, "nothing-like-it", "ours")

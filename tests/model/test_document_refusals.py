@@ -71,8 +71,10 @@ def test_an_invalid_journey_is_refused_with_its_first_problem() -> None:
         (lambda d: d.update("h1", nature="digital", text="Station counter"),
          "'Station counter' takes over a handoff, and a handoff goes to a person (a human touchpoint): delete the "
          "handoff first."),
-        (lambda d: d.update("d1", nature="physical"),
-         "A handoff leaves from 'd1', and a handoff starts from a digital touchpoint: delete the handoff first."),
+        (lambda d: d.update("d1", nature="physical"),  # (no text, no channel: never its id)
+         "A handoff leaves from this card, and a handoff starts from a digital touchpoint: delete the handoff first."),
+        (lambda d: d.update("h1", nature="digital"),
+         "This card takes over a handoff, and a handoff goes to a person (a human touchpoint): delete the handoff first."),
         (lambda d: d.update("d1", kind="note", nature=None, text="  A very long note about the form that goes on and on  "),
          "A handoff leaves from 'A very long note about the form that go…', and a handoff starts from a digital "
          "touchpoint: delete the handoff first."),

@@ -231,7 +231,7 @@ def test_rows_follow_edits_and_an_element_deleted_meanwhile_is_refused(qtbot, tm
     seen: list[str] = []
     answer_next_message(qtbot, QMessageBox.StandardButton.Ok, seen)
     click(row(panel, "k-step").take)
-    assert seen and seen[0].startswith("Their version cannot be taken: Step “s1” was removed after the merge.")
+    assert seen and seen[0].startswith("Their version of “s1” cannot be taken: it was removed after the merge.")
     assert "was removed after the merge" in window.statusBar().currentMessage()
     assert "Undo brings it back" in seen[0]  # (the way back: the card a "Keep mine" took went unsaid)
     assert document.journey == before and window.stack.count() == steps

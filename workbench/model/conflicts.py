@@ -42,7 +42,7 @@ from workbench.model.journey import (
     Stage,
     Step,
 )
-from workbench.model.validation import describe_error
+from workbench.model.validation import describe_error, one_line
 
 Side = Literal["ours", "theirs"]
 #: The longest a value or a title is shown in a row before it is cut with an ellipsis.
@@ -77,8 +77,7 @@ KIND_WORDS: dict[str, str] = {
 
 def _short(text: str) -> str:
     """One line, cut with an ellipsis: a row stays a row."""
-    line = " ".join(text.split())
-    return line if len(line) <= LONGEST else line[: LONGEST - 1] + "…"
+    return one_line(text, LONGEST)
 
 
 def field_words(conflict: Conflict, document: JourneyDocument | None = None) -> str:
@@ -325,13 +324,12 @@ def consequence(document: JourneyDocument, conflict: Conflict, take: Side) -> st
 
 def _refused(document: JourneyDocument, conflict: Conflict, take: Side, reason: str) -> str:
     if conflict.collection != "journey" and conflict.element is not None and conflict.element not in document:
-        kind, name = _remembered(conflict)
-        element = tr("{kind} “{title}”", kind=kind, title=name)
+        name = _remembered(conflict)[1]
         if take == "ours":
-            return tr("Your version cannot be kept: {element} was removed after the merge. Undo brings it back if "
-                      "it was removed by mistake.", element=element)
-        return tr("Their version cannot be taken: {element} was removed after the merge. Undo brings it back if "
-                  "it was removed by mistake.", element=element)
+            return tr("Your version of “{name}” cannot be kept: it was removed after the merge. Undo brings it back "
+                      "if it was removed by mistake.", name=name)
+        return tr("Their version of “{name}” cannot be taken: it was removed after the merge. Undo brings it back "
+                  "if it was removed by mistake.", name=name)
     what = tr("{field} of {element}", field=field_words(conflict, document), element=element_words(document, conflict))
     if take == "ours":
         return tr("Your version cannot be kept ({what}): {reason}", what=what, reason=reason)

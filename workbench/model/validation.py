@@ -165,16 +165,23 @@ def handoff_end_refusal(card: Card, handoff: Handoff) -> str | None:
     card (None: it still can). The file's rule, said with ids and field paths, read "handoff-x.target: ...
     'card-tp-y' is not one" in the status bar."""
     touch = card.kind == "touchpoint"
-    name = " ".join(card.text.split()) or card.channel or card.id
-    if len(name) > 40:
-        name = name[:39] + "…"
+    name = one_line(card.text, 40) or one_line(card.channel or "", 40)
     if handoff.target == card.id and not (touch and card.nature == "human"):
         return tr("'{card}' takes over a handoff, and a handoff goes to a person (a human touchpoint): delete the "
-                  "handoff first.", card=name)
+                  "handoff first.", card=name) if name else tr(
+            "This card takes over a handoff, and a handoff goes to a person (a human touchpoint): delete the "
+            "handoff first.")
     if handoff.source == card.id and not (touch and card.nature == "digital"):
         return tr("A handoff leaves from '{card}', and a handoff starts from a digital touchpoint: delete the "
-                  "handoff first.", card=name)
+                  "handoff first.", card=name) if name else tr(
+            "A handoff leaves from this card, and a handoff starts from a digital touchpoint: delete the handoff first.")
     return None
+
+
+def one_line(text: str, longest: int) -> str:
+    """*text* on one line, cut to *longest* characters with an ellipsis (a name in a sentence)."""
+    line = " ".join(text.split())
+    return line if len(line) <= longest else line[: longest - 1] + "…"
 
 
 def describe_error(error: dict) -> str:
