@@ -458,6 +458,9 @@ def test_a_folder_removed_under_the_file_is_said_so_and_save_as_starts_elsewhere
     edit(window, "Unsaved title")
     shutil.rmtree(folder)
     qtbot.waitUntil(lambda: "its folder no longer exists" in title(window), timeout=5000)
+    # (Not "save to keep your journey there": there is no there; exploratory test.)
+    assert window.statusBar().currentMessage() == (
+        "The folder of plan.journey was deleted or moved; save your journey somewhere else (Save As).")
     starts: list[str] = []
     monkeypatch.setattr("workbench.ui.window_files.QFileDialog.getSaveFileName",
                         lambda parent, caption, start, filters: starts.append(start) or ("", ""))

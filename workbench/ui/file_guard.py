@@ -314,10 +314,14 @@ class FileGuard(FileQuestions, QObject):
             if not self._gone:
                 self._gone = True
                 self.window.stack.resetClean()  # only this window holds the journey now: closing asks
+                self.look_again()  # (its folder gone too: the title says so)
                 self.window.show_message(
                     self.tr("{name} was deleted or moved on disk; save to keep your journey there.").format(
                         name=self.path.name
                     )
+                    if self.path.parent.is_dir()
+                    else self.tr("The folder of {name} was deleted or moved; save your journey somewhere else "
+                                 "(Save As).").format(name=self.path.name)
                 )
             return
         self._gone = False
