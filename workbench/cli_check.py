@@ -191,9 +191,11 @@ def _print_text(name: str, journey: Journey, report: Report, scores: dict[str, S
 
 def persona_lines(report: Report, journey: Journey) -> list[str]:
     """Each persona's emotions as is and to be, when the map has several personas or any "to be" value."""
+    from workbench.model.feelings import filled_personas
     from workbench.model.metrics import average_text as average
 
-    rows = report.metrics.personas
+    filled = {p.id for p in filled_personas(journey)}  # (as the PDF: a template's blank slot is no persona yet)
+    rows = [r for r in report.metrics.personas if r.persona in filled]
     if len(rows) < 2 and not any(r.average_to_be is not None for r in rows):
         return []
 

@@ -273,3 +273,21 @@ def test_an_image_too_large_is_refused_in_the_user_s_language(tmp_path: Path) ->
     assert result.returncode != 0 and not out.exists()
     assert "choisissez une échelle plus petite" in result.stderr, result.stderr
     assert "choose a smaller scale" not in result.stderr
+
+
+def test_check_names_an_unnamed_persona_as_the_window_does_and_skips_a_blank_slot() -> None:
+    """`check` printed "persona-2 : émotion moyenne actuelle —" for the templates' blank second persona
+    (exploratory test)."""
+    from workbench.cli_check import persona_lines
+    from workbench.model.analysis import check
+    from workbench.model.feelings import with_feeling
+    from workbench.model.templates import template
+
+    journey = template("health", "fr")
+    assert [p.name for p in journey.personas] == ["Nadia, 52 ans", ""]  # (the template's blank slot)
+    assert persona_lines(check(journey), journey) == []
+    step = journey.steps[0]
+    felt = step.model_copy(update={"emotions": with_feeling(step, "persona-2", value=-1)})
+    journey = journey.model_copy(update={"steps": [felt, *journey.steps[1:]]})
+    lines = persona_lines(check(journey), journey)
+    assert len(lines) == 2 and lines[1].startswith("Persona 2") and "persona-2" not in " ".join(lines)

@@ -717,7 +717,7 @@ def test_a_journey_without_steps_has_no_finding_and_empty_metrics() -> None:
     assert report.findings == []
     assert report.metrics == Metrics(
         touchpoint_share={"digital": 0.0, "human": 0.0, "physical": 0.0},
-        personas=[PersonaMetrics(FIRST_PERSONA, "")],
+        personas=[PersonaMetrics(FIRST_PERSONA, "Persona 1")],  # (named as the findings name an unnamed persona)
     )
 
 

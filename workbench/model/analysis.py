@@ -100,7 +100,8 @@ def check(
     findings.sort(key=_place(facts.order))
     metrics = journey_metrics(facts, journey)
     metrics.scenario = scenario
-    metrics.personas = [persona_metrics(p, facts.steps) for p in personas]
+    # Named as the findings name them: an unnamed persona is "Persona 2", never "persona-2" (its id).
+    metrics.personas = [replace(persona_metrics(p, facts.steps), name=names[p.id]) for p in personas]
     return Report(findings, metrics)
 
 
