@@ -120,9 +120,11 @@ def test_a_person_added_at_the_last_step_hands_back_to_that_step() -> None:
 def test_a_dead_end_is_marked_as_the_end() -> None:
     doc = JourneyDocument(journey([{}, {"title": "Gives up"}], {"s1": ["digital"], "s2": ["digital"]}))
     target = finding(doc, "dead-end", ("s2",))
-    mark, link = fixes_for(target, doc)
+    mark, link, goal = fixes_for(target, doc)
     assert mark.label == "Mark 'Gives up' as the end of the journey"
     apply_and_undo(doc, target, mark)
+    assert goal.label == "Mark 'Gives up' as a goal reached"  # (the finding offers both; exploratory test)
+    apply_and_undo(doc, target, goal)
     mark.apply(doc)
     assert doc.get("s2").end is True  # type: ignore[attr-defined]
 

@@ -144,7 +144,8 @@ def test_the_button_marks_a_dead_end_as_the_end_and_its_menu_offers_a_link(qtbot
     assert button.text() == "Mark 'Gives up' as the end of the journey"
     menu = button.menu()
     assert menu is not None
-    assert [a.text() for a in menu.actions()] == ["Mark 'Gives up' as the end of the journey", "Link 'Gives up' to a step"]
+    assert [a.text() for a in menu.actions()] == ["Mark 'Gives up' as the end of the journey", "Link 'Gives up' to a step",
+                                                  "Mark 'Gives up' as a goal reached"]
     qtbot.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))  # the button itself, not its arrow
     assert window.stack.undoText() == "Mark 'Gives up' as the end of the journey"
     assert window.document.get("s2").end is True  # type: ignore[attr-defined]

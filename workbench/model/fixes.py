@@ -144,6 +144,8 @@ def _dead_end(finding: Finding, doc: JourneyDocument) -> list[Fix]:
                 ),
             )
         )
+    # The finding offers both marks: the goal reached was said but not offered (exploratory test).
+    fixes.append(Fix(tr("Mark '{title}' as a goal reached", title=_named(step.title)), _updating(step.id, goal=True)))
     return fixes
 
 
