@@ -394,3 +394,21 @@ def test_go_to_the_outline_brings_it_in_front_filled_with_the_keyboard_in_it(qtb
     qtbot.waitUntil(lambda: not window.outline_dock.visibleRegion().isEmpty())
     assert window.outline.topLevelItemCount() == len(small_journey().stages)
     assert window.outline.hasFocus()
+
+
+def test_a_step_s_emotion_is_signed_as_the_findings_sign_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The finding's detail said "émotion -2" under a sentence saying "−2" (exploratory test)."""
+    from workbench.i18n import current_language, set_language
+    from workbench.model.feelings import feelings
+    from workbench.model.journey import Step
+    from workbench.ui.outline_names import step_name
+
+    step = Step(id="s", title="Scan", stage="st", emotions=feelings(-2))
+    before = current_language()
+    try:
+        set_language("fr")
+        assert "\u22122" in step_name(step, 1, 1, [])
+        set_language("en")
+        assert "emotion -2" in step_name(step, 1, 1, [])
+    finally:
+        set_language(before)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from workbench import counts
+from workbench.i18n import current_language
 from workbench.model.feelings import level as level_of
 from workbench.model.journey import FIRST_PERSONA, Card, Handoff, Link, Stage, Step
+from workbench.model.metrics import level_text
 
 translate = QCoreApplication.translate
 LONGEST = 200
@@ -48,7 +50,7 @@ def step_name(
     parts = [head.format(number=number, total=total, title=_short(step.title))]
     felt = level_of(step, persona, scenario)
     if felt is not None:
-        level = "{:+d}".format(felt) if felt else "0"
+        level = level_text(felt, current_language())  # (the findings' sign: a true minus in French)
         parts.append(translate("Outline", "emotion {level}").format(level=level))
     if step.moment_of_truth:
         parts.append(translate("Outline", "moment of truth"))
