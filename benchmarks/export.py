@@ -96,8 +96,9 @@ def tiled_floor(size: int) -> float:
     options = PdfOptions(page_size="a3")
     width, height = options.size()
     scale = options.tile_scale
-    xs, ys = _tile_breaks(lay, (width - 2 * MARGIN) / scale, (height - 2 * MARGIN - FOOTER) / scale)
-    header_h, left_w = _bands(lay)
+    page_w, page_h = (width - 2 * MARGIN) / scale, (height - 2 * MARGIN - FOOTER) / scale
+    xs, ys = _tile_breaks(lay, page_w, page_h)
+    header_h, left_w = _bands(lay, page_w, page_h)
     shown = Shown(lay)
     register_fonts()
     start = time.process_time()
