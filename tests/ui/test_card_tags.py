@@ -37,9 +37,10 @@ def test_ticking_personas_tags_the_card_one_undo_step_each(qtbot, tmp_path: Path
     assert "all personas" in hint.text()
     tick(qtbot, shown["persona-2"])
     assert window.document.get("card-app").personas == ["persona-2"]
-    assert "all personas" not in hint.text()
+    assert hint.text() == "The card concerns only this persona"  # (it said "only these" of one)
     tick(qtbot, shown["persona-1"])
     assert window.document.get("card-app").personas == ["persona-1", "persona-2"]  # in persona order
+    assert hint.text() == "The card concerns only these personas"
     assert window.stack.count() == 2  # one step per tick
     tick(qtbot, shown["persona-2"])
     assert window.document.get("card-app").personas == ["persona-1"]

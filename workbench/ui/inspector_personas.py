@@ -122,8 +122,13 @@ class PersonaRows:
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(hint)
-        self.follow(lambda: set_label(hint, translate("Inspector", "None ticked: the card concerns all personas")
-                                       if not self._value("personas") else translate("Inspector", "The card concerns only these")))
+        def say() -> None:
+            ticked = len(self._value("personas"))
+            set_label(hint, translate("Inspector", "None ticked: the card concerns all personas") if not ticked
+                      else translate("Inspector", "The card concerns only this persona") if ticked == 1  # (not "these")
+                      else translate("Inspector", "The card concerns only these personas"))
+
+        self.follow(say)
         box.setAccessibleName(label)
         self.form.addRow(label, box)
 
