@@ -17,8 +17,8 @@ def test_the_text_report_gives_each_score_and_what_cost_it() -> None:
     result = workbench("check", str(INVOICES))
     lines = result.stdout.splitlines()
     assert "  score of 'Treats the customer as a person': 100/100 (no finding costs points)" in lines
-    assert "  score of 'Plans the switch to a human': 80/100 (1 × error: -15, 1 × warning: -5)" in lines
-    assert "  score of 'Continuous online and offline': 85/100 (3 × warning: -15)" in lines
+    assert "  score of 'Plans the switch to a human': 80/100 (1 error: -15, 1 warning: -5)" in lines
+    assert "  score of 'Continuous online and offline': 85/100 (3 warnings: -15)" in lines
     assert result.returncode == 1  # an error, and no --min-score: --fail-on error as before
 
 

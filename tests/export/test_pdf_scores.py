@@ -31,8 +31,8 @@ def test_the_export_command_prints_the_scores_in_the_appendix(tmp_path: Path) ->
     text = last_page(out)
     assert "Scores" in text
     assert "Treats the customer as a person 100/100 (no finding costs points)" in text
-    assert "Plans the switch to a human 80/100 (1 × error: -15, 1 × warning: -5)" in text
-    assert "Continuous online and offline 85/100 (3 × warning: -15)" in text
+    assert "Plans the switch to a human 80/100 (1 error: -15, 1 warning: -5)" in text
+    assert "Continuous online and offline 85/100 (3 warnings: -15)" in text
     assert "each error costs 15, each warning 5" in text
     # the scores come after the metrics and before the findings
     assert text.index("Average emotion") < text.index("Scores") < text.index("ERROR")

@@ -71,8 +71,8 @@ def test_the_breakdown_says_which_findings_cost_how_much() -> None:
     score = scores(findings)["human"]
     assert [(c.finding.severity, c.points) for c in score.costs] == [("warning", 5), ("error", 15)]
     assert score.counts() == {"error": 1, "warning": 1}  # most severe first
-    assert breakdown(score.counts(), "en") == "1 × error: -15, 1 × warning: -5"
-    assert explain(score, "en") == "Plans the switch to a human: 80/100 (1 × error: -15, 1 × warning: -5)"
+    assert breakdown(score.counts(), "en") == "1 error: -15, 1 warning: -5"
+    assert explain(score, "en") == "Plans the switch to a human: 80/100 (1 error: -15, 1 warning: -5)"
     assert explain(scores([])["person"], "en") == "Treats the customer as a person: 100/100 (no finding costs points)"
     assert formula("en") == (
         "Each condition starts at 100 points; each error costs 15, each warning 5; notes cost nothing; "

@@ -249,7 +249,7 @@ def test_the_header_shows_the_three_scores_and_explains_them(qtbot, tmp_path: Pa
     assert label.isVisible() and label.text() == "Person 100 · Human 80 · Continuity 85"
     tip = " ".join(label.toolTip().split())
     assert "Each condition starts at 100 points; each error costs 15, each warning 5" in tip
-    assert "Plans the switch to a human: 80/100 (1 × error: -15, 1 × warning: -5)" in tip
+    assert "Plans the switch to a human: 80/100 (1 error: -15, 1 warning: -5)" in tip
     assert "-15 &#x27;Left without invoices" in tip or "-15 'Left without invoices" in tip  # the finding that cost it
     # a fix changes the scores at the next check
     click_row(window, row(window, "dead-end"))
