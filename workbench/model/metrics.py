@@ -174,7 +174,8 @@ def metric_rows(m: Metrics, language: str) -> list[tuple[str, str]]:
             tr("Most steps from a pain point to a person", language),
             # A pain point no person can be reached from is the worst wait of all: it read "4" beside a
             # finding that the customer is stranded there (exploratory test).
-            ntr("never, from {count} pain point", "never, from {count} pain points", m.stranded_pains, language)
+            ntr("never: no person after {count} pain point", "never: no person after {count} pain points", m.stranded_pains,
+                language)
             if m.stranded_pains
             else NO_VALUE if m.longest_wait_for_a_human is None else str(m.longest_wait_for_a_human),
         ),
