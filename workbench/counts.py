@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from workbench.i18n import ntr
+from workbench.model.finding import severity_count
 
 
 def severity_counts(errors: int, warnings: int, notes: int, language: str | None = None) -> str:
     """``2 errors, 1 warning, 0 notes``: the findings of a health check, by severity."""
-    return ", ".join(
-        [
-            ntr("{count} error", "{count} errors", errors, language),
-            ntr("{count} warning", "{count} warnings", warnings, language),
-            ntr("{count} note", "{count} notes", notes, language),
-        ]
-    )
+    return ", ".join(severity_count(severity, count, language)
+                     for severity, count in (("error", errors), ("warning", warnings), ("info", notes)))
 
 
 def change_counts(added: int, removed: int, changed: int, moved: int, language: str | None = None) -> str:

@@ -178,7 +178,7 @@ def _no_human(
 
 
 def _no_human_finding(step: Step, natures: set[str], s: CheckSettings, lang: str) -> Finding:
-    if natures == {"digital"}:
+    if natures == DIGITAL:
         moment = tr("'{title}' is a difficult moment served only by digital touchpoints", lang, title=step.title)
         advice = tr("Add a handoff to an advisor (chat, call-back) at this step.", lang)
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.i18n import tr
+from workbench.i18n import ntr, tr
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -18,6 +18,17 @@ def severity_word(severity: str, language: str | None = None) -> str:
     JUnit report say it alike; JUnit said "warning" in French)."""
     return {"error": tr("error", language), "warning": tr("warning", language), "info": tr("note", language)}.get(
         severity, severity)
+
+
+def severity_count(severity: str, count: int, language: str | None = None) -> str:
+    """*count* findings of *severity*, as the language counts them: "1 error", "3 avertissements"."""
+    if severity == "error":
+        return ntr("{count} error", "{count} errors", count, language)
+    if severity == "warning":
+        return ntr("{count} warning", "{count} warnings", count, language)
+    if severity == "info":
+        return ntr("{count} note", "{count} notes", count, language)
+    return f"{count} {severity}"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workbench.i18n import ntr, tr
+from workbench.i18n import tr
 from workbench.model.analysis import Finding, condition_name
+from workbench.model.finding import severity_count
 
 CONDITIONS: tuple[str, ...] = ("person", "human", "continuity")
 FULL = 100
@@ -94,11 +95,8 @@ def formula(language: str | None = None) -> str:
 def breakdown(counts: dict[str, int], language: str | None = None) -> str:
     """``1 error: -15, 2 warnings: -10``, or a sentence when nothing cost anything. (It said "3 × warning",
     "3 × avertissement" in French: a count takes the plural.)"""
-    counted = {"error": lambda n: ntr("{count} error", "{count} errors", n, language),
-               "warning": lambda n: ntr("{count} warning", "{count} warnings", n, language),
-               "info": lambda n: ntr("{count} note", "{count} notes", n, language)}
     parts = [
-        tr("{counted}: -{points}", language, counted=counted[sev](n) if sev in counted else f"{n} {sev}", points=n * points(sev))
+        tr("{counted}: -{points}", language, counted=severity_count(sev, n, language), points=n * points(sev))
         for sev, n in counts.items()
     ]
     return ", ".join(parts) if parts else tr("no finding costs points", language)

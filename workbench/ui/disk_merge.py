@@ -101,4 +101,3 @@ def _follow(guard: FileGuard, path: object, was: FileView, view: FileView) -> No
     if guard.path == path and guard.digest == was.digest:
         view.put(guard)
     guard.window.conflicts.journey_shown()
-
