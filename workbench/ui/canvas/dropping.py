@@ -308,7 +308,7 @@ class DroppingMixin:
         self.perform_plan(answer, deferred=True)
 
     def perform_plan(self, plan: DropPlan, deferred: bool = False) -> list[str]:
-        """Run a plan; select what it added and open the editor of a new card, step, stage or lane."""
+        """Run a plan; select what it added and open the editor of a new card, step, stage, lane or handoff's trigger."""
         before = element_ids(self.document)
         if not self.run(plan.label, plan.action):
             return []
@@ -318,9 +318,11 @@ class DroppingMixin:
         handoffs = [i for i in added if isinstance(self.document.find(i), Handoff)]
         self.select_ids(handoffs or added)
         editable = [i for i in added if self.document.find(i).__class__ in (Card, Step, Stage, Lane)]
-        if len(editable) == 1 and len(added) == 1:
+        # A new handoff's first blank is its trigger (why the customer moves to a person), typed next as a card's text.
+        to_edit = handoffs if len(handoffs) == 1 else editable if len(editable) == 1 and len(added) == 1 else []
+        if to_edit:
             # After the drag has ended: the drag's own loop must not keep the keys.
-            start = lambda: self.edit_element(editable[0])  # noqa: E731
+            start = lambda: self.edit_element(to_edit[0])  # noqa: E731
             QTimer.singleShot(0, start) if deferred else start()
         return added
 
