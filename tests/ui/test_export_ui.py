@@ -199,3 +199,25 @@ def test_the_pdf_dialog_offers_the_choices_of_the_last_export(qtbot) -> None:
     assert again.tile.isChecked() and again.page_size.currentData() == "a3"
     assert not again.open_after.isChecked() and not again.details.isChecked()
     assert again.legend.isChecked() and again.findings.isChecked() and again.orientation.currentData() == "landscape"
+
+
+def test_the_pdf_dialog_says_personas_when_the_map_has_two(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """Its box read "Persona" over the two persona sections of a two-persona map; a template's blank
+    second persona, which the PDF leaves out, does not count."""
+    from workbench.model.fileformat import save
+    from workbench.model.templates import template
+
+    seen: list[str] = []
+
+    def cancel(dialog: PdfExportDialog) -> int:
+        seen.append(dialog.persona.text())
+        return PdfExportDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PdfExportDialog, "exec", cancel)
+    drafted = template("retail")
+    assert len(drafted.personas) == 2 and not drafted.personas[1].name
+    save(drafted, tmp_path / "draft.journey")
+    for path in (EXAMPLE, ROOT / "examples" / "automotive-connected-car.journey", tmp_path / "draft.journey"):
+        window = open_window(qtbot, path)
+        window.actions.export_pdf.trigger()
+    assert seen == ["Personas", "Persona", "Persona"]

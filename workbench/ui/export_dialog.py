@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench.export.pdf import ExportCancelled, PdfOptions, export_pdf
 from workbench.model.errors import SaveError
+from workbench.model.feelings import filled_personas
 from workbench.model.journey import Journey
 from workbench.ui.messages import plain_message
 
@@ -36,7 +37,8 @@ translate = QCoreApplication.translate
 
 
 class PdfExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, personas: int = 1) -> None:
+        """*personas*: how many personas the PDF describes (the box of their pages says "Personas" for two or more)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export PDF"))
         self.page_size = QComboBox()
@@ -58,7 +60,7 @@ class PdfExportDialog(QDialog):
         self.title_page.setChecked(True)
         self.legend = QCheckBox(self.tr("Legend"))
         self.legend.setChecked(True)
-        self.persona = QCheckBox(self.tr("Persona"))
+        self.persona = QCheckBox(self.tr("Personas") if personas > 1 else self.tr("Persona"))
         self.persona.setObjectName("persona")
         self.details = QCheckBox(self.tr("Details of each stage"))
         self.details.setObjectName("details")
@@ -146,7 +148,7 @@ def export_pdf_interactively(parent: QWidget, journey: Journey, start: Path, sce
 
     The health check appendix checks *scenario*, as the Findings dock does (it said "to be" on the screen and
     the PDF gave the "as is" findings)."""
-    dialog = PdfExportDialog(parent)
+    dialog = PdfExportDialog(parent, len(filled_personas(journey)))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     name, _ = QFileDialog.getSaveFileName(
