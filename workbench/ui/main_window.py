@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -39,6 +40,9 @@ from workbench.ui.outline import Outline
 from workbench.ui.palette import Palette
 from workbench.ui.window_files import FileActions
 from workbench.ui.window_layout import arrange_docks, fit_to_screen, scrolling
+
+if TYPE_CHECKING:
+    from workbench.ui.find_bar import FindBar
 
 #: Docks that come and go with what they show: not part of the window's saved layout.
 TRANSIENT_DOCKS = ("changes-dock", "conflicts-dock")
@@ -64,6 +68,8 @@ class MainWindow(FileActions, QMainWindow):
         self.view = JourneyView(self.scene)
         self.view.setObjectName("canvas")
         self.setCentralWidget(self.view)
+        #: Edit > Find's bar above the canvas, made when first asked for (see ui/find_bar.py).
+        self.find_bar: FindBar | None = None
         self.palette = Palette()
         self.palette.chosen.connect(lambda payload: self.scene.insert_from_palette(payload))
         self.inspector = Inspector()
@@ -282,7 +288,9 @@ class MainWindow(FileActions, QMainWindow):
         self.scene.select_ids(ids)
         items = self.scene.selectedItems()
         if items:
-            self.view.centerOn(united(items).center())
+            area = united(items)
+            self.view.centerOn(area.center())
+            self.view.ensureVisible(area, 16, 16)  # (clear of the frozen headers and lane titles, in a narrow view)
         selected = set(self.scene.selected_ids())
         first = next((element_id for element_id in ids if element_id in selected), None)
         if len(selected) > 1 and first is not None:

@@ -57,6 +57,12 @@ class WindowActions(QObject):
         self.recent_menu.setEnabled(bool(files))
 
 
+def _find_bar(window: MainWindow):  # type: ignore[no-untyped-def]
+    from workbench.ui.find_bar import find_bar  # (made when first asked for: nothing of it before the first paint)
+
+    return find_bar(window)
+
+
 def build_menus(window: MainWindow) -> WindowActions:
     acts = WindowActions(window)
     bar = window.menuBar()
@@ -113,6 +119,13 @@ def build_menus(window: MainWindow) -> WindowActions:
     edit_menu.addActions([acts.cut, acts.copy, acts.paste, acts.delete])
     edit_menu.addSeparator()
     edit_menu.addActions([acts.select_all, acts.edit_text])
+    edit_menu.addSeparator()
+    acts.find = acts.make(translate("MainWindow", "&Find..."), lambda: _find_bar(window).open_bar(), Std.Find)
+    acts.find_next = acts.make(translate("MainWindow", "Find Ne&xt"), lambda: _find_bar(window).again(1), Std.FindNext)
+    acts.find_previous = acts.make(
+        translate("MainWindow", "Find Pre&vious"), lambda: _find_bar(window).again(-1), Std.FindPrevious
+    )
+    edit_menu.addActions([acts.find, acts.find_next, acts.find_previous])
     edit_menu.addSeparator()
     acts.preferences = acts.make(
         translate("MainWindow", "Prefere&nces..."), lambda: _preferences(window), Std.Preferences

@@ -1,0 +1,216 @@
+"""Find in the map (Edit > Find, Ctrl+F): a bar above the canvas that goes from match to match.
+
+Typing searches as the user types (a moment after the last key, so a long
+map does not make typing wait), ignoring case and accents
+(:mod:`workbench.model.search`). Each match is selected and brought into
+view, so the inspector shows it and the arrow keys go on from it; the bar
+says which match it is of how many ("2 of 7"). Enter or F3 goes to the next,
+Shift+Enter or Shift+F3 to the one before, round the end of the map; Escape
+closes the bar and gives the keys back to the map, the match still selected.
+The matches follow the document: after an edit, the next Enter searches the
+journey as it now is.
+
+:func:`install` puts the bar above a window's canvas (hidden until asked for).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QVBoxLayout, QWidget
+
+from workbench.i18n import ntr
+from workbench.model.search import find
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+#: How long after the last key typed the map is searched (ms).
+TYPING_PAUSE_MS = 150
+
+
+class FindBar(QWidget):
+    """The find bar of one window (see the module's doc)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.setObjectName("find-bar")
+        self.window = window
+        self.field = QLineEdit()
+        self.field.setObjectName("find-field")
+        self.field.setPlaceholderText(self.tr("Find in the map: steps, cards, stages, lanes..."))
+        self.field.setAccessibleName(self.tr("Find in the map"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(self.field.fontMetrics().averageCharWidth() * 18)
+        self.field.installEventFilter(self)
+        self.count = QLabel()
+        self.count.setObjectName("find-count")
+        self.previous = self._button(self.tr("Previous"), self.tr("Previous match (Shift+F3, Shift+Enter)"), Qt.ArrowType.UpArrow)
+        self.next = self._button(self.tr("Next"), self.tr("Next match (F3, Enter)"), Qt.ArrowType.DownArrow)
+        self.close_button = self._button(self.tr("Close"), self.tr("Close the find bar (Escape)"))
+        self.close_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+        self.previous.clicked.connect(lambda: self.go(-1))
+        self.next.clicked.connect(lambda: self.go(1))
+        self.close_button.clicked.connect(self.close_bar)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 3, 6, 3)
+        label = QLabel(self.tr("Find:"))
+        label.setBuddy(self.field)
+        for widget in (label, self.field, self.count, self.previous, self.next, self.close_button):
+            row.addWidget(widget, 1 if widget is self.field else 0)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._typed)
+        self.field.textEdited.connect(lambda _text: self._typing.start())
+        self._recount = QTimer(self)  # (after an edit: counted once the edits pause, never selecting anything)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(TYPING_PAUSE_MS)
+        self._recount.timeout.connect(self._show_count)
+        #: The matches found, and for which document, version of it and query (searched again when one changed).
+        self._matches: list[str] = []
+        self._searched: tuple[object, int, str] | None = None
+        #: The match shown (its element id), None before the first.
+        self.current: str | None = None
+        window.stack.indexChanged.connect(self._edited)
+        window.journey_shown.connect(self._new_journey)
+        self.hide()
+
+    def _button(self, text: str, tip: str, arrow: Qt.ArrowType | None = None) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text)
+        button.setAutoRaise(True)
+        if arrow is not None:
+            button.setArrowType(arrow)
+        return button
+
+    # ------------------------------------------------------------ opening
+
+    def open_bar(self) -> None:
+        """Show the bar with the keys in its field, its text selected (typing replaces it)."""
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        if self.field.text():
+            self._show_count()
+
+    def again(self, step: int) -> None:
+        """Find Next (*step* 1) or Previous (-1) from the menu or F3: the bar opens first when it has nothing to find."""
+        if not self.field.text().strip():
+            self.open_bar()
+            return
+        self.show()
+        self.go(step)
+
+    def close_bar(self) -> None:
+        """Hide the bar; the keys go back to the map, the match shown still selected."""
+        self._typing.stop()
+        self.hide()
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------ matches
+
+    def matches(self) -> list[str]:
+        """The ids of what matches the field's text in the journey as it is now, in the map's reading order."""
+        document = self.window.document
+        key = (document, document.index.generation, self.field.text())
+        if key != self._searched:
+            self._matches = find(document.index, self.field.text())
+            self._searched = key
+        return self._matches
+
+    def go(self, step: int) -> None:
+        """Show the next match (*step* 1) or the one before (-1), round the end of the map."""
+        self._typing.stop()
+        matches = self.matches()
+        if not matches:
+            self.current = None
+            self._show_count()
+            return
+        if self.current in matches:
+            at = (matches.index(self.current) + step) % len(matches)
+        else:
+            at = 0 if step > 0 else len(matches) - 1
+        self._show(matches[at])
+
+    def _typed(self) -> None:
+        """The user paused typing: the match shown if it still matches, otherwise the first."""
+        matches = self.matches()
+        if self.current in matches:
+            self._show(self.current)  # type: ignore[arg-type]
+        elif matches:
+            self._show(matches[0])
+        else:
+            self.current = None
+            self._show_count()
+
+    def _show(self, element_id: str) -> None:
+        self.current = element_id
+        self.window.show_elements([element_id])
+        self._show_count()
+
+    def _show_count(self) -> None:
+        matches = self.matches()
+        if not self.field.text().strip():
+            text = ""
+        elif not matches:
+            text = self.tr("No match")
+        elif self.current in matches:
+            text = self.tr("{index} of {count}").format(index=matches.index(self.current) + 1, count=len(matches))
+        else:
+            text = ntr("{count} match", "{count} matches", len(matches))
+        self.count.setText(text)
+        self.count.setStyleSheet("color: #b00020;" if text and not matches else "")
+        self.previous.setEnabled(bool(matches))
+        self.next.setEnabled(bool(matches))
+
+    def _edited(self) -> None:
+        if self.isVisible() and self.field.text():
+            self._recount.start()
+
+    def _new_journey(self) -> None:
+        self.current = None
+        self._searched = None
+        if self.isVisible():
+            self._show_count()
+
+    # ------------------------------------------------------------ keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.go(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def find_bar(window: MainWindow) -> FindBar:
+    """*window*'s find bar, put above its canvas the first time it is asked for (nothing of it before)."""
+    if window.find_bar is None:
+        window.find_bar = install(window)
+    return window.find_bar
+
+
+def install(window: MainWindow) -> FindBar:
+    """Put a find bar above *window*'s canvas (its central widget becomes the two together)."""
+    bar = FindBar(window)
+    view = window.takeCentralWidget()
+    area = QWidget()
+    area.setObjectName("map-area")
+    column = QVBoxLayout(area)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(bar)
+    column.addWidget(view)
+    window.setCentralWidget(area)
+    view.show()  # (taken from a shown window, then given to a new parent: both hidden until told)
+    area.show()
+    return bar
