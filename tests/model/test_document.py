@@ -442,3 +442,24 @@ def test_new_id_skips_taken_ids(monkeypatch) -> None:
     letters = iter("a" * 8 + "b" * 8)
     monkeypatch.setattr(ids.secrets, "choice", lambda alphabet: next(letters))
     assert new_id("steps", {"step-aaaaaaaa"}) == "step-bbbbbbbb"
+
+
+def test_elements_moved_together_land_side_by_side_in_their_order_in_one_undo_step() -> None:
+    """Several steps dragged at once: only one of them moved, not always the one grabbed (exploratory test)."""
+    from workbench.model.journey import Stage, Step
+
+    journey = Journey(
+        title="Order",
+        stages=[Stage(id="a", title="A", order=10), Stage(id="b", title="B", order=20)],
+        steps=[Step(id=f"s{n}", title=f"S{n}", stage="a" if n < 5 else "b", order=n * 10) for n in range(1, 9)],
+    )
+    doc = JourneyDocument(journey)
+    undo = doc.move_together(["s2", "s4", "s6"], "s7", stage="b")
+    assert [s.id for s in doc.index.steps_of("a")] == ["s1", "s3"]
+    assert [s.id for s in doc.index.steps_of("b")] == ["s5", "s7", "s2", "s4", "s6", "s8"]
+    doc.apply(undo)  # (the inverse edit: one for the three)
+    assert [s.id for s in doc.steps()] == [f"s{n}" for n in range(1, 9)]
+    doc.move_together(["s3", "s1"], None, stage="a")  # first of their stage, in the order given
+    assert [s.id for s in doc.index.steps_of("a")] == ["s3", "s1", "s2", "s4"]
+    doc.move_together(["a"], "b")  # stages too (no parent)
+    assert [s.id for s in doc.index.stages()] == ["b", "a"]

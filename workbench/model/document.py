@@ -419,6 +419,22 @@ class JourneyDocument:
                 self.apply(Replace(moved))
         return result[0]
 
+    def move_together(self, ids: list[str], after: str | None, **placement: Any) -> Edit:
+        """Put the elements *ids* side by side, in that order, right after their sibling *after* (first: None),
+        maybe under a new parent (as :meth:`move`); one edit. Several steps or stages dragged at once keep their
+        order and land together."""
+        with self.group() as result:
+            previous = after
+            for element_id in ids:
+                element = self.get(element_id)
+                target = self.build(element, **placement) if placement else element
+                others = [s.id for s in self.siblings(target) if s.id != element_id]
+                if previous is not None and previous not in others:
+                    raise ValueError(f"{previous!r} is not among the siblings of {element_id!r}")  # (a caller's mistake)
+                self.move(element_id, others.index(previous) + 1 if previous is not None else 0, **placement)
+                previous = element_id
+        return result[0]
+
     def _placed(self, element: Element, index: int | None, exclude: str | None = None) -> Element:
         """*element* with an ``order`` that puts it at *index* among its siblings.
 

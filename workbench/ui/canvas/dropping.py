@@ -9,7 +9,7 @@ cell drops there. Mixed into `JourneyScene`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
@@ -111,9 +111,9 @@ def card_slot_line(lay: Layout, step: str, lane: str, index: int, moving: set[st
     return (area.x + 6, y, area.right - 6, y)
 
 
-def step_slot_line(doc, lay: Layout, slot: placement.StepSlot, moving: str | None = None):  # type: ignore[no-untyped-def]
+def step_slot_line(doc, lay: Layout, slot: placement.StepSlot, moving: Collection[str] = ()):  # type: ignore[no-untyped-def]
     """A vertical line where a step slot sits, over the height of the map."""
-    columns = [b.column for b in lay.steps if b.id != moving and doc.get(b.id).stage == slot.stage]
+    columns = [b.column for b in lay.steps if b.id not in moving and doc.get(b.id).stage == slot.stage]
     stage = next(s.rect for s in lay.stages if s.id == slot.stage)
     gap = lay.style.gap / 2
     if not columns:

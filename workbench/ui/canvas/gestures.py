@@ -51,6 +51,7 @@ class GesturesMixin:
     def init_gestures(self) -> None:
         self._connecting: Connection | None = None
         self._pressed = False
+        self._grabbed: QGraphicsItem | None = None
 
     # ------------------------------------------------------------ running
 
@@ -102,6 +103,7 @@ class GesturesMixin:
                 return
         self._pressed = True
         super().mousePressEvent(event)  # type: ignore[misc]
+        self._grabbed = self.mouseGrabberItem()  # (of several selected headers dragged, the one that leads)
         if event.button() == Qt.MouseButton.LeftButton and not self.selectedItems():
             self._choose_cell(event.scenePos())
 
@@ -250,7 +252,23 @@ class GesturesMixin:
     # -------------------------------------------------------- moving items
 
     def _moved_items(self) -> list[QGraphicsItem]:
-        return [i for i in self.selectedItems() if hasattr(i, "home") and (i.pos() - i.home()).manhattanLength() > 2]
+        """The selected items the drag moved, the one grabbed first (the others in no set order)."""
+        moved = [i for i in self.selectedItems() if hasattr(i, "home") and (i.pos() - i.home()).manhattanLength() > 2]
+        grabbed = self._grabbed
+        if grabbed in moved and moved[0] is not grabbed:
+            moved.remove(grabbed)
+            moved.insert(0, grabbed)
+        return moved
+
+    def _moved_ids(self, first: QGraphicsItem, moved: list[QGraphicsItem]) -> list[str]:
+        """The ids of the moved headers of *first*'s kind (steps, stages or lanes), in the map's order."""
+        ids = {i.element_id for i in moved if type(i) is type(first)}
+        index = self.document.index
+        if isinstance(first, StepItem):
+            return [s.id for s in index.steps() if s.id in ids]
+        if isinstance(first, StageItem):
+            return [s.id for s in index.stages() if s.id in ids]
+        return [lane.id for lane in index.lanes() if lane.id in ids]
 
     def _set_drag_cursor(self, shape: Qt.CursorShape | None) -> None:
         view = self._view()
@@ -281,20 +299,23 @@ class GesturesMixin:
             return DropPlan("", nothing, Rect(column.x, row.y, column.w, row.h),  # type: ignore[arg-type, return-value]
                             card_slot_line(lay, cell[0], cell[1], index, ids))
         if isinstance(first, StepItem):
-            slot = placement.step_slot(self.document, lay, first.sceneBoundingRect().center().x(), first.element_id)
+            ids = self._moved_ids(first, moved)
+            slot = placement.step_slot(self.document, lay, first.sceneBoundingRect().center().x(), ids)
             if slot is None:
                 return None
-            return DropPlan("", nothing, line=step_slot_line(self.document, lay, slot, first.element_id))  # type: ignore[arg-type, return-value]
+            return DropPlan("", nothing, line=step_slot_line(self.document, lay, slot, ids))  # type: ignore[arg-type, return-value]
         if isinstance(first, StageItem):
-            index = placement.stage_index(lay, first.sceneBoundingRect().center().x(), first.element_id)
-            others = [s.rect for s in lay.stages if s.id != first.element_id]
+            ids = self._moved_ids(first, moved)
+            index = placement.stage_index(lay, first.sceneBoundingRect().center().x(), ids)
+            others = [s.rect for s in lay.stages if s.id not in ids]
             if not others:
                 return None
             x = others[index].x - lay.style.gap / 2 if index < len(others) else others[-1].right + lay.style.gap / 2
             return DropPlan("", nothing, line=(x, others[0].y, x, others[0].bottom))  # type: ignore[arg-type, return-value]
         if isinstance(first, LaneTitleItem):
-            index = placement.lane_index(lay, first.sceneBoundingRect().center().y(), first.element_id)
-            others = [la.row for la in lay.lanes if la.id != first.element_id]
+            ids = self._moved_ids(first, moved)
+            index = placement.lane_index(lay, first.sceneBoundingRect().center().y(), ids)
+            others = [la.row for la in lay.lanes if la.id not in ids]
             if not others:
                 return None
             y = others[index].y if index < len(others) else others[-1].bottom
@@ -322,13 +343,21 @@ class GesturesMixin:
         if isinstance(first, CardItem):
             self._drop_cards([i for i in moved if isinstance(i, CardItem)])
         elif isinstance(first, StepItem):
-            self._drop_step(first)
+            self._drop_steps(first, self._moved_ids(first, moved))
         elif isinstance(first, StageItem):
-            index = placement.stage_index(self.layout, first.sceneBoundingRect().center().x(), first.element_id)
-            self.run(translate("Canvas", "Move stage"), lambda: self.document.move(first.element_id, index))
+            ids = self._moved_ids(first, moved)
+            index = placement.stage_index(self.layout, first.sceneBoundingRect().center().x(), ids)
+            others = [s.id for s in self.document.index.stages() if s.id not in ids]
+            label = (translate("Canvas", "Move stage") if len(ids) == 1
+                     else translate("Canvas", "Move {count} stages").format(count=len(ids)))
+            self.run(label, lambda: self.document.move_together(ids, others[index - 1] if index else None))
         elif isinstance(first, LaneTitleItem):
-            index = placement.lane_index(self.layout, first.sceneBoundingRect().center().y(), first.element_id)
-            self.run(translate("Canvas", "Move lane"), lambda: self.document.move(first.element_id, index))
+            ids = self._moved_ids(first, moved)
+            index = placement.lane_index(self.layout, first.sceneBoundingRect().center().y(), ids)
+            others = [lane.id for lane in self.document.index.lanes() if lane.id not in ids]
+            label = (translate("Canvas", "Move lane") if len(ids) == 1
+                     else translate("Canvas", "Move {count} lanes").format(count=len(ids)))
+            self.run(label, lambda: self.document.move_together(ids, others[index - 1] if index else None))
         elif isinstance(first, EmotionItem):
             level = self.layout.emotion_level_at(first.scenePos().y())
             self.run(translate("Canvas", "Set emotion"), lambda: self.focus.set_level(first.element_id, level))
@@ -374,9 +403,15 @@ class GesturesMixin:
         )
         self.run(label, move_all)
 
-    def _drop_step(self, item: StepItem) -> None:
-        slot = placement.step_slot(self.document, self.layout, item.sceneBoundingRect().center().x(), item.element_id)
+    def _drop_steps(self, grabbed: StepItem, ids: list[str]) -> None:
+        """The steps *ids* land together, in their order, where the grabbed one's middle is (one undo step)."""
+        doc = self.document
+        slot = placement.step_slot(doc, self.layout, grabbed.sceneBoundingRect().center().x(), ids)
         if slot is None:
             self.refresh()
             return
-        self.run(translate("Canvas", "Move step"), lambda: self.document.move(item.element_id, slot.index, stage=slot.stage))
+        others = [s.id for s in doc.index.steps_of(slot.stage) if s.id not in ids]
+        after = others[slot.index - 1] if slot.index else None
+        label = (translate("Canvas", "Move step") if len(ids) == 1
+                 else translate("Canvas", "Move {count} steps").format(count=len(ids)))
+        self.run(label, lambda: doc.move_together(ids, after, stage=slot.stage))

@@ -6,6 +6,7 @@ canvas gestures are tested directly as well as through real mouse events.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from workbench.map_layout import Layout
@@ -25,27 +26,29 @@ def card_fits_lane(card_kind: str, lane_kind: str) -> bool:
 class StepSlot:
     stage: str
     index: int
-    """Index among the stage's steps (the moved step itself left out)."""
+    """Index among the stage's steps (the moved steps left out)."""
 
 
-def step_slot(doc: JourneyDocument, lay: Layout, x: float, moving: str | None = None) -> StepSlot | None:
-    """The stage and position a step dropped at *x* takes."""
+def step_slot(doc: JourneyDocument, lay: Layout, x: float, moving: Collection[str] = ()) -> StepSlot | None:
+    """The stage and position a step dropped at *x* takes, among the steps not *moving*."""
     if not lay.stages:
         return None
     stage = next((s for s in lay.stages if s.rect.x - lay.style.gap <= x < s.rect.right + lay.style.gap / 2), None)
     if stage is None:
         stage = lay.stages[0] if x < lay.stages[0].rect.x else lay.stages[-1]
-    steps = [b for b in lay.steps if b.id != moving and doc.get(b.id).stage == stage.id]  # type: ignore[attr-defined]
+    steps = [b for b in lay.steps if b.id not in moving and doc.get(b.id).stage == stage.id]  # type: ignore[attr-defined]
     index = sum(1 for b in steps if b.column.centre[0] < x)
     return StepSlot(stage.id, index)
 
 
-def stage_index(lay: Layout, x: float, moving: str | None = None) -> int:
-    return sum(1 for s in lay.stages if s.id != moving and s.rect.centre[0] < x)
+def stage_index(lay: Layout, x: float, moving: Collection[str] = ()) -> int:
+    """Where a stage dropped at *x* goes among the stages not *moving*."""
+    return sum(1 for s in lay.stages if s.id not in moving and s.rect.centre[0] < x)
 
 
-def lane_index(lay: Layout, y: float, moving: str | None = None) -> int:
-    return sum(1 for lane in lay.lanes if lane.id != moving and lane.row.centre[1] < y)
+def lane_index(lay: Layout, y: float, moving: Collection[str] = ()) -> int:
+    """Where a lane dropped at *y* goes among the lanes not *moving*."""
+    return sum(1 for lane in lay.lanes if lane.id not in moving and lane.row.centre[1] < y)
 
 
 def card_index(lay: Layout, step: str, lane: str, y: float, moving: set[str]) -> int:
