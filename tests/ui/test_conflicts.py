@@ -258,6 +258,25 @@ def test_one_conflict_is_counted_in_the_singular(qtbot, tmp_path: Path) -> None:
     assert window.statusBar().currentMessage() == "This journey holds 1 merge conflict to resolve"
 
 
+def test_the_only_conflict_resolved_on_opening_asks_for_a_save_before_calling_the_merge_finished(
+    qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """It said "resolved and saved" at once, with the file still holding the conflict (the stack, read while the
+    resolution was pushed, still said clean; exploratory test)."""
+    one = merged()
+    window, panel = opened(qtbot, tmp_path, one.model_copy(update={"conflicts": one.conflicts[:1]}))
+    only = one.conflicts[0].id
+    click(row(panel, only).take)
+    assert window.stack.count() == 1 and not window.stack.isClean()
+    assert panel.summary.text() == "All conflicts are resolved — save to finish the merge."
+    assert window.save()
+    assert panel.summary.text() == "All conflicts are resolved and saved: the merge is finished."
+    window.stack.undo()  # the conflict is back, and the merge is no longer finished
+    assert panel.summary.text() == "Choose, for each change made differently on both sides, the version to keep."
+    window.stack.redo()  # back to what was saved
+    assert panel.summary.text() == "All conflicts are resolved and saved: the merge is finished."
+
+
 def test_screenshot_of_the_dock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window, panel = opened(qtbot, tmp_path)
     QApplication.processEvents()

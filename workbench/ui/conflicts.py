@@ -115,7 +115,17 @@ class ConflictsPanel(QWidget):
     def set_undo_stack(self, stack: QUndoStack) -> None:
         """Where each resolution is recorded, one undo step each; a save with none left finishes the merge."""
         self._stack = stack
-        stack.cleanChanged.connect(self._say_where_the_merge_is)
+        stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        """A save, or an undo or redo back to what was saved, with no conflict left finishes the merge.
+
+        (Read here, once the stack has moved: while a resolution is being pushed, the stack still says it is
+        clean, and the last conflict of a file just opened was called resolved and saved before any save.)
+        """
+        if clean and self.document is not None and not self.conflicts():
+            self._finished = True
+        self._say_where_the_merge_is()
 
     def undo_stack(self) -> QUndoStack | None:
         return self._stack if self._stack is not None else window_stack(self)
@@ -208,17 +218,17 @@ class ConflictsPanel(QWidget):
         self.scroll.verticalScrollBar().setValue(scroll)
 
     def _say_where_the_merge_is(self) -> None:
-        """The summary: choose, save, or done (it asked for a save still after the save; found by an exploratory test)."""
-        stack = self.undo_stack()
+        """The summary: choose, save, or done (it asked for a save still after the save; found by an exploratory test).
+
+        Done once saved with no conflict left (see :meth:`_clean_changed`): an edit after that does not undo the
+        merge; an undo that brings a conflict back does, and this sentence goes with it.
+        """
         if self.conflicts():
             self._finished = False
             self.summary.setText(self.tr("Choose, for each change made differently on both sides, the version to keep."))
         elif self.document is None:
             self.summary.setText("")
-        elif self._finished or (stack is not None and stack.isClean()):
-            # (Clean with none left: saved since the last resolution; an edit after that does not undo the
-            # merge. An undo that brings a conflict back does, and this sentence goes with it.)
-            self._finished = True
+        elif self._finished:
             self.summary.setText(self.tr("All conflicts are resolved and saved: the merge is finished."))
         else:
             self.summary.setText(self.tr("All conflicts are resolved — save to finish the merge."))
