@@ -113,3 +113,42 @@ def test_a_persona_removed_by_one_side_and_still_used_by_the_other_keeps_all_its
     removal = next(c for c in result.new_conflicts if c.element == "persona-b" and c.field == "")
     resolve(merged, removal.id, "theirs")  # and taking the side that removed it removes it all
     assert "persona-b" not in merged and level(merged.get(second), "persona-b") is None
+
+
+def test_a_feeling_changed_of_a_persona_the_other_side_removed_keeps_the_persona_with_one_conflict() -> None:
+    """The persona was gone, its feeling's conflict named it by its id, and taking their version could only be
+    refused ("refers to the persona 'persona-b', which does not exist"; exploratory test). The persona stays,
+    removed on one side and changed on the other, and each choice gives back one side's journey exactly."""
+    from workbench.model.interop.merge import merge_journeys
+
+    base = edited(two_personas(), set_feeling("persona-b", "as_is", 0))
+    ours = edited(base, lambda d: d.remove("persona-b"))
+    theirs = edited(base, set_feeling("persona-b", "as_is", -2))
+    for take, side in (("ours", ours), ("theirs", theirs)):
+        result = merge_journeys(base, ours, theirs)
+        [conflict] = result.journey.conflicts
+        assert (conflict.collection, conflict.element, conflict.field) == ("personas", "persona-b", "")
+        document = JourneyDocument(result.journey)
+        resolve(document, conflict.id, take)
+        assert document.journey.model_dump(exclude={"conflicts"}) == side.model_dump(exclude={"conflicts"})
+        assert document.journey.conflicts == []
+
+
+def test_removing_a_persona_by_a_choice_takes_the_conflicts_on_its_feelings_with_it() -> None:
+    """A file merged before the persona was kept: its feeling's row stayed after the persona was removed."""
+    from workbench.model.journey import Conflict
+
+    journey = edited(two_personas(), set_feeling("persona-b", "as_is", 1))
+    step = journey.steps[0].id
+    conflicts = [
+        Conflict(id="c-persona", collection="personas", element="persona-b", field="", ours=None,
+                 theirs=journey.personas[1].model_dump(mode="json")),
+        Conflict(id="c-feeling", collection="steps", element=step, field="emotions.persona-b:as_is", ours=None,
+                 theirs={"persona": "persona-b", "scenario": "as_is", "value": 1, "note": ""}),
+        Conflict(id="c-title", collection="steps", element=step, field="title", ours="One", theirs="Uno"),
+    ]
+    document = JourneyDocument(journey.model_copy(update={"conflicts": conflicts}))
+    undo = resolve(document, "c-persona", "ours")  # mine: removed
+    assert "persona-b" not in document and [c.id for c in document.journey.conflicts] == ["c-title"]
+    document.apply(undo)
+    assert [c.id for c in document.journey.conflicts] == ["c-persona", "c-feeling", "c-title"]

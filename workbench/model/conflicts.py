@@ -237,7 +237,7 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
     """Resolve a conflict with one side's value, as one batch; return its inverse.
 
     The conflicts of elements the choice removes go with it (a card of a
-    removed step had a conflict of its own).
+    removed step had a conflict of its own, a removed persona's feeling too).
 
     ``"ours"`` keeps what the journey holds and only drops the conflict
     (except an element the merge kept though our side had removed it: it goes
@@ -250,6 +250,7 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
     conflict = find(document, conflict_id)
     value = conflict.ours if take == "ours" else conflict.theirs
     present = {c.element for c in document.journey.conflicts if c.element is not None and c.element in document}
+    personas = {p.id for p in document.journey.personas}
     with document.group(label(conflict, take)) as result:
         try:
             if take == "theirs" or not conflict.field:
@@ -259,8 +260,10 @@ def resolve(document: JourneyDocument, conflict_id: str, take: Side) -> Edit:
         # The conflicts of what this choice took away (a card on the step removed) went with it: left, their
         # rows offered to keep or take a version of an element no longer there, which could only be refused.
         gone = {ref for ref in present if ref not in document}
+        gone |= personas - {p.id for p in document.journey.personas}  # (and the feelings of a persona removed)
         document.update_journey(conflicts=[c for c in document.journey.conflicts
-                                           if c.id != conflict.id and c.element not in gone])
+                                           if c.id != conflict.id and c.element not in gone
+                                           and (_feeling_of(c.field or "") or ("",))[0] not in gone])
     return result[0]
 
 

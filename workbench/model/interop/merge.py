@@ -67,6 +67,10 @@ def listed_feelings(step: dict[str, Any]) -> dict[str, Any]:
     return step
 
 
+#: A step's feelings merge one by one, keyed by persona and scenario: a clash on one is on ``emotions.<key>``.
+_FEELINGS = "emotions"
+
+
 def feeling_key(persona: Any, scenario: Any) -> str:
     return f"{persona}:{scenario}"
 
@@ -135,7 +139,7 @@ class _Merge:
                 if collection == "steps":  # each persona's feeling in each scenario merges on its own
                     merged, clashes = merge_object(
                         keyed_feelings(base), keyed_feelings(ours), keyed_feelings(theirs),
-                        quiet=("order",), nested=("emotions",),
+                        quiet=("order",), nested=(_FEELINGS,),
                     )
                     merged = listed_feelings(merged)
                 else:
@@ -183,6 +187,22 @@ class _Merge:
             self.clash(collection, key, "", self.b[collection].get(key), ours, theirs)
             return True
         return False
+
+    def feelings_of_removed_personas(self) -> None:
+        """A feeling changed on one side of a persona the other side removed: the persona stays, with a conflict
+        of its own (removed on one side, changed on the other), as any element does, and the feeling's conflict
+        goes. Left as it was, the persona was gone, the feeling's conflict named it by its id, and taking
+        their version could only be refused (exploratory test). Keeping the removal removes the persona with
+        its feelings; taking the other side keeps it with them (:meth:`keep_whole` brings them back)."""
+        for place, entry in list(self.clashes.items()):
+            field = entry["field"]
+            if entry["collection"] != "steps" or not field.startswith(_FEELINGS + "."):
+                continue
+            persona = field[len(_FEELINGS) + 1:].rpartition(":")[0]  # (emotions.<persona>:<scenario>: see feeling_key)
+            if persona in self.m["personas"] or not (persona in self.o["personas"] or persona in self.t["personas"]):
+                continue
+            del self.clashes[place]
+            self.restore(persona)
 
     def keep_whole(self) -> None:
         """An element one side removed that the merge keeps (the other side changed it, or still uses it)
@@ -287,6 +307,7 @@ def merge_journeys(base: Journey | None, ours: Journey, theirs: Journey) -> Merg
     fields = state.fields()
     for collection in COLLECTIONS:
         state.elements(collection)
+    state.feelings_of_removed_personas()
     kept = _kept_conflicts(base, ours, theirs)
     # At most MAX_PERSONAS: ours has no more, so only personas theirs alone has can be too many (the last are left out, recorded).
     for key in reversed(list(state.m["personas"])):
