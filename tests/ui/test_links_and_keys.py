@@ -455,3 +455,45 @@ def test_a_link_drawn_from_a_frozen_header_shows_its_line_and_target_where_they_
     assert hint.isVisible() and hint.area is not None and hint.area.contains(end)  # on the header as shown
     QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.NoModifier, window.view.mapFromScene(end))
     assert ("step-1", "step-3") in [(k.source, k.target) for k in window.document.journey.links]
+
+
+def _keys(window: MainWindow, key: Qt.Key) -> None:
+    QTest.keyClick(window.view, key)
+
+
+def test_a_handoff_begun_from_the_menu_is_finished_with_the_arrow_keys_and_enter(window: MainWindow) -> None:
+    """The arrow keys moved on, the prompt went, and Enter edited the human card instead (exploratory test)."""
+    window.view.setFocus()
+    window.scene.select_ids(["card-app"])
+    assert window.scene.begin_connection("handoff", "card-app")  # "Hand over to a person..." of the menu
+    for _ in range(6):
+        if window.scene.selected_ids("card") == ["card-advisor"]:
+            break
+        _keys(window, Qt.Key.Key_Right)
+        assert "arrow keys" in window.statusBar().currentMessage()  # the prompt stays while the keys go
+    assert window.scene.selected_ids("card") == ["card-advisor"]
+    _keys(window, Qt.Key.Key_Return)
+    assert [(h.source, h.target) for h in window.document.journey.handoffs] == [("card-app", "card-advisor")]
+    assert window.stack.undoText() == "Add handoff" and window.scene.editor is None
+
+
+def test_enter_on_what_a_handoff_cannot_reach_says_why_and_waits(window: MainWindow) -> None:
+    window.view.setFocus()
+    window.scene.select_ids(["card-app"])
+    assert window.scene.begin_connection("handoff", "card-app")
+    _keys(window, Qt.Key.Key_Return)  # still on the digital card itself
+    assert window.statusBar().currentMessage() == "A handoff goes from a digital touchpoint to a human one."
+    assert window.document.journey.handoffs == [] and window.scene.connecting_by_keys()
+    _keys(window, Qt.Key.Key_Escape)
+    assert not window.scene.connecting_by_keys()
+
+
+def test_a_link_begun_from_the_menu_goes_to_the_step_reached_with_tab(window: MainWindow) -> None:
+    window.view.setFocus()
+    window.scene.select_ids(["step-1"])
+    assert window.scene.begin_connection("link", "step-1")
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.scene.selected_ids() == ["step-2"]
+    _keys(window, Qt.Key.Key_Enter)
+    assert ("step-1", "step-2") in [(k.source, k.target) for k in window.document.journey.links]
+    assert window.stack.undoText() == "Add link"

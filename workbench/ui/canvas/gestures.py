@@ -176,12 +176,61 @@ class GesturesMixin:
             self.message.emit(translate("Canvas", "A handoff goes from a digital touchpoint to a human one."))
             return False
         self._start_connection(kind, item, item.mapToScene(item.port_centre()), by_click=True)
-        self.message.emit(
-            translate("Canvas", "Click the human touchpoint that takes over (Escape cancels).")
-            if kind == "handoff"
-            else translate("Canvas", "Click the step this one leads to (Escape cancels).")
-        )
+        self.message.emit(self._connection_prompt())
         return True
+
+    def _connection_prompt(self) -> str:
+        assert self._connecting is not None
+        if self._connecting.kind == "handoff":
+            return translate("Canvas", "Click the human touchpoint that takes over, or reach it with the arrow keys and "
+                                       "press Enter (Escape cancels).")
+        return translate("Canvas", "Click the step this one leads to, or reach it with the arrow keys and press Enter "
+                                   "(Escape cancels).")
+
+    def connecting_by_keys(self) -> bool:
+        """Whether a handoff or link started from a menu waits for its other end (the keys may choose it)."""
+        return self._connecting is not None and self._connecting.by_click
+
+    def follow_connection_with_keys(self) -> None:
+        """The keys went to another element while a connection waits: the line goes to it, which lights up as
+        the mouse's target would, and the prompt stays (it went with the first arrow key)."""
+        conn = self._connecting
+        target = self._keys_target()
+        if conn is None:
+            return
+        if target is not None:
+            centre = target.sceneBoundingRect().center()
+            conn.line.setLine(QLineF(conn.source.mapToScene(conn.source.port_centre()), centre))
+            self._show_connection_target(centre)
+        else:
+            self.drop_hint.hide()
+        self.message.emit(self._connection_prompt())
+
+    def finish_connection_by_keys(self) -> None:
+        """Enter while a connection waits: it ends on the element the keys are on (a click did; the keys could
+        not finish a handoff begun from the keyboard's own menu, and Enter edited the card instead)."""
+        target = self._keys_target()
+        at = target.sceneBoundingRect().center() if target is not None else None
+        answer = self._connection_target(at) if at is not None else None
+        if at is None or isinstance(answer, str):  # (it waits for a better one, as the keys may go on)
+            self._last_refusal = ""
+            self._refuse(answer if isinstance(answer, str)
+                         else translate("Canvas", "A handoff goes from a digital touchpoint to a human one.")
+                         if self._connecting is not None and self._connecting.kind == "handoff"
+                         else translate("Canvas", "A link goes to another step."))
+            return
+        self._finish_connection(at)
+
+    def _keys_target(self) -> BoxItem | None:
+        """The card (for a handoff) or step (for a link) the keys are on: the one selected, or the cell's step."""
+        conn = self._connecting
+        if conn is None:
+            return None
+        kind = "card" if conn.kind == "handoff" else "step"
+        ids = self.selected_ids(kind)
+        if not ids and kind == "step" and self.cursor_cell is not None:
+            ids = [self.cursor_cell[0]]
+        return self.item_for(kind, ids[0]) if len(ids) == 1 else None
 
     def _start_connection(self, kind: str, item: BoxItem, at: QPointF, by_click: bool = False) -> None:
         start = item.mapToScene(item.port_centre())

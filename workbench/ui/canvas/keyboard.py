@@ -269,6 +269,10 @@ class KeyboardMixin:
             self.shift_step(self.selected_ids("step")[0], ARROWS[key][0])
         elif key in ARROWS and not ctrl:
             self.navigate(*ARROWS[key])
+            if self.connecting_by_keys():
+                self.follow_connection_with_keys()
+        elif key in (Key.Key_Return, Key.Key_Enter) and self.connecting_by_keys():
+            self.finish_connection_by_keys()
         elif key in (Key.Key_Return, Key.Key_Enter):
             self._enter()
         elif key == Key.Key_F2:
@@ -292,6 +296,8 @@ class KeyboardMixin:
             return True
         self.keyboard_active = True
         self.next_step(next)
+        if self.connecting_by_keys():
+            self.follow_connection_with_keys()
         return True
 
     def _enter(self) -> None:
