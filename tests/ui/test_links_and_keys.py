@@ -497,3 +497,22 @@ def test_a_link_begun_from_the_menu_goes_to_the_step_reached_with_tab(window: Ma
     _keys(window, Qt.Key.Key_Enter)
     assert ("step-1", "step-2") in [(k.source, k.target) for k in window.document.journey.links]
     assert window.stack.undoText() == "Add link"
+
+
+def test_f2_on_a_stage_scrolled_past_its_start_brings_its_title_clear_of_the_lane_titles(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The editor opened at the stage's start, under the frozen lane titles: only its last letter showed."""
+    window = open_window(qtbot, Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")
+    window.resize(1000, 650)
+    qtbot.wait(50)
+    scene, view = window.scene, window.view
+    stage = max(scene.layout.stages, key=lambda s: s.rect.w)  # the widest: wider than the map area
+    titles = scene.title_block().width()
+    view.centerOn(stage.rect.x + view.viewport().width() / 2 + titles / 2, stage.rect.centre[1])  # its start behind
+    qtbot.wait(20)
+    assert view.mapFromScene(QPointF(stage.rect.x, 0)).x() < titles
+    scene.select_ids([stage.id])
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    assert scene.editor is not None and scene.editor.element_id == stage.id
+    left = view.mapFromScene(scene.editor.sceneBoundingRect().topLeft()).x()
+    assert left >= titles - 1, (left, titles)

@@ -31,6 +31,8 @@ from workbench.ui.mime import ELEMENTS_MIME
 translate = QCoreApplication.translate
 EDITABLE = {"card": "text", "step": "title", "stage": "title", "lane": "title", "link": "label", "handoff": "trigger"}
 DELETABLE = ("handoff", "link", "card", "step", "lane", "stage")
+#: How much of an element, from its left, is brought into view with its editor (a card's width and then some).
+EDITOR_IN_VIEW = 320.0
 
 
 def qrect_of(item: ConnectorItem) -> QRectF:
@@ -118,8 +120,12 @@ class EditingMixin:
         bold = text_box.bold if text_box is not None else False
         view = self.views()[0] if self.views() else None
         editor.setFont(font_at_dpi(view.viewport().logicalDpiY() if view else 96, size, bold))
+        # Where the text begins, in view: a stage wider than the view kept its start (where the editor's text is)
+        # under the frozen lane titles when it was scrolled past, and the title was typed blind (exploratory test).
+        shown = item.sceneBoundingRect()
+        shown.setWidth(min(shown.width(), EDITOR_IN_VIEW))
         for view in self.views():
-            view.ensureVisible(item.sceneBoundingRect(), 40, 40)
+            view.ensureVisible(shown, 40, 40)
             view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys come to the canvas, not the palette
         band = self.band_of(item) if not isinstance(item, ConnectorItem) else None
         if band is not None:  # a header frozen at the top (or a lane title at the left): where it is shown now,
