@@ -123,6 +123,19 @@ def test_the_last_persona_is_never_removed_and_the_panel_says_why(qtbot, tmp_pat
     assert "only persona" in window.statusBar().currentMessage()
 
 
+def test_the_only_persona_hint_goes_when_an_undo_brings_another_back(qtbot, tmp_path: Path) -> None:
+    """It stayed, now false, over two listed personas, and pushed the buttons down (exploratory test)."""
+    window = window_on(qtbot, tmp_path, two_personas())
+    panel = panel_of(window)
+    hint = panel.findChild(QLabel, "personas-hint")
+    click_row(panel, 1)
+    click(panel, "personas-remove")
+    click(panel, "personas-remove")  # the last one: refused, and said in the panel
+    assert hint.isVisible() and "only persona" in hint.text()
+    window.stack.undo()
+    assert len(window.document.personas()) == 2 and not hint.isVisible()
+
+
 def test_moving_a_persona_up_makes_it_the_lead_and_undo_restores_the_order(qtbot, tmp_path: Path) -> None:
     window = window_on(qtbot, tmp_path)
     panel = panel_of(window)

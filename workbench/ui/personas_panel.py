@@ -259,6 +259,8 @@ class PersonasPanel(QWidget):
         return "\n".join(value) if isinstance(value, list) else value
 
     def _on_change(self, change: Change) -> None:
+        if change.collection == "personas":
+            self.hint.hide()  # a refusal said of the personas as they were (an undo brought one back: it stayed)
         if change.collection in ("personas", None):
             self._refresh()
 
