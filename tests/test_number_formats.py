@@ -22,6 +22,19 @@ def test_decimals_in_english_and_french() -> None:
     assert decimal(12345.678, 1, "fr") == "12\u202f345,7"
 
 
+def test_a_half_is_rounded_away_from_zero_as_people_round() -> None:
+    """An average of +0.25 read "+0.2" (Python rounds a half to the even digit; exploratory test)."""
+    from workbench.model.metrics import average_text
+
+    assert decimal(0.25, 1, "en", sign=True) == "+0.3"
+    assert decimal(-0.25, 1, "fr", sign=True) == "\u22120,3"
+    assert decimal(0.35, 1, "en") == "0.4"  # (0.35 is a hair under as a float: written as typed, it is a half)
+    assert decimal(2.675, 2, "en") == "2.68"
+    assert decimal(12.5, 0, "fr") == "13"
+    assert average_text((1 + 2 + 0 - 2) / 4, "fr") == "+0,3"
+    assert decimal(float("inf"), 1, "en") == "inf"  # (no figure is, but it is written as before)
+
+
 def test_long_dates() -> None:
     assert long_date(date(2026, 11, 29), "en") == "29 November 2026"
     assert long_date(date(2026, 11, 29), "fr") == "29 novembre 2026"

@@ -12,6 +12,7 @@ rule: ``0 erreur``, ``1 erreur``, ``2 erreurs``). Placeholders are
 from __future__ import annotations
 
 import gettext
+import math
 import os
 from collections.abc import Mapping
 from datetime import date
@@ -125,8 +126,17 @@ def alternatives(items: list[str], language: str | None = None) -> str:
 
 def decimal(value: float, digits: int, language: str | None = None, *, sign: bool = False) -> str:
     """*value* with *digits* decimals as the language writes it: ``+0.64`` in English, ``+0,64`` in French
-    (with a true minus sign, and a narrow no-break space between thousands)."""
-    text = f"{value:+,.{digits}f}" if sign else f"{value:,.{digits}f}"
+    (with a true minus sign, and a narrow no-break space between thousands).
+
+    A half is rounded away from zero, as people round (0.25 is 0.3): Python's own formatting rounds the float
+    to the even digit, and an average of +0.25 read "+0.2" in every report (exploratory test).
+    """
+    shown: object = value
+    if math.isfinite(value):
+        from decimal import ROUND_HALF_UP, Decimal  # (only when a figure is written)
+
+        shown = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{shown:+,.{digits}f}" if sign else f"{shown:,.{digits}f}"
     if (language or current_language()) == "fr":
         text = text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
     return text
