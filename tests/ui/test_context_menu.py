@@ -387,3 +387,24 @@ def test_the_menu_key_and_shift_f10_open_the_menu_of_what_the_keyboard_is_on(win
     menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, middle, viewport.mapToGlobal(middle))
     QApplication.sendEvent(viewport, menu_event)  # (what the Menu key sends)
     assert len(shown) == 2 and shown[-1] != shown[0]  # the empty cell's menu, not the step's nor the middle's
+
+
+def test_a_refusal_writes_its_reason_after_the_colon_as_french_does(window: MainWindow) -> None:
+    """ "Impossible : Un relais part de …" (exploratory test, French interface)."""
+    from workbench.i18n import current_language, set_language
+    from workbench.ui.translator import install_translators
+
+    window.document.add(Handoff(id="h-app", source="card-app", target="card-advisor"))
+    app = QApplication.instance()
+    before = current_language()
+    translators = install_translators(app, "fr")
+    set_language("fr")
+    try:
+        trigger(window, menu_at(window, *box(window, "card", "card-app").centre), "ctx-nature-physical")
+        said = window.statusBar().currentMessage()
+    finally:
+        set_language(before)
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert said.startswith("Impossible\u00a0: un relais "), said
+    assert window.document.get("card-app").nature == "digital"

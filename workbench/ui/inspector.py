@@ -49,6 +49,7 @@ from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_combo, set_label, set_plain, set_spin, set_text
 from workbench.ui.inspector_links import StepLinks, link_rows
 from workbench.ui.inspector_personas import PersonaRows
+from workbench.ui.messages import not_possible
 from workbench.ui.typing_session import TypingSession
 from workbench.ui.wrapping_check import WrappingCheckBox
 
@@ -285,7 +286,7 @@ class Inspector(PersonaRows, QWidget):
             perform(self.stack, doc, self.tr("Edit {field}").format(field=label.lower()), action,
                     key if merge else None)
         except EditError as error:
-            self.message.emit(self.tr("Not possible: {reason}").format(reason=error))
+            self.message.emit(not_possible(error))
             self._refresh()
 
     def line(self, label: str, field: str, description: str) -> None:

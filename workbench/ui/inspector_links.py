@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from workbench.model.errors import EditError
 from workbench.model.journey import Link, Step
 from workbench.ui.commands import perform
+from workbench.ui.messages import not_possible
 
 if TYPE_CHECKING:
     from workbench.ui.inspector import Inspector
@@ -223,7 +224,7 @@ class StepLinks:
         try:
             return perform(inspector.stack, document, translate("Inspector", "Add link"), lambda: document.add(link))
         except EditError as error:
-            inspector.message.emit(translate("Inspector", "Not possible: {reason}").format(reason=error))
+            inspector.message.emit(not_possible(error))
             return False
 
     def remove_selected(self) -> None:
@@ -235,7 +236,7 @@ class StepLinks:
         try:
             perform(stack, document, translate("Inspector", "Remove link"), lambda: document.remove(link_id))
         except EditError as error:
-            self.inspector.message.emit(translate("Inspector", "Not possible: {reason}").format(reason=error))
+            self.inspector.message.emit(not_possible(error))
 
 
 # ------------------------------------------------------------ the picker

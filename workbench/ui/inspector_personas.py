@@ -14,6 +14,7 @@ from workbench.model.errors import EditError
 from workbench.model.journey import Persona
 from workbench.ui.commands import perform
 from workbench.ui.inspector_fields import plain_edit, set_checked, set_label, set_plain, set_text
+from workbench.ui.messages import not_possible
 from workbench.ui.persona_looks import field_value, numbered_title, scenario_names
 from workbench.ui.wrapping_check import WrappingCheckBox
 
@@ -43,7 +44,7 @@ class PersonaRows:
             perform(self.stack, doc, translate("Inspector", "Edit {field}").format(field=label.lower()),
                     lambda: doc.update(persona.id, **{field: value}), ("inspector", persona.id, field, self.typing.number))
         except EditError as error:
-            self.message.emit(translate("Inspector", "Not possible: {reason}").format(reason=error))
+            self.message.emit(not_possible(error))
             self._refresh()
 
     def _persona_line(self, label: str, field: str, description: str) -> None:

@@ -54,3 +54,13 @@ def plain_tip(text: str) -> str:
     import html
 
     return '<p style="white-space:pre-wrap">' + html.escape(text) + "</p>" if text else ""
+
+
+def not_possible(reason: object) -> str:
+    """A refused edit, said in the status bar: "Not possible: a handoff leaves from …" ("Impossible : un relais
+    part de …", the reason in lower case after the colon as French writes it; it said "Impossible : Un relais")."""
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.i18n import after_colon
+
+    return QCoreApplication.translate("Messages", "Not possible: {reason}").format(reason=after_colon(str(reason)))

@@ -45,6 +45,7 @@ from workbench.model.journey import LINES, MARKS, MAX_PERSONAS, SHAPES, Card, Pe
 from workbench.ui.canvas.focus import CurveFocus
 from workbench.ui.commands import perform
 from workbench.ui.typing_session import TypingSession
+from workbench.ui.messages import not_possible
 from workbench.ui.inspector_fields import plain_edit, set_plain, set_text
 from workbench.ui.persona_looks import (
     colour_names,
@@ -327,7 +328,7 @@ class PersonasPanel(QWidget):
         try:
             return perform(self.stack, self.document, label, action, merge_key)
         except EditError as error:
-            self._say(self.tr("Not possible: {reason}").format(reason=error), refused=True)
+            self._say(not_possible(error), refused=True)
             self._refresh()
             return False
 

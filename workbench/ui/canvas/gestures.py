@@ -29,6 +29,7 @@ from workbench.ui.canvas.curves import EmotionItem
 from workbench.ui.canvas.header_items import StageItem, StepItem
 from workbench.ui.canvas.items import CARRIED_Z, BoxItem, CardItem, LaneTitleItem
 from workbench.ui.commands import perform
+from workbench.ui.messages import not_possible
 
 translate = QCoreApplication.translate
 Action = Callable[[], Edit]
@@ -61,7 +62,7 @@ class GesturesMixin:
             done = perform(self.stack, self.document, label, action, merge_key)
         except EditError as error:
             self.refresh()  # put dragged items back where the model says
-            self.message.emit(translate("Canvas", "Not possible: {reason}").format(reason=error))
+            self.message.emit(not_possible(error))
             return False
         if not done:
             self.refresh()

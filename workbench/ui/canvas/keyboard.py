@@ -22,6 +22,7 @@ from workbench.model.errors import EditError
 from workbench.model.journey import Step
 from workbench.ui.canvas import placement
 from workbench.ui.canvas.frozen import TOP_Z
+from workbench.ui.messages import not_possible
 
 translate = QCoreApplication.translate
 Key = Qt.Key
@@ -360,7 +361,7 @@ class KeyboardMixin:
             if not 0 <= beside < len(stages):
                 reason = (translate("Canvas", "the step is already the last of the journey") if dx > 0
                           else translate("Canvas", "the step is already the first of the journey"))
-                self.message.emit(translate("Canvas", "Not possible: {reason}").format(reason=reason))
+                self.message.emit(not_possible(reason))
                 return
             placement["stage"] = stages[beside]
             index = 0 if dx > 0 else len(doc.index.steps_of(stages[beside]))
