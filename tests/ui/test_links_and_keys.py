@@ -516,3 +516,17 @@ def test_f2_on_a_stage_scrolled_past_its_start_brings_its_title_clear_of_the_lan
     assert scene.editor is not None and scene.editor.element_id == stage.id
     left = view.mapFromScene(scene.editor.sceneBoundingRect().topLeft()).x()
     assert left >= titles - 1, (left, titles)
+
+
+def test_the_arrow_keys_go_on_from_where_a_selected_handoff_or_link_starts(window: MainWindow) -> None:
+    """From a handoff, Right went back to the journey's first step and scrolled there (exploratory test)."""
+    from workbench.model.journey import Handoff
+
+    window.document.add(Handoff(id="h-app", source="card-app", target="card-advisor"))
+    window.view.setFocus()
+    window.scene.select_ids(["h-app"])
+    QTest.keyClick(window.view, Qt.Key.Key_Up)  # from the digital card at step 1, up a lane
+    assert window.scene.keyboard_place() == ("step-1", "lane-actions", None)
+    window.scene.select_ids(["link-back"])  # from step 3 back to step 2
+    QTest.keyClick(window.view, Qt.Key.Key_Left)
+    assert window.scene.selected_ids() == ["step-2"]

@@ -19,7 +19,7 @@ from workbench import theme
 from workbench.geometry import Rect
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
-from workbench.model.journey import Step
+from workbench.model.journey import Card, Step
 from workbench.ui.canvas import placement
 from workbench.ui.canvas.frozen import TOP_Z
 from workbench.ui.messages import not_possible
@@ -155,6 +155,15 @@ class KeyboardMixin:
         steps = self.selected_ids("step")
         if steps:
             return steps[0], None, None
+        # A handoff or a link: the keys go on from where it starts (they went back to the journey's first step).
+        for kind in ("handoff", "link"):
+            for connector_id in self.selected_ids(kind):
+                source = self.document.find(getattr(self.document.find(connector_id), "source", ""))
+                if isinstance(source, Card):
+                    in_cell = [c.id for c in self.document.cards_at(source.step, source.lane)]
+                    return source.step, source.lane, in_cell.index(source.id)
+                if isinstance(source, Step):
+                    return source.id, None, None
         return None
 
     def _emotion_lane(self) -> str | None:
