@@ -96,10 +96,14 @@ def run(argv: list[str]) -> int:
         path=shown,
     )
     _error(summary)
+    from workbench.model.conflicts import element_words, field_words
+    from workbench.model.document import JourneyDocument
+
+    document = JourneyDocument(result.journey)  # (each conflict named as the editor names it, never by ids)
     for conflict in result.new_conflicts[:SHOWN]:
-        place = conflict.element or tr("the journey")
+        place = element_words(document, conflict)
         if conflict.field:
-            line = tr("{place}: '{field}' changed on both sides", place=place, field=conflict.field)
+            line = tr("{place}: {field} changed on both sides", place=place, field=field_words(conflict, document))
         else:
             line = tr("{place}: removed on one side, changed on the other", place=place)
         _error("  " + printable(line))

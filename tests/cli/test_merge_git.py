@@ -225,7 +225,7 @@ def test_merge_command_exit_codes_and_output(tmp_path: Path) -> None:
     args = [str(paths["base"]), str(paths["ours"]), str(paths["theirs"]), "-o", str(out)]
     conflicted = workbench("merge", *args)
     assert conflicted.returncode == 1
-    assert "merged with 1 conflict;" in conflicted.stderr and "'title' changed on both sides" in conflicted.stderr
+    assert "merged with 1 conflict;" in conflicted.stderr and 'The journey “Ours”: Title changed on both sides' in conflicted.stderr
     assert load(out).conflicts[0].theirs == "Theirs"
     refused = workbench("merge", *args)
     assert refused.returncode == 1 and "already exists" in refused.stderr
@@ -272,3 +272,24 @@ def test_git_diff_shows_a_journey_that_no_longer_loads_as_it_is(repo: Path) -> N
     shown = git(repo, "diff", check=False)
     assert shown.returncode == 0, shown.stderr
     assert "shown as it is" in shown.stderr and '"format": "journey-workbench"' in shown.stdout
+
+
+def test_merge_names_the_elements_and_personas_of_its_conflicts(tmp_path: Path) -> None:
+    """It printed "step-see-offer: 'emotions.persona-2:as_is' changed on both sides" (exploratory test)."""
+    from workbench.model.feelings import with_feeling
+
+    base = load(EXAMPLE)
+    second = base.personas[1]
+    step = base.steps[0]
+    paths = {"base": tmp_path / "base.journey"}
+    save(base, paths["base"], backup=False)
+    for name, value in (("ours", 2), ("theirs", -2)):
+        document = JourneyDocument(base)
+        document.update(step.id, emotions=with_feeling(document.get(step.id), second.id, "as_is", value=value))
+        paths[name] = tmp_path / f"{name}.journey"
+        save(document.journey, paths[name], backup=False)
+    out = tmp_path / "out.journey"
+    merged = workbench("merge", str(paths["base"]), str(paths["ours"]), str(paths["theirs"]), "-o", str(out))
+    assert merged.returncode == 1
+    assert f"Step “{step.title}”: Emotion ({second.name}, as is) changed on both sides" in merged.stderr, merged.stderr
+    assert second.id not in merged.stderr and step.id not in merged.stderr

@@ -229,6 +229,16 @@ def test_a_persona_added_and_removed() -> None:
     assert {c.id for c in d.changes if c.collection == "steps"} == {"s1", "s2"}
 
 
+def test_a_card_s_personas_are_named_and_none_reads_all_personas() -> None:
+    """The tags read 'Personas: [] → ["persona-1"]' (exploratory test); an unnamed persona is "Persona 2"."""
+    base = bike().model_copy(update={"personas": [*bike().personas, Persona(id="persona-2", order=10)]})
+    doc = JourneyDocument(base)
+    doc.update("c2", personas=["persona-1", "persona-2"])
+    text = to_text(diff(base, doc.journey))
+    assert 'Personas: all personas → "Ann", "Persona 2"' in text
+    assert "persona-" not in text
+
+
 def test_handoffs_and_links_added_and_removed() -> None:
     doc = edited()
     doc.remove("h1")

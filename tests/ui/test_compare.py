@@ -297,3 +297,33 @@ def test_moved_cards_renamed_lanes_and_the_journeys_own_fields(window: MainWindo
     assert "Inspector" in window.statusBar().currentMessage()
     click_row(window, row_of(window, "Lane:"))
     assert [getattr(i, "element_id", None) for i in window.scene.selectedItems()] == ["lane-actions"]
+
+
+def test_persona_changes_are_named_by_their_personas(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Its rows said "emotion:persona-2:as i…", 'Personas: [] → ["persona-2"]' and "personas: Bernard, 67"
+    (exploratory test)."""
+    from workbench.model.feelings import with_feeling
+
+    journey = load(BANKING)
+    camille, bernard = journey.personas[0], journey.personas[1]
+    step = journey.steps[0]
+    other = journey.model_copy(update={
+        "personas": [camille, bernard.model_copy(update={"description": "Retired, careful"})],
+        "steps": [step.model_copy(update={"emotions": with_feeling(step, bernard.id, "as_is", value=-2)}),
+                  *journey.steps[1:]],
+        "cards": [journey.cards[0].model_copy(update={"personas": [bernard.id]}), *journey.cards[1:]],
+    })
+    path = tmp_path / "other.journey"
+    save(other, path)
+    compare_with(window, path, monkeypatch)
+    shown = rows(window)
+    assert ["~ Changed", f"Persona: {bernard.name}", "Description"] in shown
+    step_row = row_of(window, step.title)
+    assert f"Emotion ({bernard.name}, as is)" in step_row.text(2)
+    card = journey.cards[0]
+    card_row = next(r for r in shown if r[1].startswith("Card:") and r[2] == "Personas")
+    assert card_row
+    tip = row_of(window, card_row[1][len("Card: "):]).toolTip(3)
+    assert tip == f'Personas: "{bernard.name}" → all personas', tip
+    assert "persona-" not in " ".join(" ".join(r) for r in shown) + tip
+    assert card.personas == []

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from workbench.i18n import N_, ntr, tr
 from workbench.model.document import JourneyDocument
 from workbench.model.edits import Edit, Replace
-from workbench.model.feelings import with_feeling
+from workbench.model.feelings import persona_name, personas_in_order, with_feeling
 from workbench.model.fieldwords import FIELD_WORDS, field_word, scenario_word
 from workbench.model.errors import EditError
 from workbench.model.journey import (
@@ -88,7 +88,10 @@ def field_words(conflict: Conflict, document: JourneyDocument | None = None) -> 
     if feeling is not None:
         persona, scenario, part = feeling
         found = document.find(persona) if document is not None else None
-        name = getattr(found, "name", "") or persona
+        name = persona
+        if isinstance(found, Persona) and document is not None:  # ("Persona 2" for one left unnamed, not its id)
+            name = persona_name(found, [p.id for p in personas_in_order(document.journey.personas)].index(persona),
+                                document.journey.language)
         what = tr("Emotion note") if part == "note" else tr("Emotion")
         return tr("{field} ({persona}, {scenario})", field=what, persona=name, scenario=scenario_word(scenario))
     words = FIELD_WORDS.get(conflict.field)

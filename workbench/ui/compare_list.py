@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.counts import change_counts
-from workbench.model.fieldwords import field_word
 from workbench.model.interop.diff import ElementChange, JourneyDiff, cut
 from workbench.model.interop.difftext import field_line, field_name, value_text
 from workbench.ui.compare_overlay import COLOURS, SIGNS
@@ -52,16 +51,18 @@ def element_word(collection: str) -> str:
         "cards": QCoreApplication.translate("Comparer", "Card"),
         "handoffs": QCoreApplication.translate("Comparer", "Handoff"),
         "links": QCoreApplication.translate("Comparer", "Link"),
+        "personas": QCoreApplication.translate("Comparer", "Persona"),
     }
     return words.get(collection, collection)
 
 
-def field_names(change: ElementChange) -> str:
-    """The fields a change touched, as words ("Title, Emotion note"), in the user's language.
+def field_names(change: ElementChange, labels: Mapping[str, str]) -> str:
+    """The fields a change touched, as words ("Title, Emotion (Camille, as is)"), in the user's language.
 
-    A field without words (one of a newer version) is shown as written, its underscores as spaces.
+    A field without words (one of a newer version) is shown as written, its underscores as spaces; a feeling
+    names its persona (it showed "emotion:persona-2:as is").
     """
-    return ", ".join(field_word(f.field).replace("_", " ") for f in change.fields)
+    return ", ".join(field_name(f.field, labels).replace("_", " ") for f in change.fields)
 
 
 def full_label(change: ElementChange) -> str:
@@ -172,12 +173,12 @@ class ChangesPanel(QWidget):
         what = f"{SIGNS.get(change.kind, '')} {kind_word(change.kind)}"
         label = full_label(change)
         element = f"{element_word(change.collection)}: {label}" if label else element_word(change.collection)
-        item = QTreeWidgetItem([what, element, field_names(change), before_text(change, labels)])
+        item = QTreeWidgetItem([what, element, field_names(change, labels), before_text(change, labels)])
         item.setForeground(0, QBrush(QColor(COLOURS.get(change.kind, "#1f2933"))))
         item.setToolTip(1, element)
         # Each field from the other file's value to this map's, whole (the columns cut them short).
         changes = "\n".join(field_line(f, labels) for f in change.fields)
-        item.setToolTip(2, changes or field_names(change))
+        item.setToolTip(2, changes or field_names(change, labels))
         item.setToolTip(3, changes)
         return item
 

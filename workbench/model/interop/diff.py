@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
+from workbench.model.feelings import persona_name, personas_in_order
 from workbench.model.journey import COLLECTIONS, Card, Element, Journey
 
 ChangeKind = Literal["added", "removed", "changed", "moved"]
@@ -135,8 +136,8 @@ def _labels(journey: Journey) -> dict[str, str]:
     for collection in ("stages", "steps", "lanes"):
         for element in getattr(journey, collection):
             out[element.id] = cut(element.title) or element.id
-    for persona in journey.personas:
-        out[persona.id] = cut(persona.name) or persona.id
+    for position, persona in enumerate(personas_in_order(journey.personas)):
+        out[persona.id] = cut(persona_name(persona, position, journey.language))  # ("Persona 2", never its id)
     for card in journey.cards:
         out[card.id] = cut(card.text) or card.kind.replace("_", " ")
     for flow in (*journey.handoffs, *journey.links):

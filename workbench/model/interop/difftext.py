@@ -166,6 +166,8 @@ def value_text(name: str, value: Any, labels: Mapping[str, str], language: str |
         return signed(value, language)
     if name == "conflicts" and isinstance(value, list):
         return str(len(value))
+    if name == "personas" and isinstance(value, list):  # a card's tags: the personas it concerns, by name
+        return ", ".join(quoted(labels.get(p, p)) for p in value) if value else tr("all personas", language=language)
     if isinstance(value, bool):
         return tr("yes", language=language) if value else tr("no", language=language)
     if isinstance(value, str):
