@@ -86,7 +86,12 @@ class OutlineEditsMixin:
         if field is None or self.scene is None or text == old or (field == "title" and not text):
             return
         doc = self.doc
-        self.scene.run(translate("Outline", "Edit text"), lambda: doc.update(element_id, **{field: text}))
+        # The text typed into a row just inserted joins the step that added it: one undo takes both away, as on
+        # the canvas (it took two, and the first left a "New step" behind; exploratory test).
+        fresh = getattr(self, "_fresh", None)
+        added_at = fresh[1] if fresh is not None and fresh[0] == element_id else None
+        self.scene.run_typed(translate("Outline", "Edit text"), lambda: doc.update(element_id, **{field: text}), element_id,
+                             added_at)
 
     def delete_current(self) -> None:
         """One command; the document takes a step's cards, handoffs and links with it."""
