@@ -87,7 +87,8 @@ def test_removing_a_persona_takes_its_feelings_and_tags_and_undo_brings_them_bac
     assert level(step, "persona-2", "to_be") is None and card.personas == []
     said = window.statusBar().currentMessage()
     assert "Bernard" in said and "1 step" in said and "1 card" in said and "Undo" in said
-    assert said == "Removed Bernard, with their emotions at 1 step and their tags on 1 card (Undo brings them back)"
+    assert said == ("Removed Bernard, with their emotions at 1 step and their tags on 1 card (Undo brings them back). "
+                    "1 card that concerned only them now concerns every persona.")
     assert rows(panel) == ["Camille (lead)"]
     assert window.scene.focus.persona == "persona-1"
     window.stack.undo()
@@ -107,6 +108,21 @@ def test_removing_a_persona_says_only_what_it_took(qtbot, tmp_path: Path) -> Non
     assert "card" not in said
     assert said == (f"Removed Bernard, with their emotions at {felt} step{'s' if felt > 1 else ''} (Undo brings them back)"
                     if felt else "Removed Bernard (Undo brings them back)")
+
+
+def test_removing_a_persona_says_which_cards_now_concern_every_persona(qtbot, tmp_path: Path) -> None:
+    """A card for Bernard alone concerns everyone once Bernard goes, and the health check counts it for Camille:
+    said, not silent (exploratory test)."""
+    journey = two_personas()
+    cards = [c.model_copy(update={"personas": ["persona-2"]}) if n < 2 else c for n, c in enumerate(journey.cards)]
+    cards[2:3] = [cards[2].model_copy(update={"personas": ["persona-1", "persona-2"]})] if len(cards) > 2 else []
+    window = window_on(qtbot, tmp_path, journey.model_copy(update={"cards": cards}))
+    panel = panel_of(window)
+    click_row(panel, 1)
+    click(panel, "personas-remove")
+    said = window.statusBar().currentMessage()
+    assert said.endswith("(Undo brings them back). 2 cards that concerned only them now concern every persona."), said
+    assert [c.personas for c in window.document.journey.cards[:2]] == [[], []]
 
 
 def test_the_last_persona_is_never_removed_and_the_panel_says_why(qtbot, tmp_path: Path) -> None:

@@ -378,16 +378,23 @@ class PersonasPanel(QWidget):
         mentioning = doc.index.mentioning(persona.id)
         steps = sum(1 for e in mentioning if isinstance(e, Step))
         cards = sum(1 for e in mentioning if isinstance(e, Card))
+        # A card tagged for this persona alone concerns every persona once the tag goes: said, since the health
+        # check then counts it for the others (a person "only for Julien" silenced Margaret's findings unsaid).
+        alone = sum(1 for e in mentioning if isinstance(e, Card) and e.personas == [persona.id])
         if self._perform(self.tr("Remove persona {persona}").format(persona=title), lambda: doc.remove(persona.id)):
             # (only what there was: "their tag on 0 cards" made a long sentence, cut off by the status bar's counts)
             what = [self.tr("their emotions at {steps}").format(steps=ntr("{count} step", "{count} steps", steps))] if steps else []
             if cards:
                 what.append(self.tr("their tags on {cards}").format(cards=ntr("{count} card", "{count} cards", cards)))
             if not what:
-                self._say(self.tr("Removed {persona} (Undo brings them back)").format(persona=title))
-                return
-            listed = what[0] if len(what) == 1 else self.tr("{first} and {second}").format(first=what[0], second=what[1])
-            self._say(self.tr("Removed {persona}, with {what} (Undo brings them back)").format(persona=title, what=listed))
+                said = self.tr("Removed {persona} (Undo brings them back)").format(persona=title)
+            else:
+                listed = what[0] if len(what) == 1 else self.tr("{first} and {second}").format(first=what[0], second=what[1])
+                said = self.tr("Removed {persona}, with {what} (Undo brings them back)").format(persona=title, what=listed)
+            if alone:
+                said += ". " + ntr("{count} card that concerned only them now concerns every persona.",
+                                  "{count} cards that concerned only them now concern every persona.", alone)
+            self._say(said)
 
     def move(self, delta: int) -> None:
         doc, persona = self.document, self.persona()
