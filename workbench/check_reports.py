@@ -35,11 +35,11 @@ breaks) becomes a space, as in the text output.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
+from typing import Any
 from urllib.parse import quote
 
 from workbench.i18n import tr
@@ -142,9 +142,21 @@ def json_entry(result: FileResult, metrics: dict[str, object] | None = None) -> 
              "condition": f.condition, "persona": f.persona}
             for f in result.report.findings
         ],
-        "metrics": metrics if metrics is not None else asdict(result.report.metrics),
+        "metrics": metrics if metrics is not None else _rounded(asdict(result.report.metrics)),
         "scores": to_json(result.scores),
     }
+
+
+def _rounded(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The averages to two decimals, as the report has always given them (the model keeps them whole, so that
+    what is written with one decimal is rounded once)."""
+    def two(value: Any) -> Any:
+        return round(value, 2) if isinstance(value, float) else value
+
+    out = dict(metrics, average_emotion=two(metrics.get("average_emotion")))
+    out["personas"] = [dict(p, average_as_is=two(p.get("average_as_is")), average_to_be=two(p.get("average_to_be")))
+                       for p in metrics.get("personas", [])]
+    return out
 
 
 # ------------------------------------------------------------------ SARIF

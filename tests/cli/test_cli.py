@@ -259,6 +259,10 @@ def test_check_runs_the_health_check_with_exit_codes_and_json(tmp_path: Path) ->
     assert set(first) == {"rule", "severity", "elements", "message", "condition", "persona"}
     assert first["condition"] in ("person", "human", "continuity")
     assert set(data[0]["metrics"]) >= {"average_emotion", "lowest_emotion", "touchpoint_share", "handoffs"}
+    # The averages to two decimals, as always (the model keeps them whole so that the text rounds once).
+    averages = [data[1]["metrics"]["average_emotion"]] + [
+        p[key] for p in data[1]["metrics"]["personas"] for key in ("average_as_is", "average_to_be")]
+    assert all(v is None or v == round(v, 2) for v in averages) and any(isinstance(v, float) for v in averages)
     broken = tmp_path / "broken.journey"
     broken.write_text("{", encoding="utf-8")
     assert workbench("check", str(broken), str(counter)).returncode == 2

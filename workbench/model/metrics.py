@@ -90,9 +90,9 @@ def persona_metrics(persona: Persona, steps: list[Step]) -> PersonaMetrics:
     return PersonaMetrics(
         persona.id,
         persona.name,
-        None if now is None else round(now, 2),
+        now,  # (whole: rounded where written, once; rounded here too, +0.947 became +0.95, then +1.0 on paper)
         figs.lowest("as_is"),
-        None if later is None else round(later, 2),
+        later,
         figs.lowest("to_be"),
         figs.improved,
         figs.worsened,
@@ -109,7 +109,7 @@ def journey_metrics(f: StepGraph, j: Journey) -> Metrics:
         longest = max(reachable) if reachable else None
     stranded = sum(1 for p in f.pain if p not in f.to_human) if f.pain else 0
     return Metrics(
-        average_emotion=round(sum(emotions) / len(emotions), 2) if emotions else None,
+        average_emotion=sum(emotions) / len(emotions) if emotions else None,
         lowest_emotion=min(emotions) if emotions else None,
         touchpoint_share=share,
         handoffs=len(j.handoffs),
