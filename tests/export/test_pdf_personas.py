@@ -62,8 +62,11 @@ def two_personas(language: str = "en") -> Journey:
 
 
 def signed(value: float, lang: str = "en") -> str:
-    """Written here again, independently of the exporter."""
-    text = "0.0" if round(value, 1) == 0 else f"{value:+.1f}"
+    """Written here again, independently of the exporter: one decimal, a half away from zero (as people round)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    tenths = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    text = "0.0" if tenths == 0 else f"{tenths:+.1f}"
     return text.replace(".", ",").replace("-", "\u2212") if lang == "fr" else text
 
 
@@ -216,3 +219,22 @@ def test_a_persona_named_with_a_comma_stays_one_keyword(tmp_path: Path) -> None:
     reader = PdfReader(out)
     assert "Karim, 42 ans" in (reader.metadata.get("/Keywords") or "").split("; ")
     assert "Karim, 42 ans" in (reader.xmp_metadata.dc_subject or [])  # type: ignore[union-attr]
+
+
+def test_a_persona_without_a_to_be_curve_shows_none_on_its_page(tmp_path: Path) -> None:
+    """Its page showed a "to be" mark and a column of dashes, while the map and the legend have no such curve
+    (exploratory test)."""
+    journey = two_personas()
+    steps = [s.model_copy(update={"emotions": [e for e in s.emotions
+                                                 if not (e.persona == "persona-second" and e.scenario == "to_be")]})
+             for s in journey.steps]
+    journey = journey.model_copy(update={"steps": steps})
+    out = tmp_path / "one-to-be.pdf"
+    export_pdf(journey, out, PdfOptions(findings=None))
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages]
+    second = next(p for p in pages if p.startswith(f"Persona: {SECOND}") or f"Persona: {SECOND} " in p[:80])
+    lead = next(p for p in pages if f"Persona: {journey.personas[0].name}" in p[:80])
+    assert "as is" in second and "to be" not in second, second
+    assert "to be" in lead
+    text = " ".join(pages)
+    assert f"{SECOND} — as is" in text and f"{SECOND} — to be" not in text  # (the legend, as before)

@@ -60,7 +60,10 @@ def persona_flows(journey: Journey, width: float, height: float, curves: list[Cu
         flow = Flow(tr("Persona: {name}", lang, name=name), width, height, lang)
         look = looks.get(persona.id)
         shape, colour, line = (look.shape, look.colour, look.line) if look else (persona.shape, persona.colour, persona.line)
-        flow.add(Sample(tuple((shape, colour, line, s, scenario_word(s, lang)) for s in scenarios)))
+        # Only the curves this persona has on the map: one with no "to be" emotion showed a "to be" mark it has
+        # nowhere else (the legend left it out; exploratory test), and a column of dashes.
+        own = tuple(s for s in scenarios if s == "as_is" or figs.values[s])
+        flow.add(Sample(tuple((shape, colour, line, s, scenario_word(s, lang)) for s in own)))
         if persona.description:
             flow.add(Paragraph(persona.description))
         for heading, items in ((tr("Goals", lang), persona.goals), (tr("Frustrations", lang), persona.frustrations)):
@@ -71,11 +74,11 @@ def persona_flows(journey: Journey, width: float, height: float, curves: list[Cu
             flow.add(Paragraph(tr("No emotion recorded yet.", lang), muted=True))
             flows.append(flow)
             continue
-        header = ("", *(scenario_word(s, lang) for s in scenarios))
+        header = ("", *(scenario_word(s, lang) for s in own))
         rows = (
-            (tr("Average emotion", lang), *(average_text(figs.average(s), lang) for s in scenarios)),
-            (tr("Lowest emotion", lang), *(_level(figs.lowest(s), lang) for s in scenarios)),
-            (tr("Steps with an emotion", lang), *(str(len(figs.values[s])) for s in scenarios)),
+            (tr("Average emotion", lang), *(average_text(figs.average(s), lang) for s in own)),
+            (tr("Lowest emotion", lang), *(_level(figs.lowest(s), lang) for s in own)),
+            (tr("Steps with an emotion", lang), *(str(len(figs.values[s])) for s in own)),
         )
         flow.add(Table(header, rows, _widths([header, *rows], width)))
         if figs.both:
