@@ -117,6 +117,34 @@ def test_export_image_from_the_window(qtbot, monkeypatch, tmp_path: Path) -> Non
     assert "<svg" in out.with_suffix(".svg").read_text(encoding="utf-8")[:500]
 
 
+def test_an_image_export_shows_the_wait_and_gives_the_cursor_back(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """A long map's PNG takes seconds in one call: the window looked hung, the file dialog still painted over
+    it, with no busy cursor (exploratory test). The cursor comes back after a refusal too."""
+    from PySide6.QtCore import Qt
+
+    import workbench.ui.image_export as image_export
+    from workbench.model.errors import SaveError
+
+    window = open_window(qtbot, EXAMPLE)
+    out = tmp_path / "map.png"
+    monkeypatch.setattr("workbench.ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    seen: list[object] = []
+
+    def export(journey, path, **kwargs):  # type: ignore[no-untyped-def]
+        cursor = QApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor is not None else None)
+        if len(seen) > 1:
+            raise SaveError(path, "the disk is full")
+        return None
+
+    monkeypatch.setattr(image_export, "export_png", export)
+    assert window.export_image() == out
+    answer_next_message(qtbot, QMessageBox.StandardButton.Ok, [])
+    assert window.export_image() is None
+    assert seen == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
+
+
 def test_png_has_the_chosen_resolution_and_svg_keeps_text(qtbot, tmp_path: Path) -> None:
     journey = load(EXAMPLE)
     size = export_png(journey, tmp_path / "map.png", scale=1.5)
