@@ -225,6 +225,32 @@ def scenario_undo_redo_keys(window: MainWindow, args: dict) -> None:
         NOTES["there"].append(args["card"] in window.document)
 
 
+def scenario_steps_move(window: MainWindow, args: dict) -> None:
+    """A click on a step's header, a Ctrl+click on another's, then the second dragged past the last step."""
+    first = window.scene.item_for("step", args["first"])
+    grabbed = window.scene.item_for("step", args["grabbed"])
+    last = window.scene.layout.steps[-1].header
+    a, b, end = on_screen(window, QPointF(*first.box.header.centre), QPointF(*grabbed.box.header.centre),
+                          QPointF(last.right - 6, grabbed.box.header.centre[1]))
+    xdotool(["mousemove", str(a.x()), str(a.y())], ["click", "1"], ["sleep", "0.2"],
+            ["mousemove", str(b.x()), str(b.y())], ["keydown", "ctrl"], ["click", "1"], ["keyup", "ctrl"],
+            ["sleep", "0.2"])
+    NOTES["selected"] = sorted(window.scene.selected_ids())
+    press_drag_release(b, end)
+
+
+def scenario_find(window: MainWindow, args: dict) -> None:
+    """Ctrl+F, the words typed, Enter for the next match, Escape back to the map."""
+    xdotool(["key", "ctrl+f"], ["sleep", "0.3"], ["type", "--delay", "40", args["words"]], ["sleep", "0.6"])
+    NOTES["first"] = window.scene.selected_ids()
+    xdotool(["key", "Return"], ["sleep", "0.3"])
+    NOTES["second"] = window.scene.selected_ids()
+    NOTES["count"] = window.find_bar.count.text() if window.find_bar is not None else None
+    xdotool(["key", "Escape"], ["sleep", "0.3"])
+    focus = QApplication.focusWidget()
+    NOTES["focus"] = focus.objectName() if focus is not None else None
+
+
 #: What a scenario saw on the way, written with the result.
 NOTES: dict = {}
 
@@ -239,6 +265,8 @@ SCENARIOS = {
     "type-steps": scenario_type_steps,
     "click-cell": scenario_click_cell,
     "undo-redo-keys": scenario_undo_redo_keys,
+    "steps-move": scenario_steps_move,
+    "find": scenario_find,
 }
 
 

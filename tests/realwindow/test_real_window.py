@@ -118,3 +118,19 @@ def test_ctrl_y_redoes_as_ctrl_shift_z_does(tmp_path: Path) -> None:
     keys = ["ctrl+z", "ctrl+y", "ctrl+z", "ctrl+shift+z"]
     out = run_scenario(tmp_path, "undo-redo-keys", card="card-think", keys=keys)
     assert out["notes"]["there"] == [True, False, True, False]
+
+
+def test_two_step_headers_selected_with_ctrl_and_dragged_by_the_second_land_together(tmp_path: Path) -> None:
+    """Only one moved, not always the one grabbed (exploratory test)."""
+    out = run_scenario(tmp_path, "steps-move", first="step-1", grabbed="step-2")
+    assert out["notes"]["selected"] == ["step-1", "step-2"]
+    steps = sorted(out["journey"]["steps"], key=lambda s: (s["stage"], s["order"]))
+    assert [(s["id"], s["stage"]) for s in steps] == [("step-3", "stage-b"), ("step-1", "stage-b"), ("step-2", "stage-b")]
+    assert out["undo"] == "Move 2 steps"
+
+
+def test_ctrl_f_typed_finds_each_match_and_escape_gives_the_map_the_keys(tmp_path: Path) -> None:
+    out = run_scenario(tmp_path, "find", words="OFFER")  # a step's title, then its card's text, whatever the case
+    notes = out["notes"]
+    assert notes["first"] == ["step-1"] and notes["second"] == ["card-app"] and notes["count"] == "2 of 2"
+    assert notes["focus"] == "canvas"
