@@ -355,15 +355,19 @@ def test_a_handoff_from_the_palette_shows_its_own_fields_in_the_inspector(window
     assert window.inspector.element_id == handoff.id
 
 
+def _enter_on_palette(window: MainWindow, payload: str) -> None:
+    """Enter on the palette's entry *payload*, the palette having the keys."""
+    palette = window.palette
+    palette.setCurrentRow(next(r for r in range(palette.count()) if palette.item(r).data(Qt.ItemDataRole.UserRole) == payload))
+    palette.setFocus()
+    QTest.keyClick(palette, Qt.Key.Key_Return)
+
+
 def test_a_handoff_from_the_palette_opens_its_trigger_for_typing_in_the_same_undo_step(window: MainWindow) -> None:
     """Enter on "Handoff to a person" added the advisor and a blank trigger, and no editor: the facilitator's next
     keys went nowhere (exploratory test)."""
     window.scene.select_ids(["card-app"])
-    palette = window.palette
-    row = next(r for r in range(palette.count()) if palette.item(r).data(Qt.ItemDataRole.UserRole) == "handoff")
-    palette.setCurrentRow(row)
-    palette.setFocus()
-    QTest.keyClick(palette, Qt.Key.Key_Return)
+    _enter_on_palette(window, "handoff")
     [handoff] = [h for h in window.document.journey.handoffs if h.source == "card-app"]
     assert window.scene.editor is not None and window.scene.editor.element_id == handoff.id
     QTest.keyClicks(QApplication.focusWidget(), "Fees unclear")

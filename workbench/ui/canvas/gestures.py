@@ -21,7 +21,7 @@ from workbench import theme
 from workbench.geometry import Rect
 from workbench.model.edits import Edit
 from workbench.model.errors import EditError
-from workbench.model.journey import Handoff, Lane, Link
+from workbench.model.journey import Handoff, Lane, Link, Stage
 from workbench.ui.canvas import placement
 from workbench.ui.canvas.blocks import BlockItem
 from workbench.ui.canvas.dropping import DropHintItem, DropPlan, Refusal, card_slot_line, step_slot_line
@@ -394,20 +394,20 @@ class GesturesMixin:
             self._drop_cards([i for i in moved if isinstance(i, CardItem)])
         elif isinstance(first, StepItem):
             self._drop_steps(first, self._moved_ids(first, moved))
-        elif isinstance(first, StageItem):
+        elif isinstance(first, (StageItem, LaneTitleItem)):
             ids = self._moved_ids(first, moved)
-            index = placement.stage_index(self.layout, first.sceneBoundingRect().center().x(), ids)
-            others = [s.id for s in self.document.index.stages() if s.id not in ids]
-            label = (translate("Canvas", "Move stage") if len(ids) == 1
-                     else translate("Canvas", "Move {count} stages").format(count=len(ids)))
-            self.run(label, lambda: self.document.move_together(ids, others[index - 1] if index else None))
-        elif isinstance(first, LaneTitleItem):
-            ids = self._moved_ids(first, moved)
-            index = placement.lane_index(self.layout, first.sceneBoundingRect().center().y(), ids)
-            others = [lane.id for lane in self.document.index.lanes() if lane.id not in ids]
-            label = (translate("Canvas", "Move lane") if len(ids) == 1
-                     else translate("Canvas", "Move {count} lanes").format(count=len(ids)))
-            self.run(label, lambda: self.document.move_together(ids, others[index - 1] if index else None))
+            centre = first.sceneBoundingRect().center()
+            if isinstance(first, StageItem):
+                index = placement.stage_index(self.layout, centre.x(), ids)
+                siblings: list[Stage] | list[Lane] = self.document.index.stages()
+                label = translate("Canvas", "Move stage") if len(ids) == 1 else translate("Canvas", "Move {count} stages")
+            else:
+                index = placement.lane_index(self.layout, centre.y(), ids)
+                siblings = self.document.index.lanes()
+                label = translate("Canvas", "Move lane") if len(ids) == 1 else translate("Canvas", "Move {count} lanes")
+            others = [e.id for e in siblings if e.id not in ids]
+            self.run(label.format(count=len(ids)),
+                     lambda: self.document.move_together(ids, others[index - 1] if index else None))
         elif isinstance(first, EmotionItem):
             level = self.layout.emotion_level_at(first.scenePos().y())
             self.run(translate("Canvas", "Set emotion"), lambda: self.focus.set_level(first.element_id, level))
