@@ -124,6 +124,28 @@ def test_f5_presents_stage_by_stage_and_escape_restores_the_window_exactly(windo
     assert window.palette_dock.isVisible() and window.menuBar().isVisible()
 
 
+def test_in_presentation_text_typed_on_the_map_keeps_every_key(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Space went to the next slide and End did not reach the text: "Reads the reviews" + " online" became
+    "online" (exploratory test, projector)."""
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    step = window.scene.layout.steps[0].id
+    title = window.document.get(step).title
+    window.scene.select_ids([step])
+    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    editor = window.scene.editor
+    assert editor is not None
+    viewport = window.view.viewport()
+    for key in (Qt.Key.Key_End, Qt.Key.Key_Space):
+        QTest.keyClick(viewport, key)
+    QTest.keyClicks(viewport, "online")
+    QTest.keyClick(viewport, Qt.Key.Key_Return)
+    assert window.document.get(step).title == f"{title} online"
+    QTest.keyClick(window.view, Qt.Key.Key_Space)  # the editor closed: the keys move the slides again
+    assert window.presentation.stage == 1  # type: ignore[attr-defined]
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.isFullScreen()
+
+
 def test_f5_fits_the_first_stage_whole_and_again_when_full_screen_comes_late(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The slide was fitted to the window as it was when F5 was pressed: on X11 full screen comes after, and the
     map showed at its old zoom from the top left; and the scroll bar that zooming in brings cut the stage's end."""
