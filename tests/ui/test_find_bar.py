@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -170,3 +170,22 @@ def test_the_bar_speaks_french_with_a_french_interface(qtbot) -> None:  # type: 
         set_language(before)
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_a_match_wider_than_the_view_is_shown_from_its_start_clear_of_the_lane_titles(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A stage found was shown at its far end, its title out of view; a finding naming steps far apart showed the
+    last one while the inspector showed the first (review)."""
+    window.resize(1000, 650)
+    qtbot.wait(50)
+    scene, view = window.scene, window.view
+    titles = scene.title_block().width()
+    stage = max(scene.layout.stages, key=lambda s: s.rect.w)
+    assert stage.rect.w > view.viewport().width() - titles
+    window.show_elements([stage.id])
+    left = view.mapFromScene(QPointF(stage.rect.x, stage.rect.y)).x()
+    assert titles - 1 <= left <= view.viewport().width() / 2, (left, titles)
+    steps = scene.layout.steps
+    window.show_elements([steps[len(steps) // 2].id, steps[0].id, steps[-1].id])
+    middle = view.mapFromScene(QPointF(steps[len(steps) // 2].column.x, 0)).x()
+    assert titles - 1 <= middle < view.viewport().width()
+    assert window.inspector.element_id == steps[len(steps) // 2].id

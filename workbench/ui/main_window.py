@@ -28,6 +28,7 @@ from workbench.i18n import current_language, decimal, ntr
 from workbench.model.document import JourneyDocument
 from workbench.model.fileformat import SUFFIX, Loaded
 from workbench.model.templates import blank
+from workbench.ui.canvas.editing import EDITOR_IN_VIEW
 from workbench.ui.canvas.scene import JourneyScene, united
 from workbench.ui.canvas.view import JourneyView
 from workbench.ui.file_guard import FileGuard
@@ -287,12 +288,16 @@ class MainWindow(FileActions, QMainWindow):
         """
         self.scene.select_ids(ids)
         items = self.scene.selectedItems()
-        if items:
-            area = united(items)
-            self.view.centerOn(area.center())
-            self.view.ensureVisible(area, 16, 16)  # (clear of the frozen headers and lane titles, in a narrow view)
         selected = set(self.scene.selected_ids())
         first = next((element_id for element_id in ids if element_id in selected), None)
+        if items:
+            self.view.centerOn(united(items).center())
+            # The start of the first one, clear of the frozen headers and lane titles (in a narrow view it was under
+            # them); not the whole area: wider than the view, it scrolled to the far end (a stage's title went out).
+            lead = next((i for i in items if getattr(i, "element_id", None) == first), items[0])
+            start = lead.sceneBoundingRect()
+            start.setWidth(min(start.width(), EDITOR_IN_VIEW))
+            self.view.ensureVisible(start, 16, 16)
         if len(selected) > 1 and first is not None:
             self.inspector.show_element(first)
 
