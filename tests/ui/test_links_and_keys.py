@@ -503,6 +503,16 @@ def test_a_link_begun_from_the_menu_goes_to_the_step_reached_with_tab(window: Ma
     assert window.stack.undoText() == "Add link"
 
 
+def test_a_link_waiting_goes_to_the_step_of_the_card_the_keys_are_on(window: MainWindow) -> None:
+    """Enter on a card of step 3's column said "A link goes to another step" (review)."""
+    window.view.setFocus()
+    window.scene.select_ids(["step-1"])
+    assert window.scene.begin_connection("link", "step-1")
+    window.scene.select_ids(["card-pain"])  # (as the arrow keys leave it: a card of step 3)
+    _keys(window, Qt.Key.Key_Return)
+    assert ("step-1", "step-3") in [(k.source, k.target) for k in window.document.journey.links]
+
+
 def test_f2_on_a_stage_scrolled_past_its_start_brings_its_title_clear_of_the_lane_titles(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The editor opened at the stage's start, under the frozen lane titles: only its last letter showed."""
     window = open_window(qtbot, Path(__file__).resolve().parents[2] / "examples" / "banking-savings.journey")

@@ -223,15 +223,16 @@ class GesturesMixin:
         self._finish_connection(at)
 
     def _keys_target(self) -> BoxItem | None:
-        """The card (for a handoff) or step (for a link) the keys are on: the one selected, or the cell's step."""
+        """The card (for a handoff) or step (for a link) the keys are on: the card selected; the step of whatever the
+        keys are on (a card of its column is on it: Enter there said a link goes to another step)."""
         conn = self._connecting
         if conn is None:
             return None
-        kind = "card" if conn.kind == "handoff" else "step"
-        ids = self.selected_ids(kind)
-        if not ids and kind == "step" and self.cursor_cell is not None:
-            ids = [self.cursor_cell[0]]
-        return self.item_for(kind, ids[0]) if len(ids) == 1 else None
+        if conn.kind == "handoff":
+            ids = self.selected_ids("card")
+            return self.item_for("card", ids[0]) if len(ids) == 1 else None
+        place = self.keyboard_place()  # the step of the header, card, face or cell the keys are on
+        return self.item_for("step", place[0]) if place is not None else None
 
     def _start_connection(self, kind: str, item: BoxItem, at: QPointF, by_click: bool = False) -> None:
         start = item.mapToScene(item.port_centre())
