@@ -91,3 +91,18 @@ def test_every_element_that_says_it_is_found_and_nothing_else(path: Path) -> Non
         found = find(index, query)
         assert len(found) == len(set(found)), query
         assert set(found) == _brute_force(journey, query), query
+
+
+def test_texts_folded_once_are_kept_by_the_caller_whatever_their_number(monkeypatch) -> None:
+    """A cache of 16,384 texts was emptied by every search of a 5,000-step map (36,000 texts): each search folded
+    them all again (review)."""
+    import workbench.model.search as search
+
+    index = JourneyIndex(_journey())
+    known: dict[str, str] = {}
+    assert find(index, "zebra", known) == []  # (nothing found: every text read and folded)
+    calls: list[str] = []
+    real = search.folded
+    monkeypatch.setattr(search, "folded", lambda text: calls.append(text) or real(text))
+    assert find(index, "advisor", known) == ["c-advisor"]
+    assert calls == ["advisor"]  # the query alone: every text of the map was folded before

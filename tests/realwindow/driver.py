@@ -240,7 +240,11 @@ def scenario_steps_move(window: MainWindow, args: dict) -> None:
 
 
 def scenario_find(window: MainWindow, args: dict) -> None:
-    """Ctrl+F, the words typed, Enter for the next match, Escape back to the map."""
+    """Ctrl+F, the words typed, Enter for the next match, Escape back to the map (while typing a title first)."""
+    if args.get("editing"):
+        window.scene.select_ids([args["editing"]])
+        pump(0.2)
+        xdotool(["key", "F2"], ["sleep", "0.3"], ["type", "--delay", "40", "Sees it"], ["sleep", "0.2"])
     xdotool(["key", "ctrl+f"], ["sleep", "0.3"], ["type", "--delay", "40", args["words"]], ["sleep", "0.6"])
     NOTES["first"] = window.scene.selected_ids()
     xdotool(["key", "Return"], ["sleep", "0.3"])

@@ -134,3 +134,13 @@ def test_ctrl_f_typed_finds_each_match_and_escape_gives_the_map_the_keys(tmp_pat
     notes = out["notes"]
     assert notes["first"] == ["step-1"] and notes["second"] == ["card-app"] and notes["count"] == "2 of 2"
     assert notes["focus"] == "canvas"
+
+
+def test_ctrl_f_while_a_title_is_typed_keeps_it_and_the_words_go_to_the_find_field(tmp_path: Path) -> None:
+    """The bar opened but the keys stayed on the map: the words went nowhere and Enter opened a card's text for
+    typing over (exploratory test in a real window)."""
+    out = run_scenario(tmp_path, "find", words="offer", editing="step-2")
+    notes = out["notes"]
+    titles = {s["id"]: s["title"] for s in out["journey"]["steps"]}
+    assert titles["step-2"] == "Sees it"
+    assert notes["first"] == ["step-1"] and notes["second"] == ["card-app"] and notes["count"] == "2 of 2"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 
 from workbench.model.index import JourneyIndex
 from workbench.model.journey import Handoff, Link
@@ -22,7 +21,6 @@ from workbench.model.journey import Handoff, Link
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\t\n\r"), " ")
 
 
-@lru_cache(maxsize=16384)
 def folded(text: str) -> str:
     """*text* as the search compares it: lower case, without accents, every space a plain one."""
     text = text.translate(_SPACES).casefold()
@@ -55,13 +53,28 @@ def _texts(index: JourneyIndex) -> Iterator[tuple[str, str]]:
                     yield link.id, link.label
 
 
-def find(index: JourneyIndex, query: str) -> list[str]:
-    """The ids of the elements whose words contain *query*, each once, in reading order (none for a blank query)."""
+def reading_order(index: JourneyIndex) -> list[str]:
+    """The ids of everything the search reads, each once, in the map's reading order."""
+    return list(dict.fromkeys(element_id for element_id, _ in _texts(index)))
+
+
+def find(index: JourneyIndex, query: str, known: dict[str, str] | None = None) -> list[str]:
+    """The ids of the elements whose words contain *query*, each once, in reading order (none for a blank query).
+
+    *known*, texts already folded (kept by the caller from one search to the next: a map's texts are folded
+    once, whatever their number; a cache of a fixed size was emptied by every search of a 5,000-step map).
+    """
     wanted = folded(query).strip()
     if not wanted:
         return []
+    known = {} if known is None else known
     found: dict[str, None] = {}
     for element_id, text in _texts(index):
-        if text and element_id not in found and wanted in folded(text):
+        if not text or element_id in found:
+            continue
+        fold = known.get(text)
+        if fold is None:
+            fold = known[text] = folded(text)
+        if wanted in fold:
             found[element_id] = None
     return list(found)

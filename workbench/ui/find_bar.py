@@ -19,16 +19,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from workbench.i18n import ntr
-from workbench.model.search import find
+from workbench.model.search import find, reading_order
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 #: How long after the last key typed the map is searched (ms).
 TYPING_PAUSE_MS = 150
+#: How many folded texts are kept before starting again (a map's own are far fewer; edits add new ones).
+FOLDED_KEPT = 200_000
 
 
 class FindBar(QWidget):
@@ -37,13 +39,13 @@ class FindBar(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.setObjectName("find-bar")
-        self.window = window
+        self.main = window  # (not self.window: that is QWidget's own)
         self.field = QLineEdit()
         self.field.setObjectName("find-field")
         self.field.setPlaceholderText(self.tr("Find in the map: steps, cards, stages, lanes..."))
         self.field.setAccessibleName(self.tr("Find in the map"))
         self.field.setClearButtonEnabled(True)
-        self.field.setMinimumWidth(self.field.fontMetrics().averageCharWidth() * 18)
+        self.field.setMinimumWidth(self.field.fontMetrics().averageCharWidth() * 10)
         self.field.installEventFilter(self)
         self.count = QLabel()
         self.count.setObjectName("find-count")
@@ -72,10 +74,19 @@ class FindBar(QWidget):
         #: The matches found, and for which document, version of it and query (searched again when one changed).
         self._matches: list[str] = []
         self._searched: tuple[object, int, str] | None = None
-        #: The match shown (its element id), None before the first.
+        #: The texts of the journey shown, folded once (see model/search.find).
+        self._folded: dict[str, str] = {}
+        #: The match shown (its element id), None before the first or once the user chose something else.
         self.current: str | None = None
+        #: Its place among the matches when shown: where the next one is looked for once it is gone (deleted).
+        self._at = -1
+        self._showing = False
+        # Never wider than the map's own room: the bar made the window grow past a small screen (and stay so).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         window.stack.indexChanged.connect(self._edited)
         window.journey_shown.connect(self._new_journey)
+        self._scene = window.scene
+        self._scene.selectionChanged.connect(self._selection_changed)
         self.hide()
 
     def _button(self, text: str, tip: str, arrow: Qt.ArrowType | None = None) -> QToolButton:
@@ -91,12 +102,22 @@ class FindBar(QWidget):
     # ------------------------------------------------------------ opening
 
     def open_bar(self) -> None:
-        """Show the bar with the keys in its field, its text selected (typing replaces it)."""
+        """Show the bar with the keys in its field, its text selected (typing replaces it).
+
+        A text being typed on the map is kept first, and the keys come to the field once that editor has let
+        them go (in a real window it took them back: what was typed next went nowhere, and Enter opened a card).
+        """
+        self.main.scene.commit_editors()
         self.show()
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.field.selectAll()
+        self._take_keys()
+        QTimer.singleShot(0, self, self._take_keys)
         if self.field.text():
             self._show_count()
+
+    def _take_keys(self) -> None:
+        if self.isVisible() and not self.field.hasFocus():
+            self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
 
     def again(self, step: int) -> None:
         """Find Next (*step* 1) or Previous (-1) from the menu or F3: the bar opens first when it has nothing to find."""
@@ -110,16 +131,18 @@ class FindBar(QWidget):
         """Hide the bar; the keys go back to the map, the match shown still selected."""
         self._typing.stop()
         self.hide()
-        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.main.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ matches
 
     def matches(self) -> list[str]:
         """The ids of what matches the field's text in the journey as it is now, in the map's reading order."""
-        document = self.window.document
+        document = self.main.document
         key = (document, document.index.generation, self.field.text())
         if key != self._searched:
-            self._matches = find(document.index, self.field.text())
+            if len(self._folded) > FOLDED_KEPT:
+                self._folded.clear()
+            self._matches = find(document.index, self.field.text(), self._folded)
             self._searched = key
         return self._matches
 
@@ -133,6 +156,8 @@ class FindBar(QWidget):
             return
         if self.current in matches:
             at = (matches.index(self.current) + step) % len(matches)
+        elif self._at >= 0:  # the match shown is gone: the one that took its place, or the one before it
+            at = (self._at if step > 0 else self._at - 1) % len(matches)
         else:
             at = 0 if step > 0 else len(matches) - 1
         self._show(matches[at])
@@ -150,8 +175,35 @@ class FindBar(QWidget):
 
     def _show(self, element_id: str) -> None:
         self.current = element_id
-        self.window.show_elements([element_id])
+        self._at = self.matches().index(element_id)
+        self._showing = True
+        try:
+            self.main.show_elements([element_id])
+        finally:
+            self._showing = False
         self._show_count()
+
+    def _selection_changed(self) -> None:
+        """The user chose something else: the search goes on from it (from its place when it is a match too)."""
+        if self._showing or not self.isVisible():
+            return
+        chosen = self.main.scene.selected_ids()
+        if chosen == [self.current]:
+            return
+        matches = self.matches() if self.field.text().strip() else []
+        self.current = chosen[0] if len(chosen) == 1 and chosen[0] in matches else None
+        self._at = matches.index(self.current) if self.current is not None else self._after(chosen, matches)
+        self._show_count()
+
+    def _after(self, chosen: list[str], matches: list[str]) -> int:
+        """Where the first match after the element chosen is (from the start when it is not in the search)."""
+        if len(chosen) != 1 or not matches:
+            return -1
+        order = {element_id: n for n, element_id in enumerate(reading_order(self.main.document.index))}
+        place = order.get(chosen[0])
+        if place is None:
+            return -1
+        return next((n for n, element_id in enumerate(matches) if order.get(element_id, -1) > place), len(matches))
 
     def _show_count(self) -> None:
         matches = self.matches()
@@ -174,7 +226,12 @@ class FindBar(QWidget):
 
     def _new_journey(self) -> None:
         self.current = None
+        self._at = -1
         self._searched = None
+        self._folded.clear()
+        if self._scene is not self.main.scene:  # (a new scene with the new journey)
+            self._scene = self.main.scene
+            self._scene.selectionChanged.connect(self._selection_changed)
         if self.isVisible():
             self._show_count()
 
