@@ -635,8 +635,10 @@ def test_the_zoom_under_one_percent_says_how_much(window: MainWindow) -> None:
     assert window.zoom_label.text() == "Zoom 0.5%"
     window.view.set_zoom(0.0004, floor=FIT_FLOOR)
     assert window.zoom_label.text() == "Zoom 0.04%"
-    window.view.set_zoom(0.125)
+    window.view.set_zoom(0.124)
     assert window.zoom_label.text() == "Zoom 12%"
+    window.view.set_zoom(0.125)  # (a half is rounded up, as people round)
+    assert window.zoom_label.text() == "Zoom 13%"
 
 
 def test_zoom_keys(window: MainWindow) -> None:

@@ -187,6 +187,9 @@ def _describe(window: MainWindow, acts: WindowActions, sectors: QMenu) -> None:
         (acts.delete, translate("MainWindow", "Delete the selection")),
         (acts.select_all, translate("MainWindow", "Select every step and card")),
         (acts.edit_text, translate("MainWindow", "Edit the text of the selected element on the map")),
+        (acts.find, translate("MainWindow", "Find the steps, cards, stages and lanes that say some words")),
+        (acts.find_next, translate("MainWindow", "Go to the next element that says the words found")),
+        (acts.find_previous, translate("MainWindow", "Go to the element before that says the words found")),
         (acts.about, translate("MainWindow", "Version and purpose of Journey Workbench")),
         (acts.preferences, translate("MainWindow", "Choose the language of the application")),
     ]
