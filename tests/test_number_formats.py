@@ -33,6 +33,7 @@ def test_a_half_is_rounded_away_from_zero_as_people_round() -> None:
     assert decimal(12.5, 0, "fr") == "13"
     assert average_text((1 + 2 + 0 - 2) / 4, "fr") == "+0,3"
     assert decimal(float("inf"), 1, "en") == "inf"  # (no figure is, but it is written as before)
+    assert decimal(1e27, 2, "en").endswith(".00") and decimal(1e30, 2, "en").startswith("1,000,000")  # (28 digits)
 
 
 def test_long_dates() -> None:

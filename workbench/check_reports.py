@@ -42,7 +42,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from workbench.i18n import tr
+from workbench.i18n import half_up, tr
 from workbench.model.analysis import SEVERITIES, Finding, Report, condition_name
 from workbench.model.finding import severity_word
 from workbench.model.errors import LoadError
@@ -151,7 +151,7 @@ def _rounded(metrics: dict[str, Any]) -> dict[str, Any]:
     """The averages to two decimals, as the report has always given them (the model keeps them whole, so that
     what is written with one decimal is rounded once)."""
     def two(value: Any) -> Any:
-        return round(value, 2) if isinstance(value, float) else value
+        return float(half_up(value, 2)) if isinstance(value, float) else value  # (a half up, as the text rounds)
 
     out = dict(metrics, average_emotion=two(metrics.get("average_emotion")))
     out["personas"] = [dict(p, average_as_is=two(p.get("average_as_is")), average_to_be=two(p.get("average_to_be")))

@@ -17,8 +17,12 @@ import os
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from workbench.resources import resource_path
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 SUPPORTED = ("en", "fr")
 _language: str | None = None
@@ -131,15 +135,24 @@ def decimal(value: float, digits: int, language: str | None = None, *, sign: boo
     A half is rounded away from zero, as people round (0.25 is 0.3): Python's own formatting rounds the float
     to the even digit, and an average of +0.25 read "+0.2" in every report (exploratory test).
     """
-    shown: object = value
-    if math.isfinite(value):
-        from decimal import ROUND_HALF_UP, Decimal  # (only when a figure is written)
-
-        shown = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    shown = half_up(value, digits)
     text = f"{shown:+,.{digits}f}" if sign else f"{shown:,.{digits}f}"
     if (language or current_language()) == "fr":
         text = text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
     return text
+
+
+def half_up(value: float, digits: int) -> Decimal | float:
+    """*value* to *digits* decimals, a half away from zero, from the number as written (0.25 is 0.3, 2.675 is
+    2.68); a value no decimal can hold (infinite, or too large for its digits) is given back as it is."""
+    if not math.isfinite(value):
+        return value
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation  # (only when a figure is written)
+
+    try:
+        return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # (more digits than the context's 28: 1e27 to two decimals)
+        return value
 
 
 def long_date(day: date, language: str | None = None) -> str:
