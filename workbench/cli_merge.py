@@ -99,7 +99,9 @@ def run(argv: list[str]) -> int:
     from workbench.model.conflicts import element_words, field_words
     from workbench.model.document import JourneyDocument
 
-    document = JourneyDocument(result.journey)  # (each conflict named as the editor names it, never by ids)
+    # Each conflict named as the editor's dock names it, never by ids. (The merge's journey passed the checks:
+    # not checked again, a second at 5,000 steps.)
+    document = JourneyDocument(result.journey, checked=True)
     for conflict in result.new_conflicts[:SHOWN]:
         place = element_words(document, conflict)
         if conflict.field:
