@@ -319,3 +319,21 @@ def test_in_presentation_the_selected_step_is_highlighted_for_the_room(window: M
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.presentation.spotlight is None
     assert not [i for i in window.scene.items() if type(i).__name__ == "Spotlight"]
+
+
+def test_every_large_dialog_fits_a_projector_screen(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A 1024x768 projector at 150 % leaves 683x512 points: New, the guide, the shortcuts and the welcome page
+    opened larger, with their OK, Cancel or Close buttons off the screen (exploratory test, projector)."""
+    from workbench.ui.help import GuideDialog, ShortcutsDialog
+    from workbench.ui.new_dialog import NewJourneyDialog
+    from workbench.ui.welcome import WelcomeDialog
+
+    projector = QRect(0, 0, 683, 512)
+    monkeypatch.setattr("workbench.ui.window_layout.available_area", lambda w: projector)
+    for make in (lambda: NewJourneyDialog(window), lambda: GuideDialog(window), lambda: ShortcutsDialog(window),
+                 lambda: WelcomeDialog(window)):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        assert dialog.width() <= projector.width() and dialog.height() <= projector.height(), type(dialog).__name__
+        assert dialog.minimumSizeHint().width() <= projector.width(), type(dialog).__name__
+        assert dialog.minimumSizeHint().height() <= projector.height(), type(dialog).__name__

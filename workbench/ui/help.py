@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from workbench.i18n import SUPPORTED, current_language
 from workbench.resources import resource_path
 from workbench.ui.findings import WrappingDelegate
+from workbench.ui.window_layout import fit_to_screen
 
 translate = QCoreApplication.translate
 ANCHOR = Qt.ItemDataRole.UserRole
@@ -102,6 +103,7 @@ class GuideDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(900, 640)
+        fit_to_screen(self)  # (a projector's 1024x768 at 150 % had its Close button off the screen)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.show_section(str(item.data(ANCHOR)))
@@ -312,6 +314,7 @@ class ShortcutsDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.resize(720, 660)
+        fit_to_screen(self)
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
         group = QTreeWidgetItem([title, ""])

@@ -21,6 +21,7 @@ from workbench.model.journey import Journey
 from workbench.model.templates import TEMPLATE_SECTORS, blank, sector_name, template
 from workbench.ui.canvas.scene import JourneyScene
 from workbench.ui import messages
+from workbench.ui.window_layout import fit_to_screen
 
 SECTOR = Qt.ItemDataRole.UserRole
 PREVIEW = QSize(300, 130)
@@ -41,7 +42,7 @@ class NewJourneyDialog(QDialog):
         self.choices.setObjectName("sectors")
         self.choices.setIconSize(PREVIEW)
         self.choices.setSpacing(4)
-        self.choices.setMinimumSize(760, 640)
+        self.choices.setMinimumSize(320, 200)  # (room for every preview when the screen has it: see the resize)
         self.choices.itemDoubleClicked.connect(lambda _: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -53,6 +54,8 @@ class NewJourneyDialog(QDialog):
         layout.addWidget(self.choices)
         layout.addWidget(buttons)
         self._fill()
+        self.resize(800, 760)
+        fit_to_screen(self)  # (at 1024x768 and 150 %, its OK and Cancel were off the screen, out of reach)
 
     def _fill(self) -> None:
         language = self.language.currentData()

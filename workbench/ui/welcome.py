@@ -44,6 +44,7 @@ from workbench.model.journey import Journey
 from workbench.model.templates import TEMPLATE_SECTORS, blank, sector_name, template
 from workbench.resources import resource_path
 from workbench.ui import messages
+from workbench.ui.window_layout import fit_to_screen
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -155,6 +156,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self.resize(860, 560)
+        fit_to_screen(self)
 
     # ------------------------------------------------------------ parts
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt, QTimer
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -40,8 +40,8 @@ def available_area(window: QWidget) -> QRect | None:
 DECORATION = (8, 40)
 
 
-def fit_to_screen(window: QMainWindow) -> None:
-    """Shrink and move the window inside the screen's available area (restored geometry included)."""
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move the window (or a dialog) inside the screen's available area (restored geometry included)."""
     area = available_area(window)
     if area is None or area.isEmpty():
         return
