@@ -101,7 +101,6 @@ class FindingsPanel(DetailMixin, FilterMixin, FixesMixin, QWidget):
         self.condition.addItem(self.tr("All conditions"), "")
         for condition in CONDITIONS:
             self.condition.addItem(condition_name(condition, current_language()), condition)
-        self.condition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tree = self._make_tree()
         self.detail = QTextBrowser()
         self.detail.setObjectName("finding-detail")
@@ -124,17 +123,23 @@ class FindingsPanel(DetailMixin, FilterMixin, FixesMixin, QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        # The filters on one row, what the check found on the next: on one row, the counts, the three buttons and
+        # the conditions made the dock (and so the window) 690 points wide in English, 870 in French, wider than
+        # a projector's 1024x768 at 150 % (exploratory test); the conditions' list gives up its widest names' width.
+        self.condition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.condition.setMinimumContentsLength(14)
         bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
         for button in self.severity_buttons.values():
             bar.addWidget(button)
         bar.addWidget(self.condition)
+        bar.addStretch(1)
+        found = QHBoxLayout()
+        found.addWidget(self.summary)
+        found.addWidget(self.scores, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        # The scores on a row of their own: beside the summary they made the dock (and so the
-        # window) at least 940 pixels wide.
-        layout.addWidget(self.scores)
+        layout.addLayout(found)
         layout.addWidget(self.splitter, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
