@@ -26,6 +26,7 @@ class OutlineEditsMixin:
 
     scene: Any
     doc: Any
+    _fresh: tuple[str, int, str | None] | None
 
     def _run(self, label: str, action: Callable[[], Edit], keep: str | None, merge_key: object = None) -> None:
         assert self.scene is not None
@@ -88,7 +89,7 @@ class OutlineEditsMixin:
         doc = self.doc
         # The text typed into a row just inserted joins the step that added it: one undo takes both away, as on
         # the canvas (it took two, and the first left a "New step" behind; exploratory test).
-        fresh = getattr(self, "_fresh", None)
+        fresh = self._fresh
         added_at = fresh[1] if fresh is not None and fresh[0] == element_id else None
         self.scene.run_typed(translate("Outline", "Edit text"), lambda: doc.update(element_id, **{field: text}), element_id,
                              added_at)
