@@ -24,6 +24,7 @@ from workbench.model.document import JourneyDocument
 from workbench.model.events import Change
 from workbench.model.journey import Card
 from workbench.ui.canvas.blocks import ColumnBlocks
+from workbench.ui.canvas.connecting import ConnectingMixin
 from workbench.ui.canvas.dropping import DroppingMixin
 from workbench.ui.canvas.editing import EditingMixin
 from workbench.ui.canvas.frozen import FrozenMixin
@@ -58,8 +59,8 @@ def united(items: list[QGraphicsItem]) -> QRectF:
 
 
 class JourneyScene(
-    EditingMixin, KeyboardMixin, KeyboardMoreMixin, DroppingMixin, GesturesMixin, FrozenMixin, SleepingMixin,
-    EmotionLaneMixin,
+    EditingMixin, KeyboardMixin, KeyboardMoreMixin, DroppingMixin, GesturesMixin, ConnectingMixin, FrozenMixin,
+    SleepingMixin, EmotionLaneMixin,
     FollowingMixin, PicturesMixin, QGraphicsScene,
 ):
     #: A short message for the status bar (a refused drop, a refused edit...).
