@@ -239,6 +239,17 @@ def test_a_card_s_personas_are_named_and_none_reads_all_personas() -> None:
     assert "persona-" not in text
 
 
+def test_the_old_side_names_what_it_names_as_the_old_journey_did() -> None:
+    """A persona renamed since: the card's old tag read under the new name (exploratory test)."""
+    base = bike()
+    base = base.model_copy(update={"cards": [base.cards[0].model_copy(update={"personas": ["persona-1"]}), *base.cards[1:]]})
+    doc = JourneyDocument(base)
+    doc.update("persona-1", name="Annie")
+    doc.update("c1", personas=[])
+    text = to_text(diff(base, doc.journey))
+    assert 'Personas: "Ann" → all personas' in text and 'Name: "Ann" → "Annie"' in text
+
+
 def test_handoffs_and_links_added_and_removed() -> None:
     doc = edited()
     doc.remove("h1")

@@ -161,7 +161,7 @@ class ChangesPanel(QWidget):
         try:
             self.tree.clear()
             self.keys = [row_key(c) for c in diff.changes]
-            self.tree.addTopLevelItems([self._row(c, diff.labels) for c in diff.changes])
+            self.tree.addTopLevelItems([self._row(c, diff.labels, diff.before) for c in diff.changes])
             if keep in self.keys:
                 self.tree.setCurrentItem(self.tree.topLevelItem(self.keys.index(keep)))
         finally:
@@ -169,15 +169,15 @@ class ChangesPanel(QWidget):
         self.previous_button.setEnabled(bool(diff))
         self.next_button.setEnabled(bool(diff))
 
-    def _row(self, change: ElementChange, labels: Mapping[str, str]) -> QTreeWidgetItem:
+    def _row(self, change: ElementChange, labels: Mapping[str, str], before: Mapping[str, str]) -> QTreeWidgetItem:
         what = f"{SIGNS.get(change.kind, '')} {kind_word(change.kind)}"
         label = full_label(change)
         element = f"{element_word(change.collection)}: {label}" if label else element_word(change.collection)
-        item = QTreeWidgetItem([what, element, field_names(change, labels), before_text(change, labels)])
+        item = QTreeWidgetItem([what, element, field_names(change, labels), before_text(change, before)])
         item.setForeground(0, QBrush(QColor(COLOURS.get(change.kind, "#1f2933"))))
         item.setToolTip(1, element)
         # Each field from the other file's value to this map's, whole (the columns cut them short).
-        changes = "\n".join(field_line(f, labels) for f in change.fields)
+        changes = "\n".join(field_line(f, labels, before=before) for f in change.fields)
         item.setToolTip(2, changes or field_names(change, labels))
         item.setToolTip(3, changes)
         return item

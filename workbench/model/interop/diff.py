@@ -104,6 +104,9 @@ class JourneyDiff:
     """Short names of every element of both journeys (the new name wins), to show ids as names."""
     positions: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     """For each moved (or changed and moved) element: its place among its siblings, old and new, from 1."""
+    before: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The same names as the old journey had them, for what the old values name (a persona renamed since was
+    shown under its new name on the old side)."""
     _by_id: Mapping[str, ElementChange] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -150,7 +153,8 @@ def _labels(journey: Journey) -> dict[str, str]:
 
 def diff(old: Journey, new: Journey) -> JourneyDiff:
     """The changes that turn *old* into *new* (see the module docstring for the rules)."""
-    labels = {**_labels(old), **_labels(new)}
+    old_labels, new_labels = _labels(old), _labels(new)
+    labels = {**old_labels, **new_labels}
     changes: list[ElementChange] = []
     journey_fields = _journey_fields(old, new)
     if journey_fields:
@@ -188,7 +192,8 @@ def diff(old: Journey, new: Journey) -> JourneyDiff:
         changes += [change for _, change in sorted(keyed, key=lambda pair: pair[0])]
         placed = {c.id for _, c in keyed if c.kind in ("moved", "changed") and c.field("order") is not None}
         positions.update(_positions(placed, olds, news))
-    return JourneyDiff(tuple(changes), tuple(renumbered), MappingProxyType(labels), MappingProxyType(positions))
+    return JourneyDiff(tuple(changes), tuple(renumbered), MappingProxyType(labels), MappingProxyType(positions),
+                       MappingProxyType({**new_labels, **old_labels}))
 
 
 def _change(

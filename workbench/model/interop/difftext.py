@@ -115,26 +115,30 @@ def diff_text(
     )
     for change in d.changes:
         lines.append("")
-        lines += _block(change, d.labels, d.positions, language)
+        lines += _block(change, d.labels, d.positions, language, d.before)
     return "\n".join(lines) + "\n"
 
 
 def _block(
-    change: ElementChange, labels: Mapping[str, str], positions: Mapping[str, tuple[int, int]], language: str | None
+    change: ElementChange, labels: Mapping[str, str], positions: Mapping[str, tuple[int, int]], language: str | None,
+    before: Mapping[str, str] | None = None,
 ) -> list[str]:
     heading = _HEADINGS.get((change.collection, change.kind), N_("{collection} {kind}: {label}"))
     label = quoted(change.label) + (f" [{printable(change.id)}]" if change.id is not None else "")
     lines = [tr(heading, language=language, label=label, collection=change.collection, kind=change.kind)]
-    lines += [f"  {field_line(f, labels, language)}" for f in change.fields]
+    lines += [f"  {field_line(f, labels, language, before)}" for f in change.fields]
     place = positions.get(change.id or "")
     if place is not None and place[0] != place[1]:
         lines.append("  " + tr("Place among its siblings: {old} \u2192 {new}", language=language, old=place[0], new=place[1]))
     return lines
 
 
-def field_line(change: FieldChange, labels: Mapping[str, str], language: str | None = None) -> str:
-    """``Title: "old" → "new"``: one field's change as a person reads it."""
-    old = value_text(change.field, change.old, labels, language)
+def field_line(
+    change: FieldChange, labels: Mapping[str, str], language: str | None = None, before: Mapping[str, str] | None = None
+) -> str:
+    """``Title: "old" → "new"``: one field's change as a person reads it; the old value names what it names as the
+    old journey did (*before*, when given)."""
+    old = value_text(change.field, change.old, before if before is not None else labels, language)
     new = value_text(change.field, change.new, labels, language)
     line = tr("{field}: {old} \u2192 {new}", language=language,
               field=printable(field_name(change.field, labels, language)), old=old, new=new)
