@@ -216,11 +216,13 @@ def test_the_search_goes_on_from_what_the_user_chose(window: MainWindow, qtbot) 
     window.actions.find.trigger()
     _type(qtbot, "advisor")
     matches = find(window.document.index, "advisor")
-    window.scene.select_ids([matches[3]])  # a match chosen on the map
+    window.scene.select_ids([matches[3]])  # a match chosen on the map (counted once the choosing pauses)
+    qtbot.wait(TYPING_PAUSE_MS + 100)
     assert window.find_bar.count.text() == f"4 of {len(matches)}"
     order = reading_order(window.document.index)
     other = next(e for e in order[order.index(matches[1]):] if e not in matches and window.scene.item_for("step", e))
     window.scene.select_ids([other])  # not a match: the next one after it in the map's order
+    qtbot.wait(TYPING_PAUSE_MS + 100)
     assert window.find_bar.count.text() == f"{len(matches)} matches"
     window.find_bar.field.setFocus()
     _key(Qt.Key.Key_Return)
@@ -246,3 +248,35 @@ def test_the_bar_never_makes_the_window_wider(window: MainWindow) -> None:
     assert window.minimumSizeHint().width() <= before
     # The bar asks for no width of its own: the map's area is as narrow as the map may be.
     assert window.centralWidget().minimumSizeHint().width() <= window.view.minimumSizeHint().width()
+
+
+def test_f3_with_the_bar_closed_goes_on_from_what_the_user_chose(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """It went on from the old match (review)."""
+    window.actions.find.trigger()
+    _type(qtbot, "advisor")
+    _key(Qt.Key.Key_Escape)
+    matches = find(window.document.index, "advisor")
+    window.scene.select_ids([matches[3]])
+    QTest.keyClick(window.view, Qt.Key.Key_F3)
+    assert window.scene.selected_ids() == [matches[4]]
+
+
+def test_a_narrow_bar_hides_its_label_and_count_rather_than_draw_them_over_each_other(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.actions.find.trigger()
+    _type(qtbot, "advisor")
+    bar = window.find_bar
+    bar.resize(600, bar.height())
+    assert bar.label.isVisible() and bar.count.isVisible()
+    bar.resize(150, bar.height())
+    assert not bar.label.isVisible() and not bar.count.isVisible()
+    assert bar.field.toolTip() == bar.count.text()  # (said on the field instead)
+
+
+def test_the_first_ctrl_f_leaves_the_map_where_it_was(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The canvas was given a new parent at the first Ctrl+F, and shown again scrolled elsewhere (exploratory test)."""
+    view = window.view
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert window.find_bar is not None and view.parent() is window.map_area
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == before

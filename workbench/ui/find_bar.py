@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from workbench.i18n import ntr
@@ -58,9 +59,9 @@ class FindBar(QWidget):
         self.close_button.clicked.connect(self.close_bar)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 3, 6, 3)
-        label = QLabel(self.tr("Find:"))
-        label.setBuddy(self.field)
-        for widget in (label, self.field, self.count, self.previous, self.next, self.close_button):
+        self.label = QLabel(self.tr("Find:"))
+        self.label.setBuddy(self.field)
+        for widget in (self.label, self.field, self.count, self.previous, self.next, self.close_button):
             row.addWidget(widget, 1 if widget is self.field else 0)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -81,6 +82,9 @@ class FindBar(QWidget):
         #: Its place among the matches when shown: where the next one is looked for once it is gone (deleted).
         self._at = -1
         self._showing = False
+        #: What the user chose on the map since (None: nothing), and the map's reading order for a version of it.
+        self._chosen: list[str] | None = None
+        self._order: tuple[object, dict[str, int]] = (None, {})
         # Never wider than the map's own room: the bar made the window grow past a small screen (and stay so).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         window.stack.indexChanged.connect(self._edited)
@@ -88,6 +92,22 @@ class FindBar(QWidget):
         self._scene = window.scene
         self._scene.selectionChanged.connect(self._selection_changed)
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Narrower than its parts (the bar asks for no width: a small screen's map may be 190 points wide), the
+        label goes first, then the count (said in the field's tooltip), rather than drawn over one another."""
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        margins = self.layout().contentsMargins()
+        spacing = max(0, self.layout().spacing())
+        parts = [self.field, self.previous, self.next, self.close_button]
+        needed = sum(w.minimumSizeHint().width() for w in parts) + margins.left() + margins.right() + spacing * 3
+        count = self.count.sizeHint().width() + spacing
+        label = self.label.sizeHint().width() + spacing
+        self.count.setVisible(width >= needed + count)
+        self.label.setVisible(width >= needed + count + label)
 
     def _button(self, text: str, tip: str, arrow: Qt.ArrowType | None = None) -> QToolButton:
         button = QToolButton()
@@ -149,6 +169,7 @@ class FindBar(QWidget):
     def go(self, step: int) -> None:
         """Show the next match (*step* 1) or the one before (-1), round the end of the map."""
         self._typing.stop()
+        self._take_choice()
         matches = self.matches()
         if not matches:
             self.current = None
@@ -184,28 +205,42 @@ class FindBar(QWidget):
         self._show_count()
 
     def _selection_changed(self) -> None:
-        """The user chose something else: the search goes on from it (from its place when it is a match too)."""
-        if self._showing or not self.isVisible():
+        """The user chose something else on the map, the bar open or not: the search goes on from it.
+
+        Only noted here (a selection changes at every arrow key: worked out each time, it cost 150 ms at 5,000
+        steps); taken into account when the bar next counts or moves (:meth:`_take_choice`).
+        """
+        if self._showing:
             return
-        chosen = self.main.scene.selected_ids()
-        if chosen == [self.current]:
+        self._chosen = self.main.scene.selected_ids()
+        if self.isVisible():
+            self._recount.start()
+
+    def _take_choice(self) -> None:
+        """What the user chose since the last match shown: the match it is, or the place after it."""
+        chosen, self._chosen = self._chosen, None
+        if chosen is None or not self.field.text().strip():
             return
-        matches = self.matches() if self.field.text().strip() else []
+        matches = self.matches()
         self.current = chosen[0] if len(chosen) == 1 and chosen[0] in matches else None
         self._at = matches.index(self.current) if self.current is not None else self._after(chosen, matches)
-        self._show_count()
 
     def _after(self, chosen: list[str], matches: list[str]) -> int:
         """Where the first match after the element chosen is (from the start when it is not in the search)."""
         if len(chosen) != 1 or not matches:
             return -1
-        order = {element_id: n for n, element_id in enumerate(reading_order(self.main.document.index))}
+        document = self.main.document
+        if self._order[0] != (document, document.index.generation):
+            self._order = ((document, document.index.generation),
+                           {element_id: n for n, element_id in enumerate(reading_order(document.index))})
+        order = self._order[1]
         place = order.get(chosen[0])
         if place is None:
             return -1
         return next((n for n, element_id in enumerate(matches) if order.get(element_id, -1) > place), len(matches))
 
     def _show_count(self) -> None:
+        self._take_choice()
         matches = self.matches()
         if not self.field.text().strip():
             text = ""
@@ -216,6 +251,8 @@ class FindBar(QWidget):
         else:
             text = ntr("{count} match", "{count} matches", len(matches))
         self.count.setText(text)
+        self.field.setToolTip(text)  # (the count may be hidden in a narrow bar)
+        self._fit(self.width())
         self.count.setStyleSheet("color: #b00020;" if text and not matches else "")
         self.previous.setEnabled(bool(matches))
         self.next.setEnabled(bool(matches))
@@ -227,9 +264,12 @@ class FindBar(QWidget):
     def _new_journey(self) -> None:
         self.current = None
         self._at = -1
+        self._chosen = None
         self._searched = None
         self._folded.clear()
         if self._scene is not self.main.scene:  # (a new scene with the new journey)
+            if shiboken6.isValid(self._scene):
+                self._scene.selectionChanged.disconnect(self._selection_changed)
             self._scene = self.main.scene
             self._scene.selectionChanged.connect(self._selection_changed)
         if self.isVisible():
@@ -257,17 +297,9 @@ def find_bar(window: MainWindow) -> FindBar:
 
 
 def install(window: MainWindow) -> FindBar:
-    """Put a find bar above *window*'s canvas (its central widget becomes the two together)."""
+    """Put a find bar above *window*'s canvas, in the map's area (the canvas stays where it is)."""
     bar = FindBar(window)
-    view = window.takeCentralWidget()
-    area = QWidget()
-    area.setObjectName("map-area")
-    column = QVBoxLayout(area)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(0)
-    column.addWidget(bar)
-    column.addWidget(view)
-    window.setCentralWidget(area)
-    view.show()  # (taken from a shown window, then given to a new parent: both hidden until told)
-    area.show()
+    layout = window.map_area.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.insertWidget(0, bar)
     return bar

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from workbench import counts
 from workbench.i18n import current_language, decimal, ntr
@@ -68,8 +68,15 @@ class MainWindow(FileActions, QMainWindow):
         self.scene = JourneyScene(self.document, self.stack, self)
         self.view = JourneyView(self.scene)
         self.view.setObjectName("canvas")
-        self.setCentralWidget(self.view)
-        #: Edit > Find's bar above the canvas, made when first asked for (see ui/find_bar.py).
+        # The map's area: the canvas, and Edit > Find's bar above it once asked for (see ui/find_bar.py). Made
+        # now so that the canvas never changes parent: given one later, it was shown again scrolled elsewhere.
+        self.map_area = QWidget()
+        self.map_area.setObjectName("map-area")
+        column = QVBoxLayout(self.map_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.view)
+        self.setCentralWidget(self.map_area)
         self.find_bar: FindBar | None = None
         self.palette = Palette()
         self.palette.chosen.connect(lambda payload: self.scene.insert_from_palette(payload))
