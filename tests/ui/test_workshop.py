@@ -142,6 +142,16 @@ def test_in_presentation_text_typed_on_the_map_keeps_every_key(window: MainWindo
     assert window.document.get(step).title == f"{title} online"
     QTest.keyClick(window.view, Qt.Key.Key_Space)  # the editor closed: the keys move the slides again
     assert window.presentation.stage == 1  # type: ignore[attr-defined]
+    # A touchpoint's channel being typed keeps Page Down too (the slide moved, its field left floating).
+    card = next(c for c in window.scene.layout.cards if c.kind == "touchpoint" and c.step in
+                {s.id for s in window.document.steps() if s.stage == window.scene.layout.stages[1].id})
+    window.scene.select_ids([card.id])
+    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # (on to its channel)
+    assert window.scene.channel_editor is not None
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert window.presentation.stage == 1 and window.scene.channel_editor is not None  # type: ignore[attr-defined]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
     assert not window.isFullScreen()
 
@@ -330,10 +340,12 @@ def test_every_large_dialog_fits_a_projector_screen(window: MainWindow, qtbot, m
 
     projector = QRect(0, 0, 683, 512)
     monkeypatch.setattr("workbench.ui.window_layout.available_area", lambda w: projector)
+    projector = QRect(0, 32, 683, 512)  # (under a top bar: a dialog moved there opened at that corner)
     for make in (lambda: NewJourneyDialog(window), lambda: GuideDialog(window), lambda: ShortcutsDialog(window),
-                 lambda: WelcomeDialog(window)):
+                 lambda: WelcomeDialog(window), lambda: _recovery_dialog(window)):
         dialog = make()
         qtbot.addWidget(dialog)
+        assert not dialog.testAttribute(Qt.WidgetAttribute.WA_Moved), type(dialog).__name__  # Qt centres it
         assert dialog.width() <= projector.width() and dialog.height() <= projector.height(), type(dialog).__name__
         assert dialog.minimumSizeHint().width() <= projector.width(), type(dialog).__name__
         assert dialog.minimumSizeHint().height() <= projector.height(), type(dialog).__name__
@@ -359,3 +371,9 @@ def test_the_findings_panel_leaves_a_projector_room(qtbot, language: str) -> Non
         set_language(before)
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def _recovery_dialog(window: MainWindow):  # type: ignore[no-untyped-def]
+    from workbench.ui.recovery_dialog import RecoveryDialog
+
+    return RecoveryDialog([], lambda copy, loaded: None, window)

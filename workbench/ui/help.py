@@ -103,7 +103,7 @@ class GuideDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(900, 640)
-        fit_to_screen(self)  # (a projector's 1024x768 at 150 % had its Close button off the screen)
+        fit_to_screen(self, move=False)  # (a projector's 1024x768 at 150 % had its Close button off the screen)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.show_section(str(item.data(ANCHOR)))
@@ -314,7 +314,7 @@ class ShortcutsDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.resize(720, 660)
-        fit_to_screen(self)
+        fit_to_screen(self, move=False)
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
         group = QTreeWidgetItem([title, ""])

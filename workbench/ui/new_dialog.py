@@ -55,7 +55,7 @@ class NewJourneyDialog(QDialog):
         layout.addWidget(buttons)
         self._fill()
         self.resize(800, 760)
-        fit_to_screen(self)  # (at 1024x768 and 150 %, its OK and Cancel were off the screen, out of reach)
+        fit_to_screen(self, move=False)  # (at 1024x768 and 150 %, its OK and Cancel were off the screen, out of reach)
 
     def _fill(self) -> None:
         language = self.language.currentData()

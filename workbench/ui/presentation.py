@@ -168,7 +168,8 @@ class Presentation(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         key = event.key()
-        if self.window.scene.editor is not None or self.window.scene.focusItem() is not None:
+        scene = self.window.scene
+        if scene.editor is not None or scene.channel_editor is not None or scene.focusItem() is not None:
             # Text being typed on the map keeps every key: Space went to the next slide (words lost their spaces),
             # End did not reach the text, and a title was replaced (exploratory test, projector).
             return False

@@ -40,6 +40,7 @@ from workbench.model.recovery import RecoveryCopy
 from workbench.ui import messages
 from workbench.ui.file_guard import FileGuard
 from workbench.ui.folders import in_existing_folder, start_folder
+from workbench.ui.window_layout import fit_to_screen
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -148,6 +149,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.detail)
         layout.addWidget(buttons)
         self.resize(900, 320)
+        fit_to_screen(self, move=False)  # (it comes at start-up after a crash: maybe on a projector)
 
     def _button(self, box: QDialogButtonBox, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
         button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)

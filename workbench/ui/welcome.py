@@ -156,7 +156,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self.resize(860, 560)
-        fit_to_screen(self)
+        fit_to_screen(self, move=False)
 
     # ------------------------------------------------------------ parts
 

@@ -40,8 +40,11 @@ def available_area(window: QWidget) -> QRect | None:
 DECORATION = (8, 40)
 
 
-def fit_to_screen(window: QWidget) -> None:
-    """Shrink and move the window (or a dialog) inside the screen's available area (restored geometry included)."""
+def fit_to_screen(window: QWidget, move: bool = True) -> None:
+    """Shrink and move the window inside the screen's available area (restored geometry included).
+
+    A dialog is only shrunk (*move* False): Qt centres a dialog over its window when it shows, within the
+    screen, unless it was moved before (then it opened at the screen's corner)."""
     area = available_area(window)
     if area is None or area.isEmpty():
         return
@@ -56,6 +59,8 @@ def fit_to_screen(window: QWidget) -> None:
     height = min(window.height(), area.height() - extra_h)
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
+    if not move:
+        return
     x = min(max(window.x(), area.left()), area.right() - width - extra_w + 1)
     y = min(max(window.y(), area.top()), area.bottom() - height - extra_h + 1)
     if (x, y) != (window.x(), window.y()):
