@@ -377,3 +377,19 @@ def _recovery_dialog(window: MainWindow):  # type: ignore[no-untyped-def]
     from workbench.ui.recovery_dialog import RecoveryDialog
 
     return RecoveryDialog([], lambda copy, loaded: None, window)
+
+
+def test_the_findings_conditions_list_shows_its_names_whole_when_there_is_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Fixed at 14 letters, it cut every condition's name at any width (review)."""
+    from workbench.ui.findings import FindingsPanel
+
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1100, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+    combo = panel.condition
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.width() > widest
+    combo.setCurrentIndex(2)
+    assert combo.toolTip() == combo.currentText()

@@ -126,12 +126,19 @@ class FindingsPanel(DetailMixin, FilterMixin, FixesMixin, QWidget):
         # The filters on one row, what the check found on the next: on one row, the counts, the three buttons and
         # the conditions made the dock (and so the window) 690 points wide in English, 870 in French, wider than
         # a projector's 1024x768 at 150 % (exploratory test); the conditions' list gives up its widest names' width.
+        # It takes the room there is, up to its longest name's width (fixed at 14 letters, it cut every name).
         self.condition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.condition.setMinimumContentsLength(14)
+        widest = max(self.condition.fontMetrics().horizontalAdvance(self.condition.itemText(i))
+                     for i in range(self.condition.count()))
+        self.condition.setMaximumWidth(widest + self.condition.minimumSizeHint().width()
+                                       - self.condition.fontMetrics().averageCharWidth() * 14)
+        self.condition.currentIndexChanged.connect(lambda _: self.condition.setToolTip(self.condition.currentText()))
+        self.condition.setToolTip(self.condition.currentText())
         bar = QHBoxLayout()
         for button in self.severity_buttons.values():
             bar.addWidget(button)
-        bar.addWidget(self.condition)
+        bar.addWidget(self.condition, 1)
         bar.addStretch(1)
         found = QHBoxLayout()
         found.addWidget(self.summary)
