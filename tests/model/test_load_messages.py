@@ -140,3 +140,17 @@ def test_oversized_text_is_refused_before_parsing_too(monkeypatch):
     with pytest.raises(LoadError) as caught:
         loads("é" * (MAX_BYTES // 2 + 1), source="pasted.journey")
     assert "is too large to be a journey" in str(caught.value)
+
+
+def test_a_missing_persona_is_named_in_good_french() -> None:
+    """ "renvoie à le persona" (French wants "au"; exploratory test): "désigne le persona"."""
+    from workbench.model.journey import Feeling, Journey, Persona, Stage, Step
+    from workbench.model.validation import check_journey
+
+    journey = Journey(
+        title="T", personas=[Persona(id="persona-1")], stages=[Stage(id="s", title="S")],
+        steps=[Step(id="p", title="P", stage="s", emotions=[Feeling(persona="persona-2", value=1)])],
+    )
+    set_language("fr")
+    said = " ".join(str(problem) for problem in check_journey(journey))
+    assert "désigne le persona 'persona-2', qui n'existe pas" in said and " à le " not in said, said

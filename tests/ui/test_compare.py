@@ -327,3 +327,38 @@ def test_persona_changes_are_named_by_their_personas(window: MainWindow, tmp_pat
     assert tip == f'Personas: "{bernard.name}" → all personas', tip
     assert "persona-" not in " ".join(" ".join(r) for r in shown) + tip
     assert card.personas == []
+
+
+def test_the_before_column_names_the_field_as_the_fields_column_and_the_value_as_it_was(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Fields said "Emotion (Annie, as is)", Before "Emotion (Ann, as is): +1" (review); in French, a no-break
+    space before each colon ("Carte: ..." had none; exploratory test)."""
+    from workbench.i18n import current_language, set_language
+    from workbench.model.feelings import level, with_feeling
+    from workbench.ui.translator import install_translators
+
+    journey = load(BANKING)
+    lead = journey.personas[0]
+    step = journey.steps[0]
+    now = level(step, lead.id, "as_is")
+    other = journey.model_copy(update={
+        "personas": [lead.model_copy(update={"name": "Ann"}), *journey.personas[1:]],
+        "steps": [step.model_copy(update={"emotions": with_feeling(step, lead.id, "as_is", value=-2 if now != -2 else 2)}),
+                  *journey.steps[1:]],
+    })
+    path = tmp_path / "other.journey"
+    save(other, path)
+    compare_with(window, path, monkeypatch)
+    row = row_of(window, step.title)
+    assert f"Emotion ({lead.name}, as is)" in row.text(2) and row.text(3).startswith(f"Emotion ({lead.name}, as is): ")
+    app = QApplication.instance()
+    before = current_language()
+    translators = install_translators(app, "fr")
+    set_language("fr")
+    try:
+        compare_with(window, path, monkeypatch)  # (again, in French)
+        shown = rows(window)
+    finally:
+        set_language(before)
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert any(r[1].startswith("Étape\u00a0: ") for r in shown), shown

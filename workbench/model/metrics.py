@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.i18n import decimal, ntr, percent, tr
+from workbench.i18n import decimal, half_up, ntr, percent, tr
 from workbench.model.fieldwords import scenario_word
 from workbench.model.journey import Journey, Persona, Step
 from workbench.model.step_graph import StepGraph
@@ -127,7 +127,7 @@ def average_text(value: float | None, lang: str | None = None) -> str:
     none (the persona pages said +0,2 and the appendix +0,15 of one persona)."""
     if value is None:
         return NO_VALUE
-    if round(value, 1) == 0:
+    if half_up(value, 1) == 0:
         return decimal(0.0, 1, lang)
     return decimal(value, 1, lang, sign=True)
 

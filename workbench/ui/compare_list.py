@@ -76,12 +76,15 @@ def full_label(change: ElementChange) -> str:
     return flat if len(flat) <= 200 else flat[:199] + "…"
 
 
-def before_text(change: ElementChange, labels: Mapping[str, str]) -> str:
-    """What the changed fields held in the other file (``Title: "Starts the form"``), each value cut short."""
+def before_text(change: ElementChange, labels: Mapping[str, str], before: Mapping[str, str] | None = None) -> str:
+    """What the changed fields held in the other file (``Title: "Starts the form"``), each value cut short: the
+    field named as the Fields column names it, the value naming what it named then (*before*)."""
     if change.kind not in ("changed", "moved"):
         return ""  # (added: nothing before; removed: the element column names what it was)
     return "; ".join(
-        f"{field_name(f.field, labels)}: {cut(value_text(f.field, f.old, labels), 80)}" for f in change.fields
+        QCoreApplication.translate("Comparer", "{field}: {value}").format(
+            field=field_name(f.field, labels), value=cut(value_text(f.field, f.old, before or labels), 80))
+        for f in change.fields
     )
 
 
@@ -172,8 +175,9 @@ class ChangesPanel(QWidget):
     def _row(self, change: ElementChange, labels: Mapping[str, str], before: Mapping[str, str]) -> QTreeWidgetItem:
         what = f"{SIGNS.get(change.kind, '')} {kind_word(change.kind)}"
         label = full_label(change)
-        element = f"{element_word(change.collection)}: {label}" if label else element_word(change.collection)
-        item = QTreeWidgetItem([what, element, field_names(change, labels), before_text(change, before)])
+        element = (QCoreApplication.translate("Comparer", "{kind}: {label}").format(kind=element_word(change.collection), label=label)
+                   if label else element_word(change.collection))
+        item = QTreeWidgetItem([what, element, field_names(change, labels), before_text(change, labels, before)])
         item.setForeground(0, QBrush(QColor(COLOURS.get(change.kind, "#1f2933"))))
         item.setToolTip(1, element)
         # Each field from the other file's value to this map's, whole (the columns cut them short).

@@ -138,7 +138,7 @@ def field_line(
 ) -> str:
     """``Title: "old" → "new"``: one field's change as a person reads it; the old value names what it names as the
     old journey did (*before*, when given)."""
-    old = value_text(change.field, change.old, before if before is not None else labels, language)
+    old = value_text(change.field, change.old, before or labels, language)
     new = value_text(change.field, change.new, labels, language)
     line = tr("{field}: {old} \u2192 {new}", language=language,
               field=printable(field_name(change.field, labels, language)), old=old, new=new)
