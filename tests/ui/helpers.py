@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
@@ -148,3 +150,21 @@ def pick_tab(window, dock) -> None:  # type: ignore[no-untyped-def]
     index = next(i for i in range(bar.count()) if bar.tabText(i) == dock.windowTitle())
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(index).center())
     assert bar.currentIndex() == index and not dock.visibleRegion().isEmpty()
+
+
+@contextmanager
+def speaking(language: str):  # type: ignore[no-untyped-def]
+    """The interface in *language* for the duration (Qt's translators and the project's own), then as it was."""
+    from workbench.i18n import current_language, set_language
+    from workbench.ui.translator import install_translators
+
+    app = QApplication.instance()
+    before = current_language()
+    translators = install_translators(app, language)
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -332,9 +332,8 @@ def test_persona_changes_are_named_by_their_personas(window: MainWindow, tmp_pat
 def test_the_before_column_names_the_field_as_the_fields_column_and_the_value_as_it_was(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Fields said "Emotion (Annie, as is)", Before "Emotion (Ann, as is): +1" (review); in French, a no-break
     space before each colon ("Carte: ..." had none; exploratory test)."""
-    from workbench.i18n import current_language, set_language
+    from tests.ui.helpers import speaking
     from workbench.model.feelings import level, with_feeling
-    from workbench.ui.translator import install_translators
 
     journey = load(BANKING)
     lead = journey.personas[0]
@@ -350,15 +349,7 @@ def test_the_before_column_names_the_field_as_the_fields_column_and_the_value_as
     compare_with(window, path, monkeypatch)
     row = row_of(window, step.title)
     assert f"Emotion ({lead.name}, as is)" in row.text(2) and row.text(3).startswith(f"Emotion ({lead.name}, as is): ")
-    app = QApplication.instance()
-    before = current_language()
-    translators = install_translators(app, "fr")
-    set_language("fr")
-    try:
+    with speaking("fr"):
         compare_with(window, path, monkeypatch)  # (again, in French)
         shown = rows(window)
-    finally:
-        set_language(before)
-        for translator in translators:
-            app.removeTranslator(translator)
     assert any(r[1].startswith("Étape\u00a0: ") for r in shown), shown

@@ -391,20 +391,11 @@ def test_the_menu_key_and_shift_f10_open_the_menu_of_what_the_keyboard_is_on(win
 
 def test_a_refusal_writes_its_reason_after_the_colon_as_french_does(window: MainWindow) -> None:
     """ "Impossible : Un relais part de …" (exploratory test, French interface)."""
-    from workbench.i18n import current_language, set_language
-    from workbench.ui.translator import install_translators
+    from tests.ui.helpers import speaking
 
     window.document.add(Handoff(id="h-app", source="card-app", target="card-advisor"))
-    app = QApplication.instance()
-    before = current_language()
-    translators = install_translators(app, "fr")
-    set_language("fr")
-    try:
+    with speaking("fr"):
         trigger(window, menu_at(window, *box(window, "card", "card-app").centre), "ctx-nature-physical")
         said = window.statusBar().currentMessage()
-    finally:
-        set_language(before)
-        for translator in translators:
-            app.removeTranslator(translator)
     assert said.startswith("Impossible\u00a0: un relais "), said
     assert window.document.get("card-app").nature == "digital"

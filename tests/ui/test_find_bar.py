@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, speaking
 from workbench.model.search import find
 from workbench.ui.find_bar import TYPING_PAUSE_MS
 from workbench.ui.main_window import MainWindow
@@ -144,14 +144,7 @@ def test_a_journey_opened_in_the_window_is_searched_from_its_start(window: MainW
 
 
 def test_the_bar_speaks_french_with_a_french_interface(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from workbench.i18n import current_language, set_language
-    from workbench.ui.translator import install_translators
-
-    app = QApplication.instance()
-    before = current_language()
-    translators = install_translators(app, "fr")
-    set_language("fr")
-    try:
+    with speaking("fr"):
         window = open_window(qtbot, ROOT / "examples" / "banque-epargne-deux-profils.journey")
         assert window.actions.find.text() == "&Rechercher…"
         window.actions.find.trigger()
@@ -166,10 +159,6 @@ def test_the_bar_speaks_french_with_a_french_interface(qtbot) -> None:  # type: 
         bar.field.setText("zèbre")
         _key(Qt.Key.Key_Return)
         assert bar.count.text() == "Aucun résultat"
-    finally:
-        set_language(before)
-        for translator in translators:
-            app.removeTranslator(translator)
 
 
 def test_a_match_wider_than_the_view_is_shown_from_its_start_clear_of_the_lane_titles(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ import re
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, speaking
 from tests.ui.test_canvas import small_journey
 from workbench.model.fileformat import save
 
@@ -36,14 +36,7 @@ def _clashes(texts: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_menus_and_their_items_have_letters_of_their_own(qtbot, tmp_path, language: str) -> None:  # type: ignore[no-untyped-def]
-    from workbench.i18n import current_language, set_language
-    from workbench.ui.translator import install_translators
-
-    app = QApplication.instance()
-    before = current_language()
-    translators = install_translators(app, language)
-    set_language(language)
-    try:
+    with speaking(language):
         path = tmp_path / "map.journey"
         save(small_journey(), path)
         window = open_window(qtbot, path)
@@ -57,7 +50,3 @@ def test_menus_and_their_items_have_letters_of_their_own(qtbot, tmp_path, langua
             if isinstance(menu, QMenu):
                 items = [a.text() for a in menu.actions() if isinstance(a, QAction) and not a.isSeparator()]
                 assert _clashes(items) == [], (menu.title(), items)
-    finally:
-        set_language(before)
-        for translator in translators:
-            app.removeTranslator(translator)

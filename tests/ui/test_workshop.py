@@ -355,22 +355,13 @@ def test_every_large_dialog_fits_a_projector_screen(window: MainWindow, qtbot, m
 def test_the_findings_panel_leaves_a_projector_room(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
     """Its one row of counts, filters and conditions made the window at least 690 points wide in English and 870
     in French: more than a 1024x768 projector at 150 % (683 points) could show (exploratory test, projector)."""
-    from workbench.i18n import current_language, set_language
+    from tests.ui.helpers import speaking
     from workbench.ui.findings import FindingsPanel
-    from workbench.ui.translator import install_translators
 
-    app = QApplication.instance()
-    before = current_language()
-    translators = install_translators(app, language)
-    set_language(language)
-    try:
+    with speaking(language):
         panel = FindingsPanel()
         qtbot.addWidget(panel)
         assert panel.minimumSizeHint().width() <= 600, panel.minimumSizeHint().width()
-    finally:
-        set_language(before)
-        for translator in translators:
-            app.removeTranslator(translator)
 
 
 def _recovery_dialog(window: MainWindow):  # type: ignore[no-untyped-def]
